@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+/** Thrown when the environment is wrong; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const environment = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  WASL_DATA_DIR: z.string().min(1).default("./data"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  WASL_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  WASL_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  WASL_INTROSPECTION: flag.optional(),
+  WASL_COOKIE_SECURE: flag.optional(),
+  WASL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  WASL_SEED_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** Set → PostgreSQL server; unset → embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  tokenSecret: Uint8Array;
+  tokenTtlSeconds: number;
+  introspection: boolean;
+  cookieSecure: boolean;
+  maxBodyBytes: number;
+  seedDemo: boolean;
+  logLevel: string;
+};
+
+/** Reads the token secret from the data directory, creating it on first start. */
+function persistedTokenSecret(dataDir: string): Uint8Array {
+  const file = join(dataDir, "token-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  chmodSync(file, 0o600);
+  return new TextEncoder().encode(readFileSync(file, "utf8").trim());
+}
+
+/** Validates the environment once; every later module receives the typed result. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.WASL_DATA_DIR);
+  const production = e.NODE_ENV === "production";
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    tokenSecret: e.WASL_TOKEN_SECRET
+      ? new TextEncoder().encode(e.WASL_TOKEN_SECRET)
+      : persistedTokenSecret(dataDir),
+    tokenTtlSeconds: e.WASL_TOKEN_TTL_MINUTES * 60,
+    introspection: e.WASL_INTROSPECTION ?? !production,
+    cookieSecure: e.WASL_COOKIE_SECURE ?? production,
+    maxBodyBytes: e.WASL_MAX_BODY_BYTES,
+    seedDemo: e.WASL_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

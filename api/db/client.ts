@@ -1,0 +1,83 @@
+import { join } from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { lockDataDirectory, openPGlite, pgliteAdapterFactory } from "./embedded.js";
+import { PrismaClient } from "./generated/client.js";
+import { applyMigrations } from "./migrations.js";
+
+export { Prisma, PrismaClient } from "./generated/client.js";
+
+/** A Prisma client or an interactive transaction: what service functions take. */
+export type Db = Omit<
+  PrismaClient,
+  "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
+>;
+
+export type DatabaseOptions = {
+  /** PostgreSQL server URL; without it, the embedded PGlite database in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Embedded data directory; `memory://` for a throw-away database. */
+  dataDir: string;
+  /** Receives every SQL statement (query-count tests, debug logs). */
+  onQuery?: (sql: string) => void;
+};
+
+export type Database = {
+  prisma: PrismaClient;
+  engine: "pglite" | "postgresql";
+  /** Migrations applied by this open, oldest first. */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+};
+
+async function openEngine(options: DatabaseOptions) {
+  if (options.databaseUrl) {
+    const factory = new PrismaPg({ connectionString: options.databaseUrl, max: 10 });
+    return { engine: "postgresql" as const, factory, release: async () => {} };
+  }
+  const inMemory = options.dataDir.startsWith("memory://");
+  const unlock = inMemory ? () => {} : lockDataDirectory(options.dataDir);
+  try {
+    const pglite = await openPGlite(inMemory ? options.dataDir : join(options.dataDir, "pglite"));
+    const factory: SqlMigrationAwareDriverAdapterFactory = pgliteAdapterFactory(pglite);
+    return {
+      engine: "pglite" as const,
+      factory,
+      release: async () => {
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { engine, factory, release } = await openEngine(options);
+  try {
+    const appliedMigrations = await applyMigrations(factory);
+    const prisma = new PrismaClient({
+      adapter: factory,
+      log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+    });
+    if (options.onQuery) {
+      const onQuery = options.onQuery;
+      prisma.$on("query" as never, (event: { query: string }) => onQuery(event.query));
+    }
+    return {
+      prisma,
+      engine,
+      appliedMigrations,
+      async close() {
+        await prisma.$disconnect();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { openPGlite, pgliteAdapterFactory } from "./embedded.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const schemaPath = join(root, "prisma/schema.prisma");
+export const migrationsDir = join(root, "prisma/migrations");
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+let engineModule: Promise<SchemaEngineModule> | undefined;
+
+/**
+ * Instantiates Prisma's schema engine (WebAssembly) by hand, so that neither the server
+ * nor the tests need node's --experimental-wasm-modules flag. The native engine is a
+ * download that air-gapped machines cannot make.
+ */
+function loadSchemaEngine(): Promise<SchemaEngineModule> {
+  engineModule ??= (async () => {
+    const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const packageDir = dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
+    const bytes = readFileSync(join(packageDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+    });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bindings;
+  })();
+  return engineModule;
+}
+
+/** Reads `prisma/migrations/` in the shape the schema engine expects. */
+export function readMigrations(dir = migrationsDir): MigrationList {
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"\n' },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(join(dir, name, "migration.sql"), "utf8") },
+      },
+    })),
+  };
+}
+
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const { SchemaEngine } = await loadSchemaEngine();
+  const datamodel = readFileSync(schemaPath, "utf8");
+  const logs: string[] = [];
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schemaPath, datamodel]] },
+    (line: string) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+/** Applies pending migrations (like `prisma migrate deploy`); returns the names applied. */
+export async function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  dir = migrationsDir,
+): Promise<string[]> {
+  const result = await withEngine(factory, (engine) =>
+    engine.applyMigrations({ migrationsList: readMigrations(dir), filters: noFilters }),
+  );
+  return result.appliedMigrationNames;
+}
+
+/**
+ * The SQL that takes a database built from the migrations to `schema.prisma`; empty when
+ * they agree (no drift). Computed on in-memory PGlite shadow databases, offline.
+ */
+export async function pendingSchemaChange(dir = migrationsDir): Promise<string> {
+  const scratch = await openPGlite("memory://");
+  try {
+    const result = await withEngine(pgliteAdapterFactory(scratch), (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...readMigrations(dir) },
+        to: {
+          tag: "schemaDatamodel",
+          files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }],
+        },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      }),
+    );
+    const script = result.stdout ?? "";
+    return result.exitCode === 2 ? script : "";
+  } finally {
+    await scratch.close();
+  }
+}
