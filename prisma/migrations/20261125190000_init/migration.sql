@@ -108,6 +108,8 @@ CREATE TABLE "User" (
     "passwordHash" TEXT NOT NULL,
     "roles" "Role"[],
     "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "personalDataAccess" BOOLEAN NOT NULL DEFAULT false,
+    "sessionsValidAfter" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "language" "Language" NOT NULL DEFAULT 'AR',
     "lastSignInAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

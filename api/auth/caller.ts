@@ -1,0 +1,99 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/client.js";
+import type { PartnerScope, Role } from "../db/generated/enums.js";
+import { hashApiKey, parseApiKey } from "../modules/partners/keys.js";
+import { readSessionToken } from "./tokens.js";
+
+export type StaffCaller = {
+  kind: "user";
+  id: string;
+  email: string;
+  fullName: string;
+  roles: Role[];
+  personalDataAccess: boolean;
+};
+export type PartnerCaller = {
+  kind: "partner";
+  partnerId: string;
+  apiKeyId: string;
+  name: string;
+  scopes: PartnerScope[];
+};
+export type Caller = { kind: "anonymous" } | StaffCaller | PartnerCaller;
+
+export const anonymous: Caller = { kind: "anonymous" };
+
+/** Where a request says who it is: a bearer token or API key, or the session cookie. */
+export type Credentials = { bearer?: string | undefined; apiKey?: string | undefined; sessionToken?: string | undefined };
+
+/**
+ * Resolves credentials against the database on every request, so a disabled user or a
+ * revoked key is refused at once, not when its token expires.
+ */
+export async function resolveCaller(
+  prisma: PrismaClient,
+  config: Pick<Config, "tokenSecret">,
+  credentials: Credentials,
+): Promise<Caller> {
+  const apiKey = credentials.apiKey ?? (credentials.bearer?.startsWith("wasl_") ? credentials.bearer : undefined);
+  if (apiKey) return resolvePartner(prisma, apiKey);
+  const token = credentials.bearer ?? credentials.sessionToken;
+  if (!token) return anonymous;
+  const claims = await readSessionToken(config.tokenSecret, token);
+  if (!claims) return anonymous;
+  const user = await prisma.user.findUnique({
+    where: { id: claims.userId },
+    select: {
+      id: true,
+      email: true,
+      fullName: true,
+      roles: true,
+      disabled: true,
+      personalDataAccess: true,
+      sessionsValidAfter: true,
+    },
+  });
+  if (!user || user.disabled || claims.issuedAt < user.sessionsValidAfter) return anonymous;
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    roles: user.roles,
+    personalDataAccess: user.personalDataAccess,
+  };
+}
+
+async function resolvePartner(prisma: PrismaClient, key: string): Promise<Caller> {
+  const parsed = parseApiKey(key);
+  if (!parsed) return anonymous;
+  const row = await prisma.apiKey.findUnique({
+    where: { prefix: parsed.prefix },
+    include: { partner: { select: { id: true, name: true, active: true } } },
+  });
+  if (!row || row.revokedAt || !row.partner.active) return anonymous;
+  if (row.expiresAt && row.expiresAt < new Date()) return anonymous;
+  const expected = Buffer.from(row.keyHash, "hex");
+  const actual = Buffer.from(hashApiKey(key), "hex");
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return anonymous;
+  return {
+    kind: "partner",
+    partnerId: row.partner.id,
+    apiKeyId: row.id,
+    name: row.partner.name,
+    scopes: row.scopes,
+  };
+}
+
+/** How the audit log and timelines name the actor. */
+export function actorOf(caller: Caller): { kind: "USER" | "PARTNER" | "SYSTEM"; id: string | null; label: string } {
+  switch (caller.kind) {
+    case "user":
+      return { kind: "USER", id: caller.id, label: caller.email };
+    case "partner":
+      return { kind: "PARTNER", id: caller.partnerId, label: caller.name };
+    default:
+      return { kind: "SYSTEM", id: null, label: "anonymous" };
+  }
+}

@@ -1,0 +1,44 @@
+// The API's authorization in one place. Root fields and types declare scopes by name
+// (`authScopes: { permission: "members.edit" }`); this module says what each name means.
+import type { PartnerScope } from "../db/generated/enums.js";
+import type { Caller } from "./caller.js";
+import type { Context } from "./context.js";
+import { hasPermission, type Permission } from "./permissions.js";
+
+/** The scopes a field may declare. */
+export type AuthScopes = {
+  /** Anyone, signed in or not: said explicitly, never assumed. */
+  public: boolean;
+  /** Any signed-in staff user. */
+  signedIn: boolean;
+  /** A staff user whose roles grant this permission (api/auth/permissions.ts). */
+  permission: Permission;
+  /** A staff user who may read members' full personal data. */
+  personalData: boolean;
+  /** A partner system whose API key carries this scope. */
+  partner: PartnerScope;
+};
+
+export function mayReadPersonalData(caller: Caller): boolean {
+  return (
+    caller.kind === "user" &&
+    (caller.personalDataAccess || hasPermission(caller.roles, "members.revealPersonalData"))
+  );
+}
+
+/** Scope checks, resolved lazily: only the scopes a field names are evaluated. */
+export function authScopes(context: Context) {
+  return {
+    public: true,
+    signedIn: async () => (await context.caller()).kind === "user",
+    permission: async (permission: Permission) => {
+      const caller = await context.caller();
+      return caller.kind === "user" && hasPermission(caller.roles, permission);
+    },
+    personalData: async () => mayReadPersonalData(await context.caller()),
+    partner: async (scope: PartnerScope) => {
+      const caller = await context.caller();
+      return caller.kind === "partner" && caller.scopes.includes(scope);
+    },
+  };
+}

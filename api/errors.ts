@@ -1,0 +1,89 @@
+// Expected failures, thrown by services and shown to callers as typed GraphQL results.
+// They carry a stable code and message keys; the text is chosen in the caller's language
+// when the error is resolved (api/i18n). Anything else thrown stays masked.
+import type { MessageKey, MessageParams } from "./i18n/messages.js";
+
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "INVALID_TRANSITION"
+  | "INVALID_CREDENTIALS"
+  | "TOO_MANY_ATTEMPTS";
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly messageParams: MessageParams = {},
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+/** One field's problem: the input path (e.g. ["input", "nationalId"]) and a message key. */
+export type FieldError = { path: string[]; messageKey: MessageKey; params?: MessageParams };
+
+export class ValidationError extends DomainError {
+  readonly code = "VALIDATION_FAILED";
+  constructor(readonly fieldErrors: FieldError[]) {
+    super("errors.validationFailed", { count: fieldErrors.length });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND";
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super("errors.notFound", { entity, id });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code: "FORBIDDEN" | "UNAUTHENTICATED";
+  constructor(signedIn: boolean) {
+    super(signedIn ? "errors.forbidden" : "errors.unauthenticated");
+    this.code = signedIn ? "FORBIDDEN" : "UNAUTHENTICATED";
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = "CONFLICT";
+  constructor(
+    readonly entity: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number | null,
+  ) {
+    super("errors.conflict", { entity });
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly code = "INVALID_TRANSITION";
+  constructor(
+    readonly currentState: string,
+    readonly attempted: string,
+    readonly allowed: string[],
+  ) {
+    super("errors.invalidTransition", { currentState, attempted, allowed: allowed.join(", ") });
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = "INVALID_CREDENTIALS";
+  constructor() {
+    super("errors.invalidCredentials");
+  }
+}
+
+export class TooManyAttemptsError extends DomainError {
+  readonly code = "TOO_MANY_ATTEMPTS";
+  constructor(readonly retryAfterSeconds: number) {
+    super("errors.tooManyAttempts", { minutes: Math.ceil(retryAfterSeconds / 60) });
+  }
+}

@@ -1,0 +1,164 @@
+// The typed errors of the schema: each domain error class (api/errors.ts) as an object type
+// implementing `Error`, with its message in the caller's language.
+import { handleStreamOrSingleExecutionResult, type Plugin } from "@envelop/core";
+import { GraphQLError } from "graphql";
+import type { Context } from "../auth/context.js";
+import {
+  ConflictError,
+  DomainError,
+  type ErrorCode,
+  type FieldError,
+  ForbiddenError,
+  InvalidCredentialsError,
+  InvalidTransitionError,
+  NotFoundError,
+  TooManyAttemptsError,
+  ValidationError,
+} from "../errors.js";
+import { type Locale, translate } from "../i18n/messages.js";
+import { builder } from "./builder.js";
+
+const codes: ErrorCode[] = [
+  "VALIDATION_FAILED",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "CONFLICT",
+  "INVALID_TRANSITION",
+  "INVALID_CREDENTIALS",
+  "TOO_MANY_ATTEMPTS",
+];
+
+export const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "A stable, machine-readable reason for an expected failure.",
+  values: Object.fromEntries(codes.map((code) => [code, { value: code }])) as Record<
+    ErrorCode,
+    { value: ErrorCode }
+  >,
+});
+
+export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
+  description: "An expected failure, with a stable code and a message in the caller's language (Accept-Language; Arabic by default).",
+  fields: (t) => ({
+    code: t.field({ type: ErrorCodeEnum, description: "Stable reason, for programs.", resolve: (e) => e.code }),
+    message: t.string({
+      description: "What went wrong, for people, in Arabic or English.",
+      resolve: (error, _args, context) => translate(context.locale, error.messageKey, error.messageParams),
+    }),
+  }),
+});
+
+const FieldErrorType = builder.objectRef<FieldError>("FieldError").implement({
+  description: "A problem with one input field.",
+  fields: (t) => ({
+    path: t.stringList({ description: "The field's path in the input, e.g. [\"input\", \"nationalId\"].", resolve: (e) => e.path }),
+    message: t.string({
+      description: "What is wrong with the field, in the caller's language.",
+      resolve: (error, _args, context) => translate(context.locale, error.messageKey, error.params),
+    }),
+  }),
+});
+
+const errorTypeOptions = (errorClass: abstract new (...args: never[]) => DomainError, description: string) => ({
+  description,
+  interfaces: [ErrorInterface],
+  isTypeOf: (value: unknown) => value instanceof errorClass,
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  ...errorTypeOptions(ValidationError, "The input broke one or more rules; each is named by field."),
+  fields: (t) => ({
+    fieldErrors: t.field({
+      type: [FieldErrorType],
+      description: "Every field that failed, not only the first.",
+      resolve: (e) => e.fieldErrors,
+    }),
+  }),
+});
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  ...errorTypeOptions(NotFoundError, "No record with that ID exists, or you may not see it."),
+  fields: (t) => ({
+    entity: t.exposeString("entity", { description: "The kind of record looked for." }),
+    id: t.exposeString("id", { description: "The ID that was looked for." }),
+  }),
+});
+builder.objectType(ForbiddenError, {
+  name: "ForbiddenError",
+  ...errorTypeOptions(ForbiddenError, "You are not signed in, or your roles do not allow this."),
+});
+builder.objectType(ConflictError, {
+  name: "ConflictError",
+  ...errorTypeOptions(ConflictError, "The record changed since you read it (optimistic concurrency): nothing was written."),
+  fields: (t) => ({
+    expectedVersion: t.exposeInt("expectedVersion", { description: "The version you sent." }),
+    currentVersion: t.exposeInt("currentVersion", { nullable: true, description: "The version now stored, if known." }),
+  }),
+});
+builder.objectType(InvalidTransitionError, {
+  name: "InvalidTransitionError",
+  ...errorTypeOptions(InvalidTransitionError, "The action is not allowed in the record's current state."),
+  fields: (t) => ({
+    currentState: t.exposeString("currentState", { description: "The state the record is in." }),
+    allowed: t.exposeStringList("allowed", { description: "The actions allowed from this state." }),
+  }),
+});
+builder.objectType(InvalidCredentialsError, {
+  name: "InvalidCredentialsError",
+  ...errorTypeOptions(InvalidCredentialsError, "Sign-in refused: wrong e-mail or password, or a disabled account."),
+});
+builder.objectType(TooManyAttemptsError, {
+  name: "TooManyAttemptsError",
+  ...errorTypeOptions(TooManyAttemptsError, "Too many failed sign-ins from this account or address."),
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "Seconds to wait before trying again." }),
+  }),
+});
+
+function toGraphQLError(error: GraphQLError, locale: Locale): GraphQLError {
+  const original = error.originalError;
+  if (!(original instanceof DomainError)) return error;
+  const extensions: Record<string, unknown> = { code: original.code };
+  let message = translate(locale, original.messageKey, original.messageParams);
+  if (original instanceof ValidationError) {
+    const fieldErrors = original.fieldErrors.map((f) => ({
+      path: f.path,
+      message: translate(locale, f.messageKey, f.params),
+    }));
+    extensions.fieldErrors = fieldErrors;
+    // A query's bad argument reads better as the problem itself than as "not saved".
+    if (fieldErrors.length === 1) message = fieldErrors[0]!.message;
+  }
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions,
+  });
+}
+
+/**
+ * Domain errors thrown where no typed result catches them (queries, subscriptions) reach
+ * the client as GraphQL errors with their code and translated message. Runs before yoga's
+ * masking, which hides everything else.
+ */
+export function useDomainErrors(): Plugin<Context> {
+  const translateResult = (locale: Locale) => (payload: Parameters<Parameters<typeof handleStreamOrSingleExecutionResult>[1]>[0]) => {
+    const { result, setResult } = payload;
+    if (!result.errors?.length) return;
+    setResult({ ...result, errors: result.errors.map((e) => toGraphQLError(e, locale)) });
+  };
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: (payload) =>
+        handleStreamOrSingleExecutionResult(payload, translateResult((args.contextValue as Context).locale)),
+    }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: (payload) =>
+        handleStreamOrSingleExecutionResult(payload, translateResult((args.contextValue as Context).locale)),
+      onSubscribeError: ({ error, setError }) => {
+        if (error instanceof GraphQLError) setError(toGraphQLError(error, (args.contextValue as Context).locale));
+      },
+    }),
+  };
+}

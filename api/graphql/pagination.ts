@@ -1,0 +1,15 @@
+import { ValidationError } from "../errors.js";
+
+export const maxPageSize = 100;
+
+/** Lists are paged: a caller says how many (first or last), at most 100. */
+export function requirePageSize(args: { first?: number | null; last?: number | null }): void {
+  const size = args.first ?? args.last;
+  const field = args.first != null ? "first" : "last";
+  if (size == null) {
+    throw new ValidationError([{ path: ["first"], messageKey: "errors.pageSizeRequired", params: { max: maxPageSize } }]);
+  }
+  if (size < 0 || size > maxPageSize) {
+    throw new ValidationError([{ path: [field], messageKey: "errors.pageSizeTooLarge", params: { max: maxPageSize } }]);
+  }
+}

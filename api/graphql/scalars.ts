@@ -1,0 +1,56 @@
+import { GraphQLError, Kind, type ValueNode } from "graphql";
+import type { SchemaBuilderType } from "./builder.js";
+
+function literalString(ast: ValueNode, scalar: string): string {
+  if (ast.kind !== Kind.STRING) throw new GraphQLError(`${scalar} must be a string`);
+  return ast.value;
+}
+
+function parseDateTime(value: unknown): Date {
+  const date = typeof value === "string" ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(String(value))) {
+    throw new GraphQLError("DateTime must be an ISO 8601 date and time, e.g. 2026-11-25T09:30:00Z");
+  }
+  return date;
+}
+
+function parseDate(value: unknown): Date {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new GraphQLError("Date must read YYYY-MM-DD (Gregorian)");
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError("Date is not a real calendar day");
+  }
+  return date;
+}
+
+function parseDecimal(value: unknown): string {
+  const text = typeof value === "number" ? String(value) : value;
+  if (typeof text !== "string" || !/^-?\d{1,12}(\.\d{1,2})?$/.test(text)) {
+    throw new GraphQLError("Decimal must be a number with at most 2 decimals, e.g. \"2500.50\"");
+  }
+  return text;
+}
+
+export function addScalars(builder: SchemaBuilderType) {
+  builder.scalarType("DateTime", {
+    description: "A moment in time, ISO 8601 in UTC (e.g. 2026-11-25T09:30:00.000Z). Shown in Asia/Riyadh by clients.",
+    serialize: (value) => (value as Date).toISOString(),
+    parseValue: parseDateTime,
+    parseLiteral: (ast) => parseDateTime(literalString(ast, "DateTime")),
+  });
+  builder.scalarType("Date", {
+    description: "A Gregorian calendar day, YYYY-MM-DD (e.g. a birth date).",
+    serialize: (value) => (value as Date).toISOString().slice(0, 10),
+    parseValue: parseDate,
+    parseLiteral: (ast) => parseDate(literalString(ast, "Date")),
+  });
+  builder.scalarType("Decimal", {
+    description: "An exact amount of money in Saudi riyals, as a string with up to 2 decimals (e.g. \"2500.50\").",
+    serialize: (value) => String(value),
+    parseValue: parseDecimal,
+    parseLiteral: (ast) =>
+      parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : literalString(ast, "Decimal")),
+  });
+}

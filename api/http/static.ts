@@ -1,0 +1,50 @@
+// Serves the built panel (admin/dist) at `/`, with the SPA's index.html for client routes.
+// Before the panel is built, a placeholder page says where the API is.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".map": "application/json",
+};
+
+const placeholder = `<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>وصل — خدمات الأعضاء</title>
+<style>body{font-family:system-ui,"Noto Naskh Arabic",sans-serif;max-width:44rem;margin:4rem auto;padding:0 1rem;line-height:1.8;color:#1f2933}
+code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}a{color:#0b6e4f}</style></head>
+<body><h1>وصل</h1>
+<p>منصة خدمات أعضاء الجمعية تعمل. لوحة الموظفين قيد الإعداد؛ الواجهة البرمجية متاحة الآن.</p>
+<ul><li><a href="/graphql">GraphiQL — استكشاف الواجهة البرمجية</a></li><li><a href="/health">حالة الخدمة</a></li></ul>
+<hr><p dir="ltr" lang="en">Wasl is running. The staff panel is coming; the GraphQL API is at <a href="/graphql">/graphql</a>.</p>
+</body></html>`;
+
+export function createStaticHandler(distDir: string) {
+  const root = resolve(distDir);
+  return function serveStatic(req: IncomingMessage, res: ServerResponse): void {
+    const index = join(root, "index.html");
+    if (!existsSync(index)) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(placeholder);
+      return;
+    }
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = normalize(join(root, path));
+    const target = file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : index;
+    const immutable = target !== index && path.startsWith("/assets/");
+    res.writeHead(200, {
+      "content-type": types[extname(target)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    createReadStream(target).pipe(res);
+  };
+}

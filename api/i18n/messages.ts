@@ -1,0 +1,131 @@
+// Every message a caller can read, in Arabic (default) and English. A test fails when a key
+// exists in one language and not the other. Field names are translated under `fields.*`.
+
+export type Locale = "ar" | "en";
+export type MessageParams = Record<string, string | number>;
+
+const ar = {
+  "errors.validationFailed": "تعذّر الحفظ: راجع الحقول المشار إليها ({count}).",
+  "errors.notFound": "لم يُعثر على السجل المطلوب.",
+  "errors.forbidden": "ليست لديك صلاحية لهذا الإجراء.",
+  "errors.unauthenticated": "يلزم تسجيل الدخول أولاً.",
+  "errors.conflict": "عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميله ثم أعد المحاولة.",
+  "errors.invalidTransition":
+    "لا يمكن تنفيذ «{attempted}» والحالة الحالية «{currentState}». المسموح: {allowed}.",
+  "errors.invalidCredentials": "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف.",
+  "errors.tooManyAttempts": "محاولات دخول كثيرة. أعد المحاولة بعد {minutes} دقيقة.",
+  "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
+  "errors.pageSizeTooLarge": "الحد الأقصى للصفحة {max} سجلاً.",
+  "errors.badGlobalId": "المعرّف غير صالح.",
+  "validation.required": "حقل «{field}» مطلوب.",
+  "validation.tooLong": "حقل «{field}» أطول من {max} حرفاً.",
+  "validation.nationalIdInvalid":
+    "رقم الهوية الوطنية أو الإقامة غير صحيح: يجب أن يتكون من 10 أرقام ويبدأ بـ 1 أو 2 ويتحقق رقم التحقق.",
+  "validation.nationalIdTaken": "رقم الهوية الوطنية مسجّل لعضو آخر.",
+  "validation.mobileInvalid": "رقم الجوال غير صحيح: يجب أن يكون جوالاً سعودياً يبدأ بـ 05.",
+  "validation.mobileTaken": "رقم الجوال مسجّل لعضو آخر.",
+  "validation.emailInvalid": "البريد الإلكتروني غير صحيح.",
+  "validation.emailTaken": "البريد الإلكتروني مستخدم لحساب آخر.",
+  "validation.consentRequired": "يلزم موافقة العضو على معالجة بياناته قبل تسجيله.",
+  "validation.outOfRange": "قيمة «{field}» خارج النطاق المسموح ({min} – {max}).",
+  "validation.birthDateInvalid": "تاريخ الميلاد يجب أن يكون في الماضي.",
+  "validation.passwordTooShort": "كلمة المرور يجب ألا تقل عن {min} أحرف.",
+  "validation.rolesRequired": "اختر دوراً واحداً على الأقل.",
+  "validation.cannotChangeOwnAccess": "لا يمكنك إيقاف حسابك أو إزالة صلاحية المدير عن نفسك.",
+  "fields.nationalId": "رقم الهوية",
+  "fields.fullNameAr": "الاسم الكامل بالعربية",
+  "fields.fullNameEn": "الاسم بالإنجليزية",
+  "fields.mobile": "رقم الجوال",
+  "fields.email": "البريد الإلكتروني",
+  "fields.city": "المدينة",
+  "fields.district": "الحي",
+  "fields.familySize": "عدد أفراد الأسرة",
+  "fields.monthlyIncome": "الدخل الشهري",
+  "fields.birthDate": "تاريخ الميلاد",
+  "fields.consentGiven": "الموافقة على معالجة البيانات",
+  "fields.password": "كلمة المرور",
+  "fields.fullName": "الاسم الكامل",
+  "fields.roles": "الأدوار",
+  "entities.Member": "العضو",
+  "entities.User": "المستخدم",
+} as const;
+
+export type MessageKey = keyof typeof ar;
+
+const en: Record<MessageKey, string> = {
+  "errors.validationFailed": "Not saved: check the fields marked ({count}).",
+  "errors.notFound": "The record was not found.",
+  "errors.forbidden": "You do not have permission for this action.",
+  "errors.unauthenticated": "Please sign in first.",
+  "errors.conflict":
+    "Someone else changed this record after you opened it. Reload it and try again.",
+  "errors.invalidTransition":
+    "“{attempted}” is not possible while the state is “{currentState}”. Allowed: {allowed}.",
+  "errors.invalidCredentials": "Wrong e-mail or password, or the account is disabled.",
+  "errors.tooManyAttempts": "Too many sign-in attempts. Try again in {minutes} minutes.",
+  "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
+  "errors.pageSizeTooLarge": "A page holds at most {max} records.",
+  "errors.badGlobalId": "The identifier is not valid.",
+  "validation.required": "“{field}” is required.",
+  "validation.tooLong": "“{field}” is longer than {max} characters.",
+  "validation.nationalIdInvalid":
+    "The national ID or iqama number is not valid: 10 digits, starting with 1 or 2, with a correct check digit.",
+  "validation.nationalIdTaken": "This national ID is already registered to another member.",
+  "validation.mobileInvalid": "The mobile number is not valid: a Saudi mobile starting with 05.",
+  "validation.mobileTaken": "This mobile number is already registered to another member.",
+  "validation.emailInvalid": "The e-mail address is not valid.",
+  "validation.emailTaken": "This e-mail address is used by another account.",
+  "validation.consentRequired":
+    "The member must consent to the processing of their data before registration.",
+  "validation.outOfRange": "“{field}” is out of range ({min} – {max}).",
+  "validation.birthDateInvalid": "The birth date must be in the past.",
+  "validation.passwordTooShort": "The password must be at least {min} characters.",
+  "validation.rolesRequired": "Choose at least one role.",
+  "validation.cannotChangeOwnAccess": "You cannot disable your own account or remove your own admin role.",
+  "fields.nationalId": "National ID",
+  "fields.fullNameAr": "Full name (Arabic)",
+  "fields.fullNameEn": "Name (English)",
+  "fields.mobile": "Mobile",
+  "fields.email": "E-mail",
+  "fields.city": "City",
+  "fields.district": "District",
+  "fields.familySize": "Family size",
+  "fields.monthlyIncome": "Monthly income",
+  "fields.birthDate": "Birth date",
+  "fields.consentGiven": "Consent to data processing",
+  "fields.password": "Password",
+  "fields.fullName": "Full name",
+  "fields.roles": "Roles",
+  "entities.Member": "member",
+  "entities.User": "user",
+};
+
+export const messages: Record<Locale, Record<MessageKey, string>> = { ar, en };
+
+/** The message in the locale, with `{param}` filled; a `field` param is itself translated. */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    if (name === "field") {
+      const fieldKey = `fields.${value}` as MessageKey;
+      return messages[locale][fieldKey] ?? String(value);
+    }
+    return String(value);
+  });
+}
+
+/** Arabic unless the caller's Accept-Language prefers English. */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return "ar";
+  const preferred = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = rest.find((p) => p.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag.startsWith("ar") || entry.tag.startsWith("en"))
+    .sort((a, b) => b.q - a.q)[0];
+  return preferred?.tag.startsWith("en") ? "en" : "ar";
+}

@@ -1,0 +1,49 @@
+// Reading a member's full national ID, mobile or income is itself audited (DOMAIN.md). The
+// value is released only after its audit entry is written; reads made while resolving one
+// response are written together in one statement, so a page of 50 members costs one insert.
+import type { Caller } from "../../auth/caller.js";
+import type { Db } from "../../db/client.js";
+import { recordAudits } from "./service.js";
+
+export type PersonalDataRead = { memberId: string; field: string };
+
+export function createPersonalDataAuditor(db: Db, caller: () => Promise<Caller>, requestId: string) {
+  let pending: { reads: PersonalDataRead[]; written: Promise<void> } | undefined;
+  const seen = new Set<string>();
+
+  return async function auditRead(read: PersonalDataRead): Promise<void> {
+    const key = `${read.memberId}:${read.field}`;
+    if (!pending) {
+      const batch: PersonalDataRead[] = [];
+      const written = new Promise<void>((resolve, reject) => {
+        setImmediate(async () => {
+          pending = undefined;
+          try {
+            const byMember = new Map<string, string[]>();
+            for (const r of batch) byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r.field]);
+            await recordAudits(
+              db,
+              await caller(),
+              [...byMember].map(([memberId, fields]) => ({
+                action: "READ_PERSONAL_DATA" as const,
+                entityType: "Member",
+                entityId: memberId,
+                changes: fields,
+                requestId,
+              })),
+            );
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+      pending = { reads: batch, written };
+    }
+    if (!seen.has(key)) {
+      seen.add(key);
+      pending.reads.push(read);
+    }
+    return pending.written;
+  };
+}

@@ -1,0 +1,59 @@
+// The append-only audit log: who did what to which record, with the before/after of the
+// fields that changed. Writers pass their transaction so the entry commits with the change.
+import type { Caller } from "../../auth/caller.js";
+import { actorOf } from "../../auth/caller.js";
+import type { Db, Prisma } from "../../db/client.js";
+import type { AuditAction } from "../../db/generated/enums.js";
+
+export type FieldChange = { before: unknown; after: unknown };
+
+export type AuditRecord = {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  changes?: Record<string, FieldChange> | string[] | undefined;
+  requestId?: string | undefined;
+};
+
+function jsonValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === "object" && "toFixed" in value) return String(value);
+  return value ?? null;
+}
+
+/** The fields whose values differ, as { field: { before, after } } ready for the log. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const was = jsonValue(before[field]);
+    const now = jsonValue(value);
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now };
+  }
+  return changes;
+}
+
+function entryData(caller: Caller, record: AuditRecord): Prisma.AuditEntryCreateManyInput {
+  const actor = actorOf(caller);
+  return {
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    changes: (record.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+    requestId: record.requestId,
+  };
+}
+
+export async function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promise<void> {
+  await db.auditEntry.create({ data: entryData(caller, record) });
+}
+
+export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
+  if (records.length) await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
+}

@@ -1,0 +1,80 @@
+import { builder } from "../../graphql/builder.js";
+import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
+import { requirePageSize } from "../../graphql/pagination.js";
+import { memberWhere } from "./service.js";
+import { MemberNode } from "./types.js";
+
+const MemberFilterInput = builder.inputType("MemberFilter", {
+  description: "Narrows a member list; all given conditions must hold.",
+  fields: (t) => ({
+    search: t.string({
+      required: false,
+      description:
+        "Arabic or English name (hamza forms, ta marbuta, alif maqsura and diacritics ignored), member number, national ID or mobile.",
+    }),
+    status: t.field({ type: MembershipStatusEnum, required: false, description: "Membership status." }),
+    city: t.string({ required: false, description: "City, exactly as stored." }),
+    channel: t.field({ type: ChannelEnum, required: false, description: "Preferred channel." }),
+  }),
+});
+
+const MemberOrderField = builder.enumType("MemberOrderField", {
+  description: "What a member list can be sorted by.",
+  values: {
+    CREATED_AT: { value: "createdAt", description: "When the member was recorded." },
+    FULL_NAME: { value: "fullNameAr", description: "Arabic full name." },
+    MEMBER_NUMBER: { value: "memberNumber", description: "Member number." },
+    REGISTERED_AT: { value: "registeredAt", description: "When registration was completed." },
+  } as const,
+});
+
+const MemberOrderInput = builder.inputType("MemberOrder", {
+  description: "Sort order of a member list.",
+  fields: (t) => ({
+    field: t.field({ type: MemberOrderField, required: true, description: "Sort key." }),
+    direction: t.field({ type: SortDirectionEnum, required: true, description: "Direction." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  members: t.prismaConnection({
+    type: MemberNode,
+    cursor: "id",
+    description: "Members, paged (first or last, at most 100), searchable in Arabic and filterable.",
+    authScopes: { permission: "members.list" },
+    totalCount: (_parent, args, context) => {
+      requirePageSize(args);
+      return context.prisma.member.count({ where: memberWhere(args.filter) });
+    },
+    args: {
+      filter: t.arg({ type: MemberFilterInput, required: false, description: "Search and filters." }),
+      orderBy: t.arg({ type: MemberOrderInput, required: false, description: "Defaults to newest first." }),
+    },
+    resolve: (query, _parent, args, context) => {
+      requirePageSize(args);
+      const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
+      return context.prisma.member.findMany({
+        ...query,
+        where: memberWhere(args.filter),
+        orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
+      });
+    },
+  }),
+  member: t.prismaField({
+    type: MemberNode,
+    nullable: true,
+    description: "One member by global ID or by member number; null if none.",
+    authScopes: { permission: "members.show" },
+    args: {
+      id: t.arg.globalID({ required: false, for: MemberNode, description: "Global ID." }),
+      memberNumber: t.arg.string({ required: false, description: "Member number, e.g. M-000123." }),
+    },
+    resolve: (query, _parent, args, context) => {
+      if (args.id) return context.prisma.member.findUnique({ ...query, where: { id: args.id.id } });
+      if (args.memberNumber) {
+        return context.prisma.member.findUnique({ ...query, where: { memberNumber: args.memberNumber.trim() } });
+      }
+      return null;
+    },
+  }),
+}));

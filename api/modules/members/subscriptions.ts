@@ -1,0 +1,46 @@
+import { builder } from "../../graphql/builder.js";
+import { MembershipStatusEnum } from "../../graphql/enums.js";
+import type { MemberChangedEvent } from "../../pubsub.js";
+import { MemberNode } from "./types.js";
+
+const MemberChangeKind = builder.enumType("MemberChangeKind", {
+  description: "What happened to the member.",
+  values: ["CREATED", "UPDATED"] as const,
+});
+
+const MemberChange = builder.objectRef<MemberChangedEvent>("MemberChange").implement({
+  description: "A member was created or changed; fetch the fields you show (masking applies as usual).",
+  fields: (t) => ({
+    change: t.field({ type: MemberChangeKind, description: "Created or updated.", resolve: (e) => e.change }),
+    changedFields: t.stringList({ description: "Names of the fields that changed.", resolve: (e) => e.changedFields }),
+    version: t.int({ description: "The member's version after the change.", resolve: (e) => e.version }),
+    status: t.field({ type: MembershipStatusEnum, description: "Membership status after the change.", resolve: (e) => e.status }),
+    member: t.prismaField({
+      type: MemberNode,
+      nullable: true,
+      description: "The member as now stored (null if you may no longer see it).",
+      resolve: (query, event, _args, context) =>
+        context.prisma.member.findUnique({ ...query, where: { id: event.memberId } }),
+    }),
+  }),
+});
+
+builder.subscriptionField("memberChanged", (t) =>
+  t.field({
+    type: MemberChange,
+    description: "Members created or changed by anyone, live; optionally only one member.",
+    authScopes: { permission: "members.show" },
+    args: {
+      id: t.arg.globalID({ required: false, for: MemberNode, description: "Only this member." }),
+    },
+    subscribe: (_root, args, context) => {
+      const events = context.pubsub.subscribe("memberChanged");
+      if (!args.id) return events;
+      const memberId = args.id.id;
+      return (async function* () {
+        for await (const event of events) if (event.memberId === memberId) yield event;
+      })();
+    },
+    resolve: (event) => event,
+  }),
+);

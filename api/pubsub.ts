@@ -1,0 +1,42 @@
+import { createPubSub } from "graphql-yoga";
+import type { MembershipStatus } from "./db/generated/enums.js";
+
+/** What a member subscription receives: enough to refresh a cached record. */
+export type MemberChangedEvent = {
+  memberId: string;
+  change: "CREATED" | "UPDATED";
+  version: number;
+  status: MembershipStatus;
+  changedFields: string[];
+  actorId: string | null;
+};
+
+/** One typed map of every live event; with REDIS_URL the events cross API instances. */
+export type WaslEvents = {
+  memberChanged: [MemberChangedEvent];
+  /** A user was disabled, signed out or lost roles: their open sockets are closed. */
+  userAccessRevoked: [{ userId: string }];
+};
+
+export type WaslPubSub = ReturnType<typeof createPubSub<WaslEvents>>;
+
+export async function createWaslPubSub(redisUrl: string | undefined): Promise<{
+  pubsub: WaslPubSub;
+  close(): Promise<void>;
+}> {
+  if (!redisUrl) return { pubsub: createPubSub<WaslEvents>(), close: async () => {} };
+  const [{ createRedisEventTarget }, { Redis }] = await Promise.all([
+    import("@graphql-yoga/redis-event-target"),
+    import("ioredis"),
+  ]);
+  const publishClient = new Redis(redisUrl);
+  const subscribeClient = new Redis(redisUrl);
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    pubsub: createPubSub<WaslEvents>({ eventTarget }),
+    async close() {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The GraphQL server as a fetch handler: exported, never listening (server.ts listens).
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import { createYoga, type Plugin } from "graphql-yoga";
+import { type Context, createContext, type Services } from "./auth/context.js";
+import { useDomainErrors } from "./graphql/errors.js";
+import { schema } from "./graphql/schema.js";
+
+/** What the node:http adapter and graphql-ws pass into yoga's context. */
+export type ServerContext = {
+  /** Set by graphql-ws for socket operations. */
+  connectionParams?: Record<string, unknown>;
+  socketHeaders?: Headers;
+  clientAddress?: string;
+};
+
+export const csrfHeader = "x-wasl-csrf";
+
+/** Sign-in and sign-out set cookies from resolvers; they are added to the response here. */
+function useResponseCookies(): Plugin<Context> {
+  const cookies = new WeakMap<Request, string[]>();
+  return {
+    onContextBuilding:
+      ({ context }) =>
+      ({ context: built }) => {
+        if (context.request) cookies.set(context.request, built.responseCookies);
+      },
+    onResponse: ({ request, response }) => {
+      for (const cookie of cookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
+    },
+  };
+}
+
+export function createWaslYoga(services: Services) {
+  const { config } = services;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    // Never expose internals: unexpected errors become "Unexpected error." in every mode.
+    maskedErrors: { isDev: false },
+    logging: false,
+    landingPage: false,
+    graphiql: config.introspection
+      ? { title: "وصل Wasl — GraphQL", headers: JSON.stringify({ [csrfHeader]: "1" }) }
+      : false,
+    context: ({ request, connectionParams, socketHeaders, clientAddress }) =>
+      createContext(services, {
+        headers: socketHeaders ?? request.headers,
+        connectionParams,
+        clientAddress: clientAddress ?? "unknown",
+      }),
+    plugins: [
+      useDomainErrors(),
+      useResponseCookies(),
+      // Cookies travel with cross-site requests; a custom header cannot, without a CORS
+      // preflight we never grant. Required on every non-preflighted request.
+      useCSRFPrevention({ requestHeaders: [csrfHeader] }),
+      useDisableIntrospection({ isDisabled: () => !config.introspection }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12, exposeLimits: false },
+        maxAliases: { n: 20, exposeLimits: false },
+        maxDirectives: { n: 25, exposeLimits: false },
+        maxTokens: { n: 3000, exposeLimits: false },
+        // Relay's edges/node nesting is deep by design: a members page with each member's
+        // requests costs ~31,000 under armor's default depth factor; depth 12 bounds the rest.
+        costLimit: { maxCost: 150_000, exposeLimits: false },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+}
+
+export type WaslYoga = ReturnType<typeof createWaslYoga>;

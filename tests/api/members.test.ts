@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withCheckDigit } from "../../api/modules/members/rules.js";
+import { type TestApp, startTestApp } from "../helpers/app.js";
+import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+
+let t: TestApp;
+let staff: string; // STAFF with personal-data access
+let staffMasked: string; // STAFF without it
+let committee: string;
+let queries: string[] = [];
+
+const createMutation = `mutation($input: CreateMemberInput!) {
+  createMember(input: $input) {
+    __typename
+    ... on CreateMemberSuccess { member { id memberNumber nationalId mobile status consentAt version } }
+    ... on ValidationError { code message fieldErrors { path message } }
+    ... on ForbiddenError { code message }
+  }
+}`;
+
+const updateMutation = `mutation($input: UpdateMemberInput!) {
+  updateMember(input: $input) {
+    __typename
+    ... on UpdateMemberSuccess { member { id fullNameAr city version } }
+    ... on ConflictError { code message currentVersion }
+    ... on ValidationError { fieldErrors { path message } }
+  }
+}`;
+
+function validInput(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: withCheckDigit("108765432"),
+    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
+    mobile: "0551112233",
+    city: "الدمام",
+    consentGiven: true,
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: false, onQuery: (sql) => queries.push(sql) });
+  const db = t.database.prisma;
+  await createStaffUser(db, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
+  await createStaffUser(db, "masked@test.sa", ["STAFF"]);
+  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
+  const ahmad = await createMemberRecord(db, { fullNameAr: "أحمد محمد القحطاني", city: "الرياض" });
+  await createMemberRecord(db, { fullNameAr: "فاطمة سعد الغامدي", city: "جدة" });
+  await createMemberRecord(db, { fullNameAr: "آمنة ياسر العتيبي", city: "جدة", status: "ACTIVE" });
+  await db.requestType.create({ data: { code: "INQUIRY", nameAr: "استفسار", nameEn: "Inquiry" } });
+  await db.request.createMany({
+    data: Array.from({ length: 3 }, (_, i) => ({
+      memberId: ahmad.id,
+      typeCode: "INQUIRY" as const,
+      channel: "PHONE" as const,
+      status: "SUBMITTED" as const,
+      subject: `استفسار ${i + 1}`,
+    })),
+  });
+  staff = await t.signIn("staff@test.sa", password);
+  staffMasked = await t.signIn("masked@test.sa", password);
+  committee = await t.signIn("committee@test.sa", password);
+});
+
+afterAll(() => t?.close());
+
+describe("listing and searching members", () => {
+  const search = `query($search: String) { members(first: 20, filter: { search: $search }) { totalCount edges { node { fullNameAr } } } }`;
+
+  it("finds «أحمد» when searching «احمد», and «آمنة» as «امنه»", async () => {
+    const plain = await t.gql(search, { search: "احمد" }, { token: staff });
+    expect(plain.data?.members.edges.map((e: any) => e.node.fullNameAr)).toEqual(["أحمد محمد القحطاني"]);
+    const folded = await t.gql(search, { search: "امنه" }, { token: staff });
+    expect(folded.data?.members.totalCount).toBe(1);
+  });
+
+  it("filters by city and status and counts the matches", async () => {
+    const result = await t.gql(
+      `{ members(first: 10, filter: { city: "جدة", status: ACTIVE }) { totalCount edges { node { fullNameAr status } } } }`,
+      {},
+      { token: staff },
+    );
+    expect(result.data?.members.totalCount).toBe(1);
+    expect(result.data?.members.edges[0].node.fullNameAr).toBe("آمنة ياسر العتيبي");
+  });
+
+  it("requires a page size and caps it at 100", async () => {
+    const missing = await t.gql(`{ members { totalCount } }`, {}, { token: staff });
+    expect(missing.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
+    expect(missing.errors?.[0]?.message).toContain("100");
+    const tooMany = await t.gql(`{ members(first: 101) { totalCount } }`, {}, { token: staff, language: "en" });
+    expect(tooMany.errors?.[0]?.message).toBe("A page holds at most 100 records.");
+  });
+
+  it("loads a page of members with their requests in at most 3 SQL statements", async () => {
+    queries = [];
+    const result = await t.gql(
+      `{ members(first: 50) { totalCount edges { node { fullNameAr memberNumber requests(first: 10) { totalCount edges { node { subject status } } } } } } }`,
+      {},
+      { token: staffMasked },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.members.edges).toHaveLength(3);
+    const ahmad = result.data?.members.edges.find((e: any) => e.node.fullNameAr.startsWith("أحمد"));
+    expect(ahmad.node.requests.totalCount).toBe(3);
+    const statements = queries.filter((q) => !/^(BEGIN|COMMIT)/i.test(q) && !q.includes('"User"'));
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it("gives an unauthenticated caller nothing", async () => {
+    const result = await t.gql(`{ members(first: 5) { edges { node { fullNameAr } } } }`);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(result.errors?.[0]?.message).toBe("يلزم تسجيل الدخول أولاً.");
+  });
+});
+
+describe("personal data", () => {
+  const detail = `{ members(first: 1, filter: { search: "احمد" }) { edges { node { id nationalId mobile monthlyIncome personalDataMasked } } } }`;
+
+  it("is masked for staff without the personal-data permission, and for committee members", async () => {
+    for (const token of [staffMasked, committee]) {
+      const node = (await t.gql(detail, {}, { token })).data?.members.edges[0].node;
+      expect(node.nationalId).toMatch(/^1\*{7}\d{2}$/);
+      expect(node.mobile).toMatch(/^\+966\*+\d{2}$/);
+      expect(node.personalDataMasked).toBe(true);
+    }
+  });
+
+  it("is shown in full to staff with the permission, and each read is audited", async () => {
+    const node = (await t.gql(detail, {}, { token: staff })).data?.members.edges[0].node;
+    expect(node.nationalId).toMatch(/^1\d{9}$/);
+    const entries = await t.database.prisma.auditEntry.findMany({
+      where: { action: "READ_PERSONAL_DATA", actorLabel: "staff@test.sa" },
+    });
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    expect(entries.some((e) => (e.changes as string[]).includes("nationalId"))).toBe(true);
+  });
+});
+
+describe("registering a member", () => {
+  it("creates an APPLICANT with a member number, a normalised mobile and consent time, audited", async () => {
+    const result = await t.gql(createMutation, { input: validInput() }, { token: staff });
+    const member = result.data?.createMember.member;
+    expect(result.data?.createMember.__typename).toBe("CreateMemberSuccess");
+    expect(member.memberNumber).toMatch(/^M-\d{6}$/);
+    expect(member.mobile).toBe("+966551112233");
+    expect(member.status).toBe("APPLICANT");
+    expect(member.consentAt).toBeTruthy();
+    const audit = await t.database.prisma.auditEntry.findFirst({ where: { action: "CREATE", entityType: "Member" } });
+    expect(audit?.actorLabel).toBe("staff@test.sa");
+  });
+
+  it("refuses a duplicate national ID with an Arabic message naming the field, writing nothing", async () => {
+    const before = await t.database.prisma.member.count();
+    const result = await t.gql(
+      createMutation,
+      { input: validInput({ mobile: "0559998877" }) },
+      { token: staff },
+    );
+    expect(result.data?.createMember).toMatchObject({
+      __typename: "ValidationError",
+      code: "VALIDATION_FAILED",
+      fieldErrors: [{ path: ["input", "nationalId"], message: "رقم الهوية الوطنية مسجّل لعضو آخر." }],
+    });
+    expect(await t.database.prisma.member.count()).toBe(before);
+  });
+
+  it("lists every invalid field at once, in English when asked", async () => {
+    const result = await t.gql(
+      createMutation,
+      { input: validInput({ nationalId: "1234567890", mobile: "0112345678", fullNameAr: " ", consentGiven: false }) },
+      { token: staff, language: "en-GB,en;q=0.9" },
+    );
+    const fields = result.data?.createMember.fieldErrors.map((e: any) => e.path[1]);
+    expect(fields).toEqual(expect.arrayContaining(["nationalId", "mobile", "fullNameAr", "consentGiven"]));
+    expect(result.data?.createMember.message).toMatch(/^Not saved/);
+  });
+
+  it("is refused to a committee member as a typed ForbiddenError", async () => {
+    const result = await t.gql(createMutation, { input: validInput({ nationalId: withCheckDigit("109999999") }) }, { token: committee });
+    expect(result.data?.createMember).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
+  });
+});
+
+describe("changing a member", () => {
+  it("applies a change with the version read, and refuses a stale version without writing", async () => {
+    const member = await createMemberRecord(t.database.prisma, { fullNameAr: "خالد سالم الشهري" });
+    const ok = await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city: "أبها" } }, { token: staff });
+    expect(ok.data?.updateMember).toMatchObject({ __typename: "UpdateMemberSuccess", member: { city: "أبها", version: 2 } });
+
+    const stale = await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city: "تبوك" } }, { token: staff });
+    expect(stale.data?.updateMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", currentVersion: 2 });
+    const stored = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored.city).toBe("أبها");
+  });
+
+  it("lets exactly one of two concurrent updates with the same version win", async () => {
+    const member = await createMemberRecord(t.database.prisma, { fullNameAr: "نورة فهد الزهراني" });
+    const [a, b] = await Promise.all(
+      ["بريدة", "حائل"].map((city) =>
+        t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city } }, { token: staff }),
+      ),
+    );
+    const outcomes = [a, b].map((r) => r.data?.updateMember.__typename).sort();
+    expect(outcomes).toEqual(["ConflictError", "UpdateMemberSuccess"]);
+    const stored = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored.version).toBe(2);
+  });
+
+  it("records before and after of changed fields in the audit log", async () => {
+    const member = await createMemberRecord(t.database.prisma, { fullNameAr: "ريم عادل القرني" });
+    await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } }, { token: staff });
+    const entry = await t.database.prisma.auditEntry.findFirst({ where: { action: "UPDATE", entityId: member.id } });
+    expect(entry?.changes).toEqual({ fullNameAr: { before: "ريم عادل القرني", after: "ريم عادل القرنيّ" } });
+  });
+});
+
+function globalId(id: string) {
+  return Buffer.from(`Member:${id}`).toString("base64");
+}

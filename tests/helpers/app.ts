@@ -1,0 +1,85 @@
+// One helper to run the real server in-process: `gql` goes through yoga.fetch (no socket),
+// `url` is a real listening HTTP server for clients that need one (WebSockets, benchmarks).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Config, loadConfig } from "../../api/config.js";
+import type { Database } from "../../api/db/client.js";
+import { createLogger } from "../../api/logger.js";
+import { type App, buildApp } from "../../api/server.js";
+import { csrfHeader } from "../../api/yoga.js";
+import { openTestDatabase } from "./database.js";
+
+export type GqlOptions = { token?: string; language?: string; headers?: Record<string, string> };
+export type GqlResult<T = Record<string, unknown>> = {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
+
+export type TestApp = {
+  app: App;
+  database: Database;
+  config: Config;
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResult<T>>;
+  signIn(email: string, password: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    WASL_TOKEN_SECRET: "test-secret-test-secret-test-secret-0123",
+    WASL_DATA_DIR: mkdtempSync(join(tmpdir(), "wasl-test-")),
+    ...overrides,
+  });
+}
+
+export async function startTestApp(
+  options: { env?: Record<string, string>; listen?: boolean; onQuery?: (sql: string) => void } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase({ onQuery: options.onQuery });
+  const config = testConfig(options.env);
+  const app = await buildApp(config, { database, log: createLogger("silent") });
+  const url = options.listen === false ? "" : await app.start();
+
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}) {
+    const response = await app.yoga.fetch("http://wasl.test/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [csrfHeader]: "1",
+        ...(opts.language ? { "accept-language": opts.language } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GqlResult<T>;
+  }
+
+  async function signIn(email: string, password: string): Promise<string> {
+    const result = await gql<{ signIn: { __typename: string; session?: { token: string } } }>(
+      `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on SignInSuccess { session { token } } } }`,
+      { input: { email, password } },
+    );
+    const token = result.data?.signIn.session?.token;
+    if (!token) throw new Error(`sign-in failed for ${email}: ${JSON.stringify(result)}`);
+    return token;
+  }
+
+  return {
+    app,
+    database,
+    config,
+    url,
+    gql,
+    signIn,
+    async close() {
+      await app.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Named records built from typed Prisma create arguments, seeded per test file.
+import { hashPassword } from "../../api/auth/passwords.js";
+import type { Db, Prisma } from "../../api/db/client.js";
+import type { Role } from "../../api/db/generated/enums.js";
+import { formatMemberNumber, memberSearchText, withCheckDigit } from "../../api/modules/members/rules.js";
+
+export const password = "Correct-Horse-9";
+let passwordHash: Promise<string> | undefined;
+
+export async function createStaffUser(
+  db: Db,
+  email: string,
+  roles: Role[],
+  extra: Partial<Prisma.UserCreateInput> = {},
+) {
+  passwordHash ??= hashPassword(password);
+  return db.user.create({
+    data: { email, fullName: `موظف ${email.split("@")[0]}`, passwordHash: await passwordHash, roles, ...extra },
+  });
+}
+
+let serial = 0;
+
+/** A valid member; override any field. National ID and mobile are unique per call. */
+export async function createMemberRecord(db: Db, overrides: Partial<Prisma.MemberCreateInput> = {}) {
+  serial += 1;
+  const identity = {
+    memberNumber: formatMemberNumber(900_000 + serial),
+    nationalId: withCheckDigit(`1${String(10_000_000 + serial * 7919).padStart(8, "0")}`),
+    fullNameAr: "سارة علي الحربي",
+    mobile: `+9665${String(10_000_000 + serial * 104_729).slice(-8)}`,
+    fullNameEn: null as string | null,
+    ...overrides,
+  } as { memberNumber: string; nationalId: string; fullNameAr: string; mobile: string; fullNameEn: string | null };
+  return db.member.create({
+    data: {
+      city: "الرياض",
+      consentGiven: true,
+      consentAt: new Date(),
+      ...overrides,
+      ...identity,
+      searchText: memberSearchText(identity),
+    },
+  });
+}
