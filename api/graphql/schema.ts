@@ -6,7 +6,16 @@ import "../modules/members/subscriptions.js";
 import "../modules/users/queries.js";
 import "../modules/users/mutations.js";
 import "../modules/audit/queries.js";
-import { lexicographicSortSchema } from "graphql";
+import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+/** The Prisma plugin adds connections' `totalCount` without a way to describe it. */
+function describeTotalCounts(built: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(built.getTypeMap())) {
+    const field = isObjectType(type) && type.name.endsWith("Connection") ? type.getFields().totalCount : undefined;
+    if (field && !field.description) field.description = "How many records match, across all pages.";
+  }
+  return built;
+}
+
+export const schema = describeTotalCounts(lexicographicSortSchema(builder.toSchema()));

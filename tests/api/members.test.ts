@@ -197,12 +197,12 @@ describe("changing a member", () => {
 
   it("lets exactly one of two concurrent updates with the same version win", async () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "نورة فهد الزهراني" });
-    const [a, b] = await Promise.all(
+    const results = await Promise.all(
       ["بريدة", "حائل"].map((city) =>
         t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city } }, { token: staff }),
       ),
     );
-    const outcomes = [a, b].map((r) => r.data?.updateMember.__typename).sort();
+    const outcomes = results.map((r) => r.data?.updateMember.__typename).sort();
     expect(outcomes).toEqual(["ConflictError", "UpdateMemberSuccess"]);
     const stored = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
     expect(stored.version).toBe(2);

@@ -53,7 +53,7 @@ builder.queryField("auditEntries", (t) =>
         orderBy: [{ at: "desc" }, { id: "desc" }],
       });
     },
-  }),
+  }, { name: "AuditEntryConnection", description: "A page of the audit log." }, { name: "AuditEntryEdge", description: "An audit entry in a page." }),
 );
 
 function auditWhere(filter: { entityType?: string | null; entityId?: string | null; actorId?: string | null } | null | undefined) {

@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
         orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
       });
     },
-  }),
+  }, { name: "MemberConnection", description: "A page of members." }, { name: "MemberEdge", description: "A member in a page." }),
   member: t.prismaField({
     type: MemberNode,
     nullable: true,

@@ -101,6 +101,6 @@ export const MemberNode = builder.prismaNode("Member", {
         requirePageSize(args);
         return { orderBy: [{ createdAt: "desc" }, { id: "desc" }] };
       },
-    }),
+    }, { name: "MemberRequestConnection", description: "A page of a member's requests." }, { name: "MemberRequestEdge", description: "A request in a page." }),
   }),
 });

@@ -26,5 +26,5 @@ builder.queryFields((t) => ({
       requirePageSize(args);
       return context.prisma.user.findMany({ ...query, orderBy: [{ fullName: "asc" }, { id: "asc" }] });
     },
-  }),
+  }, { name: "UserConnection", description: "A page of staff accounts." }, { name: "UserEdge", description: "A staff account in a page." }),
 }));

@@ -1,0 +1,88 @@
+// The figures the association watches (DOMAIN.md), computed in SQL over the Request table:
+// one round of aggregate queries, never by downloading lists.
+import type { Db } from "../../db/client.js";
+
+/** Requests someone still has to act on (a decision, an answer or completion). */
+export const openStatuses = ["SUBMITTED", "NEEDS_INFO", "WITH_RESEARCHER", "IN_COMMITTEE", "IN_PROGRESS", "APPROVED"] as const;
+/** Requests still waiting for their decision (or answer): these can be overdue. */
+export const awaitingDecisionStatuses = ["SUBMITTED", "NEEDS_INFO", "WITH_RESEARCHER", "IN_COMMITTEE", "IN_PROGRESS"] as const;
+
+export type DashboardPeriod = { from: Date; to: Date };
+export type CountBy = { key: string; count: number };
+
+export type DashboardFigures = {
+  period: DashboardPeriod;
+  openTotal: number;
+  openByStatus: CountBy[];
+  overdue: number;
+  decidedInPeriod: number;
+  decidedWithinDue: number;
+  /** decidedWithinDue / decidedInPeriod, 0–1; null when nothing was decided. */
+  decidedWithinDueShare: number | null;
+  /** Median hours from submission to decision (or answer) for those decided in the period. */
+  medianHoursToDecision: number | null;
+  submittedInPeriod: number;
+  byChannel: CountBy[];
+  byType: CountBy[];
+};
+
+const dayMs = 86_400_000;
+
+/** The last 30 days up to now unless the caller says otherwise; from is before to. */
+export function resolvePeriod(from?: Date | null, to?: Date | null, now = new Date()): DashboardPeriod {
+  const end = to ?? now;
+  const start = from ?? new Date(end.getTime() - 30 * dayMs);
+  return start <= end ? { from: start, to: end } : { from: end, to: start };
+}
+
+type CountRow = { key: string; count: bigint | number };
+const counts = (rows: CountRow[]): CountBy[] => rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+
+export async function dashboardFigures(db: Db, period: DashboardPeriod, now = new Date()): Promise<DashboardFigures> {
+  const { from, to } = period;
+  const open = [...openStatuses];
+  const awaiting = [...awaitingDecisionStatuses];
+  // Decision time: decidedAt for committee types, resolvedAt for service types.
+  const [byStatus, overdueRows, decidedRows, submittedRows, byChannel, byType] = await Promise.all([
+    db.$queryRaw<CountRow[]>`
+      SELECT "status"::text AS key, count(*) AS count FROM "Request"
+      WHERE "status"::text = ANY(${open}) GROUP BY "status" ORDER BY count(*) DESC`,
+    db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM "Request"
+      WHERE "status"::text = ANY(${awaiting}) AND "decisionDueAt" < ${now}`,
+    db.$queryRaw<{ decided: bigint; within: bigint; median_hours: number | null }[]>`
+      SELECT count(*) AS decided,
+             count(*) FILTER (WHERE "decisionDueAt" IS NULL OR COALESCE("decidedAt", "resolvedAt") <= "decisionDueAt") AS within,
+             percentile_cont(0.5) WITHIN GROUP (
+               ORDER BY EXTRACT(EPOCH FROM (COALESCE("decidedAt", "resolvedAt") - "submittedAt")) / 3600.0
+             ) AS median_hours
+      FROM "Request"
+      WHERE COALESCE("decidedAt", "resolvedAt") >= ${from} AND COALESCE("decidedAt", "resolvedAt") < ${to}
+        AND "submittedAt" IS NOT NULL`,
+    db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM "Request" WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to}`,
+    db.$queryRaw<CountRow[]>`
+      SELECT "channel"::text AS key, count(*) AS count FROM "Request"
+      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} GROUP BY "channel" ORDER BY count(*) DESC`,
+    db.$queryRaw<CountRow[]>`
+      SELECT "typeCode"::text AS key, count(*) AS count FROM "Request"
+      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} GROUP BY "typeCode" ORDER BY count(*) DESC`,
+  ]);
+  const openByStatus = counts(byStatus);
+  const decided = Number(decidedRows[0]?.decided ?? 0);
+  const within = Number(decidedRows[0]?.within ?? 0);
+  const median = decidedRows[0]?.median_hours;
+  return {
+    period,
+    openTotal: openByStatus.reduce((sum, s) => sum + s.count, 0),
+    openByStatus,
+    overdue: Number(overdueRows[0]?.count ?? 0),
+    decidedInPeriod: decided,
+    decidedWithinDue: within,
+    decidedWithinDueShare: decided ? within / decided : null,
+    medianHoursToDecision: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
+    submittedInPeriod: Number(submittedRows[0]?.count ?? 0),
+    byChannel: counts(byChannel),
+    byType: counts(byType),
+  };
+}
