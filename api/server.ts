@@ -13,7 +13,9 @@ import { resolveCaller } from "./auth/caller.js";
 import type { Services } from "./auth/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { createMembersExportHandler } from "./http/export.js";
 import { createStaticHandler } from "./http/static.js";
+import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createWaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
@@ -51,9 +53,10 @@ export async function buildApp(
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
-  const services: Services = { prisma: database.prisma, config, pubsub, log };
+  const services: Services = { prisma: database.prisma, config, pubsub, log, signInLimiter: new SignInLimiter() };
   const yoga = createWaslYoga(services);
   const serveStatic = createStaticHandler(adminDist);
+  const exportMembers = createMembersExportHandler(services);
 
   const server: Server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
@@ -89,6 +92,13 @@ export async function buildApp(
         res.writeHead(503, { "content-type": "application/json" }).end('{"status":"database unavailable"}');
       }
       return;
+    }
+    if (path === "/export/members.csv") {
+      return void exportMembers(req, res).catch((error: unknown) => {
+        log.error({ requestId, error }, "members export failed");
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
     }
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();

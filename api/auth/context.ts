@@ -5,16 +5,13 @@ import type { Locale } from "../i18n/messages.js";
 import { localeFromAcceptLanguage } from "../i18n/messages.js";
 import type { Logger } from "../logger.js";
 import { createPersonalDataAuditor, type PersonalDataRead } from "../modules/audit/personal-data.js";
+import type { SignInLimiter } from "../modules/users/sign-in-limiter.js";
 import type { WaslPubSub } from "../pubsub.js";
 import { type Caller, type Credentials, resolveCaller } from "./caller.js";
 import { readCookie, sessionCookieName } from "./cookies.js";
 
 /** What every resolver receives. Built the same way for HTTP requests and WebSockets. */
-export type Context = {
-  prisma: PrismaClient;
-  config: Config;
-  pubsub: WaslPubSub;
-  log: Logger;
+export type Context = Services & {
   locale: Locale;
   requestId: string;
   clientAddress: string;
@@ -33,6 +30,7 @@ export type Services = {
   config: Config;
   pubsub: WaslPubSub;
   log: Logger;
+  signInLimiter: SignInLimiter;
 };
 
 /** The parts of an HTTP request or a WebSocket connection that say who is calling. */

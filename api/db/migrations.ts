@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { openPGlite, pgliteAdapterFactory } from "./embedded.js";
@@ -58,6 +61,55 @@ export function readMigrations(dir = migrationsDir): MigrationList {
   };
 }
 
+/** What both adapters keep privately: their client, and their error converter. */
+type AdapterInternals = {
+  client?: { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> };
+  onError?: (error: unknown) => never;
+};
+
+/**
+ * Makes an adapter run a migration script whole and report its failure. Neither adapter
+ * does: pglite-prisma-adapter 0.7.2 does not await `exec`, so a failing script resolved, was
+ * recorded in `_prisma_migrations` as applied, and its error escaped as an unhandled
+ * rejection; @prisma/adapter-pg 7.10 splits the script on ";", which cuts dollar-quoted
+ * function bodies (our audit trigger), so no migration applied on PostgreSQL. Both clients
+ * run a multi-statement script in one simple-protocol round trip, an implicit transaction,
+ * as the native `prisma migrate deploy` does: a failing migration leaves nothing behind.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = adapter as unknown as AdapterInternals;
+  const client = internals.client;
+  const run =
+    adapter.adapterName === "pglite-prisma-adapter"
+      ? client?.exec
+      : adapter.adapterName === "@prisma/adapter-pg"
+        ? client?.query
+        : undefined;
+  // Another adapter, or a version that renamed its internals: keep its own implementation.
+  if (!client || typeof run !== "function") return adapter;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await run.call(client, script);
+    } catch (error) {
+      // The adapter's converter turns a database error into the schema engine's error shape.
+      if (internals.onError) internals.onError.call(adapter, error);
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+function withWholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => runScriptsWhole(await factory.connect()),
+    connectToShadowDb: async () => runScriptsWhole(await factory.connectToShadowDb()),
+  };
+}
+
 async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   work: (engine: SchemaEngine) => Promise<T>,
@@ -68,7 +120,7 @@ async function withEngine<T>(
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(withWholeScripts(factory)),
   );
   try {
     return await work(engine);

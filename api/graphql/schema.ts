@@ -6,6 +6,8 @@ import "../modules/members/subscriptions.js";
 import "../modules/users/queries.js";
 import "../modules/users/mutations.js";
 import "../modules/audit/queries.js";
+import "../modules/dashboard/queries.js";
+import "../modules/members/case-file.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

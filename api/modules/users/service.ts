@@ -15,11 +15,10 @@ import {
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { FieldErrors } from "../members/validation.js";
-import { SignInLimiter } from "./sign-in-limiter.js";
+import type { SignInLimiter } from "./sign-in-limiter.js";
 
-export type Services = { prisma: PrismaClient; pubsub: WaslPubSub; config: Config };
+export type Services = { prisma: PrismaClient; pubsub: WaslPubSub; config: Config; signInLimiter: SignInLimiter };
 
-const limiter = new SignInLimiter();
 const minimumPasswordLength = 10;
 // Unknown e-mails still cost one hash verification, so response time does not reveal
 // which addresses have accounts.
@@ -30,6 +29,7 @@ export async function signIn(
   input: { email: string; password: string; clientAddress: string },
 ) {
   const email = input.email.trim().toLowerCase();
+  const limiter = services.signInLimiter;
   const wait = limiter.retryAfterSeconds(email, input.clientAddress);
   if (wait > 0) throw new TooManyAttemptsError(wait);
 

@@ -1,0 +1,126 @@
+// Server-side CSV export of members: every row matching the panel's filters, streamed in
+// pages, UTF-8 with a BOM so that Excel reads Arabic correctly. Personal fields are masked
+// unless the caller may read personal data, and then each member's read is audited.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { resolveCaller } from "../auth/caller.js";
+import { readCookie, sessionCookieName } from "../auth/cookies.js";
+import { hasPermission } from "../auth/permissions.js";
+import { mayReadPersonalData } from "../auth/policy.js";
+import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/client.js";
+import type { Channel, MembershipStatus } from "../db/generated/enums.js";
+import { type Locale, localeFromAcceptLanguage } from "../i18n/messages.js";
+import { recordAudits } from "../modules/audit/service.js";
+import { maskPersonalValue } from "../modules/members/rules.js";
+import { memberWhere } from "../modules/members/service.js";
+
+const statuses = ["APPLICANT", "ACTIVE", "SUSPENDED", "ENDED"] as const;
+const channels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE", "PARTNER"] as const;
+const sortFields = { CREATED_AT: "createdAt", FULL_NAME: "fullNameAr", MEMBER_NUMBER: "memberNumber", REGISTERED_AT: "registeredAt" } as const;
+const batchSize = 500;
+
+const labels: Record<Locale, { columns: string[]; status: Record<string, string>; channel: Record<string, string> }> = {
+  ar: {
+    columns: ["رقم العضوية", "الاسم الكامل", "الاسم بالإنجليزية", "رقم الهوية", "الجوال", "البريد الإلكتروني", "المدينة", "الحي", "حالة العضوية", "القناة المفضلة", "تاريخ التسجيل", "تاريخ الإضافة"],
+    status: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
+    channel: { IN_PERSON: "حضوري", PHONE: "هاتف", SOCIAL_MEDIA: "وسائل التواصل", LETTER: "خطاب", WEBSITE: "الموقع", PARTNER: "جهة شريكة" },
+  },
+  en: {
+    columns: ["Member number", "Full name", "Name in English", "National ID", "Mobile", "E-mail", "City", "District", "Status", "Preferred channel", "Registered at", "Created at"],
+    status: { APPLICANT: "Applicant", ACTIVE: "Active", SUSPENDED: "Suspended", ENDED: "Ended" },
+    channel: { IN_PERSON: "In person", PHONE: "Phone", SOCIAL_MEDIA: "Social media", LETTER: "Letter", WEBSITE: "Website", PARTNER: "Partner" },
+  },
+};
+
+/** One CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets never run it. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+export function createMembersExportHandler(services: { prisma: PrismaClient; config: Config }) {
+  const { prisma, config } = services;
+  return async function exportMembers(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
+    // Like /graphql: a header a cross-site page cannot send, so no other site can trigger it.
+    if (req.headers["x-wasl-csrf"] !== "1") return void res.writeHead(403).end("x-wasl-csrf header required");
+    const authorization = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const caller = await resolveCaller(prisma, config, {
+      bearer: authorization,
+      sessionToken: readCookie(req.headers.cookie, sessionCookieName),
+    });
+    if (caller.kind !== "user") return void res.writeHead(401).end();
+    if (!hasPermission(caller.roles, "members.export")) return void res.writeHead(403).end();
+
+    const params = new URL(req.url ?? "/", "http://x").searchParams;
+    const locale = params.get("lang") === "en" || params.get("lang") === "ar"
+      ? (params.get("lang") as Locale)
+      : localeFromAcceptLanguage(req.headers["accept-language"]);
+    const where = memberWhere({
+      search: params.get("search")?.slice(0, 200),
+      status: oneOf<MembershipStatus>(statuses, params.get("status")),
+      city: params.get("city")?.slice(0, 80) || undefined,
+      channel: oneOf<Channel>(channels, params.get("channel")),
+    });
+    const field = sortFields[(params.get("sort") ?? "") as keyof typeof sortFields] ?? "createdAt";
+    const direction = params.get("order") === "ASC" ? "asc" : "desc";
+    const unmasked = mayReadPersonalData(caller);
+    const l = labels[locale];
+    const stamp = new Date().toISOString().slice(0, 10);
+
+    res.writeHead(200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="members-${stamp}.csv"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    res.write(`\uFEFF${l.columns.map(csvCell).join(",")}\r\n`);
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await prisma.member.findMany({
+        where,
+        orderBy: [{ [field]: direction }, { id: direction }],
+        take: batchSize,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        select: {
+          id: true, memberNumber: true, fullNameAr: true, fullNameEn: true, nationalId: true, mobile: true,
+          email: true, city: true, district: true, status: true, preferredChannel: true, registeredAt: true, createdAt: true,
+        },
+      });
+      if (!page.length) break;
+      if (unmasked) {
+        await recordAudits(prisma, caller, page.map((m) => ({
+          action: "READ_PERSONAL_DATA" as const,
+          entityType: "Member",
+          entityId: m.id,
+          changes: ["nationalId", "mobile"],
+          requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined,
+        })));
+      }
+      const lines = page.map((m) =>
+        [
+          m.memberNumber,
+          m.fullNameAr,
+          m.fullNameEn,
+          unmasked ? m.nationalId : maskPersonalValue(m.nationalId, 1, 2),
+          unmasked ? m.mobile : maskPersonalValue(m.mobile, 4, 2),
+          m.email,
+          m.city,
+          m.district,
+          l.status[m.status] ?? m.status,
+          l.channel[m.preferredChannel] ?? m.preferredChannel,
+          m.registeredAt?.toISOString().slice(0, 10),
+          m.createdAt.toISOString().slice(0, 10),
+        ].map(csvCell).join(","),
+      );
+      if (!res.write(`${lines.join("\r\n")}\r\n`)) await new Promise((done) => res.once("drain", done));
+      if (page.length < batchSize) break;
+      cursor = page[page.length - 1]!.id;
+    }
+    res.end();
+  };
+}

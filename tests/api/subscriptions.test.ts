@@ -1,0 +1,133 @@
+// Real graphql-ws clients against the real server: live member changes, filtered by the
+// subscriber's permissions, and sockets of disabled users closed at once.
+import { type Client, createClient } from "graphql-ws";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { type TestApp, startTestApp } from "../helpers/app.js";
+import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+
+let t: TestApp;
+let admin: string;
+let staff: string;
+let masked: string;
+const clients: Client[] = [];
+
+function connect(token?: string, onClosed?: (code: number) => void): Client {
+  const client = createClient({
+    url: t.url.replace(/^http/, "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    on: onClosed ? { closed: (event) => onClosed((event as { code: number }).code) } : {},
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Subscribes and resolves with the first `count` results (data or errors). */
+function firstResults(client: Client, query: string, count = 1): { done: Promise<any[]>; ready: Promise<void> } {
+  const results: any[] = [];
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const done = new Promise<any[]>((resolve, reject) => {
+    client.subscribe(
+      { query },
+      {
+        next: (value) => {
+          results.push(value);
+          if (results.length >= count) resolve(results);
+        },
+        error: (error) => reject(error),
+        complete: () => resolve(results),
+      },
+    );
+    // The server acknowledges the connection before the subscription is registered.
+    client.on("connected", () => setTimeout(markReady, 150));
+  });
+  return { done, ready };
+}
+
+const updateMutation = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`;
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
+  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
+  await createStaffUser(t.database.prisma, "masked@test.sa", ["COMMITTEE_MEMBER"]);
+  admin = await t.signIn("admin@test.sa", password);
+  staff = await t.signIn("staff@test.sa", password);
+  masked = await t.signIn("masked@test.sa", password);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+});
+
+afterAll(() => t?.close());
+
+describe("memberChanged", () => {
+  it("delivers a change live, with personal fields masked for a subscriber who may not read them", async () => {
+    const member = await createMemberRecord(t.database.prisma, { fullNameAr: "سلمان ناصر العنزي" });
+    const subscription = firstResults(
+      connect(masked),
+      `subscription { memberChanged { change changedFields version member { fullNameAr city nationalId } } }`,
+    );
+    await subscription.ready;
+    const updated = await t.gql(updateMutation, { input: { id: gid("Member", member.id), version: 1, city: "نجران" } }, { token: staff });
+    expect(updated.data?.updateMember.__typename).toBe("UpdateMemberSuccess");
+    const [event] = await subscription.done;
+    expect(event.data.memberChanged).toMatchObject({
+      change: "UPDATED",
+      changedFields: ["city"],
+      version: 2,
+      member: { fullNameAr: "سلمان ناصر العنزي", city: "نجران" },
+    });
+    expect(event.data.memberChanged.member.nationalId).toMatch(/^1\*{7}\d{2}$/);
+  });
+
+  it("can follow one member only", async () => {
+    const watched = await createMemberRecord(t.database.prisma, { fullNameAr: "هند خالد" });
+    const other = await createMemberRecord(t.database.prisma, { fullNameAr: "مها سعيد" });
+    const subscription = firstResults(
+      connect(staff),
+      `subscription { memberChanged(id: "${gid("Member", watched.id)}") { member { fullNameAr } } }`,
+    );
+    await subscription.ready;
+    await t.gql(updateMutation, { input: { id: gid("Member", other.id), version: 1, city: "جدة" } }, { token: staff });
+    await t.gql(updateMutation, { input: { id: gid("Member", watched.id), version: 1, city: "جدة" } }, { token: staff });
+    const [event] = await subscription.done;
+    expect(event.data.memberChanged.member.fullNameAr).toBe("هند خالد");
+  });
+
+  it("refuses an unauthenticated subscriber", async () => {
+    const subscription = firstResults(connect(), `subscription { memberChanged { change } }`);
+    const outcome = await subscription.done.then(
+      (results) => results[0],
+      (errors) => ({ errors }),
+    );
+    expect(JSON.stringify(outcome)).toMatch(/UNAUTHENTICATED|يلزم تسجيل الدخول/);
+  });
+
+  it("closes a disabled user's open socket at once", async () => {
+    const user = await createStaffUser(t.database.prisma, "leaving@test.sa", ["STAFF"]);
+    const token = await t.signIn("leaving@test.sa", password);
+    let closedWith: number | undefined;
+    const closed = new Promise<void>((resolve) => {
+      const client = connect(token, (code) => {
+        closedWith = code;
+        resolve();
+      });
+      firstResults(client, `subscription { memberChanged { change } }`).done.catch(() => {});
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.gql(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { __typename } }`,
+      { input: { id: gid("User", user.id), version: 1, disabled: true } },
+      { token: admin },
+    );
+    await closed;
+    expect(closedWith).toBe(4403);
+  });
+});
