@@ -24,8 +24,14 @@ const environment = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   WASL_DATA_DIR: z.string().min(1).default("./data"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
   WASL_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   WASL_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   WASL_INTROSPECTION: flag.optional(),

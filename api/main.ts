@@ -11,7 +11,9 @@ async function main() {
   const app = await buildApp(config, { log });
   const { prisma } = app.database;
 
-  const { demoAccounts, demoPartner, isDatabaseEmpty, seedDemo } = await import("../prisma/seed/index.js");
+  const { demoAccounts, demoPartner, isDatabaseEmpty, seedDemo } = await import(
+    "../prisma/seed/index.js"
+  );
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(prisma))) {
     log.info("empty database: seeding Arabic demo data");
@@ -31,8 +33,11 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
-  const demoUsers = (await prisma.user.count({ where: { email: { in: demoAccounts.map((a) => a.email) } } })) > 0;
+  const where = config.databaseUrl
+    ? "PostgreSQL (DATABASE_URL)"
+    : `embedded PGlite in ${config.dataDir}`;
+  const demoUsers =
+    (await prisma.user.count({ where: { email: { in: demoAccounts.map((a) => a.email) } } })) > 0;
   const lines = [
     "",
     "  وصل Wasl is running",
@@ -61,6 +66,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`\n${error.message}\n\n`);
     process.exit(2);
   }
-  process.stderr.write(`Wasl could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Wasl could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

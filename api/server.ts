@@ -5,18 +5,18 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ExecutionArgs, type ExecutionResult, type GraphQLError } from "graphql";
-import { type Context as WsContext, CloseCode } from "graphql-ws";
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from "graphql";
+import { CloseCode, type Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { resolveCaller } from "./auth/caller.js";
 import type { Services } from "./auth/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createMembersExportHandler } from "./http/export.js";
 import { createStaticHandler } from "./http/static.js";
-import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createLogger, type Logger } from "./logger.js";
+import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
@@ -31,7 +31,10 @@ export type App = {
   stop(): Promise<void>;
 };
 
-type Executable = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
+type Executable = {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+};
 
 function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
@@ -51,16 +54,24 @@ export async function buildApp(
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
-  const services: Services = { prisma: database.prisma, config, pubsub, log, signInLimiter: new SignInLimiter() };
+  const services: Services = {
+    prisma: database.prisma,
+    config,
+    pubsub,
+    log,
+    signInLimiter: new SignInLimiter(),
+  };
   const yoga = createWaslYoga(services);
   const serveStatic = createStaticHandler(adminDist);
   const exportMembers = createMembersExportHandler(services);
 
   const server: Server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
-    const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId =
+      (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     res.on("finish", () =>
@@ -80,7 +91,8 @@ export async function buildApp(
       if (req.method === "POST") {
         const length = Number(req.headers["content-length"] ?? Number.NaN);
         if (Number.isNaN(length)) return void res.writeHead(411).end("Content-Length required");
-        if (length > config.maxBodyBytes) return void res.writeHead(413).end("Request body too large");
+        if (length > config.maxBodyBytes)
+          return void res.writeHead(413).end("Request body too large");
       }
       return void yoga.handle(req, res, { clientAddress: clientAddress(req) });
     }
@@ -89,7 +101,9 @@ export async function buildApp(
         await database.prisma.$queryRaw`SELECT 1`;
         res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       } catch {
-        res.writeHead(503, { "content-type": "application/json" }).end('{"status":"database unavailable"}');
+        res
+          .writeHead(503, { "content-type": "application/json" })
+          .end('{"status":"database unavailable"}');
       }
       return;
     }
@@ -106,13 +120,18 @@ export async function buildApp(
 
   // graphql-ws on the same server and path; operations go through yoga's envelop, so
   // sockets share the HTTP context builder, scopes, armor and error handling.
-  const wsServer = new WebSocketServer({ server, path: "/graphql", maxPayload: config.maxBodyBytes });
+  const wsServer = new WebSocketServer({
+    server,
+    path: "/graphql",
+    maxPayload: config.maxBodyBytes,
+  });
   const socketsByUser = new Map<string, Set<WebSocket>>();
   type Extra = { socket: WebSocket; request: IncomingMessage };
   const wsDisposable = useServer<Record<string, unknown>, Extra & { userId?: string }>(
     {
       execute: (args) => (args.rootValue as Executable).execute(args) as Promise<ExecutionResult>,
-      subscribe: (args) => (args.rootValue as Executable).subscribe(args) as Promise<ExecutionResult>,
+      subscribe: (args) =>
+        (args.rootValue as Executable).subscribe(args) as Promise<ExecutionResult>,
       onConnect: async (ctx) => {
         // Remember whose socket this is, so that disabling the user closes it at once.
         const caller = await resolveCaller(database.prisma, config, {
@@ -120,7 +139,9 @@ export async function buildApp(
             typeof ctx.connectionParams?.authorization === "string"
               ? ctx.connectionParams.authorization.replace(/^Bearer\s+/i, "")
               : undefined,
-          sessionToken: socketHeaders(ctx.extra.request).get("cookie")?.match(/wasl_session=([^;]+)/)?.[1],
+          sessionToken: socketHeaders(ctx.extra.request)
+            .get("cookie")
+            ?.match(/wasl_session=([^;]+)/)?.[1],
         });
         if (caller.kind === "user") {
           ctx.extra.userId = caller.id;
@@ -160,7 +181,8 @@ export async function buildApp(
   const revocations = pubsub.subscribe("userAccessRevoked");
   void (async () => {
     for await (const { userId } of revocations) {
-      for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Forbidden, "Forbidden");
+      for (const socket of socketsByUser.get(userId) ?? [])
+        socket.close(CloseCode.Forbidden, "Forbidden");
       socketsByUser.delete(userId);
     }
   })();

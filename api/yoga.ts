@@ -27,7 +27,8 @@ function useResponseCookies(): Plugin<Context> {
         if (context.request) cookies.set(context.request, built.responseCookies);
       },
     onResponse: ({ request, response }) => {
-      for (const cookie of cookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
+      for (const cookie of cookies.get(request) ?? [])
+        response.headers.append("set-cookie", cookie);
     },
   };
 }

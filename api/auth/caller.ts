@@ -25,7 +25,11 @@ export type Caller = { kind: "anonymous" } | StaffCaller | PartnerCaller;
 export const anonymous: Caller = { kind: "anonymous" };
 
 /** Where a request says who it is: a bearer token or API key, or the session cookie. */
-export type Credentials = { bearer?: string | undefined; apiKey?: string | undefined; sessionToken?: string | undefined };
+export type Credentials = {
+  bearer?: string | undefined;
+  apiKey?: string | undefined;
+  sessionToken?: string | undefined;
+};
 
 /**
  * Resolves credentials against the database on every request, so a disabled user or a
@@ -36,7 +40,9 @@ export async function resolveCaller(
   config: Pick<Config, "tokenSecret">,
   credentials: Credentials,
 ): Promise<Caller> {
-  const apiKey = credentials.apiKey ?? (credentials.bearer?.startsWith("wasl_") ? credentials.bearer : undefined);
+  const apiKey =
+    credentials.apiKey ??
+    (credentials.bearer?.startsWith("wasl_") ? credentials.bearer : undefined);
   if (apiKey) return resolvePartner(prisma, apiKey);
   const token = credentials.bearer ?? credentials.sessionToken;
   if (!token) return anonymous;
@@ -87,7 +93,11 @@ async function resolvePartner(prisma: PrismaClient, key: string): Promise<Caller
 }
 
 /** How the audit log and timelines name the actor. */
-export function actorOf(caller: Caller): { kind: "USER" | "PARTNER" | "SYSTEM"; id: string | null; label: string } {
+export function actorOf(caller: Caller): {
+  kind: "USER" | "PARTNER" | "SYSTEM";
+  id: string | null;
+  label: string;
+} {
   switch (caller.kind) {
     case "user":
       return { kind: "USER", id: caller.id, label: caller.email };

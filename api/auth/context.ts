@@ -4,7 +4,10 @@ import type { PrismaClient } from "../db/client.js";
 import type { Locale } from "../i18n/messages.js";
 import { localeFromAcceptLanguage } from "../i18n/messages.js";
 import type { Logger } from "../logger.js";
-import { createPersonalDataAuditor, type PersonalDataRead } from "../modules/audit/personal-data.js";
+import {
+  createPersonalDataAuditor,
+  type PersonalDataRead,
+} from "../modules/audit/personal-data.js";
 import type { SignInLimiter } from "../modules/users/sign-in-limiter.js";
 import type { WaslPubSub } from "../pubsub.js";
 import { type Caller, type Credentials, resolveCaller } from "./caller.js";
@@ -68,10 +71,12 @@ export function createContext(services: Services, envelope: Envelope): Context {
   let caller: Promise<Caller> | undefined;
   let resolved: Caller | undefined;
   const memoisedCaller = () => {
-    caller ??= resolveCaller(services.prisma, services.config, credentialsOf(envelope)).then((c) => {
-      resolved = c;
-      return c;
-    });
+    caller ??= resolveCaller(services.prisma, services.config, credentialsOf(envelope)).then(
+      (c) => {
+        resolved = c;
+        return c;
+      },
+    );
     return caller;
   };
   return {

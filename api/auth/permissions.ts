@@ -2,7 +2,13 @@
 // canAccess both read it, so the menu a user sees and what the API allows cannot drift.
 // Pure data and functions: the panel imports this file as is.
 
-export const roles = ["ADMIN", "STAFF", "RESEARCHER", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"] as const;
+export const roles = [
+  "ADMIN",
+  "STAFF",
+  "RESEARCHER",
+  "COMMITTEE_MEMBER",
+  "COMMITTEE_CHAIR",
+] as const;
 export type RoleName = (typeof roles)[number];
 
 const everyone: readonly RoleName[] = roles;

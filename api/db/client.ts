@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { lockDataDirectory, openPGlite, pgliteAdapterFactory } from "./embedded.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrations.js";

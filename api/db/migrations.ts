@@ -27,7 +27,9 @@ let engineModule: Promise<SchemaEngineModule> | undefined;
 function loadSchemaEngine(): Promise<SchemaEngineModule> {
   engineModule ??= (async () => {
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const packageDir = dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
+    const packageDir = dirname(
+      createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"),
+    );
     const bytes = readFileSync(join(packageDir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,

@@ -59,9 +59,16 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
       authScopes: { signedIn: true },
       args: { ids: { description: "Global IDs, as returned in `id` fields." } },
     },
-    pageInfoTypeOptions: { description: "Where a page sits in its list (Relay cursor pagination)." },
-    firstArgOptions: { description: "How many records from the start (after `after`); first or last is required, at most 100." },
-    lastArgOptions: { description: "How many records from the end (before `before`); at most 100." },
+    pageInfoTypeOptions: {
+      description: "Where a page sits in its list (Relay cursor pagination).",
+    },
+    firstArgOptions: {
+      description:
+        "How many records from the start (after `after`); first or last is required, at most 100.",
+    },
+    lastArgOptions: {
+      description: "How many records from the end (before `before`); at most 100.",
+    },
     afterArgOptions: { description: "A cursor: records after it." },
     beforeArgOptions: { description: "A cursor: records before it." },
     edgesFieldOptions: { description: "The records of this page, each with its cursor." },
@@ -82,5 +89,9 @@ export type SchemaBuilderType = typeof builder;
 
 addScalars(builder);
 builder.queryType({ description: "Reads: every field declares who may call it." });
-builder.mutationType({ description: "Changes: every field validates its input and returns typed errors." });
-builder.subscriptionType({ description: "Live updates over graphql-ws, filtered by the subscriber's permissions." });
+builder.mutationType({
+  description: "Changes: every field validates its input and returns typed errors.",
+});
+builder.subscriptionType({
+  description: "Live updates over graphql-ws, filtered by the subscriber's permissions.",
+});

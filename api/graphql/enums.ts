@@ -14,13 +14,18 @@ import { builder } from "./builder.js";
 
 export const ChannelEnum = builder.enumType(Channel, {
   name: "Channel",
-  description: "How a member reached the association: the policy's five channels, plus PARTNER systems.",
+  description:
+    "How a member reached the association: the policy's five channels, plus PARTNER systems.",
 });
 export const MembershipStatusEnum = builder.enumType(MembershipStatus, {
   name: "MembershipStatus",
-  description: "APPLICANT until registration is completed (policy step 6), then ACTIVE; SUSPENDED or ENDED later.",
+  description:
+    "APPLICANT until registration is completed (policy step 6), then ACTIVE; SUSPENDED or ENDED later.",
 });
-export const GenderEnum = builder.enumType(Gender, { name: "Gender", description: "The member's gender." });
+export const GenderEnum = builder.enumType(Gender, {
+  name: "Gender",
+  description: "The member's gender.",
+});
 export const LanguageEnum = builder.enumType(Language, {
   name: "Language",
   description: "Preferred language for messages: AR (Arabic) or EN (English).",

@@ -38,12 +38,18 @@ export const ErrorCodeEnum = builder.enumType("ErrorCode", {
 });
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
-  description: "An expected failure, with a stable code and a message in the caller's language (Accept-Language; Arabic by default).",
+  description:
+    "An expected failure, with a stable code and a message in the caller's language (Accept-Language; Arabic by default).",
   fields: (t) => ({
-    code: t.field({ type: ErrorCodeEnum, description: "Stable reason, for programs.", resolve: (e) => e.code }),
+    code: t.field({
+      type: ErrorCodeEnum,
+      description: "Stable reason, for programs.",
+      resolve: (e) => e.code,
+    }),
     message: t.string({
       description: "What went wrong, for people, in Arabic or English.",
-      resolve: (error, _args, context) => translate(context.locale, error.messageKey, error.messageParams),
+      resolve: (error, _args, context) =>
+        translate(context.locale, error.messageKey, error.messageParams),
     }),
   }),
 });
@@ -51,7 +57,10 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
 const FieldErrorType = builder.objectRef<FieldError>("FieldError").implement({
   description: "A problem with one input field.",
   fields: (t) => ({
-    path: t.stringList({ description: "The field's path in the input, e.g. [\"input\", \"nationalId\"].", resolve: (e) => e.path }),
+    path: t.stringList({
+      description: 'The field\'s path in the input, e.g. ["input", "nationalId"].',
+      resolve: (e) => e.path,
+    }),
     message: t.string({
       description: "What is wrong with the field, in the caller's language.",
       resolve: (error, _args, context) => translate(context.locale, error.messageKey, error.params),
@@ -59,7 +68,10 @@ const FieldErrorType = builder.objectRef<FieldError>("FieldError").implement({
   }),
 });
 
-const errorTypeOptions = (errorClass: abstract new (...args: never[]) => DomainError, description: string) => ({
+const errorTypeOptions = (
+  errorClass: abstract new (...args: never[]) => DomainError,
+  description: string,
+) => ({
   description,
   interfaces: [ErrorInterface],
   isTypeOf: (value: unknown) => value instanceof errorClass,
@@ -67,7 +79,10 @@ const errorTypeOptions = (errorClass: abstract new (...args: never[]) => DomainE
 
 builder.objectType(ValidationError, {
   name: "ValidationError",
-  ...errorTypeOptions(ValidationError, "The input broke one or more rules; each is named by field."),
+  ...errorTypeOptions(
+    ValidationError,
+    "The input broke one or more rules; each is named by field.",
+  ),
   fields: (t) => ({
     fieldErrors: t.field({
       type: [FieldErrorType],
@@ -90,15 +105,24 @@ builder.objectType(ForbiddenError, {
 });
 builder.objectType(ConflictError, {
   name: "ConflictError",
-  ...errorTypeOptions(ConflictError, "The record changed since you read it (optimistic concurrency): nothing was written."),
+  ...errorTypeOptions(
+    ConflictError,
+    "The record changed since you read it (optimistic concurrency): nothing was written.",
+  ),
   fields: (t) => ({
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version you sent." }),
-    currentVersion: t.exposeInt("currentVersion", { nullable: true, description: "The version now stored, if known." }),
+    currentVersion: t.exposeInt("currentVersion", {
+      nullable: true,
+      description: "The version now stored, if known.",
+    }),
   }),
 });
 builder.objectType(InvalidTransitionError, {
   name: "InvalidTransitionError",
-  ...errorTypeOptions(InvalidTransitionError, "The action is not allowed in the record's current state."),
+  ...errorTypeOptions(
+    InvalidTransitionError,
+    "The action is not allowed in the record's current state.",
+  ),
   fields: (t) => ({
     currentState: t.exposeString("currentState", { description: "The state the record is in." }),
     allowed: t.exposeStringList("allowed", { description: "The actions allowed from this state." }),
@@ -106,13 +130,21 @@ builder.objectType(InvalidTransitionError, {
 });
 builder.objectType(InvalidCredentialsError, {
   name: "InvalidCredentialsError",
-  ...errorTypeOptions(InvalidCredentialsError, "Sign-in refused: wrong e-mail or password, or a disabled account."),
+  ...errorTypeOptions(
+    InvalidCredentialsError,
+    "Sign-in refused: wrong e-mail or password, or a disabled account.",
+  ),
 });
 builder.objectType(TooManyAttemptsError, {
   name: "TooManyAttemptsError",
-  ...errorTypeOptions(TooManyAttemptsError, "Too many failed sign-ins from this account or address."),
+  ...errorTypeOptions(
+    TooManyAttemptsError,
+    "Too many failed sign-ins from this account or address.",
+  ),
   fields: (t) => ({
-    retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "Seconds to wait before trying again." }),
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds", {
+      description: "Seconds to wait before trying again.",
+    }),
   }),
 });
 
@@ -143,21 +175,30 @@ function toGraphQLError(error: GraphQLError, locale: Locale): GraphQLError {
  * masking, which hides everything else.
  */
 export function useDomainErrors(): Plugin<Context> {
-  const translateResult = (locale: Locale) => (payload: Parameters<Parameters<typeof handleStreamOrSingleExecutionResult>[1]>[0]) => {
-    const { result, setResult } = payload;
-    if (!result.errors?.length) return;
-    setResult({ ...result, errors: result.errors.map((e) => toGraphQLError(e, locale)) });
-  };
+  const translateResult =
+    (locale: Locale) =>
+    (payload: Parameters<Parameters<typeof handleStreamOrSingleExecutionResult>[1]>[0]) => {
+      const { result, setResult } = payload;
+      if (!result.errors?.length) return;
+      setResult({ ...result, errors: result.errors.map((e) => toGraphQLError(e, locale)) });
+    };
   return {
     onExecute: ({ args }) => ({
       onExecuteDone: (payload) =>
-        handleStreamOrSingleExecutionResult(payload, translateResult((args.contextValue as Context).locale)),
+        handleStreamOrSingleExecutionResult(
+          payload,
+          translateResult((args.contextValue as Context).locale),
+        ),
     }),
     onSubscribe: ({ args }) => ({
       onSubscribeResult: (payload) =>
-        handleStreamOrSingleExecutionResult(payload, translateResult((args.contextValue as Context).locale)),
+        handleStreamOrSingleExecutionResult(
+          payload,
+          translateResult((args.contextValue as Context).locale),
+        ),
       onSubscribeError: ({ error, setError }) => {
-        if (error instanceof GraphQLError) setError(toGraphQLError(error, (args.contextValue as Context).locale));
+        if (error instanceof GraphQLError)
+          setError(toGraphQLError(error, (args.contextValue as Context).locale));
       },
     }),
   };

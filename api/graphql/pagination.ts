@@ -7,9 +7,13 @@ export function requirePageSize(args: { first?: number | null; last?: number | n
   const size = args.first ?? args.last;
   const field = args.first != null ? "first" : "last";
   if (size == null) {
-    throw new ValidationError([{ path: ["first"], messageKey: "errors.pageSizeRequired", params: { max: maxPageSize } }]);
+    throw new ValidationError([
+      { path: ["first"], messageKey: "errors.pageSizeRequired", params: { max: maxPageSize } },
+    ]);
   }
   if (size < 0 || size > maxPageSize) {
-    throw new ValidationError([{ path: [field], messageKey: "errors.pageSizeTooLarge", params: { max: maxPageSize } }]);
+    throw new ValidationError([
+      { path: [field], messageKey: "errors.pageSizeTooLarge", params: { max: maxPageSize } },
+    ]);
   }
 }

@@ -28,14 +28,15 @@ function parseDate(value: unknown): Date {
 function parseDecimal(value: unknown): string {
   const text = typeof value === "number" ? String(value) : value;
   if (typeof text !== "string" || !/^-?\d{1,12}(\.\d{1,2})?$/.test(text)) {
-    throw new GraphQLError("Decimal must be a number with at most 2 decimals, e.g. \"2500.50\"");
+    throw new GraphQLError('Decimal must be a number with at most 2 decimals, e.g. "2500.50"');
   }
   return text;
 }
 
 export function addScalars(builder: SchemaBuilderType) {
   builder.scalarType("DateTime", {
-    description: "A moment in time, ISO 8601 in UTC (e.g. 2026-11-25T09:30:00.000Z). Shown in Asia/Riyadh by clients.",
+    description:
+      "A moment in time, ISO 8601 in UTC (e.g. 2026-11-25T09:30:00.000Z). Shown in Asia/Riyadh by clients.",
     serialize: (value) => (value as Date).toISOString(),
     parseValue: parseDateTime,
     parseLiteral: (ast) => parseDateTime(literalString(ast, "DateTime")),
@@ -47,10 +48,15 @@ export function addScalars(builder: SchemaBuilderType) {
     parseLiteral: (ast) => parseDate(literalString(ast, "Date")),
   });
   builder.scalarType("Decimal", {
-    description: "An exact amount of money in Saudi riyals, as a string with up to 2 decimals (e.g. \"2500.50\").",
+    description:
+      'An exact amount of money in Saudi riyals, as a string with up to 2 decimals (e.g. "2500.50").',
     serialize: (value) => String(value),
     parseValue: parseDecimal,
     parseLiteral: (ast) =>
-      parseDecimal(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : literalString(ast, "Decimal")),
+      parseDecimal(
+        ast.kind === Kind.INT || ast.kind === Kind.FLOAT
+          ? ast.value
+          : literalString(ast, "Decimal"),
+      ),
   });
 }

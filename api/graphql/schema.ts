@@ -14,8 +14,12 @@ import { builder } from "./builder.js";
 /** The Prisma plugin adds connections' `totalCount` without a way to describe it. */
 function describeTotalCounts(built: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(built.getTypeMap())) {
-    const field = isObjectType(type) && type.name.endsWith("Connection") ? type.getFields().totalCount : undefined;
-    if (field && !field.description) field.description = "How many records match, across all pages.";
+    const field =
+      isObjectType(type) && type.name.endsWith("Connection")
+        ? type.getFields().totalCount
+        : undefined;
+    if (field && !field.description)
+      field.description = "How many records match, across all pages.";
   }
   return built;
 }

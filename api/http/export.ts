@@ -16,25 +16,78 @@ import { memberWhere } from "../modules/members/service.js";
 
 const statuses = ["APPLICANT", "ACTIVE", "SUSPENDED", "ENDED"] as const;
 const channels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE", "PARTNER"] as const;
-const sortFields = { CREATED_AT: "createdAt", FULL_NAME: "fullNameAr", MEMBER_NUMBER: "memberNumber", REGISTERED_AT: "registeredAt" } as const;
+const sortFields = {
+  CREATED_AT: "createdAt",
+  FULL_NAME: "fullNameAr",
+  MEMBER_NUMBER: "memberNumber",
+  REGISTERED_AT: "registeredAt",
+} as const;
 const batchSize = 500;
 
-const labels: Record<Locale, { columns: string[]; status: Record<string, string>; channel: Record<string, string> }> = {
+const labels: Record<
+  Locale,
+  { columns: string[]; status: Record<string, string>; channel: Record<string, string> }
+> = {
   ar: {
-    columns: ["رقم العضوية", "الاسم الكامل", "الاسم بالإنجليزية", "رقم الهوية", "الجوال", "البريد الإلكتروني", "المدينة", "الحي", "حالة العضوية", "القناة المفضلة", "تاريخ التسجيل", "تاريخ الإضافة"],
+    columns: [
+      "رقم العضوية",
+      "الاسم الكامل",
+      "الاسم بالإنجليزية",
+      "رقم الهوية",
+      "الجوال",
+      "البريد الإلكتروني",
+      "المدينة",
+      "الحي",
+      "حالة العضوية",
+      "القناة المفضلة",
+      "تاريخ التسجيل",
+      "تاريخ الإضافة",
+    ],
     status: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
-    channel: { IN_PERSON: "حضوري", PHONE: "هاتف", SOCIAL_MEDIA: "وسائل التواصل", LETTER: "خطاب", WEBSITE: "الموقع", PARTNER: "جهة شريكة" },
+    channel: {
+      IN_PERSON: "حضوري",
+      PHONE: "هاتف",
+      SOCIAL_MEDIA: "وسائل التواصل",
+      LETTER: "خطاب",
+      WEBSITE: "الموقع",
+      PARTNER: "جهة شريكة",
+    },
   },
   en: {
-    columns: ["Member number", "Full name", "Name in English", "National ID", "Mobile", "E-mail", "City", "District", "Status", "Preferred channel", "Registered at", "Created at"],
+    columns: [
+      "Member number",
+      "Full name",
+      "Name in English",
+      "National ID",
+      "Mobile",
+      "E-mail",
+      "City",
+      "District",
+      "Status",
+      "Preferred channel",
+      "Registered at",
+      "Created at",
+    ],
     status: { APPLICANT: "Applicant", ACTIVE: "Active", SUSPENDED: "Suspended", ENDED: "Ended" },
-    channel: { IN_PERSON: "In person", PHONE: "Phone", SOCIAL_MEDIA: "Social media", LETTER: "Letter", WEBSITE: "Website", PARTNER: "Partner" },
+    channel: {
+      IN_PERSON: "In person",
+      PHONE: "Phone",
+      SOCIAL_MEDIA: "Social media",
+      LETTER: "Letter",
+      WEBSITE: "Website",
+      PARTNER: "Partner",
+    },
   },
 };
 
 /** One CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets never run it. */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  let text =
+    value === null || value === undefined
+      ? ""
+      : value instanceof Date
+        ? value.toISOString()
+        : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -47,7 +100,8 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
   return async function exportMembers(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
     // Like /graphql: a header a cross-site page cannot send, so no other site can trigger it.
-    if (req.headers["x-wasl-csrf"] !== "1") return void res.writeHead(403).end("x-wasl-csrf header required");
+    if (req.headers["x-wasl-csrf"] !== "1")
+      return void res.writeHead(403).end("x-wasl-csrf header required");
     const authorization = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
     const caller = await resolveCaller(prisma, config, {
       bearer: authorization,
@@ -57,9 +111,10 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
     if (!hasPermission(caller.roles, "members.export")) return void res.writeHead(403).end();
 
     const params = new URL(req.url ?? "/", "http://x").searchParams;
-    const locale = params.get("lang") === "en" || params.get("lang") === "ar"
-      ? (params.get("lang") as Locale)
-      : localeFromAcceptLanguage(req.headers["accept-language"]);
+    const locale =
+      params.get("lang") === "en" || params.get("lang") === "ar"
+        ? (params.get("lang") as Locale)
+        : localeFromAcceptLanguage(req.headers["accept-language"]);
     const where = memberWhere({
       search: params.get("search")?.slice(0, 200),
       status: oneOf<MembershipStatus>(statuses, params.get("status")),
@@ -87,19 +142,37 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
         take: batchSize,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
         select: {
-          id: true, memberNumber: true, fullNameAr: true, fullNameEn: true, nationalId: true, mobile: true,
-          email: true, city: true, district: true, status: true, preferredChannel: true, registeredAt: true, createdAt: true,
+          id: true,
+          memberNumber: true,
+          fullNameAr: true,
+          fullNameEn: true,
+          nationalId: true,
+          mobile: true,
+          email: true,
+          city: true,
+          district: true,
+          status: true,
+          preferredChannel: true,
+          registeredAt: true,
+          createdAt: true,
         },
       });
       if (!page.length) break;
       if (unmasked) {
-        await recordAudits(prisma, caller, page.map((m) => ({
-          action: "READ_PERSONAL_DATA" as const,
-          entityType: "Member",
-          entityId: m.id,
-          changes: ["nationalId", "mobile"],
-          requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined,
-        })));
+        await recordAudits(
+          prisma,
+          caller,
+          page.map((m) => ({
+            action: "READ_PERSONAL_DATA" as const,
+            entityType: "Member",
+            entityId: m.id,
+            changes: ["nationalId", "mobile"],
+            requestId:
+              typeof req.headers["x-request-id"] === "string"
+                ? req.headers["x-request-id"]
+                : undefined,
+          })),
+        );
       }
       const lines = page.map((m) =>
         [
@@ -115,9 +188,12 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
           l.channel[m.preferredChannel] ?? m.preferredChannel,
           m.registeredAt?.toISOString().slice(0, 10),
           m.createdAt.toISOString().slice(0, 10),
-        ].map(csvCell).join(","),
+        ]
+          .map(csvCell)
+          .join(","),
       );
-      if (!res.write(`${lines.join("\r\n")}\r\n`)) await new Promise((done) => res.once("drain", done));
+      if (!res.write(`${lines.join("\r\n")}\r\n`))
+        await new Promise((done) => res.once("drain", done));
       if (page.length < batchSize) break;
       cursor = page[page.length - 1]!.id;
     }

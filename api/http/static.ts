@@ -38,7 +38,8 @@ export function createStaticHandler(distDir: string) {
     }
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const file = normalize(join(root, path));
-    const target = file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : index;
+    const target =
+      file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : index;
     const immutable = target !== index && path.startsWith("/assets/");
     res.writeHead(200, {
       "content-type": types[extname(target)] ?? "application/octet-stream",

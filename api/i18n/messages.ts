@@ -81,7 +81,8 @@ const en: Record<MessageKey, string> = {
   "validation.birthDateInvalid": "The birth date must be in the past.",
   "validation.passwordTooShort": "The password must be at least {min} characters.",
   "validation.rolesRequired": "Choose at least one role.",
-  "validation.cannotChangeOwnAccess": "You cannot disable your own account or remove your own admin role.",
+  "validation.cannotChangeOwnAccess":
+    "You cannot disable your own account or remove your own admin role.",
   "fields.nationalId": "National ID",
   "fields.fullNameAr": "Full name (Arabic)",
   "fields.fullNameEn": "Name (English)",

@@ -3,14 +3,14 @@
 
 const diacritics = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
 const letterFolds: Record<string, string> = {
-  "أ": "ا",
-  "إ": "ا",
-  "آ": "ا",
-  "ٱ": "ا",
-  "ة": "ه",
-  "ى": "ي",
-  "ؤ": "و",
-  "ئ": "ي",
+  أ: "ا",
+  إ: "ا",
+  آ: "ا",
+  ٱ: "ا",
+  ة: "ه",
+  ى: "ي",
+  ؤ: "و",
+  ئ: "ي",
 };
 const foldable = new RegExp(`[${Object.keys(letterFolds).join("")}]`, "g");
 const arabicDigits = /[\u0660-\u0669\u06F0-\u06F9]/g;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieName } from "../../api/auth/cookies.js";
 import { csrfHeader } from "../../api/yoga.js";
-import { type TestApp, startTestApp } from "../helpers/app.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
 
 let t: TestApp;
@@ -43,10 +43,16 @@ describe("signing in", () => {
     const response = await t.app.yoga.fetch("http://wasl.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", [csrfHeader]: "1" },
-      body: JSON.stringify({ query: signInMutation, variables: { input: { email: "Staff@Test.sa ", password } } }),
+      body: JSON.stringify({
+        query: signInMutation,
+        variables: { input: { email: "Staff@Test.sa ", password } },
+      }),
     });
-    const body = (await response.json()) as any;
-    expect(body.data.signIn.session.viewer).toMatchObject({ email: "staff@test.sa", roles: ["STAFF"] });
+    const body = (await response.json()) as Json;
+    expect(body.data.signIn.session.viewer).toMatchObject({
+      email: "staff@test.sa",
+      roles: ["STAFF"],
+    });
     expect(body.data.signIn.session.viewer.permissions).toContain("members.edit");
     expect(body.data.signIn.session.viewer.permissions).not.toContain("users.list");
     const cookie = response.headers.get("set-cookie") ?? "";
@@ -60,13 +66,17 @@ describe("signing in", () => {
   });
 
   it("refuses a wrong password with a translated message and audits the attempt", async () => {
-    const result = await t.gql(signInMutation, { input: { email: "staff@test.sa", password: "wrong-password" } });
+    const result = await t.gql(signInMutation, {
+      input: { email: "staff@test.sa", password: "wrong-password" },
+    });
     expect(result.data?.signIn).toMatchObject({
       __typename: "InvalidCredentialsError",
       code: "INVALID_CREDENTIALS",
       message: "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف.",
     });
-    const failed = await t.database.prisma.auditEntry.count({ where: { action: "SIGN_IN_FAILED" } });
+    const failed = await t.database.prisma.auditEntry.count({
+      where: { action: "SIGN_IN_FAILED" },
+    });
     expect(failed).toBeGreaterThan(0);
   });
 
@@ -80,8 +90,15 @@ describe("signing in", () => {
     for (let i = 0; i < 5; i++) {
       await t.gql(signInMutation, { input: { email: "target@test.sa", password: `guess-${i}` } });
     }
-    const locked = await t.gql(signInMutation, { input: { email: "target@test.sa", password } }, { language: "en" });
-    expect(locked.data?.signIn).toMatchObject({ __typename: "TooManyAttemptsError", code: "TOO_MANY_ATTEMPTS" });
+    const locked = await t.gql(
+      signInMutation,
+      { input: { email: "target@test.sa", password } },
+      { language: "en" },
+    );
+    expect(locked.data?.signIn).toMatchObject({
+      __typename: "TooManyAttemptsError",
+      code: "TOO_MANY_ATTEMPTS",
+    });
     expect(locked.data?.signIn.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.data?.signIn.message).toMatch(/^Too many sign-in attempts/);
   });
@@ -95,7 +112,9 @@ describe("signing in", () => {
 
   it("signs out: the token stops working at once", async () => {
     const token = await t.signIn("staff@test.sa", password);
-    expect((await t.gql(`{ me { email } }`, {}, { token })).data?.me).toEqual({ email: "staff@test.sa" });
+    expect((await t.gql(`{ me { email } }`, {}, { token })).data?.me).toEqual({
+      email: "staff@test.sa",
+    });
     await t.gql(`mutation { signOut }`, {}, { token });
     expect((await t.gql(`{ me { email } }`, {}, { token })).data?.me).toBeNull();
   });
@@ -114,10 +133,20 @@ describe("users and roles", () => {
   it("lets an admin create a user with several roles, who can then sign in", async () => {
     const result = await t.gql(
       createUserMutation,
-      { input: { email: "chair@test.sa", fullName: "رئيس اللجنة", password: "Chair-Pass-2026", roles: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"] } },
+      {
+        input: {
+          email: "chair@test.sa",
+          fullName: "رئيس اللجنة",
+          password: "Chair-Pass-2026",
+          roles: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
+        },
+      },
       { token: admin },
     );
-    expect(result.data?.createUser).toMatchObject({ __typename: "CreateUserSuccess", user: { roles: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"] } });
+    expect(result.data?.createUser).toMatchObject({
+      __typename: "CreateUserSuccess",
+      user: { roles: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"] },
+    });
     expect(await t.signIn("chair@test.sa", "Chair-Pass-2026")).toBeTruthy();
   });
 
@@ -127,7 +156,7 @@ describe("users and roles", () => {
       { input: { email: "staff@test.sa", fullName: "x", password: "short", roles: ["STAFF"] } },
       { token: admin },
     );
-    const paths = result.data?.createUser.fieldErrors.map((e: any) => e.path[1]);
+    const paths = result.data?.createUser.fieldErrors.map((e: Json) => e.path[1]);
     expect(paths).toEqual(expect.arrayContaining(["email", "password"]));
   });
 
@@ -146,8 +175,15 @@ describe("users and roles", () => {
   it("refuses a disabled user at once, though their token has not expired", async () => {
     const user = await createStaffUser(t.database.prisma, "leaving@test.sa", ["STAFF"]);
     const token = await t.signIn("leaving@test.sa", password);
-    const disabled = await t.gql(updateUserMutation, { input: { id: userGlobalId(user.id), version: 1, disabled: true } }, { token: admin });
-    expect(disabled.data?.updateUser).toMatchObject({ __typename: "UpdateUserSuccess", user: { disabled: true } });
+    const disabled = await t.gql(
+      updateUserMutation,
+      { input: { id: userGlobalId(user.id), version: 1, disabled: true } },
+      { token: admin },
+    );
+    expect(disabled.data?.updateUser).toMatchObject({
+      __typename: "UpdateUserSuccess",
+      user: { disabled: true },
+    });
     const after = await t.gql(`{ members(first: 1) { totalCount } }`, {}, { token });
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const again = await t.gql(signInMutation, { input: { email: "leaving@test.sa", password } });
@@ -155,8 +191,14 @@ describe("users and roles", () => {
   });
 
   it("does not let an admin disable themself", async () => {
-    const me = await t.database.prisma.user.findUniqueOrThrow({ where: { email: "admin@test.sa" } });
-    const result = await t.gql(updateUserMutation, { input: { id: userGlobalId(me.id), version: me.version, disabled: true } }, { token: admin });
+    const me = await t.database.prisma.user.findUniqueOrThrow({
+      where: { email: "admin@test.sa" },
+    });
+    const result = await t.gql(
+      updateUserMutation,
+      { input: { id: userGlobalId(me.id), version: me.version, disabled: true } },
+      { token: admin },
+    );
     expect(result.data?.updateUser.__typename).toBe("ValidationError");
     expect(result.data?.updateUser.fieldErrors[0].path).toEqual(["input", "disabled"]);
   });

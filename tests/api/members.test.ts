@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
-import { type TestApp, startTestApp } from "../helpers/app.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
 
 let t: TestApp;
@@ -69,7 +69,9 @@ describe("listing and searching members", () => {
 
   it("finds «أحمد» when searching «احمد», and «آمنة» as «امنه»", async () => {
     const plain = await t.gql(search, { search: "احمد" }, { token: staff });
-    expect(plain.data?.members.edges.map((e: any) => e.node.fullNameAr)).toEqual(["أحمد محمد القحطاني"]);
+    expect(plain.data?.members.edges.map((e: Json) => e.node.fullNameAr)).toEqual([
+      "أحمد محمد القحطاني",
+    ]);
     const folded = await t.gql(search, { search: "امنه" }, { token: staff });
     expect(folded.data?.members.totalCount).toBe(1);
   });
@@ -88,7 +90,11 @@ describe("listing and searching members", () => {
     const missing = await t.gql(`{ members { totalCount } }`, {}, { token: staff });
     expect(missing.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
     expect(missing.errors?.[0]?.message).toContain("100");
-    const tooMany = await t.gql(`{ members(first: 101) { totalCount } }`, {}, { token: staff, language: "en" });
+    const tooMany = await t.gql(
+      `{ members(first: 101) { totalCount } }`,
+      {},
+      { token: staff, language: "en" },
+    );
     expect(tooMany.errors?.[0]?.message).toBe("A page holds at most 100 records.");
   });
 
@@ -101,7 +107,9 @@ describe("listing and searching members", () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.members.edges).toHaveLength(3);
-    const ahmad = result.data?.members.edges.find((e: any) => e.node.fullNameAr.startsWith("أحمد"));
+    const ahmad = result.data?.members.edges.find((e: Json) =>
+      e.node.fullNameAr.startsWith("أحمد"),
+    );
     expect(ahmad.node.requests.totalCount).toBe(3);
     const statements = queries.filter((q) => !/^(BEGIN|COMMIT)/i.test(q) && !q.includes('"User"'));
     expect(statements.length).toBeLessThanOrEqual(3);
@@ -147,7 +155,9 @@ describe("registering a member", () => {
     expect(member.mobile).toBe("+966551112233");
     expect(member.status).toBe("APPLICANT");
     expect(member.consentAt).toBeTruthy();
-    const audit = await t.database.prisma.auditEntry.findFirst({ where: { action: "CREATE", entityType: "Member" } });
+    const audit = await t.database.prisma.auditEntry.findFirst({
+      where: { action: "CREATE", entityType: "Member" },
+    });
     expect(audit?.actorLabel).toBe("staff@test.sa");
   });
 
@@ -161,7 +171,9 @@ describe("registering a member", () => {
     expect(result.data?.createMember).toMatchObject({
       __typename: "ValidationError",
       code: "VALIDATION_FAILED",
-      fieldErrors: [{ path: ["input", "nationalId"], message: "رقم الهوية الوطنية مسجّل لعضو آخر." }],
+      fieldErrors: [
+        { path: ["input", "nationalId"], message: "رقم الهوية الوطنية مسجّل لعضو آخر." },
+      ],
     });
     expect(await t.database.prisma.member.count()).toBe(before);
   });
@@ -169,28 +181,59 @@ describe("registering a member", () => {
   it("lists every invalid field at once, in English when asked", async () => {
     const result = await t.gql(
       createMutation,
-      { input: validInput({ nationalId: "1234567890", mobile: "0112345678", fullNameAr: " ", consentGiven: false }) },
+      {
+        input: validInput({
+          nationalId: "1234567890",
+          mobile: "0112345678",
+          fullNameAr: " ",
+          consentGiven: false,
+        }),
+      },
       { token: staff, language: "en-GB,en;q=0.9" },
     );
-    const fields = result.data?.createMember.fieldErrors.map((e: any) => e.path[1]);
-    expect(fields).toEqual(expect.arrayContaining(["nationalId", "mobile", "fullNameAr", "consentGiven"]));
+    const fields = result.data?.createMember.fieldErrors.map((e: Json) => e.path[1]);
+    expect(fields).toEqual(
+      expect.arrayContaining(["nationalId", "mobile", "fullNameAr", "consentGiven"]),
+    );
     expect(result.data?.createMember.message).toMatch(/^Not saved/);
   });
 
   it("is refused to a committee member as a typed ForbiddenError", async () => {
-    const result = await t.gql(createMutation, { input: validInput({ nationalId: withCheckDigit("109999999") }) }, { token: committee });
-    expect(result.data?.createMember).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
+    const result = await t.gql(
+      createMutation,
+      { input: validInput({ nationalId: withCheckDigit("109999999") }) },
+      { token: committee },
+    );
+    expect(result.data?.createMember).toMatchObject({
+      __typename: "ForbiddenError",
+      code: "FORBIDDEN",
+    });
   });
 });
 
 describe("changing a member", () => {
   it("applies a change with the version read, and refuses a stale version without writing", async () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "خالد سالم الشهري" });
-    const ok = await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city: "أبها" } }, { token: staff });
-    expect(ok.data?.updateMember).toMatchObject({ __typename: "UpdateMemberSuccess", member: { city: "أبها", version: 2 } });
+    const ok = await t.gql(
+      updateMutation,
+      { input: { id: globalId(member.id), version: 1, city: "أبها" } },
+      { token: staff },
+    );
+    expect(ok.data?.updateMember).toMatchObject({
+      __typename: "UpdateMemberSuccess",
+      member: { city: "أبها", version: 2 },
+    });
 
-    const stale = await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city: "تبوك" } }, { token: staff });
-    expect(stale.data?.updateMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", currentVersion: 2 });
+    const stale = await t.gql(
+      updateMutation,
+      { input: { id: globalId(member.id), version: 1, city: "تبوك" } },
+      { token: staff },
+    );
+    expect(stale.data?.updateMember).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+      currentVersion: 2,
+    });
     const stored = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
     expect(stored.city).toBe("أبها");
   });
@@ -199,7 +242,11 @@ describe("changing a member", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "نورة فهد الزهراني" });
     const results = await Promise.all(
       ["بريدة", "حائل"].map((city) =>
-        t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, city } }, { token: staff }),
+        t.gql(
+          updateMutation,
+          { input: { id: globalId(member.id), version: 1, city } },
+          { token: staff },
+        ),
       ),
     );
     const outcomes = results.map((r) => r.data?.updateMember.__typename).sort();
@@ -210,9 +257,17 @@ describe("changing a member", () => {
 
   it("records before and after of changed fields in the audit log", async () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "ريم عادل القرني" });
-    await t.gql(updateMutation, { input: { id: globalId(member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } }, { token: staff });
-    const entry = await t.database.prisma.auditEntry.findFirst({ where: { action: "UPDATE", entityId: member.id } });
-    expect(entry?.changes).toEqual({ fullNameAr: { before: "ريم عادل القرني", after: "ريم عادل القرنيّ" } });
+    await t.gql(
+      updateMutation,
+      { input: { id: globalId(member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } },
+      { token: staff },
+    );
+    const entry = await t.database.prisma.auditEntry.findFirst({
+      where: { action: "UPDATE", entityId: member.id },
+    });
+    expect(entry?.changes).toEqual({
+      fullNameAr: { before: "ريم عادل القرني", after: "ريم عادل القرنيّ" },
+    });
   });
 });
 

@@ -18,9 +18,10 @@ const builtInScalars = new Set(["String", "Int", "Float", "Boolean", "ID"]);
 
 describe("schema.graphql", () => {
   it("is current: run `npm run schema:print` after changing the schema", () => {
-    expect(readFileSync(schemaFile, "utf8"), "schema.graphql is stale: run `npm run schema:print`").toBe(
-      printedSchema(),
-    );
+    expect(
+      readFileSync(schemaFile, "utf8"),
+      "schema.graphql is stale: run `npm run schema:print`",
+    ).toBe(printedSchema());
   });
 });
 
@@ -35,13 +36,16 @@ describe("descriptions", () => {
       if (isObjectType(type) || isInterfaceType(type)) {
         for (const field of Object.values(type.getFields())) {
           check(`${type.name}.${field.name}`, field.description);
-          for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+          for (const arg of field.args)
+            check(`${type.name}.${field.name}(${arg.name})`, arg.description);
         }
       }
       if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
+        for (const field of Object.values(type.getFields()))
+          check(`${type.name}.${field.name}`, field.description);
       }
-      if (isEnumType(type) && type.getValues().length === 0) missing.push(`${type.name} (no values)`);
+      if (isEnumType(type) && type.getValues().length === 0)
+        missing.push(`${type.name} (no values)`);
     }
     expect(missing, `Described nowhere:\n${missing.join("\n")}`).toEqual([]);
   });
@@ -50,9 +54,17 @@ describe("descriptions", () => {
 describe("authorization", () => {
   it("declares auth scopes on every query, mutation and subscription field", () => {
     const undeclared: string[] = [];
-    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
-      for (const field of Object.values(root?.getFields() ?? {}) as GraphQLField<unknown, unknown>[]) {
-        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+    for (const root of [
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType(),
+    ]) {
+      for (const field of Object.values(root?.getFields() ?? {}) as GraphQLField<
+        unknown,
+        unknown
+      >[]) {
+        const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } })
+          .pothosOptions;
         if (!options?.authScopes) undeclared.push(`${root?.name}.${field.name}`);
       }
     }

@@ -3,7 +3,7 @@
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type TestApp, startTestApp } from "../helpers/app.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
 
 let t: TestApp;
@@ -14,7 +14,7 @@ const clients: Client[] = [];
 
 function connect(token?: string, onClosed?: (code: number) => void): Client {
   const client = createClient({
-    url: t.url.replace(/^http/, "ws") + "/graphql",
+    url: `${t.url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
@@ -26,11 +26,15 @@ function connect(token?: string, onClosed?: (code: number) => void): Client {
 }
 
 /** Subscribes and resolves with the first `count` results (data or errors). */
-function firstResults(client: Client, query: string, count = 1): { done: Promise<any[]>; ready: Promise<void> } {
-  const results: any[] = [];
+function firstResults(
+  client: Client,
+  query: string,
+  count = 1,
+): { done: Promise<Json[]>; ready: Promise<void> } {
+  const results: Json[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const done = new Promise<any[]>((resolve, reject) => {
+  const done = new Promise<Json[]>((resolve, reject) => {
     client.subscribe(
       { query },
       {
@@ -54,7 +58,9 @@ const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString(
 beforeAll(async () => {
   t = await startTestApp();
   await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
-  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
+  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], {
+    personalDataAccess: true,
+  });
   await createStaffUser(t.database.prisma, "masked@test.sa", ["COMMITTEE_MEMBER"]);
   admin = await t.signIn("admin@test.sa", password);
   staff = await t.signIn("staff@test.sa", password);
@@ -75,7 +81,11 @@ describe("memberChanged", () => {
       `subscription { memberChanged { change changedFields version member { fullNameAr city nationalId } } }`,
     );
     await subscription.ready;
-    const updated = await t.gql(updateMutation, { input: { id: gid("Member", member.id), version: 1, city: "نجران" } }, { token: staff });
+    const updated = await t.gql(
+      updateMutation,
+      { input: { id: gid("Member", member.id), version: 1, city: "نجران" } },
+      { token: staff },
+    );
     expect(updated.data?.updateMember.__typename).toBe("UpdateMemberSuccess");
     const [event] = await subscription.done;
     expect(event.data.memberChanged).toMatchObject({
@@ -95,8 +105,16 @@ describe("memberChanged", () => {
       `subscription { memberChanged(id: "${gid("Member", watched.id)}") { member { fullNameAr } } }`,
     );
     await subscription.ready;
-    await t.gql(updateMutation, { input: { id: gid("Member", other.id), version: 1, city: "جدة" } }, { token: staff });
-    await t.gql(updateMutation, { input: { id: gid("Member", watched.id), version: 1, city: "جدة" } }, { token: staff });
+    await t.gql(
+      updateMutation,
+      { input: { id: gid("Member", other.id), version: 1, city: "جدة" } },
+      { token: staff },
+    );
+    await t.gql(
+      updateMutation,
+      { input: { id: gid("Member", watched.id), version: 1, city: "جدة" } },
+      { token: staff },
+    );
     const [event] = await subscription.done;
     expect(event.data.memberChanged.member.fullNameAr).toBe("هند خالد");
   });

@@ -1,8 +1,8 @@
-// What any HTTP client meets before a resolver runs: CSRF guard, body limit, masking,
+// What Json HTTP client meets before a resolver runs: CSRF guard, body limit, masking,
 // query limits, introspection switch, request ids, and the panel's page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrfHeader } from "../../api/yoga.js";
-import { type TestApp, startTestApp } from "../helpers/app.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
 
 let t: TestApp;
@@ -40,12 +40,17 @@ describe("HTTP guards", () => {
 
   it("refuses a GET without the CSRF header and answers one with it", async () => {
     expect((await fetch(`${t.url}/graphql?query=%7B__typename%7D`)).status).toBe(403);
-    const ok = await fetch(`${t.url}/graphql?query=%7B__typename%7D`, { headers: { [csrfHeader]: "1" } });
+    const ok = await fetch(`${t.url}/graphql?query=%7B__typename%7D`, {
+      headers: { [csrfHeader]: "1" },
+    });
     expect(await ok.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   it("refuses a body over the configured limit with 413", async () => {
-    const response = await post(t, JSON.stringify({ query: `{ __typename }`, variables: { pad: "x".repeat(5000) } }));
+    const response = await post(
+      t,
+      JSON.stringify({ query: `{ __typename }`, variables: { pad: "x".repeat(5000) } }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -61,9 +66,13 @@ describe("what reaches a client when something breaks", () => {
   it("masks unexpected errors: no SQL, no stack, no table names", async () => {
     await t.database.prisma.$executeRawUnsafe(`ALTER TABLE "Member" RENAME TO "MemberHidden"`);
     try {
-      const response = await post(t, JSON.stringify({ query: `{ members(first: 5) { totalCount } }` }), {
-        authorization: `Bearer ${token}`,
-      });
+      const response = await post(
+        t,
+        JSON.stringify({ query: `{ members(first: 5) { totalCount } }` }),
+        {
+          authorization: `Bearer ${token}`,
+        },
+      );
       const text = await response.text();
       expect(JSON.parse(text).errors[0].message).toBe("Unexpected error.");
       expect(text).not.toMatch(/"Member"|MemberHidden|SELECT|relation|does not exist|stack|at \//);
@@ -74,13 +83,15 @@ describe("what reaches a client when something breaks", () => {
 
   it("refuses queries with too many aliases without telling the limit", async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: me { email }`).join(" ");
-    const body = (await (await post(t, JSON.stringify({ query: `{ ${aliases} }` }))).json()) as any;
+    const body = (await (
+      await post(t, JSON.stringify({ query: `{ ${aliases} }` }))
+    ).json()) as Json;
     expect(body.errors?.[0]?.message).toBeTruthy();
     expect(JSON.stringify(body)).not.toMatch(/\b20\b/);
   });
 
   it("hides field suggestions that would reveal the schema", async () => {
-    const body = (await (await post(t, JSON.stringify({ query: `{ membr }` }))).json()) as any;
+    const body = (await (await post(t, JSON.stringify({ query: `{ membr }` }))).json()) as Json;
     expect(body.errors[0].message).not.toContain("Did you mean");
   });
 });
@@ -89,12 +100,12 @@ describe("introspection", () => {
   const introspection = JSON.stringify({ query: `{ __schema { queryType { name } } }` });
 
   it("is on in development", async () => {
-    const body = (await (await post(t, introspection)).json()) as any;
+    const body = (await (await post(t, introspection)).json()) as Json;
     expect(body.data.__schema.queryType.name).toBe("Query");
   });
 
   it("is off by default in production", async () => {
-    const body = (await (await post(production, introspection)).json()) as any;
+    const body = (await (await post(production, introspection)).json()) as Json;
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toMatch(/introspection/i);
   });

@@ -10,6 +10,9 @@ import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { openTestDatabase } from "./database.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on response values; a type per query shape would add nothing.
+export type Json = any;
+
 export type GqlOptions = { token?: string; language?: string; headers?: Record<string, string> };
 export type GqlResult<T = Record<string, unknown>> = {
   data?: T;
@@ -21,7 +24,11 @@ export type TestApp = {
   database: Database;
   config: Config;
   url: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResult<T>>;
+  gql<T = Record<string, Json>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResult<T>>;
   signIn(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -45,7 +52,11 @@ export async function startTestApp(
   const app = await buildApp(config, { database, log: createLogger("silent") });
   const url = options.listen === false ? "" : await app.start();
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}) {
+  async function gql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    opts: GqlOptions = {},
+  ) {
     const response = await app.yoga.fetch("http://wasl.test/graphql", {
       method: "POST",
       headers: {

@@ -2,7 +2,11 @@
 import { hashPassword } from "../../api/auth/passwords.js";
 import type { Db, Prisma } from "../../api/db/client.js";
 import type { Role } from "../../api/db/generated/enums.js";
-import { formatMemberNumber, memberSearchText, withCheckDigit } from "../../api/modules/members/rules.js";
+import {
+  formatMemberNumber,
+  memberSearchText,
+  withCheckDigit,
+} from "../../api/modules/members/rules.js";
 
 export const password = "Correct-Horse-9";
 let passwordHash: Promise<string> | undefined;
@@ -15,14 +19,23 @@ export async function createStaffUser(
 ) {
   passwordHash ??= hashPassword(password);
   return db.user.create({
-    data: { email, fullName: `موظف ${email.split("@")[0]}`, passwordHash: await passwordHash, roles, ...extra },
+    data: {
+      email,
+      fullName: `موظف ${email.split("@")[0]}`,
+      passwordHash: await passwordHash,
+      roles,
+      ...extra,
+    },
   });
 }
 
 let serial = 0;
 
 /** A valid member; override any field. National ID and mobile are unique per call. */
-export async function createMemberRecord(db: Db, overrides: Partial<Prisma.MemberCreateInput> = {}) {
+export async function createMemberRecord(
+  db: Db,
+  overrides: Partial<Prisma.MemberCreateInput> = {},
+) {
   serial += 1;
   const identity = {
     memberNumber: formatMemberNumber(900_000 + serial),
@@ -31,7 +44,13 @@ export async function createMemberRecord(db: Db, overrides: Partial<Prisma.Membe
     mobile: `+9665${String(10_000_000 + serial * 104_729).slice(-8)}`,
     fullNameEn: null as string | null,
     ...overrides,
-  } as { memberNumber: string; nationalId: string; fullNameAr: string; mobile: string; fullNameEn: string | null };
+  } as {
+    memberNumber: string;
+    nationalId: string;
+    fullNameAr: string;
+    mobile: string;
+    fullNameEn: string | null;
+  };
   return db.member.create({
     data: {
       city: "الرياض",

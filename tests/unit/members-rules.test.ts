@@ -35,7 +35,14 @@ describe("national ID and iqama", () => {
 
 describe("mobile numbers", () => {
   it("normalises the usual ways of writing a Saudi mobile", () => {
-    for (const input of ["0551234567", "551234567", "966551234567", "+966 55 123 4567", "00966551234567", "٠٥٥١٢٣٤٥٦٧"]) {
+    for (const input of [
+      "0551234567",
+      "551234567",
+      "966551234567",
+      "+966 55 123 4567",
+      "00966551234567",
+      "٠٥٥١٢٣٤٥٦٧",
+    ]) {
       expect(normaliseMobile(input)).toBe("+966551234567");
     }
   });

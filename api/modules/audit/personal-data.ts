@@ -7,7 +7,11 @@ import { recordAudits } from "./service.js";
 
 export type PersonalDataRead = { memberId: string; field: string };
 
-export function createPersonalDataAuditor(db: Db, caller: () => Promise<Caller>, requestId: string) {
+export function createPersonalDataAuditor(
+  db: Db,
+  caller: () => Promise<Caller>,
+  requestId: string,
+) {
   let pending: { reads: PersonalDataRead[]; written: Promise<void> } | undefined;
   const seen = new Set<string>();
 
@@ -20,7 +24,8 @@ export function createPersonalDataAuditor(db: Db, caller: () => Promise<Caller>,
           pending = undefined;
           try {
             const byMember = new Map<string, string[]>();
-            for (const r of batch) byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r.field]);
+            for (const r of batch)
+              byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r.field]);
             await recordAudits(
               db,
               await caller(),

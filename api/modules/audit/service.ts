@@ -55,5 +55,6 @@ export async function recordAudit(db: Db, caller: Caller, record: AuditRecord): 
 }
 
 export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
-  if (records.length) await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
+  if (records.length)
+    await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
 }

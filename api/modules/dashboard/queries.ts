@@ -1,7 +1,13 @@
 // The dashboard: every figure of DOMAIN.md's "Figures the association watches" that the
 // request data already supports, in one query.
 import { builder } from "../../graphql/builder.js";
-import { type CountBy, type DashboardFigures, type DashboardPeriod, dashboardFigures, resolvePeriod } from "./service.js";
+import {
+  type CountBy,
+  type DashboardFigures,
+  type DashboardPeriod,
+  dashboardFigures,
+  resolvePeriod,
+} from "./service.js";
 
 const CountByRef = builder.objectRef<CountBy>("DashboardCount").implement({
   description: "A count of requests for one key (a status, a channel or a request type).",
@@ -22,12 +28,28 @@ const PeriodRef = builder.objectRef<DashboardPeriod>("DashboardPeriod").implemen
 const DashboardRef = builder.objectRef<DashboardFigures>("Dashboard").implement({
   description: "The association's figures: open work now, and what happened in the period.",
   fields: (t) => ({
-    period: t.field({ type: PeriodRef, description: "The period covered.", resolve: (d) => d.period }),
-    openTotal: t.exposeInt("openTotal", { description: "Open requests now (awaiting a decision, an answer or completion)." }),
-    openByStatus: t.field({ type: [CountByRef], description: "Open requests now, by status.", resolve: (d) => d.openByStatus }),
-    overdue: t.exposeInt("overdue", { description: "Requests still awaiting a decision whose decision due date has passed." }),
-    decidedInPeriod: t.exposeInt("decidedInPeriod", { description: "Requests decided (or answered) in the period." }),
-    decidedWithinDue: t.exposeInt("decidedWithinDue", { description: "Of those, decided by their decision due date." }),
+    period: t.field({
+      type: PeriodRef,
+      description: "The period covered.",
+      resolve: (d) => d.period,
+    }),
+    openTotal: t.exposeInt("openTotal", {
+      description: "Open requests now (awaiting a decision, an answer or completion).",
+    }),
+    openByStatus: t.field({
+      type: [CountByRef],
+      description: "Open requests now, by status.",
+      resolve: (d) => d.openByStatus,
+    }),
+    overdue: t.exposeInt("overdue", {
+      description: "Requests still awaiting a decision whose decision due date has passed.",
+    }),
+    decidedInPeriod: t.exposeInt("decidedInPeriod", {
+      description: "Requests decided (or answered) in the period.",
+    }),
+    decidedWithinDue: t.exposeInt("decidedWithinDue", {
+      description: "Of those, decided by their decision due date.",
+    }),
     decidedWithinDueShare: t.float({
       nullable: true,
       description: "Share decided within the decision period, 0–1; null when none was decided.",
@@ -38,9 +60,19 @@ const DashboardRef = builder.objectRef<DashboardFigures>("Dashboard").implement(
       description: "Median hours from submission to decision for requests decided in the period.",
       resolve: (d) => d.medianHoursToDecision,
     }),
-    submittedInPeriod: t.exposeInt("submittedInPeriod", { description: "Requests submitted in the period." }),
-    byChannel: t.field({ type: [CountByRef], description: "Requests submitted in the period, by intake channel.", resolve: (d) => d.byChannel }),
-    byType: t.field({ type: [CountByRef], description: "Requests submitted in the period, by request type.", resolve: (d) => d.byType }),
+    submittedInPeriod: t.exposeInt("submittedInPeriod", {
+      description: "Requests submitted in the period.",
+    }),
+    byChannel: t.field({
+      type: [CountByRef],
+      description: "Requests submitted in the period, by intake channel.",
+      resolve: (d) => d.byChannel,
+    }),
+    byType: t.field({
+      type: [CountByRef],
+      description: "Requests submitted in the period, by request type.",
+      resolve: (d) => d.byType,
+    }),
   }),
 });
 
@@ -51,8 +83,13 @@ builder.queryField("dashboard", (t) =>
     authScopes: { permission: "dashboard.show" },
     args: {
       from: t.arg({ type: "DateTime", required: false, description: "Period start (inclusive)." }),
-      to: t.arg({ type: "DateTime", required: false, description: "Period end (exclusive); now by default." }),
+      to: t.arg({
+        type: "DateTime",
+        required: false,
+        description: "Period end (exclusive); now by default.",
+      }),
     },
-    resolve: (_root, args, context) => dashboardFigures(context.prisma, resolvePeriod(args.from, args.to)),
+    resolve: (_root, args, context) =>
+      dashboardFigures(context.prisma, resolvePeriod(args.from, args.to)),
   }),
 );

@@ -3,9 +3,22 @@
 import type { Db } from "../../db/client.js";
 
 /** Requests someone still has to act on (a decision, an answer or completion). */
-export const openStatuses = ["SUBMITTED", "NEEDS_INFO", "WITH_RESEARCHER", "IN_COMMITTEE", "IN_PROGRESS", "APPROVED"] as const;
+export const openStatuses = [
+  "SUBMITTED",
+  "NEEDS_INFO",
+  "WITH_RESEARCHER",
+  "IN_COMMITTEE",
+  "IN_PROGRESS",
+  "APPROVED",
+] as const;
 /** Requests still waiting for their decision (or answer): these can be overdue. */
-export const awaitingDecisionStatuses = ["SUBMITTED", "NEEDS_INFO", "WITH_RESEARCHER", "IN_COMMITTEE", "IN_PROGRESS"] as const;
+export const awaitingDecisionStatuses = [
+  "SUBMITTED",
+  "NEEDS_INFO",
+  "WITH_RESEARCHER",
+  "IN_COMMITTEE",
+  "IN_PROGRESS",
+] as const;
 
 export type DashboardPeriod = { from: Date; to: Date };
 export type CountBy = { key: string; count: number };
@@ -29,16 +42,25 @@ export type DashboardFigures = {
 const dayMs = 86_400_000;
 
 /** The last 30 days up to now unless the caller says otherwise; from is before to. */
-export function resolvePeriod(from?: Date | null, to?: Date | null, now = new Date()): DashboardPeriod {
+export function resolvePeriod(
+  from?: Date | null,
+  to?: Date | null,
+  now = new Date(),
+): DashboardPeriod {
   const end = to ?? now;
   const start = from ?? new Date(end.getTime() - 30 * dayMs);
   return start <= end ? { from: start, to: end } : { from: end, to: start };
 }
 
 type CountRow = { key: string; count: bigint | number };
-const counts = (rows: CountRow[]): CountBy[] => rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+const counts = (rows: CountRow[]): CountBy[] =>
+  rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 
-export async function dashboardFigures(db: Db, period: DashboardPeriod, now = new Date()): Promise<DashboardFigures> {
+export async function dashboardFigures(
+  db: Db,
+  period: DashboardPeriod,
+  now = new Date(),
+): Promise<DashboardFigures> {
   const { from, to } = period;
   const open = [...openStatuses];
   const awaiting = [...awaitingDecisionStatuses];
@@ -80,7 +102,8 @@ export async function dashboardFigures(db: Db, period: DashboardPeriod, now = ne
     decidedInPeriod: decided,
     decidedWithinDue: within,
     decidedWithinDueShare: decided ? within / decided : null,
-    medianHoursToDecision: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
+    medianHoursToDecision:
+      median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
     submittedInPeriod: Number(submittedRows[0]?.count ?? 0),
     byChannel: counts(byChannel),
     byType: counts(byType),

@@ -40,28 +40,53 @@ const MemberTimelineEntry = builder.objectRef<TimelineRow>("MemberTimelineEntry"
   description: "One event of a member's timeline.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Database ID of the event." }),
-    kind: t.exposeString("kind", { description: "What happened (TimelineEventKind), e.g. MEMBER_UPDATED or STATUS_CHANGED." }),
-    requestId: t.exposeString("requestId", { nullable: true, description: "Database ID of the request concerned, if any." }),
-    fromStatus: t.exposeString("fromStatus", { nullable: true, description: "Request status before, for status changes." }),
-    toStatus: t.exposeString("toStatus", { nullable: true, description: "Request status after, for status changes." }),
+    kind: t.exposeString("kind", {
+      description: "What happened (TimelineEventKind), e.g. MEMBER_UPDATED or STATUS_CHANGED.",
+    }),
+    requestId: t.exposeString("requestId", {
+      nullable: true,
+      description: "Database ID of the request concerned, if any.",
+    }),
+    fromStatus: t.exposeString("fromStatus", {
+      nullable: true,
+      description: "Request status before, for status changes.",
+    }),
+    toStatus: t.exposeString("toStatus", {
+      nullable: true,
+      description: "Request status after, for status changes.",
+    }),
     note: t.exposeString("note", { nullable: true, description: "A note written with the event." }),
-    actorName: t.string({ nullable: true, description: "Who did it (staff name), if a person.", resolve: (e) => e.actor?.fullName ?? null }),
+    actorName: t.string({
+      nullable: true,
+      description: "Who did it (staff name), if a person.",
+      resolve: (e) => e.actor?.fullName ?? null,
+    }),
     at: t.field({ type: "DateTime", description: "When.", resolve: (e) => e.at }),
   }),
 });
 
-const MemberCommunicationEntry = builder.objectRef<CommunicationRow>("MemberCommunicationEntry").implement({
-  description: "One logged communication with a member.",
-  fields: (t) => ({
-    id: t.exposeID("id", { description: "Database ID." }),
-    channel: t.exposeString("channel", { description: "Channel (Channel enum value)." }),
-    direction: t.exposeString("direction", { description: "INBOUND or OUTBOUND." }),
-    subject: t.exposeString("subject", { description: "Subject." }),
-    outcome: t.exposeString("outcome", { nullable: true, description: "Outcome, if recorded." }),
-    handledByName: t.string({ nullable: true, description: "Staff member who handled it.", resolve: (c) => c.handledBy?.fullName ?? null }),
-    occurredAt: t.field({ type: "DateTime", description: "When it happened.", resolve: (c) => c.occurredAt }),
-  }),
-});
+const MemberCommunicationEntry = builder
+  .objectRef<CommunicationRow>("MemberCommunicationEntry")
+  .implement({
+    description: "One logged communication with a member.",
+    fields: (t) => ({
+      id: t.exposeID("id", { description: "Database ID." }),
+      channel: t.exposeString("channel", { description: "Channel (Channel enum value)." }),
+      direction: t.exposeString("direction", { description: "INBOUND or OUTBOUND." }),
+      subject: t.exposeString("subject", { description: "Subject." }),
+      outcome: t.exposeString("outcome", { nullable: true, description: "Outcome, if recorded." }),
+      handledByName: t.string({
+        nullable: true,
+        description: "Staff member who handled it.",
+        resolve: (c) => c.handledBy?.fullName ?? null,
+      }),
+      occurredAt: t.field({
+        type: "DateTime",
+        description: "When it happened.",
+        resolve: (c) => c.occurredAt,
+      }),
+    }),
+  });
 
 const MemberDocumentEntry = builder.objectRef<DocumentRow>("MemberDocumentEntry").implement({
   description: "One document on a member's file (metadata only).",
@@ -72,8 +97,15 @@ const MemberDocumentEntry = builder.objectRef<DocumentRow>("MemberDocumentEntry"
     contentType: t.exposeString("contentType", { description: "MIME type." }),
     size: t.exposeInt("size", { description: "Size in bytes." }),
     verification: t.exposeString("verification", { description: "PENDING, ACCEPTED or REJECTED." }),
-    rejectionReason: t.exposeString("rejectionReason", { nullable: true, description: "Why it was rejected." }),
-    createdAt: t.field({ type: "DateTime", description: "When it was uploaded.", resolve: (d) => d.createdAt }),
+    rejectionReason: t.exposeString("rejectionReason", {
+      nullable: true,
+      description: "Why it was rejected.",
+    }),
+    createdAt: t.field({
+      type: "DateTime",
+      description: "When it was uploaded.",
+      resolve: (d) => d.createdAt,
+    }),
   }),
 });
 
@@ -83,7 +115,9 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   recentTimeline: t.field({
     type: [MemberTimelineEntry],
     description: "The member's latest timeline events, newest first (at most 100).",
-    args: { first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }) },
+    args: {
+      first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
+    },
     resolve: (member, args, context) =>
       context.prisma.timelineEvent.findMany({
         where: { memberId: member.id },
@@ -95,7 +129,9 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   recentCommunications: t.field({
     type: [MemberCommunicationEntry],
     description: "The member's latest communications, newest first (at most 100).",
-    args: { first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }) },
+    args: {
+      first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
+    },
     resolve: (member, args, context) =>
       context.prisma.communication.findMany({
         where: { memberId: member.id },
@@ -107,7 +143,9 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   recentDocuments: t.field({
     type: [MemberDocumentEntry],
     description: "The member's latest documents (metadata), newest first (at most 100).",
-    args: { first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }) },
+    args: {
+      first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
+    },
     resolve: (member, args, context) =>
       context.prisma.document.findMany({
         where: { memberId: member.id },

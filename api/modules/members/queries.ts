@@ -12,7 +12,11 @@ const MemberFilterInput = builder.inputType("MemberFilter", {
       description:
         "Arabic or English name (hamza forms, ta marbuta, alif maqsura and diacritics ignored), member number, national ID or mobile.",
     }),
-    status: t.field({ type: MembershipStatusEnum, required: false, description: "Membership status." }),
+    status: t.field({
+      type: MembershipStatusEnum,
+      required: false,
+      description: "Membership status.",
+    }),
     city: t.string({ required: false, description: "City, exactly as stored." }),
     channel: t.field({ type: ChannelEnum, required: false, description: "Preferred channel." }),
   }),
@@ -37,29 +41,42 @@ const MemberOrderInput = builder.inputType("MemberOrder", {
 });
 
 builder.queryFields((t) => ({
-  members: t.prismaConnection({
-    type: MemberNode,
-    cursor: "id",
-    description: "Members, paged (first or last, at most 100), searchable in Arabic and filterable.",
-    authScopes: { permission: "members.list" },
-    totalCount: (_parent, args, context) => {
-      requirePageSize(args);
-      return context.prisma.member.count({ where: memberWhere(args.filter) });
+  members: t.prismaConnection(
+    {
+      type: MemberNode,
+      cursor: "id",
+      description:
+        "Members, paged (first or last, at most 100), searchable in Arabic and filterable.",
+      authScopes: { permission: "members.list" },
+      totalCount: (_parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.member.count({ where: memberWhere(args.filter) });
+      },
+      args: {
+        filter: t.arg({
+          type: MemberFilterInput,
+          required: false,
+          description: "Search and filters.",
+        }),
+        orderBy: t.arg({
+          type: MemberOrderInput,
+          required: false,
+          description: "Defaults to newest first.",
+        }),
+      },
+      resolve: (query, _parent, args, context) => {
+        requirePageSize(args);
+        const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
+        return context.prisma.member.findMany({
+          ...query,
+          where: memberWhere(args.filter),
+          orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
+        });
+      },
     },
-    args: {
-      filter: t.arg({ type: MemberFilterInput, required: false, description: "Search and filters." }),
-      orderBy: t.arg({ type: MemberOrderInput, required: false, description: "Defaults to newest first." }),
-    },
-    resolve: (query, _parent, args, context) => {
-      requirePageSize(args);
-      const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
-      return context.prisma.member.findMany({
-        ...query,
-        where: memberWhere(args.filter),
-        orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
-      });
-    },
-  }, { name: "MemberConnection", description: "A page of members." }, { name: "MemberEdge", description: "A member in a page." }),
+    { name: "MemberConnection", description: "A page of members." },
+    { name: "MemberEdge", description: "A member in a page." },
+  ),
   member: t.prismaField({
     type: MemberNode,
     nullable: true,
@@ -72,7 +89,10 @@ builder.queryFields((t) => ({
     resolve: (query, _parent, args, context) => {
       if (args.id) return context.prisma.member.findUnique({ ...query, where: { id: args.id.id } });
       if (args.memberNumber) {
-        return context.prisma.member.findUnique({ ...query, where: { memberNumber: args.memberNumber.trim() } });
+        return context.prisma.member.findUnique({
+          ...query,
+          where: { memberNumber: args.memberNumber.trim() },
+        });
       }
       return null;
     },

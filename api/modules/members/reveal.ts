@@ -1,25 +1,36 @@
 // Personal data on demand: lists and pages show masked values to everyone, and a user who
 // may read personal data reveals one member's full values with this audited mutation.
-import { builder } from "../../graphql/builder.js";
+
 import { ForbiddenError, NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
 import { recordAudit } from "../audit/service.js";
 import { maskPersonalValue } from "./rules.js";
 import { MemberNode } from "./types.js";
 
-type PersonalData = { memberId: string; nationalId: string; mobile: string; monthlyIncome: string | null };
+type PersonalData = {
+  memberId: string;
+  nationalId: string;
+  mobile: string;
+  monthlyIncome: string | null;
+};
 
 const MemberPersonalData = builder.objectRef<PersonalData>("MemberPersonalData").implement({
-  description: "A member's full personal data, released after its read was written to the audit log.",
+  description:
+    "A member's full personal data, released after its read was written to the audit log.",
   fields: (t) => ({
     nationalId: t.exposeString("nationalId", { description: "Full national ID or iqama number." }),
     mobile: t.exposeString("mobile", { description: "Full mobile, +9665XXXXXXXX." }),
-    monthlyIncome: t.exposeString("monthlyIncome", { nullable: true, description: "Monthly household income in SAR." }),
+    monthlyIncome: t.exposeString("monthlyIncome", {
+      nullable: true,
+      description: "Monthly household income in SAR.",
+    }),
   }),
 });
 
 builder.prismaObjectFields(MemberNode, (t) => ({
   nationalIdMasked: t.string({
-    description: "National ID, always masked (1*******67): for lists and pages; reveal the full value with revealMemberPersonalData.",
+    description:
+      "National ID, always masked (1*******67): for lists and pages; reveal the full value with revealMemberPersonalData.",
     select: { nationalId: true },
     resolve: (member) => maskPersonalValue(member.nationalId, 1, 2),
   }),
@@ -38,15 +49,25 @@ builder.prismaObjectFields(MemberNode, (t) => ({
 builder.mutationField("revealMemberPersonalData", (t) =>
   t.field({
     type: MemberPersonalData,
-    description: "Shows one member's full national ID, mobile and income to a user allowed to read personal data; the read is audited first.",
+    description:
+      "Shows one member's full national ID, mobile and income to a user allowed to read personal data; the read is audited first.",
     authScopes: { personalData: true },
     errors: {
       types: [NotFoundError, ForbiddenError],
-      union: { name: "RevealMemberPersonalDataResult", description: "The personal data, or why not." },
+      union: {
+        name: "RevealMemberPersonalDataResult",
+        description: "The personal data, or why not.",
+      },
       result: { name: "RevealMemberPersonalDataSuccess", description: "Revealed (and audited)." },
       dataField: { name: "personalData", description: "The member's full personal data." },
     },
-    args: { id: t.arg.globalID({ required: true, for: MemberNode, description: "The member's global ID." }) },
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        for: MemberNode,
+        description: "The member's global ID.",
+      }),
+    },
     resolve: async (_root, args, context) => {
       const member = await context.prisma.member.findUnique({
         where: { id: args.id.id },

@@ -66,7 +66,12 @@ const duplicateChecks = [
 ] as const;
 
 /** Refuses a national ID or mobile that another member already has, naming the field. */
-async function refuseDuplicates(db: Db, fields: MemberFields, errors: FieldErrors, exceptId?: string) {
+async function refuseDuplicates(
+  db: Db,
+  fields: MemberFields,
+  errors: FieldErrors,
+  exceptId?: string,
+) {
   for (const { field, messageKey } of duplicateChecks) {
     const value = fields[field];
     if (!value || errors.has(field)) continue;
@@ -83,10 +88,12 @@ async function refuseDuplicates(db: Db, fields: MemberFields, errors: FieldError
  * race. Turn that into the same field error instead of a masked failure.
  */
 function duplicateFromConstraint(error: unknown): ValidationError | null {
-  const text = JSON.stringify((error as { meta?: unknown })?.meta ?? "") + String((error as Error)?.message);
+  const text =
+    JSON.stringify((error as { meta?: unknown })?.meta ?? "") + String((error as Error)?.message);
   if ((error as { code?: string })?.code !== "P2002") return null;
   const errors = new FieldErrors();
-  for (const { field, messageKey } of duplicateChecks) if (text.includes(field)) errors.add(field, messageKey);
+  for (const { field, messageKey } of duplicateChecks)
+    if (text.includes(field)) errors.add(field, messageKey);
   return errors.list.length ? new ValidationError(errors.list) : null;
 }
 
@@ -159,7 +166,8 @@ export async function updateMember(services: Services, caller: Caller, input: Up
     const { member, changes } = await services.prisma.$transaction(async (tx) => {
       const before = await tx.member.findUnique({ where: { id: input.id } });
       if (!before) throw new NotFoundError("Member", input.id);
-      if (before.version !== input.version) throw new ConflictError("Member", input.version, before.version);
+      if (before.version !== input.version)
+        throw new ConflictError("Member", input.version, before.version);
 
       const data = {
         ...householdData({ ...input, ...fields }),
@@ -183,7 +191,12 @@ export async function updateMember(services: Services, caller: Caller, input: Up
       if (written.count !== 1) throw new ConflictError("Member", input.version, null);
       const member = await tx.member.findUniqueOrThrow({ where: { id: input.id } });
       if (Object.keys(changes).length) {
-        await recordAudit(tx, caller, { action: "UPDATE", entityType: "Member", entityId: member.id, changes });
+        await recordAudit(tx, caller, {
+          action: "UPDATE",
+          entityType: "Member",
+          entityId: member.id,
+          changes,
+        });
         await recordTimelineEvent(tx, caller, {
           memberId: member.id,
           kind: "MEMBER_UPDATED",
@@ -205,7 +218,14 @@ function definedOnly<T extends Record<string, unknown>>(data: T): Partial<T> {
 
 /** The member's fields as the audit log records them (not the derived search text). */
 function auditable(member: Record<string, unknown>): Record<string, unknown> {
-  const { searchText: _searchText, createdAt: _c, updatedAt: _u, version: _v, id: _id, ...rest } = member;
+  const {
+    searchText: _searchText,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    id: _id,
+    ...rest
+  } = member;
   return rest;
 }
 

@@ -9,12 +9,27 @@ const MemberChangeKind = builder.enumType("MemberChangeKind", {
 });
 
 const MemberChange = builder.objectRef<MemberChangedEvent>("MemberChange").implement({
-  description: "A member was created or changed; fetch the fields you show (masking applies as usual).",
+  description:
+    "A member was created or changed; fetch the fields you show (masking applies as usual).",
   fields: (t) => ({
-    change: t.field({ type: MemberChangeKind, description: "Created or updated.", resolve: (e) => e.change }),
-    changedFields: t.stringList({ description: "Names of the fields that changed.", resolve: (e) => e.changedFields }),
-    version: t.int({ description: "The member's version after the change.", resolve: (e) => e.version }),
-    status: t.field({ type: MembershipStatusEnum, description: "Membership status after the change.", resolve: (e) => e.status }),
+    change: t.field({
+      type: MemberChangeKind,
+      description: "Created or updated.",
+      resolve: (e) => e.change,
+    }),
+    changedFields: t.stringList({
+      description: "Names of the fields that changed.",
+      resolve: (e) => e.changedFields,
+    }),
+    version: t.int({
+      description: "The member's version after the change.",
+      resolve: (e) => e.version,
+    }),
+    status: t.field({
+      type: MembershipStatusEnum,
+      description: "Membership status after the change.",
+      resolve: (e) => e.status,
+    }),
     member: t.prismaField({
       type: MemberNode,
       nullable: true,

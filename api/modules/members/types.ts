@@ -24,7 +24,9 @@ async function personalValue(
   value: string,
 ): Promise<string | null> {
   if (!mayReadPersonalData(await context.caller())) {
-    return field === "monthlyIncome" ? null : maskPersonalValue(value, field === "mobile" ? 4 : 1, 2);
+    return field === "monthlyIncome"
+      ? null
+      : maskPersonalValue(value, field === "mobile" ? 4 : 1, 2);
   }
   await context.auditPersonalDataRead({ memberId, field });
   return value;
@@ -36,11 +38,15 @@ export const MemberNode = builder.prismaNode("Member", {
   id: { field: "id", description: "Global ID." },
   authScopes: { permission: "members.show" },
   fields: (t) => ({
-    memberNumber: t.exposeString("memberNumber", { description: "Human-readable member number, e.g. M-000123." }),
+    memberNumber: t.exposeString("memberNumber", {
+      description: "Human-readable member number, e.g. M-000123.",
+    }),
     nationalId: t.string({
-      description: "Saudi national ID or iqama number; masked (1*******67) without the personal-data permission.",
+      description:
+        "Saudi national ID or iqama number; masked (1*******67) without the personal-data permission.",
       select: { nationalId: true },
-      resolve: (member, _args, context) => personalValue(context, member.id, "nationalId", member.nationalId) as Promise<string>,
+      resolve: (member, _args, context) =>
+        personalValue(context, member.id, "nationalId", member.nationalId) as Promise<string>,
     }),
     idKind: t.string({
       description: "NATIONAL_ID (starts with 1) or IQAMA (starts with 2).",
@@ -48,19 +54,34 @@ export const MemberNode = builder.prismaNode("Member", {
       resolve: (member) => (member.nationalId.startsWith("2") ? "IQAMA" : "NATIONAL_ID"),
     }),
     fullNameAr: t.exposeString("fullNameAr", { description: "Full name in Arabic." }),
-    fullNameEn: t.exposeString("fullNameEn", { nullable: true, description: "Name in English, if known." }),
+    fullNameEn: t.exposeString("fullNameEn", {
+      nullable: true,
+      description: "Name in English, if known.",
+    }),
     gender: t.expose("gender", { type: GenderEnum, nullable: true, description: "Gender." }),
-    birthDate: t.expose("birthDate", { type: "Date", nullable: true, description: "Birth date (Gregorian)." }),
+    birthDate: t.expose("birthDate", {
+      type: "Date",
+      nullable: true,
+      description: "Birth date (Gregorian).",
+    }),
     mobile: t.string({
-      description: "Mobile, +9665XXXXXXXX; masked (+966*******67) without the personal-data permission.",
+      description:
+        "Mobile, +9665XXXXXXXX; masked (+966*******67) without the personal-data permission.",
       select: { mobile: true },
-      resolve: (member, _args, context) => personalValue(context, member.id, "mobile", member.mobile) as Promise<string>,
+      resolve: (member, _args, context) =>
+        personalValue(context, member.id, "mobile", member.mobile) as Promise<string>,
     }),
     email: t.exposeString("email", { nullable: true, description: "E-mail address." }),
     city: t.exposeString("city", { description: "City." }),
     district: t.exposeString("district", { nullable: true, description: "District (حي)." }),
-    preferredChannel: t.expose("preferredChannel", { type: ChannelEnum, description: "How the member prefers to be reached." }),
-    preferredLanguage: t.expose("preferredLanguage", { type: LanguageEnum, description: "Language for messages to the member." }),
+    preferredChannel: t.expose("preferredChannel", {
+      type: ChannelEnum,
+      description: "How the member prefers to be reached.",
+    }),
+    preferredLanguage: t.expose("preferredLanguage", {
+      type: LanguageEnum,
+      description: "Language for messages to the member.",
+    }),
     status: t.expose("status", { type: MembershipStatusEnum, description: "Membership status." }),
     registeredAt: t.expose("registeredAt", {
       type: "DateTime",
@@ -82,25 +103,45 @@ export const MemberNode = builder.prismaNode("Member", {
       description: "True when national ID and mobile are masked and income hidden for you.",
       resolve: async (_member, _args, context) => !mayReadPersonalData(await context.caller()),
     }),
-    maritalStatus: t.expose("maritalStatus", { type: MaritalStatusEnum, nullable: true, description: "Marital status." }),
+    maritalStatus: t.expose("maritalStatus", {
+      type: MaritalStatusEnum,
+      nullable: true,
+      description: "Marital status.",
+    }),
     employmentStatus: t.expose("employmentStatus", {
       type: EmploymentStatusEnum,
       nullable: true,
       description: "Employment status.",
     }),
-    consentGiven: t.exposeBoolean("consentGiven", { description: "Whether the member consented to data processing." }),
-    consentAt: t.expose("consentAt", { type: "DateTime", nullable: true, description: "When consent was recorded." }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the member was first recorded." }),
+    consentGiven: t.exposeBoolean("consentGiven", {
+      description: "Whether the member consented to data processing.",
+    }),
+    consentAt: t.expose("consentAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When consent was recorded.",
+    }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "When the member was first recorded.",
+    }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "Last change." }),
-    version: t.exposeInt("version", { description: "Optimistic-concurrency version: send it back with updateMember." }),
-    requests: t.relatedConnection("requests", {
-      cursor: "id",
-      description: "The member's requests, newest first.",
-      totalCount: true,
-      query: (args) => {
-        requirePageSize(args);
-        return { orderBy: [{ createdAt: "desc" }, { id: "desc" }] };
+    version: t.exposeInt("version", {
+      description: "Optimistic-concurrency version: send it back with updateMember.",
+    }),
+    requests: t.relatedConnection(
+      "requests",
+      {
+        cursor: "id",
+        description: "The member's requests, newest first.",
+        totalCount: true,
+        query: (args) => {
+          requirePageSize(args);
+          return { orderBy: [{ createdAt: "desc" }, { id: "desc" }] };
+        },
       },
-    }, { name: "MemberRequestConnection", description: "A page of a member's requests." }, { name: "MemberRequestEdge", description: "A request in a page." }),
+      { name: "MemberRequestConnection", description: "A page of a member's requests." },
+      { name: "MemberRequestEdge", description: "A request in a page." },
+    ),
   }),
 });

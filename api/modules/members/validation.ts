@@ -1,8 +1,8 @@
 // Input rules for members: every problem is collected and reported by field, not only the first.
 import type { FieldError } from "../../errors.js";
 import type { MessageKey, MessageParams } from "../../i18n/messages.js";
-import { isValidNationalId, normaliseMobile } from "./rules.js";
 import { toAsciiDigits } from "../../shared/arabic.js";
+import { isValidNationalId, normaliseMobile } from "./rules.js";
 
 export type MemberFields = {
   nationalId?: string | null | undefined;
@@ -46,7 +46,10 @@ export function validateMemberFields(
 
   for (const field of ["nationalId", "fullNameAr", "mobile", "city"] as const) {
     const value = input[field];
-    if ((required || present(field)) && (value === null || value === undefined || String(value).trim() === "")) {
+    if (
+      (required || present(field)) &&
+      (value === null || value === undefined || String(value).trim() === "")
+    ) {
       errors.add(field, "validation.required");
     }
   }
@@ -57,7 +60,11 @@ export function validateMemberFields(
       if (value.trim().length > max) errors.add(field, "validation.tooLong", { max });
     }
   }
-  if (typeof input.nationalId === "string" && input.nationalId.trim() && !errors.has("nationalId")) {
+  if (
+    typeof input.nationalId === "string" &&
+    input.nationalId.trim() &&
+    !errors.has("nationalId")
+  ) {
     const id = toAsciiDigits(input.nationalId).replace(/\s/g, "");
     if (isValidNationalId(id)) out.nationalId = id;
     else errors.add("nationalId", "validation.nationalIdInvalid");
@@ -73,12 +80,17 @@ export function validateMemberFields(
   if (input.birthDate && input.birthDate.getTime() >= Date.now()) {
     errors.add("birthDate", "validation.birthDateInvalid");
   }
-  if (input.familySize !== undefined && input.familySize !== null && (input.familySize < 1 || input.familySize > 50)) {
+  if (
+    input.familySize !== undefined &&
+    input.familySize !== null &&
+    (input.familySize < 1 || input.familySize > 50)
+  ) {
     errors.add("familySize", "validation.outOfRange", { min: 1, max: 50 });
   }
   if (input.monthlyIncome !== undefined && input.monthlyIncome !== null) {
     const income = Number(input.monthlyIncome);
-    if (!(income >= 0 && income <= 10_000_000)) errors.add("monthlyIncome", "validation.outOfRange", { min: 0, max: 10_000_000 });
+    if (!(income >= 0 && income <= 10_000_000))
+      errors.add("monthlyIncome", "validation.outOfRange", { min: 0, max: 10_000_000 });
   }
   return out;
 }

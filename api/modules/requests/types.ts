@@ -14,15 +14,28 @@ export const RequestNode = builder.prismaNode("Request", {
     }),
     type: t.expose("typeCode", { type: RequestTypeCodeEnum, description: "The kind of request." }),
     channel: t.expose("channel", { type: ChannelEnum, description: "The channel it came in on." }),
-    status: t.expose("status", { type: RequestStatusEnum, description: "Where it is in its life cycle." }),
+    status: t.expose("status", {
+      type: RequestStatusEnum,
+      description: "Where it is in its life cycle.",
+    }),
     subject: t.exposeString("subject", { description: "Short subject, as the member put it." }),
-    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true, description: "When it was submitted." }),
+    submittedAt: t.expose("submittedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When it was submitted.",
+    }),
     decisionDueAt: t.expose("decisionDueAt", {
       type: "DateTime",
       nullable: true,
-      description: "The decision deadline: submission plus the type's decision period (14 days by default).",
+      description:
+        "The decision deadline: submission plus the type's decision period (14 days by default).",
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was first recorded." }),
-    version: t.exposeInt("version", { description: "Optimistic-concurrency version: send it back with changes." }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "When it was first recorded.",
+    }),
+    version: t.exposeInt("version", {
+      description: "Optimistic-concurrency version: send it back with changes.",
+    }),
   }),
 });

@@ -13,7 +13,11 @@ export type TimelineRecord = {
 };
 
 /** Adds an event to a member's (and a request's) timeline, in the caller's transaction. */
-export async function recordTimelineEvent(db: Db, caller: Caller, record: TimelineRecord): Promise<void> {
+export async function recordTimelineEvent(
+  db: Db,
+  caller: Caller,
+  record: TimelineRecord,
+): Promise<void> {
   await db.timelineEvent.create({
     data: { ...record, actorId: caller.kind === "user" ? caller.id : null },
   });

@@ -13,18 +13,25 @@ builder.queryFields((t) => ({
       return caller.kind === "user" ? caller : null;
     },
   }),
-  users: t.prismaConnection({
-    type: UserNode,
-    cursor: "id",
-    description: "Staff accounts, by name (admins only).",
-    authScopes: { permission: "users.list" },
-    totalCount: (_parent, args, context) => {
-      requirePageSize(args);
-      return context.prisma.user.count();
+  users: t.prismaConnection(
+    {
+      type: UserNode,
+      cursor: "id",
+      description: "Staff accounts, by name (admins only).",
+      authScopes: { permission: "users.list" },
+      totalCount: (_parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.user.count();
+      },
+      resolve: (query, _parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.user.findMany({
+          ...query,
+          orderBy: [{ fullName: "asc" }, { id: "asc" }],
+        });
+      },
     },
-    resolve: (query, _parent, args, context) => {
-      requirePageSize(args);
-      return context.prisma.user.findMany({ ...query, orderBy: [{ fullName: "asc" }, { id: "asc" }] });
-    },
-  }, { name: "UserConnection", description: "A page of staff accounts." }, { name: "UserEdge", description: "A staff account in a page." }),
+    { name: "UserConnection", description: "A page of staff accounts." },
+    { name: "UserEdge", description: "A staff account in a page." },
+  ),
 }));

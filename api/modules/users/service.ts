@@ -17,7 +17,12 @@ import { changedFields, recordAudit } from "../audit/service.js";
 import { FieldErrors } from "../members/validation.js";
 import type { SignInLimiter } from "./sign-in-limiter.js";
 
-export type Services = { prisma: PrismaClient; pubsub: WaslPubSub; config: Config; signInLimiter: SignInLimiter };
+export type Services = {
+  prisma: PrismaClient;
+  pubsub: WaslPubSub;
+  config: Config;
+  signInLimiter: SignInLimiter;
+};
 
 const minimumPasswordLength = 10;
 // Unknown e-mails still cost one hash verification, so response time does not reveal
@@ -38,30 +43,58 @@ export async function signIn(
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user || !valid || user.disabled) {
     limiter.recordFailure(email, input.clientAddress);
-    await recordAudit(services.prisma, { kind: "anonymous" }, {
-      action: "SIGN_IN_FAILED",
-      entityType: "User",
-      entityId: user?.id ?? email,
-      changes: { address: { before: null, after: input.clientAddress } },
-    });
+    await recordAudit(
+      services.prisma,
+      { kind: "anonymous" },
+      {
+        action: "SIGN_IN_FAILED",
+        entityType: "User",
+        entityId: user?.id ?? email,
+        changes: { address: { before: null, after: input.clientAddress } },
+      },
+    );
     throw new InvalidCredentialsError();
   }
   limiter.recordSuccess(email);
-  const session = await issueSessionToken(services.config.tokenSecret, user.id, services.config.tokenTtlSeconds);
-  const signedIn = await services.prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAudit(services.prisma, asCaller(signedIn), { action: "SIGN_IN", entityType: "User", entityId: user.id });
+  const session = await issueSessionToken(
+    services.config.tokenSecret,
+    user.id,
+    services.config.tokenTtlSeconds,
+  );
+  const signedIn = await services.prisma.user.update({
+    where: { id: user.id },
+    data: { lastSignInAt: new Date() },
+  });
+  await recordAudit(services.prisma, asCaller(signedIn), {
+    action: "SIGN_IN",
+    entityType: "User",
+    entityId: user.id,
+  });
   return { user: signedIn, ...session };
 }
 
-function asCaller(user: { id: string; email: string; fullName: string; roles: Role[]; personalDataAccess: boolean }): Caller {
+function asCaller(user: {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: Role[];
+  personalDataAccess: boolean;
+}): Caller {
   return { kind: "user", ...user };
 }
 
 /** Ends every session of the caller: tokens issued before now are refused from now on. */
 export async function signOut(services: Services, caller: Caller): Promise<void> {
   if (caller.kind !== "user") return;
-  await services.prisma.user.update({ where: { id: caller.id }, data: { sessionsValidAfter: new Date() } });
-  await recordAudit(services.prisma, caller, { action: "SIGN_OUT", entityType: "User", entityId: caller.id });
+  await services.prisma.user.update({
+    where: { id: caller.id },
+    data: { sessionsValidAfter: new Date() },
+  });
+  await recordAudit(services.prisma, caller, {
+    action: "SIGN_OUT",
+    entityType: "User",
+    entityId: caller.id,
+  });
   services.pubsub.publish("userAccessRevoked", { userId: caller.id });
 }
 
@@ -75,17 +108,28 @@ export type CreateUserInput = {
 };
 
 function checkUserFields(
-  input: { email?: string | null; fullName?: string | null; password?: string | null; roles?: Role[] | null },
+  input: {
+    email?: string | null;
+    fullName?: string | null;
+    password?: string | null;
+    roles?: Role[] | null;
+  },
   errors: FieldErrors,
 ) {
   if (input.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email?.trim() ?? "")) {
     errors.add("email", "validation.emailInvalid");
   }
-  if (input.fullName !== undefined && !input.fullName?.trim()) errors.add("fullName", "validation.required");
-  if (input.password !== undefined && input.password !== null && input.password.length < minimumPasswordLength) {
+  if (input.fullName !== undefined && !input.fullName?.trim())
+    errors.add("fullName", "validation.required");
+  if (
+    input.password !== undefined &&
+    input.password !== null &&
+    input.password.length < minimumPasswordLength
+  ) {
     errors.add("password", "validation.passwordTooShort", { min: minimumPasswordLength });
   }
-  if (input.roles !== undefined && !input.roles?.length) errors.add("roles", "validation.rolesRequired");
+  if (input.roles !== undefined && !input.roles?.length)
+    errors.add("roles", "validation.rolesRequired");
 }
 
 export async function createUser(services: Services, caller: Caller, input: CreateUserInput) {
@@ -112,7 +156,15 @@ export async function createUser(services: Services, caller: Caller, input: Crea
       action: "CREATE",
       entityType: "User",
       entityId: user.id,
-      changes: changedFields({}, { email, fullName: user.fullName, roles: user.roles, personalDataAccess: user.personalDataAccess }),
+      changes: changedFields(
+        {},
+        {
+          email,
+          fullName: user.fullName,
+          roles: user.roles,
+          personalDataAccess: user.personalDataAccess,
+        },
+      ),
     });
     return user;
   });
@@ -131,12 +183,16 @@ export type UpdateUserInput = {
 
 export async function updateUser(services: Services, caller: Caller, input: UpdateUserInput) {
   const errors = new FieldErrors();
-  checkUserFields({ fullName: input.fullName, roles: input.roles, password: input.password }, errors);
+  checkUserFields(
+    { fullName: input.fullName, roles: input.roles, password: input.password },
+    errors,
+  );
   const selfLockout =
     caller.kind === "user" &&
     caller.id === input.id &&
     (input.disabled === true || (input.roles && !input.roles.includes("ADMIN")));
-  if (selfLockout) errors.add(input.disabled ? "disabled" : "roles", "validation.cannotChangeOwnAccess");
+  if (selfLockout)
+    errors.add(input.disabled ? "disabled" : "roles", "validation.cannotChangeOwnAccess");
   if (errors.list.length) throw new ValidationError(errors.list);
 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -161,9 +217,15 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
       },
     });
     if (written.count !== 1) throw new ConflictError("User", input.version, before.version);
-    await recordAudit(tx, caller, { action: "UPDATE", entityType: "User", entityId: input.id, changes });
+    await recordAudit(tx, caller, {
+      action: "UPDATE",
+      entityType: "User",
+      entityId: input.id,
+      changes,
+    });
     return tx.user.findUniqueOrThrow({ where: { id: input.id } });
   });
-  if (user.disabled || passwordHash) services.pubsub.publish("userAccessRevoked", { userId: user.id });
+  if (user.disabled || passwordHash)
+    services.pubsub.publish("userAccessRevoked", { userId: user.id });
   return user;
 }

@@ -30,7 +30,10 @@ export class SignInLimiter {
     for (const [key, limit] of limits) {
       const failures = this.recent(key, now);
       if (failures.length >= limit) {
-        wait = Math.max(wait, Math.ceil((failures[failures.length - limit]! + this.windowMs - now) / 1000));
+        wait = Math.max(
+          wait,
+          Math.ceil((failures[failures.length - limit]! + this.windowMs - now) / 1000),
+        );
       }
     }
     return wait;

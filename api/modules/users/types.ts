@@ -12,14 +12,25 @@ export const UserNode = builder.prismaNode("User", {
     email: t.exposeString("email", { description: "Sign-in e-mail." }),
     fullName: t.exposeString("fullName", { description: "Full name." }),
     roles: t.expose("roles", { type: [RoleEnum], description: "Roles held; several are allowed." }),
-    disabled: t.exposeBoolean("disabled", { description: "A disabled user is refused at once, open connections included." }),
+    disabled: t.exposeBoolean("disabled", {
+      description: "A disabled user is refused at once, open connections included.",
+    }),
     personalDataAccess: t.exposeBoolean("personalDataAccess", {
       description: "May read members' full national ID, mobile and income (each read is audited).",
     }),
     language: t.expose("language", { type: LanguageEnum, description: "Interface language." }),
-    lastSignInAt: t.expose("lastSignInAt", { type: "DateTime", nullable: true, description: "Last successful sign-in." }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
-    version: t.exposeInt("version", { description: "Optimistic-concurrency version: send it back with updateUser." }),
+    lastSignInAt: t.expose("lastSignInAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Last successful sign-in.",
+    }),
+    createdAt: t.expose("createdAt", {
+      type: "DateTime",
+      description: "When the account was created.",
+    }),
+    version: t.exposeInt("version", {
+      description: "Optimistic-concurrency version: send it back with updateUser.",
+    }),
   }),
 });
 
@@ -42,12 +53,16 @@ function permissionsOf(viewer: ViewerShape): string[] {
 export const Viewer = builder.objectRef<ViewerShape>("Viewer").implement({
   description: "The signed-in staff user, with what they may do.",
   fields: (t) => ({
-    id: t.id({ description: "The user's global ID.", resolve: (v) => Buffer.from(`User:${v.id}`).toString("base64") }),
+    id: t.id({
+      description: "The user's global ID.",
+      resolve: (v) => Buffer.from(`User:${v.id}`).toString("base64"),
+    }),
     email: t.string({ description: "Sign-in e-mail.", resolve: (v) => v.email }),
     fullName: t.string({ description: "Full name.", resolve: (v) => v.fullName }),
     roles: t.field({ type: [RoleEnum], description: "Roles held.", resolve: (v) => v.roles }),
     permissions: t.stringList({
-      description: "Every `resource.action` allowed, e.g. members.edit; the panel's menus follow it.",
+      description:
+        "Every `resource.action` allowed, e.g. members.edit; the panel's menus follow it.",
       resolve: permissionsOf,
     }),
   }),
