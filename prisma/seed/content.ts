@@ -1,0 +1,591 @@
+// Arabic (and English) texts for demo data: request subjects, decisions, answers,
+// the attestation, notification templates, the CSAT survey and knowledge-base articles.
+import type {
+  ArticleAudience,
+  ArticleCategory,
+  NotificationChannel,
+  NotificationEvent,
+  RequestTypeCode,
+} from "../../api/db/generated/enums.js";
+
+export type SubjectText = { subject: string; description: string };
+
+/** Six per type: the large seed indexes them as type * 6 + n. */
+export const subjectsPerType = 6;
+
+export const requestSubjects: Readonly<Record<RequestTypeCode, readonly SubjectText[]>> = {
+  MEMBERSHIP_REGISTRATION: [
+    {
+      subject: "طلب تسجيل عضوية جديدة في الجمعية العمومية",
+      description:
+        "أرغب في الانضمام إلى الجمعية العمومية والاستفادة من خدماتها، وأرفقت صورة الهوية الوطنية.",
+    },
+    {
+      subject: "طلب انتساب للجمعية",
+      description:
+        "أتقدم بطلب الانتساب للجمعية بعد الاطلاع على اللائحة الأساسية، وأتعهد بالالتزام بها.",
+    },
+    {
+      subject: "تسجيل عضوية عن طريق الموقع الإلكتروني",
+      description: "تعبئة نموذج التسجيل عبر موقع الجمعية مع إرفاق المستندات المطلوبة.",
+    },
+    {
+      subject: "طلب تسجيل عضوية لأسرة مستفيدة",
+      description: "رب الأسرة يرغب بتسجيل عضويته لمتابعة طلبات الدعم المستقبلية.",
+    },
+    {
+      subject: "إعادة تسجيل عضوية منتهية",
+      description: "انتهت عضويتي السابقة وأرغب في إعادة التسجيل وتحديث بياناتي.",
+    },
+    {
+      subject: "طلب عضوية محال من جهة شريكة",
+      description: "طلب عضوية ورد عبر منصة الجهة الشريكة ويحتاج إلى استكمال المستندات.",
+    },
+  ],
+  FINANCIAL_SUPPORT: [
+    {
+      subject: "طلب دعم مالي لسداد إيجار السكن",
+      description:
+        "تراكمت علي أقساط الإيجار لثلاثة أشهر بسبب انقطاع الدخل، وأطلب المساعدة في سدادها.",
+    },
+    {
+      subject: "طلب مساعدة مالية لسداد فاتورة الكهرباء",
+      description: "فاتورة الكهرباء متأخرة ومهددة بالفصل، والدخل الشهري لا يغطي الالتزامات.",
+    },
+    {
+      subject: "دعم مالي لتكاليف علاج",
+      description: "أحتاج إلى مساعدة في تكاليف علاج أحد أفراد الأسرة غير المشمولة بالتأمين.",
+    },
+    {
+      subject: "طلب إعانة مالية للرسوم الدراسية",
+      description: "طلب المساعدة في سداد الرسوم الدراسية للأبناء للفصل الدراسي الحالي.",
+    },
+    {
+      subject: "طلب دعم مالي طارئ بعد فقدان العمل",
+      description: "فقدت وظيفتي مؤخرًا وأعول أسرة، وأطلب دعمًا مؤقتًا حتى أجد عملًا.",
+    },
+    {
+      subject: "مساعدة مالية لترميم المنزل",
+      description: "المنزل بحاجة إلى ترميم عاجل في السقف ودورات المياه، وأرفقت عرض سعر.",
+    },
+  ],
+  IN_KIND_SUPPORT: [
+    {
+      subject: "طلب سلة غذائية شهرية",
+      description: "أسرة مكونة من عدة أفراد بحاجة إلى سلة غذائية شهرية لتغطية الاحتياجات الأساسية.",
+    },
+    {
+      subject: "طلب أجهزة كهربائية منزلية",
+      description: "الثلاجة والغسالة معطلتان، ونطلب توفير أجهزة بديلة.",
+    },
+    {
+      subject: "طلب كسوة الشتاء للأبناء",
+      description: "نطلب ملابس شتوية للأطفال مع دخول فصل الشتاء.",
+    },
+    {
+      subject: "طلب حقيبة مدرسية ومستلزمات دراسية",
+      description: "احتياج الأبناء لمستلزمات العام الدراسي الجديد.",
+    },
+    {
+      subject: "طلب أثاث منزلي أساسي",
+      description: "انتقلنا إلى سكن جديد دون أثاث، ونحتاج إلى أسرّة ومفروشات.",
+    },
+    {
+      subject: "طلب كرسي متحرك لأحد أفراد الأسرة",
+      description: "أحد أفراد الأسرة من ذوي الإعاقة ويحتاج إلى كرسي متحرك.",
+    },
+  ],
+  DATA_UPDATE: [
+    {
+      subject: "تحديث رقم الجوال",
+      description: "تغيّر رقم جوالي وأرغب في تحديثه لاستلام الإشعارات.",
+    },
+    {
+      subject: "تحديث العنوان الوطني والحي",
+      description: "انتقلت إلى حي جديد وأرغب في تحديث العنوان.",
+    },
+    {
+      subject: "تحديث عدد أفراد الأسرة",
+      description: "زاد عدد أفراد الأسرة بمولود جديد، ومرفق سجل الأسرة المحدّث.",
+    },
+    {
+      subject: "تحديث بيانات الدخل الشهري",
+      description: "تغيّر الدخل الشهري بعد التقاعد، وأرفقت ما يثبت ذلك.",
+    },
+    {
+      subject: "تحديث البريد الإلكتروني",
+      description: "أرغب في إضافة بريد إلكتروني لاستلام المراسلات.",
+    },
+    {
+      subject: "تعديل الحالة الاجتماعية",
+      description: "تغيّرت الحالة الاجتماعية وأرغب في تحديثها في ملفي.",
+    },
+  ],
+  INQUIRY: [
+    {
+      subject: "استفسار عن موعد صرف الإعانة",
+      description: "متى يتم صرف الإعانة المعتمدة؟ ولم تصلني رسالة حتى الآن.",
+    },
+    {
+      subject: "استفسار عن حالة الطلب",
+      description: "قدمت طلبًا قبل أسبوعين وأرغب في معرفة حالته.",
+    },
+    {
+      subject: "استفسار عن شروط الحصول على الدعم المالي",
+      description: "ما هي الشروط والمستندات المطلوبة لتقديم طلب دعم مالي؟",
+    },
+    {
+      subject: "استفسار عن مواعيد عمل الجمعية",
+      description: "ما هي أوقات الدوام لاستقبال المراجعين في مقر الجمعية؟",
+    },
+    {
+      subject: "استفسار عن تجديد العضوية",
+      description: "هل تحتاج العضوية إلى تجديد سنوي؟ وما الإجراءات؟",
+    },
+    {
+      subject: "استفسار عن البرامج التدريبية",
+      description: "هل لدى الجمعية برامج تدريب وتأهيل للباحثين عن عمل؟",
+    },
+  ],
+  COMPLAINT: [
+    {
+      subject: "شكوى من تأخر الرد على الطلب",
+      description: "مضى أكثر من أسبوعين على تقديم طلبي دون أي رد أو تواصل.",
+    },
+    {
+      subject: "شكوى من عدم الرد على الاتصالات",
+      description: "حاولت الاتصال بالجمعية عدة مرات دون أن يرد أحد.",
+    },
+    {
+      subject: "شكوى من صعوبة التسجيل في الموقع",
+      description: "يظهر خطأ عند رفع المستندات في الموقع الإلكتروني.",
+    },
+    {
+      subject: "شكوى بخصوص جودة السلة الغذائية",
+      description: "بعض محتويات السلة الغذائية كانت منتهية الصلاحية.",
+    },
+    {
+      subject: "شكوى من طول مدة الانتظار في المقر",
+      description: "انتظرت أكثر من ساعة في مقر الجمعية قبل استقبالي.",
+    },
+    {
+      subject: "شكوى من عدم وصول الإشعارات",
+      description: "لا تصلني رسائل الجوال الخاصة بحالة طلبي.",
+    },
+  ],
+  SUGGESTION: [
+    {
+      subject: "اقتراح إتاحة حجز المواعيد إلكترونيًا",
+      description: "أقترح إتاحة حجز موعد المراجعة عبر الموقع لتقليل الانتظار.",
+    },
+    {
+      subject: "اقتراح إطلاق تطبيق جوال للجمعية",
+      description: "تطبيق للجوال يسهّل متابعة الطلبات واستلام الإشعارات.",
+    },
+    {
+      subject: "اقتراح تمديد ساعات الاستقبال",
+      description: "أقترح فترة مسائية لاستقبال المراجعين الموظفين.",
+    },
+    {
+      subject: "اقتراح برامج توعوية للأسر",
+      description: "تنظيم ورش عن إدارة الميزانية الأسرية والادخار.",
+    },
+    {
+      subject: "اقتراح التواصل عبر واتساب",
+      description: "إتاحة قناة واتساب رسمية للاستفسارات السريعة.",
+    },
+    {
+      subject: "اقتراح شراكة مع المتاجر المحلية",
+      description: "قسائم شرائية بالتعاون مع المتاجر بدل السلال الثابتة.",
+    },
+  ],
+};
+
+export const approvalReasons: readonly string[] = [
+  "استوفى الطلب الشروط والمستندات المطلوبة، وأوصى الباحث الاجتماعي بالموافقة.",
+  "ثبت احتياج الأسرة وفق تقرير البحث الاجتماعي، ووافقت اللجنة بالأغلبية.",
+  "الطلب مكتمل والدخل أقل من حد الاستحقاق المعتمد.",
+  "وافقت اللجنة على الطلب مع صرف المبلغ على دفعة واحدة.",
+];
+
+export const rejectionReasons: readonly string[] = [
+  "الدخل الشهري للأسرة يتجاوز حد الاستحقاق المعتمد في اللائحة.",
+  "لم تُستكمل المستندات المطلوبة رغم التواصل مع مقدم الطلب.",
+  "سبق صرف دعم مماثل للأسرة خلال الاثني عشر شهرًا الماضية.",
+  "لم يثبت الاحتياج وفق تقرير البحث الاجتماعي.",
+];
+
+export const needsInfoNotes: readonly string[] = [
+  "يرجى إرفاق صورة سجل الأسرة المحدّث.",
+  "يرجى إرفاق تعريف بالراتب أو ما يثبت الدخل.",
+  "خطاب الآيبان المرفق غير واضح، يرجى إعادة رفعه.",
+  "يرجى توقيع الإقرار على صحة البيانات.",
+];
+
+export const serviceAnswers: Readonly<
+  Record<"DATA_UPDATE" | "INQUIRY" | "COMPLAINT" | "SUGGESTION", readonly string[]>
+> = {
+  DATA_UPDATE: [
+    "تم تحديث البيانات في ملف العضو بعد التحقق من المستندات.",
+    "تم التحديث، وستصلك الإشعارات على البيانات الجديدة.",
+  ],
+  INQUIRY: [
+    "تم صرف الإعانة المعتمدة وستصل إلى حسابك خلال يومي عمل.",
+    "طلبك لدى لجنة البحث وسيتم إبلاغك بالقرار خلال المدة المحددة.",
+    "تم إرسال قائمة الشروط والمستندات المطلوبة عبر الرسائل النصية.",
+    "أوقات الاستقبال من الأحد إلى الخميس من الثامنة صباحًا حتى الرابعة عصرًا.",
+  ],
+  COMPLAINT: [
+    "نعتذر عن التأخير، وتمت معالجة الطلب والتواصل مع العضو.",
+    "تمت إحالة الملاحظة إلى الإدارة المختصة وتصحيح الإجراء.",
+    "تم التحقق من المشكلة التقنية وإصلاحها، وشكرًا لإبلاغكم.",
+  ],
+  SUGGESTION: [
+    "شكرًا لاقتراحكم، وتمت إحالته إلى الإدارة لدراسته ضمن خطة التحسين.",
+    "تم اعتماد الاقتراح وسيتم تطبيقه خلال الربع القادم.",
+  ],
+};
+
+export const attestationText = {
+  textAr:
+    "أقر أنا مقدم الطلب بأن جميع البيانات والمعلومات الواردة في هذا الطلب والمستندات المرفقة به " +
+    "صحيحة وكاملة ومطابقة للواقع وسارية وقت تقديمها، وأتحمل المسؤولية المباشرة والكاملة عن صحتها، " +
+    "وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، وأعلم أن للجمعية التحقق منها لدى الجهات المختصة، " +
+    "وأن ثبوت عدم صحة أي منها يترتب عليه رفض الطلب أو إلغاء ما صُرف بموجبه واسترداده.",
+  textEn:
+    "I, the applicant, declare that all the data and information in this request and the documents " +
+    "attached to it are correct, complete, true and valid at the time of submission, and I bear direct " +
+    "and full responsibility for their correctness. I undertake to inform the association of any change " +
+    "to them. I understand that the association may verify them with the competent authorities, and " +
+    "that if any of them proves incorrect the request may be rejected, or any support granted under " +
+    "it cancelled and recovered.",
+};
+
+type TemplateText = { subjectAr: string; subjectEn: string; bodyAr: string; bodyEn: string };
+
+/** E-mail texts per event; SMS texts are shorter and derived below. */
+const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
+  REQUEST_SUBMITTED: {
+    subjectAr: "تم استلام طلبك رقم {{reference}}",
+    subjectEn: "We received your request {{reference}}",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nتم استلام طلبك رقم {{reference}} بنجاح، وسيتم الرد عليه في موعد أقصاه {{dueDate}}.\nمع تحيات جمعية وصل.",
+    bodyEn:
+      "Dear {{memberName}},\nWe received your request {{reference}}. You will have an answer by {{dueDate}}.\nKind regards, Wasl association.",
+  },
+  NEEDS_INFO: {
+    subjectAr: "طلبك {{reference}} بحاجة إلى استكمال",
+    subjectEn: "Your request {{reference}} needs more information",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nنحتاج إلى استكمال بعض البيانات أو المستندات لطلبك رقم {{reference}}: {{note}}\nيمكنك الاستكمال عبر الموقع أو بزيارة مقر الجمعية.",
+    bodyEn:
+      "Dear {{memberName}},\nYour request {{reference}} needs more information or documents: {{note}}\nYou can complete it on the website or at the association's office.",
+  },
+  REFERRED_TO_RESEARCHER: {
+    subjectAr: "تمت إحالة طلبك {{reference}} إلى الباحث الاجتماعي",
+    subjectEn: "Your request {{reference}} was referred to the social researcher",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nتمت إحالة طلبك رقم {{reference}} إلى الباحث الاجتماعي، وسيتواصل معك لتوضيح الإجراءات.",
+    bodyEn:
+      "Dear {{memberName}},\nYour request {{reference}} was referred to the social researcher, who will contact you to explain the procedure.",
+  },
+  RAISED_TO_COMMITTEE: {
+    subjectAr: "رُفع طلبك {{reference}} إلى لجنة البحث",
+    subjectEn: "Your request {{reference}} was raised to the research committee",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nرُفع طلبك رقم {{reference}} إلى لجنة البحث لدراسته، وسيصلك القرار بالقبول أو الرفض في موعد أقصاه {{dueDate}}.",
+    bodyEn:
+      "Dear {{memberName}},\nYour request {{reference}} was raised to the research committee. You will be told whether it is accepted or rejected by {{dueDate}}.",
+  },
+  DECIDED: {
+    subjectAr: "صدر القرار بشأن طلبك {{reference}}",
+    subjectEn: "A decision was made on your request {{reference}}",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nصدر قرار لجنة البحث بشأن طلبك رقم {{reference}}: {{status}}.\n{{reason}}",
+    bodyEn:
+      "Dear {{memberName}},\nThe research committee decided on your request {{reference}}: {{status}}.\n{{reason}}",
+  },
+  COMPLETED: {
+    subjectAr: "اكتمل طلبك {{reference}}",
+    subjectEn: "Your request {{reference}} is complete",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nتم استكمال إجراءات طلبك رقم {{reference}}. نسعد بتقييمك للخدمة.",
+    bodyEn:
+      "Dear {{memberName}},\nYour request {{reference}} has been completed. We would value your rating of the service.",
+  },
+  RESOLVED: {
+    subjectAr: "تمت معالجة طلبك {{reference}}",
+    subjectEn: "Your request {{reference}} has been resolved",
+    bodyAr: "عزيزي/عزيزتي {{memberName}}،\nتمت معالجة طلبك رقم {{reference}}.\n{{answer}}",
+    bodyEn: "Dear {{memberName}},\nYour request {{reference}} has been resolved.\n{{answer}}",
+  },
+  SURVEY_INVITATION: {
+    subjectAr: "شاركنا رأيك في الخدمة",
+    subjectEn: "Tell us what you think of our service",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nتقييمك حق لك ووسيلة لتطوير خدماتنا. شاركنا رأيك في خدمة طلبك {{reference}}: {{surveyLink}}",
+    bodyEn:
+      "Dear {{memberName}},\nRating our service is your right and helps us improve. Please rate the service on your request {{reference}}: {{surveyLink}}",
+  },
+  DUE_DATE_REMINDER: {
+    subjectAr: "تنبيه: موعد القرار في الطلب {{reference}} يقترب",
+    subjectEn: "Reminder: the decision on {{reference}} is due soon",
+    bodyAr:
+      "الطلب رقم {{reference}} للعضو {{memberName}} بحالة {{status}}، وموعد القرار {{dueDate}}.",
+    bodyEn:
+      "Request {{reference}} of {{memberName}} is {{status}}; the decision is due {{dueDate}}.",
+  },
+};
+
+const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn: string }>> = {
+  REQUEST_SUBMITTED: {
+    bodyAr: "وصل: استلمنا طلبك {{reference}}، والرد قبل {{dueDate}}.",
+    bodyEn: "Wasl: we received {{reference}}; answer by {{dueDate}}.",
+  },
+  NEEDS_INFO: {
+    bodyAr: "وصل: طلبك {{reference}} بحاجة إلى استكمال. {{note}}",
+    bodyEn: "Wasl: {{reference}} needs more information. {{note}}",
+  },
+  REFERRED_TO_RESEARCHER: {
+    bodyAr: "وصل: أحيل طلبك {{reference}} إلى الباحث الاجتماعي وسيتواصل معك.",
+    bodyEn: "Wasl: {{reference}} was referred to the social researcher, who will call you.",
+  },
+  RAISED_TO_COMMITTEE: {
+    bodyAr: "وصل: رُفع طلبك {{reference}} إلى لجنة البحث، والقرار قبل {{dueDate}}.",
+    bodyEn: "Wasl: {{reference}} is with the research committee; decision by {{dueDate}}.",
+  },
+  DECIDED: {
+    bodyAr: "وصل: صدر القرار في طلبك {{reference}}: {{status}}.",
+    bodyEn: "Wasl: decision on {{reference}}: {{status}}.",
+  },
+  COMPLETED: {
+    bodyAr: "وصل: اكتمل طلبك {{reference}}. شكرًا لك.",
+    bodyEn: "Wasl: {{reference}} is complete. Thank you.",
+  },
+  RESOLVED: {
+    bodyAr: "وصل: تمت معالجة طلبك {{reference}}.",
+    bodyEn: "Wasl: {{reference}} has been resolved.",
+  },
+  SURVEY_INVITATION: {
+    bodyAr: "وصل: قيّم خدمتنا في طلبك {{reference}}: {{surveyLink}}",
+    bodyEn: "Wasl: rate our service on {{reference}}: {{surveyLink}}",
+  },
+  DUE_DATE_REMINDER: {
+    bodyAr: "وصل: موعد القرار في {{reference}} هو {{dueDate}}.",
+    bodyEn: "Wasl: the decision on {{reference}} is due {{dueDate}}.",
+  },
+};
+
+export function notificationTemplates(): {
+  event: NotificationEvent;
+  channel: NotificationChannel;
+  subjectAr: string;
+  subjectEn: string;
+  bodyAr: string;
+  bodyEn: string;
+}[] {
+  return (Object.keys(emailTemplates) as NotificationEvent[]).flatMap((event) => {
+    const email = emailTemplates[event];
+    const sms = smsTemplates[event];
+    return [
+      { event, channel: "EMAIL" as const, ...email },
+      {
+        event,
+        channel: "SMS" as const,
+        subjectAr: email.subjectAr,
+        subjectEn: email.subjectEn,
+        ...sms,
+      },
+    ];
+  });
+}
+
+export const csatSurvey = {
+  titleAr: "استبيان رضا الأعضاء عن الخدمة",
+  titleEn: "Member satisfaction survey",
+  questions: [
+    {
+      type: "RATING" as const,
+      required: true,
+      textAr: "ما مدى رضاك عن الخدمة المقدمة بشكل عام؟ (من 1 إلى 5)",
+      textEn: "Overall, how satisfied are you with the service? (1 to 5)",
+    },
+    {
+      type: "RATING" as const,
+      required: true,
+      textAr: "كيف تقيّم لباقة الموظف وتعامله معك؟ (من 1 إلى 5)",
+      textEn: "How would you rate the staff member's courtesy? (1 to 5)",
+    },
+    {
+      type: "NPS" as const,
+      required: true,
+      textAr: "ما مدى احتمال أن توصي بخدمات الجمعية لأقاربك وأصدقائك؟ (من 0 إلى 10)",
+      textEn:
+        "How likely are you to recommend the association's services to family and friends? (0 to 10)",
+    },
+    {
+      type: "FREE_TEXT" as const,
+      required: false,
+      textAr: "هل لديك ملاحظات أو مقترحات لتحسين الخدمة؟",
+      textEn: "Any comments or suggestions to improve the service?",
+    },
+  ],
+};
+
+export type ArticleText = {
+  slug: string;
+  category: ArticleCategory;
+  audience: ArticleAudience;
+  titleAr: string;
+  titleEn: string;
+  bodyAr: string;
+  bodyEn: string;
+};
+
+export const articles: readonly ArticleText[] = [
+  {
+    slug: "bylaws-summary",
+    category: "BYLAWS",
+    audience: "PUBLIC",
+    titleAr: "ملخص اللائحة الأساسية للجمعية",
+    titleEn: "Summary of the association's basic bylaws",
+    bodyAr:
+      "تحدد اللائحة الأساسية أهداف الجمعية ونطاق خدماتها وشروط العضوية في الجمعية العمومية وحقوق الأعضاء وواجباتهم. " +
+      "يحق لكل عضو حضور اجتماعات الجمعية العمومية والتصويت فيها، والاطلاع على التقارير المالية والإدارية. " +
+      "وتنتهي العضوية بالانسحاب أو بفقد أحد شروطها أو بقرار من مجلس الإدارة وفق اللائحة.",
+    bodyEn:
+      "The basic bylaws set the association's objectives, the scope of its services, the conditions of General Assembly " +
+      "membership and members' rights and duties. Every member may attend and vote at General Assembly meetings and read " +
+      "the financial and administrative reports. Membership ends by withdrawal, by losing a condition of membership, or by a " +
+      "board decision under the bylaws.",
+  },
+  {
+    slug: "duties-and-authorities-summary",
+    category: "DUTIES_REGULATION",
+    audience: "STAFF",
+    titleAr: "ملخص لائحة المهام والصلاحيات",
+    titleEn: "Summary of the duties and authorities regulation",
+    bodyAr:
+      "موظف علاقات الأعضاء يستقبل الأعضاء عبر جميع القنوات، ويتحقق من اكتمال البيانات والمستندات وصحتها وقت التقديم، " +
+      "ويحيل الحالات غير الواضحة إلى الباحث الاجتماعي. الباحث الاجتماعي يعد تقرير البحث مع التوصية. " +
+      "لجنة البحث تدرس الطلبات وتصدر قرارها بالقبول أو الرفض خلال أسبوعين، ويعتمد رئيس اللجنة القرار ويرجّح عند التساوي.",
+    bodyEn:
+      "The member-relations officer receives members on every channel, checks that data and documents are complete and valid " +
+      "at submission, and refers unclear cases to the social researcher, who writes the research report with a recommendation. " +
+      "The research committee studies requests and accepts or rejects them within two weeks; the chair finalises and breaks ties.",
+  },
+  {
+    slug: "faq-financial-support-documents",
+    category: "FAQ",
+    audience: "PUBLIC",
+    titleAr: "ما المستندات المطلوبة لطلب الدعم المالي؟",
+    titleEn: "Which documents does a financial support request need?",
+    bodyAr:
+      "صورة الهوية الوطنية أو الإقامة، وصورة سجل الأسرة، وما يثبت الدخل الشهري، وخطاب الآيبان البنكي. " +
+      "ويلزم توقيع الإقرار بصحة البيانات قبل تقديم الطلب.",
+    bodyEn:
+      "A copy of the national ID or iqama, the family card, proof of monthly income and a bank IBAN letter. " +
+      "The applicant must sign the attestation that the data are correct before submitting.",
+  },
+  {
+    slug: "faq-decision-period",
+    category: "FAQ",
+    audience: "PUBLIC",
+    titleAr: "متى يصدر القرار في طلبي؟",
+    titleEn: "When will my request be decided?",
+    bodyAr:
+      "تُرفع طلبات الدعم والعضوية إلى لجنة البحث، ويصدر القرار بالقبول أو الرفض خلال أربعة عشر يومًا من تقديم الطلب مكتملًا. " +
+      "وتصلك رسالة عند كل مرحلة، ويمكنك متابعة الطلب برقمه المرجعي عبر الموقع.",
+    bodyEn:
+      "Support and membership requests go to the research committee, which accepts or rejects them within fourteen days of a " +
+      "complete submission. You receive a message at every step and can track the request by its reference on the website.",
+  },
+  {
+    slug: "faq-channels",
+    category: "FAQ",
+    audience: "PUBLIC",
+    titleAr: "كيف أتواصل مع الجمعية؟",
+    titleEn: "How can I contact the association?",
+    bodyAr:
+      "بالحضور إلى مقر الجمعية، أو بالاتصال الهاتفي، أو عبر وسائل التواصل الاجتماعي، أو بالخطابات الرسمية، أو عبر الموقع الإلكتروني.",
+    bodyEn:
+      "In person at the office, by phone, on social media, by letter, or on the association's website.",
+  },
+  {
+    slug: "misconception-rating-is-a-right",
+    category: "MISCONCEPTION",
+    audience: "PUBLIC",
+    titleAr: "تصحيح مفهوم: تقييمك للخدمة لا يؤثر على طلباتك",
+    titleEn: "Misconception: rating the service does not affect your requests",
+    bodyAr:
+      "تقييم جودة الخدمة حق للعضو وأداة للتقويم والتطوير، لا للعقاب أو التشهير. " +
+      "الاستبيانات مجهولة الهوية، ولا يطلع أحد على اسم من أجاب، ولا علاقة للتقييم بقرارات لجنة البحث.",
+    bodyEn:
+      "Rating service quality is a member's right and a tool for evaluation and improvement, not for punishment or defamation. " +
+      "Surveys are anonymous; nobody sees who answered, and ratings have nothing to do with the committee's decisions.",
+  },
+  {
+    slug: "misconception-support-needs-membership",
+    category: "MISCONCEPTION",
+    audience: "PUBLIC",
+    titleAr: "تصحيح مفهوم: الدعم لا يصرف بالأقدمية",
+    titleEn: "Misconception: support is not granted by seniority",
+    bodyAr:
+      "يعتقد البعض أن الأسبقية في التسجيل تضمن الدعم، والصحيح أن لجنة البحث تقرر وفق الاحتياج الثابت بتقرير البحث الاجتماعي " +
+      "واستيفاء الشروط والمستندات، بصرف النظر عن تاريخ العضوية.",
+    bodyEn:
+      "Some believe that registering early guarantees support. In fact the research committee decides on the need shown by the " +
+      "social research report and on complete conditions and documents, whatever the membership date.",
+  },
+];
+
+export const communicationSubjects: readonly {
+  channel: "PHONE" | "SOCIAL_MEDIA" | "IN_PERSON" | "WEBSITE";
+  direction: "INBOUND" | "OUTBOUND";
+  subject: string;
+  body: string;
+  outcome: string;
+}[] = [
+  {
+    channel: "PHONE",
+    direction: "INBOUND",
+    subject: "اتصال للاستفسار عن حالة الطلب",
+    body: "اتصل العضو للسؤال عن موعد القرار.",
+    outcome: "تم إبلاغه بالحالة والموعد المتوقع",
+  },
+  {
+    channel: "PHONE",
+    direction: "OUTBOUND",
+    subject: "اتصال لطلب استكمال المستندات",
+    body: "تم الاتصال بالعضو لطلب سجل الأسرة المحدّث.",
+    outcome: "وعد بإرسال المستند خلال يومين",
+  },
+  {
+    channel: "SOCIAL_MEDIA",
+    direction: "INBOUND",
+    subject: "رسالة عبر تويتر عن مواعيد الصرف",
+    body: "استفسار عبر الرسائل الخاصة عن موعد صرف الإعانة.",
+    outcome: "تم الرد وتوجيهه إلى الموقع",
+  },
+  {
+    channel: "IN_PERSON",
+    direction: "INBOUND",
+    subject: "مراجعة في المقر لتسليم مستندات",
+    body: "حضر العضو وسلّم صورة الهوية وتعريف الراتب.",
+    outcome: "تم استلام المستندات وإرفاقها بالطلب",
+  },
+  {
+    channel: "PHONE",
+    direction: "OUTBOUND",
+    subject: "اتصال لإبلاغ العضو بقرار اللجنة",
+    body: "تم إبلاغ العضو بقرار لجنة البحث ومدة الصرف.",
+    outcome: "تم الإبلاغ",
+  },
+  {
+    channel: "WEBSITE",
+    direction: "INBOUND",
+    subject: "رسالة من نموذج التواصل في الموقع",
+    body: "يسأل العضو عن طريقة تحديث رقم الجوال.",
+    outcome: "تم الرد بالبريد الإلكتروني",
+  },
+];

@@ -1,0 +1,935 @@
+// The demo data set: a few hundred members and about a thousand requests that look like an
+// association's real case load. Everything is generated in memory from a seeded PRNG and
+// written with createMany, so that seeding takes seconds and the same seed gives the same data.
+
+import { hashPassword } from "../../api/auth/passwords.js";
+import type { Db, Prisma } from "../../api/db/client.js";
+import type {
+  Channel,
+  EmploymentStatus,
+  MaritalStatus,
+  MembershipStatus,
+  RequestStatus,
+  RequestTypeCode,
+} from "../../api/db/generated/enums.js";
+import {
+  formatMemberNumber,
+  memberSearchText,
+  withCheckDigit,
+} from "../../api/modules/members/rules.js";
+import { hashApiKey } from "../../api/modules/partners/keys.js";
+import { normaliseArabic } from "../../api/shared/arabic.js";
+import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
+import {
+  approvalReasons,
+  articles,
+  attestationText,
+  communicationSubjects,
+  csatSurvey,
+  needsInfoNotes,
+  notificationTemplates,
+  rejectionReasons,
+  requestSubjects,
+  serviceAnswers,
+} from "./content.js";
+import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
+import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
+import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
+
+export type SeedDemoOptions = {
+  /** Number of members; default 300. */
+  members?: number;
+  /** Number of requests; default 1,000. */
+  requests?: number;
+  /** PRNG seed; default 2026. */
+  seed?: number;
+  /** The reference date every generated date is relative to; default now. */
+  now?: Date;
+};
+
+export type SeedSummary = {
+  users: number;
+  requestTypes: number;
+  members: number;
+  requests: number;
+  timelineEvents: number;
+  communications: number;
+  letters: number;
+  notificationTemplates: number;
+  surveys: number;
+  articles: number;
+  settings: number;
+  partners: number;
+  apiKeys: number;
+  elapsedMs: number;
+};
+
+/** The one member every demo has: tests and the walkthrough search for «احمد». */
+export const firstDemoMember = {
+  fullNameAr: "أحمد محمد عبدالله القحطاني",
+  fullNameEn: "Ahmed Mohammed Abdullah Alqahtani",
+};
+
+/** True when the database has no users yet: nothing has been seeded or created. */
+export async function isDatabaseEmpty(prisma: Db): Promise<boolean> {
+  return (await prisma.user.count()) === 0;
+}
+
+const decisionPeriodDays = 14;
+/** How far back the demo case load reaches. */
+const historyDays = 240;
+
+const typeWeights: Record<RequestTypeCode, number> = {
+  MEMBERSHIP_REGISTRATION: 12,
+  FINANCIAL_SUPPORT: 24,
+  IN_KIND_SUPPORT: 15,
+  DATA_UPDATE: 9,
+  INQUIRY: 22,
+  COMPLAINT: 11,
+  SUGGESTION: 7,
+};
+
+const channelWeights: Record<Channel, number> = {
+  IN_PERSON: 24,
+  PHONE: 22,
+  SOCIAL_MEDIA: 11,
+  LETTER: 8,
+  WEBSITE: 29,
+  PARTNER: 6,
+};
+
+type MemberRow = Prisma.MemberCreateManyInput & {
+  id: string;
+  status: MembershipStatus;
+  createdAt: Date;
+};
+
+type Actor = "staff" | "researcher" | "chair" | null;
+
+type Step = {
+  to: RequestStatus;
+  from: RequestStatus | null;
+  at: Date;
+  actor: Actor;
+  note?: string;
+};
+
+type Outcome = {
+  steps: Step[];
+  decision?: "APPROVED" | "REJECTED";
+  decisionReason?: string;
+  answer?: string;
+  firstContactResolution: boolean;
+  wentToResearcher: boolean;
+};
+
+type RequestPlan = {
+  index: number;
+  id: string;
+  member: MemberRow;
+  typeCode: RequestTypeCode;
+  channel: Channel;
+  subject: string;
+  description: string;
+  createdAt: Date;
+  amountRequested: number | null;
+  outcome: Outcome;
+};
+
+/** Moves a moment forward past the weekend (Friday and Saturday in Saudi Arabia). */
+function skipWeekend(d: Date): Date {
+  while (d.getUTCDay() === 5 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** A working-hours moment (Riyadh 08:00–16:00, i.e. 05:00–13:00 UTC) on the day of `day`. */
+function officeTime(day: Date, rng: Random): Date {
+  const d = new Date(day);
+  d.setUTCHours(rng.int(5, 12), rng.int(0, 59), rng.int(0, 59), 0);
+  return skipWeekend(d);
+}
+
+/** The same or the next working-hours moment: staff and the committee act in office hours. */
+function duringOfficeHours(at: Date): Date {
+  const d = new Date(at);
+  const hour = d.getUTCHours();
+  if (hour < 5) {
+    d.setUTCHours(5 + hour);
+  } else if (hour >= 13) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    d.setUTCHours(5 + ((hour - 13) % 8));
+  }
+  return skipWeekend(d);
+}
+
+function anyTime(day: Date, rng: Random): Date {
+  const d = new Date(day);
+  d.setUTCHours(rng.int(0, 23), rng.int(0, 59), rng.int(0, 59), 0);
+  return d;
+}
+
+function dateOnly(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+function generateMembers(rng: Random, count: number, now: Date): MemberRow[] {
+  const members: MemberRow[] = [];
+  const nationalIds = new Set<string>();
+  const mobiles = new Set<string>();
+  const cityWeights = Object.fromEntries(cities.map((c, i) => [String(i), c.weight]));
+
+  for (let serial = 1; serial <= count; serial++) {
+    const first = serial === 1;
+    const gender = first || rng.chance(0.55) ? "MALE" : "FEMALE";
+    const given = first
+      ? maleFirstNames[0]!
+      : rng.pick(gender === "MALE" ? maleFirstNames : femaleFirstNames);
+    const father = rng.pick(maleFirstNames);
+    let grandfather = rng.pick(maleFirstNames);
+    if (grandfather === father) grandfather = rng.pick(maleFirstNames);
+    const family = rng.pick(familyNames);
+    const fullNameAr = first
+      ? firstDemoMember.fullNameAr
+      : `${given.ar} ${father.ar} ${grandfather.ar} ${family.ar}`;
+    const withEnglish = first || rng.chance(0.4);
+    const fullNameEn = first
+      ? firstDemoMember.fullNameEn
+      : withEnglish
+        ? `${given.en} ${father.en} ${family.en}`
+        : null;
+
+    // Saudi IDs start 10 here and iqamas 23/24; the large seed uses 11 and 25, so the two sets
+    // can never collide.
+    const saudi = first || rng.chance(0.88);
+    let nationalId: string;
+    do {
+      nationalId = withCheckDigit(
+        saudi ? `10${rng.digits(7)}` : `2${rng.pick(["3", "4"])}${rng.digits(7)}`,
+      );
+    } while (nationalIds.has(nationalId));
+    nationalIds.add(nationalId);
+    // Demo mobiles use the 050/053/054/055/056 ranges; the large seed uses 059.
+    let mobile: string;
+    do {
+      mobile = `+9665${rng.pick(["0", "3", "4", "5", "6"])}${rng.digits(7)}`;
+    } while (mobiles.has(mobile));
+    mobiles.add(mobile);
+
+    const city = cities[Number(rng.weighted(cityWeights))]!;
+    const district = rng.chance(0.9) ? rng.pick(city.districts) : null;
+    const email =
+      first || rng.chance(0.45)
+        ? `${given.en.toLowerCase()}.${family.en.toLowerCase().replace(/\s+/g, "")}${rng.int(1, 99)}@example.com`
+        : null;
+    const status: MembershipStatus = first
+      ? "ACTIVE"
+      : rng.weighted({ ACTIVE: 78, APPLICANT: 12, SUSPENDED: 6, ENDED: 4 });
+    const age = rng.int(21, 74);
+    const birthDate = dateOnly(
+      new Date(now.getTime() - age * 365.25 * dayMs - rng.int(0, 364) * dayMs),
+    );
+    const preferredChannel = rng.weighted<Channel>({
+      PHONE: 35,
+      WEBSITE: 30,
+      IN_PERSON: 15,
+      SOCIAL_MEDIA: 12,
+      LETTER: 8,
+      PARTNER: 0,
+    });
+    const preferredLanguage = rng.chance(saudi ? 0.05 : 0.3) ? "EN" : "AR";
+    const employmentStatus: EmploymentStatus =
+      age >= 60
+        ? "RETIRED"
+        : age < 25 && rng.chance(0.5)
+          ? "STUDENT"
+          : rng.weighted({
+              EMPLOYED: 40,
+              SELF_EMPLOYED: 12,
+              UNEMPLOYED: 40,
+              RETIRED: 3,
+              STUDENT: 5,
+            });
+    const maritalStatus: MaritalStatus =
+      age < 25
+        ? rng.weighted({ SINGLE: 80, MARRIED: 20 })
+        : rng.weighted({ SINGLE: 12, MARRIED: 66, DIVORCED: 12, WIDOWED: 10 });
+    const familySize = maritalStatus === "SINGLE" ? rng.int(1, 3) : rng.int(2, 11);
+    const income =
+      employmentStatus === "UNEMPLOYED" || employmentStatus === "STUDENT"
+        ? rng.int(0, 40) * 50
+        : rng.int(40, 360) * 50;
+
+    // Registered members joined before the demo window or during it; applicants recently.
+    const registeredAt =
+      status === "APPLICANT"
+        ? null
+        : officeTime(new Date(now.getTime() - rng.int(30, 1500) * dayMs), rng);
+    const createdAt = registeredAt
+      ? new Date(registeredAt.getTime() - rng.int(3, 20) * dayMs)
+      : officeTime(new Date(now.getTime() - rng.int(2, 60) * dayMs), rng);
+    const memberNumber = formatMemberNumber(serial);
+
+    members.push({
+      id: uuidV7(createdAt),
+      memberNumber,
+      nationalId,
+      fullNameAr,
+      fullNameEn,
+      gender,
+      birthDate,
+      mobile,
+      email,
+      city: city.ar,
+      district,
+      preferredChannel,
+      preferredLanguage,
+      status,
+      registeredAt,
+      familySize,
+      monthlyIncome: `${income}.00`,
+      maritalStatus,
+      employmentStatus,
+      consentGiven: true,
+      consentAt: createdAt,
+      searchText: memberSearchText({ fullNameAr, fullNameEn, memberNumber, nationalId, mobile }),
+      createdAt,
+      updatedAt: createdAt,
+    });
+  }
+  return members;
+}
+
+/**
+ * Walks a committee-decided request through its life cycle from `createdAt`, stopping where
+ * the next step would lie after `now`: recent requests stay open, older ones are decided.
+ */
+function simulateCommittee(
+  rng: Random,
+  typeCode: RequestTypeCode,
+  channel: Channel,
+  createdAt: Date,
+  now: Date,
+  mode: "normal" | "mustComplete" | "mustNotComplete",
+): Outcome {
+  const steps: Step[] = [];
+  const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
+  const selfService = channel === "WEBSITE" || channel === "PARTNER";
+  let current: RequestStatus = "DRAFT";
+  let t = createdAt;
+  const move = (to: RequestStatus, at: Date, actor: Actor, note?: string): boolean => {
+    if (at.getTime() > now.getTime()) return false;
+    steps.push({ from: current, to, at, actor, ...(note ? { note } : {}) });
+    current = to;
+    t = at;
+    return true;
+  };
+  const later = (minDays: number, maxDays: number): Date =>
+    duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
+
+  steps.push({ from: null, to: "DRAFT", at: createdAt, actor: selfService ? null : "staff" });
+  if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
+  // Staff finish the intake in the same visit or call; online applicants may come back later.
+  const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
+  if (!move("SUBMITTED", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
+    return outcome;
+  const late = rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
+
+  if (rng.chance(0.2)) {
+    if (!move("NEEDS_INFO", later(0.5, 3), "staff", rng.pick(needsInfoNotes))) return outcome;
+    if (!move("SUBMITTED", later(1, 4), selfService ? null : "staff")) return outcome;
+  }
+  if (mode === "normal" && rng.chance(0.05)) {
+    move("WITHDRAWN", later(0.5, 5), null, "سحب الطلب بناءً على رغبة العضو");
+    return outcome;
+  }
+  const research = rng.chance(typeCode === "MEMBERSHIP_REGISTRATION" ? 0.3 : 0.65);
+  if (research) {
+    if (!move("WITH_RESEARCHER", later(0.5, 2.5), "staff")) return outcome;
+    outcome.wentToResearcher = true;
+    if (!move("IN_COMMITTEE", late ? later(8, 14) : later(2, 5), "staff")) return outcome;
+  } else if (!move("IN_COMMITTEE", late ? later(8, 14) : later(1, 3), "staff")) {
+    return outcome;
+  }
+  const approveShare =
+    mode === "mustComplete" ? 1 : typeCode === "MEMBERSHIP_REGISTRATION" ? 0.85 : 0.62;
+  const decision = rng.chance(approveShare) ? "APPROVED" : "REJECTED";
+  const reason = rng.pick(decision === "APPROVED" ? approvalReasons : rejectionReasons);
+  if (!move(decision, late ? later(4, 9) : later(1, 4), "chair", reason)) return outcome;
+  outcome.decision = decision;
+  outcome.decisionReason = reason;
+  if (
+    decision === "APPROVED" &&
+    mode !== "mustNotComplete" &&
+    (mode === "mustComplete" || rng.chance(0.9))
+  ) {
+    move("COMPLETED", later(0.5, 6), "staff");
+  }
+  return outcome;
+}
+
+/** Inquiries, complaints, suggestions and data updates: SUBMITTED → IN_PROGRESS → RESOLVED → CLOSED. */
+function simulateService(
+  rng: Random,
+  typeCode: "DATA_UPDATE" | "INQUIRY" | "COMPLAINT" | "SUGGESTION",
+  channel: Channel,
+  createdAt: Date,
+  now: Date,
+): Outcome {
+  const steps: Step[] = [];
+  const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
+  const selfService = channel === "WEBSITE" || channel === "PARTNER";
+  let current: RequestStatus = "SUBMITTED";
+  let t = createdAt;
+  const move = (to: RequestStatus, at: Date): boolean => {
+    if (at.getTime() > now.getTime()) return false;
+    steps.push({ from: current, to, at, actor: "staff" });
+    current = to;
+    t = at;
+    return true;
+  };
+  const later = (minDays: number, maxDays: number): Date =>
+    duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
+
+  steps.push({ from: null, to: "SUBMITTED", at: createdAt, actor: selfService ? null : "staff" });
+  const answer = rng.pick(serviceAnswers[typeCode]);
+  // Answered on the spot: the measure of first-contact resolution.
+  if (typeCode === "INQUIRY" && !selfService && rng.chance(0.45)) {
+    if (!move("IN_PROGRESS", new Date(t.getTime() + rng.int(1, 5) * 60_000))) return outcome;
+    if (!move("RESOLVED", new Date(t.getTime() + rng.int(2, 15) * 60_000))) return outcome;
+    outcome.answer = answer;
+    outcome.firstContactResolution = true;
+    if (rng.chance(0.85)) move("CLOSED", later(0.5, 3));
+    return outcome;
+  }
+  const late = rng.chance(0.12);
+  if (!move("IN_PROGRESS", later(0.05, 2))) return outcome;
+  if (!move("RESOLVED", late ? later(15, 26) : later(0.5, 9))) return outcome;
+  outcome.answer = answer;
+  if (rng.chance(0.75)) move("CLOSED", later(2, 7));
+  return outcome;
+}
+
+function requestDetails(
+  rng: Random,
+  typeCode: RequestTypeCode,
+  member: MemberRow,
+): Prisma.InputJsonValue {
+  if (typeCode !== "DATA_UPDATE") return {};
+  const city = cities.find((c) => c.ar === member.city) ?? cities[0]!;
+  return rng.pick<Prisma.InputJsonObject>([
+    { changes: { district: rng.pick(city.districts) } },
+    { changes: { familySize: (member.familySize ?? 1) + 1 } },
+    { changes: { email: `member${rng.int(100, 999)}@example.com` } },
+    { changes: { maritalStatus: "MARRIED" } },
+  ]);
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** createMany in slices that stay far below PostgreSQL's 65,535 bind-parameter limit. */
+async function insertAll<T>(
+  rows: readonly T[],
+  columns: number,
+  insert: (batch: T[]) => Promise<unknown>,
+) {
+  const size = Math.max(1, Math.floor(20_000 / columns));
+  for (const batch of chunks(rows, size)) await insert(batch);
+}
+
+/** Seeds an empty database with the demo data set. */
+export async function seedDemo(prisma: Db, options: SeedDemoOptions = {}): Promise<SeedSummary> {
+  const started = Date.now();
+  const memberCount = options.members ?? 300;
+  const requestCount = options.requests ?? 1000;
+  const now = options.now ?? new Date();
+  const rng = createRandom(options.seed ?? 2026);
+  if (memberCount < 1) throw new Error("seedDemo needs at least one member");
+  if (!(await isDatabaseEmpty(prisma))) {
+    throw new Error("seedDemo needs an empty database: it already has users.");
+  }
+
+  // ── users ── one argon2 hash per distinct password (they cost ~50 ms each).
+  const accounts = [...demoAccounts, disabledDemoAccount];
+  const passwords = [...new Set(accounts.map((a) => a.password))];
+  const hashes = new Map(
+    await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)),
+  );
+  const accountsCreatedAt = new Date(now.getTime() - (historyDays + 30) * dayMs);
+  const users = accounts.map((a) => ({
+    id: uuidV7(accountsCreatedAt),
+    email: a.email,
+    fullName: a.fullName,
+    passwordHash: hashes.get(a.password)!,
+    roles: a.roles,
+    disabled: a.disabled ?? false,
+    // The member desk registers members by national ID, so the demo staff account holds the
+    // grant; researchers and committee members see personal data masked.
+    personalDataAccess: a.roles.includes("ADMIN") || a.roles.includes("STAFF"),
+    createdAt: accountsCreatedAt,
+    sessionsValidAfter: accountsCreatedAt,
+  }));
+  await prisma.user.createMany({ data: users });
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const actorIds: Record<Exclude<Actor, null>, string> = {
+    staff: userId("staff@wasl.demo"),
+    researcher: userId("researcher@wasl.demo"),
+    chair: userId("chair@wasl.demo"),
+  };
+  const adminId = userId("admin@wasl.demo");
+
+  // ── rules, settings, partner ──
+  await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
+  await prisma.attestationText.create({
+    data: {
+      textVersion: 1,
+      ...attestationText,
+      effectiveFrom: accountsCreatedAt,
+      createdAt: accountsCreatedAt,
+    },
+  });
+  const settings = [
+    {
+      key: "decisionRule",
+      value: {
+        quorum: "MAJORITY_OF_COMMITTEE_PRESENT",
+        outcome: "MAJORITY_OF_NON_ABSTAINING",
+        tieBreak: "CHAIR",
+      },
+    },
+    { key: "decisionWarningLeadDays", value: 3 },
+  ];
+  await prisma.setting.createMany({ data: settings });
+  const partnerId = uuidV7(accountsCreatedAt);
+  await prisma.partner.create({
+    data: {
+      id: partnerId,
+      name: demoPartner.name,
+      nameAr: demoPartner.nameAr,
+      contactEmail: demoPartner.contactEmail,
+      createdAt: accountsCreatedAt,
+      apiKeys: {
+        create: {
+          label: "مفتاح تجريبي / Demo key",
+          prefix: demoPartner.prefix,
+          keyHash: hashApiKey(demoPartner.apiKey),
+          scopes: demoPartner.scopes,
+          createdById: adminId,
+          createdAt: accountsCreatedAt,
+        },
+      },
+    },
+  });
+
+  // ── members ──
+  const members = generateMembers(rng, memberCount, now);
+
+  // ── requests ──
+  const plans: RequestPlan[] = [];
+  const windowStart = now.getTime() - historyDays * dayMs;
+  const registrationShare =
+    typeWeights.MEMBERSHIP_REGISTRATION / Object.values(typeWeights).reduce((a, b) => a + b, 0);
+  const applicants = members.filter((m) => m.status === "APPLICANT");
+  // Registered members without a request yet: some completed their registration in the window.
+  const recentJoiners = members.filter(
+    (m) => m.status === "ACTIVE" && m.memberNumber !== formatMemberNumber(1),
+  );
+  const registrationTarget = Math.min(
+    Math.round(requestCount * registrationShare),
+    applicants.length + recentJoiners.length,
+  );
+  const serviceMembers = members.filter((m) => m.status !== "APPLICANT");
+  const otherWeights = { ...typeWeights, MEMBERSHIP_REGISTRATION: 0 };
+
+  const planRequest = (
+    typeCode: RequestTypeCode,
+    member: MemberRow,
+    createdAt: Date,
+    channel: Channel,
+    mode: "normal" | "mustComplete" | "mustNotComplete",
+  ) => {
+    const text = rng.pick(requestSubjects[typeCode]);
+    const outcome =
+      typeCode === "DATA_UPDATE" ||
+      typeCode === "INQUIRY" ||
+      typeCode === "COMPLAINT" ||
+      typeCode === "SUGGESTION"
+        ? simulateService(rng, typeCode, channel, createdAt, now)
+        : simulateCommittee(rng, typeCode, channel, createdAt, now, mode);
+    plans.push({
+      index: plans.length,
+      id: uuidV7(createdAt),
+      member,
+      typeCode,
+      channel,
+      subject: text.subject,
+      description: text.description,
+      createdAt,
+      amountRequested: typeCode === "FINANCIAL_SUPPORT" ? rng.int(2, 30) * 500 : null,
+      outcome,
+    });
+  };
+  const pickChannel = (typeCode: RequestTypeCode): Channel => {
+    const channel = rng.weighted(channelWeights);
+    // Partners submit support and registration requests, not complaints about us.
+    if (channel === "PARTNER" && !requestTypeDefinition(typeCode).committeeDecides)
+      return "WEBSITE";
+    return channel;
+  };
+  const momentFor = (day: Date, channel: Channel) =>
+    channel === "WEBSITE" || channel === "PARTNER" ? anyTime(day, rng) : officeTime(day, rng);
+
+  // Applicants: their registration request is still on its way (or was refused).
+  for (const member of applicants) {
+    if (plans.length >= registrationTarget) break;
+    const channel = pickChannel("MEMBERSHIP_REGISTRATION");
+    planRequest(
+      "MEMBERSHIP_REGISTRATION",
+      member,
+      momentFor(member.createdAt, channel),
+      channel,
+      "mustNotComplete",
+    );
+  }
+  // Members who joined during the window: their registration went all the way to COMPLETED.
+  for (const member of recentJoiners) {
+    if (plans.length >= registrationTarget) break;
+    const channel = pickChannel("MEMBERSHIP_REGISTRATION");
+    const day = new Date(windowStart + rng.next() * (historyDays - 45) * dayMs);
+    planRequest(
+      "MEMBERSHIP_REGISTRATION",
+      member,
+      momentFor(day, channel),
+      channel,
+      "mustComplete",
+    );
+    const completed = plans[plans.length - 1]!.outcome.steps.find((s) => s.to === "COMPLETED");
+    if (completed) {
+      member.registeredAt = completed.at;
+      member.createdAt = new Date(Math.min(member.createdAt.getTime(), day.getTime() - dayMs));
+      member.consentAt = member.createdAt;
+      member.updatedAt = completed.at;
+    }
+  }
+  while (plans.length < requestCount) {
+    const typeCode = rng.weighted(otherWeights);
+    const channel = pickChannel(typeCode);
+    const day = new Date(windowStart + rng.next() * historyDays * dayMs);
+    let createdAt = momentFor(day, channel);
+    if (createdAt.getTime() > now.getTime())
+      createdAt = new Date(now.getTime() - rng.int(1, 120) * 60_000);
+    // Support goes to registered, active members; anyone may ask or complain.
+    const pool = requestTypeDefinition(typeCode).committeeDecides
+      ? serviceMembers.filter((m) => m.status === "ACTIVE")
+      : serviceMembers;
+    let member = rng.pick(pool);
+    for (
+      let attempt = 0;
+      attempt < 8 && member.registeredAt && member.registeredAt > createdAt;
+      attempt++
+    ) {
+      member = rng.pick(pool);
+    }
+    planRequest(typeCode, member, createdAt, channel, "normal");
+  }
+
+  // References: REQ-<year>-<serial>, gapless per year in submission order.
+  const submitted = plans
+    .map((p) => ({ plan: p, at: p.outcome.steps.find((s) => s.to === "SUBMITTED")?.at }))
+    .filter((x): x is { plan: RequestPlan; at: Date } => x.at !== undefined)
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.plan.index - b.plan.index);
+  const requestCounters = new Map<number, number>();
+  const references = new Map<number, { reference: string; submittedAt: Date }>();
+  for (const { plan, at } of submitted) {
+    const year = at.getUTCFullYear();
+    const serial = (requestCounters.get(year) ?? 0) + 1;
+    requestCounters.set(year, serial);
+    references.set(plan.index, {
+      reference: `REQ-${year}-${String(serial).padStart(6, "0")}`,
+      submittedAt: at,
+    });
+  }
+
+  // Incoming letters register the LETTER-channel requests, numbered per year by letter date.
+  type LetterRow = Prisma.LetterCreateManyInput & { year: number; serial: number };
+  const letters: LetterRow[] = [];
+  const letterCounters = new Map<string, number>();
+  const nextLetterNumber = (direction: "INCOMING" | "OUTGOING", at: Date) => {
+    const year = at.getUTCFullYear();
+    const scope = direction === "INCOMING" ? "letter-in" : "letter-out";
+    const serial = (letterCounters.get(`${scope}:${year}`) ?? 0) + 1;
+    letterCounters.set(`${scope}:${year}`, serial);
+    const registerNumber = `${direction === "INCOMING" ? "IN" : "OUT"}-${year}-${String(serial).padStart(6, "0")}`;
+    return { year, serial, registerNumber };
+  };
+  const incomingLetterNumbers = new Map<number, string>();
+  for (const plan of [...plans]
+    .filter((p) => p.channel === "LETTER")
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+    const number = nextLetterNumber("INCOMING", plan.createdAt);
+    incomingLetterNumbers.set(plan.index, number.registerNumber);
+    letters.push({
+      id: uuidV7(plan.createdAt),
+      direction: "INCOMING",
+      ...number,
+      subject: plan.subject,
+      correspondent: plan.member.fullNameAr,
+      letterDate: dateOnly(plan.createdAt),
+      memberId: plan.member.id,
+      requestId: plan.id,
+      createdAt: plan.createdAt,
+    });
+  }
+
+  const requests: Prisma.RequestCreateManyInput[] = [];
+  const timeline: Prisma.TimelineEventCreateManyInput[] = [];
+  for (const plan of plans) {
+    const { outcome } = plan;
+    const steps = outcome.steps;
+    const last = steps[steps.length - 1]!;
+    const status = last.to;
+    const ref = references.get(plan.index);
+    const stepAt = (s: RequestStatus) => steps.find((x) => x.to === s)?.at ?? null;
+    const decisionStep = steps.find((s) => s.to === "APPROVED" || s.to === "REJECTED");
+    const approved = decisionStep?.to === "APPROVED";
+    const amountApproved =
+      approved && plan.amountRequested !== null
+        ? Math.max(500, Math.round((plan.amountRequested * (0.5 + rng.next() * 0.5)) / 100) * 100)
+        : null;
+    const isDraft = status === "DRAFT";
+    requests.push({
+      id: plan.id,
+      reference: ref?.reference ?? null,
+      memberId: plan.member.id,
+      typeCode: plan.typeCode,
+      channel: plan.channel,
+      incomingLetterNumber: incomingLetterNumbers.get(plan.index) ?? null,
+      partnerId: plan.channel === "PARTNER" ? partnerId : null,
+      status,
+      subject: plan.subject,
+      description: plan.description,
+      details: requestDetails(rng, plan.typeCode, plan.member),
+      rulesSnapshot: ref ? { ...requestTypeDefinition(plan.typeCode) } : undefined,
+      amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
+      amountApproved: amountApproved === null ? null : `${amountApproved}.00`,
+      assigneeId: isDraft && plan.channel === "WEBSITE" ? null : actorIds.staff,
+      researcherId: outcome.wentToResearcher ? actorIds.researcher : null,
+      submittedAt: ref?.submittedAt ?? null,
+      decisionDueAt: ref ? new Date(ref.submittedAt.getTime() + decisionPeriodDays * dayMs) : null,
+      clockPausedAt: status === "NEEDS_INFO" ? last.at : null,
+      decidedAt: decisionStep?.at ?? null,
+      decision: outcome.decision ?? null,
+      decisionReason: outcome.decisionReason ?? null,
+      answer: outcome.answer ?? null,
+      firstContactResolution: outcome.firstContactResolution,
+      resolvedAt: stepAt("RESOLVED"),
+      completedAt: stepAt("COMPLETED"),
+      closedAt: stepAt("CLOSED"),
+      withdrawnAt: stepAt("WITHDRAWN"),
+      createdAt: plan.createdAt,
+      updatedAt: last.at,
+      version: steps.length,
+    });
+
+    for (const step of steps) {
+      const actorId = step.actor ? actorIds[step.actor] : null;
+      if (step.from === null) {
+        timeline.push({
+          id: uuidV7(step.at),
+          memberId: plan.member.id,
+          requestId: plan.id,
+          kind: "REQUEST_CREATED",
+          actorId,
+          toStatus: step.to,
+          data: {
+            channel: plan.channel,
+            typeCode: plan.typeCode,
+            ...(plan.channel === "PARTNER" ? { partnerId } : {}),
+          },
+          at: step.at,
+        });
+        continue;
+      }
+      timeline.push({
+        id: uuidV7(step.at),
+        memberId: plan.member.id,
+        requestId: plan.id,
+        kind: "STATUS_CHANGED",
+        actorId,
+        fromStatus: step.from,
+        toStatus: step.to,
+        note: step.to === "APPROVED" || step.to === "REJECTED" ? null : (step.note ?? null),
+        data:
+          step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
+            ? { reference: ref.reference }
+            : undefined,
+        at: step.at,
+      });
+      if (step === decisionStep) {
+        const at = new Date(step.at.getTime() + 1000);
+        timeline.push({
+          id: uuidV7(at),
+          memberId: plan.member.id,
+          requestId: plan.id,
+          kind: "DECISION_RECORDED",
+          actorId,
+          toStatus: step.to,
+          note: outcome.decisionReason ?? null,
+          data: {
+            decision: outcome.decision ?? step.to,
+            ...(amountApproved !== null ? { amountApproved: `${amountApproved}.00` } : {}),
+          },
+          at,
+        });
+      }
+    }
+  }
+
+  // ── communications and outgoing letters ──
+  const communications: Prisma.CommunicationCreateManyInput[] = [];
+  const communicationPlans = plans.filter(
+    (p) => p.outcome.steps.length > 1 && p.channel !== "LETTER",
+  );
+  const communicationCount = Math.min(
+    communicationPlans.length,
+    Math.max(5, Math.round(requestCount / 12)),
+  );
+  for (let i = 0; i < communicationCount; i++) {
+    const plan =
+      communicationPlans[Math.floor((i * communicationPlans.length) / communicationCount)]!;
+    const template = rng.pick(communicationSubjects);
+    const steps = plan.outcome.steps;
+    const from = steps[0]!.at.getTime();
+    const to = steps[steps.length - 1]!.at.getTime();
+    const occurredAt = new Date(from + rng.next() * Math.max(to - from, hourMs));
+    const at = occurredAt > now ? now : occurredAt;
+    communications.push({
+      id: uuidV7(at),
+      memberId: plan.member.id,
+      requestId: plan.id,
+      channel: template.channel,
+      direction: template.direction,
+      subject: template.subject,
+      body: template.body,
+      outcome: template.outcome,
+      handledById: actorIds.staff,
+      occurredAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  // Decisions on requests that came by letter are answered by letter (صادر).
+  const decidedByLetter = plans
+    .filter((p) => p.channel === "LETTER" && p.outcome.decision)
+    .map((p) => ({ plan: p, at: p.outcome.steps.find((s) => s.to === p.outcome.decision)!.at }))
+    .map(({ plan, at }) => ({ plan, at: new Date(Math.min(at.getTime() + dayMs, now.getTime())) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const { plan, at } of decidedByLetter) {
+    const communicationId = uuidV7(at);
+    const subject =
+      `إشعار بقرار لجنة البحث في الطلب ${references.get(plan.index)?.reference ?? ""}`.trim();
+    communications.push({
+      id: communicationId,
+      memberId: plan.member.id,
+      requestId: plan.id,
+      channel: "LETTER",
+      direction: "OUTBOUND",
+      subject,
+      body: plan.outcome.decisionReason ?? "",
+      outcome: "أُرسل الخطاب",
+      handledById: actorIds.staff,
+      occurredAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    letters.push({
+      id: uuidV7(at),
+      direction: "OUTGOING",
+      ...nextLetterNumber("OUTGOING", at),
+      subject,
+      correspondent: plan.member.fullNameAr,
+      letterDate: dateOnly(at),
+      memberId: plan.member.id,
+      requestId: plan.id,
+      communicationId,
+      createdAt: at,
+    });
+  }
+  for (const c of communications) {
+    timeline.push({
+      id: uuidV7(c.occurredAt as Date),
+      memberId: c.memberId,
+      requestId: c.requestId ?? null,
+      kind: "COMMUNICATION_LOGGED",
+      actorId: c.handledById ?? null,
+      note: c.subject,
+      data: { channel: c.channel, direction: c.direction, communicationId: c.id ?? null },
+      at: c.occurredAt as Date,
+    });
+  }
+
+  // ── write ──
+  await insertAll(members, 25, (data) => prisma.member.createMany({ data }));
+  await insertAll(requests, 32, (data) => prisma.request.createMany({ data }));
+  await insertAll(timeline, 11, (data) => prisma.timelineEvent.createMany({ data }));
+  await insertAll(communications, 14, (data) => prisma.communication.createMany({ data }));
+  await insertAll(letters, 12, (data) => prisma.letter.createMany({ data }));
+
+  const counters: Prisma.CounterCreateManyInput[] = [
+    { scope: "member", year: 0, value: members.length },
+    ...[...requestCounters].map(([year, value]) => ({ scope: "request", year, value })),
+    ...[...letterCounters].map(([key, value]) => {
+      const [scope, year] = key.split(":") as [string, string];
+      return { scope, year: Number(year), value };
+    }),
+  ];
+  await prisma.counter.createMany({ data: counters });
+
+  // ── templates, survey, knowledge base ──
+  const templates = notificationTemplates();
+  await prisma.notificationTemplate.createMany({ data: templates });
+  await prisma.survey.create({
+    data: {
+      titleAr: csatSurvey.titleAr,
+      titleEn: csatSurvey.titleEn,
+      kind: "CSAT",
+      anonymous: true,
+      active: true,
+      createdAt: accountsCreatedAt,
+      questions: { create: csatSurvey.questions.map((q, i) => ({ ...q, position: i + 1 })) },
+    },
+  });
+  await prisma.article.createMany({
+    data: articles.map((a, i) => {
+      const publishedAt = new Date(accountsCreatedAt.getTime() + (i + 1) * dayMs);
+      return {
+        ...a,
+        status: "PUBLISHED" as const,
+        publishedAt,
+        authorId: adminId,
+        searchText: normaliseArabic(`${a.titleAr} ${a.bodyAr}`),
+        createdAt: publishedAt,
+      };
+    }),
+  });
+
+  return {
+    users: users.length,
+    requestTypes: requestTypeCatalogue.length,
+    members: members.length,
+    requests: requests.length,
+    timelineEvents: timeline.length,
+    communications: communications.length,
+    letters: letters.length,
+    notificationTemplates: templates.length,
+    surveys: 1,
+    articles: articles.length,
+    settings: settings.length,
+    partners: 1,
+    apiKeys: 1,
+    elapsedMs: Date.now() - started,
+  };
+}

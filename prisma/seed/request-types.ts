@@ -1,0 +1,135 @@
+// The seven request types and their rules (policy steps 2, 4 and 5). Admins edit these rows
+// later; this catalogue is the starting point every new installation gets.
+import type { DocumentKind, RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
+
+export type RequestTypeDefinition = {
+  code: RequestTypeCode;
+  nameAr: string;
+  nameEn: string;
+  /** Request fields, or `member.<field>` for member fields, a submission must have. */
+  requiredFields: string[];
+  requiredDocumentKinds: DocumentKind[];
+  attestationRequired: boolean;
+  committeeDecides: boolean;
+  involvesMoney: boolean;
+  decisionPeriodDays: number;
+};
+
+export const requestTypeCatalogue: readonly RequestTypeDefinition[] = [
+  {
+    code: "MEMBERSHIP_REGISTRATION",
+    nameAr: "تسجيل عضوية",
+    nameEn: "Membership registration",
+    requiredFields: [
+      "member.fullNameAr",
+      "member.nationalId",
+      "member.mobile",
+      "member.city",
+      "member.birthDate",
+      "member.consentGiven",
+    ],
+    requiredDocumentKinds: ["NATIONAL_ID_COPY"],
+    attestationRequired: true,
+    committeeDecides: true,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "FINANCIAL_SUPPORT",
+    nameAr: "دعم مالي",
+    nameEn: "Financial support",
+    requiredFields: ["amountRequested", "description", "member.familySize", "member.monthlyIncome"],
+    requiredDocumentKinds: ["NATIONAL_ID_COPY", "FAMILY_CARD", "INCOME_PROOF", "BANK_IBAN_LETTER"],
+    attestationRequired: true,
+    committeeDecides: true,
+    involvesMoney: true,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "IN_KIND_SUPPORT",
+    nameAr: "دعم عيني",
+    nameEn: "In-kind support",
+    requiredFields: ["description", "member.familySize", "member.monthlyIncome"],
+    requiredDocumentKinds: ["NATIONAL_ID_COPY", "FAMILY_CARD"],
+    attestationRequired: true,
+    committeeDecides: true,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "DATA_UPDATE",
+    nameAr: "تحديث بيانات",
+    nameEn: "Data update",
+    requiredFields: ["details"],
+    requiredDocumentKinds: [],
+    attestationRequired: false,
+    committeeDecides: false,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "INQUIRY",
+    nameAr: "استفسار",
+    nameEn: "Inquiry",
+    requiredFields: ["subject"],
+    requiredDocumentKinds: [],
+    attestationRequired: false,
+    committeeDecides: false,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "COMPLAINT",
+    nameAr: "شكوى",
+    nameEn: "Complaint",
+    requiredFields: ["subject", "description"],
+    requiredDocumentKinds: [],
+    attestationRequired: false,
+    committeeDecides: false,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+  {
+    code: "SUGGESTION",
+    nameAr: "اقتراح",
+    nameEn: "Suggestion",
+    requiredFields: ["subject", "description"],
+    requiredDocumentKinds: [],
+    attestationRequired: false,
+    committeeDecides: false,
+    involvesMoney: false,
+    decisionPeriodDays: 14,
+  },
+];
+
+/** Statuses a committee-decided request can be in (DOMAIN.md, request life cycle). */
+export const committeeStatuses: readonly RequestStatus[] = [
+  "DRAFT",
+  "SUBMITTED",
+  "NEEDS_INFO",
+  "WITH_RESEARCHER",
+  "IN_COMMITTEE",
+  "APPROVED",
+  "REJECTED",
+  "COMPLETED",
+  "WITHDRAWN",
+];
+
+/** Statuses of the other types (inquiry, complaint, suggestion, data update). */
+export const serviceStatuses: readonly RequestStatus[] = [
+  "SUBMITTED",
+  "IN_PROGRESS",
+  "RESOLVED",
+  "CLOSED",
+];
+
+export function requestTypeDefinition(code: RequestTypeCode): RequestTypeDefinition {
+  const definition = requestTypeCatalogue.find((t) => t.code === code);
+  if (!definition) throw new Error(`Unknown request type ${code}`);
+  return definition;
+}
+
+/** The statuses a request of this type may hold. */
+export function statusesForType(code: RequestTypeCode): readonly RequestStatus[] {
+  return requestTypeDefinition(code).committeeDecides ? committeeStatuses : serviceStatuses;
+}

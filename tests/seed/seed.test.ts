@@ -1,0 +1,355 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../api/auth/passwords.js";
+import { type Database, openDatabase } from "../../api/db/client.js";
+import type { RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
+import { isValidNationalId, memberSearchText } from "../../api/modules/members/rules.js";
+import { hashApiKey, parseApiKey } from "../../api/modules/partners/keys.js";
+import { normaliseArabic } from "../../api/shared/arabic.js";
+import {
+  demoAccounts,
+  demoPartner,
+  disabledDemoAccount,
+  isDatabaseEmpty,
+  requestTypeCatalogue,
+  type SeedSummary,
+  seedDemo,
+  seedLarge,
+  statusesForType,
+} from "../../prisma/seed/index.js";
+
+// A fixed reference date: the same seed and date must give the same data.
+const now = new Date("2026-11-20T09:00:00Z");
+const dayMs = 86_400_000;
+
+type RequestRow = {
+  id: string;
+  reference: string | null;
+  typeCode: RequestTypeCode;
+  status: RequestStatus;
+  submittedAt: Date | null;
+  decisionDueAt: Date | null;
+};
+
+/** Checks references are REQ-<year of submission>-<6 digits>, gapless per year in submission order. */
+function expectGaplessReferences(requests: RequestRow[]) {
+  const byYear = new Map<number, RequestRow[]>();
+  for (const r of requests) {
+    if (r.status === "DRAFT") {
+      expect(r.reference).toBeNull();
+      continue;
+    }
+    expect(r.reference).toMatch(/^REQ-\d{4}-\d{6}$/);
+    expect(r.submittedAt).not.toBeNull();
+    const year = r.submittedAt!.getUTCFullYear();
+    expect(r.reference!.slice(4, 8)).toBe(String(year));
+    byYear.set(year, [...(byYear.get(year) ?? []), r]);
+  }
+  const serials = new Map<number, number>();
+  for (const [year, rows] of byYear) {
+    rows.sort(
+      (a, b) =>
+        a.submittedAt!.getTime() - b.submittedAt!.getTime() ||
+        a.reference!.localeCompare(b.reference!),
+    );
+    expect(rows.map((r) => r.reference)).toEqual(
+      rows.map((_, i) => `REQ-${year}-${String(i + 1).padStart(6, "0")}`),
+    );
+    serials.set(year, rows.length);
+  }
+  return serials;
+}
+
+describe("seedDemo", () => {
+  let db: Database;
+  let summary: SeedSummary;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: "memory://" });
+    expect(await isDatabaseEmpty(db.prisma)).toBe(true);
+    summary = await seedDemo(db.prisma, { now });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("creates about 300 members and 1,000 requests quickly", async () => {
+    expect(summary.members).toBe(300);
+    expect(summary.requests).toBe(1000);
+    expect(await db.prisma.member.count()).toBe(300);
+    expect(await db.prisma.request.count()).toBe(1000);
+    expect(summary.elapsedMs).toBeLessThan(20_000);
+    expect(await isDatabaseEmpty(db.prisma)).toBe(false);
+  });
+
+  it("gives every member a valid unique national ID, a Saudi mobile and the right searchText", async () => {
+    const members = await db.prisma.member.findMany({ orderBy: { memberNumber: "asc" } });
+    expect(new Set(members.map((m) => m.nationalId)).size).toBe(members.length);
+    expect(new Set(members.map((m) => m.mobile)).size).toBe(members.length);
+    for (const m of members) {
+      expect(isValidNationalId(m.nationalId), m.nationalId).toBe(true);
+      expect(m.mobile).toMatch(/^\+9665\d{8}$/);
+      expect(m.searchText).toBe(memberSearchText(m));
+      expect(m.consentGiven).toBe(true);
+      expect(m.consentAt).not.toBeNull();
+      expect(m.registeredAt === null).toBe(m.status === "APPLICANT");
+    }
+    expect(members.map((m) => m.memberNumber)).toEqual(
+      members.map((_, i) => `M-${String(i + 1).padStart(6, "0")}`),
+    );
+    expect(members.some((m) => m.nationalId.startsWith("2"))).toBe(true);
+    expect(new Set(members.map((m) => m.status))).toEqual(
+      new Set(["ACTIVE", "APPLICANT", "SUSPENDED", "ENDED"]),
+    );
+    const counter = await db.prisma.counter.findUnique({
+      where: { scope_year: { scope: "member", year: 0 } },
+    });
+    expect(counter?.value).toBe(300);
+  });
+
+  it("has «أحمد محمد عبدالله القحطاني» as the first member, found by «احمد»", async () => {
+    const first = await db.prisma.member.findUnique({ where: { memberNumber: "M-000001" } });
+    expect(first?.fullNameAr).toBe("أحمد محمد عبدالله القحطاني");
+    const found = await db.prisma.member.findMany({
+      where: { searchText: { contains: normaliseArabic("احمد محمد عبدالله") } },
+    });
+    expect(found.map((m) => m.id)).toContain(first!.id);
+  });
+
+  it("keeps every request in a status of its type's life cycle, with consistent dates", async () => {
+    const requests = await db.prisma.request.findMany();
+    for (const r of requests) {
+      expect(statusesForType(r.typeCode), `${r.typeCode} ${r.status}`).toContain(r.status);
+      if (r.submittedAt) {
+        expect(r.decisionDueAt!.getTime() - r.submittedAt.getTime()).toBe(14 * dayMs);
+        expect(r.submittedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+      if (["APPROVED", "REJECTED", "COMPLETED"].includes(r.status)) {
+        expect(r.decidedAt).not.toBeNull();
+        expect(r.decisionReason).toBeTruthy();
+        expect(r.decision).toBe(r.status === "REJECTED" ? "REJECTED" : "APPROVED");
+      }
+      if (r.status === "COMPLETED") expect(r.completedAt).not.toBeNull();
+      if (r.status === "RESOLVED" || r.status === "CLOSED") {
+        expect(r.resolvedAt).not.toBeNull();
+        expect(r.answer).toBeTruthy();
+      }
+      if (r.typeCode === "FINANCIAL_SUPPORT") expect(r.amountRequested).not.toBeNull();
+      if (r.channel === "LETTER") expect(r.incomingLetterNumber).toMatch(/^IN-\d{4}-\d{6}$/);
+      expect(r.partnerId !== null).toBe(r.channel === "PARTNER");
+      if (r.status === "WITH_RESEARCHER") expect(r.researcherId).not.toBeNull();
+    }
+    expect(new Set(requests.map((r) => r.typeCode)).size).toBe(7);
+    expect(new Set(requests.map((r) => r.channel)).size).toBe(6);
+    const open = ["SUBMITTED", "NEEDS_INFO", "WITH_RESEARCHER", "IN_COMMITTEE", "IN_PROGRESS"];
+    const overdueNow = requests.filter((r) => open.includes(r.status) && r.decisionDueAt! < now);
+    const decidedLate = requests.filter((r) => r.decidedAt && r.decidedAt > r.decisionDueAt!);
+    expect(overdueNow.length).toBeGreaterThan(0);
+    expect(decidedLate.length).toBeGreaterThan(0);
+    expect(requests.some((r) => r.firstContactResolution)).toBe(true);
+  });
+
+  it("numbers references gaplessly per year in submission order, matching the counters", async () => {
+    const requests = await db.prisma.request.findMany();
+    const references = requests.flatMap((r) => (r.reference ? [r.reference] : []));
+    expect(new Set(references).size).toBe(references.length);
+    const serials = expectGaplessReferences(requests);
+    const counters = await db.prisma.counter.findMany({ where: { scope: "request" } });
+    expect(new Map(counters.map((c) => [c.year, c.value]))).toEqual(serials);
+  });
+
+  it("records a timeline that walks each request to its current status", async () => {
+    const requests = await db.prisma.request.findMany({
+      include: { timelineEvents: { orderBy: { at: "asc" } } },
+    });
+    for (const r of requests) {
+      const events = r.timelineEvents.filter(
+        (e) => e.kind === "REQUEST_CREATED" || e.kind === "STATUS_CHANGED",
+      );
+      expect(events[0]?.kind).toBe("REQUEST_CREATED");
+      let status = events[0]!.toStatus;
+      for (const e of events.slice(1)) {
+        expect(e.fromStatus).toBe(status);
+        status = e.toStatus;
+      }
+      expect(status).toBe(r.status);
+      if (r.decision)
+        expect(r.timelineEvents.some((e) => e.kind === "DECISION_RECORDED")).toBe(true);
+    }
+  });
+
+  it("creates the demo accounts with working argon2 passwords", async () => {
+    for (const account of [...demoAccounts, disabledDemoAccount]) {
+      const user = await db.prisma.user.findUnique({ where: { email: account.email } });
+      expect(user, account.email).not.toBeNull();
+      expect(user!.roles).toEqual(account.roles);
+      expect(user!.disabled).toBe(account.disabled ?? false);
+      expect(await verifyPassword(user!.passwordHash, account.password)).toBe(true);
+    }
+  });
+
+  it("creates the rules, templates, survey, articles, settings and partner key", async () => {
+    const types = await db.prisma.requestType.findMany();
+    expect(types.map((t) => t.code).sort()).toEqual(requestTypeCatalogue.map((t) => t.code).sort());
+    const financial = types.find((t) => t.code === "FINANCIAL_SUPPORT")!;
+    expect(financial.involvesMoney).toBe(true);
+    expect(financial.requiredDocumentKinds).toEqual([
+      "NATIONAL_ID_COPY",
+      "FAMILY_CARD",
+      "INCOME_PROOF",
+      "BANK_IBAN_LETTER",
+    ]);
+    expect(
+      types
+        .filter((t) => t.committeeDecides)
+        .map((t) => t.code)
+        .sort(),
+    ).toEqual(["FINANCIAL_SUPPORT", "IN_KIND_SUPPORT", "MEMBERSHIP_REGISTRATION"]);
+    expect(await db.prisma.attestationText.count({ where: { textVersion: 1 } })).toBe(1);
+    expect(await db.prisma.notificationTemplate.count()).toBe(18);
+    const survey = await db.prisma.survey.findFirstOrThrow({ include: { questions: true } });
+    expect(survey.anonymous).toBe(true);
+    expect(survey.questions.map((q) => q.type).sort()).toEqual([
+      "FREE_TEXT",
+      "NPS",
+      "RATING",
+      "RATING",
+    ]);
+    for (const a of await db.prisma.article.findMany()) {
+      expect(a.searchText).toBe(normaliseArabic(`${a.titleAr} ${a.bodyAr}`));
+      expect(a.status).toBe("PUBLISHED");
+    }
+    const rule = await db.prisma.setting.findUniqueOrThrow({ where: { key: "decisionRule" } });
+    expect(rule.value).toEqual({
+      quorum: "MAJORITY_OF_COMMITTEE_PRESENT",
+      outcome: "MAJORITY_OF_NON_ABSTAINING",
+      tieBreak: "CHAIR",
+    });
+    expect(parseApiKey(demoPartner.apiKey)).toEqual({ prefix: "demo0001" });
+    const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: "demo0001" } });
+    expect(key.keyHash).toBe(hashApiKey(demoPartner.apiKey));
+    expect(key.scopes.sort()).toEqual([
+      "MEMBERSHIP_VERIFY",
+      "REQUEST_STATUS_READ",
+      "STATISTICS_READ",
+    ]);
+    const letters = await db.prisma.letter.findMany();
+    expect(letters.some((l) => /^OUT-\d{4}-\d{6}$/.test(l.registerNumber))).toBe(true);
+    expect(await db.prisma.communication.count()).toBeGreaterThan(10);
+  });
+
+  it("refuses to seed a database that already has data", async () => {
+    await expect(seedDemo(db.prisma, { now })).rejects.toThrow(/empty database/);
+  });
+
+  it("gives the same data for the same seed", async () => {
+    const other = await openDatabase({ dataDir: "memory://" });
+    try {
+      await seedDemo(other.prisma, { now });
+      const pick = (d: Database) =>
+        d.prisma.member.findMany({
+          orderBy: { memberNumber: "asc" },
+          select: {
+            memberNumber: true,
+            fullNameAr: true,
+            nationalId: true,
+            mobile: true,
+            status: true,
+          },
+        });
+      expect(await pick(other)).toEqual(await pick(db));
+      const requests = (d: Database) =>
+        d.prisma.request.findMany({
+          where: { reference: { not: null } },
+          orderBy: { reference: "asc" },
+          select: {
+            reference: true,
+            status: true,
+            typeCode: true,
+            subject: true,
+            submittedAt: true,
+          },
+        });
+      expect(await requests(other)).toEqual(await requests(db));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("seedLarge", () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: "memory://" });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("seeds the demo first, then adds valid members and requests", async () => {
+    const result = await seedLarge(db.prisma, { members: 2000, requests: 20_000, now });
+    expect(result.demoSeeded).toBe(true);
+    expect(await db.prisma.member.count()).toBe(2300);
+    expect(await db.prisma.request.count()).toBe(21_000);
+
+    const members = await db.prisma.member.findMany();
+    expect(new Set(members.map((m) => m.nationalId)).size).toBe(members.length);
+    expect(new Set(members.map((m) => m.mobile)).size).toBe(members.length);
+    expect(new Set(members.map((m) => m.memberNumber)).size).toBe(members.length);
+    for (const m of members) {
+      expect(isValidNationalId(m.nationalId), m.nationalId).toBe(true);
+      expect(m.mobile).toMatch(/^\+9665\d{8}$/);
+      expect(m.searchText).toBe(memberSearchText(m));
+    }
+    const memberCounter = await db.prisma.counter.findUniqueOrThrow({
+      where: { scope_year: { scope: "member", year: 0 } },
+    });
+    expect(memberCounter.value).toBe(2300);
+
+    const requests = await db.prisma.request.findMany({
+      select: {
+        id: true,
+        reference: true,
+        typeCode: true,
+        status: true,
+        submittedAt: true,
+        decisionDueAt: true,
+      },
+    });
+    for (const r of requests) {
+      expect(statusesForType(r.typeCode), `${r.typeCode} ${r.status}`).toContain(r.status);
+      if (r.submittedAt)
+        expect(r.decisionDueAt!.getTime() - r.submittedAt.getTime()).toBe(14 * dayMs);
+    }
+    const references = requests.flatMap((r) => (r.reference ? [r.reference] : []));
+    expect(new Set(references).size).toBe(references.length);
+    const counters = await db.prisma.counter.findMany({ where: { scope: "request" } });
+    for (const c of counters) {
+      const max = references
+        .filter((ref) => ref.startsWith(`REQ-${c.year}-`))
+        .reduce((m, ref) => Math.max(m, Number(ref.slice(9))), 0);
+      expect(c.value).toBe(max);
+      expect(references.filter((ref) => ref.startsWith(`REQ-${c.year}-`)).length).toBe(max); // no gaps
+    }
+    const [inconsistent] = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`
+      SELECT count(*)::int AS n FROM "Request"
+      WHERE ("decidedAt" IS NOT NULL AND "decidedAt" > '${now.toISOString()}')
+         OR ("completedAt" IS NOT NULL AND "completedAt" < "decidedAt")
+         OR ("status" IN ('RESOLVED', 'CLOSED') AND "answer" IS NULL)
+         OR ("channel" = 'PARTNER' AND "partnerId" IS NULL)`);
+    expect(inconsistent?.n).toBe(0);
+  });
+
+  it("continues numbering when run again", async () => {
+    await seedLarge(db.prisma, { members: 300, requests: 1000, now });
+    const members = await db.prisma.member.findMany({ select: { nationalId: true, mobile: true } });
+    expect(members.length).toBe(2600);
+    expect(new Set(members.map((m) => m.nationalId)).size).toBe(2600);
+    expect(new Set(members.map((m) => m.mobile)).size).toBe(2600);
+    const references = await db.prisma.request.findMany({
+      where: { reference: { not: null } },
+      select: { reference: true },
+    });
+    expect(new Set(references.map((r) => r.reference)).size).toBe(references.length);
+  });
+});
