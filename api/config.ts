@@ -37,6 +37,7 @@ const environment = z.object({
   WASL_INTROSPECTION: flag.optional(),
   WASL_COOKIE_SECURE: flag.optional(),
   WASL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  WASL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10_000_000),
   WASL_SEED_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -55,6 +56,8 @@ export type Config = {
   introspection: boolean;
   cookieSecure: boolean;
   maxBodyBytes: number;
+  /** Largest uploaded document; multipart requests may be this size plus their fields. */
+  maxUploadBytes: number;
   seedDemo: boolean;
   logLevel: string;
 };
@@ -96,6 +99,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.WASL_INTROSPECTION ?? !production,
     cookieSecure: e.WASL_COOKIE_SECURE ?? production,
     maxBodyBytes: e.WASL_MAX_BODY_BYTES,
+    maxUploadBytes: e.WASL_MAX_UPLOAD_BYTES,
     seedDemo: e.WASL_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
   };

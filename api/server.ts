@@ -90,9 +90,11 @@ export async function buildApp(
     if (path === "/graphql") {
       if (req.method === "POST") {
         const length = Number(req.headers["content-length"] ?? Number.NaN);
+        const multipart = req.headers["content-type"]?.startsWith("multipart/form-data");
+        // Uploads (GraphQL multipart) may carry a document; everything else stays small.
+        const limit = multipart ? config.maxUploadBytes + 64_000 : config.maxBodyBytes;
         if (Number.isNaN(length)) return void res.writeHead(411).end("Content-Length required");
-        if (length > config.maxBodyBytes)
-          return void res.writeHead(413).end("Request body too large");
+        if (length > limit) return void res.writeHead(413).end("Request body too large");
       }
       return void yoga.handle(req, res, { clientAddress: clientAddress(req) });
     }

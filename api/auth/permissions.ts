@@ -14,6 +14,13 @@ export type RoleName = (typeof roles)[number];
 const everyone: readonly RoleName[] = roles;
 const adminOnly: readonly RoleName[] = ["ADMIN"];
 const memberDesk: readonly RoleName[] = ["ADMIN", "STAFF"];
+const caseReaders: readonly RoleName[] = [
+  "ADMIN",
+  "STAFF",
+  "RESEARCHER",
+  "COMMITTEE_MEMBER",
+  "COMMITTEE_CHAIR",
+];
 
 export const accessRules = {
   members: {
@@ -25,7 +32,24 @@ export const accessRules = {
     /** Full national ID, mobile and income; also granted per user (`personalDataAccess`). */
     revealPersonalData: adminOnly,
   },
-  requests: { list: everyone, show: everyone },
+  /**
+   * Which transition a role may fire on which request is data in the request life cycle
+   * (api/modules/requests/lifecycle.ts); `act` only admits a role to that check.
+   * Researchers see only the cases referred to them (enforced by the requests service).
+   */
+  requests: {
+    list: everyone,
+    show: everyone,
+    create: memberDesk,
+    edit: memberDesk,
+    submit: memberDesk,
+    act: everyone,
+    export: memberDesk,
+  },
+  requestTypes: { list: everyone, show: everyone, edit: adminOnly },
+  documents: { upload: memberDesk, verify: memberDesk, download: caseReaders },
+  attestations: { record: memberDesk },
+  researchReports: { write: ["RESEARCHER"], show: caseReaders },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

@@ -1,10 +1,12 @@
+import { requestMessagesAr, requestMessagesEn } from "../modules/requests/messages.js";
+
 // Every message a caller can read, in Arabic (default) and English. A test fails when a key
 // exists in one language and not the other. Field names are translated under `fields.*`.
 
 export type Locale = "ar" | "en";
 export type MessageParams = Record<string, string | number>;
 
-const ar = {
+const coreAr = {
   "errors.validationFailed": "تعذّر الحفظ: راجع الحقول المشار إليها ({count}).",
   "errors.notFound": "لم يُعثر على السجل المطلوب.",
   "errors.forbidden": "ليست لديك صلاحية لهذا الإجراء.",
@@ -50,9 +52,12 @@ const ar = {
   "entities.User": "المستخدم",
 } as const;
 
+// Each module may keep its own catalogue; they are merged here into one key space.
+const ar = { ...coreAr, ...requestMessagesAr } as const;
+
 export type MessageKey = keyof typeof ar;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.validationFailed": "Not saved: check the fields marked ({count}).",
   "errors.notFound": "The record was not found.",
   "errors.forbidden": "You do not have permission for this action.",
@@ -100,6 +105,8 @@ const en: Record<MessageKey, string> = {
   "entities.Member": "member",
   "entities.User": "user",
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...requestMessagesEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { ar, en };
 
