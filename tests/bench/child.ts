@@ -1,0 +1,89 @@
+// Starts a server under test (server.ts) in a child process and waits for its URL.
+// Why a child process: this machine has 2 cores; in one process, autocannon and the server
+// would share one event loop, so every request the server handles slows the generator and the
+// two sides of a ratio would be throttled unequally. A child gets the other core.
+import { type ChildProcess, fork } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ReadyMessage } from "./server.js";
+
+export type ServerKind = "wasl" | "yoga" | "hello" | "pg-members";
+
+export type RunningServer = ReadyMessage & {
+  kind: ServerKind;
+  pid: number;
+  /** Starts (no file) or stops a V8 CPU profile in the server, written to `file`. */
+  profile(file?: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const entry = join(dirname(fileURLToPath(import.meta.url)), "server.ts");
+const running = new Set<ChildProcess>();
+
+// Never leave a server behind, whatever happens to the bench process.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+export async function startServer(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+  options: { startTimeoutMs?: number } = {},
+): Promise<RunningServer> {
+  // Request logs (pino, on stdout) go to /dev/null: written like in production, never read.
+  const devNull = openSync("/dev/null", "w");
+  const child = fork(entry, [kind], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", devNull, "inherit", "ipc"],
+  });
+  closeSync(devNull);
+  running.add(child);
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  exited.then(() => running.delete(child));
+  const ready = await new Promise<ReadyMessage>((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(
+        new Error(
+          `bench server ${kind} did not start within ${options.startTimeoutMs ?? 120_000} ms`,
+        ),
+      );
+    }, options.startTimeoutMs ?? 120_000);
+    child.on("message", (message: ReadyMessage) => {
+      if (message?.type !== "ready") return;
+      clearTimeout(timer);
+      resolveReady(message);
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench server ${kind} exited with code ${code} before it was ready`));
+    });
+  });
+  return {
+    ...ready,
+    kind,
+    pid: child.pid ?? 0,
+    profile(file) {
+      return new Promise((done, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${kind}: no profiler answer`)), 30_000);
+        const onMessage = (message: { type?: string }) => {
+          if (message?.type !== "profiled") return;
+          clearTimeout(timer);
+          child.off("message", onMessage);
+          done();
+        };
+        child.on("message", onMessage);
+        child.send({ type: "profile", file });
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send("stop");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The members page (50 members, each with its 10 newest requests and counts) through our API
+// on PostgreSQL vs the same page written by hand with `pg`: what GraphQL, Pothos and Prisma cost.
+import { isDeepStrictEqual } from "node:util";
+import { startServer } from "./child.js";
+import {
+  type Bench,
+  fetchOnce,
+  graphqlTarget,
+  processesOf,
+  profileHooks,
+  signIn,
+} from "./common.js";
+import { membersPageQuery } from "./data.js";
+import { assertClean, formatFigures, measure } from "./load.js";
+
+export const membersPage: Bench = {
+  name: "members-page",
+  goal: 0.6,
+  description: "members page as STAFF: our API on PostgreSQL vs hand-written pg on node:http",
+  async run(context) {
+    const postgres = await context.postgres();
+    const env = { BENCH_DB_URL: postgres.url };
+    const servers = await Promise.all([startServer("wasl", env), startServer("pg-members", env)]);
+    try {
+      const [ours, baseline] = servers;
+      const token = await signIn(ours!.url, postgres.credentials);
+      const targets = [
+        {
+          ...graphqlTarget("ours (API on PostgreSQL)", ours!.url, membersPageQuery, token),
+          processes: processesOf(ours!, postgres),
+        },
+        {
+          ...graphqlTarget("hand-written pg on node:http", baseline!.url, membersPageQuery),
+          processes: processesOf(baseline!, postgres),
+        },
+      ];
+      const [a, b] = await Promise.all(targets.map(fetchOnce));
+      if (!isDeepStrictEqual(a, b)) {
+        throw new Error(
+          `the two answers differ:\n${JSON.stringify(a).slice(0, 400)}\n${JSON.stringify(b).slice(0, 400)}`,
+        );
+      }
+      console.log(
+        `  answers identical (${JSON.stringify(a).length} bytes of JSON, signed in as ${postgres.credentials.email})`,
+      );
+      const figures = await measure(targets, profileHooks("members-page", servers));
+      for (const f of figures) console.log(formatFigures(f));
+      assertClean(figures);
+      return figures[0]!.rps / figures[1]!.rps;
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  },
+};

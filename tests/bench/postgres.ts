@@ -1,0 +1,175 @@
+// A PostgreSQL database for the benchmarks: a fresh database on BENCH_DATABASE_URL (or
+// TEST_DATABASE_URL) when set, dropped afterwards; otherwise a throw-away cluster started from
+// the PostgreSQL 15 binaries on 127.0.0.1 (trust auth, unix socket in its temp dir), stopped
+// and deleted afterwards — also when the benchmark fails.
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+export type BenchPostgres = {
+  /** URL of the fresh, empty database. */
+  url: string;
+  /** Where it runs, for the report. */
+  description: string;
+  /** The postmaster of a throw-away cluster (its backends' CPU time is measured). */
+  postmasterPid?: number;
+  stop(): Promise<void>;
+};
+
+const binDir = process.env.BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL binary as the `postgres` OS user when we are root (initdb refuses root). */
+function runAsOwner(binary: string, args: string[]): void {
+  const command = join(binDir, binary);
+  const root = process.getuid?.() === 0;
+  const [file, argv] = root
+    ? ["runuser", ["-u", "postgres", "--", command, ...args]]
+    : [command, args];
+  const result = spawnSync(file, argv, { encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0) {
+    throw new Error(`${binary} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+}
+
+async function createDatabaseOn(serverUrl: string, description: string): Promise<BenchPostgres> {
+  const name = `wasl_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    description: `${description}, database ${name}`,
+    async stop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
+
+async function startCluster(): Promise<BenchPostgres> {
+  if (!existsSync(join(binDir, "initdb"))) {
+    throw new Error(`No PostgreSQL binaries in ${binDir}: set BENCH_DATABASE_URL or BENCH_PG_BIN.`);
+  }
+  // The temp dir is the socket directory too: PostgreSQL owns it, nobody else can enter it.
+  const root = mkdtempSync(join(tmpdir(), "wasl-bench-pg-"));
+  const dataDir = join(root, "data");
+  let running = false;
+  const stopServer = () => {
+    if (!running) return;
+    running = false;
+    try {
+      runAsOwner("pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"]);
+    } catch (error) {
+      process.stderr.write(`bench: could not stop PostgreSQL cleanly: ${String(error)}\n`);
+    }
+  };
+  // Also on an unexpected exit (uncaught error, process.exit): never leave a cluster behind.
+  const onExit = () => {
+    stopServer();
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once("exit", onExit);
+  const cleanUp = async () => {
+    process.removeListener("exit", onExit);
+    onExit();
+  };
+  try {
+    if (process.getuid?.() === 0) {
+      const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+      const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+      chownSync(root, uid, gid);
+    }
+    chmodSync(root, 0o700);
+    runAsOwner("initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "-E",
+      "UTF8",
+      "--no-locale",
+    ]);
+    const port = await freePort();
+    // Benchmark settings: the data fit in shared_buffers; durability is irrelevant here.
+    const options = [
+      `-c listen_addresses=127.0.0.1`,
+      `-c port=${port}`,
+      `-c unix_socket_directories=${root}`,
+      "-c max_connections=50",
+      "-c shared_buffers=128MB",
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+    ].join(" ");
+    running = true;
+    runAsOwner("pg_ctl", [
+      "start",
+      "-D",
+      dataDir,
+      "-l",
+      join(root, "postgres.log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      options,
+    ]);
+    const server = await createDatabaseOn(
+      `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      `throw-away PostgreSQL 15 cluster on 127.0.0.1:${port}`,
+    );
+    const postmasterPid = Number(
+      readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+    );
+    return {
+      ...server,
+      postmasterPid,
+      async stop() {
+        try {
+          await server.stop();
+        } finally {
+          await cleanUp();
+        }
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+export async function startPostgres(): Promise<BenchPostgres> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (serverUrl)
+    return createDatabaseOn(serverUrl, "server from BENCH_DATABASE_URL/TEST_DATABASE_URL");
+  return startCluster();
+}

@@ -1,0 +1,164 @@
+// Entry point of one server under test, run in its own child process (see child.ts): the load
+// generator then never shares an event loop with the server it measures.
+//   wasl        our full server (buildApp): PGlite in memory, or BENCH_DB_URL (PostgreSQL)
+//   yoga        a bare graphql-yoga with a trivial schema, default options, on node:http
+//   hello       a node:http handler answering the same JSON
+//   pg-members  the members page written by hand with `pg` on node:http
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type RequestListener, type Server } from "node:http";
+import { Session } from "node:inspector/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSchema, createYoga } from "graphql-yoga";
+import { loadConfig } from "../../api/config.js";
+import { openDatabase } from "../../api/db/client.js";
+import { createLogger } from "../../api/logger.js";
+import { buildApp } from "../../api/server.js";
+import type { Credentials } from "./data.js";
+import { seedBenchData } from "./data.js";
+import { createMembersPageHandler } from "./pg-members.js";
+
+export type ReadyMessage = {
+  type: "ready";
+  url: string;
+  engine?: string;
+  credentials?: Credentials;
+  seeded?: string;
+};
+
+function send(message: ReadyMessage): void {
+  if (!process.send) throw new Error("bench/server.ts must be started by child.ts (IPC)");
+  process.send(message);
+}
+
+function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  return new Promise((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolveListen({ server, url: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+async function startWasl(): Promise<() => Promise<void>> {
+  const databaseUrl = process.env.BENCH_DB_URL || undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), "wasl-bench-"));
+  const config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "info",
+    WASL_TOKEN_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    WASL_DATA_DIR: dataDir,
+    WASL_SEED_DEMO: "false",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
+  let credentials: Credentials | undefined;
+  let seeded: string | undefined;
+  if (process.env.BENCH_SEED === "1") {
+    const started = Date.now();
+    const summary = await seedBenchData(database.prisma);
+    credentials = { email: summary.email, password: summary.password };
+    seeded = `${summary.members} members, ${summary.requests} requests in ${Date.now() - started} ms`;
+  }
+  const app = await buildApp(config, { database, log: createLogger(config.logLevel) });
+  const url = await app.start();
+  send({ type: "ready", url, engine: database.engine, credentials, seeded });
+  return async () => {
+    await app.stop();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+async function startYoga(): Promise<() => Promise<void>> {
+  const yoga = createYoga({
+    schema: createSchema({
+      typeDefs: "type Query { hello: String }",
+      resolvers: { Query: { hello: () => "world" } },
+    }),
+  });
+  const { server, url } = await listen(yoga);
+  send({ type: "ready", url });
+  return () => new Promise((done) => server.close(() => done()));
+}
+
+async function startHello(): Promise<() => Promise<void>> {
+  const body = '{"data":{"__typename":"Query"}}';
+  const { server, url } = await listen((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+  });
+  send({ type: "ready", url });
+  return () => new Promise((done) => server.close(() => done()));
+}
+
+async function startPgMembers(): Promise<() => Promise<void>> {
+  const databaseUrl = process.env.BENCH_DB_URL;
+  if (!databaseUrl) throw new Error("pg-members needs BENCH_DB_URL");
+  const handler = createMembersPageHandler(databaseUrl);
+  const { server, url } = await listen(handler.listener);
+  send({ type: "ready", url, engine: "postgresql" });
+  return async () => {
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    await handler.close();
+  };
+}
+
+const starters: Record<string, () => Promise<() => Promise<void>>> = {
+  wasl: startWasl,
+  yoga: startYoga,
+  hello: startHello,
+  "pg-members": startPgMembers,
+};
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] ?? "";
+  const start = starters[kind];
+  if (!start) throw new Error(`unknown bench server "${kind}"`);
+  const stop = await start();
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  let session: Session | undefined;
+  process.on("message", (message: unknown) => {
+    if (message === "stop") return shutdown();
+    const request = message as { type?: string; file?: string };
+    if (request?.type !== "profile") return;
+    void (async () => {
+      if (!request.file) {
+        session = new Session();
+        session.connect();
+        await session.post("Profiler.enable");
+        await session.post("Profiler.setSamplingInterval", { interval: 500 });
+        await session.post("Profiler.start");
+      } else if (session) {
+        const { profile } = await session.post("Profiler.stop");
+        writeFileSync(request.file, JSON.stringify(profile));
+        session.disconnect();
+        session = undefined;
+      }
+      process.send?.({ type: "profiled" });
+    })();
+  });
+  process.on("SIGTERM", shutdown);
+  // The parent died without stopping us: do not linger.
+  process.on("disconnect", shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench server ${process.argv[2]}: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
