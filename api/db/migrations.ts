@@ -101,13 +101,25 @@ function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function withWholeScripts(
+/**
+ * The factory the schema engine gets: whole scripts (above), and every connection it opens
+ * recorded in `opened`. The engine never disposes its connection; with @prisma/adapter-pg
+ * that left a pool holding Prisma's migration advisory lock for the life of the process, so
+ * every later apply on that database (the next `openDatabase`, another API instance) waited
+ * 10 s for the lock to time out.
+ */
+function forSchemaEngine(
   factory: SqlMigrationAwareDriverAdapterFactory,
+  opened: SqlDriverAdapter[],
 ): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => runScriptsWhole(await factory.connect()),
+    connect: async () => {
+      const adapter = runScriptsWhole(await factory.connect());
+      opened.push(adapter);
+      return adapter;
+    },
     connectToShadowDb: async () => runScriptsWhole(await factory.connectToShadowDb()),
   };
 }
@@ -119,15 +131,18 @@ async function withEngine<T>(
   const { SchemaEngine } = await loadSchemaEngine();
   const datamodel = readFileSync(schemaPath, "utf8");
   const logs: string[] = [];
+  const opened: SqlDriverAdapter[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(withWholeScripts(factory)),
+    bindMigrationAwareSqlAdapterFactory(forSchemaEngine(factory, opened)),
   );
   try {
     return await work(engine);
   } finally {
     engine.free();
+    // Ends the engine's pool (PostgreSQL), releasing its advisory lock; PGlite's is a no-op.
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
 }
 

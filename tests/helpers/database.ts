@@ -1,30 +1,73 @@
-// Each test file gets its own fresh database: an in-memory PGlite, or, when
-// TEST_DATABASE_URL names a PostgreSQL server, a new database created on it and dropped after.
+// Each test file gets its own fresh database: an in-memory PGlite, or, in the "postgresql"
+// vitest project, a new database created on TEST_DATABASE_URL's server and dropped after.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "../../api/db/client.js";
 
-export const testEngine: "pglite" | "postgresql" = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
+/**
+ * The engine this test run uses, set per vitest project (vitest.config.ts). Read from
+ * WASL_TEST_ENGINE rather than inferred from TEST_DATABASE_URL: a developer who exports the
+ * URL still gets a PGlite run, and each run says which engine it is.
+ */
+export const testEngine: "pglite" | "postgresql" =
+  process.env.WASL_TEST_ENGINE === "postgresql" ? "postgresql" : "pglite";
 
-export async function openTestDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: "memory://", ...options });
-  const name = `wasl_test_${randomBytes(6).toString("hex")}`;
+/** The PostgreSQL server for the "postgresql" project (and engine-comparison tests), if any. */
+export const testServerUrl: string | undefined = process.env.TEST_DATABASE_URL || undefined;
+
+function requireServerUrl(): string {
+  if (!testServerUrl) {
+    throw new Error(
+      "WASL_TEST_ENGINE=postgresql needs TEST_DATABASE_URL (a PostgreSQL server URL).",
+    );
+  }
+  return testServerUrl;
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty database on the server: its URL, and a function that drops it. */
+export async function createServerDatabase(
+  serverUrl: string = requireServerUrl(),
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `wasl_test_${randomBytes(6).toString("hex")}`;
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: "memory://", ...options });
   return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
+    url: url.toString(),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+export async function openTestDatabase(
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<Database> {
+  if (testEngine === "pglite") return openDatabase({ dataDir: "memory://", ...options });
+  const server = await createServerDatabase();
+  try {
+    const database = await openDatabase({
+      databaseUrl: server.url,
+      dataDir: "memory://",
+      ...options,
+    });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await server.drop();
+      },
+    };
+  } catch (error) {
+    await server.drop();
+    throw error;
+  }
 }
