@@ -1,0 +1,49 @@
+// Wiring only: providers, layout, resources.
+import { Admin, Resource } from "react-admin";
+import { audit } from "./audit/index.js";
+import { Dashboard } from "./dashboard/index.js";
+import { createDataProvider } from "./dataProvider/index.js";
+import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
+import { Layout } from "./layout/Layout.js";
+import { LoginPage } from "./layout/LoginPage.js";
+import { themeFor } from "./layout/theme.js";
+import { members } from "./members/index.js";
+import { createApolloClient } from "./providers/apollo.js";
+import { createAuthProvider } from "./providers/authProvider.js";
+import { createI18nProvider } from "./providers/i18nProvider.js";
+import { users } from "./users/index.js";
+
+const client = createApolloClient();
+const dataProvider = createDataProvider(client);
+const authProvider = createAuthProvider(client);
+const i18nProvider = createI18nProvider();
+
+function WaslAdmin() {
+  const direction = useDirection();
+  return (
+    <Admin
+      title="wasl.app_title"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={themeFor(direction)}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="members" {...members} />
+      <Resource name="users" {...users} />
+      <Resource name="audit" {...audit} />
+    </Admin>
+  );
+}
+
+export function App() {
+  return (
+    <DirectionProvider>
+      <WaslAdmin />
+    </DirectionProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import { Datagrid, List, SelectInput, TextField, TextInput, useRecordContext } from "react-admin";
+import { ChangesText } from "../members/CaseFileTabs.js";
+import { DualDateField } from "../shared/DateFields.js";
+import { EnumField } from "../shared/EnumField.js";
+
+const filters = [
+  <SelectInput
+    key="entityType"
+    source="entityType"
+    alwaysOn
+    choices={[
+      { id: "Member", name: "resources.members.name" },
+      { id: "User", name: "resources.users.name" },
+    ]}
+  />,
+  <TextInput key="entityId" source="entityId" />,
+];
+
+function Changes(_props: { label?: string }) {
+  const record = useRecordContext();
+  return <ChangesText value={record?.changes as string | null} />;
+}
+
+export function AuditList() {
+  return (
+    <List filters={filters} perPage={50} sort={{ field: "at", order: "DESC" }}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <DualDateField source="at" withTime sortable={false} />
+        <TextField source="actorLabel" sortable={false} />
+        <EnumField source="action" group="audit_action" sortable={false} />
+        <TextField source="entityType" sortable={false} />
+        <TextField
+          source="entityId"
+          sortable={false}
+          sx={{ fontFamily: "monospace", fontSize: 12 }}
+        />
+        <Changes label="resources.audit.fields.changes" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,377 @@
+// Our own buildQuery for ra-data-graphql over Wasl's Relay-style API: connections with
+// cursors and totalCount, global IDs, one input object per mutation, typed error results.
+// Pure: (fetch type, resource, params) → { query, variables, parseResponse }.
+import { gql } from "@apollo/client";
+import type { BuildQueryResult } from "ra-data-graphql";
+import { type TypedErrorResult, typedResultError } from "./errors.js";
+import { auditFields, memberFields, userFields } from "./fragments.js";
+
+export type RaRecord = { id: string } & Record<string, unknown>;
+type Sort = { field: string; order: "ASC" | "DESC" | string };
+type ListParams = {
+  pagination?: { page: number; perPage: number };
+  sort?: Sort;
+  filter?: Record<string, unknown>;
+  meta?: { after?: string | null; cursorOnly?: boolean; take?: number };
+  target?: string;
+  id?: string;
+};
+type Params = ListParams & {
+  id?: string;
+  ids?: string[];
+  data?: Record<string, unknown>;
+  previousData?: Record<string, unknown>;
+};
+type Response = { data: Record<string, unknown> };
+type Connection = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  edges?: { node: RaRecord }[];
+};
+
+const blank = (value: unknown) => value === undefined || value === null || value === "";
+
+/** Drops empty filter values: react-admin sends "" for cleared inputs. */
+function compact(values: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.entries(values).filter(([, v]) => !blank(v));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
+// ── Members ──────────────────────────────────────────────────────────────────────────────
+
+const memberSortFields: Record<string, string> = {
+  createdAt: "CREATED_AT",
+  fullNameAr: "FULL_NAME",
+  memberNumber: "MEMBER_NUMBER",
+  registeredAt: "REGISTERED_AT",
+};
+
+export function memberOrderBy(sort: Sort | undefined) {
+  const field = sort ? memberSortFields[sort.field] : undefined;
+  return field ? { field, direction: sort?.order === "ASC" ? "ASC" : "DESC" } : undefined;
+}
+
+export function memberFilter(filter: Record<string, unknown> = {}) {
+  const search = typeof filter.q === "string" ? filter.q : filter.search;
+  return compact({
+    search: typeof search === "string" ? search.trim() : search,
+    status: filter.status,
+    city: typeof filter.city === "string" ? filter.city.trim() : filter.city,
+    channel: filter.channel ?? filter.preferredChannel,
+  });
+}
+
+/** Fields an edit may send; nationalId, mobile and income only when typed (they are read masked). */
+const memberEditable = [
+  "fullNameAr",
+  "fullNameEn",
+  "email",
+  "city",
+  "district",
+  "gender",
+  "birthDate",
+  "preferredChannel",
+  "preferredLanguage",
+  "familySize",
+  "maritalStatus",
+  "employmentStatus",
+] as const;
+const memberPersonal = ["nationalId", "mobile", "monthlyIncome"] as const;
+const memberRequiredText = new Set(["fullNameAr", "city"]);
+
+function inputValue(field: string, value: unknown): unknown {
+  if (value === "" || value === undefined) return memberRequiredText.has(field) ? "" : null;
+  if (field === "familySize" && typeof value === "string") return Number(value);
+  if (field === "monthlyIncome" && typeof value === "number") return String(value);
+  if (field === "birthDate" && typeof value === "string") return value.slice(0, 10);
+  return value;
+}
+
+export function memberCreateInput(data: Record<string, unknown>) {
+  const input: Record<string, unknown> = {};
+  for (const field of [...memberEditable, ...memberPersonal]) {
+    if (!blank(data[field])) input[field] = inputValue(field, data[field]);
+  }
+  for (const field of ["nationalId", "fullNameAr", "mobile", "city"]) input[field] ??= "";
+  input.consentGiven = data.consentGiven === true;
+  return input;
+}
+
+/** Only what changed, so masked values are never sent back and concurrent edits of other fields survive. */
+export function memberUpdateInput(
+  id: string,
+  data: Record<string, unknown>,
+  previous: Record<string, unknown> = {},
+) {
+  const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
+  for (const field of [...memberEditable, "status"]) {
+    const now = inputValue(field, data[field]);
+    const before = inputValue(field, previous[field]);
+    if (JSON.stringify(now) !== JSON.stringify(before)) input[field] = now;
+  }
+  for (const field of memberPersonal) {
+    const value = data[field];
+    if (typeof value === "number" || (typeof value === "string" && value.trim()))
+      input[field] = inputValue(field, value);
+  }
+  return input;
+}
+
+// ── Users ────────────────────────────────────────────────────────────────────────────────
+
+export function userCreateInput(data: Record<string, unknown>) {
+  return {
+    email: data.email ?? "",
+    fullName: data.fullName ?? "",
+    password: data.password ?? "",
+    roles: Array.isArray(data.roles) ? data.roles : [],
+    personalDataAccess: data.personalDataAccess === true,
+    language: data.language || null,
+  };
+}
+
+export function userUpdateInput(
+  id: string,
+  data: Record<string, unknown>,
+  previous: Record<string, unknown> = {},
+) {
+  const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
+  for (const field of ["fullName", "roles", "disabled", "personalDataAccess", "language"]) {
+    if (JSON.stringify(data[field]) !== JSON.stringify(previous[field])) input[field] = data[field];
+  }
+  if (typeof data.password === "string" && data.password) input.password = data.password;
+  return input;
+}
+
+// ── Resources ────────────────────────────────────────────────────────────────────────────
+
+type ResourceSpec = {
+  typeName: string;
+  listField: string;
+  listArgs: string;
+  fields: string;
+  listVariables(params: ListParams): Record<string, unknown>;
+  getOne: { query: string; field: string };
+  create?: {
+    field: string;
+    inputType: string;
+    success: string;
+    dataField: string;
+    input(data: Record<string, unknown>): unknown;
+  };
+  update?: {
+    field: string;
+    inputType: string;
+    success: string;
+    dataField: string;
+    input(id: string, data: Record<string, unknown>, previous?: Record<string, unknown>): unknown;
+  };
+};
+
+const errorSelection = `
+  ... on Error { __typename code message }
+  ... on ValidationError { fieldErrors { path message } }`;
+
+export const resources: Record<string, ResourceSpec> = {
+  members: {
+    typeName: "Member",
+    listField: "members",
+    listArgs: "$filter: MemberFilter, $orderBy: MemberOrder",
+    fields: memberFields,
+    listVariables: (params) => ({
+      filter: memberFilter(params.filter),
+      orderBy: memberOrderBy(params.sort),
+    }),
+    getOne: {
+      query: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
+      field: "data",
+    },
+    create: {
+      field: "createMember",
+      inputType: "CreateMemberInput",
+      success: "CreateMemberSuccess",
+      dataField: "member",
+      input: memberCreateInput,
+    },
+    update: {
+      field: "updateMember",
+      inputType: "UpdateMemberInput",
+      success: "UpdateMemberSuccess",
+      dataField: "member",
+      input: memberUpdateInput,
+    },
+  },
+  users: {
+    typeName: "User",
+    listField: "users",
+    listArgs: "",
+    fields: userFields,
+    listVariables: () => ({}),
+    getOne: {
+      query: `query User($id: ID!) { data: node(id: $id) { ... on User { ${userFields} } } }`,
+      field: "data",
+    },
+    create: {
+      field: "createUser",
+      inputType: "CreateUserInput",
+      success: "CreateUserSuccess",
+      dataField: "user",
+      input: userCreateInput,
+    },
+    update: {
+      field: "updateUser",
+      inputType: "UpdateUserInput",
+      success: "UpdateUserSuccess",
+      dataField: "user",
+      input: userUpdateInput,
+    },
+  },
+  audit: {
+    typeName: "AuditEntry",
+    listField: "auditEntries",
+    listArgs: "$filter: AuditFilter",
+    fields: auditFields,
+    listVariables: (params) => ({
+      filter: compact({
+        entityType: params.filter?.entityType,
+        entityId: params.filter?.entityId,
+        actorId: params.filter?.actorId,
+      }),
+    }),
+    getOne: {
+      query: `query AuditEntry($id: ID!) { data: node(id: $id) { ... on AuditEntry { ${auditFields} } } }`,
+      field: "data",
+    },
+  },
+};
+
+export const maxPageSize = 100;
+
+function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
+  const args = spec.listArgs ? `, ${spec.listArgs}` : "";
+  const passed = spec.listArgs
+    .split(",")
+    .map((a) => a.trim().split(":")[0]?.replace("$", ""))
+    .filter(Boolean)
+    .map((name) => `, ${name}: $${name}`)
+    .join("");
+  const selection = cursorOnly ? "" : `edges { node { ${spec.fields} } }`;
+  return gql`
+    query ${spec.typeName}List($first: Int!, $after: String${args}) {
+      connection: ${spec.listField}(first: $first, after: $after${passed}) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage endCursor }
+        ${selection}
+      }
+    }`;
+}
+
+function unknownResource(resource: string): never {
+  throw new Error(`Unknown resource: ${resource}`);
+}
+
+function mutationResult(spec: { success: string; dataField: string }, response: Response) {
+  const result = response.data.result as (TypedErrorResult & Record<string, unknown>) | null;
+  if (result && result.__typename === spec.success)
+    return { data: result[spec.dataField] as RaRecord };
+  throw typedResultError(result ?? { __typename: "Error", message: "" });
+}
+
+export function buildQuery(_introspection?: unknown) {
+  return (fetchType: string, resource: string, params: Params): BuildQueryResult => {
+    const spec = resources[resource] ?? unknownResource(resource);
+    switch (fetchType) {
+      case "GET_LIST":
+      case "GET_MANY_REFERENCE": {
+        const perPage = Math.min(
+          params.meta?.take ?? params.pagination?.perPage ?? 25,
+          maxPageSize,
+        );
+        const filter =
+          fetchType === "GET_MANY_REFERENCE" && params.target
+            ? { ...params.filter, [params.target]: params.id }
+            : params.filter;
+        return {
+          query: listQuery(spec, params.meta?.cursorOnly === true),
+          variables: {
+            first: perPage,
+            after: params.meta?.after ?? null,
+            ...spec.listVariables({ ...params, filter }),
+          },
+          parseResponse: (response: Response) => {
+            const connection = response.data.connection as Connection;
+            return {
+              data: (connection.edges ?? []).map((edge) => edge.node),
+              total: connection.totalCount,
+              pageInfo: {
+                hasNextPage: connection.pageInfo.hasNextPage,
+                hasPreviousPage: connection.pageInfo.hasPreviousPage,
+              },
+              meta: { endCursor: connection.pageInfo.endCursor },
+            };
+          },
+        };
+      }
+      case "GET_ONE":
+        return {
+          query: gql(spec.getOne.query),
+          variables: { id: params.id },
+          parseResponse: (response: Response) => {
+            const record = response.data[spec.getOne.field] as RaRecord | null;
+            if (!record?.id)
+              throw typedResultError({
+                __typename: "NotFoundError",
+                code: "NOT_FOUND",
+                message: "",
+              });
+            return { data: record };
+          },
+        };
+      case "GET_MANY":
+        return {
+          query: gql`query ${spec.typeName}Many($ids: [ID!]!) {
+            data: nodes(ids: $ids) { ... on ${spec.typeName} { ${spec.fields} } }
+          }`,
+          variables: { ids: params.ids ?? [] },
+          parseResponse: (response: Response) => ({
+            data: ((response.data.data as (RaRecord | null)[]) ?? []).filter(
+              (r): r is RaRecord => !!r?.id,
+            ),
+          }),
+        };
+      case "CREATE": {
+        const create = spec.create ?? unknownResource(`${resource}.create`);
+        return {
+          query: gql`mutation Create${spec.typeName}($input: ${create.inputType}!) {
+            result: ${create.field}(input: $input) {
+              __typename
+              ... on ${create.success} { ${create.dataField} { ${spec.fields} } }
+              ${errorSelection}
+            }
+          }`,
+          variables: { input: create.input(params.data ?? {}) },
+          parseResponse: (response: Response) => mutationResult(create, response),
+        };
+      }
+      case "UPDATE": {
+        const update = spec.update ?? unknownResource(`${resource}.update`);
+        return {
+          query: gql`mutation Update${spec.typeName}($input: ${update.inputType}!) {
+            result: ${update.field}(input: $input) {
+              __typename
+              ... on ${update.success} { ${update.dataField} { ${spec.fields} } }
+              ${errorSelection}
+            }
+          }`,
+          variables: {
+            input: update.input(String(params.id), params.data ?? {}, params.previousData),
+          },
+          parseResponse: (response: Response) => mutationResult(update, response),
+        };
+      }
+      default:
+        // No resource of ours can be deleted through the API yet: refuse rather than guess.
+        throw new Error(`${fetchType} is not supported for ${resource}`);
+    }
+  };
+}

@@ -1,0 +1,247 @@
+// The panel's data provider: ra-data-graphql with our buildQuery, cursor paging over page
+// numbers, uniform errors, and the custom calls of our screens (reveal, case file, dashboard,
+// CSV export).
+import { gql } from "@apollo/client";
+import buildGraphQLProvider from "ra-data-graphql";
+import type {
+  DataProvider,
+  GetListParams,
+  GetListResult,
+  GetManyReferenceParams,
+} from "react-admin";
+import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
+import { getLocale } from "../providers/locale.js";
+import { buildQuery, maxPageSize, memberFilter, memberOrderBy } from "./buildQuery.js";
+import { CursorCache } from "./cursors.js";
+import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
+import { requestSummaryFields } from "./fragments.js";
+
+export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
+export type CountBy = { key: string; count: number };
+export type DashboardFigures = {
+  period: { from: string; to: string };
+  openTotal: number;
+  openByStatus: CountBy[];
+  overdue: number;
+  decidedInPeriod: number;
+  decidedWithinDue: number;
+  decidedWithinDueShare: number | null;
+  medianHoursToDecision: number | null;
+  submittedInPeriod: number;
+  byChannel: CountBy[];
+  byType: CountBy[];
+};
+export type RequestSummary = {
+  id: string;
+  reference: string | null;
+  type: string;
+  channel: string;
+  status: string;
+  subject: string;
+  submittedAt: string | null;
+  decisionDueAt: string | null;
+  createdAt: string;
+};
+export type TimelineEntry = {
+  id: string;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  actorName: string | null;
+  at: string;
+};
+export type CommunicationEntry = {
+  id: string;
+  channel: string;
+  direction: string;
+  subject: string;
+  outcome: string | null;
+  handledByName: string | null;
+  occurredAt: string;
+};
+export type DocumentEntry = {
+  id: string;
+  kind: string;
+  fileName: string;
+  size: number;
+  verification: string;
+  rejectionReason: string | null;
+  createdAt: string;
+};
+export type MemberCaseFile = {
+  requests: RequestSummary[];
+  requestsTotal: number;
+  timeline: TimelineEntry[];
+  communications: CommunicationEntry[];
+  documents: DocumentEntry[];
+};
+
+export type WaslDataProvider = DataProvider & {
+  revealPersonalData(id: string): Promise<PersonalData>;
+  getMemberCaseFile(id: string): Promise<MemberCaseFile>;
+  getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
+  exportMembers(params: {
+    filter: Record<string, unknown>;
+    sort?: { field: string; order: string };
+  }): Promise<Blob>;
+  /** Live updates call this: the resource's page cursors may have moved. (A promise, as
+   * react-admin's data provider proxy expects of every method.) */
+  forgetCursors(resource?: string): Promise<void>;
+};
+
+const revealMutation = gql`
+  mutation Reveal($id: ID!) {
+    result: revealMemberPersonalData(id: $id) {
+      __typename
+      ... on RevealMemberPersonalDataSuccess { personalData { nationalId mobile monthlyIncome } }
+      ... on Error { code message }
+    }
+  }`;
+
+const caseFileQuery = gql`
+  query MemberCaseFile($id: ID!) {
+    member(id: $id) {
+      id
+      requests(first: 50) { totalCount edges { node { ${requestSummaryFields} } } }
+      recentTimeline(first: 50) { id kind fromStatus toStatus note actorName at }
+      recentCommunications(first: 50) { id channel direction subject outcome handledByName occurredAt }
+      recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt }
+    }
+  }`;
+
+const dashboardQuery = gql`
+  query Dashboard($from: DateTime, $to: DateTime) {
+    dashboard(from: $from, to: $to) {
+      period { from to }
+      openTotal openByStatus { key count } overdue decidedInPeriod decidedWithinDue decidedWithinDueShare
+      medianHoursToDecision submittedInPeriod byChannel { key count } byType { key count }
+    }
+  }`;
+
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw normaliseError(error);
+  }
+}
+
+export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
+  const base = buildGraphQLProvider({
+    client: client as never, // ra-data-graphql types ApolloClient<unknown>; ours is ApolloClient<NormalizedCacheObject>.
+    buildQuery,
+    introspection: false,
+    query: () => ({ fetchPolicy: "no-cache" }),
+    mutation: () => ({ fetchPolicy: "no-cache" }),
+  });
+  const cursors = new CursorCache();
+
+  /** Turns page numbers into cursors, walking ahead in cursor-only steps when needed. */
+  async function paged(
+    method: "getList" | "getManyReference",
+    resource: string,
+    params: GetListParams | GetManyReferenceParams,
+  ): Promise<GetListResult> {
+    const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+    const size = Math.min(perPage, maxPageSize);
+    const key = CursorCache.key(
+      resource,
+      { ...params.filter, ...("target" in params ? { [params.target]: params.id } : {}) },
+      params.sort,
+    );
+    const offset = (page - 1) * size;
+    let after = offset ? cursors.get(key, offset) : undefined;
+    if (offset && !after) {
+      let { offset: at, cursor } = cursors.nearest(key, offset);
+      while (at < offset) {
+        const take = Math.min(maxPageSize, offset - at);
+        const step = (await base[method](resource, {
+          ...params,
+          meta: { ...params.meta, after: cursor ?? null, cursorOnly: true, take },
+        } as never)) as GetListResult;
+        cursor = (step.meta as { endCursor?: string } | undefined)?.endCursor;
+        if (!cursor) break;
+        at += take;
+        cursors.set(key, at, cursor);
+      }
+      after = cursor;
+    }
+    const result = (await base[method](resource, {
+      ...params,
+      meta: { ...params.meta, after: after ?? null, take: size },
+    } as never)) as GetListResult;
+    cursors.set(
+      key,
+      offset + result.data.length,
+      (result.meta as { endCursor?: string } | undefined)?.endCursor,
+    );
+    return result;
+  }
+
+  return {
+    ...base,
+    getList: (resource, params) => guard(() => paged("getList", resource, params)),
+    getManyReference: (resource, params) =>
+      guard(() => paged("getManyReference", resource, params)),
+    getOne: (resource, params) => guard(() => base.getOne(resource, params)),
+    getMany: (resource, params) => guard(() => base.getMany(resource, params)),
+    create: (resource, params) =>
+      guard(async () => {
+        const result = await base.create(resource, params);
+        cursors.clear(resource);
+        return result;
+      }),
+    update: (resource, params) => guard(() => base.update(resource, params)),
+    forgetCursors: async (resource) => cursors.clear(resource),
+
+    revealPersonalData: (id) =>
+      guard(async () => {
+        const { data } = await client.mutate({ mutation: revealMutation, variables: { id } });
+        const result = data?.result as
+          | (TypedErrorResult & { personalData?: PersonalData })
+          | undefined;
+        if (result?.personalData) return result.personalData;
+        throw typedResultError(result ?? { __typename: "Error" });
+      }),
+
+    getMemberCaseFile: (id) =>
+      guard(async () => {
+        const { data } = await client.query({ query: caseFileQuery, variables: { id } });
+        const member = data?.member;
+        if (!member)
+          throw typedResultError({ __typename: "NotFoundError", code: "NOT_FOUND", message: "" });
+        return {
+          requests: member.requests.edges.map((e: { node: RequestSummary }) => e.node),
+          requestsTotal: member.requests.totalCount,
+          timeline: member.recentTimeline,
+          communications: member.recentCommunications,
+          documents: member.recentDocuments,
+        };
+      }),
+
+    getDashboard: (period) =>
+      guard(async () => {
+        const { data } = await client.query({ query: dashboardQuery, variables: period });
+        return data.dashboard as DashboardFigures;
+      }),
+
+    exportMembers: async ({ filter, sort }) => {
+      const query = new URLSearchParams();
+      for (const [name, value] of Object.entries(memberFilter(filter) ?? {}))
+        query.set(name, String(value));
+      const order = memberOrderBy(sort);
+      if (order) {
+        query.set("sort", order.field);
+        query.set("order", order.direction);
+      }
+      query.set("lang", getLocale());
+      const response = await fetch(`/export/members.csv?${query}`, {
+        credentials: "same-origin",
+        headers: { ...csrfHeaders },
+      });
+      if (!response.ok) throw new Error(`${response.status}`);
+      return response.blob();
+    },
+  };
+}

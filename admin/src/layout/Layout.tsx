@@ -1,0 +1,118 @@
+import LanguageIcon from "@mui/icons-material/Translate";
+import { Box, Chip, Divider, ListItemText, MenuItem, Tooltip, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+import {
+  AppBar,
+  Logout,
+  Layout as RaLayout,
+  TitlePortal,
+  UserMenu,
+  useGetIdentity,
+  useLocaleState,
+  useTranslate,
+} from "react-admin";
+import { LiveUpdatesProvider, useLiveStatus } from "../live/LiveContext.js";
+
+const liveColors = { live: "#2e7d32", connecting: "#ed6c02", offline: "#d32f2f" } as const;
+
+export function LiveIndicator() {
+  const status = useLiveStatus();
+  const translate = useTranslate();
+  return (
+    <Tooltip
+      title={translate(status === "live" ? "wasl.live.tooltip_live" : "wasl.live.tooltip_offline")}
+    >
+      <Chip
+        data-testid="live-indicator"
+        data-status={status}
+        size="small"
+        label={translate(`wasl.live.${status}`)}
+        icon={
+          <Box
+            component="span"
+            sx={{ width: 10, height: 10, borderRadius: "50%", bgcolor: liveColors[status], ml: 1 }}
+          />
+        }
+        sx={{ bgcolor: "rgba(255,255,255,0.9)", mx: 1 }}
+        role="status"
+        aria-live="polite"
+      />
+    </Tooltip>
+  );
+}
+
+function LanguageSwitch() {
+  const [locale, setLocale] = useLocaleState();
+  const translate = useTranslate();
+  const next = locale === "ar" ? "en" : "ar";
+  return (
+    <Tooltip title={translate("wasl.language.label")}>
+      <Chip
+        data-testid="language-switch"
+        icon={<LanguageIcon />}
+        label={translate(`wasl.language.${next}`)}
+        onClick={() => setLocale(next)}
+        sx={{ color: "inherit", borderColor: "rgba(255,255,255,0.6)" }}
+        variant="outlined"
+        lang={next}
+      />
+    </Tooltip>
+  );
+}
+
+/** "Who am I": name, e-mail and roles, then sign-out. */
+function WhoAmI() {
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  if (!identity) return null;
+  const roles = (identity.roles as string[] | undefined) ?? [];
+  return (
+    <>
+      <MenuItem disabled sx={{ opacity: "1 !important", display: "block" }} data-testid="whoami">
+        <Typography variant="caption" color="text.secondary">
+          {translate("wasl.whoami.signed_in_as")}
+        </Typography>
+        <ListItemText primary={identity.fullName} secondary={String(identity.email ?? "")} />
+        <Box sx={{ display: "flex", gap: 0.5, flexWrap: "wrap", mt: 0.5 }}>
+          {roles.map((role) => (
+            <Chip key={role} size="small" label={translate(`wasl.enums.role.${role}`)} />
+          ))}
+        </Box>
+      </MenuItem>
+      <Divider />
+    </>
+  );
+}
+
+function WaslUserMenu() {
+  return (
+    <UserMenu>
+      <WhoAmI />
+      <Logout />
+    </UserMenu>
+  );
+}
+
+function WaslAppBar() {
+  return (
+    <AppBar
+      userMenu={<WaslUserMenu />}
+      toolbar={
+        <>
+          <LiveIndicator />
+          <LanguageSwitch />
+        </>
+      }
+    >
+      <TitlePortal />
+    </AppBar>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <LiveUpdatesProvider>
+      <RaLayout appBar={WaslAppBar}>{children}</RaLayout>
+    </LiveUpdatesProvider>
+  );
+}

@@ -1,0 +1,102 @@
+// The panel stays current without reloads: one graphql-ws connection (the session cookie
+// travels with the upgrade) subscribes to change events and refreshes react-admin's cache
+// for the records that changed. Reconnects on its own, with backoff.
+import { useQueryClient } from "@tanstack/react-query";
+import { createClient } from "graphql-ws";
+import { useEffect, useRef, useState } from "react";
+import { useDataProvider } from "react-admin";
+import { memberFields } from "../dataProvider/fragments.js";
+import type { WaslDataProvider } from "../dataProvider/index.js";
+import { graphqlPath } from "../providers/apollo.js";
+import { getLocale } from "../providers/locale.js";
+
+export type LiveStatus = "connecting" | "live" | "offline";
+export type MemberChangedEvent = {
+  change: "CREATED" | "UPDATED";
+  changedFields: string[];
+  version: number;
+  member: ({ id: string } & Record<string, unknown>) | null;
+};
+
+export const memberChangedSubscription = `subscription MemberChanged {
+  memberChanged { change changedFields version member { ${memberFields} } }
+}`;
+
+export function liveUrl(location: { protocol: string; host: string } = window.location): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${graphqlPath}`;
+}
+
+/** Applies one event to react-query's cache: the record's pages get the new data, lists refetch. */
+export function applyMemberChange(
+  queryClient: ReturnType<typeof useQueryClient>,
+  event: MemberChangedEvent,
+  forgetCursors: (resource: string) => Promise<void> | void,
+): void {
+  void Promise.resolve(forgetCursors("members")).catch(() => undefined);
+  const member = event.member;
+  if (member) {
+    queryClient.setQueriesData<Record<string, unknown>>(
+      { queryKey: ["members", "getOne"] },
+      (old) => (old && old.id === member.id ? { ...old, ...member } : old),
+    );
+    void queryClient.invalidateQueries({ queryKey: ["members", "caseFile", member.id] });
+  }
+  for (const method of ["getList", "getMany", "getManyReference", "getInfiniteList"]) {
+    void queryClient.invalidateQueries({ queryKey: ["members", method] });
+  }
+  void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+}
+
+export function useLiveUpdates(): LiveStatus {
+  const queryClient = useQueryClient();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  // The data provider's identity may change between renders; the connection must not.
+  const forgetCursors = useRef(dataProvider.forgetCursors);
+  forgetCursors.current = dataProvider.forgetCursors;
+
+  useEffect(() => {
+    let disposed = false;
+    const set = (next: LiveStatus) => !disposed && setStatus(next);
+    const client = createClient({
+      url: liveUrl(),
+      lazy: false,
+      keepAlive: 15_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: async (retries) => {
+        await new Promise((done) =>
+          setTimeout(done, Math.min(30_000, 1000 * 2 ** retries) * (0.5 + Math.random() / 2)),
+        );
+      },
+      connectionParams: () => ({ language: getLocale() }),
+      on: {
+        connecting: () => set("connecting"),
+        connected: () => set("live"),
+        closed: () => set("offline"),
+        error: () => set("offline"),
+      },
+    });
+    const unsubscribe = client.subscribe<{ memberChanged: MemberChangedEvent }>(
+      { query: memberChangedSubscription },
+      {
+        next: (message) => {
+          if (message.data?.memberChanged) {
+            applyMemberChange(queryClient, message.data.memberChanged, (resource) =>
+              forgetCursors.current(resource),
+            );
+          }
+        },
+        error: () => set("offline"),
+        complete: () => undefined,
+      },
+    );
+    return () => {
+      disposed = true;
+      unsubscribe();
+      void client.dispose();
+    };
+  }, [queryClient]);
+
+  return status;
+}

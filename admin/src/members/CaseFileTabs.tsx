@@ -1,0 +1,259 @@
+// The member's requests, communications, documents and timeline (one query for all four),
+// and the audit log for admins. Empty states say so instead of showing an empty table.
+import {
+  Box,
+  Skeleton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useDataProvider, useGetList, useRecordContext, useTranslate } from "react-admin";
+import type { MemberCaseFile, WaslDataProvider } from "../dataProvider/index.js";
+import { DualDate } from "../shared/DateFields.js";
+import { useEnumLabel } from "../shared/EnumField.js";
+
+/** The database ID inside a global ID ("Member:<uuid>" in base64). */
+export function databaseId(globalId: string): string {
+  try {
+    return atob(globalId).split(":").slice(1).join(":");
+  } catch {
+    return globalId;
+  }
+}
+
+export function useCaseFile() {
+  const record = useRecordContext();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const id = record?.id ? String(record.id) : "";
+  return useQuery<MemberCaseFile>({
+    queryKey: ["members", "caseFile", id],
+    queryFn: () => dataProvider.getMemberCaseFile(id),
+    enabled: !!id,
+  });
+}
+
+function SimpleTable({
+  head,
+  rows,
+  empty,
+  loading,
+}: {
+  head: string[];
+  rows: ReactNode[][];
+  empty: string;
+  loading: boolean;
+}) {
+  const translate = useTranslate();
+  if (loading) {
+    return (
+      <Box sx={{ p: 1 }}>
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} height={36} />
+        ))}
+      </Box>
+    );
+  }
+  if (!rows.length) {
+    return (
+      <Typography sx={{ p: 3, color: "text.secondary", textAlign: "center" }}>
+        {translate(empty)}
+      </Typography>
+    );
+  }
+  return (
+    <Box sx={{ overflowX: "auto", width: "100%" }}>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            {head.map((h) => (
+              <TableCell key={h}>{translate(h)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((cells, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are static snapshots
+            <TableRow key={i}>
+              {cells.map((cell, j) => (
+                <TableCell key={head[j]}>{cell}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+export function RequestsTab() {
+  const { data, isPending } = useCaseFile();
+  const translate = useTranslate();
+  const status = useEnumLabel("request_status");
+  const type = useEnumLabel("request_type");
+  const channel = useEnumLabel("channel");
+  return (
+    <SimpleTable
+      loading={isPending}
+      empty="wasl.empty.no_requests"
+      head={[
+        "wasl.request.reference",
+        "wasl.request.type",
+        "wasl.request.subject",
+        "wasl.request.channel",
+        "wasl.request.status",
+        "wasl.request.submittedAt",
+        "wasl.request.decisionDueAt",
+      ]}
+      rows={(data?.requests ?? []).map((r) => [
+        <span key="ref" dir="ltr">
+          {r.reference ?? translate("wasl.request.draft")}
+        </span>,
+        type(r.type),
+        r.subject,
+        channel(r.channel),
+        status(r.status),
+        <DualDate key="s" value={r.submittedAt} />,
+        <DualDate key="d" value={r.decisionDueAt} />,
+      ])}
+    />
+  );
+}
+
+export function CommunicationsTab() {
+  const { data, isPending } = useCaseFile();
+  const channel = useEnumLabel("channel");
+  const direction = useEnumLabel("direction");
+  return (
+    <SimpleTable
+      loading={isPending}
+      empty="wasl.empty.no_communications"
+      head={[
+        "wasl.communication.occurredAt",
+        "wasl.communication.channel",
+        "wasl.communication.direction",
+        "wasl.communication.subject",
+        "wasl.communication.outcome",
+        "wasl.communication.handledBy",
+      ]}
+      rows={(data?.communications ?? []).map((c) => [
+        <DualDate key="t" value={c.occurredAt} withTime />,
+        channel(c.channel),
+        direction(c.direction),
+        c.subject,
+        c.outcome ?? "",
+        c.handledByName ?? "",
+      ])}
+    />
+  );
+}
+
+export function DocumentsTab() {
+  const { data, isPending } = useCaseFile();
+  const translate = useTranslate();
+  const kind = useEnumLabel("document_kind");
+  const verification = useEnumLabel("verification");
+  return (
+    <SimpleTable
+      loading={isPending}
+      empty="wasl.empty.no_documents"
+      head={[
+        "wasl.document.kind",
+        "wasl.document.fileName",
+        "wasl.document.size",
+        "wasl.document.verification",
+        "wasl.document.createdAt",
+      ]}
+      rows={(data?.documents ?? []).map((d) => [
+        kind(d.kind),
+        <span key="f" dir="ltr">
+          {d.fileName}
+        </span>,
+        translate("wasl.document.kb", { size: Math.max(1, Math.round(d.size / 1024)) }),
+        verification(d.verification) + (d.rejectionReason ? ` — ${d.rejectionReason}` : ""),
+        <DualDate key="c" value={d.createdAt} />,
+      ])}
+    />
+  );
+}
+
+export function TimelineTab() {
+  const { data, isPending } = useCaseFile();
+  const translate = useTranslate();
+  const kind = useEnumLabel("timeline_kind");
+  const status = useEnumLabel("request_status");
+  return (
+    <SimpleTable
+      loading={isPending}
+      empty="wasl.empty.no_timeline"
+      head={["wasl.timeline.at", "wasl.timeline.kind", "wasl.timeline.actor", "wasl.timeline.note"]}
+      rows={(data?.timeline ?? []).map((e) => [
+        <DualDate key="a" value={e.at} withTime />,
+        kind(e.kind) +
+          (e.fromStatus || e.toStatus
+            ? ` (${translate("wasl.timeline.status_change", { from: status(e.fromStatus), to: status(e.toStatus) })})`
+            : ""),
+        e.actorName ?? "",
+        e.note ?? "",
+      ])}
+    />
+  );
+}
+
+export function AuditTab() {
+  const record = useRecordContext();
+  const action = useEnumLabel("audit_action");
+  const entityId = record?.id ? databaseId(String(record.id)) : "";
+  const { data, isPending } = useGetList(
+    "audit",
+    { pagination: { page: 1, perPage: 50 }, filter: { entityType: "Member", entityId } },
+    { enabled: !!entityId },
+  );
+  return (
+    <SimpleTable
+      loading={isPending}
+      empty="resources.audit.empty"
+      head={[
+        "resources.audit.fields.at",
+        "resources.audit.fields.actorLabel",
+        "resources.audit.fields.action",
+        "resources.audit.fields.changes",
+      ]}
+      rows={(data ?? []).map((entry) => [
+        <DualDate key="a" value={entry.at as string} withTime />,
+        String(entry.actorLabel ?? ""),
+        action(entry.action as string),
+        <ChangesText key="c" value={entry.changes as string | null} />,
+      ])}
+    />
+  );
+}
+
+/** `{"city":{"before":"جدة","after":"الرياض"}}` → city: جدة → الرياض. */
+export function ChangesText({ value }: { value: string | null | undefined }) {
+  const translate = useTranslate();
+  if (!value) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return <span>{value}</span>;
+  }
+  const field = (name: string) => translate(`resources.members.fields.${name}`, { _: name });
+  if (Array.isArray(parsed)) return <span>{parsed.map((f) => field(String(f))).join("، ")}</span>;
+  const entries = Object.entries(parsed as Record<string, { before: unknown; after: unknown }>);
+  return (
+    <Box component="span" sx={{ display: "flex", flexDirection: "column" }}>
+      {entries.map(([name, change]) => (
+        <span key={name}>
+          {field(name)}: <bdi>{String(change?.before ?? "—")}</bdi> ←{" "}
+          <bdi>{String(change?.after ?? "—")}</bdi>
+        </span>
+      ))}
+    </Box>
+  );
+}

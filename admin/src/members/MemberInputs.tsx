@@ -1,0 +1,114 @@
+// The one form of a member, shared by create and edit. Most rules are the API's: its typed
+// field errors appear under these inputs in the user's language.
+import { Box, Typography } from "@mui/material";
+import {
+  BooleanInput,
+  NumberInput,
+  required,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { DualDateInput } from "../shared/DateFields.js";
+import {
+  channels,
+  employmentStatuses,
+  enumChoices,
+  genders,
+  languages,
+  maritalStatuses,
+  membershipStatuses,
+} from "../shared/EnumField.js";
+
+function Section({ title }: { title: string }) {
+  const translate = useTranslate();
+  return (
+    <Typography variant="subtitle1" component="h3" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
+      {translate(title)}
+    </Typography>
+  );
+}
+
+const row = {
+  display: "grid",
+  gap: 2,
+  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "1fr 1fr 1fr" },
+  width: "100%",
+} as const;
+
+export function MemberInputs({ creating = false }: { creating?: boolean }) {
+  const translate = useTranslate();
+  const record = useRecordContext();
+  const keep = (masked: unknown) =>
+    creating
+      ? undefined
+      : translate("resources.members.personal.keep_hint", { masked: String(masked ?? "") });
+  const personalValidate = creating ? required() : undefined;
+
+  return (
+    <Box sx={{ width: "100%" }}>
+      <Section title="resources.members.sections.identity" />
+      <Box sx={row}>
+        <TextInput source="fullNameAr" validate={required()} autoFocus={creating} />
+        <TextInput source="fullNameEn" />
+        <TextInput
+          source="nationalId"
+          validate={personalValidate}
+          helperText={keep(record?.nationalIdMasked)}
+          slotProps={{ htmlInput: { inputMode: "numeric", dir: "ltr", autoComplete: "off" } }}
+        />
+        <SelectInput source="gender" choices={enumChoices("gender", genders)} emptyText="" />
+      </Box>
+      <DualDateInput source="birthDate" resource="members" />
+
+      <Section title="resources.members.sections.contact" />
+      <Box sx={row}>
+        <TextInput
+          source="mobile"
+          validate={personalValidate}
+          helperText={keep(record?.mobileMasked)}
+          slotProps={{ htmlInput: { inputMode: "tel", dir: "ltr", autoComplete: "off" } }}
+        />
+        <TextInput source="email" type="email" slotProps={{ htmlInput: { dir: "ltr" } }} />
+        <TextInput source="city" validate={required()} />
+        <TextInput source="district" />
+        <SelectInput source="preferredChannel" choices={enumChoices("channel", channels)} />
+        <SelectInput source="preferredLanguage" choices={enumChoices("language", languages)} />
+      </Box>
+
+      <Section title="resources.members.sections.household" />
+      <Box sx={row}>
+        <NumberInput source="familySize" min={1} max={50} />
+        <NumberInput
+          source="monthlyIncome"
+          min={0}
+          helperText={creating ? undefined : record?.hasMonthlyIncome ? keep("•••") : undefined}
+        />
+        <SelectInput
+          source="maritalStatus"
+          choices={enumChoices("marital", maritalStatuses)}
+          emptyText=""
+        />
+        <SelectInput
+          source="employmentStatus"
+          choices={enumChoices("employment", employmentStatuses)}
+          emptyText=""
+        />
+      </Box>
+
+      <Section title="resources.members.sections.membership" />
+      {creating ? (
+        <BooleanInput source="consentGiven" validate={required()} />
+      ) : (
+        <Box sx={row}>
+          <SelectInput
+            source="status"
+            choices={enumChoices("status", membershipStatuses)}
+            validate={required()}
+          />
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,133 @@
+import PeopleIcon from "@mui/icons-material/PeopleAlt";
+import { Box, Card, CardContent, Typography } from "@mui/material";
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FilterList,
+  FilterListItem,
+  List,
+  SavedQueriesList,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from "react-admin";
+import { DualDateField } from "../shared/DateFields.js";
+import {
+  channels,
+  EnumField,
+  enumChoices,
+  membershipStatuses,
+  useEnumLabel,
+} from "../shared/EnumField.js";
+import { ExportMembersButton } from "./ExportMembersButton.js";
+
+function useFilters() {
+  const translate = useTranslate();
+  return [
+    <SearchInput
+      key="q"
+      source="q"
+      alwaysOn
+      placeholder={translate("resources.members.fields.search")}
+    />,
+    <SelectInput
+      key="status"
+      source="status"
+      choices={enumChoices("status", membershipStatuses)}
+    />,
+    <TextInput key="city" source="city" />,
+    <SelectInput key="channel" source="channel" choices={enumChoices("channel", channels)} />,
+  ];
+}
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton />
+      <ExportMembersButton />
+    </TopToolbar>
+  );
+}
+
+/** Saved filters (kept in the browser) and one-click status filters. */
+function FilterSidebar() {
+  const label = useEnumLabel("status");
+  return (
+    <Card
+      sx={{
+        order: -1,
+        mr: 2,
+        mt: 8,
+        width: 200,
+        flexShrink: 0,
+        display: { xs: "none", lg: "block" },
+      }}
+    >
+      <CardContent>
+        <SavedQueriesList />
+        <FilterList label="resources.members.fields.status" icon={<PeopleIcon />}>
+          {membershipStatuses.map((status) => (
+            <FilterListItem key={status} label={label(status)} value={{ status }} />
+          ))}
+        </FilterList>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Empty() {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ textAlign: "center", m: 6 }}>
+      <PeopleIcon sx={{ fontSize: 72, opacity: 0.4 }} />
+      <Typography variant="h6">{translate("resources.members.empty.title")}</Typography>
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {translate("resources.members.empty.hint")}
+      </Typography>
+      <CreateButton />
+    </Box>
+  );
+}
+
+export function MemberList() {
+  const filters = useFilters();
+  return (
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      aside={<FilterSidebar />}
+      sort={{ field: "createdAt", order: "DESC" }}
+      perPage={25}
+      empty={<Empty />}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField
+          source="memberNumber"
+          sx={{ direction: "ltr", unicodeBidi: "isolate", whiteSpace: "nowrap" }}
+        />
+        <TextField source="fullNameAr" />
+        <TextField
+          source="nationalIdMasked"
+          label="resources.members.fields.nationalId"
+          sortable={false}
+          sx={{ direction: "ltr", unicodeBidi: "isolate" }}
+        />
+        <TextField
+          source="mobileMasked"
+          label="resources.members.fields.mobile"
+          sortable={false}
+          sx={{ direction: "ltr", unicodeBidi: "isolate" }}
+        />
+        <TextField source="city" sortable={false} />
+        <EnumField source="status" group="status" chip sortable={false} />
+        <EnumField source="preferredChannel" group="channel" sortable={false} />
+        <DualDateField source="createdAt" />
+      </Datagrid>
+    </List>
+  );
+}

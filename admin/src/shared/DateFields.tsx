@@ -1,0 +1,126 @@
+// Gregorian and Hijri together: a field for lists and pages, and an input that accepts
+// either calendar (the Gregorian picker, or a typed Hijri date converted exactly).
+import { Box, TextField as MuiTextField, Typography } from "@mui/material";
+import { useEffect, useState } from "react";
+import {
+  type InputProps,
+  useInput,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import {
+  formatGregorian,
+  formatHijri,
+  formatHijriNumeric,
+  gregorianToHijri,
+  hijriToGregorian,
+  parseHijri,
+} from "./dates.js";
+
+type Locale = "ar" | "en";
+
+export function DualDate({
+  value,
+  withTime = false,
+}: {
+  value: string | null | undefined;
+  withTime?: boolean;
+}) {
+  const [locale] = useLocaleState();
+  if (!value) return null;
+  const l = (locale === "en" ? "en" : "ar") as Locale;
+  return (
+    <Box component="span" sx={{ display: "inline-flex", flexDirection: "column", lineHeight: 1.3 }}>
+      <Typography component="span" variant="body2">
+        {formatGregorian(value, l, withTime)}
+      </Typography>
+      <Typography component="span" variant="caption" color="text.secondary">
+        {formatHijri(value, l)}
+      </Typography>
+    </Box>
+  );
+}
+
+/** A react-admin field: `<DualDateField source="createdAt" />`. */
+export function DualDateField({
+  source,
+  withTime = false,
+}: {
+  source: string;
+  label?: string;
+  withTime?: boolean;
+  sortable?: boolean;
+}) {
+  const record = useRecordContext();
+  const value = record?.[source] as string | null | undefined;
+  return <DualDate value={value} withTime={withTime} />;
+}
+
+/** A date input holding "YYYY-MM-DD": pick the Gregorian day, or type the Hijri one. */
+export function DualDateInput(props: InputProps & { label?: string }) {
+  const translate = useTranslate();
+  const { field, fieldState, isRequired } = useInput(props);
+  const value = typeof field.value === "string" ? field.value.slice(0, 10) : "";
+  const [hijriText, setHijriText] = useState("");
+  const [hijriError, setHijriError] = useState(false);
+
+  useEffect(() => {
+    const h = value ? gregorianToHijri(value) : null;
+    setHijriText(h ? formatHijriNumeric(h) : "");
+    setHijriError(false);
+  }, [value]);
+
+  const commitHijri = () => {
+    if (!hijriText.trim()) return;
+    const h = parseHijri(hijriText);
+    const gregorian = h ? hijriToGregorian(h.year, h.month, h.day) : null;
+    if (gregorian) field.onChange(gregorian);
+    setHijriError(!gregorian);
+  };
+  const label = props.label ?? `resources.${props.resource ?? "members"}.fields.${props.source}`;
+  const error = fieldState.error?.message;
+
+  return (
+    <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", width: "100%" }}>
+      <MuiTextField
+        type="date"
+        label={translate(label)}
+        required={isRequired}
+        value={value}
+        onChange={(event) => field.onChange(event.target.value || null)}
+        onBlur={field.onBlur}
+        name={field.name}
+        inputRef={field.ref}
+        error={!!error}
+        helperText={error ? translate(error, { _: error }) : " "}
+        slotProps={{ inputLabel: { shrink: true } }}
+        sx={{ minWidth: 200 }}
+      />
+      <MuiTextField
+        label={translate("resources.members.hijri_label")}
+        value={hijriText}
+        placeholder="1447/09/01"
+        onChange={(event) => setHijriText(event.target.value)}
+        onBlur={commitHijri}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            commitHijri();
+          }
+        }}
+        error={hijriError}
+        helperText={translate(
+          hijriError ? "resources.members.hijri_invalid" : "resources.members.hijri_hint",
+        )}
+        slotProps={{
+          htmlInput: {
+            inputMode: "numeric",
+            "aria-label": translate("resources.members.hijri_label"),
+          },
+        }}
+        sx={{ minWidth: 200 }}
+      />
+    </Box>
+  );
+}

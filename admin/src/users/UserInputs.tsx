@@ -1,0 +1,51 @@
+import { Box } from "@mui/material";
+import {
+  BooleanInput,
+  CheckboxGroupInput,
+  PasswordInput,
+  required,
+  SelectInput,
+  TextInput,
+  useTranslate,
+} from "react-admin";
+import { roles } from "../providers/canAccess.js";
+import { enumChoices, languages } from "../shared/EnumField.js";
+
+const row = {
+  display: "grid",
+  gap: 2,
+  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" },
+  width: "100%",
+} as const;
+
+export function UserInputs({ creating = false }: { creating?: boolean }) {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ width: "100%" }}>
+      <Box sx={row}>
+        <TextInput source="fullName" validate={required()} autoFocus />
+        <TextInput
+          source="email"
+          type="email"
+          validate={creating ? required() : undefined}
+          disabled={!creating}
+          slotProps={{ htmlInput: { dir: "ltr" } }}
+        />
+        <PasswordInput
+          source="password"
+          validate={creating ? required() : undefined}
+          helperText={creating ? undefined : translate("resources.users.password_hint")}
+          autoComplete="new-password"
+        />
+        <SelectInput source="language" choices={enumChoices("language", languages)} />
+      </Box>
+      <CheckboxGroupInput
+        source="roles"
+        choices={enumChoices("role", roles)}
+        validate={required()}
+      />
+      <BooleanInput source="personalDataAccess" />
+      {!creating && <BooleanInput source="disabled" />}
+    </Box>
+  );
+}

@@ -1,0 +1,78 @@
+// Builds the staff panel into admin/dist, only when needed: when admin/dist is missing or
+// when the panel's sources, its Vite config or the lockfile changed since the last build
+// (their hash is kept in admin/dist/.build-stamp). `npm start` runs this first.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "admin/dist");
+const stampFile = join(dist, ".build-stamp");
+// The panel imports the shared permission table from the API; it is part of its sources.
+const inputs = [
+  "admin/src",
+  "admin/index.html",
+  "admin/vite.config.ts",
+  "admin/tsconfig.json",
+  "api/auth/permissions.ts",
+  "package-lock.json",
+];
+
+function files(path) {
+  const full = join(root, path);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [path];
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => files(join(path, name)));
+}
+
+export function sourceHash() {
+  const hash = createHash("sha256");
+  for (const file of inputs.flatMap(files)) {
+    hash.update(relative(root, join(root, file)).replaceAll("\\", "/"));
+    hash.update("\0");
+    hash.update(readFileSync(join(root, file)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export function buildAdmin({ force = false, quiet = false } = {}) {
+  const hash = sourceHash();
+  const upToDate =
+    !force &&
+    existsSync(join(dist, "index.html")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8").trim() === hash;
+  if (upToDate) {
+    if (!quiet) process.stdout.write("Staff panel is up to date (admin/dist).\n");
+    return false;
+  }
+  process.stdout.write("Building the staff panel (admin/dist)…\n");
+  const vite = join(root, "node_modules/vite/bin/vite.js");
+  const result = spawnSync(
+    process.execPath,
+    [vite, "build", "--config", "admin/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: root,
+      // A build started from tests (NODE_ENV=test) must still be a production build.
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: "inherit",
+    },
+  );
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  writeFileSync(stampFile, `${hash}\n`);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    buildAdmin({ force: process.argv.includes("--force") });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,89 @@
+// End-to-end helpers: the real server on a fresh embedded database with the demo data, the
+// built panel, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { seedDemo } from "../../prisma/seed/index.js";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const inCI = process.env.CI === "true" || process.env.CI === "1";
+export const screenshotDir = join(process.cwd(), "tests/e2e/screenshots");
+
+/**
+ * Whether the e2e tests can run. Locally a missing browser skips them with how to install
+ * it; in CI a missing browser is a failure.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  const message = `Chromium not found at ${chromiumPath}: install it with \`sudo apt-get install -y chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH; end-to-end tests skipped.`;
+  if (inCI) throw new Error(`CI=true and ${message.replace("; end-to-end tests skipped.", ".")}`);
+  console.warn(message);
+  return false;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--lang=ar",
+    ],
+  });
+}
+
+/** Builds the panel when needed, then starts the server (free port) with the demo data. */
+export async function startPanelServer(): Promise<TestApp> {
+  const build = spawnSync(process.execPath, ["scripts/build-admin.mjs"], {
+    cwd: process.cwd(),
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("building the panel failed (scripts/build-admin.mjs)");
+  const app = await startTestApp();
+  await seedDemo(app.database.prisma, { members: 60, requests: 150 });
+  return app;
+}
+
+export async function newArabicContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: "ar-SA",
+    timezoneId: "Asia/Riyadh",
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
+export async function signInThroughPanel(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForSelector('[data-testid="live-indicator"]', { timeout: 30_000 });
+}
+
+/** Saves a screenshot of every open page under tests/e2e/screenshots/<name>-<n>.png. */
+export async function screenshotAll(contexts: BrowserContext[], name: string): Promise<string[]> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const paths: string[] = [];
+  let n = 0;
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      const path = join(screenshotDir, `${name.replace(/[^\w-]+/g, "_")}-${++n}.png`);
+      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      paths.push(path);
+    }
+  }
+  return paths;
+}

@@ -1,0 +1,162 @@
+// @vitest-environment node
+// The staff panel end to end: Debian's Chromium against the real server on a fresh
+// embedded database with the demo data. Screenshots of every open page on failure.
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.js";
+import {
+  browserAvailable,
+  launchBrowser,
+  newArabicContext,
+  screenshotAll,
+  screenshotDir,
+  signInThroughPanel,
+} from "./helpers.js";
+
+const available = browserAvailable();
+const ahmad = "أحمد محمد عبدالله القحطاني";
+
+describe.skipIf(!available)("staff panel (Chromium)", () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const { startPanelServer } = await import("./helpers.js");
+    app = await startPanelServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Runs a step; on failure, saves screenshots of every page before failing. */
+  async function step(name: string, body: () => Promise<void>) {
+    try {
+      await body();
+    } catch (error) {
+      const paths = await screenshotAll(contexts, name);
+      throw new Error(`${(error as Error).message}\nScreenshots: ${paths.join(", ")}`);
+    }
+  }
+
+  async function openContext(): Promise<Page> {
+    const context = await newArabicContext(browser);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function findAhmad(page: Page) {
+    await page.goto(`${app.url}/#/members`);
+    const search = page.locator('input[name="q"]');
+    await search.fill("احمد القحطاني"); // no hamza: the stored name is «أحمد»
+    // The search is debounced into the URL; wait for it so a later click is not undone.
+    await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
+    await page.getByRole("cell", { name: ahmad }).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll("tbody tr").length <= 10,
+      undefined,
+      { timeout: 20_000 },
+    );
+  }
+
+  it("lets staff find a member in Arabic, edit them, and see API errors in Arabic; another browser sees the edit live", async () => {
+    const staff = await openContext();
+    const other = await openContext();
+    let memberUrl = "";
+
+    await step("staff-sign-in", async () => {
+      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
+      expect(await staff.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      expect(await staff.evaluate(() => document.documentElement.lang)).toBe("ar");
+      const bodyDirection = await staff.evaluate(() => getComputedStyle(document.body).direction);
+      expect(bodyDirection).toBe("rtl");
+      await staff
+        .locator('[data-testid="live-indicator"][data-status="live"]')
+        .waitFor({ timeout: 20_000 });
+      // The dashboard's figures (one aggregate query; the charts load on demand).
+      await staff.locator('[data-testid="open-total"]').waitFor({ timeout: 20_000 });
+      await staff.getByText("الطلبات المفتوحة حسب الحالة").waitFor();
+      await staff.screenshot({ path: `${screenshotDir}/dashboard-ar.png` });
+    });
+
+    await step("hamza-search", async () => {
+      await findAhmad(staff);
+      await staff.screenshot({ path: `${screenshotDir}/members-list-ar.png` });
+      // The first data column sits on the right in RTL.
+      const header = staff.locator("thead th").filter({ hasText: "رقم العضوية" }).first();
+      const box = await header.boundingBox();
+      expect(box && box.x > 640).toBe(true);
+      await staff.getByRole("cell", { name: ahmad }).click();
+      await staff.waitForURL(/\/show/);
+      memberUrl = staff.url();
+      await staff.getByText("بيانات شخصية مخفية").waitFor();
+    });
+
+    await step("second-browser-opens-member", async () => {
+      await signInThroughPanel(other, app.url, "admin@wasl.demo", "Admin#2026");
+      await other.goto(memberUrl);
+      await other.getByText(ahmad).first().waitFor();
+      await other
+        .locator('[data-testid="live-indicator"][data-status="live"]')
+        .waitFor({ timeout: 20_000 });
+    });
+
+    const district = `حي التجربة ${Date.now() % 1000}`;
+    await step("edit-field", async () => {
+      await staff.getByRole("link", { name: "تعديل" }).click();
+      const input = staff.locator('input[name="district"]');
+      await input.waitFor();
+      await input.fill(district);
+      await staff.getByRole("button", { name: "حفظ" }).click();
+      await staff.waitForURL(/\/show/);
+      await staff.getByText(district).waitFor();
+    });
+
+    await step("live-update", async () => {
+      // No reload: the change arrives over graphql-ws.
+      await other.getByText(district).waitFor({ timeout: 20_000 });
+    });
+
+    await step("invalid-national-id", async () => {
+      await staff.getByRole("link", { name: "تعديل" }).click();
+      const input = staff.locator('input[name="nationalId"]');
+      await input.waitFor();
+      await input.fill("1234567890");
+      await staff.keyboard.press("Enter"); // keyboard submits the form
+      await staff
+        .getByText("رقم الهوية الوطنية أو الإقامة غير صحيح")
+        .first()
+        .waitFor({ timeout: 15_000 });
+      expect(staff.url()).toMatch(/\/members\/[^/]+$/); // still on the form
+    });
+  });
+
+  it("shows a committee member masked personal data and no admin menus", async () => {
+    const page = await openContext();
+    await step("committee", async () => {
+      await signInThroughPanel(page, app.url, "committee1@wasl.demo", "Committee#2026");
+      await findAhmad(page);
+      const row = page.locator("tr").filter({ hasText: ahmad });
+      const cells = await row.locator("td").allInnerTexts();
+      expect(cells.some((c) => /^1\*{7}\d\d$|^2\*{7}\d\d$/.test(c.trim()))).toBe(true);
+      expect(cells.some((c) => /^\+966\*{7}\d\d$/.test(c.trim()))).toBe(true);
+      expect(await page.locator('a[href="#/users"]').count()).toBe(0);
+      expect(await page.locator('a[href="#/audit"]').count()).toBe(0);
+      expect(await page.getByRole("link", { name: "إنشاء" }).count()).toBe(0);
+      await row.getByRole("cell", { name: ahmad }).click();
+      await page.getByText("بيانات شخصية مخفية").waitFor();
+      expect(await page.getByRole("button", { name: "إظهار البيانات الشخصية" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: "تعديل" }).count()).toBe(0);
+      await page.goto(`${app.url}/#/users`);
+      await page
+        .getByText("ليست لديك الصلاحية اللازمة")
+        .or(page.getByText("الوصول مرفوض"))
+        .first()
+        .waitFor({ timeout: 15_000 });
+    });
+  });
+});
