@@ -13,6 +13,7 @@ import { resolveCaller } from "./auth/caller.js";
 import type { Services } from "./auth/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { createDocumentDownloadHandler } from "./http/documents.js";
 import { createMembersExportHandler } from "./http/export.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -67,6 +68,7 @@ export async function buildApp(
   const yoga = createWaslYoga(services);
   const serveStatic = createStaticHandler(adminDist);
   const exportMembers = createMembersExportHandler(services);
+  const downloadDocument = createDocumentDownloadHandler(services);
 
   const server: Server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
@@ -112,6 +114,13 @@ export async function buildApp(
     if (path === "/export/members.csv") {
       return void exportMembers(req, res).catch((error: unknown) => {
         log.error({ requestId, error }, "members export failed");
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    }
+    if (path?.startsWith("/documents/")) {
+      return void downloadDocument(req, res).catch((error: unknown) => {
+        log.error({ requestId, error }, "document download failed");
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });

@@ -23,6 +23,8 @@ export type SchemaBuilderTypes = {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Prisma.Decimal | string };
+    /** A file in a GraphQL multipart request; yoga hands resolvers a WHATWG File. */
+    Upload: { Input: File; Output: never };
   };
 };
 

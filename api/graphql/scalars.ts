@@ -33,7 +33,33 @@ function parseDecimal(value: unknown): string {
   return text;
 }
 
+/** A multipart part as yoga parses it: a WHATWG File (checked by shape, not by class). */
+function parseUpload(value: unknown): File {
+  const file = value as Partial<File> | null;
+  if (
+    !file ||
+    typeof file !== "object" ||
+    typeof file.arrayBuffer !== "function" ||
+    typeof file.size !== "number" ||
+    typeof file.name !== "string"
+  ) {
+    throw new GraphQLError("Upload must be a file part of a GraphQL multipart request");
+  }
+  return value as File;
+}
+
 export function addScalars(builder: SchemaBuilderType) {
+  builder.scalarType("Upload", {
+    description:
+      "A file sent as a part of a GraphQL multipart request (operations, map, then the file). Input only.",
+    serialize: () => {
+      throw new GraphQLError("Upload is an input-only scalar");
+    },
+    parseValue: parseUpload,
+    parseLiteral: () => {
+      throw new GraphQLError("Upload cannot be written inline: send the file as a multipart part");
+    },
+  });
   builder.scalarType("DateTime", {
     description:
       "A moment in time, ISO 8601 in UTC (e.g. 2026-11-25T09:30:00.000Z). Shown in Asia/Riyadh by clients.",

@@ -1,0 +1,89 @@
+// The only way to a document's bytes: GET /documents/<id> with the session cookie or a bearer
+// token. Checks the download permission and, for a researcher, that the case was referred to
+// them; serves the stored type as an attachment that browsers may not sniff or render inline.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
+import { resolveCaller } from "../auth/caller.js";
+import { readCookie, sessionCookieName } from "../auth/cookies.js";
+import { hasPermission } from "../auth/permissions.js";
+import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/client.js";
+import { recordAudit } from "../modules/audit/service.js";
+import { mayReadCase } from "../modules/requests/documents/case-access.js";
+import { documentStorage } from "../modules/requests/documents/storage.js";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `attachment` with an ASCII fallback name and the real (e.g. Arabic) name per RFC 6266/5987. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function createDocumentDownloadHandler(services: { prisma: PrismaClient; config: Config }) {
+  const { prisma, config } = services;
+  const storage = documentStorage(config);
+  return async function downloadDocument(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+    // No CSRF header here, unlike /export: a plain link must work, and reading sends nothing
+    // back to a cross-site page (no CORS); the session cookie is SameSite=Lax.
+    const authorization = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const caller = await resolveCaller(prisma, config, {
+      bearer: authorization,
+      sessionToken: readCookie(req.headers.cookie, sessionCookieName),
+    });
+    if (caller.kind !== "user") return void res.writeHead(401).end();
+    if (!hasPermission(caller.roles, "documents.download")) return void res.writeHead(403).end();
+
+    const id = decodeURIComponent((req.url ?? "").split("?")[0]!.slice("/documents/".length));
+    if (!uuidPattern.test(id)) return void res.writeHead(404).end();
+    const document = await prisma.document.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        fileName: true,
+        contentType: true,
+        size: true,
+        sha256: true,
+        storageKey: true,
+        memberId: true,
+        request: { select: { researcherId: true } },
+      },
+    });
+    if (!document) return void res.writeHead(404).end();
+    if (!mayReadCase(caller, { researcherId: document.request?.researcherId ?? null }))
+      return void res.writeHead(403).end();
+
+    const stored = await storage.get(document.storageKey);
+    if (!stored) return void res.writeHead(404).end();
+    res.writeHead(200, {
+      "content-type": document.contentType,
+      "content-length": String(stored.size),
+      "content-disposition": attachmentDisposition(document.fileName),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+      "cache-control": "private, no-store",
+      etag: `"${document.sha256}"`,
+    });
+    if (req.method === "HEAD") {
+      stored.stream.destroy();
+      return void res.end();
+    }
+    // Documents carry personal data (ID copies, income proofs): every read is on record.
+    await recordAudit(prisma, caller, {
+      action: "READ_PERSONAL_DATA",
+      entityType: "Document",
+      entityId: document.id,
+      changes: ["content"],
+      requestId:
+        typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined,
+    });
+    await pipeline(stored.stream, res);
+  };
+}

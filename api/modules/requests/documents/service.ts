@@ -1,0 +1,265 @@
+// Documents attached to a request: upload (checked, sniffed, hashed, stored), verification by
+// staff, and completeness (which required kinds are still missing). Services take a Prisma
+// client or transaction and a caller, never GraphQL.
+import { createHash } from "node:crypto";
+import type { Caller } from "../../../auth/caller.js";
+import { actorOf } from "../../../auth/caller.js";
+import type { Db, PrismaClient } from "../../../db/client.js";
+import type { DocumentKind } from "../../../db/generated/enums.js";
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../../../errors.js";
+import { changedFields, recordAudit } from "../../audit/service.js";
+import { recordTimelineEvent } from "../../timeline/service.js";
+import { isClosedStatus } from "./case-access.js";
+import {
+  type AllowedContentType,
+  contentTypeOfName,
+  hasExtension,
+  normaliseContentType,
+  sanitiseFileName,
+  sniffContentType,
+} from "./sniff.js";
+import { type DocumentStorage, newStorageKey } from "./storage.js";
+
+/**
+ * The required kinds with no PENDING or ACCEPTED document on the request, in the order given.
+ * A REJECTED document does not count: the request is incomplete again until a new one comes.
+ */
+export async function missingDocumentKinds(
+  db: Db,
+  requestId: string,
+  required: DocumentKind[],
+): Promise<DocumentKind[]> {
+  if (!required.length) return [];
+  const present = await db.document.findMany({
+    where: {
+      requestId,
+      kind: { in: required },
+      verification: { in: ["PENDING", "ACCEPTED"] },
+    },
+    select: { kind: true },
+    distinct: ["kind"],
+  });
+  const have = new Set(present.map((d) => d.kind));
+  return [...new Set(required)].filter((kind) => !have.has(kind));
+}
+
+/** The smallest part of a yoga (WHATWG) File that an upload needs. */
+export type UploadedFile = {
+  name: string;
+  type: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+};
+
+export type UploadDocumentInput = { requestId: string; kind: DocumentKind; file: UploadedFile };
+
+export type DocumentServices = {
+  prisma: PrismaClient;
+  storage: DocumentStorage;
+  maxUploadBytes: number;
+};
+
+const fileError = (messageKey: FieldError["messageKey"], params: Record<string, string | number>) =>
+  new ValidationError([
+    { path: ["input", "file"], messageKey, params: { field: "file", ...params } },
+  ]);
+
+/** The limit in MB (decimal, as people read file sizes), or in KB below one MB. */
+function tooLarge(maxUploadBytes: number): ValidationError {
+  return maxUploadBytes >= 1_000_000
+    ? fileError("documents.fileTooLarge", { max: Math.round(maxUploadBytes / 100_000) / 10 })
+    : fileError("documents.fileTooLargeKb", { max: Math.round(maxUploadBytes / 100) / 10 });
+}
+
+const typeLabels: Record<AllowedContentType, string> = {
+  "application/pdf": "PDF",
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+};
+
+/**
+ * Checks an uploaded file before anything is written: size, allowed type, a name whose
+ * extension agrees with the declared type, and content whose magic bytes are that type.
+ * Returns the bytes and the type they really are.
+ */
+export async function checkUploadedFile(
+  file: UploadedFile,
+  maxUploadBytes: number,
+): Promise<{ bytes: Uint8Array; contentType: AllowedContentType; fileName: string }> {
+  if (file.size > maxUploadBytes) throw tooLarge(maxUploadBytes);
+  if (file.size === 0) throw fileError("documents.fileEmpty", {});
+  // No declared type (some clients send none): the extension is the claim to check.
+  const declared =
+    file.type && file.type !== "application/octet-stream"
+      ? normaliseContentType(file.type)
+      : contentTypeOfName(file.name);
+  if (!declared) throw fileError("documents.fileTypeNotAllowed", {});
+  const named = contentTypeOfName(file.name);
+  if (hasExtension(file.name) ? named !== declared : false) {
+    throw fileError("documents.fileNameMismatch", { declared: typeLabels[declared] });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The size a client declares is not trusted either.
+  if (bytes.byteLength > maxUploadBytes) throw tooLarge(maxUploadBytes);
+  if (sniffContentType(bytes) !== declared) {
+    throw fileError("documents.fileContentMismatch", { declared: typeLabels[declared] });
+  }
+  return { bytes, contentType: declared, fileName: sanitiseFileName(file.name, declared) };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Stores an uploaded document for a request. The bytes are written first (temp file, then
+ * rename); the row, its timeline event and audit entry commit together; if that transaction
+ * fails the stored file is removed, so neither a row without a file nor an orphan file stays.
+ */
+export async function uploadDocument(
+  services: DocumentServices,
+  caller: Caller,
+  input: UploadDocumentInput,
+) {
+  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  const request = await services.prisma.request.findUnique({
+    where: { id: input.requestId },
+    select: { id: true, memberId: true, status: true },
+  });
+  if (!request) throw new NotFoundError("Request", input.requestId);
+  if (isClosedStatus(request.status)) {
+    throw new ValidationError([
+      {
+        path: ["input", "requestId"],
+        messageKey: "documents.requestClosed",
+        params: { field: "requestId", status: request.status },
+      },
+    ]);
+  }
+  const { bytes, contentType, fileName } = await checkUploadedFile(
+    input.file,
+    services.maxUploadBytes,
+  );
+  const sha256 = sha256Hex(bytes);
+  const storageKey = newStorageKey();
+  await services.storage.put(storageKey, bytes);
+  try {
+    return await services.prisma.$transaction(async (tx) => {
+      const actor = actorOf(caller);
+      const document = await tx.document.create({
+        data: {
+          memberId: request.memberId,
+          requestId: request.id,
+          kind: input.kind,
+          fileName,
+          contentType,
+          size: bytes.byteLength,
+          sha256,
+          storageKey,
+          uploadedByActor: actor.kind,
+          uploadedById: actor.id,
+        },
+      });
+      await recordTimelineEvent(tx, caller, {
+        memberId: request.memberId,
+        requestId: request.id,
+        kind: "DOCUMENT_UPLOADED",
+        data: { documentId: document.id, kind: document.kind, fileName, sha256 },
+      });
+      await recordAudit(tx, caller, {
+        action: "CREATE",
+        entityType: "Document",
+        entityId: document.id,
+        changes: changedFields(
+          {},
+          { requestId: request.id, kind: input.kind, fileName, contentType, sha256 },
+        ),
+      });
+      return document;
+    });
+  } catch (error) {
+    await services.storage.delete(storageKey).catch(() => {
+      // The original failure matters more; a leftover file is harmless and unreferenced.
+    });
+    throw error;
+  }
+}
+
+export type VerifyDocumentInput = {
+  id: string;
+  version: number;
+  decision: "ACCEPTED" | "REJECTED";
+  reason?: string | null | undefined;
+};
+
+const maxReasonLength = 500;
+
+/**
+ * Records staff's verification of a document: ACCEPTED, or REJECTED with a reason. A decision
+ * may be corrected later (with the version read); each one is kept in the audit log.
+ */
+export async function verifyDocument(
+  prisma: PrismaClient,
+  caller: Caller,
+  input: VerifyDocumentInput,
+) {
+  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  const reason = input.reason?.trim() || null;
+  if (input.decision === "REJECTED" && !reason) {
+    throw new ValidationError([
+      {
+        path: ["input", "reason"],
+        messageKey: "documents.reasonRequired",
+        params: { field: "reason" },
+      },
+    ]);
+  }
+  if (reason && reason.length > maxReasonLength) {
+    throw new ValidationError([
+      {
+        path: ["input", "reason"],
+        messageKey: "validation.tooLong",
+        params: { field: "reason", max: maxReasonLength },
+      },
+    ]);
+  }
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.document.findUnique({ where: { id: input.id } });
+    if (!before) throw new NotFoundError("Document", input.id);
+    if (before.version !== input.version)
+      throw new ConflictError("Document", input.version, before.version);
+    const data = {
+      verification: input.decision,
+      rejectionReason: input.decision === "REJECTED" ? reason : null,
+      verifiedById: caller.id,
+      verifiedAt: new Date(),
+    };
+    // The version in the WHERE makes check and write one step under concurrent verifiers.
+    const written = await tx.document.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw new ConflictError("Document", input.version, null);
+    const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
+    await recordAudit(tx, caller, {
+      action: "UPDATE",
+      entityType: "Document",
+      entityId: document.id,
+      changes: changedFields(before, data),
+    });
+    await recordTimelineEvent(tx, caller, {
+      memberId: document.memberId,
+      requestId: document.requestId ?? undefined,
+      kind: "DOCUMENT_VERIFIED",
+      note: data.rejectionReason ?? undefined,
+      data: { documentId: document.id, kind: document.kind, decision: input.decision },
+    });
+    return document;
+  });
+}

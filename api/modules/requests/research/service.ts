@@ -1,0 +1,200 @@
+// The social research report (تقرير البحث الاجتماعي, policy step 3): written as a draft and
+// submitted by the researcher the request was referred to, and by no one else. Drafts are the
+// researcher's own; staff and the committee read submitted reports.
+import type { Caller } from "../../../auth/caller.js";
+import type { Db, PrismaClient } from "../../../db/client.js";
+import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+} from "../../../errors.js";
+import { changedFields, recordAudit } from "../../audit/service.js";
+import { recordTimelineEvent } from "../../timeline/service.js";
+import { isResearcherOnly } from "../documents/case-access.js";
+
+/** Whether the request has at least one submitted research report. */
+export async function hasSubmittedResearchReport(db: Db, requestId: string): Promise<boolean> {
+  const report = await db.researchReport.findFirst({
+    where: { requestId, submittedAt: { not: null } },
+    select: { id: true },
+  });
+  return !!report;
+}
+
+export type SaveResearchReportInput = {
+  requestId: string;
+  /** The draft's version when changing an existing draft; omitted for a new one. */
+  version?: number | null | undefined;
+  visitKind: ResearchVisitKind;
+  visitDate: Date;
+  findings: string;
+  recommendation: Recommendation;
+};
+
+const maxFindingsLength = 20_000;
+
+/** Today's date in Riyadh, as a UTC midnight Date (how @db.Date values come back). */
+function todayInRiyadh(now: Date): Date {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh" }).format(now);
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function validateReport(input: SaveResearchReportInput, now: Date): string {
+  const errors: FieldError[] = [];
+  const findings = input.findings.trim();
+  if (!findings) {
+    errors.push({
+      path: ["input", "findings"],
+      messageKey: "validation.required",
+      params: { field: "findings" },
+    });
+  } else if (findings.length > maxFindingsLength) {
+    errors.push({
+      path: ["input", "findings"],
+      messageKey: "validation.tooLong",
+      params: { field: "findings", max: maxFindingsLength },
+    });
+  }
+  if (input.visitDate.getTime() > todayInRiyadh(now).getTime()) {
+    errors.push({
+      path: ["input", "visitDate"],
+      messageKey: "research.visitDateInFuture",
+      params: { field: "visitDate" },
+    });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  return findings;
+}
+
+/** The request, refusing anyone but its assigned researcher and any state but WITH_RESEARCHER. */
+async function requestForResearcher(db: Db, caller: Caller, requestId: string, action: string) {
+  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  const request = await db.request.findUnique({
+    where: { id: requestId },
+    select: { id: true, memberId: true, status: true, researcherId: true },
+  });
+  if (!request) throw new NotFoundError("Request", requestId);
+  // Only the researcher the request was referred to: not another researcher, not an admin.
+  if (request.researcherId !== caller.id) throw new ForbiddenError(true);
+  if (request.status !== "WITH_RESEARCHER")
+    throw new InvalidTransitionError(request.status, action, []);
+  return { ...request, researcherId: caller.id };
+}
+
+/**
+ * Creates the researcher's draft report for the request, or changes it (version-checked).
+ * One open draft per researcher and request; a submitted report is never changed.
+ */
+export async function saveResearchReport(
+  prisma: PrismaClient,
+  caller: Caller,
+  input: SaveResearchReportInput,
+  now: Date = new Date(),
+) {
+  const findings = validateReport(input, now);
+  return prisma.$transaction(async (tx) => {
+    const request = await requestForResearcher(tx, caller, input.requestId, "saveResearchReport");
+    const data = {
+      visitKind: input.visitKind,
+      visitDate: input.visitDate,
+      findings,
+      recommendation: input.recommendation,
+    };
+    const draft = await tx.researchReport.findFirst({
+      where: { requestId: request.id, researcherId: request.researcherId, submittedAt: null },
+      orderBy: { createdAt: "desc" },
+    });
+    if (!draft) {
+      const created = await tx.researchReport.create({
+        data: { ...data, requestId: request.id, researcherId: request.researcherId },
+      });
+      await recordAudit(tx, caller, {
+        action: "CREATE",
+        entityType: "ResearchReport",
+        entityId: created.id,
+        changes: changedFields({}, { requestId: request.id, ...data }),
+      });
+      return created;
+    }
+    // Changing a draft needs the version read: two tabs must not overwrite each other.
+    if (input.version == null || input.version !== draft.version)
+      throw new ConflictError("ResearchReport", input.version ?? 0, draft.version);
+    const written = await tx.researchReport.updateMany({
+      where: { id: draft.id, version: draft.version, submittedAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw new ConflictError("ResearchReport", draft.version, null);
+    const changes = changedFields(draft, data);
+    if (Object.keys(changes).length) {
+      await recordAudit(tx, caller, {
+        action: "UPDATE",
+        entityType: "ResearchReport",
+        entityId: draft.id,
+        changes,
+      });
+    }
+    return tx.researchReport.findUniqueOrThrow({ where: { id: draft.id } });
+  });
+}
+
+export type SubmitResearchReportInput = { id: string; version: number };
+
+/** Submits a draft: from then on it is final and staff and the committee read it. */
+export async function submitResearchReport(
+  prisma: PrismaClient,
+  caller: Caller,
+  input: SubmitResearchReportInput,
+) {
+  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  return prisma.$transaction(async (tx) => {
+    const report = await tx.researchReport.findUnique({ where: { id: input.id } });
+    if (!report) throw new NotFoundError("ResearchReport", input.id);
+    if (report.researcherId !== caller.id) throw new ForbiddenError(true);
+    const request = await requestForResearcher(
+      tx,
+      caller,
+      report.requestId,
+      "submitResearchReport",
+    );
+    if (report.submittedAt)
+      throw new InvalidTransitionError("SUBMITTED", "submitResearchReport", []);
+    if (report.version !== input.version)
+      throw new ConflictError("ResearchReport", input.version, report.version);
+    const submittedAt = new Date();
+    const written = await tx.researchReport.updateMany({
+      where: { id: report.id, version: input.version, submittedAt: null },
+      data: { submittedAt, version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw new ConflictError("ResearchReport", input.version, null);
+    await recordTimelineEvent(tx, caller, {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "RESEARCH_REPORT_SUBMITTED",
+      data: { reportId: report.id, recommendation: report.recommendation },
+    });
+    await recordAudit(tx, caller, {
+      action: "UPDATE",
+      entityType: "ResearchReport",
+      entityId: report.id,
+      changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
+    });
+    return tx.researchReport.findUniqueOrThrow({ where: { id: report.id } });
+  });
+}
+
+/** Whether the caller may read this report: its author always; others once it is submitted,
+ * a researcher-only user just for the cases referred to them. */
+export function mayReadReport(
+  caller: Caller,
+  report: { researcherId: string; submittedAt: Date | null },
+  request: { researcherId: string | null },
+): boolean {
+  if (caller.kind !== "user") return false;
+  if (report.researcherId === caller.id) return true;
+  if (!report.submittedAt) return false;
+  return !isResearcherOnly(caller) || request.researcherId === caller.id;
+}
