@@ -11,7 +11,9 @@ export type ErrorCode =
   | "CONFLICT"
   | "INVALID_TRANSITION"
   | "INVALID_CREDENTIALS"
-  | "TOO_MANY_ATTEMPTS";
+  | "TOO_MANY_ATTEMPTS"
+  | "INCOMPLETE_REQUEST"
+  | "PRECONDITION_FAILED";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -85,5 +87,44 @@ export class TooManyAttemptsError extends DomainError {
   readonly code = "TOO_MANY_ATTEMPTS";
   constructor(readonly retryAfterSeconds: number) {
     super("errors.tooManyAttempts", { minutes: Math.ceil(retryAfterSeconds / 60) });
+  }
+}
+
+/** Why a request is not ready to submit (policy step 2): one gap, named. */
+export type RequestGapKind =
+  | "MISSING_FIELD"
+  | "MISSING_DOCUMENT"
+  | "UNSIGNED_ATTESTATION"
+  | "STALE_ATTESTATION"
+  | "INVALID_MEMBER_DATA";
+
+/** A gap: its kind, the name of what is missing or wrong (e.g. "member.familySize"), a message. */
+export type RequestGap = {
+  kind: RequestGapKind;
+  name: string;
+  messageKey: MessageKey;
+  params?: MessageParams;
+};
+
+/** A request cannot move on until every gap is closed; all of them are listed, not the first. */
+export class IncompleteRequestError extends DomainError {
+  readonly code = "INCOMPLETE_REQUEST";
+  constructor(readonly gaps: RequestGap[]) {
+    super("errors.incompleteRequest", { count: gaps.length });
+  }
+}
+
+/**
+ * The action exists in this state, but a condition of the case is not met yet (e.g. the
+ * researcher's report before raising to the committee). `reason` is stable, for programs.
+ */
+export class PreconditionFailedError extends DomainError {
+  readonly code = "PRECONDITION_FAILED";
+  constructor(
+    readonly reason: string,
+    messageKey: MessageKey,
+    params: MessageParams = {},
+  ) {
+    super(messageKey, params);
   }
 }

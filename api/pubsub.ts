@@ -1,5 +1,5 @@
 import { createPubSub } from "graphql-yoga";
-import type { MembershipStatus } from "./db/generated/enums.js";
+import type { MembershipStatus, RequestStatus } from "./db/generated/enums.js";
 
 /** What a member subscription receives: enough to refresh a cached record. */
 export type MemberChangedEvent = {
@@ -11,9 +11,27 @@ export type MemberChangedEvent = {
   actorId: string | null;
 };
 
+/** What a request subscription receives: no personal data, enough to refresh or to filter. */
+export type RequestChangedEvent = {
+  requestId: string;
+  reference: string | null;
+  /** The life-cycle action, or CREATED / UPDATED for intake changes. */
+  change: string;
+  previousStatus: RequestStatus | null;
+  status: RequestStatus;
+  version: number;
+  /** Who may receive it: the case's researcher, the partner that submitted it. */
+  researcherId: string | null;
+  partnerId: string | null;
+  actorId: string | null;
+  /** ISO 8601: events may cross instances as JSON. */
+  at: string;
+};
+
 /** One typed map of every live event; with REDIS_URL the events cross API instances. */
 export type WaslEvents = {
   memberChanged: [MemberChangedEvent];
+  requestChanged: [RequestChangedEvent];
   /** A user was disabled, signed out or lost roles: their open sockets are closed. */
   userAccessRevoked: [{ userId: string }];
 };

@@ -9,9 +9,12 @@ import {
   type ErrorCode,
   type FieldError,
   ForbiddenError,
+  IncompleteRequestError,
   InvalidCredentialsError,
   InvalidTransitionError,
   NotFoundError,
+  PreconditionFailedError,
+  type RequestGap,
   TooManyAttemptsError,
   ValidationError,
 } from "../errors.js";
@@ -27,6 +30,8 @@ const codes: ErrorCode[] = [
   "INVALID_TRANSITION",
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
+  "INCOMPLETE_REQUEST",
+  "PRECONDITION_FAILED",
 ];
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -144,6 +149,71 @@ builder.objectType(TooManyAttemptsError, {
   fields: (t) => ({
     retryAfterSeconds: t.exposeInt("retryAfterSeconds", {
       description: "Seconds to wait before trying again.",
+    }),
+  }),
+});
+
+const RequestGapKindEnum = builder.enumType("RequestGapKind", {
+  description: "What kind of gap keeps a request from moving on.",
+  values: {
+    MISSING_FIELD: { description: "A required field of the request or the member is empty." },
+    MISSING_DOCUMENT: {
+      description: "A required document kind has no pending or accepted document.",
+    },
+    UNSIGNED_ATTESTATION: { description: "The applicant has not signed the attestation." },
+    STALE_ATTESTATION: {
+      description: "The attestation was signed, but the data changed since: sign again.",
+    },
+    INVALID_MEMBER_DATA: {
+      description:
+        "The member's data are not valid now (e.g. national ID check digit, membership ended or suspended).",
+    },
+  } as const,
+});
+
+const RequestGapType = builder.objectRef<RequestGap>("RequestGap").implement({
+  description: "One thing a request lacks or has wrong, named.",
+  fields: (t) => ({
+    kind: t.field({
+      type: RequestGapKindEnum,
+      description: "Kind of gap.",
+      resolve: (g) => g.kind,
+    }),
+    name: t.string({
+      description:
+        'What is missing or wrong: a field ("amountRequested", "member.familySize"), a document kind ("FAMILY_CARD"), or "attestation".',
+      resolve: (g) => g.name,
+    }),
+    message: t.string({
+      description: "The gap, for people, in the caller's language.",
+      resolve: (gap, _args, context) => translate(context.locale, gap.messageKey, gap.params),
+    }),
+  }),
+});
+
+builder.objectType(IncompleteRequestError, {
+  name: "IncompleteRequestError",
+  ...errorTypeOptions(
+    IncompleteRequestError,
+    "The request is not complete or not valid (policy step 2): every gap is listed; nothing was written.",
+  ),
+  fields: (t) => ({
+    gaps: t.field({
+      type: [RequestGapType],
+      description: "Every gap, not only the first.",
+      resolve: (e) => e.gaps,
+    }),
+  }),
+});
+builder.objectType(PreconditionFailedError, {
+  name: "PreconditionFailedError",
+  ...errorTypeOptions(
+    PreconditionFailedError,
+    "The action is allowed in this state, but a condition of the case is not met yet; nothing was written.",
+  ),
+  fields: (t) => ({
+    reason: t.exposeString("reason", {
+      description: "Stable reason, for programs, e.g. RESEARCH_REPORT_MISSING.",
     }),
   }),
 });

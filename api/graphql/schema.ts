@@ -8,6 +8,14 @@ import "../modules/users/mutations.js";
 import "../modules/audit/queries.js";
 import "../modules/dashboard/queries.js";
 import "../modules/members/case-file.js";
+import "../modules/requests/queries.js";
+import "../modules/requests/mutations.js";
+import "../modules/requests/subscriptions.js";
+import "../modules/requests/request-types.js";
+import "../modules/requests/attestation/queries.js";
+import "../modules/requests/attestation/mutations.js";
+import "../modules/requests/documents/mutations.js";
+import "../modules/requests/research/mutations.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

@@ -1,4 +1,10 @@
+import {
+  attestationMessagesAr,
+  attestationMessagesEn,
+} from "../modules/requests/attestation/messages.js";
+import { documentMessagesAr, documentMessagesEn } from "../modules/requests/documents/messages.js";
 import { requestMessagesAr, requestMessagesEn } from "../modules/requests/messages.js";
+import { researchMessagesAr, researchMessagesEn } from "../modules/requests/research/messages.js";
 
 // Every message a caller can read, in Arabic (default) and English. A test fails when a key
 // exists in one language and not the other. Field names are translated under `fields.*`.
@@ -53,7 +59,13 @@ const coreAr = {
 } as const;
 
 // Each module may keep its own catalogue; they are merged here into one key space.
-const ar = { ...coreAr, ...requestMessagesAr } as const;
+const ar = {
+  ...coreAr,
+  ...requestMessagesAr,
+  ...documentMessagesAr,
+  ...attestationMessagesAr,
+  ...researchMessagesAr,
+} as const;
 
 export type MessageKey = keyof typeof ar;
 
@@ -106,7 +118,13 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "entities.User": "user",
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...requestMessagesEn };
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...requestMessagesEn,
+  ...documentMessagesEn,
+  ...attestationMessagesEn,
+  ...researchMessagesEn,
+};
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { ar, en };
 

@@ -1,12 +1,153 @@
-// A service request as other modules show it (a member's requests). The request life cycle
-// module (its own issue) adds mutations and the rest of the case file here.
+// A service request (طلب / معاملة) as the schema shows it: its data, its place in the life
+// cycle, its decision clock, what the caller may do with it now, and its timeline.
+// Documents, attestation and research add their fields from their own folders.
+import type { Context } from "../../auth/context.js";
+import { hasPermission } from "../../auth/permissions.js";
+import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import { requirePageSize } from "../../graphql/pagination.js";
+import { mayReadCase } from "./documents/case-access.js";
+import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
+import { daysRemaining, isDueSoon, isOverdue, type RequestRules } from "./rules.js";
+import { rulesFor, warningLeadDays } from "./service.js";
+
+const actionDescriptions: Record<(typeof requestActions)[number], string> = {
+  SUBMIT: "Submit a complete draft: reference number, decision clock (submitRequest).",
+  REQUEST_MORE_INFORMATION:
+    "Send back to the member for more information; pauses the clock (requestMoreInformation).",
+  RESUBMIT: "The information was supplied: back to SUBMITTED; resumes the clock (resubmitRequest).",
+  REFER_TO_RESEARCHER: "Refer to a social researcher (referToResearcher).",
+  RAISE_TO_COMMITTEE: "Raise to the research committee (raiseToCommittee).",
+  RECORD_DECISION: "Record the committee's decision and its reason (recordDecision).",
+  COMPLETE: "Complete the procedure after the decision (completeRequest).",
+  WITHDRAW: "Withdraw an open request (withdrawRequest).",
+  START_WORK: "Start working on a submitted inquiry, complaint, suggestion or update (startWork).",
+  RESOLVE: "Record the answer and resolve (resolveRequest).",
+  CLOSE: "Close a resolved request (closeRequest).",
+};
+
+export const RequestActionEnum = builder.enumType("RequestAction", {
+  description:
+    "A life-cycle action; each has its own mutation (SUBMIT → submitRequest, RECORD_DECISION → recordDecision, …).",
+  values: Object.fromEntries(
+    requestActions.map((action) => [action, { description: actionDescriptions[action] }]),
+  ) as Record<(typeof requestActions)[number], { description: string }>,
+});
+
+export const DecisionEnum = builder.enumType(Decision, {
+  name: "Decision",
+  description: "The research committee's decision on a request: APPROVED or REJECTED.",
+});
+
+export const TimelineEventKindEnum = builder.enumType(TimelineEventKind, {
+  name: "TimelineEventKind",
+  description: "What happened to a member or a request.",
+});
+
+export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").implement({
+  description:
+    "The rules a request is checked against: its type's rules as they were at submission (a snapshot), or the type's current rules before.",
+  fields: (t) => ({
+    requiredFields: t.stringList({
+      description: 'Fields that must be filled, e.g. "amountRequested", "member.familySize".',
+      resolve: (r) => r.requiredFields,
+    }),
+    requiredDocumentKinds: t.stringList({
+      description: "Document kinds (DocumentKind values) that must be attached and not rejected.",
+      resolve: (r) => r.requiredDocumentKinds,
+    }),
+    attestationRequired: t.boolean({
+      description: "Whether the applicant must sign the attestation.",
+      resolve: (r) => r.attestationRequired,
+    }),
+    committeeDecides: t.boolean({
+      description: "Whether the research committee decides it (else: resolved by staff).",
+      resolve: (r) => r.committeeDecides,
+    }),
+    involvesMoney: t.boolean({
+      description: "Whether an amount is requested and approved.",
+      resolve: (r) => r.involvesMoney,
+    }),
+    decisionPeriodDays: t.int({
+      description: "Days from submission to the decision deadline.",
+      resolve: (r) => r.decisionPeriodDays,
+    }),
+  }),
+});
+
+type StaffRef = { id: string; fullName: string };
+const StaffRefType = builder.objectRef<StaffRef>("StaffRef").implement({
+  description: "A staff member named on a request (assignee, researcher).",
+  fields: (t) => ({
+    id: t.globalID({
+      description: "The user's global ID.",
+      resolve: (u) => ({ type: "User", id: u.id }),
+    }),
+    fullName: t.string({ description: "Full name.", resolve: (u) => u.fullName }),
+  }),
+});
+
+export const TimelineEventType = builder.prismaObject("TimelineEvent", {
+  name: "RequestTimelineEvent",
+  description: "One event of a request's timeline (status changes, decisions, referrals, …).",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Database ID of the event." }),
+    kind: t.expose("kind", { type: TimelineEventKindEnum, description: "What happened." }),
+    fromStatus: t.expose("fromStatus", {
+      type: RequestStatusEnum,
+      nullable: true,
+      description: "Status before, for status changes.",
+    }),
+    toStatus: t.expose("toStatus", {
+      type: RequestStatusEnum,
+      nullable: true,
+      description: "Status after, for status changes.",
+    }),
+    note: t.exposeString("note", {
+      nullable: true,
+      description: "The note, reason or answer written with the event.",
+    }),
+    actorName: t.string({
+      nullable: true,
+      description: "Who did it (staff name); null for the member, a partner or the system.",
+      select: { actor: { select: { fullName: true } } },
+      resolve: (e) => e.actor?.fullName ?? null,
+    }),
+    at: t.expose("at", { type: "DateTime", description: "When." }),
+  }),
+});
+
+/** The warning lead time, read once per GraphQL request however many requests are shown. */
+const leadDaysByContext = new WeakMap<Context, Promise<number>>();
+function leadDays(context: Context): Promise<number> {
+  let days = leadDaysByContext.get(context);
+  if (!days) {
+    days = warningLeadDays(context.prisma);
+    leadDaysByContext.set(context, days);
+  }
+  return days;
+}
 
 export const RequestNode = builder.prismaNode("Request", {
   description: "A service request (طلب / معاملة) made by a member.",
   id: { field: "id", description: "Global ID." },
-  authScopes: { permission: "requests.show" },
+  // Select mode: only the columns a query asks for, plus what the scope check and the
+  // resolvers without a `select` of their own read (researcherId, clock, status, details).
+  select: {
+    id: true,
+    researcherId: true,
+    status: true,
+    decisionDueAt: true,
+    clockPausedAt: true,
+    details: true,
+  },
+  // Staff, committee and admins see every request; a user who is only a researcher sees
+  // only the cases referred to them (also applied to lists, in the service's where clause).
+  authScopes: async (request, context) => {
+    if (!mayReadCase(await context.caller(), request)) return false;
+    return { permission: "requests.show" };
+  },
   fields: (t) => ({
     reference: t.exposeString("reference", {
       nullable: true,
@@ -28,7 +169,7 @@ export const RequestNode = builder.prismaNode("Request", {
       type: "DateTime",
       nullable: true,
       description:
-        "The decision deadline: submission plus the type's decision period (14 days by default).",
+        "The decision deadline: submission plus the type's decision period (14 days by default), moved later by the time spent waiting for the member (NEEDS_INFO).",
     }),
     createdAt: t.expose("createdAt", {
       type: "DateTime",
@@ -39,3 +180,152 @@ export const RequestNode = builder.prismaNode("Request", {
     }),
   }),
 });
+
+// The case file's fields, added to the node above rather than declared in it: TypeScript
+// then infers the node's row shape from the node alone, for every folder that extends it.
+builder.prismaObjectFields(RequestNode, (t) => ({
+  incomingLetterNumber: t.exposeString("incomingLetterNumber", {
+    nullable: true,
+    description: "The incoming letter's number, for requests received by letter.",
+  }),
+  description: t.exposeString("description", { description: "The request in the member's words." }),
+  details: t.string({
+    description:
+      'Type-specific data as a JSON object (text). For DATA_UPDATE: {"changes": {"district": "…", "familySize": 5}}.',
+    resolve: (request) => JSON.stringify(request.details ?? {}),
+  }),
+  amountRequested: t.expose("amountRequested", {
+    type: "Decimal",
+    nullable: true,
+    description: "Amount requested in SAR, for money types.",
+  }),
+  amountApproved: t.expose("amountApproved", {
+    type: "Decimal",
+    nullable: true,
+    description: "Amount approved in SAR, once decided.",
+  }),
+  member: t.relation("member", { description: "The member who made the request." }),
+  assignee: t.field({
+    type: StaffRefType,
+    nullable: true,
+    description: "The staff member handling it.",
+    select: { assignee: { select: { id: true, fullName: true } } },
+    resolve: (request) => request.assignee,
+  }),
+  researcher: t.field({
+    type: StaffRefType,
+    nullable: true,
+    description: "The social researcher it was referred to, if any.",
+    select: { researcher: { select: { id: true, fullName: true } } },
+    resolve: (request) => request.researcher,
+  }),
+  clockPausedAt: t.expose("clockPausedAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When the decision clock was paused (waiting for the member); null while it runs.",
+  }),
+  overdue: t.boolean({
+    description: "Submitted, not yet decided or resolved, and past its decision deadline.",
+    resolve: (request) => isOverdue(request, new Date()),
+  }),
+  dueSoon: t.boolean({
+    description:
+      'Not overdue yet, but due within the warning lead time (setting "decisionWarningLeadDays", 3 days by default).',
+    resolve: async (request, _args, context) =>
+      isDueSoon(request, new Date(), await leadDays(context)),
+  }),
+  daysRemaining: t.int({
+    nullable: true,
+    description:
+      "Whole days until the decision deadline (rounded up); negative once overdue; null before submission and after the decision.",
+    resolve: (request) => daysRemaining(request, new Date()),
+  }),
+  decidedAt: t.expose("decidedAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When the decision was recorded.",
+  }),
+  decision: t.expose("decision", {
+    type: DecisionEnum,
+    nullable: true,
+    description: "The committee's decision, once recorded.",
+  }),
+  decisionReason: t.exposeString("decisionReason", {
+    nullable: true,
+    description: "The reason given with the decision.",
+  }),
+  answer: t.exposeString("answer", {
+    nullable: true,
+    description:
+      "The answer recorded when an inquiry, complaint, suggestion or update was resolved.",
+  }),
+  firstContactResolution: t.exposeBoolean("firstContactResolution", {
+    description: "Resolved on the contact that brought it in (first-contact resolution).",
+  }),
+  resolvedAt: t.expose("resolvedAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When it was resolved.",
+  }),
+  completedAt: t.expose("completedAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When its procedure was completed after the decision.",
+  }),
+  closedAt: t.expose("closedAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When it was closed.",
+  }),
+  withdrawnAt: t.expose("withdrawnAt", {
+    type: "DateTime",
+    nullable: true,
+    description: "When it was withdrawn.",
+  }),
+  rules: t.field({
+    type: RequestRulesType,
+    description:
+      "The rules it is checked against: the snapshot taken at submission, or its type's current rules while a draft.",
+    select: { rulesSnapshot: true, type: true },
+    resolve: (request) => rulesFor(request),
+  }),
+  availableActions: t.field({
+    type: [RequestActionEnum],
+    description:
+      "What you may do to it now, given its state and your roles. Completeness and other conditions are checked when you act.",
+    select: { rulesSnapshot: true, type: true, status: true, researcherId: true },
+    resolve: async (request, _args, context) =>
+      availableActionsFor(
+        await context.caller(),
+        flowOf(rulesFor(request).committeeDecides),
+        request,
+      ),
+  }),
+  editable: t.boolean({
+    description:
+      "Whether you may change its data now (updateRequest): a draft, or waiting for information.",
+    resolve: async (request, _args, context) => {
+      const caller = await context.caller();
+      return (
+        editableStates.includes(request.status) &&
+        caller.kind === "user" &&
+        hasPermission(caller.roles, "requests.edit")
+      );
+    },
+  }),
+  timeline: t.relatedConnection(
+    "timelineEvents",
+    {
+      cursor: "id",
+      description: "What happened to the request, oldest first.",
+      totalCount: true,
+      query: (args) => {
+        requirePageSize(args);
+        return { orderBy: [{ at: "asc" }, { id: "asc" }] };
+      },
+    },
+    { name: "RequestTimelineConnection", description: "A page of a request's timeline." },
+    { name: "RequestTimelineEdge", description: "An event in a page." },
+  ),
+  updatedAt: t.expose("updatedAt", { type: "DateTime", description: "Last change." }),
+}));

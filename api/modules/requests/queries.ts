@@ -1,0 +1,155 @@
+import { builder } from "../../graphql/builder.js";
+import {
+  ChannelEnum,
+  RequestStatusEnum,
+  RequestTypeCodeEnum,
+  SortDirectionEnum,
+} from "../../graphql/enums.js";
+import { requirePageSize } from "../../graphql/pagination.js";
+import { MemberNode } from "../members/types.js";
+import { UserNode } from "../users/types.js";
+import { type RequestFilter, requestWhere, visibleRequestsWhere } from "./service.js";
+import { RequestNode } from "./types.js";
+
+const RequestFilterInput = builder.inputType("RequestFilter", {
+  description: "Narrows a request list; all given conditions must hold.",
+  fields: (t) => ({
+    status: t.field({ type: RequestStatusEnum, required: false, description: "Status." }),
+    type: t.field({ type: RequestTypeCodeEnum, required: false, description: "Request type." }),
+    channel: t.field({ type: ChannelEnum, required: false, description: "Intake channel." }),
+    assignee: t.globalID({
+      required: false,
+      for: UserNode,
+      description: "Only requests handled by this staff member.",
+    }),
+    researcher: t.globalID({
+      required: false,
+      for: UserNode,
+      description: "Only requests referred to this researcher.",
+    }),
+    member: t.globalID({
+      required: false,
+      for: MemberNode,
+      description: "Only this member's requests.",
+    }),
+    overdue: t.boolean({
+      required: false,
+      description:
+        "true: only overdue requests (undecided, past the deadline); false: only those that are not.",
+    }),
+    reference: t.string({
+      required: false,
+      description: "Part of the reference number, e.g. 2026-0000 or 000042 (case-insensitive).",
+    }),
+  }),
+});
+
+const RequestOrderField = builder.enumType("RequestOrderField", {
+  description: "What a request list can be sorted by.",
+  values: {
+    CREATED_AT: { value: "createdAt", description: "When the request was recorded." },
+    SUBMITTED_AT: { value: "submittedAt", description: "When it was submitted." },
+    DECISION_DUE_AT: { value: "decisionDueAt", description: "The decision deadline." },
+    REFERENCE: { value: "reference", description: "Reference number." },
+    UPDATED_AT: { value: "updatedAt", description: "Last change." },
+  } as const,
+});
+
+const RequestOrderInput = builder.inputType("RequestOrder", {
+  description: "Sort order of a request list.",
+  fields: (t) => ({
+    field: t.field({ type: RequestOrderField, required: true, description: "Sort key." }),
+    direction: t.field({ type: SortDirectionEnum, required: true, description: "Direction." }),
+  }),
+});
+
+type GlobalId = { id: string } | null | undefined;
+
+/** The GraphQL filter (global IDs) as the service's filter (database IDs). */
+function serviceFilter(
+  filter:
+    | (Omit<RequestFilter, "assigneeId" | "researcherId" | "memberId"> & {
+        assignee?: GlobalId;
+        researcher?: GlobalId;
+        member?: GlobalId;
+      })
+    | null
+    | undefined,
+): RequestFilter | null {
+  if (!filter) return null;
+  const { assignee, researcher, member, ...rest } = filter;
+  return { ...rest, assigneeId: assignee?.id, researcherId: researcher?.id, memberId: member?.id };
+}
+
+const nullableOrder = new Set<string>(["submittedAt", "decisionDueAt", "reference"]);
+
+builder.queryFields((t) => ({
+  requests: t.prismaConnection(
+    {
+      type: RequestNode,
+      cursor: "id",
+      description:
+        "Requests, paged (first or last, at most 100) and filterable. A user who is only a researcher sees only the cases referred to them.",
+      authScopes: { permission: "requests.list" },
+      totalCount: async (_parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.request.count({
+          where: requestWhere(context.prisma, await context.caller(), serviceFilter(args.filter)),
+        });
+      },
+      args: {
+        filter: t.arg({ type: RequestFilterInput, required: false, description: "Filters." }),
+        orderBy: t.arg({
+          type: RequestOrderInput,
+          required: false,
+          description: "Defaults to newest first.",
+        }),
+      },
+      resolve: async (query, _parent, args, context) => {
+        requirePageSize(args);
+        const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
+        return context.prisma.request.findMany({
+          ...query,
+          where: requestWhere(context.prisma, await context.caller(), serviceFilter(args.filter)),
+          orderBy: [
+            // Requests without a reference or a deadline (drafts) sort after the others.
+            nullableOrder.has(order.field)
+              ? { [order.field]: { sort: order.direction, nulls: "last" } }
+              : { [order.field]: order.direction },
+            { id: order.direction },
+          ],
+        });
+      },
+    },
+    { name: "RequestConnection", description: "A page of requests." },
+    { name: "RequestEdge", description: "A request in a page." },
+  ),
+  request: t.prismaField({
+    type: RequestNode,
+    nullable: true,
+    description:
+      "One request by global ID or by reference number; null if none (or not yours to see).",
+    authScopes: { permission: "requests.show" },
+    args: {
+      id: t.arg.globalID({ required: false, for: RequestNode, description: "Global ID." }),
+      reference: t.arg.string({
+        required: false,
+        description: "Reference number, e.g. REQ-2026-000042.",
+      }),
+    },
+    resolve: async (query, _parent, args, context) => {
+      const visible = visibleRequestsWhere(await context.caller());
+      if (args.id)
+        return context.prisma.request.findFirst({
+          ...query,
+          where: { AND: [{ id: args.id.id }, visible] },
+        });
+      if (args.reference)
+        return context.prisma.request.findFirst({
+          ...query,
+          where: { AND: [{ reference: args.reference.trim().toUpperCase() }, visible] },
+        });
+      return null;
+    },
+  }),
+}));

@@ -1,0 +1,88 @@
+// Live request changes, filtered per subscriber by the rules that govern reading: staff see
+// every request, a user who is only a researcher their own cases, a partner with the
+// REQUEST_STATUS_READ scope only the requests it submitted (and only their status).
+import type { Caller } from "../../auth/caller.js";
+import { builder } from "../../graphql/builder.js";
+import { RequestStatusEnum } from "../../graphql/enums.js";
+import type { RequestChangedEvent } from "../../pubsub.js";
+import { isResearcherOnly, mayReadCase } from "./documents/case-access.js";
+import { RequestNode } from "./types.js";
+
+/** Whether this subscriber may receive this event. */
+export function receivesRequestEvent(caller: Caller, event: RequestChangedEvent): boolean {
+  if (caller.kind === "partner")
+    return caller.scopes.includes("REQUEST_STATUS_READ") && event.partnerId === caller.partnerId;
+  if (caller.kind !== "user") return false;
+  return !isResearcherOnly(caller) || event.researcherId === caller.id;
+}
+
+const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").implement({
+  description:
+    "A request was created, changed or moved in its life cycle. No personal data: fetch `request` for more (staff only).",
+  fields: (t) => ({
+    requestId: t.globalID({
+      description: "The request's global ID.",
+      resolve: (e) => ({ type: "Request", id: e.requestId }),
+    }),
+    reference: t.string({
+      nullable: true,
+      description: "Reference number, once submitted.",
+      resolve: (e) => e.reference,
+    }),
+    change: t.string({
+      description: "CREATED, UPDATED, or the life-cycle action (a RequestAction value).",
+      resolve: (e) => e.change,
+    }),
+    previousStatus: t.field({
+      type: RequestStatusEnum,
+      nullable: true,
+      description: "Status before the change.",
+      resolve: (e) => e.previousStatus,
+    }),
+    status: t.field({
+      type: RequestStatusEnum,
+      description: "Status after the change.",
+      resolve: (e) => e.status,
+    }),
+    version: t.int({
+      description: "The request's version after the change.",
+      resolve: (e) => e.version,
+    }),
+    at: t.field({ type: "DateTime", description: "When.", resolve: (e) => new Date(e.at) }),
+    request: t.prismaField({
+      type: RequestNode,
+      nullable: true,
+      description:
+        "The request as now stored; null for partners and for callers who may not read it.",
+      resolve: async (query, event, _args, context) => {
+        const caller = await context.caller();
+        if (caller.kind !== "user" || !mayReadCase(caller, event)) return null;
+        return context.prisma.request.findUnique({ ...query, where: { id: event.requestId } });
+      },
+    }),
+  }),
+});
+
+builder.subscriptionField("requestChanged", (t) =>
+  t.field({
+    type: RequestChange,
+    description:
+      "Requests created or changed, live; optionally only one. Staff receive every request, a researcher their own cases, a partner (REQUEST_STATUS_READ) the requests it submitted.",
+    authScopes: { permission: "requests.show", partner: "REQUEST_STATUS_READ" },
+    args: {
+      id: t.arg.globalID({ required: false, for: RequestNode, description: "Only this request." }),
+    },
+    subscribe: async (_root, args, context) => {
+      const caller = await context.caller();
+      const events = context.pubsub.subscribe("requestChanged");
+      const only = args.id?.id;
+      return (async function* () {
+        for await (const event of events) {
+          if (only && event.requestId !== only) continue;
+          if (receivesRequestEvent(caller, event)) yield event;
+        }
+      })();
+    },
+    resolve: (event) => event,
+  }),
+);

@@ -1,0 +1,161 @@
+// requestChanged over real graphql-ws clients: staff receive every request, a researcher only
+// the cases referred to them, a partner only the requests it submitted, and only their status.
+import { type Client, createClient } from "graphql-ws";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { PrismaClient } from "../../api/db/client.js";
+import { generateApiKey } from "../../api/modules/partners/keys.js";
+import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+
+let t: TestApp;
+let db: PrismaClient;
+let staff: string;
+let researcher: string;
+let researcherId: string;
+let partnerKey: string;
+let partnerId: string;
+let memberId: string;
+const clients: Client[] = [];
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+function connect(connectionParams: Record<string, unknown>): Client {
+  const client = createClient({
+    url: `${t.url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: false,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Subscribes and resolves with the first result; `ready` once the server registered it. */
+function firstResult(client: Client, query: string) {
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const done = new Promise<Json>((resolve, reject) => {
+    client.subscribe({ query }, { next: resolve, error: reject, complete: () => resolve(null) });
+    client.on("connected", () => setTimeout(markReady, 150));
+  });
+  return { ready, done };
+}
+
+const subscription = `subscription { requestChanged { requestId reference change previousStatus status version request { subject } } }`;
+
+async function startWork(requestId: string) {
+  const result = await t.gql(
+    `mutation($input: StartWorkInput!) { startWork(input: $input) { __typename } }`,
+    { input: { id: gid("Request", requestId), version: 1 } },
+    { token: staff },
+  );
+  expect(result.data?.startWork.__typename).toBe("StartWorkSuccess");
+}
+
+async function submittedInquiry(subject: string, extra: Record<string, unknown> = {}) {
+  return db.request.create({
+    data: {
+      memberId,
+      typeCode: "INQUIRY",
+      channel: "PARTNER",
+      subject,
+      status: "SUBMITTED",
+      reference: `REQ-2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`,
+      submittedAt: new Date(),
+      decisionDueAt: new Date(Date.now() + 14 * 86_400_000),
+      ...extra,
+    },
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  db = t.database.prisma;
+  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  memberId = (await createMemberRecord(db)).id;
+  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
+  researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
+  staff = await t.signIn("staff@test.sa", password);
+  researcher = await t.signIn("researcher@test.sa", password);
+  const key = generateApiKey();
+  const partner = await db.partner.create({
+    data: {
+      name: "Partner",
+      nameAr: "جهة شريكة",
+      contactEmail: "api@partner.sa",
+      apiKeys: {
+        create: {
+          label: "test",
+          prefix: key.prefix,
+          keyHash: key.keyHash,
+          scopes: ["REQUEST_STATUS_READ"],
+        },
+      },
+    },
+  });
+  partnerKey = key.key;
+  partnerId = partner.id;
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+});
+
+afterAll(() => t?.close());
+
+describe("requestChanged", () => {
+  it("filters per subscriber: staff all, a researcher their cases, a partner its requests", async () => {
+    const others = await submittedInquiry("طلب لا يخص الباحث ولا الجهة");
+    const shared = await submittedInquiry("طلب الجهة الشريكة لدى الباحث", {
+      researcherId,
+      partnerId,
+    });
+    const staffSub = firstResult(connect({ authorization: `Bearer ${staff}` }), subscription);
+    const researcherSub = firstResult(
+      connect({ authorization: `Bearer ${researcher}` }),
+      subscription,
+    );
+    const partnerSub = firstResult(connect({ apiKey: partnerKey }), subscription);
+    await Promise.all([staffSub.ready, researcherSub.ready, partnerSub.ready]);
+
+    await startWork(others.id);
+    await startWork(shared.id);
+
+    const [forStaff, forResearcher, forPartner] = await Promise.all([
+      staffSub.done,
+      researcherSub.done,
+      partnerSub.done,
+    ]);
+    expect(forStaff.data.requestChanged).toMatchObject({
+      requestId: gid("Request", others.id),
+      change: "START_WORK",
+      previousStatus: "SUBMITTED",
+      status: "IN_PROGRESS",
+      version: 2,
+      request: { subject: "طلب لا يخص الباحث ولا الجهة" },
+    });
+    expect(forResearcher.data.requestChanged).toMatchObject({
+      requestId: gid("Request", shared.id),
+      request: { subject: "طلب الجهة الشريكة لدى الباحث" },
+    });
+    // The partner sees the status of its own request, and nothing of the case file.
+    expect(forPartner.data.requestChanged).toMatchObject({
+      requestId: gid("Request", shared.id),
+      reference: shared.reference,
+      status: "IN_PROGRESS",
+      request: null,
+    });
+  });
+
+  it("refuses a subscriber without credentials", async () => {
+    const sub = firstResult(connect({}), `subscription { requestChanged { status } }`);
+    const outcome = await sub.done.then(
+      (result) => result,
+      (errors) => ({ errors }),
+    );
+    expect(JSON.stringify(outcome)).toMatch(/UNAUTHENTICATED|يلزم تسجيل الدخول/);
+  });
+});
