@@ -41,6 +41,10 @@ export function createWaslYoga(services: Services) {
     // Never expose internals: unexpected errors become "Unexpected error." in every mode.
     maskedErrors: { isDev: false },
     logging: false,
+    // The HTTP server (server.ts) refuses a body without Content-Length or over the configured
+    // limit before yoga sees it; yoga's own 25 MB check would pipe every body through a
+    // TransformStream again (a stream pipeline and an AbortSignal per request).
+    maxRequestBodySize: false,
     landingPage: false,
     graphiql: config.introspection
       ? { title: "وصل Wasl — GraphQL", headers: JSON.stringify({ [csrfHeader]: "1" }) }

@@ -79,15 +79,28 @@ export function createContext(services: Services, envelope: Envelope): Context {
     );
     return caller;
   };
+  // Most requests never log nor read personal data: the child logger (which serialises its
+  // bindings) and the auditor are created on first use.
+  let log: Logger | undefined;
+  let audit: Context["auditPersonalDataRead"] | undefined;
   return {
-    ...services,
-    log: services.log.child({ requestId }),
+    prisma: services.prisma,
+    config: services.config,
+    pubsub: services.pubsub,
+    signInLimiter: services.signInLimiter,
+    get log() {
+      log ??= services.log.child({ requestId });
+      return log;
+    },
     locale: localeFromAcceptLanguage(acceptLanguage),
     requestId,
     clientAddress: envelope.clientAddress,
     caller: memoisedCaller,
     signedIn: () => !!resolved && resolved.kind !== "anonymous",
     responseCookies: [],
-    auditPersonalDataRead: createPersonalDataAuditor(services.prisma, memoisedCaller, requestId),
+    auditPersonalDataRead: (read) => {
+      audit ??= createPersonalDataAuditor(services.prisma, memoisedCaller, requestId);
+      return audit(read);
+    },
   };
 }

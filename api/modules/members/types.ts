@@ -36,6 +36,8 @@ export const MemberNode = builder.prismaNode("Member", {
   description:
     "A General Assembly member (عضو). National ID, mobile and income are personal: masked unless you may read personal data, and every full read is audited.",
   id: { field: "id", description: "Global ID." },
+  // Only the columns the query asks for (fields declare what they read), not every column.
+  select: { id: true },
   authScopes: { permission: "members.show" },
   fields: (t) => ({
     memberNumber: t.exposeString("memberNumber", {

@@ -7,6 +7,8 @@ import { LanguageEnum, RoleEnum } from "../../graphql/enums.js";
 export const UserNode = builder.prismaNode("User", {
   description: "A staff account (employee, researcher, committee member or chair, admin).",
   id: { field: "id", description: "Global ID." },
+  // Only the columns the query asks for (fields declare what they read), not every column.
+  select: { id: true },
   authScopes: { permission: "users.show" },
   fields: (t) => ({
     email: t.exposeString("email", { description: "Sign-in e-mail." }),
