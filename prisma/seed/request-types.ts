@@ -1,6 +1,7 @@
 // The seven request types and their rules (policy steps 2, 4 and 5). Admins edit these rows
 // later; this catalogue is the starting point every new installation gets.
 import type { DocumentKind, RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
+import { flowStates } from "../../api/modules/requests/lifecycle.js";
 
 export type RequestTypeDefinition = {
   code: RequestTypeCode;
@@ -102,26 +103,13 @@ export const requestTypeCatalogue: readonly RequestTypeDefinition[] = [
   },
 ];
 
-/** Statuses a committee-decided request can be in (DOMAIN.md, request life cycle). */
-export const committeeStatuses: readonly RequestStatus[] = [
-  "DRAFT",
-  "SUBMITTED",
-  "NEEDS_INFO",
-  "WITH_RESEARCHER",
-  "IN_COMMITTEE",
-  "APPROVED",
-  "REJECTED",
-  "COMPLETED",
-  "WITHDRAWN",
-];
+/** Statuses a committee-decided request can be in: the life cycle's own list. */
+export const committeeStatuses: readonly RequestStatus[] = flowStates.COMMITTEE;
 
-/** Statuses of the other types (inquiry, complaint, suggestion, data update). */
-export const serviceStatuses: readonly RequestStatus[] = [
-  "SUBMITTED",
-  "IN_PROGRESS",
-  "RESOLVED",
-  "CLOSED",
-];
+/** Statuses of the other types; they are submitted on intake, so never a draft. */
+export const serviceStatuses: readonly RequestStatus[] = flowStates.SERVICE.filter(
+  (status) => status !== "DRAFT",
+);
 
 export function requestTypeDefinition(code: RequestTypeCode): RequestTypeDefinition {
   const definition = requestTypeCatalogue.find((t) => t.code === code);

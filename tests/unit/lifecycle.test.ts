@@ -52,9 +52,6 @@ describe("the life-cycle table", () => {
       }
       expect([...reached].sort()).toEqual([...states].sort());
     }
-    // The seed's catalogue of statuses agrees (DRAFT is the service flow's rare edge case).
-    expect([...flowStates.COMMITTEE].sort()).toEqual([...committeeStatuses].sort());
-    expect(serviceStatuses.every((s) => flowStates.SERVICE.includes(s))).toBe(true);
   });
 
   it("has at most one transition per action and state", () => {
