@@ -1,7 +1,7 @@
 // The GraphQL server as a fetch handler: exported, never listening (server.ts listens).
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
 import { useDomainErrors } from "./graphql/errors.js";
@@ -29,6 +29,18 @@ function useResponseCookies(): Plugin<Context> {
     onResponse: ({ request, response }) => {
       for (const cookie of cookies.get(request) ?? [])
         response.headers.append("set-cookie", cookie);
+    },
+  };
+}
+
+/**
+ * Introspection off refuses `__schema`/`__type` at validation, for HTTP and WebSocket alike
+ * (yoga's plugin decides while parsing an HTTP request, so sockets escaped it).
+ */
+function useIntrospectionSwitch(enabled: boolean): Plugin<Context> {
+  return {
+    onValidate: ({ addValidationRule }) => {
+      if (!enabled) addValidationRule(NoSchemaIntrospectionCustomRule);
     },
   };
 }
@@ -61,7 +73,7 @@ export function createWaslYoga(services: Services) {
       // Cookies travel with cross-site requests; a custom header cannot, without a CORS
       // preflight we never grant. Required on every non-preflighted request.
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
-      useDisableIntrospection({ isDisabled: () => !config.introspection }),
+      useIntrospectionSwitch(config.introspection),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, exposeLimits: false },
         maxAliases: { n: 20, exposeLimits: false },

@@ -1,6 +1,8 @@
 // What Json HTTP client meets before a resolver runs: CSRF guard, body limit, masking,
 // query limits, introspection switch, request ids, and the panel's page.
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
@@ -102,6 +104,30 @@ describe("introspection", () => {
   it("is on in development", async () => {
     const body = (await (await post(t, introspection)).json()) as Json;
     expect(body.data.__schema.queryType.name).toBe("Query");
+  });
+
+  it("is off over WebSocket too in production", async () => {
+    const client = createClient({
+      url: `${production.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const outcome = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: `{ __schema { queryType { name } } }` },
+          {
+            next: resolve,
+            error: (errors) => resolve({ errors }),
+            complete: () => resolve(undefined),
+          },
+        );
+      });
+      expect(JSON.stringify(outcome)).toMatch(/introspection/i);
+      expect(JSON.stringify(outcome)).not.toContain('"queryType":{"name":"Query"}');
+    } finally {
+      await client.dispose();
+    }
   });
 
   it("is off by default in production", async () => {
