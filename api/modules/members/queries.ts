@@ -69,6 +69,10 @@ builder.queryFields((t) => ({
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
         return context.prisma.member.findMany({
           ...query,
+          // Nested requests and their counts as LATERAL subqueries per member (LIMIT per
+          // member, count through the memberId index) in this one statement; the default
+          // strategy counted by a GROUP BY over the whole Request table on every page.
+          relationLoadStrategy: "join",
           where: memberWhere(args.filter),
           orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
         });
@@ -87,10 +91,17 @@ builder.queryFields((t) => ({
       memberNumber: t.arg.string({ required: false, description: "Member number, e.g. M-000123." }),
     },
     resolve: (query, _parent, args, context) => {
-      if (args.id) return context.prisma.member.findUnique({ ...query, where: { id: args.id.id } });
+      if (args.id) {
+        return context.prisma.member.findUnique({
+          ...query,
+          relationLoadStrategy: "join",
+          where: { id: args.id.id },
+        });
+      }
       if (args.memberNumber) {
         return context.prisma.member.findUnique({
           ...query,
+          relationLoadStrategy: "join",
           where: { memberNumber: args.memberNumber.trim() },
         });
       }
