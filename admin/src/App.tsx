@@ -1,5 +1,7 @@
 // Wiring only: providers, layout, resources.
-import { Admin, Resource } from "react-admin";
+
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import { audit } from "./audit/index.js";
 import { Dashboard } from "./dashboard/index.js";
 import { createDataProvider } from "./dataProvider/index.js";
@@ -8,9 +10,11 @@ import { Layout } from "./layout/Layout.js";
 import { LoginPage } from "./layout/LoginPage.js";
 import { themeFor } from "./layout/theme.js";
 import { members } from "./members/index.js";
+import { MyCases, myCasesPath } from "./my-cases/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
+import { requests } from "./requests/index.js";
 import { users } from "./users/index.js";
 
 const client = createApolloClient();
@@ -34,8 +38,12 @@ function WaslAdmin() {
       disableTelemetry
     >
       <Resource name="members" {...members} />
+      <Resource name="requests" {...requests} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
+      <CustomRoutes>
+        <Route path={myCasesPath} element={<MyCases />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -4,7 +4,13 @@
 import { gql } from "@apollo/client";
 import type { BuildQueryResult } from "ra-data-graphql";
 import { type TypedErrorResult, typedResultError } from "./errors.js";
-import { auditFields, memberFields, userFields } from "./fragments.js";
+import {
+  auditFields,
+  memberFields,
+  requestFields,
+  requestListFields,
+  userFields,
+} from "./fragments.js";
 
 export type RaRecord = { id: string } & Record<string, unknown>;
 type Sort = { field: string; order: "ASC" | "DESC" | string };
@@ -143,6 +149,60 @@ export function userUpdateInput(
   return input;
 }
 
+// ── Requests ─────────────────────────────────────────────────────────────────────────────
+
+const requestSortFields: Record<string, string> = {
+  createdAt: "CREATED_AT",
+  decisionDueAt: "DECISION_DUE_AT",
+  reference: "REFERENCE",
+  submittedAt: "SUBMITTED_AT",
+  updatedAt: "UPDATED_AT",
+};
+
+export function requestOrderBy(sort: Sort | undefined) {
+  const field = sort ? requestSortFields[sort.field] : undefined;
+  return field ? { field, direction: sort?.order === "ASC" ? "ASC" : "DESC" } : undefined;
+}
+
+const asBoolean = (value: unknown) =>
+  value === true || value === "true"
+    ? true
+    : value === false || value === "false"
+      ? false
+      : undefined;
+
+/** The list's filters as the API's RequestFilter; `q` searches the reference number. */
+export function requestFilter(filter: Record<string, unknown> = {}) {
+  const reference = typeof filter.q === "string" ? filter.q : filter.reference;
+  return compact({
+    status: filter.status,
+    type: filter.type,
+    channel: filter.channel,
+    assignee: filter.assignee,
+    researcher: filter.researcher,
+    member: filter.member,
+    overdue: asBoolean(filter.overdue),
+    reference: typeof reference === "string" ? reference.trim() : reference,
+  });
+}
+
+const requestTextFields = ["subject", "description", "details", "incomingLetterNumber"] as const;
+
+export function requestCreateInput(data: Record<string, unknown>) {
+  const input: Record<string, unknown> = {
+    member: data.member ?? data.memberId ?? "",
+    type: data.type ?? "",
+    channel: data.channel ?? "",
+    subject: typeof data.subject === "string" ? data.subject.trim() : "",
+  };
+  for (const field of requestTextFields.slice(1)) {
+    const value = data[field];
+    if (typeof value === "string" && value.trim()) input[field] = value.trim();
+  }
+  if (!blank(data.amountRequested)) input.amountRequested = String(data.amountRequested);
+  return input;
+}
+
 // ── Resources ────────────────────────────────────────────────────────────────────────────
 
 type ResourceSpec = {
@@ -157,6 +217,8 @@ type ResourceSpec = {
     inputType: string;
     success: string;
     dataField: string;
+    /** Selections of the result's other error types (e.g. IncompleteRequestError's gaps). */
+    errors?: string;
     input(data: Record<string, unknown>): unknown;
   };
   update?: {
@@ -224,6 +286,28 @@ export const resources: Record<string, ResourceSpec> = {
       success: "UpdateUserSuccess",
       dataField: "user",
       input: userUpdateInput,
+    },
+  },
+  requests: {
+    typeName: "Request",
+    listField: "requests",
+    listArgs: "$filter: RequestFilter, $orderBy: RequestOrder",
+    fields: requestListFields,
+    listVariables: (params) => ({
+      filter: requestFilter(params.filter),
+      orderBy: requestOrderBy(params.sort),
+    }),
+    getOne: {
+      query: `query Request($id: ID!) { data: request(id: $id) { ${requestFields} } }`,
+      field: "data",
+    },
+    create: {
+      field: "createRequest",
+      inputType: "CreateRequestInput",
+      success: "CreateRequestSuccess",
+      dataField: "request",
+      errors: "... on IncompleteRequestError { gaps { kind name message } }",
+      input: requestCreateInput,
     },
   },
   audit: {
@@ -347,6 +431,7 @@ export function buildQuery(_introspection?: unknown) {
               __typename
               ... on ${create.success} { ${create.dataField} { ${spec.fields} } }
               ${errorSelection}
+              ${create.errors ?? ""}
             }
           }`,
           variables: { input: create.input(params.data ?? {}) },

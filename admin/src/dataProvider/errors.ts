@@ -9,10 +9,19 @@ export type TypedErrorResult = {
   code?: string;
   message?: string;
   fieldErrors?: FieldErrorResult[];
+  /** IncompleteRequestError: every gap, named. */
+  gaps?: { kind: string; name: string; message: string }[];
+  /** InvalidTransitionError: the state and the actions allowed from it. */
+  allowed?: string[];
+  currentState?: string;
+  /** PreconditionFailedError. */
+  reason?: string;
 };
 
 const statusByCode: Record<string, number> = {
   VALIDATION_FAILED: 400,
+  INCOMPLETE_REQUEST: 422,
+  PRECONDITION_FAILED: 412,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -40,7 +49,11 @@ export function typedResultError(result: TypedErrorResult): HttpError {
   if (Object.keys(errors).length) errors.root = { serverError: message };
   return new HttpError(message, status, {
     code: result.code,
+    typename: result.__typename,
     errors: Object.keys(errors).length ? errors : undefined,
+    ...(result.gaps ? { gaps: result.gaps } : {}),
+    ...(result.allowed ? { allowed: result.allowed, currentState: result.currentState } : {}),
+    ...(result.reason ? { reason: result.reason } : {}),
   });
 }
 

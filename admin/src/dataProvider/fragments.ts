@@ -13,3 +13,19 @@ export const auditFields = `
 
 export const requestSummaryFields = `
   id reference type channel status subject submittedAt decisionDueAt createdAt`;
+
+export const requestListFields = `
+  id reference type channel status subject submittedAt decisionDueAt daysRemaining dueSoon overdue
+  createdAt updatedAt version availableActions
+  member { id memberNumber fullNameAr } assignee { id fullName } researcher { id fullName }`;
+
+/** The case file: everything of one request the panel shows, in one query. */
+export const requestFields = `
+  ${requestListFields}
+  description details amountRequested amountApproved incomingLetterNumber editable
+  clockPausedAt decidedAt decision decisionReason answer completedAt closedAt withdrawnAt resolvedAt
+  rules { attestationRequired committeeDecides decisionPeriodDays involvesMoney requiredDocumentKinds requiredFields }
+  attestation { status required stale method signedAt recordedByName text version }
+  documents { id kind fileName contentType size downloadUrl verification rejectionReason verifiedAt verifiedByName uploadedAt version }
+  researchReports { id researcherName visitKind visitDate findings recommendation submitted submittedAt updatedAt version }
+  timeline(first: 100) { totalCount edges { node { id kind fromStatus toStatus note actorName at } } }`;

@@ -15,6 +15,7 @@ import { buildQuery, maxPageSize, memberFilter, memberOrderBy } from "./buildQue
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
+import { type RequestCalls, requestCalls } from "./requests.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type CountBy = { key: string; count: number };
@@ -77,18 +78,19 @@ export type MemberCaseFile = {
   documents: DocumentEntry[];
 };
 
-export type WaslDataProvider = DataProvider & {
-  revealPersonalData(id: string): Promise<PersonalData>;
-  getMemberCaseFile(id: string): Promise<MemberCaseFile>;
-  getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
-  exportMembers(params: {
-    filter: Record<string, unknown>;
-    sort?: { field: string; order: string };
-  }): Promise<Blob>;
-  /** Live updates call this: the resource's page cursors may have moved. (A promise, as
-   * react-admin's data provider proxy expects of every method.) */
-  forgetCursors(resource?: string): Promise<void>;
-};
+export type WaslDataProvider = DataProvider &
+  RequestCalls & {
+    revealPersonalData(id: string): Promise<PersonalData>;
+    getMemberCaseFile(id: string): Promise<MemberCaseFile>;
+    getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
+    exportMembers(params: {
+      filter: Record<string, unknown>;
+      sort?: { field: string; order: string };
+    }): Promise<Blob>;
+    /** Live updates call this: the resource's page cursors may have moved. (A promise, as
+     * react-admin's data provider proxy expects of every method.) */
+    forgetCursors(resource?: string): Promise<void>;
+  };
 
 const revealMutation = gql`
   mutation Reveal($id: ID!) {
@@ -179,8 +181,17 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     return result;
   }
 
+  const requests = requestCalls(client);
+  const guarded = Object.fromEntries(
+    Object.entries(requests).map(([name, call]) => [
+      name,
+      (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
+    ]),
+  ) as RequestCalls;
+
   return {
     ...base,
+    ...guarded,
     getList: (resource, params) => guard(() => paged("getList", resource, params)),
     getManyReference: (resource, params) =>
       guard(() => paged("getManyReference", resource, params)),

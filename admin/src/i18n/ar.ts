@@ -1,6 +1,7 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
+import { requestsAr } from "./requests.ar.js";
 
 // Arabic plural forms: polyglot picks by count among up to six forms (0, 1, 2, 3–10, 11–99,
 // 100+) and falls back to the first; so the first form here is the general plural and the
@@ -199,6 +200,7 @@ export const ar = {
     },
   },
   resources: {
+    requests: requestsAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -371,6 +373,7 @@ export const ar = {
       welcome: "مرحباً %{name}",
     },
     enums: {
+      ...requestsAr.enums,
       status: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
       channel: {
         IN_PERSON: "حضوري",

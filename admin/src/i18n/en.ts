@@ -2,11 +2,13 @@
 // exactly the keys of ar.ts (a test checks it). Loaded on demand when English is chosen.
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
+import { requestsEn } from "./requests.en.js";
 
 export const en = {
   ...englishMessages,
   ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, dashboard: "Dashboard" } },
   resources: {
+    requests: requestsEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -181,6 +183,7 @@ export const en = {
       welcome: "Welcome, %{name}",
     },
     enums: {
+      ...requestsEn.enums,
       status: { APPLICANT: "Applicant", ACTIVE: "Active", SUSPENDED: "Suspended", ENDED: "Ended" },
       channel: {
         IN_PERSON: "In person",

@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { LiveUpdatesProvider, useLiveStatus } from "../live/LiveContext.js";
+import { Menu } from "./Menu.js";
 
 const liveColors = { live: "#2e7d32", connecting: "#ed6c02", offline: "#d32f2f" } as const;
 
@@ -112,7 +113,9 @@ function WaslAppBar() {
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdatesProvider>
-      <RaLayout appBar={WaslAppBar}>{children}</RaLayout>
+      <RaLayout appBar={WaslAppBar} menu={Menu}>
+        {children}
+      </RaLayout>
     </LiveUpdatesProvider>
   );
 }

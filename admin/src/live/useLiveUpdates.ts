@@ -22,6 +22,42 @@ export const memberChangedSubscription = `subscription MemberChanged {
   memberChanged { change changedFields version member { ${memberFields} } }
 }`;
 
+export type RequestChangedEvent = {
+  change: string;
+  requestId: string;
+  status: string;
+  version: number;
+  reference: string | null;
+};
+
+/** Only what identifies the change: screens showing the request refetch what they need. */
+export const requestChangedSubscription = `subscription RequestChanged {
+  requestChanged { change requestId status version reference }
+}`;
+
+/** A request changed: its case file refetches (unless already at that version), lists refetch. */
+export function applyRequestChange(
+  queryClient: ReturnType<typeof useQueryClient>,
+  event: RequestChangedEvent,
+  forgetCursors: (resource: string) => Promise<void> | void,
+): void {
+  void Promise.resolve(forgetCursors("requests")).catch(() => undefined);
+  void queryClient.invalidateQueries({
+    queryKey: ["requests", "getOne"],
+    predicate: (query) => {
+      const params = query.queryKey[2] as { id?: unknown } | undefined;
+      if (String(params?.id) !== event.requestId) return false;
+      const data = query.state.data as { version?: number } | undefined;
+      return data?.version !== event.version;
+    },
+  });
+  for (const method of ["getList", "getMany", "getManyReference", "getInfiniteList"]) {
+    void queryClient.invalidateQueries({ queryKey: ["requests", method] });
+  }
+  void queryClient.invalidateQueries({ queryKey: ["members", "caseFile"] });
+  void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+}
+
 export function liveUrl(location: { protocol: string; host: string } = window.location): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${graphqlPath}`;
 }
@@ -91,9 +127,24 @@ export function useLiveUpdates(): LiveStatus {
         complete: () => undefined,
       },
     );
+    const unsubscribeRequests = client.subscribe<{ requestChanged: RequestChangedEvent }>(
+      { query: requestChangedSubscription },
+      {
+        next: (message) => {
+          if (message.data?.requestChanged) {
+            applyRequestChange(queryClient, message.data.requestChanged, (resource) =>
+              forgetCursors.current(resource),
+            );
+          }
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     return () => {
       disposed = true;
       unsubscribe();
+      unsubscribeRequests();
       void client.dispose();
     };
   }, [queryClient]);

@@ -12,7 +12,7 @@ import {
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useDataProvider, useGetList, useRecordContext, useTranslate } from "react-admin";
+import { Link, useDataProvider, useGetList, useRecordContext, useTranslate } from "react-admin";
 import type { MemberCaseFile, WaslDataProvider } from "../dataProvider/index.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -110,9 +110,9 @@ export function RequestsTab() {
         "wasl.request.decisionDueAt",
       ]}
       rows={(data?.requests ?? []).map((r) => [
-        <span key="ref" dir="ltr">
+        <Link key="ref" to={`/requests/${encodeURIComponent(r.id)}/show`} dir="ltr">
           {r.reference ?? translate("wasl.request.draft")}
-        </span>,
+        </Link>,
         type(r.type),
         r.subject,
         channel(r.channel),

@@ -1,0 +1,385 @@
+// The request case file's own calls: life-cycle actions (each its verb-first mutation, sent
+// with the version read), documents (multipart upload, verification), the in-person
+// attestation, and the request types' rules. Typed errors come back as HttpErrors whose body
+// keeps what the screens show: the gaps of IncompleteRequestError, the state and allowed
+// actions of InvalidTransitionError, the field errors of ValidationError.
+import { gql } from "@apollo/client";
+import type { WaslApolloClient } from "../providers/apollo.js";
+import { csrfHeaders, graphqlPath } from "../providers/apollo.js";
+import { getLocale } from "../providers/locale.js";
+import type { TypedErrorResult } from "./errors.js";
+import { typedResultError } from "./errors.js";
+import { requestFields } from "./fragments.js";
+
+export type RequestActionName =
+  | "SUBMIT"
+  | "RAISE_TO_COMMITTEE"
+  | "RECORD_DECISION"
+  | "REFER_TO_RESEARCHER"
+  | "REQUEST_MORE_INFORMATION"
+  | "RESOLVE"
+  | "RESUBMIT"
+  | "START_WORK"
+  | "COMPLETE"
+  | "CLOSE"
+  | "WITHDRAW";
+
+type ErrorType =
+  | "ConflictError"
+  | "ForbiddenError"
+  | "IncompleteRequestError"
+  | "InvalidTransitionError"
+  | "NotFoundError"
+  | "PreconditionFailedError"
+  | "ValidationError";
+
+/** Each action's mutation, its success type, and the error types of its result union. */
+export const requestActions: Record<
+  RequestActionName,
+  { mutation: string; input: string; success: string; errors: ErrorType[] }
+> = {
+  SUBMIT: {
+    mutation: "submitRequest",
+    input: "SubmitRequestInput",
+    success: "SubmitRequestSuccess",
+    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
+  },
+  RAISE_TO_COMMITTEE: {
+    mutation: "raiseToCommittee",
+    input: "RaiseToCommitteeInput",
+    success: "RaiseToCommitteeSuccess",
+    errors: [
+      "ConflictError",
+      "IncompleteRequestError",
+      "InvalidTransitionError",
+      "PreconditionFailedError",
+    ],
+  },
+  RECORD_DECISION: {
+    mutation: "recordDecision",
+    input: "RecordDecisionInput",
+    success: "RecordDecisionSuccess",
+    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+  },
+  REFER_TO_RESEARCHER: {
+    mutation: "referToResearcher",
+    input: "ReferToResearcherInput",
+    success: "ReferToResearcherSuccess",
+    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+  },
+  REQUEST_MORE_INFORMATION: {
+    mutation: "requestMoreInformation",
+    input: "RequestMoreInformationInput",
+    success: "RequestMoreInformationSuccess",
+    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+  },
+  RESOLVE: {
+    mutation: "resolveRequest",
+    input: "ResolveRequestInput",
+    success: "ResolveRequestSuccess",
+    errors: [
+      "ConflictError",
+      "IncompleteRequestError",
+      "InvalidTransitionError",
+      "ValidationError",
+    ],
+  },
+  RESUBMIT: {
+    mutation: "resubmitRequest",
+    input: "ResubmitRequestInput",
+    success: "ResubmitRequestSuccess",
+    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
+  },
+  START_WORK: {
+    mutation: "startWork",
+    input: "StartWorkInput",
+    success: "StartWorkSuccess",
+    errors: ["ConflictError", "InvalidTransitionError"],
+  },
+  COMPLETE: {
+    mutation: "completeRequest",
+    input: "CompleteRequestInput",
+    success: "CompleteRequestSuccess",
+    errors: ["ConflictError", "InvalidTransitionError"],
+  },
+  CLOSE: {
+    mutation: "closeRequest",
+    input: "CloseRequestInput",
+    success: "CloseRequestSuccess",
+    errors: ["ConflictError", "InvalidTransitionError"],
+  },
+  WITHDRAW: {
+    mutation: "withdrawRequest",
+    input: "WithdrawRequestInput",
+    success: "WithdrawRequestSuccess",
+    errors: ["ConflictError", "InvalidTransitionError"],
+  },
+};
+
+/** The extra fields each error type carries, selected only where the union has that type. */
+const errorFields: Record<ErrorType, string> = {
+  ConflictError: "currentVersion expectedVersion",
+  ForbiddenError: "",
+  IncompleteRequestError: "gaps { kind name message }",
+  InvalidTransitionError: "allowed currentState",
+  NotFoundError: "",
+  PreconditionFailedError: "reason",
+  ValidationError: "fieldErrors { path message }",
+};
+
+function errorSelection(errors: readonly ErrorType[]): string {
+  return [
+    "... on Error { __typename code message }",
+    ...errors.filter((e) => errorFields[e]).map((e) => `... on ${e} { ${errorFields[e]} }`),
+  ].join("\n");
+}
+
+/** The mutation document of one life-cycle action; the result is the request as stored. */
+export function actionDocument(action: RequestActionName): string {
+  const spec = requestActions[action];
+  return `mutation Request${action}($input: ${spec.input}!) {
+    result: ${spec.mutation}(input: $input) {
+      __typename
+      ... on ${spec.success} { request { ${requestFields} } }
+      ${errorSelection(spec.errors)}
+    }
+  }`;
+}
+
+/** Only what each action's input accepts, besides id and version. */
+const actionExtras: Partial<Record<RequestActionName, readonly string[]>> = {
+  RECORD_DECISION: ["decision", "reason", "amountApproved"],
+  REFER_TO_RESEARCHER: ["researcherId"],
+  REQUEST_MORE_INFORMATION: ["note"],
+  RESOLVE: ["answer", "firstContactResolution"],
+  WITHDRAW: ["note"],
+};
+
+export function actionInput(
+  action: RequestActionName,
+  request: { id: string; version: number },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const input: Record<string, unknown> = { id: request.id, version: request.version };
+  for (const field of actionExtras[action] ?? []) {
+    const value = extra[field];
+    if (value === undefined || value === null || value === "") continue;
+    input[field] = field === "amountApproved" ? String(value) : value;
+  }
+  return input;
+}
+
+export const documentFields =
+  "id kind fileName contentType size downloadUrl verification rejectionReason verifiedAt verifiedByName uploadedAt version";
+
+export const uploadDocumentDocument = `mutation UploadDocument($input: UploadDocumentInput!) {
+  result: uploadDocument(input: $input) {
+    __typename
+    ... on UploadDocumentSuccess { document { ${documentFields} } }
+    ${errorSelection(["ValidationError"])}
+  }
+}`;
+
+export const verifyDocumentDocument = `mutation VerifyDocument($input: VerifyDocumentInput!) {
+  result: verifyDocument(input: $input) {
+    __typename
+    ... on VerifyDocumentSuccess { document { ${documentFields} } }
+    ${errorSelection(["ConflictError", "ValidationError"])}
+  }
+}`;
+
+export const recordAttestationDocument = `mutation RecordAttestation($input: RecordAttestationInput!) {
+  result: recordAttestation(input: $input) {
+    __typename
+    ... on RecordAttestationSuccess { request { ${requestFields} } }
+    ${errorSelection(["ValidationError"])}
+  }
+}`;
+
+const reportFields =
+  "id researcherName visitKind visitDate findings recommendation submitted submittedAt updatedAt version";
+
+export const saveResearchReportDocument = `mutation SaveResearchReport($input: SaveResearchReportInput!) {
+  result: saveResearchReport(input: $input) {
+    __typename
+    ... on SaveResearchReportSuccess { report { ${reportFields} } }
+    ${errorSelection(["ConflictError", "InvalidTransitionError", "ValidationError"])}
+  }
+}`;
+
+export const submitResearchReportDocument = `mutation SubmitResearchReport($input: SubmitResearchReportInput!) {
+  result: submitResearchReport(input: $input) {
+    __typename
+    ... on SubmitResearchReportSuccess { report { ${reportFields} } }
+    ${errorSelection(["ConflictError", "InvalidTransitionError"])}
+  }
+}`;
+
+export type ResearchReportDraft = {
+  requestId: string;
+  version?: number;
+  visitKind: string;
+  visitDate: string;
+  findings: string;
+  recommendation: string;
+};
+export type ResearchReportRecord = {
+  id: string;
+  version: number;
+  submitted: boolean;
+} & Record<string, unknown>;
+
+export const requestTypesDocument = `query RequestTypes {
+  requestTypes {
+    id code nameAr nameEn active attestationRequired committeeDecides decisionPeriodDays
+    involvesMoney requiredDocumentKinds requiredFields
+  }
+}`;
+
+export type RequestTypeInfo = {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  active: boolean;
+  attestationRequired: boolean;
+  committeeDecides: boolean;
+  decisionPeriodDays: number;
+  involvesMoney: boolean;
+  requiredDocumentKinds: string[];
+  requiredFields: string[];
+};
+
+export type RequestRecord = { id: string; version: number } & Record<string, unknown>;
+export type DocumentRecord = {
+  id: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  downloadUrl: string;
+  verification: string;
+  rejectionReason: string | null;
+  verifiedAt: string | null;
+  verifiedByName: string | null;
+  uploadedAt: string;
+  version: number;
+};
+
+type Result = TypedErrorResult & Record<string, unknown>;
+
+function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
+  if (result && result.__typename === success) return result[field] as T;
+  throw typedResultError(result ?? { __typename: "Error", message: "" });
+}
+
+export type RequestCalls = {
+  runRequestAction(
+    action: RequestActionName,
+    request: { id: string; version: number },
+    extra?: Record<string, unknown>,
+  ): Promise<RequestRecord>;
+  uploadDocument(requestId: string, kind: string, file: File): Promise<DocumentRecord>;
+  verifyDocument(
+    document: { id: string; version: number },
+    decision: "ACCEPTED" | "REJECTED",
+    reason?: string,
+  ): Promise<DocumentRecord>;
+  recordAttestation(requestId: string): Promise<RequestRecord>;
+  saveResearchReport(draft: ResearchReportDraft): Promise<ResearchReportRecord>;
+  submitResearchReport(report: { id: string; version: number }): Promise<ResearchReportRecord>;
+  getRequestTypes(): Promise<RequestTypeInfo[]>;
+};
+
+export function requestCalls(
+  client: WaslApolloClient,
+  fetchImpl: typeof fetch = fetch,
+): RequestCalls {
+  return {
+    async runRequestAction(action, request, extra) {
+      const spec = requestActions[action];
+      const { data } = await client.mutate({
+        mutation: gql(actionDocument(action)),
+        variables: { input: actionInput(action, request, extra) },
+      });
+      return unwrap<RequestRecord>(data?.result, spec.success, "request");
+    },
+
+    async uploadDocument(requestId, kind, file) {
+      // GraphQL multipart request: operations, map, then the file.
+      const body = new FormData();
+      body.append(
+        "operations",
+        JSON.stringify({
+          query: uploadDocumentDocument,
+          variables: { input: { requestId, kind, file: null } },
+        }),
+      );
+      body.append("map", JSON.stringify({ 0: ["variables.input.file"] }));
+      body.append("0", file, file.name);
+      const response = await fetchImpl(graphqlPath, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { ...csrfHeaders, "accept-language": getLocale() },
+        body,
+      });
+      const json = (await response.json()) as {
+        data?: { result?: Result };
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
+      if (json.errors?.length) {
+        const first = json.errors[0];
+        throw typedResultError({
+          __typename: "GraphQLError",
+          code: first?.extensions?.code ?? "UNEXPECTED",
+          message: first?.message ?? "",
+        });
+      }
+      return unwrap<DocumentRecord>(json.data?.result, "UploadDocumentSuccess", "document");
+    },
+
+    async verifyDocument(document, decision, reason) {
+      const { data } = await client.mutate({
+        mutation: gql(verifyDocumentDocument),
+        variables: {
+          input: {
+            id: document.id,
+            version: document.version,
+            decision,
+            ...(reason ? { reason } : {}),
+          },
+        },
+      });
+      return unwrap<DocumentRecord>(data?.result, "VerifyDocumentSuccess", "document");
+    },
+
+    async recordAttestation(requestId) {
+      const { data } = await client.mutate({
+        mutation: gql(recordAttestationDocument),
+        variables: { input: { requestId, method: "IN_PERSON" } },
+      });
+      return unwrap<RequestRecord>(data?.result, "RecordAttestationSuccess", "request");
+    },
+
+    async saveResearchReport(draft) {
+      const { data } = await client.mutate({
+        mutation: gql(saveResearchReportDocument),
+        variables: { input: draft },
+      });
+      return unwrap<ResearchReportRecord>(data?.result, "SaveResearchReportSuccess", "report");
+    },
+
+    async submitResearchReport(report) {
+      const { data } = await client.mutate({
+        mutation: gql(submitResearchReportDocument),
+        variables: { input: { id: report.id, version: report.version } },
+      });
+      return unwrap<ResearchReportRecord>(data?.result, "SubmitResearchReportSuccess", "report");
+    },
+
+    async getRequestTypes() {
+      const { data } = await client.query({ query: gql(requestTypesDocument) });
+      return (data?.requestTypes ?? []) as RequestTypeInfo[];
+    },
+  };
+}

@@ -1,0 +1,312 @@
+// The request's life-cycle actions as buttons, exactly those the API lists in
+// `availableActions` for this user and state. Each calls its own mutation with the version
+// read; actions that need words (a decision's reason, what information is needed, …) ask
+// for them first. Typed errors stay on screen until the next try.
+import {
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  TextField,
+  Typography,
+} from "@mui/material";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  HttpError,
+  useCanAccess,
+  useDataProvider,
+  useGetList,
+  useNotify,
+  useTranslate,
+} from "react-admin";
+import type { WaslDataProvider } from "../dataProvider/index.js";
+import { type RequestActionName, requestActions } from "../dataProvider/requests.js";
+import { useEnumLabel } from "../shared/EnumField.js";
+import { RequestErrorAlert } from "./RequestFields.js";
+
+export type ActionableRequest = {
+  id: string;
+  version: number;
+  reference?: string | null;
+  subject?: string;
+  availableActions?: string[];
+  amountRequested?: string | null;
+  rules?: { involvesMoney?: boolean };
+};
+
+/** Actions that ask for input before they run. */
+const needsInput = new Set<string>([
+  "RECORD_DECISION",
+  "REQUEST_MORE_INFORMATION",
+  "RESOLVE",
+  "REFER_TO_RESEARCHER",
+  "WITHDRAW",
+]);
+
+const primary = new Set<string>(["SUBMIT", "RAISE_TO_COMMITTEE", "RECORD_DECISION", "COMPLETE"]);
+
+/** Known actions the API offers, in the API's order; unknown ones are ignored. */
+export function visibleActions(request: ActionableRequest | undefined): RequestActionName[] {
+  return (request?.availableActions ?? []).filter(
+    (a): a is RequestActionName => a in requestActions,
+  );
+}
+
+/** Refreshes everything react-admin holds about requests (and the dashboard's counts). */
+export function useRefreshRequests() {
+  const queryClient = useQueryClient();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  return () => {
+    void Promise.resolve(dataProvider.forgetCursors("requests")).catch(() => undefined);
+    void queryClient.invalidateQueries({ queryKey: ["requests"] });
+    void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+  };
+}
+
+function ResearcherPicker({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const translate = useTranslate();
+  // Only admins may list staff accounts; others type the researcher's ID.
+  const { canAccess: listsUsers } = useCanAccess({ resource: "users", action: "list" });
+  const { data } = useGetList(
+    "users",
+    { pagination: { page: 1, perPage: 100 } },
+    { enabled: !!listsUsers },
+  );
+  const researchers = (data ?? []).filter((u) =>
+    ((u.roles as string[] | undefined) ?? []).includes("RESEARCHER"),
+  );
+  if (researchers.length)
+    return (
+      <TextField
+        select
+        fullWidth
+        label={translate("resources.requests.actions.researcher")}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {researchers.map((u) => (
+          <MenuItem key={u.id} value={String(u.id)}>
+            {String(u.fullName)}
+          </MenuItem>
+        ))}
+      </TextField>
+    );
+  return (
+    <TextField
+      fullWidth
+      label={translate("resources.requests.actions.researcher_id")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      slotProps={{ htmlInput: { dir: "ltr" } }}
+    />
+  );
+}
+
+export function ActionButtons({
+  request,
+  onDone,
+}: {
+  request: ActionableRequest | undefined;
+  onDone?: (updated: Record<string, unknown>, action: RequestActionName) => void;
+}) {
+  const translate = useTranslate();
+  const label = useEnumLabel("request_action");
+  const decisionLabel = useEnumLabel("decision");
+  const notify = useNotify();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const refresh = useRefreshRequests();
+  const [open, setOpen] = useState<RequestActionName | null>(null);
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const actions = visibleActions(request);
+
+  if (!request) return null;
+
+  const run = async (action: RequestActionName, extra: Record<string, unknown> = {}) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await dataProvider.runRequestAction(action, request, extra);
+      setOpen(null);
+      setValues({});
+      notify("resources.requests.actions.done", {
+        type: "success",
+        messageArgs: { action: label(action) },
+      });
+      onDone?.(updated, action);
+    } catch (e) {
+      setError(e);
+      // Someone else changed it: show their version (the user then tries again).
+      if (e instanceof HttpError && (e.body as { code?: string })?.code === "CONFLICT")
+        setOpen(null);
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  const set = (name: string) => (value: unknown) => setValues((v) => ({ ...v, [name]: value }));
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const ready = (() => {
+    switch (open) {
+      case "RECORD_DECISION":
+        return !!values.decision && !!text("reason").trim();
+      case "REQUEST_MORE_INFORMATION":
+        return !!text("note").trim();
+      case "RESOLVE":
+        return !!text("answer").trim();
+      case "REFER_TO_RESEARCHER":
+        return !!text("researcherId").trim();
+      default:
+        return true;
+    }
+  })();
+
+  return (
+    <Box data-testid="request-actions">
+      {actions.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate("resources.requests.actions.none")}
+        </Typography>
+      ) : (
+        <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              data-testid={`action-${action}`}
+              variant={primary.has(action) ? "contained" : "outlined"}
+              color={action === "WITHDRAW" ? "error" : "primary"}
+              disabled={busy}
+              onClick={() => {
+                setError(null);
+                setValues(
+                  action === "RECORD_DECISION"
+                    ? { amountApproved: request.amountRequested ?? "" }
+                    : {},
+                );
+                setOpen(action);
+              }}
+            >
+              {label(action)}
+            </Button>
+          ))}
+        </Box>
+      )}
+      {!open && <RequestErrorAlert error={error} />}
+      <Dialog open={!!open} onClose={() => !busy && setOpen(null)} fullWidth maxWidth="sm">
+        <DialogTitle>{open ? label(open) : ""}</DialogTitle>
+        <DialogContent
+          sx={{ display: "flex", flexDirection: "column", gap: 2, pt: "8px !important" }}
+        >
+          {open && !needsInput.has(open) && (
+            <Typography>
+              {translate("resources.requests.actions.confirm_text", {
+                action: label(open),
+                reference: request.reference ?? request.subject ?? "",
+              })}
+            </Typography>
+          )}
+          {open === "RECORD_DECISION" && (
+            <>
+              <TextField
+                select
+                label={translate("resources.requests.fields.decision")}
+                value={text("decision")}
+                onChange={(e) => set("decision")(e.target.value)}
+                slotProps={{ htmlInput: { "data-testid": "decision-select" } }}
+                name="decision"
+              >
+                {["APPROVED", "REJECTED"].map((d) => (
+                  <MenuItem key={d} value={d} data-testid={`decision-${d}`}>
+                    {decisionLabel(d)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              {request.rules?.involvesMoney && values.decision === "APPROVED" && (
+                <TextField
+                  label={translate("resources.requests.fields.amountApproved")}
+                  value={text("amountApproved")}
+                  onChange={(e) => set("amountApproved")(e.target.value)}
+                  slotProps={{ htmlInput: { inputMode: "decimal", dir: "ltr" } }}
+                />
+              )}
+              <TextField
+                multiline
+                minRows={3}
+                name="reason"
+                label={translate("resources.requests.actions.reason")}
+                value={text("reason")}
+                onChange={(e) => set("reason")(e.target.value)}
+              />
+            </>
+          )}
+          {(open === "REQUEST_MORE_INFORMATION" || open === "WITHDRAW") && (
+            <TextField
+              multiline
+              minRows={3}
+              name="note"
+              label={translate(
+                open === "WITHDRAW"
+                  ? "resources.requests.actions.withdraw_note"
+                  : "resources.requests.actions.note",
+              )}
+              value={text("note")}
+              onChange={(e) => set("note")(e.target.value)}
+            />
+          )}
+          {open === "RESOLVE" && (
+            <>
+              <TextField
+                multiline
+                minRows={3}
+                name="answer"
+                label={translate("resources.requests.actions.answer")}
+                value={text("answer")}
+                onChange={(e) => set("answer")(e.target.value)}
+              />
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={values.firstContactResolution === true}
+                    onChange={(e) => set("firstContactResolution")(e.target.checked)}
+                  />
+                }
+                label={translate("resources.requests.actions.first_contact")}
+              />
+            </>
+          )}
+          {open === "REFER_TO_RESEARCHER" && (
+            <ResearcherPicker value={text("researcherId")} onChange={set("researcherId")} />
+          )}
+          <RequestErrorAlert error={error} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(null)} disabled={busy}>
+            {translate("resources.requests.actions.cancel")}
+          </Button>
+          <Button
+            variant="contained"
+            data-testid="action-confirm"
+            disabled={busy || !ready}
+            onClick={() => open && void run(open, values)}
+          >
+            {translate("resources.requests.actions.confirm")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}

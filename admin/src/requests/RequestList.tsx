@@ -1,0 +1,124 @@
+// Requests: filter by status, type, channel, assignee and overdue; search by reference;
+// the decision countdown coloured by the API's overdue / dueSoon.
+import AssignmentIcon from "@mui/icons-material/Assignment";
+import { Box, Typography } from "@mui/material";
+import type { ReactNode } from "react";
+import {
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useGetIdentity,
+  useTranslate,
+} from "react-admin";
+import { DualDateField } from "../shared/DateFields.js";
+import { EnumField, enumChoices } from "../shared/EnumField.js";
+import {
+  DueCountdownField,
+  intakeChannels,
+  RequestStatusField,
+  requestStatuses,
+  requestTypes,
+} from "./RequestFields.js";
+
+function useFilters() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  return [
+    <SearchInput
+      key="q"
+      source="q"
+      alwaysOn
+      placeholder={translate("resources.requests.fields.q")}
+    />,
+    <SelectInput
+      key="status"
+      source="status"
+      choices={enumChoices("request_status", requestStatuses)}
+      alwaysOn
+    />,
+    <SelectInput key="type" source="type" choices={enumChoices("request_type", requestTypes)} />,
+    <SelectInput
+      key="channel"
+      source="channel"
+      choices={enumChoices("channel", [...intakeChannels, "PARTNER"])}
+    />,
+    <SelectInput
+      key="assignee"
+      source="assignee"
+      label="resources.requests.fields.assignee"
+      choices={
+        identity ? [{ id: String(identity.id), name: "resources.requests.fields.mine" }] : []
+      }
+    />,
+    <NullableBooleanInput key="overdue" source="overdue" />,
+  ];
+}
+
+function ListActions({ create = true }: { create?: boolean }) {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {create && <CreateButton />}
+    </TopToolbar>
+  );
+}
+
+export function RequestEmpty({ message = "resources.requests.empty.title" }: { message?: string }) {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ textAlign: "center", m: 6 }} data-testid="requests-empty">
+      <AssignmentIcon sx={{ fontSize: 72, opacity: 0.4 }} />
+      <Typography variant="h6">{translate(message)}</Typography>
+    </Box>
+  );
+}
+
+export function RequestGrid({ children }: { children?: ReactNode }) {
+  return (
+    <Datagrid rowClick="show" bulkActionButtons={false} data-testid="requests-grid">
+      <FunctionField
+        source="reference"
+        render={(r: { reference?: string | null }) => (
+          <Box component="span" dir="ltr" sx={{ whiteSpace: "nowrap" }}>
+            {r.reference ?? "—"}
+          </Box>
+        )}
+      />
+      <EnumField source="type" group="request_type" sortable={false} />
+      <TextField source="subject" sortable={false} />
+      <FunctionField
+        source="member"
+        sortable={false}
+        render={(r: { member?: { fullNameAr?: string } }) => r.member?.fullNameAr ?? ""}
+      />
+      <EnumField source="channel" group="channel" sortable={false} />
+      <RequestStatusField source="status" sortable={false} />
+      <DueCountdownField source="due" sortable={false} />
+      <DualDateField source="decisionDueAt" />
+      <DualDateField source="createdAt" />
+      {children}
+    </Datagrid>
+  );
+}
+
+export function RequestList() {
+  const filters = useFilters();
+  return (
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: "createdAt", order: "DESC" }}
+      perPage={25}
+      empty={<RequestEmpty />}
+    >
+      <RequestGrid />
+    </List>
+  );
+}

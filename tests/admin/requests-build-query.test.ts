@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+// The requests resource over the real schema: list/case-file/create documents and every
+// life-cycle action's mutation validate; filters, sort and inputs follow the API; typed
+// errors keep what the screens show (every gap by name, the allowed actions).
+
+import { QueryClient } from "@tanstack/react-query";
+import { type DocumentNode, parse, validate } from "graphql";
+import { HttpError } from "react-admin";
+import { describe, expect, it } from "vitest";
+import {
+  buildQuery,
+  requestCreateInput,
+  requestFilter,
+} from "../../admin/src/dataProvider/buildQuery.js";
+import {
+  actionDocument,
+  actionInput,
+  type RequestActionName,
+  recordAttestationDocument,
+  requestActions,
+  requestTypesDocument,
+  saveResearchReportDocument,
+  submitResearchReportDocument,
+  uploadDocumentDocument,
+  verifyDocumentDocument,
+} from "../../admin/src/dataProvider/requests.js";
+import {
+  applyRequestChange,
+  requestChangedSubscription,
+} from "../../admin/src/live/useLiveUpdates.js";
+import { schema } from "../../api/graphql/schema.js";
+
+const build = buildQuery();
+const valid = (document: DocumentNode | string) =>
+  expect(
+    validate(schema, typeof document === "string" ? parse(document) : document).map(
+      (e) => e.message,
+    ),
+  ).toEqual([]);
+
+describe("requests resource", () => {
+  it("lists requests with every filter, a sort and a cursor", () => {
+    const { query, variables } = build("GET_LIST", "requests", {
+      pagination: { page: 2, perPage: 25 },
+      sort: { field: "decisionDueAt", order: "ASC" },
+      filter: {
+        q: " 2026-0000 ",
+        status: "SUBMITTED",
+        type: "FINANCIAL_SUPPORT",
+        channel: "IN_PERSON",
+        assignee: "VXNlcjox",
+        overdue: "true",
+        researcher: "",
+      },
+      meta: { after: "c25" },
+    });
+    valid(query);
+    expect(variables).toEqual({
+      first: 25,
+      after: "c25",
+      filter: {
+        reference: "2026-0000",
+        status: "SUBMITTED",
+        type: "FINANCIAL_SUPPORT",
+        channel: "IN_PERSON",
+        assignee: "VXNlcjox",
+        overdue: true,
+      },
+      orderBy: { field: "DECISION_DUE_AT", direction: "ASC" },
+    });
+    expect(requestFilter({ overdue: false })).toEqual({ overdue: false });
+    expect(requestFilter({ overdue: null })).toBeUndefined();
+  });
+
+  it("builds valid list, cursor-only, case-file, many and create documents", () => {
+    valid(build("GET_LIST", "requests", { pagination: { page: 1, perPage: 10 } }).query);
+    valid(
+      build("GET_LIST", "requests", {
+        pagination: { page: 1, perPage: 10 },
+        meta: { cursorOnly: true },
+      }).query,
+    );
+    valid(build("GET_ONE", "requests", { id: "x" }).query);
+    valid(build("GET_MANY", "requests", { ids: ["x"] }).query);
+    valid(build("CREATE", "requests", { data: {} }).query);
+    const reference = build("GET_MANY_REFERENCE", "requests", {
+      target: "member",
+      id: "TWVtYmVyOjE=",
+      pagination: { page: 1, perPage: 20 },
+    });
+    valid(reference.query);
+    expect(reference.variables?.filter).toEqual({ member: "TWVtYmVyOjE=" });
+  });
+
+  it("creates a request with the letter number and the amount as a decimal string", () => {
+    expect(
+      requestCreateInput({
+        member: "TWVtYmVyOjE=",
+        type: "FINANCIAL_SUPPORT",
+        channel: "LETTER",
+        subject: " دعم إيجار ",
+        description: "",
+        amountRequested: 1500,
+        incomingLetterNumber: " 1447/55 ",
+      }),
+    ).toEqual({
+      member: "TWVtYmVyOjE=",
+      type: "FINANCIAL_SUPPORT",
+      channel: "LETTER",
+      subject: "دعم إيجار",
+      amountRequested: "1500",
+      incomingLetterNumber: "1447/55",
+    });
+  });
+
+  it("builds a valid mutation for every life-cycle action, with id, version and its own fields", () => {
+    for (const action of Object.keys(requestActions) as RequestActionName[])
+      valid(actionDocument(action));
+    expect(
+      actionInput(
+        "RECORD_DECISION",
+        { id: "r1", version: 7 },
+        { decision: "APPROVED", reason: "مستوفٍ", amountApproved: 900, note: "ignored" },
+      ),
+    ).toEqual({
+      id: "r1",
+      version: 7,
+      decision: "APPROVED",
+      reason: "مستوفٍ",
+      amountApproved: "900",
+    });
+    expect(actionInput("COMPLETE", { id: "r1", version: 3 }, { reason: "x" })).toEqual({
+      id: "r1",
+      version: 3,
+    });
+  });
+
+  it("builds valid document, attestation, request-type and subscription documents", () => {
+    valid(uploadDocumentDocument);
+    valid(verifyDocumentDocument);
+    valid(recordAttestationDocument);
+    valid(requestTypesDocument);
+    valid(saveResearchReportDocument);
+    valid(submitResearchReportDocument);
+    valid(requestChangedSubscription);
+  });
+
+  it("keeps every gap of an IncompleteRequestError and the allowed actions of an InvalidTransitionError", () => {
+    const { parseResponse } = build("CREATE", "requests", { data: {} });
+    let thrown: unknown;
+    try {
+      parseResponse({
+        data: {
+          result: {
+            __typename: "IncompleteRequestError",
+            code: "INCOMPLETE_REQUEST",
+            message: "الطلب غير مكتمل",
+            gaps: [
+              { kind: "MISSING_DOCUMENT", name: "FAMILY_CARD", message: "كرت العائلة مطلوب" },
+              { kind: "UNSIGNED_ATTESTATION", name: "attestation", message: "الإقرار غير موقّع" },
+            ],
+          },
+        },
+      } as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(HttpError);
+    const body = (thrown as HttpError).body as { code: string; gaps: { name: string }[] };
+    expect(body.code).toBe("INCOMPLETE_REQUEST");
+    expect(body.gaps.map((g) => g.name)).toEqual(["FAMILY_CARD", "attestation"]);
+  });
+
+  it("refreshes a changed request's case file and the request lists on requestChanged", () => {
+    const queryClient = new QueryClient();
+    const one = ["requests", "getOne", { id: "r1", meta: undefined }];
+    const other = ["requests", "getOne", { id: "r2", meta: undefined }];
+    queryClient.setQueryData(one, { id: "r1", version: 1 });
+    queryClient.setQueryData(other, { id: "r2", version: 1 });
+    queryClient.setQueryData(["requests", "getList", {}], { data: [], total: 0 });
+    const forgotten: string[] = [];
+    applyRequestChange(
+      queryClient,
+      {
+        change: "SUBMIT",
+        requestId: "r1",
+        status: "SUBMITTED",
+        version: 2,
+        reference: "REQ-2026-000001",
+      },
+      (resource) => {
+        forgotten.push(resource);
+      },
+    );
+    expect(queryClient.getQueryState(one)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(other)?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(["requests", "getList", {}])?.isInvalidated).toBe(true);
+    expect(forgotten).toEqual(["requests"]);
+  });
+});

@@ -1,0 +1,289 @@
+// @vitest-environment node
+// A request end to end, in Arabic on the panel: staff take a membership registration in
+// person (wizard: channel, type, member by Arabic search), see what is missing, upload the
+// required document, record the in-person attestation, submit (REQ-… reference) and raise
+// it to the committee; the chair records the decision APPROVED with a reason; staff complete
+// it; the status chip and the timeline say so in Arabic. Screenshots on failure.
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.js";
+import {
+  browserAvailable,
+  launchBrowser,
+  newArabicContext,
+  screenshotAll,
+  screenshotDir,
+  signInThroughPanel,
+} from "./helpers.js";
+
+const available = browserAvailable();
+const samplePdf = join(process.cwd(), "tests/fixtures/sample.pdf");
+
+describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const { startPanelServer } = await import("./helpers.js");
+    app = await startPanelServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function step(name: string, body: () => Promise<void>) {
+    try {
+      await body();
+    } catch (error) {
+      const paths = await screenshotAll(contexts, `requests-${name}`);
+      throw new Error(`${(error as Error).message}\nScreenshots: ${paths.join(", ")}`);
+    }
+  }
+
+  async function openContext(): Promise<Page> {
+    const context = await newArabicContext(browser);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Picks an option of a MUI select by the select's label and the option's text. */
+  async function choose(page: Page, label: RegExp, option: string) {
+    await page.getByRole("combobox", { name: label }).first().click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  }
+
+  async function act(page: Page, action: string) {
+    await page.getByTestId(`action-${action}`).click();
+    await page.getByTestId("action-confirm").click();
+  }
+
+  async function expectStatus(page: Page, status: string, label: string) {
+    const chip = page.locator(`[data-testid="request-header"] [data-testid="request-status"]`);
+    await page
+      .locator(
+        `[data-testid="request-header"] [data-testid="request-status"][data-status="${status}"]`,
+      )
+      .waitFor({ timeout: 20_000 });
+    expect(((await chip.textContent()) ?? "").trim()).toBe(label);
+  }
+
+  it("takes a registration in person through to decision and completion, in Arabic", async () => {
+    const applicant = await app.database.prisma.member.findFirst({
+      where: { status: "APPLICANT", consentGiven: true, birthDate: { not: null } },
+      orderBy: { memberNumber: "asc" },
+    });
+    expect(applicant).toBeTruthy();
+    const name = applicant?.fullNameAr ?? "";
+    const staff = await openContext();
+    let caseUrl = "";
+    let reference = "";
+
+    await step("intake", async () => {
+      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app.url}/#/requests`);
+      await staff
+        .getByTestId("requests-grid")
+        .or(staff.getByTestId("requests-empty"))
+        .first()
+        .waitFor();
+      await staff.goto(`${app.url}/#/requests/create`);
+      await staff.getByTestId("request-wizard").waitFor();
+      await choose(staff, /القناة/, "حضوري");
+      await choose(staff, /النوع/, "تسجيل عضوية");
+      const member = staff.getByRole("combobox", { name: /العضو/ });
+      await member.fill(name.split(" ").slice(0, 2).join(" "));
+      await staff
+        .getByRole("option", { name: new RegExp(name) })
+        .first()
+        .click();
+      await staff.locator('input[name="subject"]').fill("طلب تسجيل عضوية جديدة");
+      await staff
+        .locator('textarea[name="description"]')
+        .fill("حضر المتقدم إلى المقر لتسجيل عضويته");
+      await staff.getByTestId("wizard-create").click();
+      await staff.getByTestId("wizard-completion").waitFor({ timeout: 20_000 });
+      // A draft: what is still missing, before anything is attached.
+      const gaps = staff.getByTestId("completeness-gap");
+      await gaps.first().waitFor();
+      const missing = await gaps.allInnerTexts();
+      expect(missing.some((g) => g.includes("صورة الهوية") || g.includes("مستند"))).toBe(true);
+      expect(missing.some((g) => g.includes("إقرار"))).toBe(true);
+    });
+
+    await step("documents-and-attestation", async () => {
+      await staff.getByTestId("document-file").setInputFiles(samplePdf);
+      await staff.getByTestId("document-upload-button").click();
+      await staff.getByTestId("document-row").first().waitFor({ timeout: 20_000 });
+      // The preview goes through the authorised download route with the session cookie.
+      await staff.getByTestId("document-preview-button").first().click();
+      const frame = staff.locator('[data-testid="document-preview"] iframe');
+      await frame.waitFor();
+      const src = (await frame.getAttribute("src")) ?? "";
+      expect(src).toMatch(/^\/documents\//);
+      expect(await staff.evaluate(async (url) => (await fetch(url)).status, src)).toBe(200);
+      await staff.keyboard.press("Escape");
+      await staff.getByTestId("attestation-record").click();
+      await staff.getByTestId("attestation-confirm").click();
+      await staff
+        .locator('[data-testid="attestation-status"][data-status="SIGNED"]')
+        .waitFor({ timeout: 20_000 });
+      await staff
+        .locator('[data-testid="completeness"][data-gaps="0"]')
+        .waitFor({ timeout: 20_000 });
+    });
+
+    await step("submit", async () => {
+      await staff.getByTestId("wizard-submit").click();
+      await staff.getByTestId("wizard-submitted").waitFor({ timeout: 20_000 });
+      reference = ((await staff.getByTestId("wizard-reference").textContent()) ?? "").trim();
+      expect(reference).toMatch(/^REQ-\d{4}-\d{6}$/);
+      await staff.getByRole("link", { name: "فتح ملف الطلب" }).click();
+      await staff.waitForURL(/\/requests\/[^/]+\/show/);
+      caseUrl = staff.url();
+      await expectStatus(staff, "SUBMITTED", "مقدَّم");
+      expect((await staff.getByTestId("request-reference").textContent())?.trim()).toBe(reference);
+      await staff.locator('[data-testid="due-countdown"][data-tone="normal"]').first().waitFor();
+    });
+
+    await step("raise-to-committee", async () => {
+      await act(staff, "RAISE_TO_COMMITTEE");
+      await expectStatus(staff, "IN_COMMITTEE", "لدى اللجنة");
+      // Staff may not decide: the action is not offered.
+      expect(await staff.getByTestId("action-RECORD_DECISION").count()).toBe(0);
+    });
+
+    const chair = await openContext();
+    await step("chair-decides", async () => {
+      await signInThroughPanel(chair, app.url, "chair@wasl.demo", "Chair#2026");
+      await chair.goto(caseUrl);
+      await expectStatus(chair, "IN_COMMITTEE", "لدى اللجنة");
+      await chair.getByTestId("action-RECORD_DECISION").waitFor();
+      await chair.screenshot({ path: `${screenshotDir}/request-case-file-chair-ar.png` });
+      await chair.getByTestId("action-RECORD_DECISION").click();
+      await choose(chair, /القرار/, "موافقة");
+      await chair.locator('textarea[name="reason"]').fill("استوفى المتقدم شروط العضوية");
+      await chair.getByTestId("action-confirm").click();
+      await expectStatus(chair, "APPROVED", "معتمد");
+    });
+
+    await step("staff-completes", async () => {
+      // Staff's open case file follows the decision live (requestChanged), without a reload.
+      await expectStatus(staff, "APPROVED", "معتمد");
+      await act(staff, "COMPLETE");
+      await expectStatus(staff, "COMPLETED", "مكتمل");
+      await staff.getByTestId("request-decision").waitFor();
+      expect((await staff.getByTestId("request-decision").textContent())?.trim()).toBe("موافقة");
+      await staff.getByRole("tab", { name: "السجل الزمني" }).click();
+      const timeline = staff.getByTestId("request-timeline");
+      await timeline.waitFor();
+      const text = (await timeline.textContent()) ?? "";
+      for (const event of ["تسجيل القرار", "توقيع الإقرار", "رفع مستند", "تغيير حالة طلب"])
+        expect(text).toContain(event);
+      expect(text).toContain("استوفى المتقدم شروط العضوية");
+      expect(await staff.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      await staff.getByRole("tab", { name: "البيانات" }).click();
+      await staff.waitForTimeout(500); // the tab indicator's transition
+      await staff.screenshot({ path: `${screenshotDir}/request-case-file-ar.png`, fullPage: true });
+    });
+
+    await step("list-and-filters", async () => {
+      await staff.goto(`${app.url}/#/requests`);
+      await staff.getByTestId("requests-grid").waitFor();
+      await staff.locator('input[name="q"]').fill(reference.slice(4));
+      await staff.waitForURL(/filter=.*q/, { timeout: 20_000 });
+      await staff.getByRole("cell", { name: reference }).waitFor({ timeout: 20_000 });
+      await staff.waitForFunction(
+        () => document.querySelectorAll("tbody tr").length === 1,
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      );
+      await staff.screenshot({ path: `${screenshotDir}/requests-list-ar.png` });
+    });
+  });
+  it("lists every gap when an incomplete draft is submitted, in Arabic", async () => {
+    const staff = await openContext();
+    await step("incomplete-submit", async () => {
+      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app.url}/#/requests/create`);
+      await staff.getByTestId("request-wizard").waitFor();
+      await choose(staff, /القناة/, "خطاب");
+      await choose(staff, /النوع/, "دعم مالي");
+      // A letter needs its incoming number: the form says so before anything is sent.
+      await staff.locator('input[name="subject"]').fill("طلب دعم مالي");
+      await staff.getByTestId("wizard-create").click();
+      await staff.getByText("رقم الخطاب الوارد مطلوب").first().waitFor();
+      await staff.locator('input[name="incomingLetterNumber"]').fill("1447/123");
+      const member = staff.getByRole("combobox", { name: /العضو/ });
+      await member.fill("احمد القحطاني"); // no hamza: the stored name is «أحمد»
+      await staff
+        .getByRole("option", { name: /أحمد محمد عبدالله القحطاني/ })
+        .first()
+        .click();
+      await staff.getByTestId("wizard-create").click();
+      await staff.getByTestId("wizard-completion").waitFor({ timeout: 20_000 });
+      const gaps = staff.getByTestId("completeness-gap");
+      await gaps.first().waitFor();
+      expect(await gaps.count()).toBeGreaterThanOrEqual(5); // amount, 4 documents, attestation…
+      await staff.getByTestId("wizard-submit").click();
+      const error = staff.locator('[data-testid="request-error"][data-code="INCOMPLETE_REQUEST"]');
+      await error.waitFor({ timeout: 20_000 });
+      const listed = await error.getByTestId("request-gap").allInnerTexts();
+      for (const name of ["amountRequested", "FAMILY_CARD", "INCOME_PROOF", "attestation"])
+        expect(listed.some((g) => g.includes(`(${name})`))).toBe(true);
+      expect((await error.textContent())?.trim()).toContain("الطلب غير مكتمل");
+    });
+  });
+
+  it("gives the researcher a «my cases» screen with only their cases", async () => {
+    const page = await openContext();
+    await step("my-cases", async () => {
+      await signInThroughPanel(page, app.url, "researcher@wasl.demo", "Research#2026");
+      await page.getByTestId("menu-my-cases").click();
+      await page.waitForURL(/#\/my-cases/);
+      await page
+        .getByTestId("requests-grid")
+        .or(page.getByTestId("requests-empty"))
+        .first()
+        .waitFor({
+          timeout: 20_000,
+        });
+      const rows = page.locator('[data-testid="requests-grid"] tbody tr');
+      const count = await rows.count();
+      const total = await app.database.prisma.request.count({
+        where: { status: "WITH_RESEARCHER", researcher: { email: "researcher@wasl.demo" } },
+      });
+      expect(count).toBe(Math.min(total, 25));
+      await page.screenshot({ path: `${screenshotDir}/my-cases-ar.png` });
+    });
+    await step("research-report", async () => {
+      // One of their open cases without a submitted report: write it and submit it.
+      const open = await app.database.prisma.request.findFirst({
+        where: {
+          status: "WITH_RESEARCHER",
+          researcher: { email: "researcher@wasl.demo" },
+          reports: { none: { submittedAt: { not: null } } },
+        },
+        select: { reference: true },
+      });
+      expect(open?.reference).toBeTruthy();
+      await page.getByRole("cell", { name: open?.reference ?? "" }).click();
+      await page.waitForURL(/\/requests\/[^/]+\/show/);
+      await page.getByRole("tab", { name: "تقرير البحث" }).click();
+      await page.getByTestId("research-form").waitFor();
+      await page.locator('textarea[name="findings"]').fill("زرت الأسرة في منزلها وتحققت من ظروفها");
+      await page.getByTestId("research-submit").click();
+      await page.getByText("قُدّم التقرير وأصبح نهائياً").waitFor({ timeout: 20_000 });
+      await page.getByText("زرت الأسرة في منزلها وتحققت من ظروفها").first().waitFor();
+      await page.getByTestId("research-form").waitFor({ state: "detached", timeout: 20_000 });
+      // Every row is one of theirs: the filter names them, and the API allows no other.
+      expect(page.url()).not.toContain("researcher=");
+    });
+  });
+});
