@@ -87,3 +87,26 @@ export async function screenshotAll(contexts: BrowserContext[], name: string): P
   }
   return paths;
 }
+
+/**
+ * Arabic pages for one test file, and named steps that save a screenshot of every open
+ * page before failing.
+ */
+export function pageSession(browser: () => Browser, screenshotPrefix = "") {
+  const contexts: BrowserContext[] = [];
+  return {
+    async openPage(): Promise<Page> {
+      const context = await newArabicContext(browser());
+      contexts.push(context);
+      return context.newPage();
+    },
+    async step(name: string, body: () => Promise<void>): Promise<void> {
+      try {
+        await body();
+      } catch (error) {
+        const paths = await screenshotAll(contexts, `${screenshotPrefix}${name}`);
+        throw new Error(`${(error as Error).message}\nScreenshots: ${paths.join(", ")}`);
+      }
+    },
+  };
+}

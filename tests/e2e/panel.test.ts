@@ -2,14 +2,13 @@
 // The staff panel end to end: Debian's Chromium against the real server on a fresh
 // embedded database with the demo data. Screenshots of every open page on failure.
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import {
   browserAvailable,
   launchBrowser,
-  newArabicContext,
-  screenshotAll,
+  pageSession,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
@@ -20,7 +19,7 @@ const ahmad = "أحمد محمد عبدالله القحطاني";
 describe.skipIf(!available)("staff panel (Chromium)", () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { openPage: openContext, step } = pageSession(() => browser, "");
 
   beforeAll(async () => {
     const { startPanelServer } = await import("./helpers.js");
@@ -32,22 +31,6 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
     await browser?.close();
     await app?.close();
   });
-
-  /** Runs a step; on failure, saves screenshots of every page before failing. */
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      const paths = await screenshotAll(contexts, name);
-      throw new Error(`${(error as Error).message}\nScreenshots: ${paths.join(", ")}`);
-    }
-  }
-
-  async function openContext(): Promise<Page> {
-    const context = await newArabicContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   async function findAhmad(page: Page) {
     await page.goto(`${app.url}/#/members`);

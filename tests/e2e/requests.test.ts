@@ -5,14 +5,13 @@
 // it to the committee; the chair records the decision APPROVED with a reason; staff complete
 // it; the status chip and the timeline say so in Arabic. Screenshots on failure.
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import {
   browserAvailable,
   launchBrowser,
-  newArabicContext,
-  screenshotAll,
+  pageSession,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
@@ -23,7 +22,7 @@ const samplePdf = join(process.cwd(), "tests/fixtures/sample.pdf");
 describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { openPage: openContext, step } = pageSession(() => browser, "requests-");
 
   beforeAll(async () => {
     const { startPanelServer } = await import("./helpers.js");
@@ -35,21 +34,6 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     await browser?.close();
     await app?.close();
   });
-
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      const paths = await screenshotAll(contexts, `requests-${name}`);
-      throw new Error(`${(error as Error).message}\nScreenshots: ${paths.join(", ")}`);
-    }
-  }
-
-  async function openContext(): Promise<Page> {
-    const context = await newArabicContext(browser);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   /** Picks an option of a MUI select by the select's label and the option's text. */
   async function choose(page: Page, label: RegExp, option: string) {
