@@ -190,6 +190,22 @@ describe("users and roles", () => {
     expect(again.data?.signIn.__typename).toBe("InvalidCredentialsError");
   });
 
+  it("gives any staff member a directory of active colleagues by role, names only", async () => {
+    await createStaffUser(t.database.prisma, "researcher@test.sa", ["RESEARCHER"]);
+    await createStaffUser(t.database.prisma, "gone@test.sa", ["RESEARCHER"], { disabled: true });
+    const staff = await t.signIn("staff@test.sa", password);
+    const result = await t.gql(
+      `{ staffDirectory(role: RESEARCHER) { id fullName } }`,
+      {},
+      { token: staff },
+    );
+    expect(result.data?.staffDirectory).toEqual([
+      { id: expect.any(String), fullName: "موظف researcher" },
+    ]);
+    const anonymous = await t.gql(`{ staffDirectory { id } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("does not let an admin disable themself", async () => {
     const me = await t.database.prisma.user.findUniqueOrThrow({
       where: { email: "admin@test.sa" },

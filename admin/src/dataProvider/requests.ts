@@ -289,6 +289,8 @@ export type RequestCalls = {
   saveResearchReport(draft: ResearchReportDraft): Promise<ResearchReportRecord>;
   submitResearchReport(report: { id: string; version: number }): Promise<ResearchReportRecord>;
   getRequestTypes(): Promise<RequestTypeInfo[]>;
+  /** Active staff holding a role, by name (e.g. researchers to refer a case to). */
+  getStaffDirectory(role: string): Promise<{ id: string; fullName: string }[]>;
 };
 
 export function requestCalls(
@@ -380,6 +382,14 @@ export function requestCalls(
     async getRequestTypes() {
       const { data } = await client.query({ query: gql(requestTypesDocument) });
       return (data?.requestTypes ?? []) as RequestTypeInfo[];
+    },
+
+    async getStaffDirectory(role) {
+      const { data } = await client.query({
+        query: gql`query StaffDirectory($role: Role) { staffDirectory(role: $role) { id fullName } }`,
+        variables: { role },
+      });
+      return (data?.staffDirectory ?? []) as { id: string; fullName: string }[];
     },
   };
 }

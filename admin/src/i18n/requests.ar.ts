@@ -56,7 +56,7 @@ export const requestsAr = {
       answer: "الرد (سيطّلع عليه العضو)",
       first_contact: "حُلّ من أول تواصل",
       researcher: "الباحث الاجتماعي",
-      researcher_id: "معرّف الباحث",
+      no_researchers: "لا يوجد باحث اجتماعي نشط: أضِف الدور لمستخدم أولاً.",
       confirm_text: "تنفيذ «%{action}» على %{reference}؟",
     },
     errors: {

@@ -56,7 +56,7 @@ export const requestsEn = {
       answer: "Answer (the member will read it)",
       first_contact: "Resolved on first contact",
       researcher: "Researcher",
-      researcher_id: "Researcher's ID",
+      no_researchers: "No active social researcher: give a user the role first.",
       confirm_text: "Carry out “%{action}” on %{reference}?",
     },
     errors: {

@@ -16,12 +16,11 @@ import {
   Typography,
 } from "@mui/material";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   HttpError,
   useCanAccess,
   useDataProvider,
-  useGetList,
   useNotify,
   useTranslate,
 } from "react-admin";
@@ -77,40 +76,38 @@ function ResearcherPicker({
   onChange: (value: string) => void;
 }) {
   const translate = useTranslate();
-  // Only admins may list staff accounts; others type the researcher's ID.
-  const { canAccess: listsUsers } = useCanAccess({ resource: "users", action: "list" });
-  const { data } = useGetList(
-    "users",
-    { pagination: { page: 1, perPage: 100 } },
-    { enabled: !!listsUsers },
-  );
-  const researchers = (data ?? []).filter((u) =>
-    ((u.roles as string[] | undefined) ?? []).includes("RESEARCHER"),
-  );
-  if (researchers.length)
-    return (
-      <TextField
-        select
-        fullWidth
-        label={translate("resources.requests.actions.researcher")}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {researchers.map((u) => (
-          <MenuItem key={u.id} value={String(u.id)}>
-            {String(u.fullName)}
-          </MenuItem>
-        ))}
-      </TextField>
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const [researchers, setResearchers] = useState<{ id: string; fullName: string }[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    dataProvider.getStaffDirectory("RESEARCHER").then(
+      (list) => current && setResearchers(list),
+      () => current && setResearchers([]),
     );
+    return () => {
+      current = false;
+    };
+  }, [dataProvider]);
   return (
     <TextField
+      select
       fullWidth
-      label={translate("resources.requests.actions.researcher_id")}
+      label={translate("resources.requests.actions.researcher")}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      slotProps={{ htmlInput: { dir: "ltr" } }}
-    />
+      disabled={!researchers?.length}
+      helperText={
+        researchers && !researchers.length
+          ? translate("resources.requests.actions.no_researchers")
+          : undefined
+      }
+    >
+      {(researchers ?? []).map((u) => (
+        <MenuItem key={u.id} value={u.id}>
+          {u.fullName}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }
 

@@ -7,6 +7,7 @@ import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
+import { StaffRefType } from "../users/types.js";
 import { mayReadCase } from "./documents/case-access.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
 import { daysRemaining, isDueSoon, isOverdue, type RequestRules } from "./rules.js";
@@ -73,18 +74,6 @@ export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").
       description: "Days from submission to the decision deadline.",
       resolve: (r) => r.decisionPeriodDays,
     }),
-  }),
-});
-
-type StaffRef = { id: string; fullName: string };
-const StaffRefType = builder.objectRef<StaffRef>("StaffRef").implement({
-  description: "A staff member named on a request (assignee, researcher).",
-  fields: (t) => ({
-    id: t.globalID({
-      description: "The user's global ID.",
-      resolve: (u) => ({ type: "User", id: u.id }),
-    }),
-    fullName: t.string({ description: "Full name.", resolve: (u) => u.fullName }),
   }),
 });
 

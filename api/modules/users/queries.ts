@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.js";
+import { RoleEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
-import { UserNode, Viewer } from "./types.js";
+import { StaffRefType, UserNode, Viewer } from "./types.js";
 
 builder.queryFields((t) => ({
   me: t.field({
@@ -11,6 +12,27 @@ builder.queryFields((t) => ({
     resolve: async (_root, _args, context) => {
       const caller = await context.caller();
       return caller.kind === "user" ? caller : null;
+    },
+  }),
+  staffDirectory: t.field({
+    type: [StaffRefType],
+    description:
+      "Active staff by name, optionally only those holding a role (e.g. RESEARCHER, to refer a case). Names only: account details stay with admins.",
+    authScopes: { signedIn: true },
+    args: {
+      role: t.arg({ type: RoleEnum, required: false, description: "Only users with this role." }),
+    },
+    resolve: async (_root, args, context) => {
+      const active = await context.prisma.user.findMany({
+        where: { disabled: false },
+        select: { id: true, fullName: true, roles: true },
+        orderBy: [{ fullName: "asc" }, { id: "asc" }],
+      });
+      // Filtered here: Prisma 7.10's `has`/`hasSome` on an enum array reached PGlite as a
+      // malformed array literal ("RESEARCHER"). Staff lists are short.
+      return active
+        .filter((user) => !args.role || user.roles.includes(args.role))
+        .map(({ id, fullName }) => ({ id, fullName }));
     },
   }),
   users: t.prismaConnection(

@@ -36,6 +36,21 @@ export const UserNode = builder.prismaNode("User", {
   }),
 });
 
+export type StaffRef = { id: string; fullName: string };
+
+/** A colleague as other staff see them: a name to pick, never their account details. */
+export const StaffRefType = builder.objectRef<StaffRef>("StaffRef").implement({
+  description:
+    "A staff member named on a request (assignee, researcher) or picked from the staff directory.",
+  fields: (t) => ({
+    id: t.globalID({
+      description: "The user's global ID.",
+      resolve: (u) => ({ type: "User", id: u.id }),
+    }),
+    fullName: t.string({ description: "Full name.", resolve: (u) => u.fullName }),
+  }),
+});
+
 export type ViewerShape = Extract<Caller, { kind: "user" }>;
 
 /** Everything `resource.action` the roles allow: the panel builds its menus from this. */
