@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ReadyMessage } from "./server.js";
 
-export type ServerKind = "wasl" | "yoga" | "hello" | "pg-members";
+export type ServerKind = "wasl" | "wasl-large" | "yoga" | "hello" | "pg-members" | "pg-transition";
 
 export type RunningServer = ReadyMessage & {
   kind: ServerKind;

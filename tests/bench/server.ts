@@ -4,6 +4,8 @@
 //   yoga        a bare graphql-yoga with a trivial schema, default options, on node:http
 //   hello       a node:http handler answering the same JSON
 //   pg-members  the members page written by hand with `pg` on node:http
+//   pg-transition  startWork written by hand with `pg` on node:http (transition bench)
+//   wasl-large  our full server on PGlite in memory with the large data set (BENCH_LARGE_*)
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type RequestListener, type Server } from "node:http";
 import { Session } from "node:inspector/promises";
@@ -17,7 +19,9 @@ import { createLogger } from "../../api/logger.js";
 import { buildApp } from "../../api/server.js";
 import type { Credentials } from "./data.js";
 import { seedBenchData } from "./data.js";
+import { seedLargeBenchData } from "./large-data.js";
 import { createMembersPageHandler } from "./pg-members.js";
+import { createTransitionHandler } from "./pg-transition.js";
 
 export type ReadyMessage = {
   type: "ready";
@@ -43,7 +47,9 @@ function listen(handler: RequestListener): Promise<{ server: Server; url: string
   });
 }
 
-async function startWasl(): Promise<() => Promise<void>> {
+export const benchTokenSecret = "bench-secret-bench-secret-bench-secret-0123";
+
+async function startWasl(large = false): Promise<() => Promise<void>> {
   const databaseUrl = process.env.BENCH_DB_URL || undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "wasl-bench-"));
   const config = loadConfig({
@@ -51,7 +57,7 @@ async function startWasl(): Promise<() => Promise<void>> {
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "info",
-    WASL_TOKEN_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    WASL_TOKEN_SECRET: benchTokenSecret,
     WASL_DATA_DIR: dataDir,
     WASL_SEED_DEMO: "false",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -59,7 +65,11 @@ async function startWasl(): Promise<() => Promise<void>> {
   const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
   let credentials: Credentials | undefined;
   let seeded: string | undefined;
-  if (process.env.BENCH_SEED === "1") {
+  if (large) {
+    const summary = await seedLargeBenchData(database.prisma);
+    credentials = { email: summary.email, password: summary.password };
+    seeded = summary.seeded;
+  } else if (process.env.BENCH_SEED === "1") {
     const started = Date.now();
     const summary = await seedBenchData(database.prisma);
     credentials = { email: summary.email, password: summary.password };
@@ -109,8 +119,23 @@ async function startPgMembers(): Promise<() => Promise<void>> {
   };
 }
 
+async function startPgTransition(): Promise<() => Promise<void>> {
+  const databaseUrl = process.env.BENCH_DB_URL;
+  if (!databaseUrl) throw new Error("pg-transition needs BENCH_DB_URL");
+  const handler = createTransitionHandler(databaseUrl, new TextEncoder().encode(benchTokenSecret));
+  const { server, url } = await listen(handler.listener);
+  send({ type: "ready", url, engine: "postgresql" });
+  return async () => {
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    await handler.close();
+  };
+}
+
 const starters: Record<string, () => Promise<() => Promise<void>>> = {
-  wasl: startWasl,
+  wasl: () => startWasl(),
+  "wasl-large": () => startWasl(true),
+  "pg-transition": startPgTransition,
   yoga: startYoga,
   hello: startHello,
   "pg-members": startPgMembers,

@@ -1,0 +1,43 @@
+// The large data set for the requests-list bench: the bench's demo data (data.ts, with its
+// STAFF sign-in) then prisma/seed/large.ts on top — BENCH_LARGE_MEMBERS (default 100,000)
+// members and BENCH_LARGE_REQUESTS (default 1,000,000) requests — then ANALYZE, as autovacuum
+// would do. The large set shares the demo data's reference date (benchNow, 2026-06-01): seeded
+// "as of today", its open requests all have their deadline ahead (the seed derives states from
+// the deadlines) and the overdue filter would find only the demo's few; queried later than
+// benchNow, the open requests are a backlog past its deadlines — a full page to read and a
+// count over every match, the case the filter must stay fast for.
+import type { PrismaClient } from "../../api/db/client.js";
+import { seedLarge } from "../../prisma/seed/index.js";
+import { benchNow, type Credentials, seedBenchData } from "./data.js";
+
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 5_000_000)
+    throw new Error(`${name} must be an integer of [1, 5000000], got "${raw}"`);
+  return value;
+}
+
+export function largeSize(prefix = "BENCH_LARGE") {
+  return {
+    members: count(`${prefix}_MEMBERS`, 100_000),
+    requests: count(`${prefix}_REQUESTS`, 1_000_000),
+  };
+}
+
+export async function seedLargeBenchData(
+  prisma: PrismaClient,
+  size = largeSize(),
+): Promise<Credentials & { seeded: string }> {
+  const began = Date.now();
+  const credentials = await seedBenchData(prisma);
+  const summary = await seedLarge(prisma, { ...size, now: benchNow });
+  await prisma.$executeRawUnsafe("ANALYZE");
+  return {
+    email: credentials.email,
+    password: credentials.password,
+    seeded:
+      `demo data + ${summary.members} members, ${summary.requests} requests ` +
+      `in ${((Date.now() - began) / 1000).toFixed(0)} s`,
+  };
+}
