@@ -17,13 +17,7 @@ import {
 } from "@mui/material";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import {
-  HttpError,
-  useCanAccess,
-  useDataProvider,
-  useNotify,
-  useTranslate,
-} from "react-admin";
+import { HttpError, useDataProvider, useNotify, useTranslate } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { type RequestActionName, requestActions } from "../dataProvider/requests.js";
 import { useEnumLabel } from "../shared/EnumField.js";
