@@ -11,6 +11,13 @@ export type Target = {
   method: "GET" | "POST";
   headers: Record<string, string>;
   body?: string;
+  /**
+   * A different body per request, for writes that cannot repeat on the same row (a
+   * transition moves a request forward once); called once per request sent.
+   */
+  nextBody?: () => string;
+  /** Whether an answer is the success measured; others count as errors, warm-up included. */
+  succeeded?: (body: string) => boolean;
   /** Processes whose CPU time is charged to this target while it is loaded, by label. */
   processes?: Record<string, () => number[]>;
 };
@@ -57,6 +64,8 @@ type Segment = {
   latencies: number[];
   errors: number;
   non2xx: number;
+  /** HTTP 200 answers that `succeeded` refused. */
+  failed: number;
   cpuMs: Record<string, number>;
 };
 
@@ -113,6 +122,8 @@ function cpuDelta(
 async function run(target: Target, seconds: number, record: boolean): Promise<Segment> {
   assertLoopback(target.url);
   const latencies: number[] = [];
+  let failed = 0;
+  const { nextBody, succeeded } = target;
   const cpuBefore = cpuSnapshot(target);
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolveRun, reject) => {
@@ -125,6 +136,23 @@ async function run(target: Target, seconds: number, record: boolean): Promise<Se
         connections: settings.connections,
         duration: seconds,
         timeout: 10,
+        ...(nextBody || succeeded
+          ? {
+              requests: [
+                {
+                  method: target.method,
+                  path: new URL(target.url).pathname,
+                  headers: target.headers,
+                  ...(nextBody
+                    ? { setupRequest: (request: object) => ({ ...request, body: nextBody() }) }
+                    : {}),
+                  onResponse: (status: number, body: string) => {
+                    if (status === 200 && succeeded && !succeeded(body)) failed++;
+                  },
+                },
+              ],
+            }
+          : {}),
       },
       (error, result) => (error ? reject(error) : resolveRun(result)),
     );
@@ -142,6 +170,7 @@ async function run(target: Target, seconds: number, record: boolean): Promise<Se
     latencies,
     errors: result.errors,
     non2xx: result.non2xx,
+    failed,
     cpuMs,
   };
 }
@@ -157,7 +186,12 @@ export async function measure(
   targets: Target[],
   hooks: { afterWarmup?: () => Promise<void>; afterMeasuring?: () => Promise<void> } = {},
 ): Promise<Figures[]> {
-  for (const target of targets) await run(target, settings.warmup, false);
+  // Warm-up failures count only where answers are checked (targets with `succeeded`).
+  const warmupFailures = new Map<string, number>();
+  for (const target of targets) {
+    const warm = await run(target, settings.warmup, false);
+    if (target.succeeded) warmupFailures.set(target.name, warm.failed + warm.errors + warm.non2xx);
+  }
   await hooks.afterWarmup?.();
   const segments = new Map<string, Segment[]>(targets.map((t) => [t.name, []]));
   const slice = settings.duration / settings.rounds;
@@ -178,7 +212,9 @@ export async function measure(
       rps: requests / seconds,
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
-      errors: parts.reduce((sum, s) => sum + s.errors, 0),
+      errors:
+        parts.reduce((sum, s) => sum + s.errors + s.failed, 0) +
+        (warmupFailures.get(target.name) ?? 0),
       non2xx: parts.reduce((sum, s) => sum + s.non2xx, 0),
       cpuPerRequest: Object.fromEntries(
         Object.keys(target.processes ?? {}).map((label) => [

@@ -9,9 +9,8 @@
 import pg from "pg";
 import { startServer } from "./child.js";
 import { type Bench, graphqlHeaders, processesOf, profileHooks, signIn } from "./common.js";
-import { assertClean, formatFigures, settings } from "./load.js";
+import { assertClean, formatFigures, measure, settings, type Target } from "./load.js";
 import { globalId, transitionMutation } from "./pg-transition.js";
-import { measureSequence, type SequenceTarget } from "./sequence-load.js";
 
 const perTarget = (() => {
   const raw = process.env.BENCH_TRANSITION_REQUESTS;
@@ -66,7 +65,7 @@ function sequenceTarget(
   url: string,
   token: string,
   ids: string[],
-): SequenceTarget & { issued(): number } {
+): Target & { nextBody(): string; succeeded(body: string): boolean; issued(): number } {
   let next = 0;
   return {
     name,
@@ -146,7 +145,7 @@ export const transition: Bench = {
         console.log(
           `  answers identical but for the id: ${JSON.stringify(answers[0])} (signed in as ${postgres.credentials.email})`,
         );
-        const figures = await measureSequence(targets, profileHooks("transition", servers));
+        const figures = await measure(targets, profileHooks("transition", servers));
         for (const f of figures) console.log(formatFigures(f));
         assertClean(figures);
         for (const [i, tag] of tags.entries()) {
