@@ -10,7 +10,7 @@ import { CloseCode, type Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import { resolveCaller } from "./auth/caller.js";
-import type { Services } from "./auth/context.js";
+import { credentialsOf, type Services } from "./auth/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createDocumentDownloadHandler } from "./http/documents.js";
@@ -145,15 +145,16 @@ export async function buildApp(
         (args.rootValue as Executable).subscribe(args) as Promise<ExecutionResult>,
       onConnect: async (ctx) => {
         // Remember whose socket this is, so that disabling the user closes it at once.
-        const caller = await resolveCaller(database.prisma, config, {
-          bearer:
-            typeof ctx.connectionParams?.authorization === "string"
-              ? ctx.connectionParams.authorization.replace(/^Bearer\s+/i, "")
-              : undefined,
-          sessionToken: socketHeaders(ctx.extra.request)
-            .get("cookie")
-            ?.match(/wasl_session=([^;]+)/)?.[1],
-        });
+        // Read exactly as every operation's context reads them (auth/context.ts).
+        const caller = await resolveCaller(
+          database.prisma,
+          config,
+          credentialsOf({
+            headers: socketHeaders(ctx.extra.request),
+            connectionParams: ctx.connectionParams,
+            clientAddress: clientAddress(ctx.extra.request),
+          }),
+        );
         if (caller.kind === "user") {
           ctx.extra.userId = caller.id;
           const sockets = socketsByUser.get(caller.id) ?? new Set();

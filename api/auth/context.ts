@@ -44,7 +44,8 @@ export type Envelope = {
   clientAddress: string;
 };
 
-function credentialsOf(envelope: Envelope): Credentials {
+/** What a request or socket presents as its credentials: bearer, API key, session cookie. */
+export function credentialsOf(envelope: Envelope): Credentials {
   const params = envelope.connectionParams ?? {};
   const authorization =
     (typeof params.authorization === "string" ? params.authorization : undefined) ??
