@@ -50,10 +50,11 @@ function entryData(caller: Caller, record: AuditRecord): Prisma.AuditEntryCreate
   };
 }
 
-export async function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promise<void> {
-  await db.auditEntry.create({ data: entryData(caller, record) });
+export function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promise<void> {
+  return recordAudits(db, caller, [record]);
 }
 
+/** createMany: one INSERT, and no RETURNING row to read back. */
 export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
   if (records.length)
     await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });

@@ -29,7 +29,11 @@ import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../
 import { changedFields, recordAudit } from "../audit/service.js";
 import { memberSearchText } from "../members/rules.js";
 import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
-import { recordTimelineEvent } from "../timeline/service.js";
+import {
+  recordTimelineEvent,
+  recordTimelineEvents,
+  type TimelineRecord,
+} from "../timeline/service.js";
 import { attestationStatus, markAttestationStaleIfChanged } from "./attestation/service.js";
 import { isResearcherOnly } from "./documents/case-access.js";
 import { missingDocumentKinds } from "./documents/service.js";
@@ -444,6 +448,7 @@ export type TransitionParams = {
   amountApproved?: string | null | undefined;
   answer?: string | null | undefined;
   firstContactResolution?: boolean | null | undefined;
+  dataUpdateDeclined?: boolean | null | undefined;
 };
 
 export type TransitionInput = TransitionParams & {
@@ -585,6 +590,8 @@ async function actionPatch(
         data.answer = note;
         data.resolvedAt = now;
         data.firstContactResolution = params.firstContactResolution === true;
+        if (params.dataUpdateDeclined && request.typeCode !== "DATA_UPDATE")
+          problems.add("dataUpdateDeclined", "validation.onlyForDataUpdate");
         break;
       case "MARK_CLOSED":
         data.closedAt = now;
@@ -641,28 +648,32 @@ async function applyTransition(
 
   // The version in the WHERE makes the check and the write one step: of two transitions
   // that read the same version, exactly one matches the row; the other writes nothing.
-  const written = await tx.request.updateMany({
+  // RETURNING gives the row as written; its type and member are the ones read above.
+  const [written] = await tx.request.updateManyAndReturn({
     where: { id: before.id, version: before.version },
     data: { ...data, status: to, version: { increment: 1 } },
   });
-  if (written.count !== 1) throw new ConflictError("Request", before.version, null);
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: before.id },
-    include: { type: true, member: true },
-  });
+  if (!written) throw new ConflictError("Request", before.version, null);
+  const request: RequestWithContext = { ...written, type: before.type, member: before.member };
   const events: AfterCommit[] = [requestEvent(caller, request, action, before.status, now)];
 
-  await recordTimelineEvent(tx, caller, {
-    memberId: request.memberId,
-    requestId: request.id,
-    kind: "STATUS_CHANGED",
-    fromStatus: before.status,
-    toStatus: request.status,
-    note,
-    data: { action, ...(data.reference ? { reference: request.reference } : {}) },
-  });
+  const timeline: TimelineRecord[] = [
+    {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "STATUS_CHANGED",
+      fromStatus: before.status,
+      toStatus: request.status,
+      note,
+      data: {
+        action,
+        ...(data.reference ? { reference: request.reference } : {}),
+        ...(declined(transition, params) ? { dataUpdateDeclined: true } : {}),
+      },
+    },
+  ];
   if (transition.effects.includes("RECORD_DECISION")) {
-    await recordTimelineEvent(tx, caller, {
+    timeline.push({
       memberId: request.memberId,
       requestId: request.id,
       kind: "DECISION_RECORDED",
@@ -675,13 +686,14 @@ async function applyTransition(
     });
   }
   if (transition.effects.includes("SET_RESEARCHER")) {
-    await recordTimelineEvent(tx, caller, {
+    timeline.push({
       memberId: request.memberId,
       requestId: request.id,
       kind: "RESEARCHER_ASSIGNED",
       data: { researcherId: request.researcherId },
     });
   }
+  await recordTimelineEvents(tx, caller, timeline);
   await recordAudit(tx, caller, {
     action: "TRANSITION",
     entityType: "Request",
@@ -692,7 +704,7 @@ async function applyTransition(
       action: { before: null, after: action },
     },
   });
-  events.push(...(await memberEffects(tx, caller, request, transition, now)));
+  events.push(...(await memberEffects(tx, caller, request, transition, params, now)));
   if (transition.notification) {
     const params: NotificationParams = {
       reference: request.reference,
@@ -712,12 +724,18 @@ async function applyTransition(
   return { request, events };
 }
 
+/** A data update resolved without applying its changes (the answer says why). */
+function declined(transition: Transition, params: TransitionParams): boolean {
+  return transition.effects.includes("APPLY_DATA_UPDATE") && params.dataUpdateDeclined === true;
+}
+
 /** Effects on the member: registration completes membership, a data update changes it. */
 async function memberEffects(
   tx: Db,
   caller: Caller,
   request: RequestWithContext,
   transition: Transition,
+  params: TransitionParams,
   now: Date,
 ): Promise<AfterCommit[]> {
   let data: Prisma.MemberUpdateInput | undefined;
@@ -728,7 +746,11 @@ async function memberEffects(
   ) {
     data = { status: "ACTIVE", registeredAt: now };
   }
-  if (transition.effects.includes("APPLY_DATA_UPDATE") && request.typeCode === "DATA_UPDATE") {
+  if (
+    transition.effects.includes("APPLY_DATA_UPDATE") &&
+    request.typeCode === "DATA_UPDATE" &&
+    !declined(transition, params)
+  ) {
     const changes = validateMemberChanges(request.details);
     const gaps = [...changes.gaps, ...(await duplicateGaps(tx, request.memberId, changes.data))];
     if (gaps.length) throw new IncompleteRequestError(gaps);

@@ -12,13 +12,18 @@ export type TimelineRecord = {
   data?: Prisma.InputJsonValue | undefined;
 };
 
-/** Adds an event to a member's (and a request's) timeline, in the caller's transaction. */
-export async function recordTimelineEvent(
+/** Adds events to a member's (and a request's) timeline, in the caller's transaction. */
+export async function recordTimelineEvents(
   db: Db,
   caller: Caller,
-  record: TimelineRecord,
+  records: TimelineRecord[],
 ): Promise<void> {
-  await db.timelineEvent.create({
-    data: { ...record, actorId: caller.kind === "user" ? caller.id : null },
-  });
+  const actorId = caller.kind === "user" ? caller.id : null;
+  // createMany: one INSERT, and no RETURNING row to read back.
+  if (records.length)
+    await db.timelineEvent.createMany({ data: records.map((r) => ({ ...r, actorId })) });
+}
+
+export function recordTimelineEvent(db: Db, caller: Caller, record: TimelineRecord) {
+  return recordTimelineEvents(db, caller, [record]);
 }

@@ -1,0 +1,61 @@
+// What a status change costs the database: the statements one `startWork` sends, counted
+// at the driver. A regression guard for the transition benchmark (tests/bench/transition.ts).
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { notificationTemplates } from "../../prisma/seed/content.js";
+import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
+import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+
+let t: TestApp;
+let statements: string[] = [];
+let token: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: false, onQuery: (sql) => statements.push(sql) });
+  const db = t.database.prisma;
+  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
+  token = await t.signIn("staff@test.sa", password);
+});
+afterAll(() => t.close());
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+it("moves a request SUBMITTED → IN_PROGRESS in one transaction of few statements", async () => {
+  const member = await createMemberRecord(t.database.prisma);
+  const created: Json = await t.gql(
+    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+      ... on CreateRequestSuccess { request { id version } } } }`,
+    {
+      input: {
+        member: gid("Member", member.id),
+        type: "INQUIRY",
+        channel: "PHONE",
+        subject: "استفسار",
+        description: "متى يصرف الدعم؟",
+      },
+    },
+    { token },
+  );
+  // Non-committee types are submitted at intake.
+  const request = created.data.createRequest.request;
+  statements = [];
+  const moved: Json = await t.gql(
+    `mutation($input: StartWorkInput!) { startWork(input: $input) {
+      __typename ... on StartWorkSuccess { request { id status version } } } }`,
+    { input: { id: request.id, version: request.version } },
+    { token },
+  );
+  expect(moved.data.startWork.request.status).toBe("IN_PROGRESS");
+  const sent = statements.filter((sql) => !/^BEGIN/i.test(sql));
+  const count = (pattern: RegExp) => sent.filter((sql) => pattern.test(sql)).length;
+  // The caller's user row; the request with its type and member; the guarded UPDATE
+  // (RETURNING the row: no second read); the timeline event; the audit entry; COMMIT; the
+  // fields the answer selects, read after the commit.
+  expect(count(/^UPDATE "public"."Request"/)).toBe(1);
+  expect(count(/^INSERT INTO "public"."TimelineEvent"/)).toBe(1);
+  expect(count(/^INSERT INTO "public"."AuditEntry"/)).toBe(1);
+  expect(count(/FROM "public"."Request"/)).toBe(2);
+  expect(sent.length, sent.join("\n")).toBeLessThanOrEqual(7);
+});
