@@ -20,6 +20,11 @@ export type Context = Services & {
   clientAddress: string;
   /** Resolved on first use and memoised: `{ __typename }` never touches the database. */
   caller(): Promise<Caller>;
+  /**
+   * The caller if already resolved. Scope checks answer synchronously with it: Pothos then
+   * resolves a list's fields without a promise per field (a page of 50 rows has ~1,000).
+   */
+  knownCaller(): Caller | undefined;
   /** Whether the caller, once resolved, turned out to be signed in (user or partner). */
   signedIn(): boolean;
   /** Set-Cookie headers to add to the HTTP response (sign-in, sign-out). */
@@ -97,6 +102,7 @@ export function createContext(services: Services, envelope: Envelope): Context {
     requestId,
     clientAddress: envelope.clientAddress,
     caller: memoisedCaller,
+    knownCaller: () => resolved,
     signedIn: () => !!resolved && resolved.kind !== "anonymous",
     responseCookies: [],
     auditPersonalDataRead: (read) => {

@@ -1,6 +1,7 @@
 // A service request (طلب / معاملة) as the schema shows it: its data, its place in the life
 // cycle, its decision clock, what the caller may do with it now, and its timeline.
 // Documents, attestation and research add their fields from their own folders.
+import type { Caller } from "../../auth/caller.js";
 import type { Context } from "../../auth/context.js";
 import { hasPermission } from "../../auth/permissions.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
@@ -133,9 +134,12 @@ export const RequestNode = builder.prismaNode("Request", {
   },
   // Staff, committee and admins see every request; a user who is only a researcher sees
   // only the cases referred to them (also applied to lists, in the service's where clause).
-  authScopes: async (request, context) => {
-    if (!mayReadCase(await context.caller(), request)) return false;
-    return { permission: "requests.show" };
+  // Synchronous once the caller is known (always, below a root field): no promise per row.
+  authScopes: (request, context) => {
+    const decide = (caller: Caller) =>
+      mayReadCase(caller, request) && { permission: "requests.show" as const };
+    const known = context.knownCaller();
+    return known ? decide(known) : context.caller().then(decide);
   },
   fields: (t) => ({
     reference: t.exposeString("reference", {
