@@ -380,7 +380,10 @@ describe("service requests (inquiry, complaint, suggestion, data update)", () =>
     });
     expect(created.__typename).toBe("CreateRequestSuccess");
     let request = created.request;
-    expect(request).toMatchObject({ status: "SUBMITTED", availableActions: ["START_WORK"] });
+    expect(request).toMatchObject({
+      status: "SUBMITTED",
+      availableActions: ["START_WORK", "WITHDRAW"],
+    });
     expect(request.reference).toMatch(/^REQ-/);
     request = (await act("staff", "START_WORK", request)).request;
     expect(request.status).toBe("IN_PROGRESS");
@@ -440,6 +443,79 @@ describe("service requests (inquiry, complaint, suggestion, data update)", () =>
       "details.changes.nationalId",
     ]);
     expect(created.gaps.every((g: Json) => g.kind === "INVALID_MEMBER_DATA")).toBe(true);
+  });
+
+  it("a declined data update is resolved with its reason and leaves the member as they were", async () => {
+    const member = await householdMember({ district: "العليا" });
+    const created = await create("staff", {
+      member: gid("Member", member.id),
+      type: "DATA_UPDATE",
+      channel: "PHONE",
+      subject: "تغيير الحي",
+      details: JSON.stringify({ changes: { district: "الملقا" } }),
+    });
+    let request = (await act("staff", "START_WORK", created.request)).request;
+    const answer = "لم يُرفق ما يثبت العنوان الجديد؛ يرجى تقديم عقد الإيجار";
+    request = (await act("staff", "RESOLVE", request, { answer, dataUpdateDeclined: true }))
+      .request;
+    expect(request).toMatchObject({ status: "RESOLVED", answer });
+    const stored = await db.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored).toMatchObject({ district: "العليا", version: member.version });
+    const event = await db.timelineEvent.findFirstOrThrow({
+      where: { requestId: request.id, toStatus: "RESOLVED" },
+    });
+    expect(event.data).toMatchObject({ action: "RESOLVE", dataUpdateDeclined: true });
+    expect(
+      await db.auditEntry.count({ where: { entityType: "Member", entityId: member.id } }),
+    ).toBe(0);
+  });
+
+  it("refuses dataUpdateDeclined on any other type, naming the field", async () => {
+    const created = await create("staff", {
+      member: gid("Member", (await householdMember()).id),
+      type: "COMPLAINT",
+      channel: "SOCIAL_MEDIA",
+      subject: "تأخر الرد",
+      description: "لم يصلني رد على طلبي منذ أسبوعين",
+    });
+    const request = (await act("staff", "START_WORK", created.request)).request;
+    const result = await act("staff", "RESOLVE", request, { dataUpdateDeclined: true });
+    expect(result.__typename).toBe("ValidationError");
+    expect(result.fieldErrors).toEqual([
+      {
+        path: ["input", "dataUpdateDeclined"],
+        message: "“Data update declined” applies to data update requests only.",
+      },
+    ]);
+  });
+
+  it("can be withdrawn before it is resolved, not after", async () => {
+    const created = await create("staff", {
+      member: gid("Member", (await householdMember()).id),
+      type: "SUGGESTION",
+      channel: "WEBSITE",
+      subject: "اقتراح بتمديد ساعات الاستقبال",
+      description: "فتح مكتب الاستقبال مساء يوم الخميس",
+    });
+    expect(created.request.availableActions).toEqual(["START_WORK", "WITHDRAW"]);
+    let request = (await act("staff", "START_WORK", created.request)).request;
+    expect(request.availableActions).toEqual(["RESOLVE", "WITHDRAW"]);
+    request = (await act("staff", "WITHDRAW", request, { note: "تراجع العضو عن الاقتراح" }))
+      .request;
+    expect(request).toMatchObject({ status: "WITHDRAWN", availableActions: [], overdue: false });
+    const resolved = await create("staff", {
+      member: gid("Member", (await householdMember()).id),
+      type: "INQUIRY",
+      channel: "PHONE",
+      subject: "استفسار",
+    });
+    let answered = (await act("staff", "START_WORK", resolved.request)).request;
+    answered = (await act("staff", "RESOLVE", answered, { answer: "تمت الإجابة" })).request;
+    const refused = await act("staff", "WITHDRAW", answered);
+    expect(refused).toMatchObject({
+      __typename: "InvalidTransitionError",
+      currentState: "RESOLVED",
+    });
   });
 });
 
@@ -919,14 +995,14 @@ describe("all or nothing", () => {
     const failing = db.$extends({
       query: {
         timelineEvent: {
-          async create({ args, query }) {
+          async createMany({ args, query }) {
             const created = await query(args);
             timelineInserted = true;
             return created;
           },
         },
         auditEntry: {
-          async create() {
+          async createMany() {
             throw new Error("injected failure");
           },
         },

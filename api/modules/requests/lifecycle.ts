@@ -186,6 +186,16 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
       guards: [],
       effects: ["MARK_CLOSED"],
     },
+    {
+      // A member who no longer needs the answer (or a complaint settled outside) withdraws
+      // it; without this staff would have to "resolve" it with a made-up answer.
+      action: "WITHDRAW",
+      from: ["DRAFT", "SUBMITTED", "IN_PROGRESS"],
+      to: "WITHDRAWN",
+      roles: desk,
+      guards: [],
+      effects: ["MARK_WITHDRAWN"],
+    },
   ],
 };
 
@@ -202,7 +212,7 @@ export const flowStates: Readonly<Record<Flow, readonly RequestStatus[]>> = {
     "COMPLETED",
     "WITHDRAWN",
   ],
-  SERVICE: ["DRAFT", "SUBMITTED", "IN_PROGRESS", "RESOLVED", "CLOSED"],
+  SERVICE: ["DRAFT", "SUBMITTED", "IN_PROGRESS", "RESOLVED", "CLOSED", "WITHDRAWN"],
 };
 
 /** States in which the decision clock runs (the request awaits the association). */

@@ -145,6 +145,7 @@ type TransitionShape = {
   amountApproved?: string | null;
   answer?: string | null;
   firstContactResolution?: boolean | null;
+  dataUpdateDeclined?: boolean | null;
 };
 
 type ErrorClass =
@@ -309,7 +310,8 @@ transitionMutation({
 transitionMutation({
   name: "withdrawRequest",
   action: "WITHDRAW",
-  description: "Withdraws an open committee request, at the member's wish.",
+  description:
+    "Withdraws an open request at the member's wish: a committee request before its decision, an inquiry, complaint, suggestion or data update before it is resolved. The decision clock stops.",
   input: builder.inputType("WithdrawRequestInput", {
     description: "The request to withdraw, and why.",
     fields: (t) => ({
@@ -333,7 +335,7 @@ transitionMutation({
   name: "resolveRequest",
   action: "RESOLVE",
   description:
-    "Records the answer and resolves the request; a data update's changes are applied to the member (validated; IncompleteRequestError names any that are not valid).",
+    "Records the answer and resolves the request; a data update's changes are applied to the member (validated; IncompleteRequestError names any that are not valid) unless dataUpdateDeclined is set.",
   input: builder.inputType("ResolveRequestInput", {
     description: "The answer given.",
     fields: (t) => ({
@@ -342,6 +344,11 @@ transitionMutation({
       firstContactResolution: t.boolean({
         required: false,
         description: "Resolved on the contact that brought it in (first-contact resolution).",
+      }),
+      dataUpdateDeclined: t.boolean({
+        required: false,
+        description:
+          "For a data update only: the change is declined and the member's data stay as they are; the answer tells the member why.",
       }),
     }),
   }),
