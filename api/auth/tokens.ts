@@ -5,6 +5,24 @@ export type SessionClaims = { userId: string; issuedAt: Date; expiresAt: Date };
 
 const issuer = "wasl";
 
+// Given raw bytes, jose imports a WebCrypto key on every call (a measurable share of each
+// authenticated request); the imported key is kept per secret instead.
+const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+function hmacKey(secret: Uint8Array): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      new Uint8Array(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export async function issueSessionToken(
   secret: Uint8Array,
   userId: string,
@@ -21,7 +39,7 @@ export async function issueSessionToken(
     .setIssuedAt(Math.floor(now / 1000))
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .setJti(String(now))
-    .sign(secret);
+    .sign(await hmacKey(secret));
   return { token, expiresAt };
 }
 
@@ -31,7 +49,10 @@ export async function readSessionToken(
   token: string,
 ): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
+      issuer,
+      algorithms: ["HS256"],
+    });
     if (!payload.sub || !payload.exp || !payload.jti) return null;
     return {
       userId: payload.sub,
