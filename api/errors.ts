@@ -36,6 +36,17 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** Collects every problem with an input, so that one answer names them all. */
+export class Problems {
+  readonly list: FieldError[] = [];
+  add(field: string, messageKey: MessageKey, params: MessageParams = {}) {
+    this.list.push({ path: ["input", field], messageKey, params: { field, ...params } });
+  }
+  throwIfAny() {
+    if (this.list.length) throw new ValidationError(this.list);
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly code = "NOT_FOUND";
   constructor(

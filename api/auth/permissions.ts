@@ -50,6 +50,12 @@ export const accessRules = {
   documents: { upload: memberDesk, verify: memberDesk, download: caseReaders },
   attestations: { record: memberDesk },
   researchReports: { write: ["RESEARCHER"], show: caseReaders },
+  /** A researcher logs contacts only on the cases referred to them (communications service). */
+  communications: {
+    list: memberDesk,
+    show: caseReaders,
+    record: ["ADMIN", "STAFF", "RESEARCHER"],
+  },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

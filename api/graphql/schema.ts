@@ -16,6 +16,8 @@ import "../modules/requests/attestation/queries.js";
 import "../modules/requests/attestation/mutations.js";
 import "../modules/requests/documents/mutations.js";
 import "../modules/requests/research/mutations.js";
+import "../modules/communications/types.js";
+import "../modules/communications/mutations.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

@@ -1,4 +1,8 @@
 import {
+  communicationMessagesAr,
+  communicationMessagesEn,
+} from "../modules/communications/messages.js";
+import {
   attestationMessagesAr,
   attestationMessagesEn,
 } from "../modules/requests/attestation/messages.js";
@@ -65,6 +69,7 @@ const ar = {
   ...documentMessagesAr,
   ...attestationMessagesAr,
   ...researchMessagesAr,
+  ...communicationMessagesAr,
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -124,6 +129,7 @@ const en: Record<MessageKey, string> = {
   ...documentMessagesEn,
   ...attestationMessagesEn,
   ...researchMessagesEn,
+  ...communicationMessagesEn,
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { ar, en };

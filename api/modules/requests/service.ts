@@ -15,16 +15,14 @@ import type {
 } from "../../db/generated/enums.js";
 import {
   ConflictError,
-  type FieldError,
   ForbiddenError,
   IncompleteRequestError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
+  Problems,
   type RequestGap,
-  ValidationError,
 } from "../../errors.js";
-import type { MessageKey, MessageParams } from "../../i18n/messages.js";
 import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { memberSearchText } from "../members/rules.js";
@@ -236,16 +234,6 @@ export type UpdateRequestInput = {
   details?: string | null | undefined;
   amountRequested?: string | null | undefined;
 };
-
-class Problems {
-  readonly list: FieldError[] = [];
-  add(field: string, messageKey: MessageKey, params: MessageParams = {}) {
-    this.list.push({ path: ["input", field], messageKey, params: { field, ...params } });
-  }
-  throwIfAny() {
-    if (this.list.length) throw new ValidationError(this.list);
-  }
-}
 
 const limits = { subject: 200, description: 5000, incomingLetterNumber: 50, answer: 5000 };
 

@@ -1,0 +1,30 @@
+// Messages of the communications log (سجل التواصل), Arabic and English.
+export const communicationMessagesAr = {
+  "communications.memberOrRequest": "حدّد العضو أو الطلب الذي يخصه التواصل.",
+  "communications.requestOfAnotherMember": "الطلب المحدد يخص عضواً آخر.",
+  "communications.partnerChannel": "قناة «الشريك» لا تُستخدم لتسجيل تواصل مع العضو.",
+  "communications.occurredInFuture": "وقت التواصل لا يكون في المستقبل.",
+  "fields.member": "العضو",
+  "fields.request": "الطلب",
+  "fields.channel": "القناة",
+  "fields.direction": "الاتجاه",
+  "fields.body": "نص التواصل",
+  "fields.outcome": "النتيجة",
+  "fields.occurredAt": "وقت التواصل",
+  "entities.Communication": "التواصل",
+} as const;
+
+export const communicationMessagesEn: Record<keyof typeof communicationMessagesAr, string> = {
+  "communications.memberOrRequest": "Say which member or request the communication is about.",
+  "communications.requestOfAnotherMember": "That request belongs to another member.",
+  "communications.partnerChannel": "PARTNER is not a channel for logging contact with a member.",
+  "communications.occurredInFuture": "The time of the communication cannot be in the future.",
+  "fields.member": "Member",
+  "fields.request": "Request",
+  "fields.channel": "Channel",
+  "fields.direction": "Direction",
+  "fields.body": "Text",
+  "fields.outcome": "Outcome",
+  "fields.occurredAt": "Time of contact",
+  "entities.Communication": "communication",
+};

@@ -1,0 +1,115 @@
+// The communications log (سجل التواصل): every contact with a member — a call taken, a call
+// made, a visit to the office, a message on social media — recorded with who handled it and
+// what came of it, on the member's file and, when it concerns one, on the request's.
+import type { Caller } from "../../auth/caller.js";
+import type { PrismaClient } from "../../db/client.js";
+import type { Channel, CommunicationDirection } from "../../db/generated/enums.js";
+import { ForbiddenError, NotFoundError, Problems } from "../../errors.js";
+import { changedFields, recordAudit } from "../audit/service.js";
+import { isResearcherOnly, mayReadCase } from "../requests/documents/case-access.js";
+import { recordTimelineEvent } from "../timeline/service.js";
+
+export type RecordCommunicationInput = {
+  memberId?: string | null | undefined;
+  requestId?: string | null | undefined;
+  channel: Channel;
+  direction: CommunicationDirection;
+  subject: string;
+  body?: string | null | undefined;
+  outcome?: string | null | undefined;
+  occurredAt?: Date | null | undefined;
+};
+
+export const communicationLimits = { subject: 200, body: 5000, outcome: 500 } as const;
+/** Clocks differ: a time a few minutes ahead of ours is still "now". */
+const clockSkewMs = 5 * 60_000;
+
+function text(
+  problems: Problems,
+  field: keyof typeof communicationLimits,
+  value: string | null | undefined,
+  required: boolean,
+): string {
+  const trimmed = value?.trim() ?? "";
+  if (required && !trimmed) problems.add(field, "validation.required");
+  if (trimmed.length > communicationLimits[field])
+    problems.add(field, "validation.tooLong", { max: communicationLimits[field] });
+  return trimmed;
+}
+
+/**
+ * Records a communication with a member, on a request of theirs or not. Staff record on any
+ * member; a researcher only on the requests referred to them. The log entry, the timeline
+ * event and the audit entry are written together.
+ */
+export async function recordCommunication(
+  prisma: PrismaClient,
+  caller: Caller,
+  input: RecordCommunicationInput,
+  now: Date = new Date(),
+) {
+  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  const problems = new Problems();
+  const subject = text(problems, "subject", input.subject, true);
+  const body = text(problems, "body", input.body, false);
+  const outcome = text(problems, "outcome", input.outcome, false);
+  if (input.channel === "PARTNER") problems.add("channel", "communications.partnerChannel");
+  const occurredAt = input.occurredAt ?? now;
+  if (occurredAt.getTime() > now.getTime() + clockSkewMs)
+    problems.add("occurredAt", "communications.occurredInFuture");
+  if (!input.memberId && !input.requestId) problems.add("member", "communications.memberOrRequest");
+  problems.throwIfAny();
+
+  return prisma.$transaction(async (tx) => {
+    const request = input.requestId
+      ? await tx.request.findUnique({
+          where: { id: input.requestId },
+          select: { id: true, memberId: true, researcherId: true, reference: true },
+        })
+      : null;
+    if (input.requestId && (!request || !mayReadCase(caller, request)))
+      throw new NotFoundError("Request", input.requestId);
+    // A researcher logs contact about the cases referred to them, not about anyone.
+    if (!request && isResearcherOnly(caller)) throw new ForbiddenError(true);
+    if (request && input.memberId && input.memberId !== request.memberId) {
+      problems.add("request", "communications.requestOfAnotherMember");
+      problems.throwIfAny();
+    }
+    const memberId = request?.memberId ?? input.memberId!;
+    const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true } });
+    if (!member) throw new NotFoundError("Member", memberId);
+
+    const data = {
+      memberId,
+      requestId: request?.id ?? null,
+      channel: input.channel,
+      direction: input.direction,
+      subject,
+      body,
+      outcome: outcome || null,
+      handledById: caller.id,
+      occurredAt,
+    };
+    const communication = await tx.communication.create({ data });
+    await recordTimelineEvent(tx, caller, {
+      memberId,
+      requestId: request?.id,
+      kind: "COMMUNICATION_LOGGED",
+      note: subject,
+      data: {
+        communicationId: communication.id,
+        channel: input.channel,
+        direction: input.direction,
+        ...(request?.reference ? { reference: request.reference } : {}),
+      },
+    });
+    await recordAudit(tx, caller, {
+      action: "CREATE",
+      entityType: "Communication",
+      entityId: communication.id,
+      requestId: request?.id,
+      changes: changedFields({}, data),
+    });
+    return communication;
+  });
+}

@@ -1,0 +1,83 @@
+import { CommunicationDirection } from "../../db/generated/enums.js";
+import { builder } from "../../graphql/builder.js";
+import { ChannelEnum } from "../../graphql/enums.js";
+import { requirePageSize } from "../../graphql/pagination.js";
+import { MemberNode } from "../members/types.js";
+import { RequestNode } from "../requests/types.js";
+import { StaffRefType } from "../users/types.js";
+
+export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, {
+  name: "CommunicationDirection",
+  description: "INBOUND: the member reached us; OUTBOUND: we reached the member.",
+});
+
+export const CommunicationNode = builder.prismaNode("Communication", {
+  description:
+    "A contact with a member (تواصل): a call, a visit, a message or a letter, who handled it and what came of it.",
+  id: { field: "id", description: "Global ID." },
+  authScopes: { permission: "communications.show" },
+  fields: (t) => ({
+    channel: t.expose("channel", { type: ChannelEnum, description: "How the contact was made." }),
+    direction: t.expose("direction", {
+      type: CommunicationDirectionEnum,
+      description: "Who reached whom.",
+    }),
+    subject: t.exposeString("subject", { description: "What it was about, in a line." }),
+    body: t.exposeString("body", { description: "What was said or written; may be empty." }),
+    outcome: t.exposeString("outcome", {
+      nullable: true,
+      description: "What came of it, e.g. «وعد بإحضار المستندات يوم الأحد».",
+    }),
+    occurredAt: t.expose("occurredAt", { type: "DateTime", description: "When it took place." }),
+    handledBy: t.field({
+      type: StaffRefType,
+      nullable: true,
+      description: "The staff member who handled it.",
+      select: { handledBy: { select: { id: true, fullName: true } } },
+      resolve: (communication) => communication.handledBy,
+    }),
+    member: t.relation("member", { description: "The member." }),
+    request: t.relation("request", {
+      nullable: true,
+      description: "The request it concerns, if any.",
+    }),
+  }),
+});
+
+const newestFirst = { orderBy: [{ occurredAt: "desc" as const }, { id: "desc" as const }] };
+
+builder.prismaObjectField(RequestNode, "communications", (t) =>
+  t.relatedConnection(
+    "communications",
+    {
+      cursor: "id",
+      description: "Contacts with the member about this request, newest first.",
+      authScopes: { permission: "communications.show" },
+      totalCount: true,
+      query: (args) => {
+        requirePageSize(args);
+        return newestFirst;
+      },
+    },
+    { name: "RequestCommunicationConnection", description: "A page of a request's contacts." },
+    { name: "RequestCommunicationEdge", description: "A contact in a page." },
+  ),
+);
+
+builder.prismaObjectField(MemberNode, "communications", (t) =>
+  t.relatedConnection(
+    "communications",
+    {
+      cursor: "id",
+      description: "Every contact with the member, on a request or not, newest first.",
+      authScopes: { permission: "communications.list" },
+      totalCount: true,
+      query: (args) => {
+        requirePageSize(args);
+        return newestFirst;
+      },
+    },
+    { name: "MemberCommunicationConnection", description: "A page of a member's contacts." },
+    { name: "MemberCommunicationEdge", description: "A contact in a page." },
+  ),
+);
