@@ -14,6 +14,7 @@ import { MyCases, myCasesPath } from "./my-cases/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
+import { requestTypes } from "./request-types/index.js";
 import { requests } from "./requests/index.js";
 import { users } from "./users/index.js";
 
@@ -39,6 +40,8 @@ function WaslAdmin() {
     >
       <Resource name="members" {...members} />
       <Resource name="requests" {...requests} />
+      {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
+      <Resource name="requestTypes" {...requestTypes} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

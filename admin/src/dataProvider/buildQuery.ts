@@ -1,5 +1,6 @@
 // Our own buildQuery for ra-data-graphql over Wasl's Relay-style API: connections with
-// cursors and totalCount, global IDs, one input object per mutation, typed error results.
+// cursors and totalCount (or, for a few short lists such as the request types, the whole
+// list at once), global IDs, one input object per mutation, typed error results.
 // Pure: (fetch type, resource, params) → { query, variables, parseResponse }.
 import { gql } from "@apollo/client";
 import type { BuildQueryResult } from "ra-data-graphql";
@@ -9,6 +10,7 @@ import {
   memberFields,
   requestFields,
   requestListFields,
+  requestTypeFields,
   userFields,
 } from "./fragments.js";
 
@@ -188,6 +190,28 @@ export function requestFilter(filter: Record<string, unknown> = {}) {
 
 const requestTextFields = ["subject", "description", "details", "incomingLetterNumber"] as const;
 
+/** What a draft's (or a request sent back for information's) edit may change. */
+const requestEditable = ["subject", "description", "amountRequested", "incomingLetterNumber"];
+
+function requestValue(field: string, value: unknown): string | null {
+  if (blank(value)) return field === "subject" || field === "description" ? "" : null;
+  return typeof value === "string" ? value.trim() : String(value);
+}
+
+/** Only what changed, with the version read: the rest of the request stays as stored. */
+export function requestUpdateInput(
+  id: string,
+  data: Record<string, unknown>,
+  previous: Record<string, unknown> = {},
+) {
+  const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
+  for (const field of requestEditable) {
+    const now = requestValue(field, data[field]);
+    if (now !== requestValue(field, previous[field])) input[field] = now;
+  }
+  return input;
+}
+
 export function requestCreateInput(data: Record<string, unknown>) {
   const input: Record<string, unknown> = {
     member: data.member ?? data.memberId ?? "",
@@ -203,13 +227,62 @@ export function requestCreateInput(data: Record<string, unknown>) {
   return input;
 }
 
+// ── Request types ────────────────────────────────────────────────────────────────────────
+
+const requestTypeEditable = [
+  "nameAr",
+  "nameEn",
+  "requiredFields",
+  "requiredDocumentKinds",
+  "attestationRequired",
+  "committeeDecides",
+  "involvesMoney",
+  "decisionPeriodDays",
+  "active",
+] as const;
+
+function requestTypeValue(field: string, value: unknown): unknown {
+  if (field === "decisionPeriodDays") return blank(value) ? null : Number(value);
+  if (field === "nameAr" || field === "nameEn")
+    return typeof value === "string" ? value.trim() : "";
+  // A set: the order the boxes were ticked in is no change.
+  if (Array.isArray(value)) return [...value].map(String).sort();
+  return value;
+}
+
+/** A type is named by its code; only what changed is sent, with the version read. */
+export function requestTypeUpdateInput(
+  _id: string,
+  data: Record<string, unknown>,
+  previous: Record<string, unknown> = {},
+) {
+  const input: Record<string, unknown> = {
+    code: data.code ?? previous.code,
+    version: data.version ?? previous.version,
+  };
+  for (const field of requestTypeEditable) {
+    const now = requestTypeValue(field, data[field]);
+    if (JSON.stringify(now) !== JSON.stringify(requestTypeValue(field, previous[field])))
+      input[field] = Array.isArray(data[field]) ? data[field] : now;
+  }
+  return input;
+}
+
 // ── Resources ────────────────────────────────────────────────────────────────────────────
 
 type ResourceSpec = {
   typeName: string;
   listField: string;
+  /**
+   * "connection" (the default): paged by cursor, with totalCount. "plain": a short list the
+   * API returns whole (`[RequestType!]!`); it is paged here and keeps the API's order.
+   */
+  listShape?: "connection" | "plain";
   listArgs: string;
+  /** What a list row reads. */
   fields: string;
+  /** What one record reads (getOne and mutation results); the row's fields by default. */
+  recordFields?: string;
   listVariables(params: ListParams): Record<string, unknown>;
   getOne: { query: string; field: string };
   create?: {
@@ -293,6 +366,7 @@ export const resources: Record<string, ResourceSpec> = {
     listField: "requests",
     listArgs: "$filter: RequestFilter, $orderBy: RequestOrder",
     fields: requestListFields,
+    recordFields: requestFields,
     listVariables: (params) => ({
       filter: requestFilter(params.filter),
       orderBy: requestOrderBy(params.sort),
@@ -308,6 +382,32 @@ export const resources: Record<string, ResourceSpec> = {
       dataField: "request",
       errors: "... on IncompleteRequestError { gaps { kind name message } }",
       input: requestCreateInput,
+    },
+    update: {
+      field: "updateRequest",
+      inputType: "UpdateRequestInput",
+      success: "UpdateRequestSuccess",
+      dataField: "request",
+      input: requestUpdateInput,
+    },
+  },
+  requestTypes: {
+    typeName: "RequestType",
+    listField: "requestTypes",
+    listShape: "plain",
+    listArgs: "",
+    fields: requestTypeFields,
+    listVariables: () => ({}),
+    getOne: {
+      query: `query RequestType($id: ID!) { data: node(id: $id) { ... on RequestType { ${requestTypeFields} } } }`,
+      field: "data",
+    },
+    update: {
+      field: "updateRequestType",
+      inputType: "UpdateRequestTypeInput",
+      success: "UpdateRequestTypeSuccess",
+      dataField: "requestType",
+      input: requestTypeUpdateInput,
     },
   },
   audit: {
@@ -350,6 +450,26 @@ function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
     }`;
 }
 
+function plainListQuery(spec: ResourceSpec) {
+  return gql`query ${spec.typeName}List { list: ${spec.listField} { ${spec.fields} } }`;
+}
+
+/** Whether react-admin's page numbers go through cursors (connections) or not (plain lists). */
+export function pagedByCursor(resource: string): boolean {
+  return resources[resource]?.listShape !== "plain";
+}
+
+/** A whole list as a react-admin page: in the API's order, sliced to the page asked for. */
+function plainPage(list: RaRecord[], params: ListParams) {
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: list.length };
+  const start = Math.max(0, (page - 1) * perPage);
+  return {
+    data: list.slice(start, start + perPage),
+    total: list.length,
+    pageInfo: { hasNextPage: start + perPage < list.length, hasPreviousPage: start > 0 },
+  };
+}
+
 function unknownResource(resource: string): never {
   throw new Error(`Unknown resource: ${resource}`);
 }
@@ -367,6 +487,15 @@ export function buildQuery(_introspection?: unknown) {
     switch (fetchType) {
       case "GET_LIST":
       case "GET_MANY_REFERENCE": {
+        if (spec.listShape === "plain") {
+          if (fetchType === "GET_MANY_REFERENCE") unknownResource(`${resource}.reference`);
+          return {
+            query: plainListQuery(spec),
+            variables: {},
+            parseResponse: (response: Response) =>
+              plainPage((response.data.list as RaRecord[] | null) ?? [], params),
+          };
+        }
         const perPage = Math.min(
           params.meta?.take ?? params.pagination?.perPage ?? 25,
           maxPageSize,
@@ -429,7 +558,7 @@ export function buildQuery(_introspection?: unknown) {
           query: gql`mutation Create${spec.typeName}($input: ${create.inputType}!) {
             result: ${create.field}(input: $input) {
               __typename
-              ... on ${create.success} { ${create.dataField} { ${spec.fields} } }
+              ... on ${create.success} { ${create.dataField} { ${spec.recordFields ?? spec.fields} } }
               ${errorSelection}
               ${create.errors ?? ""}
             }
@@ -444,7 +573,7 @@ export function buildQuery(_introspection?: unknown) {
           query: gql`mutation Update${spec.typeName}($input: ${update.inputType}!) {
             result: ${update.field}(input: $input) {
               __typename
-              ... on ${update.success} { ${update.dataField} { ${spec.fields} } }
+              ... on ${update.success} { ${update.dataField} { ${spec.recordFields ?? spec.fields} } }
               ${errorSelection}
             }
           }`,

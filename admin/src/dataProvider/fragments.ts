@@ -11,6 +11,11 @@ export const userFields = `
 export const auditFields = `
   id actorKind actorLabel action entityType entityId changes at`;
 
+/** A request type and its rules (the request types screen, the intake wizard). */
+export const requestTypeFields = `
+  id code nameAr nameEn active attestationRequired committeeDecides decisionPeriodDays involvesMoney
+  requiredDocumentKinds requiredFields updatedAt version`;
+
 export const requestSummaryFields = `
   id reference type channel status subject submittedAt decisionDueAt createdAt`;
 

@@ -11,7 +11,13 @@ import type {
 } from "react-admin";
 import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
-import { buildQuery, maxPageSize, memberFilter, memberOrderBy } from "./buildQuery.js";
+import {
+  buildQuery,
+  maxPageSize,
+  memberFilter,
+  memberOrderBy,
+  pagedByCursor,
+} from "./buildQuery.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
@@ -192,7 +198,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
   return {
     ...base,
     ...guarded,
-    getList: (resource, params) => guard(() => paged("getList", resource, params)),
+    getList: (resource, params) =>
+      guard(() =>
+        pagedByCursor(resource)
+          ? paged("getList", resource, params)
+          : base.getList(resource, params),
+      ),
     getManyReference: (resource, params) =>
       guard(() => paged("getManyReference", resource, params)),
     getOne: (resource, params) => guard(() => base.getOne(resource, params)),

@@ -9,7 +9,7 @@ import { csrfHeaders, graphqlPath } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
 import type { TypedErrorResult } from "./errors.js";
 import { typedResultError } from "./errors.js";
-import { requestFields } from "./fragments.js";
+import { requestFields, requestTypeFields } from "./fragments.js";
 
 export type RequestActionName =
   | "SUBMIT"
@@ -229,12 +229,7 @@ export type ResearchReportRecord = {
   submitted: boolean;
 } & Record<string, unknown>;
 
-export const requestTypesDocument = `query RequestTypes {
-  requestTypes {
-    id code nameAr nameEn active attestationRequired committeeDecides decisionPeriodDays
-    involvesMoney requiredDocumentKinds requiredFields
-  }
-}`;
+export const requestTypesDocument = `query RequestTypes { requestTypes { ${requestTypeFields} } }`;
 
 export type RequestTypeInfo = {
   id: string;
@@ -248,6 +243,7 @@ export type RequestTypeInfo = {
   involvesMoney: boolean;
   requiredDocumentKinds: string[];
   requiredFields: string[];
+  version: number;
 };
 
 export type RequestRecord = { id: string; version: number } & Record<string, unknown>;

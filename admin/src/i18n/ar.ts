@@ -1,6 +1,7 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
+import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 
 // Arabic plural forms: polyglot picks by count among up to six forms (0, 1, 2, 3–10, 11–99,
@@ -201,6 +202,7 @@ export const ar = {
   },
   resources: {
     requests: requestsAr.resource,
+    requestTypes: requestTypesAr,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -309,7 +311,8 @@ export const ar = {
       updated: "عُدّل السجل للتو من مستخدم آخر",
     },
     errors: {
-      conflict: "عدّل مستخدم آخر هذا السجل بعد أن فتحته. أُعيد تحميله؛ راجع التعديلات ثم احفظ مجدداً.",
+      conflict:
+        "لم يُحفظ تعديلك: عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميل الصفحة لترى آخر نسخة ثم أعد التعديل.",
       forbidden: "ليست لديك صلاحية لهذا الإجراء.",
       not_found: "لم يُعثر على السجل.",
       validation: "تعذّر الحفظ: راجع الحقول المشار إليها.",

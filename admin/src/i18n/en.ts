@@ -2,6 +2,7 @@
 // exactly the keys of ar.ts (a test checks it). Loaded on demand when English is chosen.
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
+import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ra: { ...englishMessages.ra, page: { ...englishMessages.ra.page, dashboard: "Dashboard" } },
   resources: {
     requests: requestsEn.resource,
+    requestTypes: requestTypesEn,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -119,7 +121,7 @@ export const en = {
     },
     errors: {
       conflict:
-        "Someone else changed this record after you opened it. It was reloaded; check the changes and save again.",
+        "Not saved: someone else changed this record after you opened it. Reload the page to see the latest version, then make your changes again.",
       forbidden: "You may not do this.",
       not_found: "Record not found.",
       validation: "Not saved: check the fields marked.",

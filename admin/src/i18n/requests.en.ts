@@ -117,6 +117,14 @@ export const requestsEn = {
         "Once submitted the report is final and staff may raise the request to the committee.",
     },
     timeline: { none: "No events." },
+    edit: {
+      back: "Back to the case file",
+      not_editable:
+        "The request's data cannot be changed in its current state (%{state}): only a draft or a request sent back for more information can be edited.",
+      needs_info_hint: "Once the information is complete, resubmit the request from its case file.",
+      attestation_hint:
+        "The attestation is signed: changing the data means it must be signed again before submission.",
+    },
     wizard: {
       title: "New request",
       step_intake: "Channel and type",

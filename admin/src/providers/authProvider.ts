@@ -3,7 +3,7 @@
 import { gql } from "@apollo/client";
 import { type AuthProvider, HttpError } from "react-admin";
 import type { WaslApolloClient } from "./apollo.js";
-import { canAccess } from "./canAccess.js";
+import { canAccess, screenAction } from "./canAccess.js";
 
 export type Viewer = {
   id: string;
@@ -104,8 +104,9 @@ export function createAuthProvider(client: WaslApolloClient): WaslAuthProvider {
       const me = await viewer();
       if (!me) return false;
       // The viewer's permissions add per-user grants (personal-data access) to the role table.
+      const needed = screenAction(resource, action);
       return (
-        canAccess(me.roles, resource, action) || me.permissions.includes(`${resource}.${action}`)
+        canAccess(me.roles, resource, needed) || me.permissions.includes(`${resource}.${needed}`)
       );
     },
   };

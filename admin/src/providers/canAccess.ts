@@ -1,2 +1,15 @@
 // The one permission table, shared with the API (api/auth/permissions.ts): imported as is.
 export { accessRules, canAccess, type RoleName, roles } from "../../../api/auth/permissions.js";
+
+/**
+ * Screens that exist to change a resource open with its `edit` permission. Everyone may read
+ * the request types (the intake wizard needs their rules); only those who may edit the rules
+ * (admins, by the table) see the request types screen.
+ */
+const editorScreens: readonly string[] = ["requestTypes"];
+
+/** The table's action a panel screen checks: reading an editor screen needs `edit`. */
+export function screenAction(resource: string, action: string): string {
+  const reads = action === "list" || action === "show";
+  return reads && editorScreens.includes(resource) ? "edit" : action;
+}

@@ -32,6 +32,7 @@ import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { useRefreshRequests } from "./ActionButtons.js";
 import { documentKinds, RequestErrorAlert } from "./RequestFields.js";
+import { requiredFieldLabel } from "./requiredFields.js";
 
 export type CaseRequest = {
   id: string;
@@ -824,10 +825,6 @@ export function CompletenessPanel({ request }: { request: CaseRequest }) {
     { enabled: !!request.member?.id },
   );
   const gaps = completenessGaps(request, member as Record<string, unknown> | undefined);
-  const fieldLabel = (name: string) =>
-    name.startsWith("member.")
-      ? translate(`resources.members.fields.${name.slice(7)}`, { _: name })
-      : translate(`resources.requests.fields.${name}`, { _: name });
   if (!gaps.length)
     return (
       <Alert severity="success" data-testid="completeness" data-gaps="0">
@@ -846,7 +843,7 @@ export function CompletenessPanel({ request }: { request: CaseRequest }) {
               primary={
                 g.kind === "field"
                   ? translate("resources.requests.wizard.missing_field", {
-                      name: fieldLabel(g.name),
+                      name: requiredFieldLabel(translate, g.name),
                     })
                   : g.kind === "document"
                     ? translate("resources.requests.wizard.missing_document", {

@@ -23,7 +23,6 @@ import {
   ReferenceInput,
   required,
   SelectInput,
-  TextInput,
   Title,
   useCreate,
   useCreatePath,
@@ -45,6 +44,7 @@ import {
   DocumentsPanel,
 } from "./CaseFileParts.js";
 import { intakeChannels, RequestErrorAlert, RequestStatusChip } from "./RequestFields.js";
+import { RequestDetailsInputs, twoColumns } from "./RequestInputs.js";
 
 type MemberOption = { id: string; fullNameAr?: string; memberNumber?: string };
 
@@ -63,18 +63,12 @@ function IntakeInputs({ types }: { types: RequestTypeInfo[] }) {
   const channel = useWatch({ name: "channel" }) as string | undefined;
   const typeCode = useWatch({ name: "type" }) as string | undefined;
   const type = types.find((t) => t.code === typeCode);
-  const row = {
-    display: "grid",
-    gap: 2,
-    gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" },
-    width: "100%",
-  } as const;
   return (
     <Box sx={{ display: "flex", flexDirection: "column", gap: 1 }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         1. {translate("resources.requests.wizard.step_intake")}
       </Typography>
-      <Box sx={row}>
+      <Box sx={twoColumns}>
         <SelectInput
           source="channel"
           label="resources.requests.fields.channel"
@@ -108,30 +102,7 @@ function IntakeInputs({ types }: { types: RequestTypeInfo[] }) {
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         3. {translate("resources.requests.wizard.step_details")}
       </Typography>
-      <TextInput source="subject" label="resources.requests.fields.subject" validate={required()} />
-      <TextInput
-        source="description"
-        label="resources.requests.fields.description"
-        multiline
-        minRows={3}
-      />
-      <Box sx={row}>
-        {type?.involvesMoney && (
-          <TextInput
-            source="amountRequested"
-            label="resources.requests.fields.amountRequested"
-            slotProps={{ htmlInput: { inputMode: "decimal", dir: "ltr" } }}
-          />
-        )}
-        {channel === "LETTER" && (
-          <TextInput
-            source="incomingLetterNumber"
-            label="resources.requests.fields.incomingLetterNumber"
-            validate={required("resources.requests.wizard.letter_required")}
-            slotProps={{ htmlInput: { dir: "ltr" } }}
-          />
-        )}
-      </Box>
+      <RequestDetailsInputs involvesMoney={type?.involvesMoney} channel={channel} />
     </Box>
   );
 }
@@ -146,7 +117,7 @@ function Completion({ id, onAnother }: { id: string; onAnother: () => void }) {
   const { data } = useGetOne<CaseRequest & { id: string }>("requests", { id });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // The create result has the list's fields only: wait for the case file's (rules, documents).
+  // The case file's fields (rules, documents) are what this step shows.
   if (!data?.rules) return null;
   const request = data;
   const submit = async () => {

@@ -1,7 +1,7 @@
 // Small pieces of every request screen: the status chip, the due-date countdown (red when
-// overdue, amber when due soon, neutral otherwise) and the typed-error alert.
+// overdue, amber when due soon, neutral otherwise), the edit button and the typed-error alert.
 import { Alert, AlertTitle, Box, Chip } from "@mui/material";
-import { HttpError, useRecordContext, useTranslate } from "react-admin";
+import { EditButton, HttpError, useRecordContext, useTranslate } from "react-admin";
 import { useEnumLabel } from "../shared/EnumField.js";
 
 export const requestStatuses = [
@@ -135,6 +135,23 @@ export function DueCountdown({ info }: { info: DueInfo | null | undefined }) {
 export function DueCountdownField(_: { label?: string; sortable?: boolean; source?: string }) {
   const record = useRecordContext();
   return <DueCountdown info={record as DueInfo | undefined} />;
+}
+
+/**
+ * "Edit" while the API says the request's data may change and this user may change it
+ * (`editable`: a draft or NEEDS_INFO, and requests.edit); hidden otherwise. react-admin's
+ * button also asks canAccess, so the permission table decides twice, the same way.
+ */
+export function RequestEditButton({ request }: { request: { id: string; editable?: boolean } }) {
+  if (!request.editable) return null;
+  return (
+    <EditButton
+      record={request}
+      resource="requests"
+      variant="outlined"
+      data-testid="request-edit"
+    />
+  );
 }
 
 type ErrorBody = {

@@ -1,6 +1,6 @@
 // The request's case file: who, what and where it stands (status, decision clock), the
-// actions available to this user now, what is still missing, then documents, attestation,
-// research and timeline in tabs.
+// actions available to this user now (and "Edit" while its data may change), what is still
+// missing, then documents, attestation, research and timeline in tabs.
 import { Box, Paper, Typography } from "@mui/material";
 import {
   Labeled,
@@ -22,7 +22,13 @@ import {
   ResearchPanel,
   TimelinePanel,
 } from "./CaseFileParts.js";
-import { DueCountdown, type DueInfo, dueTone, RequestStatusChip } from "./RequestFields.js";
+import {
+  DueCountdown,
+  type DueInfo,
+  dueTone,
+  RequestEditButton,
+  RequestStatusChip,
+} from "./RequestFields.js";
 
 const grid = {
   display: "grid",
@@ -55,6 +61,9 @@ function Header({ request }: { request: CaseRequest }) {
         <Typography color="text.secondary">
           {type(request.type as string)} · {channel(request.channel as string)}
         </Typography>
+        <Box sx={{ ml: "auto" }}>
+          <RequestEditButton request={request} />
+        </Box>
       </Box>
       <Typography variant="subtitle1" sx={{ mb: 1 }}>
         {request.subject as string}

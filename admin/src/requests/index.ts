@@ -8,6 +8,7 @@ export const requests = {
   list: lazy(() => import("./RequestList.js").then((m) => ({ default: m.RequestList }))),
   show: lazy(() => import("./RequestShow.js").then((m) => ({ default: m.RequestShow }))),
   create: lazy(() => import("./RequestCreate.js").then((m) => ({ default: m.RequestCreate }))),
+  edit: lazy(() => import("./RequestEdit.js").then((m) => ({ default: m.RequestEdit }))),
   icon: AssignmentIcon,
   recordRepresentation: (record: RequestRecord) => record.reference ?? record.subject ?? "",
 };

@@ -1,0 +1,230 @@
+// @vitest-environment node
+// The panel's data provider against the real API (in-process, as admin or staff): the request
+// types' plain list, one type by its global ID, an edit sent with the version read, and the
+// typed errors the edit form shows (a stale version, an out-of-range period, a refused
+// caller); then a draft request edited through `update`, with its field errors.
+import { createRequire } from "node:module";
+import type { HttpError } from "react-admin";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import { createApolloClient } from "../../admin/src/providers/apollo.js";
+import { requirableFields as panelRequirableFields } from "../../admin/src/requests/requiredFields.js";
+import { requirableFields } from "../../api/modules/requests/rules.js";
+import { seedDemo } from "../../prisma/seed/index.js";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+
+// ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
+// refuses outside Vite; its CommonJS build is the same code.
+vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
+
+let t: TestApp;
+let asAdmin: WaslDataProvider;
+let asStaff: WaslDataProvider;
+
+/** The panel's provider, its requests sent through yoga.fetch with the user's token. */
+function providerFor(token: string): WaslDataProvider {
+  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    return t.app.yoga.fetch(String(url), { ...init, headers });
+  };
+  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
+}
+
+/** The error a call rejects with (react-admin's HttpError, as the forms receive it). */
+async function failure(call: Promise<unknown>): Promise<HttpError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as HttpError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+type TypeRecord = { id: string; code: string; version: number; decisionPeriodDays: number };
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: false });
+  await seedDemo(t.database.prisma, { members: 12, requests: 20 });
+  asAdmin = providerFor(await t.signIn("admin@wasl.demo", "Admin#2026"));
+  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
+});
+afterAll(() => t?.close());
+
+describe("request types through the data provider", () => {
+  it("lists every type at once, in the association's order, paged by react-admin", async () => {
+    const all = await asAdmin.getList<TypeRecord>("requestTypes", {
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: "id", order: "ASC" },
+      filter: {},
+    });
+    expect(all.total).toBe(7);
+    expect(all.data.map((r) => r.code)).toEqual([
+      "MEMBERSHIP_REGISTRATION",
+      "FINANCIAL_SUPPORT",
+      "IN_KIND_SUPPORT",
+      "DATA_UPDATE",
+      "INQUIRY",
+      "COMPLAINT",
+      "SUGGESTION",
+    ]);
+    const second = await asAdmin.getList<TypeRecord>("requestTypes", {
+      pagination: { page: 2, perPage: 5 },
+      sort: { field: "id", order: "ASC" },
+      filter: {},
+    });
+    expect(second.total).toBe(7);
+    expect(second.data.map((r) => r.code)).toEqual(["COMPLAINT", "SUGGESTION"]);
+  });
+
+  it("reads one type by its global ID and saves a change with the version read", async () => {
+    const list = await asAdmin.getList<TypeRecord>("requestTypes", {
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: "id", order: "ASC" },
+      filter: {},
+    });
+    const listed = list.data.find((r) => r.code === "FINANCIAL_SUPPORT");
+    const { data: before } = await asAdmin.getOne<TypeRecord>("requestTypes", {
+      id: listed?.id ?? "",
+    });
+    expect(before).toMatchObject({ code: "FINANCIAL_SUPPORT", decisionPeriodDays: 14 });
+    const { data: after } = await asAdmin.update<TypeRecord>("requestTypes", {
+      id: before.id,
+      data: { ...before, decisionPeriodDays: 21, requiredDocumentKinds: ["FAMILY_CARD"] },
+      previousData: before,
+    });
+    expect(after).toMatchObject({
+      code: "FINANCIAL_SUPPORT",
+      decisionPeriodDays: 21,
+      requiredDocumentKinds: ["FAMILY_CARD"],
+      version: before.version + 1,
+    });
+    const stored = await t.database.prisma.requestType.findUniqueOrThrow({
+      where: { code: "FINANCIAL_SUPPORT" },
+    });
+    expect(stored.decisionPeriodDays).toBe(21);
+    // Unchanged fields were not sent: the names are as they were.
+    expect(stored.nameAr).toBe("دعم مالي");
+
+    // The same edit again, from the version read before: someone changed it meanwhile.
+    const conflict = await failure(
+      asAdmin.update("requestTypes", {
+        id: before.id,
+        data: { ...before, decisionPeriodDays: 30 },
+        previousData: before,
+      }),
+    );
+    expect(conflict.status).toBe(409);
+    expect(conflict.body).toMatchObject({ code: "CONFLICT", typename: "ConflictError" });
+  });
+
+  it("puts the API's validation errors on the fields they name", async () => {
+    const { data: type } = await asAdmin.getOne<TypeRecord>("requestTypes", {
+      id: Buffer.from("RequestType:INQUIRY").toString("base64"),
+    });
+    const error = await failure(
+      asAdmin.update("requestTypes", {
+        id: type.id,
+        data: { ...type, decisionPeriodDays: 400, nameAr: "  " },
+        previousData: type,
+      }),
+    );
+    expect(error.status).toBe(400);
+    const errors = (error.body as { errors: Record<string, unknown> }).errors;
+    expect(Object.keys(errors).sort()).toEqual(["decisionPeriodDays", "nameAr", "root"]);
+    expect(String(errors.decisionPeriodDays)).toMatch(/365/);
+  });
+
+  it("refuses staff an edit, with a typed ForbiddenError", async () => {
+    const { data: type } = await asStaff.getOne<TypeRecord>("requestTypes", {
+      id: Buffer.from("RequestType:COMPLAINT").toString("base64"),
+    });
+    const error = await failure(
+      asStaff.update("requestTypes", {
+        id: type.id,
+        data: { ...type, decisionPeriodDays: 7 },
+        previousData: type,
+      }),
+    );
+    expect(error.status).toBe(403);
+    expect((error.body as { code: string }).code).toBe("FORBIDDEN");
+  });
+
+  it("offers every field the API lets a type require", () => {
+    expect([...panelRequirableFields]).toEqual([...requirableFields]);
+  });
+});
+
+describe("editing a draft request through the data provider", () => {
+  type RequestRecord = {
+    id: string;
+    version: number;
+    status: string;
+    subject: string;
+    editable: boolean;
+    rules: { involvesMoney: boolean };
+  };
+
+  async function createDraft(): Promise<RequestRecord> {
+    const member = await t.database.prisma.member.findFirstOrThrow({
+      orderBy: { memberNumber: "asc" },
+    });
+    const { data } = await asStaff.create<RequestRecord>("requests", {
+      data: {
+        member: Buffer.from(`Member:${member.id}`).toString("base64"),
+        type: "FINANCIAL_SUPPORT",
+        channel: "IN_PERSON",
+        subject: "دعم إيجار",
+        amountRequested: "1500",
+      },
+    });
+    return data;
+  }
+
+  it("saves the changed fields with the version read, and returns the case file", async () => {
+    const draft = await createDraft();
+    expect(draft).toMatchObject({
+      status: "DRAFT",
+      editable: true,
+      rules: { involvesMoney: true },
+    });
+    const { data: saved } = await asStaff.update<RequestRecord>("requests", {
+      id: draft.id,
+      data: { ...draft, subject: " دعم إيجار ثلاثة أشهر ", amountRequested: "2500" },
+      previousData: draft,
+    });
+    expect(saved).toMatchObject({
+      subject: "دعم إيجار ثلاثة أشهر",
+      amountRequested: "2500",
+      version: draft.version + 1,
+      rules: { involvesMoney: true },
+    });
+  });
+
+  it("shows the API's field errors, and a conflict for a stale version", async () => {
+    const draft = await createDraft();
+    const invalid = await failure(
+      asStaff.update("requests", {
+        id: draft.id,
+        data: { ...draft, subject: "", amountRequested: "-5" },
+        previousData: draft,
+      }),
+    );
+    const errors = (invalid.body as { errors: Record<string, unknown> }).errors;
+    expect(Object.keys(errors).sort()).toEqual(["amountRequested", "root", "subject"]);
+
+    await asStaff.update("requests", {
+      id: draft.id,
+      data: { ...draft, description: "أول تعديل" },
+      previousData: draft,
+    });
+    const conflict = await failure(
+      asStaff.update("requests", {
+        id: draft.id,
+        data: { ...draft, description: "تعديل من نسخة قديمة" },
+        previousData: draft,
+      }),
+    );
+    expect((conflict.body as { code: string }).code).toBe("CONFLICT");
+  });
+});
