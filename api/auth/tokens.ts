@@ -43,8 +43,38 @@ export async function issueSessionToken(
   return { token, expiresAt };
 }
 
+// A token's signature never changes: once verified, the same string is valid until it expires
+// (revocation is the caller's check against the user row, on every request). Verifying is an
+// asynchronous WebCrypto job; most requests repeat a token verified moments ago.
+const verifiedTokens = new WeakMap<Uint8Array, Map<string, SessionClaims>>();
+const maxVerifiedTokens = 10_000;
+
 /** The claims of a valid token, or null for anything forged, expired or malformed. */
 export async function readSessionToken(
+  secret: Uint8Array,
+  token: string,
+): Promise<SessionClaims | null> {
+  let verified = verifiedTokens.get(secret);
+  if (!verified) {
+    verified = new Map();
+    verifiedTokens.set(secret, verified);
+  }
+  const known = verified.get(token);
+  if (known) {
+    if (known.expiresAt.getTime() > Date.now()) return known;
+    verified.delete(token);
+    return null;
+  }
+  const claims = await verifySessionToken(secret, token);
+  if (claims) {
+    // Oldest first out: a Map iterates in insertion order.
+    if (verified.size >= maxVerifiedTokens) verified.delete(verified.keys().next().value!);
+    verified.set(token, claims);
+  }
+  return claims;
+}
+
+async function verifySessionToken(
   secret: Uint8Array,
   token: string,
 ): Promise<SessionClaims | null> {
