@@ -39,6 +39,10 @@ const environment = z.object({
   WASL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   WASL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10_000_000),
   WASL_SEED_DEMO: flag.default(true),
+  WASL_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, "must be an http:// or https:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -60,6 +64,8 @@ export type Config = {
   maxUploadBytes: number;
   seedDemo: boolean;
   logLevel: string;
+  /** Where members reach this server (links in messages); by default the listening address. */
+  publicUrl: string;
 };
 
 /** Reads the token secret from the data directory, creating it on first start. */
@@ -102,5 +108,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.WASL_MAX_UPLOAD_BYTES,
     seedDemo: e.WASL_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (
+      e.WASL_PUBLIC_URL ??
+      `http://${["0.0.0.0", "::"].includes(e.HOST) ? "localhost" : e.HOST}:${e.PORT}`
+    ).replace(/\/+$/, ""),
   };
 }

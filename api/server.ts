@@ -1,6 +1,7 @@
 // Composition root: one node:http server for GraphQL (HTTP and graphql-ws on the same
 // path), the panel, and health; the database, pub/sub and logger are opened here.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -22,6 +23,9 @@ import { createWaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
 const adminDist = join(dirname(fileURLToPath(import.meta.url)), "../admin/dist");
+const attestationSignPage = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), "modules/requests/attestation/sign-page.html"),
+);
 
 export type App = {
   yoga: WaslYoga;
@@ -124,6 +128,15 @@ export async function buildApp(
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
+    }
+    if (path === "/attest" && (req.method === "GET" || req.method === "HEAD")) {
+      // The member's signing page (attestation link); no caching, no referrer.
+      res.writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "referrer-policy": "no-referrer",
+      });
+      return void res.end(req.method === "HEAD" ? undefined : attestationSignPage);
     }
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();

@@ -20,7 +20,13 @@ export type PartnerCaller = {
   name: string;
   scopes: PartnerScope[];
 };
-export type Caller = { kind: "anonymous" } | StaffCaller | PartnerCaller;
+/**
+ * A member acting through a single-use link sent to their own mobile or e-mail (possession of
+ * the link is the proof); never resolved from request credentials.
+ */
+export type MemberCaller = { kind: "member"; memberId: string; label: string };
+
+export type Caller = { kind: "anonymous" } | StaffCaller | PartnerCaller | MemberCaller;
 
 export const anonymous: Caller = { kind: "anonymous" };
 
@@ -94,7 +100,7 @@ async function resolvePartner(prisma: PrismaClient, key: string): Promise<Caller
 
 /** How the audit log and timelines name the actor. */
 export function actorOf(caller: Caller): {
-  kind: "USER" | "PARTNER" | "SYSTEM";
+  kind: "USER" | "PARTNER" | "MEMBER" | "SYSTEM";
   id: string | null;
   label: string;
 } {
@@ -103,6 +109,8 @@ export function actorOf(caller: Caller): {
       return { kind: "USER", id: caller.id, label: caller.email };
     case "partner":
       return { kind: "PARTNER", id: caller.partnerId, label: caller.name };
+    case "member":
+      return { kind: "MEMBER", id: caller.memberId, label: caller.label };
     default:
       return { kind: "SYSTEM", id: null, label: "anonymous" };
   }

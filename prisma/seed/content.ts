@@ -335,6 +335,14 @@ const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
     bodyEn:
       "Request {{reference}} of {{memberName}} is {{status}}; the decision is due {{dueDate}}.",
   },
+  ATTESTATION_REQUESTED: {
+    subjectAr: "وقّع إقرار طلبك {{reference}}",
+    subjectEn: "Sign the declaration for your request {{reference}}",
+    bodyAr:
+      "عزيزي/عزيزتي {{memberName}}،\nلاستكمال طلبك رقم {{reference}} نحتاج إلى إقرارك بصحة بياناته. افتح الرابط التالي، واقرأ الإقرار والبيانات، ثم وقّعه:\n{{link}}\nالرابط صالح حتى {{validUntil}} ولمرة واحدة. إن لم تطلب ذلك فتجاهل هذه الرسالة.\nمع تحيات جمعية وصل.",
+    bodyEn:
+      "Dear {{memberName}},\nTo complete your request {{reference}} we need your declaration that its data are correct. Open this link, read the declaration and the data, then sign:\n{{link}}\nThe link works once, until {{validUntil}}. If you did not ask for this, ignore this message.\nKind regards, Wasl association.",
+  },
 };
 
 const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn: string }>> = {
@@ -373,6 +381,10 @@ const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn:
   DUE_DATE_REMINDER: {
     bodyAr: "وصل: موعد القرار في {{reference}} هو {{dueDate}}.",
     bodyEn: "Wasl: the decision on {{reference}} is due {{dueDate}}.",
+  },
+  ATTESTATION_REQUESTED: {
+    bodyAr: "وصل: وقّع إقرار طلبك {{reference}} من الرابط {{link}} (صالح حتى {{validUntil}}).",
+    bodyEn: "Wasl: sign the declaration for {{reference}} at {{link}} (valid until {{validUntil}}).",
   },
 };
 

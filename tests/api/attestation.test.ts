@@ -165,7 +165,7 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
   });
 
-  it("refuses an electronic signature until members can sign in", async () => {
+  it("refuses to let staff record an electronic signature: the member signs it from their link", async () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
     await expect(
       signAttestation(t.database.prisma, staffCaller, {

@@ -263,6 +263,39 @@ describe(`migrations (${testEngine})`, () => {
     }
   });
 
+  it("add the attestation link's templates to a database seeded before them, not to a fresh one", async () => {
+    // Read through the server's own open: it applies the pending migrations first.
+    const templateEvents = async (db: Scratch) => {
+      const server = await db.openAsServer();
+      try {
+        const rows = await server.prisma.$queryRawUnsafe<{ event: string }[]>(
+          `SELECT event::text AS event FROM "NotificationTemplate" ORDER BY event, channel`,
+        );
+        return rows.map((r) => r.event);
+      } finally {
+        await server.close();
+      }
+    };
+    const before = copyMigrations(2);
+    const seeded = await scratch();
+    cleanups.push(() => seeded.close());
+    await applyMigrations(seeded.factory, before.dir);
+    await seeded.query(
+      `INSERT INTO "NotificationTemplate" (id, event, channel, "subjectAr", "subjectEn", "bodyAr", "bodyEn", "updatedAt")
+       VALUES (gen_random_uuid(), 'REQUEST_SUBMITTED', 'SMS', 'س', 's', 'ن', 'b', now())`,
+    );
+    expect(await templateEvents(seeded)).toEqual([
+      "ATTESTATION_REQUESTED",
+      "ATTESTATION_REQUESTED",
+      "REQUEST_SUBMITTED",
+    ]);
+
+    // A fresh database: the seed writes every template, so the migration writes none.
+    const fresh = await scratch();
+    cleanups.push(() => fresh.close());
+    expect(await templateEvents(fresh)).toEqual([]);
+  });
+
   it("build the same tables, columns, indexes, constraints and triggers on PGlite and PostgreSQL", async (context) => {
     if (!testServerUrl) {
       context.skip("TEST_DATABASE_URL is not set: PGlite and PostgreSQL were not compared");

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../api/auth/passwords.js";
 import { type Database, openDatabase } from "../../api/db/client.js";
-import type { RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
+import {
+  NotificationEvent,
+  type RequestStatus,
+  type RequestTypeCode,
+} from "../../api/db/generated/enums.js";
 import { isValidNationalId, memberSearchText } from "../../api/modules/members/rules.js";
 import { hashApiKey, parseApiKey } from "../../api/modules/partners/keys.js";
 import { normaliseArabic } from "../../api/shared/arabic.js";
@@ -205,7 +209,10 @@ describe("seedDemo", () => {
         .sort(),
     ).toEqual(["FINANCIAL_SUPPORT", "IN_KIND_SUPPORT", "MEMBERSHIP_REGISTRATION"]);
     expect(await db.prisma.attestationText.count({ where: { textVersion: 1 } })).toBe(1);
-    expect(await db.prisma.notificationTemplate.count()).toBe(18);
+    // Every event, by e-mail and by SMS.
+    expect(await db.prisma.notificationTemplate.count()).toBe(
+      Object.keys(NotificationEvent).length * 2,
+    );
     const survey = await db.prisma.survey.findFirstOrThrow({ include: { questions: true } });
     expect(survey.anonymous).toBe(true);
     expect(survey.questions.map((q) => q.type).sort()).toEqual([

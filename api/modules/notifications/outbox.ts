@@ -18,6 +18,10 @@ export type NotificationParams = {
   note?: string | null | undefined;
   reason?: string | null | undefined;
   answer?: string | null | undefined;
+  /** A link for the member to act on (e.g. sign the attestation). */
+  link?: string | undefined;
+  /** Until when the link works. */
+  validUntil?: Date | undefined;
 };
 
 export type NotificationRequest = {
@@ -90,6 +94,8 @@ export async function enqueueNotification(
     note: params.note ?? "",
     reason: params.reason ?? "",
     answer: params.answer ?? "",
+    link: params.link ?? "",
+    validUntil: params.validUntil ? formatDueDate(params.validUntil, language) : "",
   };
   const addresses: Partial<Record<NotificationChannel, string>> = {
     SMS: member.mobile,

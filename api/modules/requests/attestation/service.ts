@@ -153,8 +153,8 @@ export type SignAttestationInput = { requestId: string; method: AttestationMetho
 /**
  * Records the applicant's signature on the current text over the request's current data.
  * IN_PERSON: the applicant signs at the desk and a staff user records it. ELECTRONIC: the
- * member signs from the website, which needs member sign-in (a later issue): until callers
- * can be members, it is refused.
+ * member signs themselves, through the link staff send them (attestation/links.ts): staff
+ * cannot record it.
  */
 export async function signAttestation(
   prisma: PrismaClient,
@@ -163,9 +163,7 @@ export async function signAttestation(
 ) {
   if (input.method === "IN_PERSON" && caller.kind !== "user")
     throw new ForbiddenError(caller.kind !== "anonymous");
-  if (input.method === "ELECTRONIC") {
-    // A member caller does not exist yet (api/auth/caller.ts); when it does, it must be the
-    // request's own member.
+  if (input.method === "ELECTRONIC" && caller.kind !== "member") {
     throw new ValidationError([
       {
         path: ["input", "method"],
@@ -174,70 +172,82 @@ export async function signAttestation(
       },
     ]);
   }
-  return prisma.$transaction(async (tx) => {
-    const request = await tx.request.findUnique({
-      where: { id: input.requestId },
-      select: { id: true, memberId: true, status: true, ...coveredSelect },
-    });
-    if (!request) throw new NotFoundError("Request", input.requestId);
-    if (isClosedStatus(request.status)) {
-      throw new ValidationError([
-        {
-          path: ["input", "requestId"],
-          messageKey: "attestation.requestClosed",
-          params: { field: "requestId", status: request.status },
-        },
-      ]);
-    }
-    const text = await currentAttestationText(tx);
-    if (!text) throw new NotFoundError("AttestationText", "current");
-    const dataHash = coveredDataHash(request);
-    const previous = await latestAttestation(tx, request.id);
-    if (
-      previous &&
-      !previous.staleAt &&
-      previous.dataHash === dataHash &&
-      previous.textId === text.id
-    ) {
-      throw new ValidationError([
-        {
-          path: ["input", "requestId"],
-          messageKey: "attestation.alreadySigned",
-          params: { field: "requestId" },
-        },
-      ]);
-    }
-    const attestation = await tx.attestation.create({
-      data: {
-        requestId: request.id,
-        memberId: request.memberId,
-        textId: text.id,
-        method: input.method,
-        recordedById: caller.kind === "user" ? caller.id : null,
-        dataHash,
-      },
-    });
-    await recordTimelineEvent(tx, caller, {
-      memberId: request.memberId,
-      requestId: request.id,
-      kind: "ATTESTATION_SIGNED",
-      data: {
-        attestationId: attestation.id,
-        textVersion: text.textVersion,
-        method: input.method,
-      },
-    });
-    await recordAudit(tx, caller, {
-      action: "CREATE",
-      entityType: "Attestation",
-      entityId: attestation.id,
-      changes: {
-        requestId: { before: null, after: request.id },
-        textVersion: { before: null, after: text.textVersion },
-        method: { before: null, after: input.method },
-        dataHash: { before: null, after: dataHash },
-      },
-    });
-    return attestation;
+  return prisma.$transaction((tx) => recordSignature(tx, caller, input));
+}
+
+/** The request an attestation may be signed on, with what the signature covers. */
+export async function signableRequest(tx: Db, requestId: string) {
+  const request = await tx.request.findUnique({
+    where: { id: requestId },
+    select: { id: true, memberId: true, status: true, reference: true, ...coveredSelect },
   });
+  if (!request) throw new NotFoundError("Request", requestId);
+  if (isClosedStatus(request.status)) {
+    throw new ValidationError([
+      {
+        path: ["input", "requestId"],
+        messageKey: "attestation.requestClosed",
+        params: { field: "requestId", status: request.status },
+      },
+    ]);
+  }
+  return request;
+}
+
+/** Whether the latest signature already covers these data with this text. */
+export async function isSignedOver(tx: Db, requestId: string, dataHash: string, textId: string) {
+  const previous = await latestAttestation(tx, requestId);
+  return (
+    !!previous && !previous.staleAt && previous.dataHash === dataHash && previous.textId === textId
+  );
+}
+
+/** Inside the caller's transaction: the signature, its timeline event and audit entry. */
+export async function recordSignature(tx: Db, caller: Caller, input: SignAttestationInput) {
+  const request = await signableRequest(tx, input.requestId);
+  const text = await currentAttestationText(tx);
+  if (!text) throw new NotFoundError("AttestationText", "current");
+  const dataHash = coveredDataHash(request);
+  if (await isSignedOver(tx, request.id, dataHash, text.id)) {
+    throw new ValidationError([
+      {
+        path: ["input", "requestId"],
+        messageKey: "attestation.alreadySigned",
+        params: { field: "requestId" },
+      },
+    ]);
+  }
+  const attestation = await tx.attestation.create({
+    data: {
+      requestId: request.id,
+      memberId: request.memberId,
+      textId: text.id,
+      method: input.method,
+      recordedById: caller.kind === "user" ? caller.id : null,
+      dataHash,
+    },
+  });
+  await recordTimelineEvent(tx, caller, {
+    memberId: request.memberId,
+    requestId: request.id,
+    kind: "ATTESTATION_SIGNED",
+    data: {
+      attestationId: attestation.id,
+      textVersion: text.textVersion,
+      method: input.method,
+    },
+  });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "Attestation",
+    entityId: attestation.id,
+    requestId: request.id,
+    changes: {
+      requestId: { before: null, after: request.id },
+      textVersion: { before: null, after: text.textVersion },
+      method: { before: null, after: input.method },
+      dataHash: { before: null, after: dataHash },
+    },
+  });
+  return attestation;
 }
