@@ -1,12 +1,14 @@
 // Our own buildQuery for ra-data-graphql over Wasl's Relay-style API: connections with
 // cursors and totalCount (or, for a few short lists such as the request types, the whole
-// list at once), global IDs, one input object per mutation, typed error results.
+// list at once; for lists kept on a record, such as a request's contacts, that record's
+// connection), global IDs, one input object per mutation, typed error results.
 // Pure: (fetch type, resource, params) → { query, variables, parseResponse }.
 import { gql } from "@apollo/client";
 import type { BuildQueryResult } from "ra-data-graphql";
 import { type TypedErrorResult, typedResultError } from "./errors.js";
 import {
   auditFields,
+  communicationFields,
   memberFields,
   requestFields,
   requestListFields,
@@ -268,6 +270,32 @@ export function requestTypeUpdateInput(
   return input;
 }
 
+// ── Communications ───────────────────────────────────────────────────────────────────────
+
+/** A moment as the API takes it: an ISO instant (a Date is converted). */
+function instant(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** A contact to log: the request it concerns (its member is the API's to find) or the member. */
+export function communicationCreateInput(data: Record<string, unknown>) {
+  const input: Record<string, unknown> = {
+    channel: data.channel ?? "",
+    direction: data.direction ?? "",
+    subject: typeof data.subject === "string" ? data.subject.trim() : "",
+  };
+  for (const field of ["member", "request"] as const)
+    if (!blank(data[field])) input[field] = data[field];
+  for (const field of ["body", "outcome"] as const) {
+    const value = data[field];
+    if (typeof value === "string" && value.trim()) input[field] = value.trim();
+  }
+  const occurredAt = instant(data.occurredAt);
+  if (occurredAt) input.occurredAt = occurredAt;
+  return input;
+}
+
 // ── Resources ────────────────────────────────────────────────────────────────────────────
 
 type ResourceSpec = {
@@ -279,6 +307,12 @@ type ResourceSpec = {
    */
   listShape?: "connection" | "plain";
   listArgs: string;
+  /**
+   * Lists that exist only on an owner (a request's or a member's contacts): react-admin's
+   * reference target → the root field reading the owner by ID, whose `listField` is the
+   * connection. getManyReference only; filters do not apply.
+   */
+  owners?: Record<string, string>;
   /** What a list row reads. */
   fields: string;
   /** What one record reads (getOne and mutation results); the row's fields by default. */
@@ -410,6 +444,25 @@ export const resources: Record<string, ResourceSpec> = {
       input: requestTypeUpdateInput,
     },
   },
+  communications: {
+    typeName: "Communication",
+    listField: "communications",
+    owners: { request: "request", member: "member" },
+    listArgs: "",
+    fields: communicationFields,
+    listVariables: () => ({}),
+    getOne: {
+      query: `query Communication($id: ID!) { data: node(id: $id) { ... on Communication { ${communicationFields} } } }`,
+      field: "data",
+    },
+    create: {
+      field: "recordCommunication",
+      inputType: "RecordCommunicationInput",
+      success: "RecordCommunicationSuccess",
+      dataField: "communication",
+      input: communicationCreateInput,
+    },
+  },
   audit: {
     typeName: "AuditEntry",
     listField: "auditEntries",
@@ -449,6 +502,39 @@ function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
       }
     }`;
 }
+
+/** One page of an owner's list: `owner: request(id: $id) { connection: communications(…) }`. */
+function ownedListQuery(spec: ResourceSpec, ownerField: string, cursorOnly: boolean) {
+  const selection = cursorOnly ? "" : `edges { node { ${spec.fields} } }`;
+  const owner = ownerField[0]?.toUpperCase() + ownerField.slice(1);
+  return gql`
+    query ${spec.typeName}ListOf${owner}($id: ID!, $first: Int!, $after: String) {
+      owner: ${ownerField}(id: $id) {
+        id
+        connection: ${spec.listField}(first: $first, after: $after) {
+          totalCount
+          pageInfo { hasNextPage hasPreviousPage endCursor }
+          ${selection}
+        }
+      }
+    }`;
+}
+
+/** A connection as react-admin's page, with the cursor that continues it. */
+function connectionPage(connection: Connection) {
+  return {
+    data: (connection.edges ?? []).map((edge) => edge.node),
+    total: connection.totalCount,
+    pageInfo: {
+      hasNextPage: connection.pageInfo.hasNextPage,
+      hasPreviousPage: connection.pageInfo.hasPreviousPage,
+    },
+    meta: { endCursor: connection.pageInfo.endCursor },
+  };
+}
+
+const notFound = () =>
+  typedResultError({ __typename: "NotFoundError", code: "NOT_FOUND", message: "" });
 
 function plainListQuery(spec: ResourceSpec) {
   return gql`query ${spec.typeName}List { list: ${spec.listField} { ${spec.fields} } }`;
@@ -500,6 +586,20 @@ export function buildQuery(_introspection?: unknown) {
           params.meta?.take ?? params.pagination?.perPage ?? 25,
           maxPageSize,
         );
+        if (spec.owners) {
+          const owner =
+            (fetchType === "GET_MANY_REFERENCE" && spec.owners[params.target ?? ""]) ||
+            unknownResource(`${resource}.${params.target ?? fetchType}`);
+          return {
+            query: ownedListQuery(spec, owner, params.meta?.cursorOnly === true),
+            variables: { id: params.id, first: perPage, after: params.meta?.after ?? null },
+            parseResponse: (response: Response) => {
+              const found = response.data.owner as { connection: Connection } | null;
+              if (!found) throw notFound();
+              return connectionPage(found.connection);
+            },
+          };
+        }
         const filter =
           fetchType === "GET_MANY_REFERENCE" && params.target
             ? { ...params.filter, [params.target]: params.id }
@@ -511,18 +611,8 @@ export function buildQuery(_introspection?: unknown) {
             after: params.meta?.after ?? null,
             ...spec.listVariables({ ...params, filter }),
           },
-          parseResponse: (response: Response) => {
-            const connection = response.data.connection as Connection;
-            return {
-              data: (connection.edges ?? []).map((edge) => edge.node),
-              total: connection.totalCount,
-              pageInfo: {
-                hasNextPage: connection.pageInfo.hasNextPage,
-                hasPreviousPage: connection.pageInfo.hasPreviousPage,
-              },
-              meta: { endCursor: connection.pageInfo.endCursor },
-            };
-          },
+          parseResponse: (response: Response) =>
+            connectionPage(response.data.connection as Connection),
         };
       }
       case "GET_ONE":
@@ -531,12 +621,7 @@ export function buildQuery(_introspection?: unknown) {
           variables: { id: params.id },
           parseResponse: (response: Response) => {
             const record = response.data[spec.getOne.field] as RaRecord | null;
-            if (!record?.id)
-              throw typedResultError({
-                __typename: "NotFoundError",
-                code: "NOT_FOUND",
-                message: "",
-              });
+            if (!record?.id) throw notFound();
             return { data: record };
           },
         };

@@ -34,3 +34,7 @@ export const requestFields = `
   documents { id kind fileName contentType size downloadUrl verification rejectionReason verifiedAt verifiedByName uploadedAt version }
   researchReports { id researcherName visitKind visitDate findings recommendation submitted submittedAt updatedAt version }
   timeline(first: 100) { totalCount edges { node { id kind fromStatus toStatus note actorName at } } }`;
+
+/** A contact with a member (the communications log), on a request's file or a member's. */
+export const communicationFields = `
+  id channel direction subject body outcome occurredAt handledBy { id fullName } request { id reference }`;

@@ -58,15 +58,6 @@ export type TimelineEntry = {
   actorName: string | null;
   at: string;
 };
-export type CommunicationEntry = {
-  id: string;
-  channel: string;
-  direction: string;
-  subject: string;
-  outcome: string | null;
-  handledByName: string | null;
-  occurredAt: string;
-};
 export type DocumentEntry = {
   id: string;
   kind: string;
@@ -80,7 +71,6 @@ export type MemberCaseFile = {
   requests: RequestSummary[];
   requestsTotal: number;
   timeline: TimelineEntry[];
-  communications: CommunicationEntry[];
   documents: DocumentEntry[];
 };
 
@@ -113,7 +103,6 @@ const caseFileQuery = gql`
       id
       requests(first: 50) { totalCount edges { node { ${requestSummaryFields} } } }
       recentTimeline(first: 50) { id kind fromStatus toStatus note actorName at }
-      recentCommunications(first: 50) { id channel direction subject outcome handledByName occurredAt }
       recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt }
     }
   }`;
@@ -237,7 +226,6 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
           requests: member.requests.edges.map((e: { node: RequestSummary }) => e.node),
           requestsTotal: member.requests.totalCount,
           timeline: member.recentTimeline,
-          communications: member.recentCommunications,
           documents: member.recentDocuments,
         };
       }),

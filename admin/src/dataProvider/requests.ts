@@ -151,7 +151,7 @@ const actionExtras: Partial<Record<RequestActionName, readonly string[]>> = {
   RECORD_DECISION: ["decision", "reason", "amountApproved"],
   REFER_TO_RESEARCHER: ["researcherId"],
   REQUEST_MORE_INFORMATION: ["note"],
-  RESOLVE: ["answer", "firstContactResolution"],
+  RESOLVE: ["answer", "firstContactResolution", "dataUpdateDeclined"],
   WITHDRAW: ["note"],
 };
 

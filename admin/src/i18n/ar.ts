@@ -1,6 +1,7 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
+import { communicationsAr } from "./communications.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 
@@ -203,6 +204,7 @@ export const ar = {
   resources: {
     requests: requestsAr.resource,
     requestTypes: requestTypesAr,
+    communications: communicationsAr,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -317,11 +319,14 @@ export const ar = {
       not_found: "لم يُعثر على السجل.",
       validation: "تعذّر الحفظ: راجع الحقول المشار إليها.",
     },
-    dates: { hijri_suffix: "هـ", gregorian_suffix: "م" },
+    dates: {
+      hijri_suffix: "هـ",
+      gregorian_suffix: "م",
+      riyadh_hint: "بتوقيت الرياض · يوافق %{hijri}",
+    },
     empty: {
       none: "لا توجد بيانات",
       no_requests: "لا توجد طلبات لهذا العضو.",
-      no_communications: "لا يوجد تواصل مسجّل.",
       no_documents: "لا توجد مستندات.",
       no_timeline: "لا توجد أحداث.",
     },
@@ -334,14 +339,6 @@ export const ar = {
       submittedAt: "تاريخ التقديم",
       decisionDueAt: "موعد القرار",
       draft: "مسودة",
-    },
-    communication: {
-      occurredAt: "الوقت",
-      channel: "القناة",
-      direction: "الاتجاه",
-      subject: "الموضوع",
-      outcome: "النتيجة",
-      handledBy: "الموظف",
     },
     document: {
       kind: "النوع",

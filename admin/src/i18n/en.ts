@@ -2,6 +2,7 @@
 // exactly the keys of ar.ts (a test checks it). Loaded on demand when English is chosen.
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
+import { communicationsEn } from "./communications.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 
@@ -11,6 +12,7 @@ export const en = {
   resources: {
     requests: requestsEn.resource,
     requestTypes: requestTypesEn,
+    communications: communicationsEn,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -126,11 +128,10 @@ export const en = {
       not_found: "Record not found.",
       validation: "Not saved: check the fields marked.",
     },
-    dates: { hijri_suffix: "AH", gregorian_suffix: "AD" },
+    dates: { hijri_suffix: "AH", gregorian_suffix: "AD", riyadh_hint: "Riyadh time · %{hijri}" },
     empty: {
       none: "No data",
       no_requests: "This member has no requests.",
-      no_communications: "No communications logged.",
       no_documents: "No documents.",
       no_timeline: "No events.",
     },
@@ -143,14 +144,6 @@ export const en = {
       submittedAt: "Submitted",
       decisionDueAt: "Decision due",
       draft: "Draft",
-    },
-    communication: {
-      occurredAt: "Time",
-      channel: "Channel",
-      direction: "Direction",
-      subject: "Subject",
-      outcome: "Outcome",
-      handledBy: "Staff",
     },
     document: {
       kind: "Kind",

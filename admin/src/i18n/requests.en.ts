@@ -36,6 +36,7 @@ export const requestsEn = {
       attestation: "Attestation",
       research: "Research report",
       timeline: "Timeline",
+      communications: "Communications",
     },
     due: {
       overdue: "Overdue by %{days} days",
@@ -58,6 +59,23 @@ export const requestsEn = {
       researcher: "Researcher",
       no_researchers: "No active social researcher: give a user the role first.",
       confirm_text: "Carry out “%{action}” on %{reference}?",
+      withdraw_text:
+        "Request %{reference} will be withdrawn at the member's wish: work on it and its clock stop, and it is not reopened.",
+    },
+    data_update: {
+      changes: "Changes requested to the member's data",
+      field: "Field",
+      current: "Current value",
+      requested: "Requested value",
+      none: "The request names no change.",
+      will_apply: "On resolving, these changes are applied to the member's file.",
+      will_not_apply: "These changes will not be applied: the member's data stay as they are.",
+      decline: "Decline the update — the member's data stay as they are",
+      decline_help:
+        "Choose this when the change is not proven or not right; the request is resolved without changing the member's file.",
+      answer_declined: "Why the update is declined (the member will read it)",
+      answer_declined_help:
+        "Tell the member why their data were not updated, and what they need to do to apply again.",
     },
     errors: {
       incomplete: "The request is incomplete. Missing or wrong:",

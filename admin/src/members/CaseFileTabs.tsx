@@ -1,5 +1,6 @@
-// The member's requests, communications, documents and timeline (one query for all four),
-// and the audit log for admins. Empty states say so instead of showing an empty table.
+// The member's requests, documents and timeline (one query for the three), the
+// communications log (its own pages, the component the request's file shows too), and the
+// audit log for admins. Empty states say so instead of showing an empty table.
 import {
   Box,
   Skeleton,
@@ -13,6 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useDataProvider, useGetList, useRecordContext, useTranslate } from "react-admin";
+import { CommunicationLog } from "../communications/CommunicationLog.js";
 import type { MemberCaseFile, WaslDataProvider } from "../dataProvider/index.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -124,30 +126,19 @@ export function RequestsTab() {
   );
 }
 
+/** The member's whole communications log (the request's file shows the same component). */
 export function CommunicationsTab() {
-  const { data, isPending } = useCaseFile();
-  const channel = useEnumLabel("channel");
-  const direction = useEnumLabel("direction");
+  const record = useRecordContext();
+  const { data } = useCaseFile();
+  if (!record?.id) return null;
   return (
-    <SimpleTable
-      loading={isPending}
-      empty="wasl.empty.no_communications"
-      head={[
-        "wasl.communication.occurredAt",
-        "wasl.communication.channel",
-        "wasl.communication.direction",
-        "wasl.communication.subject",
-        "wasl.communication.outcome",
-        "wasl.communication.handledBy",
-      ]}
-      rows={(data?.communications ?? []).map((c) => [
-        <DualDate key="t" value={c.occurredAt} withTime />,
-        channel(c.channel),
-        direction(c.direction),
-        c.subject,
-        c.outcome ?? "",
-        c.handledByName ?? "",
-      ])}
+    <CommunicationLog
+      owner={{
+        kind: "member",
+        id: String(record.id),
+        name: record.fullNameAr as string | undefined,
+        requests: data?.requests,
+      }}
     />
   );
 }

@@ -38,6 +38,10 @@ function ShowActions() {
 
 export function MemberShow() {
   const { canAccess: seesAudit } = useCanAccess({ resource: "audit", action: "list" });
+  const { canAccess: seesContacts } = useCanAccess({
+    resource: "communications",
+    action: "list",
+  });
   return (
     <Show actions={<ShowActions />}>
       <TabbedShowLayout>
@@ -103,9 +107,11 @@ export function MemberShow() {
         <TabbedShowLayout.Tab label="resources.members.tabs.requests" path="requests">
           <RequestsTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.members.tabs.communications" path="communications">
-          <CommunicationsTab />
-        </TabbedShowLayout.Tab>
+        {seesContacts && (
+          <TabbedShowLayout.Tab label="resources.members.tabs.communications" path="communications">
+            <CommunicationsTab />
+          </TabbedShowLayout.Tab>
+        )}
         <TabbedShowLayout.Tab label="resources.members.tabs.documents" path="documents">
           <DocumentsTab />
         </TabbedShowLayout.Tab>

@@ -1,7 +1,9 @@
 // The request's life-cycle actions as buttons, exactly those the API lists in
 // `availableActions` for this user and state. Each calls its own mutation with the version
 // read; actions that need words (a decision's reason, what information is needed, …) ask
-// for them first. Typed errors stay on screen until the next try.
+// for them first. Resolving a data update shows the changes asked for and may decline them
+// (the member's data then stay as they are, and the answer says why). Typed errors stay on
+// screen until the next try.
 import {
   Box,
   Button,
@@ -21,6 +23,7 @@ import { HttpError, useDataProvider, useNotify, useTranslate } from "react-admin
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { type RequestActionName, requestActions } from "../dataProvider/requests.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { RequestedChangesTable } from "./RequestedChanges.js";
 import { RequestErrorAlert } from "./RequestFields.js";
 
 export type ActionableRequest = {
@@ -31,6 +34,11 @@ export type ActionableRequest = {
   availableActions?: string[];
   amountRequested?: string | null;
   rules?: { involvesMoney?: boolean };
+  /** The request type's code: a DATA_UPDATE's resolution may decline its changes. */
+  type?: string;
+  /** Type-specific data (JSON text); a data update's `changes`. */
+  details?: unknown;
+  member?: { id: string };
 };
 
 /** Actions that ask for input before they run. */
@@ -105,6 +113,50 @@ function ResearcherPicker({
   );
 }
 
+/** A data update's resolution: the changes asked for, and whether they are declined. */
+function DataUpdateChoice({
+  request,
+  declined,
+  onChange,
+}: {
+  request: ActionableRequest;
+  declined: boolean;
+  onChange: (declined: boolean) => void;
+}) {
+  const translate = useTranslate();
+  return (
+    <Box data-testid="data-update-choice">
+      <RequestedChangesTable details={request.details} memberId={request.member?.id} compare />
+      <Typography
+        variant="body2"
+        color={declined ? "warning.main" : "text.secondary"}
+        sx={{ mt: 1 }}
+        data-testid="data-update-effect"
+      >
+        {translate(
+          declined
+            ? "resources.requests.data_update.will_not_apply"
+            : "resources.requests.data_update.will_apply",
+        )}
+      </Typography>
+      <FormControlLabel
+        sx={{ mt: 1 }}
+        control={
+          <Checkbox
+            checked={declined}
+            onChange={(e) => onChange(e.target.checked)}
+            slotProps={{ input: { "data-testid": "decline-update" } as object }}
+          />
+        }
+        label={translate("resources.requests.data_update.decline")}
+      />
+      <Typography variant="caption" color="text.secondary" sx={{ display: "block" }}>
+        {translate("resources.requests.data_update.decline_help")}
+      </Typography>
+    </Box>
+  );
+}
+
 export function ActionButtons({
   request,
   onDone,
@@ -149,6 +201,8 @@ export function ActionButtons({
     }
   };
 
+  const dataUpdate = request.type === "DATA_UPDATE";
+  const declined = dataUpdate && values.dataUpdateDeclined === true;
   const set = (name: string) => (value: unknown) => setValues((v) => ({ ...v, [name]: value }));
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const ready = (() => {
@@ -210,6 +264,13 @@ export function ActionButtons({
               })}
             </Typography>
           )}
+          {open === "WITHDRAW" && (
+            <Typography data-testid="withdraw-text">
+              {translate("resources.requests.actions.withdraw_text", {
+                reference: request.reference ?? request.subject ?? "",
+              })}
+            </Typography>
+          )}
           {open === "RECORD_DECISION" && (
             <>
               <TextField
@@ -260,11 +321,25 @@ export function ActionButtons({
           )}
           {open === "RESOLVE" && (
             <>
+              {dataUpdate && (
+                <DataUpdateChoice
+                  request={request}
+                  declined={declined}
+                  onChange={set("dataUpdateDeclined")}
+                />
+              )}
               <TextField
                 multiline
                 minRows={3}
                 name="answer"
-                label={translate("resources.requests.actions.answer")}
+                label={translate(
+                  declined
+                    ? "resources.requests.data_update.answer_declined"
+                    : "resources.requests.actions.answer",
+                )}
+                helperText={
+                  declined ? translate("resources.requests.data_update.answer_declined_help") : ""
+                }
                 value={text("answer")}
                 onChange={(e) => set("answer")(e.target.value)}
               />

@@ -1,16 +1,19 @@
 // The request's case file: who, what and where it stands (status, decision clock), the
 // actions available to this user now (and "Edit" while its data may change), what is still
-// missing, then documents, attestation, research and timeline in tabs.
+// missing, then documents, attestation, research, contacts with the member and the timeline
+// in tabs. A data update shows the changes it asks for.
 import { Box, Paper, Typography } from "@mui/material";
 import {
   Labeled,
   Link,
   Show,
   TabbedShowLayout,
+  useCanAccess,
   useCreatePath,
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { ActionButtons } from "./ActionButtons.js";
@@ -22,6 +25,7 @@ import {
   ResearchPanel,
   TimelinePanel,
 } from "./CaseFileParts.js";
+import { RequestedChangesTable } from "./RequestedChanges.js";
 import {
   DueCountdown,
   type DueInfo,
@@ -91,6 +95,9 @@ function Header({ request }: { request: CaseRequest }) {
   );
 }
 
+/** Once resolved (or withdrawn), the member's values are no longer "before": show only the request's. */
+const decidedStates = new Set(["RESOLVED", "CLOSED", "WITHDRAWN"]);
+
 function DataTab({ request }: { request: CaseRequest }) {
   const decision = useEnumLabel("decision");
   const f = (name: string) => `resources.requests.fields.${name}`;
@@ -152,12 +159,25 @@ function DataTab({ request }: { request: CaseRequest }) {
       <Value label={f("updatedAt")}>
         <DualDate value={request.updatedAt as string} withTime />
       </Value>
+      {request.type === "DATA_UPDATE" && (
+        <Box sx={{ gridColumn: "1 / -1" }}>
+          <RequestedChangesTable
+            details={request.details}
+            memberId={request.member?.id}
+            compare={!decidedStates.has(request.status)}
+          />
+        </Box>
+      )}
     </Box>
   );
 }
 
 function CaseFile() {
   const request = useRecordContext<CaseRequest>();
+  const { canAccess: seesContacts } = useCanAccess({
+    resource: "communications",
+    action: "show",
+  });
   if (!request) return null;
   return (
     <Box sx={{ p: 2 }}>
@@ -175,6 +195,16 @@ function CaseFile() {
         <TabbedShowLayout.Tab label="resources.requests.tabs.research" path="research">
           <ResearchPanel request={request} />
         </TabbedShowLayout.Tab>
+        {seesContacts && (
+          <TabbedShowLayout.Tab
+            label="resources.requests.tabs.communications"
+            path="communications"
+          >
+            <CommunicationLog
+              owner={{ kind: "request", id: request.id, reference: request.reference }}
+            />
+          </TabbedShowLayout.Tab>
+        )}
         <TabbedShowLayout.Tab label="resources.requests.tabs.timeline" path="timeline">
           <TimelinePanel request={request} />
         </TabbedShowLayout.Tab>

@@ -1,5 +1,6 @@
-// Gregorian and Hijri together: a field for lists and pages, and an input that accepts
-// either calendar (the Gregorian picker, or a typed Hijri date converted exactly).
+// Gregorian and Hijri together: a field for lists and pages, an input that accepts either
+// calendar (the Gregorian picker, or a typed Hijri date converted exactly), and a date and
+// time input in Riyadh time that shows the Hijri day it falls on.
 import { Box, TextField as MuiTextField, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import {
@@ -7,12 +8,14 @@ import {
   useInput,
   useLocaleState,
   useRecordContext,
+  useResourceContext,
   useTranslate,
 } from "react-admin";
 import {
   formatGregorian,
   formatHijri,
   formatHijriNumeric,
+  fromRiyadhLocal,
   gregorianToHijri,
   hijriToGregorian,
   parseHijri,
@@ -122,5 +125,43 @@ export function DualDateInput(props: InputProps & { label?: string }) {
         sx={{ minWidth: 200 }}
       />
     </Box>
+  );
+}
+
+/**
+ * A date and time in Riyadh time, held as "YYYY-MM-DDTHH:mm" (convert it with
+ * `fromRiyadhLocal`); the Hijri day it falls on is shown under it.
+ */
+export function RiyadhDateTimeInput(props: InputProps & { label?: string; max?: string }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const resource = useResourceContext(props);
+  const { field, fieldState, isRequired } = useInput(props);
+  const value = typeof field.value === "string" ? field.value : "";
+  const instant = fromRiyadhLocal(value);
+  const error = fieldState.error?.message;
+  const hint = instant
+    ? translate("wasl.dates.riyadh_hint", {
+        hijri: formatHijri(instant, locale === "en" ? "en" : "ar"),
+      })
+    : " ";
+  return (
+    <MuiTextField
+      type="datetime-local"
+      label={translate(props.label ?? `resources.${resource}.fields.${props.source}`)}
+      required={isRequired}
+      value={value}
+      onChange={(event) => field.onChange(event.target.value)}
+      onBlur={field.onBlur}
+      name={field.name}
+      inputRef={field.ref}
+      error={!!error}
+      helperText={error ? translate(error, { _: error }) : hint}
+      slotProps={{
+        inputLabel: { shrink: true },
+        htmlInput: { max: props.max, dir: "ltr", "data-testid": `input-${props.source}` },
+      }}
+      sx={{ minWidth: 240 }}
+    />
   );
 }

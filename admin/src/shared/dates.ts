@@ -107,3 +107,20 @@ export function parseHijri(text: string): HijriDate | null {
 export function formatHijriNumeric(h: HijriDate): string {
   return `${h.year}/${String(h.month).padStart(2, "0")}/${String(h.day).padStart(2, "0")}`;
 }
+
+/** Riyadh keeps UTC+3 all year (no daylight saving). */
+const riyadhOffsetMs = 3 * 3_600_000;
+
+/** A moment as a `datetime-local` input shows it in Riyadh: "YYYY-MM-DDTHH:mm". */
+export function toRiyadhLocal(value: Date | string = new Date()): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Date(date.getTime() + riyadhOffsetMs).toISOString().slice(0, 16);
+}
+
+/** "YYYY-MM-DDTHH:mm" read as Riyadh time → the ISO instant; null if it is not one. */
+export function fromRiyadhLocal(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+03:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

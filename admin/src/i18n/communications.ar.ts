@@ -1,0 +1,38 @@
+// سجل التواصل بالعربية؛ للملف communications.en.ts المفاتيح نفسها.
+export const communicationsAr = {
+  name: "التواصل |||| تواصل",
+  fields: {
+    occurredAt: "وقت التواصل",
+    channel: "القناة",
+    direction: "الاتجاه",
+    subject: "الموضوع",
+    body: "ما دار في التواصل",
+    outcome: "النتيجة",
+    handledBy: "الموظف",
+    request: "الطلب",
+    member: "العضو",
+  },
+  title: "سجل التواصل",
+  count: "عدد مرات التواصل المسجّلة: %{smart_count}",
+  empty: "لا يوجد تواصل مسجّل بعد.",
+  empty_hint: "سجّل كل مكالمة أو زيارة أو رسالة مع العضو بزر «تسجيل تواصل».",
+  record: "تسجيل تواصل",
+  record_title: "تسجيل تواصل مع العضو",
+  on_request: "على الطلب %{reference}",
+  with_member: "مع العضو %{name}",
+  save: "حفظ التواصل",
+  cancel: "إلغاء",
+  recorded: "سُجّل التواصل",
+  no_request: "تواصل عام (لا يخص طلباً)",
+  general: "عام",
+  help: {
+    subject: "سطر واحد يلخّص سبب التواصل",
+    body: "اختياري: ما قاله العضو وما قيل له",
+    outcome: "اختياري: مثلاً «وعد بإحضار المستندات يوم الأحد»",
+    request: "اختياري: اربط التواصل بأحد طلبات العضو",
+  },
+  direction_choice: {
+    INBOUND: "وارد — العضو تواصل معنا",
+    OUTBOUND: "صادر — نحن تواصلنا مع العضو",
+  },
+};

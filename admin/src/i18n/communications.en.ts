@@ -1,0 +1,38 @@
+// The communications log in English; communications.ar.ts has exactly the same keys.
+export const communicationsEn = {
+  name: "Communication |||| Communications",
+  fields: {
+    occurredAt: "Time of contact",
+    channel: "Channel",
+    direction: "Direction",
+    subject: "Subject",
+    body: "What was said",
+    outcome: "Outcome",
+    handledBy: "Handled by",
+    request: "Request",
+    member: "Member",
+  },
+  title: "Communications log",
+  count: "Contacts logged: %{smart_count}",
+  empty: "No contact logged yet.",
+  empty_hint: "Log every call, visit or message with the member with “Log a contact”.",
+  record: "Log a contact",
+  record_title: "Log a contact with the member",
+  on_request: "On request %{reference}",
+  with_member: "With member %{name}",
+  save: "Save contact",
+  cancel: "Cancel",
+  recorded: "Contact logged",
+  no_request: "General contact (no request)",
+  general: "General",
+  help: {
+    subject: "One line: what the contact was about",
+    body: "Optional: what the member said and what they were told",
+    outcome: "Optional: e.g. “will bring the documents on Sunday”",
+    request: "Optional: link the contact to one of the member's requests",
+  },
+  direction_choice: {
+    INBOUND: "Inbound — the member reached us",
+    OUTBOUND: "Outbound — we reached the member",
+  },
+};

@@ -1,0 +1,286 @@
+// @vitest-environment node
+// The panel's data provider against the real API (in-process): staff log a contact on a
+// request and on a member, read both logs newest first a page at a time (jumping ahead
+// through cursors), get the API's field errors keyed by input, and a researcher is refused
+// a contact on a member's file without a case. Then a data update resolved with its changes
+// declined leaves the member as they were, and a service request is withdrawn.
+import { createRequire } from "node:module";
+import type { HttpError } from "react-admin";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import { createApolloClient } from "../../admin/src/providers/apollo.js";
+import { seedDemo } from "../../prisma/seed/index.js";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+
+// ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
+// refuses outside Vite; its CommonJS build is the same code.
+vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
+
+let t: TestApp;
+let asStaff: WaslDataProvider;
+let asResearcher: WaslDataProvider;
+let asCommittee: WaslDataProvider;
+
+function providerFor(token: string): WaslDataProvider {
+  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    return t.app.yoga.fetch(String(url), { ...init, headers });
+  };
+  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
+}
+
+async function failure(call: Promise<unknown>): Promise<HttpError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as HttpError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+type Contact = {
+  id: string;
+  channel: string;
+  direction: string;
+  subject: string;
+  body: string;
+  outcome: string | null;
+  occurredAt: string;
+  handledBy: { fullName: string } | null;
+  request: { id: string; reference: string | null } | null;
+};
+type RequestRecord = {
+  id: string;
+  version: number;
+  status: string;
+  reference: string | null;
+  availableActions: string[];
+};
+
+async function freshMember() {
+  // A member with no contacts yet: their log holds exactly what this test writes.
+  const member = await t.database.prisma.member.findFirstOrThrow({
+    where: { communications: { none: {} }, status: "ACTIVE" },
+    orderBy: { memberNumber: "asc" },
+  });
+  return { ...member, gid: gid("Member", member.id) };
+}
+
+async function serviceRequest(
+  member: { gid: string },
+  type: string,
+  extra: Record<string, unknown> = {},
+): Promise<RequestRecord> {
+  const { data } = await asStaff.create<RequestRecord>("requests", {
+    data: { member: member.gid, type, channel: "PHONE", subject: "طلب خدمة", ...extra },
+  });
+  return data;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: false });
+  await seedDemo(t.database.prisma, { members: 30, requests: 20 });
+  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
+  asResearcher = providerFor(await t.signIn("researcher@wasl.demo", "Research#2026"));
+  asCommittee = providerFor(await t.signIn("committee1@wasl.demo", "Committee#2026"));
+});
+afterAll(() => t?.close());
+
+describe("the communications log through the data provider", () => {
+  it("logs a contact on a request and shows it on the request's and the member's logs", async () => {
+    const member = await freshMember();
+    const request = await serviceRequest(member, "INQUIRY", { description: "استفسار" });
+    const { data: logged } = await asStaff.create<Contact>("communications", {
+      data: {
+        request: request.id,
+        channel: "PHONE",
+        direction: "INBOUND",
+        subject: "  سأل عن موعد الرد ",
+        body: "اتصل العضو يسأل متى يصله الرد",
+        outcome: "وُعد بالرد خلال يومين",
+        occurredAt: "2026-11-20T07:30:00.000Z",
+      },
+    });
+    expect(logged).toMatchObject({
+      channel: "PHONE",
+      direction: "INBOUND",
+      subject: "سأل عن موعد الرد",
+      outcome: "وُعد بالرد خلال يومين",
+      occurredAt: "2026-11-20T07:30:00.000Z",
+      handledBy: { fullName: expect.any(String) },
+      request: { id: request.id, reference: request.reference },
+    });
+    // A general contact on the member's file, later that day.
+    await asStaff.create("communications", {
+      data: {
+        member: member.gid,
+        channel: "IN_PERSON",
+        direction: "OUTBOUND",
+        subject: "زيارة للمقر",
+        occurredAt: "2026-11-20T12:00:00.000Z",
+      },
+    });
+
+    const onRequest = await asStaff.getManyReference<Contact>("communications", {
+      target: "request",
+      id: request.id,
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: "occurredAt", order: "DESC" },
+      filter: {},
+    });
+    expect(onRequest.total).toBe(1);
+    expect(onRequest.data.map((c) => c.subject)).toEqual(["سأل عن موعد الرد"]);
+
+    const onMember = await asStaff.getManyReference<Contact>("communications", {
+      target: "member",
+      id: member.gid,
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: "occurredAt", order: "DESC" },
+      filter: {},
+    });
+    expect(onMember.total).toBe(2);
+    expect(onMember.data.map((c) => [c.subject, c.request?.reference ?? null])).toEqual([
+      ["زيارة للمقر", null],
+      ["سأل عن موعد الرد", request.reference],
+    ]);
+  });
+
+  it("pages a long log newest first, jumping ahead through cursors", async () => {
+    const member = await freshMember();
+    const base = Date.UTC(2026, 9, 1, 8, 0);
+    for (let i = 0; i < 12; i++)
+      await asStaff.create("communications", {
+        data: {
+          member: member.gid,
+          channel: i % 2 ? "PHONE" : "SOCIAL_MEDIA",
+          direction: "OUTBOUND",
+          subject: `متابعة ${i + 1}`,
+          occurredAt: new Date(base + i * 86_400_000).toISOString(),
+        },
+      });
+    const page = (n: number) =>
+      asStaff.getManyReference<Contact>("communications", {
+        target: "member",
+        id: member.gid,
+        pagination: { page: n, perPage: 5 },
+        sort: { field: "occurredAt", order: "DESC" },
+        filter: {},
+      });
+    // Page 3 first: the provider walks the cursors of pages 1 and 2 itself.
+    const third = await page(3);
+    expect(third.total).toBe(12);
+    expect(third.data.map((c) => c.subject)).toEqual(["متابعة 2", "متابعة 1"]);
+    const first = await page(1);
+    expect(first.data.map((c) => c.subject)).toEqual([
+      "متابعة 12",
+      "متابعة 11",
+      "متابعة 10",
+      "متابعة 9",
+      "متابعة 8",
+    ]);
+    expect((await page(2)).data.map((c) => c.subject)[0]).toBe("متابعة 7");
+  });
+
+  it("keys the API's field errors by input, in Arabic", async () => {
+    const member = await freshMember();
+    const error = await failure(
+      asStaff.create("communications", {
+        data: {
+          member: member.gid,
+          channel: "PHONE",
+          direction: "INBOUND",
+          subject: "   ",
+          outcome: "ن".repeat(501),
+          occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      }),
+    );
+    expect(error.status).toBe(400);
+    const errors = (error.body as { errors: Record<string, unknown> }).errors;
+    expect(Object.keys(errors).sort()).toEqual(["occurredAt", "outcome", "root", "subject"]);
+    expect(String(errors.occurredAt)).toBe("وقت التواصل لا يكون في المستقبل.");
+    expect(await t.database.prisma.communication.count({ where: { memberId: member.id } })).toBe(0);
+  });
+
+  it("refuses a researcher a contact outside their cases, and hides a member's log from the committee", async () => {
+    const member = await freshMember();
+    const refused = await failure(
+      asResearcher.create("communications", {
+        data: { member: member.gid, channel: "PHONE", direction: "OUTBOUND", subject: "اتصال" },
+      }),
+    );
+    expect(refused.status).toBe(403);
+    expect((refused.body as { code: string }).code).toBe("FORBIDDEN");
+
+    const hidden = await failure(
+      asCommittee.getManyReference("communications", {
+        target: "member",
+        id: member.gid,
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "occurredAt", order: "DESC" },
+        filter: {},
+      }),
+    );
+    expect(hidden.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("service requests' endings through the data provider", () => {
+  it("resolves a data update with its changes declined: the member stays as they were", async () => {
+    const member = await freshMember();
+    const before = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    const district = before.district === "الملقا" ? "النرجس" : "الملقا";
+    let request = await serviceRequest(member, "DATA_UPDATE", {
+      subject: "تغيير الحي",
+      details: JSON.stringify({ changes: { district } }),
+    });
+    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
+    expect(request.availableActions).toContain("RESOLVE");
+    const answer = "لم يُرفق ما يثبت العنوان الجديد؛ يرجى تقديم عقد الإيجار";
+    const resolved = await asStaff.runRequestAction("RESOLVE", request, {
+      answer,
+      dataUpdateDeclined: true,
+    });
+    expect(resolved).toMatchObject({ status: "RESOLVED", answer });
+    const after = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(after.district).toBe(before.district);
+    expect(after.version).toBe(before.version);
+    const { data: read } = await asStaff.getOne("members", { id: member.gid });
+    expect(read.district ?? null).toBe(before.district);
+  });
+
+  it("applies a data update that is not declined", async () => {
+    const member = await freshMember();
+    let request = await serviceRequest(member, "DATA_UPDATE", {
+      subject: "تغيير عدد أفراد الأسرة",
+      details: JSON.stringify({ changes: { familySize: 7 } }),
+    });
+    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
+    await asStaff.runRequestAction("RESOLVE", request, { answer: "حُدّثت بياناتك" });
+    const after = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(after.familySize).toBe(7);
+  });
+
+  it("puts a decline on any other type on its field", async () => {
+    const member = await freshMember();
+    let request = await serviceRequest(member, "COMPLAINT", { description: "تأخر الرد" });
+    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
+    const error = await failure(
+      asStaff.runRequestAction("RESOLVE", request, { answer: "تم", dataUpdateDeclined: true }),
+    );
+    expect(Object.keys((error.body as { errors: object }).errors)).toContain("dataUpdateDeclined");
+  });
+
+  it("withdraws an inquiry at the member's wish", async () => {
+    const member = await freshMember();
+    const request = await serviceRequest(member, "INQUIRY", { description: "استفسار" });
+    expect(request.availableActions).toContain("WITHDRAW");
+    const withdrawn = await asStaff.runRequestAction("WITHDRAW", request, {
+      note: "لم يعد العضو بحاجة إلى الرد",
+    });
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN" });
+  });
+});
