@@ -384,7 +384,8 @@ const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn:
   },
   ATTESTATION_REQUESTED: {
     bodyAr: "وصل: وقّع إقرار طلبك {{reference}} من الرابط {{link}} (صالح حتى {{validUntil}}).",
-    bodyEn: "Wasl: sign the declaration for {{reference}} at {{link}} (valid until {{validUntil}}).",
+    bodyEn:
+      "Wasl: sign the declaration for {{reference}} at {{link}} (valid until {{validUntil}}).",
   },
 };
 

@@ -128,7 +128,9 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   }),
   recentCommunications: t.field({
     type: [MemberCommunicationEntry],
-    description: "The member's latest communications, newest first (at most 100).",
+    description:
+      "The member's latest communications, newest first (at most 100); as Member.communications, for staff and admins.",
+    authScopes: { permission: "communications.list" },
     args: {
       first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
     },
