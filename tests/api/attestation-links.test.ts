@@ -1,7 +1,9 @@
 // The electronic attestation: staff send the member a single-use link; the member opens it
 // without an account, reads the declaration and the data, and signs. The link works once,
 // expires, is replaced by a newer one, and signs nothing if the data changed after reading.
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
@@ -233,6 +235,39 @@ describe("the member's link", () => {
       input: { token: "A".repeat(43), dataHash: "0".repeat(64) },
     });
     expect(unknown.data.signAttestationByLink.code).toBe("NOT_FOUND");
+  });
+
+  it("tells staff watching live when the member signs", async () => {
+    const { request, token } = await linkSent();
+    const client = createClient({
+      url: `${t.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${staff}` },
+      retryAttempts: 0,
+      lazy: false,
+    });
+    try {
+      const connected = new Promise((resolve) => client.on("connected", resolve));
+      const received = new Promise<Json>((resolve, reject) =>
+        client.subscribe(
+          { query: "subscription { requestChanged { requestId change status } }" },
+          { next: resolve, error: reject, complete: () => resolve(null) },
+        ),
+      );
+      await connected;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const read: Json = await t.gql(linkQuery, { token });
+      await t.gql(signMutation, {
+        input: { token, dataHash: read.data.attestationLink.details.dataHash },
+      });
+      expect((await received).data.requestChanged).toEqual({
+        requestId: gid("Request", request.id),
+        change: "ATTESTATION_SIGNED",
+        status: "DRAFT",
+      });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it("has its page at /attest, not cached and sending no referrer", async () => {

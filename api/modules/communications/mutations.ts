@@ -70,7 +70,7 @@ builder.mutationField("recordCommunication", (t) =>
       }),
     },
     resolve: async (_root, { input }, context) =>
-      recordCommunication(context.prisma, await context.caller(), {
+      recordCommunication(context, await context.caller(), {
         ...input,
         memberId: input.member?.id,
         requestId: input.request?.id,

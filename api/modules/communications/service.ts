@@ -5,6 +5,7 @@ import type { Caller } from "../../auth/caller.js";
 import type { PrismaClient } from "../../db/client.js";
 import type { Channel, CommunicationDirection } from "../../db/generated/enums.js";
 import { ForbiddenError, NotFoundError, Problems } from "../../errors.js";
+import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { isResearcherOnly, mayReadCase } from "../requests/documents/case-access.js";
 import { recordTimelineEvent } from "../timeline/service.js";
@@ -43,7 +44,7 @@ function text(
  * event and the audit entry are written together.
  */
 export async function recordCommunication(
-  prisma: PrismaClient,
+  services: { prisma: PrismaClient; pubsub: WaslPubSub },
   caller: Caller,
   input: RecordCommunicationInput,
   now: Date = new Date(),
@@ -60,11 +61,19 @@ export async function recordCommunication(
   if (!input.memberId && !input.requestId) problems.add("member", "communications.memberOrRequest");
   problems.throwIfAny();
 
-  return prisma.$transaction(async (tx) => {
+  const { communication, request } = await services.prisma.$transaction(async (tx) => {
     const request = input.requestId
       ? await tx.request.findUnique({
           where: { id: input.requestId },
-          select: { id: true, memberId: true, researcherId: true, reference: true },
+          select: {
+            id: true,
+            memberId: true,
+            researcherId: true,
+            partnerId: true,
+            reference: true,
+            status: true,
+            version: true,
+          },
         })
       : null;
     if (input.requestId && (!request || !mayReadCase(caller, request)))
@@ -110,6 +119,22 @@ export async function recordCommunication(
       requestId: request?.id,
       changes: changedFields({}, data),
     });
-    return communication;
+    return { communication, request };
   });
+  // Case files open elsewhere show the new contact at once.
+  if (request) {
+    services.pubsub.publish("requestChanged", {
+      requestId: request.id,
+      reference: request.reference,
+      change: "COMMUNICATION_LOGGED",
+      previousStatus: request.status,
+      status: request.status,
+      version: request.version,
+      researcherId: request.researcherId,
+      partnerId: request.partnerId,
+      actorId: caller.id,
+      at: now.toISOString(),
+    });
+  }
+  return communication;
 }

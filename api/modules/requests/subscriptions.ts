@@ -30,7 +30,8 @@ const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").im
       resolve: (e) => e.reference,
     }),
     change: t.string({
-      description: "CREATED, UPDATED, or the life-cycle action (a RequestAction value).",
+      description:
+        "CREATED, UPDATED, the life-cycle action (a RequestAction value), COMMUNICATION_LOGGED (a contact logged on it) or ATTESTATION_SIGNED (signed by the member from their link).",
       resolve: (e) => e.change,
     }),
     previousStatus: t.field({

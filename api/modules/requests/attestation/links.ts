@@ -8,6 +8,7 @@ import type { Caller, MemberCaller } from "../../../auth/caller.js";
 import type { Config } from "../../../config.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
+import type { WaslPubSub } from "../../../pubsub.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
@@ -175,11 +176,11 @@ export async function readAttestationLink(prisma: PrismaClient, token: string, n
  * read (their hash), or nothing is signed and the member is asked to read them again.
  */
 export async function signAttestationByLink(
-  prisma: PrismaClient,
+  services: { prisma: PrismaClient; pubsub: WaslPubSub },
   input: { token: string; dataHash: string },
   now: Date = new Date(),
 ) {
-  return prisma.$transaction(async (tx) => {
+  const { attestation, request } = await services.prisma.$transaction(async (tx) => {
     const code = await codeOf(tx, input.token);
     if (!code) throw new NotFoundError("AttestationLink", "token");
     const state = stateOf(code, now);
@@ -221,6 +222,28 @@ export async function signAttestationByLink(
       memberId: code.memberId,
       label: request.member.fullNameAr,
     };
-    return recordSignature(tx, member, { requestId: code.requestId, method: "ELECTRONIC" });
+    const attestation = await recordSignature(tx, member, {
+      requestId: code.requestId,
+      method: "ELECTRONIC",
+    });
+    const signed = await tx.request.findUniqueOrThrow({
+      where: { id: code.requestId },
+      select: { reference: true, status: true, version: true, researcherId: true, partnerId: true },
+    });
+    return { attestation, request: signed };
   });
+  // Staff with the case file open see the signature arrive.
+  services.pubsub.publish("requestChanged", {
+    requestId: attestation.requestId,
+    reference: request.reference,
+    change: "ATTESTATION_SIGNED",
+    previousStatus: request.status,
+    status: request.status,
+    version: request.version,
+    researcherId: request.researcherId,
+    partnerId: request.partnerId,
+    actorId: null,
+    at: now.toISOString(),
+  });
+  return attestation;
 }

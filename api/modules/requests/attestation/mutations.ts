@@ -141,6 +141,6 @@ builder.mutationFields((t) => ({
         description: "What the member signs.",
       }),
     },
-    resolve: (_root, { input }, context) => signAttestationByLink(context.prisma, input),
+    resolve: (_root, { input }, context) => signAttestationByLink(context, input),
   }),
 }));
