@@ -8,8 +8,6 @@ import type { HttpError } from "react-admin";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import { createApolloClient } from "../../admin/src/providers/apollo.js";
-import { requirableFields as panelRequirableFields } from "../../admin/src/requests/requiredFields.js";
-import { requirableFields } from "../../api/modules/requests/rules.js";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -148,10 +146,6 @@ describe("request types through the data provider", () => {
     );
     expect(error.status).toBe(403);
     expect((error.body as { code: string }).code).toBe("FORBIDDEN");
-  });
-
-  it("offers every field the API lets a type require", () => {
-    expect([...panelRequirableFields]).toEqual([...requirableFields]);
   });
 });
 

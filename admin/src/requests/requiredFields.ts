@@ -1,36 +1,10 @@
-// The fields a request type may require (api/modules/requests/rules.ts, `requirableFields`;
-// a test keeps the two lists equal): the request's own, and the member's written
-// `member.<field>`. Each is labelled with the field's own translation.
-
-export const requestFieldNames = [
-  "subject",
-  "description",
-  "details",
-  "amountRequested",
-  "incomingLetterNumber",
-] as const;
-
-export const memberFieldNames = [
-  "fullNameAr",
-  "fullNameEn",
-  "nationalId",
-  "mobile",
-  "email",
-  "city",
-  "district",
-  "birthDate",
-  "gender",
-  "familySize",
-  "monthlyIncome",
-  "maritalStatus",
-  "employmentStatus",
-  "consentGiven",
-] as const;
-
-export const requirableFields: readonly string[] = [
-  ...requestFieldNames,
-  ...memberFieldNames.map((name) => `member.${name}`),
-];
+// The fields a request type may require, as the API defines them (imported as is), and their
+// labels: each is labelled with the field's own translation.
+export {
+  memberFieldNames,
+  requestFieldNames,
+  requirableFields,
+} from "../../../api/modules/requests/requirable-fields.js";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

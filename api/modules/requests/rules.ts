@@ -60,35 +60,9 @@ export function snapshotRules(snapshot: unknown): RequestRules | null {
   };
 }
 
-/** Request fields a type may require. */
-export const requestFieldNames = [
-  "subject",
-  "description",
-  "details",
-  "amountRequested",
-  "incomingLetterNumber",
-] as const;
-/** Member fields a type may require, written `member.<field>`. */
-export const memberFieldNames = [
-  "fullNameAr",
-  "fullNameEn",
-  "nationalId",
-  "mobile",
-  "email",
-  "city",
-  "district",
-  "birthDate",
-  "gender",
-  "familySize",
-  "monthlyIncome",
-  "maritalStatus",
-  "employmentStatus",
-  "consentGiven",
-] as const;
-export const requirableFields: readonly string[] = [
-  ...requestFieldNames,
-  ...memberFieldNames.map((f) => `member.${f}`),
-];
+import { memberFieldNames, requestFieldNames, requirableFields } from "./requirable-fields.js";
+
+export { memberFieldNames, requestFieldNames, requirableFields };
 
 export type RequestData = {
   subject: string;
