@@ -226,6 +226,34 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
   });
 
   it("gives the researcher a «my cases» screen with only their cases", async () => {
+    // The demo data are walked up to the current hour: make sure one open case awaits a report.
+    const db = app.database.prisma;
+    const researcher = await db.user.findUniqueOrThrow({
+      where: { email: "researcher@wasl.demo" },
+    });
+    const awaiting = await db.request.count({
+      where: {
+        status: "WITH_RESEARCHER",
+        researcherId: researcher.id,
+        reports: { none: { submittedAt: { not: null } } },
+      },
+    });
+    if (!awaiting) {
+      const member = await db.member.findFirstOrThrow({ where: { status: "ACTIVE" } });
+      await db.request.create({
+        data: {
+          memberId: member.id,
+          typeCode: "FINANCIAL_SUPPORT",
+          channel: "IN_PERSON",
+          status: "WITH_RESEARCHER",
+          subject: "طلب دعم لسداد فاتورة الكهرباء",
+          reference: "REQ-2026-990001",
+          researcherId: researcher.id,
+          submittedAt: new Date(),
+          decisionDueAt: new Date(Date.now() + 14 * 86_400_000),
+        },
+      });
+    }
     const page = await openContext();
     await step("my-cases", async () => {
       await signInThroughPanel(page, app.url, "researcher@wasl.demo", "Research#2026");
