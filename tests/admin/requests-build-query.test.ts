@@ -20,6 +20,7 @@ import {
   requestActions,
   requestTypesDocument,
   saveResearchReportDocument,
+  sendAttestationLinkDocument,
   submitResearchReportDocument,
   uploadDocumentDocument,
   verifyDocumentDocument,
@@ -139,6 +140,7 @@ describe("requests resource", () => {
     valid(uploadDocumentDocument);
     valid(verifyDocumentDocument);
     valid(recordAttestationDocument);
+    valid(sendAttestationLinkDocument);
     valid(requestTypesDocument);
     valid(saveResearchReportDocument);
     valid(submitResearchReportDocument);
@@ -196,5 +198,35 @@ describe("requests resource", () => {
     expect(queryClient.getQueryState(other)?.isInvalidated).toBe(false);
     expect(queryClient.getQueryState(["requests", "getList", {}])?.isInvalidated).toBe(true);
     expect(forgotten).toEqual(["requests"]);
+  });
+
+  it("refetches the case file on the member's signature and a logged contact, which keep the version", () => {
+    const queryClient = new QueryClient();
+    const one = ["requests", "getOne", { id: "r1", meta: undefined }];
+    const log = ["communications", "getManyReference", { target: "request", id: "r1" }];
+    const fresh = () => {
+      queryClient.setQueryData(one, { id: "r1", version: 3 });
+      queryClient.setQueryData(log, { data: [], total: 0 });
+    };
+    const event = { requestId: "r1", status: "DRAFT", version: 3, reference: null };
+    const forgotten: string[] = [];
+    const forget = (resource: string) => {
+      forgotten.push(resource);
+    };
+
+    fresh();
+    applyRequestChange(queryClient, { ...event, change: "UPDATED" }, forget);
+    expect(queryClient.getQueryState(one)?.isInvalidated).toBe(false); // already at version 3
+
+    fresh();
+    applyRequestChange(queryClient, { ...event, change: "ATTESTATION_SIGNED" }, forget);
+    expect(queryClient.getQueryState(one)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(log)?.isInvalidated).toBe(false);
+
+    fresh();
+    applyRequestChange(queryClient, { ...event, change: "COMMUNICATION_LOGGED" }, forget);
+    expect(queryClient.getQueryState(one)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(log)?.isInvalidated).toBe(true);
+    expect(forgotten).toEqual(["requests", "requests", "requests", "communications"]);
   });
 });

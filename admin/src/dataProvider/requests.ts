@@ -1,6 +1,6 @@
 // The request case file's own calls: life-cycle actions (each its verb-first mutation, sent
-// with the version read), documents (multipart upload, verification), the in-person
-// attestation, and the request types' rules. Typed errors come back as HttpErrors whose body
+// with the version read), documents (multipart upload, verification), the attestation (in
+// person, or a signing link sent to the member), and the request types' rules. Typed errors come back as HttpErrors whose body
 // keeps what the screens show: the gaps of IncompleteRequestError, the state and allowed
 // actions of InvalidTransitionError, the field errors of ValidationError.
 import { gql } from "@apollo/client";
@@ -196,6 +196,17 @@ export const recordAttestationDocument = `mutation RecordAttestation($input: Rec
   }
 }`;
 
+export const sendAttestationLinkDocument = `mutation SendAttestationLink($input: SendAttestationLinkInput!) {
+  result: sendAttestationLink(input: $input) {
+    __typename
+    ... on SendAttestationLinkSuccess { link { expiresAt messagesQueued } }
+    ${errorSelection(["ValidationError"])}
+  }
+}`;
+
+/** A signing link sent: until when it works (once), and how many messages were queued. */
+export type AttestationLinkSent = { expiresAt: string; messagesQueued: number };
+
 const reportFields =
   "id researcherName visitKind visitDate findings recommendation submitted submittedAt updatedAt version";
 
@@ -282,6 +293,8 @@ export type RequestCalls = {
     reason?: string,
   ): Promise<DocumentRecord>;
   recordAttestation(requestId: string): Promise<RequestRecord>;
+  /** Sends the member a single-use signing link (SMS, and e-mail when known). */
+  sendAttestationLink(requestId: string): Promise<AttestationLinkSent>;
   saveResearchReport(draft: ResearchReportDraft): Promise<ResearchReportRecord>;
   submitResearchReport(report: { id: string; version: number }): Promise<ResearchReportRecord>;
   getRequestTypes(): Promise<RequestTypeInfo[]>;
@@ -357,6 +370,14 @@ export function requestCalls(
         variables: { input: { requestId, method: "IN_PERSON" } },
       });
       return unwrap<RequestRecord>(data?.result, "RecordAttestationSuccess", "request");
+    },
+
+    async sendAttestationLink(requestId) {
+      const { data } = await client.mutate({
+        mutation: gql(sendAttestationLinkDocument),
+        variables: { input: { requestId } },
+      });
+      return unwrap<AttestationLinkSent>(data?.result, "SendAttestationLinkSuccess", "link");
     },
 
     async saveResearchReport(draft) {

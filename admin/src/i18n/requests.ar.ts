@@ -113,6 +113,14 @@ export const requestsAr = {
       method: "الطريقة",
       text: "نص الإقرار",
       confirm: "قرأ مقدّم الطلب الإقرار ووقّعه حضورياً",
+      send_link: "إرسال رابط التوقيع للعضو",
+      send_link_explain:
+        "تصل العضو رسالة نصية (وبريد إلكتروني إن كان بريده معروفاً) فيها رابط يطّلع منه على الإقرار وبيانات الطلب ويوقّعه إلكترونياً. الرابط صالح 3 أيام ويُستخدم مرة واحدة، وأي رابط أُرسل قبله يتوقف عن العمل.",
+      send_link_confirm: "إرسال الرابط",
+      link_sent: "أُرسل رابط التوقيع — صالح حتى %{until}. عدد الرسائل إلى العضو: %{count}",
+      link_not_delivered:
+        "أُنشئ رابط التوقيع (صالح حتى %{until}) لكن لم تُجهَّز أي رسالة للعضو (عدد الرسائل: %{count}): تحقّق من بيانات تواصله.",
+      link_failed: "تعذّر إرسال رابط التوقيع",
     },
     research: {
       none: "لا يوجد تقرير بحث.",
@@ -184,7 +192,7 @@ export const requestsAr = {
       WITHDRAW: "سحب الطلب",
     },
     attestation_status: { SIGNED: "موقّع", MISSING: "غير موقّع", STALE: "يحتاج إعادة توقيع" },
-    attestation_method: { IN_PERSON: "حضوري", ELECTRONIC: "إلكتروني" },
+    attestation_method: { IN_PERSON: "حضورياً", ELECTRONIC: "إلكترونياً (من رابط العضو)" },
     decision: { APPROVED: "موافقة", REJECTED: "رفض" },
     recommendation: { APPROVE: "الموافقة", REJECT: "الرفض", NEEDS_MORE: "يحتاج معلومات إضافية" },
     visit_kind: {

@@ -115,6 +115,15 @@ export const requestsEn = {
       method: "Method",
       text: "Attestation text",
       confirm: "The applicant has read and signed the attestation at the desk",
+      send_link: "Send the signing link to the member",
+      send_link_explain:
+        "The member receives an SMS (and an e-mail if their address is known) with a link to read the attestation and the request's data and sign it electronically. The link is valid for 3 days and can be used once; any link sent before it stops working.",
+      send_link_confirm: "Send the link",
+      link_sent:
+        "Signing link sent — valid until %{until}. Messages queued to the member: %{count}",
+      link_not_delivered:
+        "The signing link was created (valid until %{until}) but no message could be queued to the member (messages: %{count}): check their contact details.",
+      link_failed: "The signing link could not be sent",
     },
     research: {
       none: "No research report.",
@@ -189,7 +198,10 @@ export const requestsEn = {
       WITHDRAW: "Withdraw",
     },
     attestation_status: { SIGNED: "Signed", MISSING: "Not signed", STALE: "Needs signing again" },
-    attestation_method: { IN_PERSON: "In person", ELECTRONIC: "Electronic" },
+    attestation_method: {
+      IN_PERSON: "In person",
+      ELECTRONIC: "Electronically (from the member's link)",
+    },
     decision: { APPROVED: "Approved", REJECTED: "Rejected" },
     recommendation: { APPROVE: "Approve", REJECT: "Reject", NEEDS_MORE: "Needs more information" },
     visit_kind: {

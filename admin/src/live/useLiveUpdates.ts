@@ -35,6 +35,12 @@ export const requestChangedSubscription = `subscription RequestChanged {
   requestChanged { change requestId status version reference }
 }`;
 
+/**
+ * Changes to a request's file that leave the request's own version as it was: a contact
+ * logged on it, the member's signature from their link. The case file refetches anyway.
+ */
+const versionlessChanges = new Set(["COMMUNICATION_LOGGED", "ATTESTATION_SIGNED"]);
+
 /** A request changed: its case file refetches (unless already at that version), lists refetch. */
 export function applyRequestChange(
   queryClient: ReturnType<typeof useQueryClient>,
@@ -42,15 +48,20 @@ export function applyRequestChange(
   forgetCursors: (resource: string) => Promise<void> | void,
 ): void {
   void Promise.resolve(forgetCursors("requests")).catch(() => undefined);
+  const versionless = versionlessChanges.has(event.change);
   void queryClient.invalidateQueries({
     queryKey: ["requests", "getOne"],
     predicate: (query) => {
       const params = query.queryKey[2] as { id?: unknown } | undefined;
       if (String(params?.id) !== event.requestId) return false;
       const data = query.state.data as { version?: number } | undefined;
-      return data?.version !== event.version;
+      return versionless || data?.version !== event.version;
     },
   });
+  if (event.change === "COMMUNICATION_LOGGED") {
+    void Promise.resolve(forgetCursors("communications")).catch(() => undefined);
+    void queryClient.invalidateQueries({ queryKey: ["communications"] });
+  }
   for (const method of ["getList", "getMany", "getManyReference", "getInfiniteList"]) {
     void queryClient.invalidateQueries({ queryKey: ["requests", method] });
   }

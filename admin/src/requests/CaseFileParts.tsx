@@ -1,9 +1,11 @@
 // The parts of a request's case file, each given the request as read (the case file and the
 // intake wizard share them): documents (upload, preview through the authorised download
-// route, verify or reject with a reason), the attestation, research reports, the timeline,
-// and what is still missing by the request's rules.
+// route, verify or reject with a reason), the attestation (recorded in person, or a signing
+// link sent to the member), research reports, the timeline, and what is still missing by the
+// request's rules.
 import {
   Alert,
+  AlertTitle,
   Box,
   Button,
   Chip,
@@ -25,10 +27,19 @@ import {
   Typography,
 } from "@mui/material";
 import { useState } from "react";
-import { useCanAccess, useDataProvider, useGetOne, useNotify, useTranslate } from "react-admin";
+import {
+  HttpError,
+  useCanAccess,
+  useDataProvider,
+  useGetOne,
+  useLocaleState,
+  useNotify,
+  useTranslate,
+} from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { DocumentRecord } from "../dataProvider/requests.js";
 import { DualDate } from "../shared/DateFields.js";
+import { formatGregorian, formatHijri } from "../shared/dates.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { useRefreshRequests } from "./ActionButtons.js";
 import { documentKinds, RequestErrorAlert } from "./RequestFields.js";
@@ -424,6 +435,113 @@ export function DocumentsPanel({ request }: { request: CaseRequest }) {
 
 // ── Attestation ──────────────────────────────────────────────────────────────────────────
 
+/** The API's own words for a failed call: each field error's message, or the message. */
+function ApiErrorAlert({ error, testId }: { error: unknown; testId: string }) {
+  const translate = useTranslate();
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const body = (error instanceof HttpError ? error.body : undefined) as
+    | { code?: string; errors?: Record<string, unknown> }
+    | undefined;
+  const items = Object.entries(body?.errors ?? {})
+    .filter(([name, text]) => name !== "root" && typeof text === "string")
+    .map(([, text]) => text as string);
+  return (
+    <Alert severity="error" data-testid={testId} data-code={body?.code ?? ""} sx={{ my: 1 }}>
+      <AlertTitle>{translate("resources.requests.attestation.link_failed")}</AlertTitle>
+      {items.length ? (
+        <Box component="ul" sx={{ m: 0, pl: 2.5, pr: 2.5 }}>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </Box>
+      ) : (
+        message
+      )}
+    </Alert>
+  );
+}
+
+/**
+ * Sends the member a single-use signing link (SMS, and e-mail when known) after saying what
+ * happens; then says until when it works and how many messages went out, and refreshes the
+ * case file (its timeline shows the notification). The API's refusals stay in the dialog.
+ */
+function SendAttestationLink({ request }: { request: CaseRequest }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const refresh = useRefreshRequests();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    if (busy) return;
+    setOpen(false);
+    setError(null);
+  };
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const link = await dataProvider.sendAttestationLink(request.id);
+      const l = locale === "en" ? "en" : "ar";
+      const until = `${formatGregorian(link.expiresAt, l, true)} (${formatHijri(link.expiresAt, l)})`;
+      notify(
+        link.messagesQueued > 0
+          ? "resources.requests.attestation.link_sent"
+          : "resources.requests.attestation.link_not_delivered",
+        {
+          type: link.messagesQueued > 0 ? "success" : "warning",
+          messageArgs: { until, count: link.messagesQueued },
+          autoHideDuration: 10_000,
+        },
+      );
+      setOpen(false);
+      refresh();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="outlined"
+        data-testid="attestation-send-link"
+        disabled={busy}
+        onClick={() => setOpen(true)}
+      >
+        {translate("resources.requests.attestation.send_link")}
+      </Button>
+      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+        <DialogTitle>{translate("resources.requests.attestation.send_link")}</DialogTitle>
+        <DialogContent>
+          <Typography data-testid="attestation-send-link-explanation">
+            {translate("resources.requests.attestation.send_link_explain")}
+          </Typography>
+          <ApiErrorAlert error={error} testId="attestation-send-link-error" />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={busy}>
+            {translate("resources.requests.actions.cancel")}
+          </Button>
+          <Button
+            variant="contained"
+            data-testid="attestation-send-link-confirm"
+            disabled={busy}
+            onClick={() => void send()}
+          >
+            {translate("resources.requests.attestation.send_link_confirm")}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
 export function AttestationPanel({ request }: { request: CaseRequest }) {
   const translate = useTranslate();
   const status = useEnumLabel("attestation_status");
@@ -451,6 +569,10 @@ export function AttestationPanel({ request }: { request: CaseRequest }) {
       refresh();
     }
   };
+  const open = openStatuses.has(request.status);
+  const mayRecordInPerson = mayRecord && a.status !== "SIGNED" && open;
+  const maySendLink =
+    mayRecord && a.required && (a.status === "MISSING" || a.status === "STALE") && open;
   const color = a.status === "SIGNED" ? "success" : a.status === "STALE" ? "warning" : "default";
   return (
     <Box sx={{ width: "100%" }} data-testid="attestation-panel">
@@ -485,14 +607,18 @@ export function AttestationPanel({ request }: { request: CaseRequest }) {
             <Typography variant="caption" color="text.secondary">
               {translate("resources.requests.attestation.method")}
             </Typography>
-            <Typography>{method(a.method)}</Typography>
-          </Box>
-          <Box>
-            <Typography variant="caption" color="text.secondary">
-              {translate("resources.requests.attestation.recorded_by")}
+            <Typography data-testid="attestation-method" data-method={a.method ?? ""}>
+              {method(a.method) || "—"}
             </Typography>
-            <Typography>{a.recordedByName ?? "—"}</Typography>
           </Box>
+          {a.method !== "ELECTRONIC" && (
+            <Box>
+              <Typography variant="caption" color="text.secondary">
+                {translate("resources.requests.attestation.recorded_by")}
+              </Typography>
+              <Typography>{a.recordedByName ?? "—"}</Typography>
+            </Box>
+          )}
         </Box>
       )}
       {a.text && (
@@ -503,15 +629,20 @@ export function AttestationPanel({ request }: { request: CaseRequest }) {
           <Typography>{a.text}</Typography>
         </Paper>
       )}
-      {mayRecord && a.status !== "SIGNED" && openStatuses.has(request.status) && (
-        <Button
-          variant="contained"
-          data-testid="attestation-record"
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
-          {translate("resources.requests.attestation.record")}
-        </Button>
+      {(mayRecordInPerson || maySendLink) && (
+        <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+          {mayRecordInPerson && (
+            <Button
+              variant="contained"
+              data-testid="attestation-record"
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
+              {translate("resources.requests.attestation.record")}
+            </Button>
+          )}
+          {maySendLink && <SendAttestationLink request={request} />}
+        </Box>
       )}
       <Dialog open={confirming} onClose={() => setConfirming(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate("resources.requests.attestation.record")}</DialogTitle>

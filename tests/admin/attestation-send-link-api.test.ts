@@ -1,0 +1,195 @@
+// @vitest-environment node
+// The panel's data provider against the real API (in-process): staff send the member of a
+// financial support draft a signing link — the SMS (and e-mail when known) is queued with the
+// link, the case file's timeline shows the notification, a second link makes the first stop
+// working — and once the member signed from it the case file reads SIGNED by ELECTRONIC and
+// another link is refused. The API's refusals surface as typed errors in the caller's
+// language (a type with no attestation, in Arabic and English), and a researcher is refused.
+import { createRequire } from "node:module";
+import type { HttpError } from "react-admin";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import { createApolloClient } from "../../admin/src/providers/apollo.js";
+import { setLocale } from "../../admin/src/providers/locale.js";
+import { seedDemo } from "../../prisma/seed/index.js";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+
+// ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
+// refuses outside Vite; its CommonJS build is the same code.
+vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
+
+let t: TestApp;
+let asStaff: WaslDataProvider;
+let asResearcher: WaslDataProvider;
+
+function providerFor(token: string): WaslDataProvider {
+  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    return t.app.yoga.fetch(String(url), { ...init, headers });
+  };
+  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
+}
+
+async function failure(call: Promise<unknown>): Promise<HttpError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as HttpError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(":")[1];
+const dayMs = 86_400_000;
+
+type CaseFile = {
+  id: string;
+  version: number;
+  status: string;
+  attestation: { status: string; required: boolean; method: string | null };
+  timeline: { edges: { node: { kind: string } }[] };
+};
+
+async function member(withEmail: boolean) {
+  const found = await t.database.prisma.member.findFirstOrThrow({
+    where: { status: "ACTIVE", email: withEmail ? { not: null } : null },
+    orderBy: { memberNumber: "asc" },
+  });
+  return { ...found, gid: gid("Member", found.id) };
+}
+
+async function draft(
+  owner: { gid: string },
+  type = "FINANCIAL_SUPPORT",
+): Promise<{ id: string; status: string }> {
+  const { data } = await asStaff.create<{ id: string; status: string }>("requests", {
+    data: {
+      member: owner.gid,
+      type,
+      channel: "IN_PERSON",
+      subject: "مساعدة في سداد الإيجار",
+      description: "الأسرة متأخرة في سداد إيجار شهرين",
+      ...(type === "FINANCIAL_SUPPORT" ? { amountRequested: "2500" } : {}),
+    },
+  });
+  return data;
+}
+
+const caseFile = async (id: string) =>
+  (await asStaff.getOne<CaseFile>("requests", { id })).data as CaseFile;
+
+beforeAll(async () => {
+  t = await startTestApp({ listen: false });
+  await seedDemo(t.database.prisma, { members: 30, requests: 20 });
+  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
+  asResearcher = providerFor(await t.signIn("researcher@wasl.demo", "Research#2026"));
+});
+afterAll(() => t?.close());
+afterEach(() => setLocale("ar"));
+
+describe("sending the signing link through the data provider", () => {
+  it("queues the SMS and e-mail with a 3-day link, shows it on the timeline, and a new link replaces the old", async () => {
+    const owner = await member(true);
+    const request = await draft(owner);
+    expect(request.status).toBe("DRAFT");
+    const before = await caseFile(request.id);
+    expect(before.attestation).toMatchObject({ status: "MISSING", required: true });
+
+    const sentAt = Date.now();
+    const link = await asStaff.sendAttestationLink(request.id);
+    expect(link.messagesQueued).toBe(2);
+    const expires = new Date(link.expiresAt).getTime();
+    expect(expires - sentAt).toBeGreaterThan(3 * dayMs - 60_000);
+    expect(expires - sentAt).toBeLessThan(3 * dayMs + 60_000);
+
+    const db = t.database.prisma;
+    const messages = await db.notification.findMany({
+      where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED" },
+    });
+    expect(messages.map((m) => m.channel).sort()).toEqual(["EMAIL", "SMS"]);
+    const sms = messages.find((m) => m.channel === "SMS");
+    expect(sms?.address).toBe(owner.mobile);
+    expect(sms?.body).toMatch(/\/attest#[A-Za-z0-9_-]{43}/);
+
+    const after = await caseFile(request.id);
+    expect(after.timeline.edges.map((e) => e.node.kind)).toContain("NOTIFICATION_QUEUED");
+    expect(after.attestation.status).toBe("MISSING");
+
+    // A second link: the first stops working, the new one works.
+    await asStaff.sendAttestationLink(request.id);
+    const codes = await db.memberAccessCode.findMany({
+      where: { requestId: rawId(request.id), purpose: "ATTESTATION" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(codes).toHaveLength(2);
+    expect(codes[0]?.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(codes[1]?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 2 * dayMs);
+  });
+
+  it("queues the SMS alone for a member without e-mail; after the member signs, reads ELECTRONIC and refuses another link", async () => {
+    const owner = await member(false);
+    const request = await draft(owner);
+    const link = await asStaff.sendAttestationLink(request.id);
+    expect(link.messagesQueued).toBe(1);
+    const sms = await t.database.prisma.notification.findFirstOrThrow({
+      where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED", channel: "SMS" },
+    });
+    const token = sms.body.match(/\/attest#([A-Za-z0-9_-]{43})/)?.[1] ?? "";
+
+    // The member reads and signs from the link (public calls: the link is the proof).
+    const read = await t.gql<{ attestationLink: { details: { dataHash: string } } }>(
+      `query($token: String!) { attestationLink(token: $token) { details { dataHash } } }`,
+      { token },
+    );
+    const dataHash = read.data?.attestationLink.details.dataHash;
+    const signed = await t.gql<{ signAttestationByLink: { __typename: string } }>(
+      `mutation($input: SignAttestationByLinkInput!) { signAttestationByLink(input: $input) { __typename } }`,
+      { input: { token, dataHash } },
+    );
+    expect(signed.data?.signAttestationByLink.__typename).toBe("SignAttestationByLinkSuccess");
+
+    const file = await caseFile(request.id);
+    expect(file.attestation).toMatchObject({ status: "SIGNED", method: "ELECTRONIC" });
+
+    const refused = await failure(asStaff.sendAttestationLink(request.id));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: "VALIDATION_FAILED",
+      typename: "ValidationError",
+      errors: {
+        requestId: "الإقرار موقّع على البيانات الحالية وبالنص الحالي، ولا يلزم توقيعه مجدداً.",
+      },
+    });
+  });
+
+  it("says a type with no attestation needs no link, in the panel's language", async () => {
+    const owner = await member(true);
+    const inquiry = await draft(owner, "INQUIRY");
+    const arabic = await failure(asStaff.sendAttestationLink(inquiry.id));
+    expect((arabic.body as { errors: Record<string, string> }).errors.requestId).toBe(
+      "نوع هذا الطلب لا يتطلب إقراراً.",
+    );
+    setLocale("en");
+    const english = await failure(asStaff.sendAttestationLink(inquiry.id));
+    expect((english.body as { errors: Record<string, string> }).errors.requestId).toBe(
+      "This type of request needs no attestation.",
+    );
+  });
+
+  it("refuses a researcher, and an unknown request", async () => {
+    const owner = await member(true);
+    const request = await draft(owner);
+    const forbidden = await failure(asResearcher.sendAttestationLink(request.id));
+    expect(forbidden.status).toBe(403);
+    const unknown = await failure(
+      asStaff.sendAttestationLink(gid("Request", "0190a1b2-0000-7000-8000-000000000000")),
+    );
+    expect(unknown.status).toBe(404);
+    const queued = await t.database.prisma.notification.count({
+      where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED" },
+    });
+    expect(queued).toBe(0);
+  });
+});
