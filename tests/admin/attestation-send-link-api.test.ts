@@ -6,13 +6,11 @@
 // another link is refused. The API's refusals surface as typed errors in the caller's
 // language (a type with no attestation, in Arabic and English), and a researcher is refused.
 import { createRequire } from "node:module";
-import type { HttpError } from "react-admin";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import { createApolloClient } from "../../admin/src/providers/apollo.js";
+import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import { setLocale } from "../../admin/src/providers/locale.js";
-import { seedDemo } from "../../prisma/seed/index.js";
-import { startTestApp, type TestApp } from "../helpers/app.js";
+import type { TestApp } from "../helpers/app.js";
+import { failure, gid, providerAs, rawId, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
@@ -22,26 +20,6 @@ let t: TestApp;
 let asStaff: WaslDataProvider;
 let asResearcher: WaslDataProvider;
 
-function providerFor(token: string): WaslDataProvider {
-  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const headers = new Headers(init?.headers);
-    headers.set("authorization", `Bearer ${token}`);
-    return t.app.yoga.fetch(String(url), { ...init, headers });
-  };
-  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
-}
-
-async function failure(call: Promise<unknown>): Promise<HttpError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(":")[1];
 const dayMs = 86_400_000;
 
 type CaseFile = {
@@ -81,10 +59,9 @@ const caseFile = async (id: string) =>
   (await asStaff.getOne<CaseFile>("requests", { id })).data as CaseFile;
 
 beforeAll(async () => {
-  t = await startTestApp({ listen: false });
-  await seedDemo(t.database.prisma, { members: 30, requests: 20 });
-  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
-  asResearcher = providerFor(await t.signIn("researcher@wasl.demo", "Research#2026"));
+  t = await startDemoApi({ members: 30, requests: 20 });
+  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
+  asResearcher = await providerAs(t, "researcher@wasl.demo", "Research#2026");
 });
 afterAll(() => t?.close());
 afterEach(() => setLocale("ar"));

@@ -6,16 +6,12 @@
 // how many messages were queued, and keeps the API's refusal in the dialog, in its words.
 // The method of a signature is shown translated.
 
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import polyglotI18nProvider from "ra-i18n-polyglot";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { type ComponentType, createElement as h } from "react";
-import { AdminContext, type AuthProvider, Notification, testDataProvider } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { typedResultError } from "../../admin/src/dataProvider/errors.js";
-import { en } from "../../admin/src/i18n/en.js";
-import { canAccess } from "../../admin/src/providers/canAccess.js";
-import { createI18nProvider } from "../../admin/src/providers/i18nProvider.js";
 import { formatGregorian, formatHijri } from "../../admin/src/shared/dates.js";
+import { type AdminOptions, renderIn } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
@@ -24,39 +20,8 @@ const { AttestationPanel } = (await import(/* @vite-ignore */ partsPath)) as {
   AttestationPanel: ComponentType<{ request: unknown }>;
 };
 
-function renderPanel(
-  request: unknown,
-  dataProvider: object = {},
-  { roles = ["STAFF"], locale = "ar" }: { roles?: string[]; locale?: "ar" | "en" } = {},
-) {
-  const authProvider: AuthProvider = {
-    login: async () => undefined,
-    logout: async () => undefined,
-    checkAuth: async () => undefined,
-    checkError: async () => undefined,
-    getPermissions: async () => roles,
-    canAccess: async ({ resource, action }) => canAccess(roles, resource, action),
-  };
-  return render(
-    h(
-      AdminContext,
-      {
-        authProvider,
-        dataProvider: {
-          ...testDataProvider(),
-          forgetCursors: async () => undefined,
-          ...dataProvider,
-        },
-        // The panel loads English lazily; here it is given at once.
-        i18nProvider:
-          locale === "en"
-            ? polyglotI18nProvider(() => en, "en", [], { allowMissing: false })
-            : createI18nProvider("ar"),
-      },
-      h(AttestationPanel, { request }),
-      h(Notification),
-    ),
-  );
+function renderPanel(request: unknown, dataProvider: object = {}, options: AdminOptions = {}) {
+  return renderIn(h(AttestationPanel, { request }), dataProvider, options);
 }
 
 afterEach(cleanup);

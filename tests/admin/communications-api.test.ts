@@ -5,12 +5,10 @@
 // a contact on a member's file without a case. Then a data update resolved with its changes
 // declined leaves the member as they were, and a service request is withdrawn.
 import { createRequire } from "node:module";
-import type { HttpError } from "react-admin";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import { createApolloClient } from "../../admin/src/providers/apollo.js";
-import { seedDemo } from "../../prisma/seed/index.js";
-import { startTestApp, type TestApp } from "../helpers/app.js";
+import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import type { TestApp } from "../helpers/app.js";
+import { failure, gid, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
@@ -20,26 +18,6 @@ let t: TestApp;
 let asStaff: WaslDataProvider;
 let asResearcher: WaslDataProvider;
 let asCommittee: WaslDataProvider;
-
-function providerFor(token: string): WaslDataProvider {
-  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const headers = new Headers(init?.headers);
-    headers.set("authorization", `Bearer ${token}`);
-    return t.app.yoga.fetch(String(url), { ...init, headers });
-  };
-  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
-}
-
-async function failure(call: Promise<unknown>): Promise<HttpError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 type Contact = {
   id: string;
@@ -81,11 +59,10 @@ async function serviceRequest(
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ listen: false });
-  await seedDemo(t.database.prisma, { members: 30, requests: 20 });
-  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
-  asResearcher = providerFor(await t.signIn("researcher@wasl.demo", "Research#2026"));
-  asCommittee = providerFor(await t.signIn("committee1@wasl.demo", "Committee#2026"));
+  t = await startDemoApi({ members: 30, requests: 20 });
+  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
+  asResearcher = await providerAs(t, "researcher@wasl.demo", "Research#2026");
+  asCommittee = await providerAs(t, "committee1@wasl.demo", "Committee#2026");
 });
 afterAll(() => t?.close());
 

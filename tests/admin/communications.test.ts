@@ -6,23 +6,15 @@
 // inputs, a refreshed log and a notification on success. Then the case file's actions: a
 // data update's resolution shows the changes asked for and may decline them, and a service
 // request's withdrawal says what happens without speaking of a committee.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { type DocumentNode, parse, validate } from "graphql";
-import { type ComponentType, createElement as h, type ReactNode } from "react";
-import {
-  AdminContext,
-  type AuthProvider,
-  HttpError,
-  Notification,
-  testDataProvider,
-} from "react-admin";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { type ComponentType, createElement as h } from "react";
+import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildQuery, communicationCreateInput } from "../../admin/src/dataProvider/buildQuery.js";
 import { actionDocument, actionInput } from "../../admin/src/dataProvider/requests.js";
-import { canAccess } from "../../admin/src/providers/canAccess.js";
-import { createI18nProvider } from "../../admin/src/providers/i18nProvider.js";
 import { formatHijri, fromRiyadhLocal, toRiyadhLocal } from "../../admin/src/shared/dates.js";
-import { schema } from "../../api/graphql/schema.js";
+import { valid } from "./documents.js";
+import { renderIn, validationFailure } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
@@ -40,39 +32,6 @@ const { requestedChanges } = (await import(/* @vite-ignore */ changesPath)) as {
 };
 
 const build = buildQuery();
-const valid = (document: DocumentNode | string) =>
-  expect(
-    validate(schema, typeof document === "string" ? parse(document) : document).map(
-      (e) => e.message,
-    ),
-  ).toEqual([]);
-
-function renderIn(node: ReactNode, dataProvider: object, roles = ["STAFF"]) {
-  const authProvider: AuthProvider = {
-    login: async () => undefined,
-    logout: async () => undefined,
-    checkAuth: async () => undefined,
-    checkError: async () => undefined,
-    getPermissions: async () => roles,
-    canAccess: async ({ resource, action }) => canAccess(roles, resource, action),
-  };
-  return render(
-    h(
-      AdminContext,
-      {
-        authProvider,
-        dataProvider: {
-          ...testDataProvider(),
-          forgetCursors: async () => undefined,
-          ...dataProvider,
-        },
-        i18nProvider: createI18nProvider("ar"),
-      },
-      node,
-      h(Notification),
-    ),
-  );
-}
 
 afterEach(cleanup);
 
@@ -283,7 +242,7 @@ describe("communications log", () => {
     renderIn(
       h(CommunicationLog, { owner: { kind: "request", id: requestId } }),
       { getManyReference },
-      ["COMMITTEE_MEMBER"],
+      { roles: ["COMMITTEE_MEMBER"] },
     );
     const empty = await screen.findByTestId("communications-empty");
     expect(empty.textContent).toBe("لا يوجد تواصل مسجّل بعد.");
@@ -365,13 +324,9 @@ describe("logging a contact", () => {
 
   it("shows the API's field errors under their inputs and keeps the dialog open", async () => {
     const create = vi.fn(async () => {
-      throw new HttpError("تعذّر الحفظ", 400, {
-        code: "VALIDATION_FAILED",
-        errors: {
-          occurredAt: "وقت التواصل لا يكون في المستقبل.",
-          subject: "الموضوع طويل جداً",
-          root: { serverError: "تعذّر الحفظ" },
-        },
+      throw validationFailure("تعذّر الحفظ", {
+        occurredAt: "وقت التواصل لا يكون في المستقبل.",
+        subject: "الموضوع طويل جداً",
       });
     });
     renderIn(h(CommunicationLog, { owner: { kind: "request", id: requestId } }), {

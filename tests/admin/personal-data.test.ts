@@ -1,17 +1,11 @@
 // @vitest-environment happy-dom
 // The masked personal data panel: masked for everyone, a reveal button only for those the
 // permission table allows, and revealed values come from the audited API call.
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { type ComponentType, createElement as h } from "react";
-import {
-  AdminContext,
-  type AuthProvider,
-  RecordContextProvider,
-  testDataProvider,
-} from "react-admin";
+import { RecordContextProvider } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { canAccess } from "../../admin/src/providers/canAccess.js";
-import { createI18nProvider } from "../../admin/src/providers/i18nProvider.js";
+import { renderIn } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
@@ -34,22 +28,11 @@ function renderPanel(roles: string[]) {
     mobile: "+966506311349",
     monthlyIncome: "4500.00",
   }));
-  const authProvider: AuthProvider = {
-    login: async () => undefined,
-    logout: async () => undefined,
-    checkAuth: async () => undefined,
-    checkError: async () => undefined,
-    getPermissions: async () => roles,
-    canAccess: async ({ resource, action }) => canAccess(roles, resource, action),
-  };
-  const dataProvider = { ...testDataProvider(), revealPersonalData };
-  render(
-    h(
-      AdminContext,
-      { authProvider, dataProvider, i18nProvider: createI18nProvider("ar") },
-      // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
-      h(RecordContextProvider, { value: record, children: h(PersonalDataPanel) }),
-    ),
+  renderIn(
+    // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
+    h(RecordContextProvider, { value: record, children: h(PersonalDataPanel) }),
+    { revealPersonalData },
+    { roles },
   );
   return { revealPersonalData };
 }

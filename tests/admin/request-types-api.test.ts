@@ -4,12 +4,10 @@
 // typed errors the edit form shows (a stale version, an out-of-range period, a refused
 // caller); then a draft request edited through `update`, with its field errors.
 import { createRequire } from "node:module";
-import type { HttpError } from "react-admin";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDataProvider, type WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import { createApolloClient } from "../../admin/src/providers/apollo.js";
-import { seedDemo } from "../../prisma/seed/index.js";
-import { startTestApp, type TestApp } from "../helpers/app.js";
+import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import type { TestApp } from "../helpers/app.js";
+import { failure, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
@@ -19,33 +17,12 @@ let t: TestApp;
 let asAdmin: WaslDataProvider;
 let asStaff: WaslDataProvider;
 
-/** The panel's provider, its requests sent through yoga.fetch with the user's token. */
-function providerFor(token: string): WaslDataProvider {
-  const fetchImpl = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const headers = new Headers(init?.headers);
-    headers.set("authorization", `Bearer ${token}`);
-    return t.app.yoga.fetch(String(url), { ...init, headers });
-  };
-  return createDataProvider(createApolloClient("http://wasl.test/graphql", fetchImpl));
-}
-
-/** The error a call rejects with (react-admin's HttpError, as the forms receive it). */
-async function failure(call: Promise<unknown>): Promise<HttpError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as HttpError;
-  }
-  throw new Error("expected the call to fail");
-}
-
 type TypeRecord = { id: string; code: string; version: number; decisionPeriodDays: number };
 
 beforeAll(async () => {
-  t = await startTestApp({ listen: false });
-  await seedDemo(t.database.prisma, { members: 12, requests: 20 });
-  asAdmin = providerFor(await t.signIn("admin@wasl.demo", "Admin#2026"));
-  asStaff = providerFor(await t.signIn("staff@wasl.demo", "Staff#2026"));
+  t = await startDemoApi({ members: 12, requests: 20 });
+  asAdmin = await providerAs(t, "admin@wasl.demo", "Admin#2026");
+  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
 });
 afterAll(() => t?.close());
 

@@ -4,17 +4,9 @@
 // the screen shown to admins only, translated chips and checkboxes, the API's field errors
 // under their inputs, a conflict told plainly, and the case file's Edit button only while the
 // request's data may change.
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { type DocumentNode, validate } from "graphql";
-import { type ComponentType, createElement as h, type ReactNode } from "react";
-import {
-  AdminContext,
-  type AuthProvider,
-  HttpError,
-  Notification,
-  ResourceContextProvider,
-  testDataProvider,
-} from "react-admin";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { type ComponentType, createElement as h } from "react";
+import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   buildQuery,
@@ -23,8 +15,8 @@ import {
   requestUpdateInput,
 } from "../../admin/src/dataProvider/buildQuery.js";
 import { canAccess, screenAction } from "../../admin/src/providers/canAccess.js";
-import { createI18nProvider } from "../../admin/src/providers/i18nProvider.js";
-import { schema } from "../../api/graphql/schema.js";
+import { valid } from "./documents.js";
+import { renderIn, validationFailure } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
@@ -46,8 +38,6 @@ const { RequestEditButton } = (await import(/* @vite-ignore */ fieldsPath)) as {
 };
 
 const build = buildQuery();
-const valid = (document: DocumentNode) =>
-  expect(validate(schema, document).map((e) => e.message)).toEqual([]);
 
 const financial = {
   id: "UmVxdWVzdFR5cGU6RklOQU5DSUFMX1NVUFBPUlQ=",
@@ -78,32 +68,6 @@ const inquiry = {
   requiredFields: ["subject"],
   version: 1,
 };
-
-function renderIn(node: ReactNode, dataProvider: object, roles = ["ADMIN"], resource = "") {
-  const authProvider: AuthProvider = {
-    login: async () => undefined,
-    logout: async () => undefined,
-    checkAuth: async () => undefined,
-    checkError: async () => undefined,
-    getPermissions: async () => roles,
-    // As the panel's authProvider does: editor screens open with the edit permission.
-    canAccess: async ({ resource: name, action }) =>
-      canAccess(roles, name, screenAction(name, action)),
-  };
-  return render(
-    h(
-      AdminContext,
-      {
-        authProvider,
-        dataProvider: { ...testDataProvider(), ...dataProvider },
-        i18nProvider: createI18nProvider("ar"),
-      },
-      // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
-      resource ? h(ResourceContextProvider, { value: resource, children: node }) : node,
-      h(Notification),
-    ),
-  );
-}
 
 afterEach(cleanup);
 
@@ -197,7 +161,7 @@ describe("request types in the data provider", () => {
 describe("request types screen", () => {
   it("lists each type with its rules as Arabic chips", async () => {
     const getList = vi.fn(async () => ({ data: [financial, inquiry], total: 2 }));
-    renderIn(h(RequestTypeList), { getList }, ["ADMIN"], "requestTypes");
+    renderIn(h(RequestTypeList), { getList }, { roles: ["ADMIN"], resource: "requestTypes" });
     const grid = await screen.findByTestId("request-types-grid");
     expect(within(grid).getByText("دعم مالي")).toBeTruthy();
     expect(within(grid).getByText("Financial support")).toBeTruthy();
@@ -217,7 +181,7 @@ describe("request types screen", () => {
 
   it("is refused to staff", async () => {
     const getList = vi.fn(async () => ({ data: [financial], total: 1 }));
-    renderIn(h(RequestTypeList), { getList }, ["STAFF"], "requestTypes");
+    renderIn(h(RequestTypeList), { getList }, { roles: ["STAFF"], resource: "requestTypes" });
     // react-admin's list asks canAccess("list"), mapped to the edit permission, and leaves.
     await waitFor(() => expect(window.location.hash).toMatch(/access-denied/));
     window.location.hash = "";
@@ -231,8 +195,7 @@ describe("request type edit form", () => {
     renderIn(
       h(RequestTypeEdit, { id: financial.id }),
       { getOne, update },
-      ["ADMIN"],
-      "requestTypes",
+      { roles: ["ADMIN"], resource: "requestTypes" },
     );
     await screen.findByTestId("request-type-inputs");
     const period = (await screen.findByLabelText(/مدة القرار/)) as HTMLInputElement;
@@ -283,13 +246,9 @@ describe("request type edit form", () => {
 
   it("shows the API's field errors under the inputs they name", async () => {
     const update = vi.fn(async () => {
-      throw new HttpError("البيانات غير صحيحة", 400, {
-        code: "VALIDATION_FAILED",
-        errors: {
-          decisionPeriodDays: "المدة خارج النطاق المسموح",
-          nameEn: "الاسم بالإنجليزية مطلوب",
-          root: { serverError: "البيانات غير صحيحة" },
-        },
+      throw validationFailure("البيانات غير صحيحة", {
+        decisionPeriodDays: "المدة خارج النطاق المسموح",
+        nameEn: "الاسم بالإنجليزية مطلوب",
       });
     });
     const period = await openForm(update);
@@ -345,8 +304,7 @@ describe("request edit screen", () => {
     renderIn(
       h(RequestEdit, { id: draft.id }),
       { getOne: async () => ({ data: draft }), update },
-      ["STAFF"],
-      "requests",
+      { roles: ["STAFF"], resource: "requests" },
     );
     const subject = (await screen.findByLabelText(/الموضوع/)) as HTMLInputElement;
     await waitFor(() => expect(subject.value).toBe("دعم إيجار"));
@@ -370,8 +328,7 @@ describe("request edit screen", () => {
     renderIn(
       h(RequestEdit, { id: draft.id }),
       { getOne: async () => ({ data: submitted }) },
-      ["STAFF"],
-      "requests",
+      { roles: ["STAFF"], resource: "requests" },
     );
     expect(await screen.findByTestId("request-not-editable")).toBeTruthy();
     expect(((await screen.findByLabelText(/الموضوع/)) as HTMLInputElement).disabled).toBe(true);
@@ -382,8 +339,7 @@ describe("request edit screen", () => {
     const { unmount } = renderIn(
       h(RequestEditButton, { request: { id: draft.id, editable: true } }),
       {},
-      ["STAFF"],
-      "requests",
+      { roles: ["STAFF"], resource: "requests" },
     );
     expect(await screen.findByTestId("request-edit")).toBeTruthy();
     unmount();
@@ -391,14 +347,12 @@ describe("request edit screen", () => {
     renderIn(
       h(RequestEditButton, { request: { id: draft.id, editable: false } }),
       {},
-      ["STAFF"],
-      "requests",
+      { roles: ["STAFF"], resource: "requests" },
     );
     renderIn(
       h(RequestEditButton, { request: { id: draft.id, editable: true } }),
       {},
-      ["COMMITTEE_MEMBER"],
-      "requests",
+      { roles: ["COMMITTEE_MEMBER"], resource: "requests" },
     );
     await new Promise((done) => setTimeout(done, 100));
     expect(screen.queryByTestId("request-edit")).toBeNull();

@@ -4,7 +4,6 @@
 // errors keep what the screens show (every gap by name, the allowed actions).
 
 import { QueryClient } from "@tanstack/react-query";
-import { type DocumentNode, parse, validate } from "graphql";
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
 import {
@@ -29,15 +28,9 @@ import {
   applyRequestChange,
   requestChangedSubscription,
 } from "../../admin/src/live/useLiveUpdates.js";
-import { schema } from "../../api/graphql/schema.js";
+import { valid } from "./documents.js";
 
 const build = buildQuery();
-const valid = (document: DocumentNode | string) =>
-  expect(
-    validate(schema, typeof document === "string" ? parse(document) : document).map(
-      (e) => e.message,
-    ),
-  ).toEqual([]);
 
 describe("requests resource", () => {
   it("lists requests with every filter, a sort and a cursor", () => {

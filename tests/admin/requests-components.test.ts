@@ -2,12 +2,11 @@
 // The due-date countdown's colour (red overdue, amber due soon, neutral otherwise — from the
 // API's flags) and the action buttons: exactly the request's availableActions, each calling
 // its mutation with the version read; typed errors are shown with every gap by name.
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { type ComponentType, createElement as h } from "react";
-import { AdminContext, type AuthProvider, HttpError, testDataProvider } from "react-admin";
+import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { canAccess } from "../../admin/src/providers/canAccess.js";
-import { createI18nProvider } from "../../admin/src/providers/i18nProvider.js";
+import { renderIn } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
@@ -20,36 +19,6 @@ const fields = (await import(/* @vite-ignore */ fieldsPath)) as {
 const { ActionButtons } = (await import(/* @vite-ignore */ actionsPath)) as {
   ActionButtons: ComponentType<{ request: unknown }>;
 };
-
-function renderIn(
-  node: ReturnType<typeof h>,
-  dataProvider: object = testDataProvider(),
-  roles = ["STAFF"],
-) {
-  const authProvider: AuthProvider = {
-    login: async () => undefined,
-    logout: async () => undefined,
-    checkAuth: async () => undefined,
-    checkError: async () => undefined,
-    getPermissions: async () => roles,
-    canAccess: async ({ resource, action }) => canAccess(roles, resource, action),
-  };
-  return render(
-    h(
-      AdminContext,
-      {
-        authProvider,
-        dataProvider: {
-          ...testDataProvider(),
-          forgetCursors: async () => undefined,
-          ...dataProvider,
-        },
-        i18nProvider: createI18nProvider("ar"),
-      },
-      node,
-    ),
-  );
-}
 
 afterEach(cleanup);
 

@@ -3,34 +3,24 @@
 // opens /attest in Arabic, shows the declaration and the data, signs only after the member
 // ticks that they read them, and says so; opened again, it says it was used. English on
 // request. Screenshots on failure.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendAttestationLink } from "../../api/modules/requests/attestation/links.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
-import { startTestApp, type TestApp } from "../helpers/app.js";
+import { startTestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
-import { browserAvailable, launchBrowser, pageSession, screenshotDir } from "./helpers.js";
+import { browserAvailable, browserSuite, screenshotDir } from "./helpers.js";
 
 const available = browserAvailable();
 
 describe.skipIf(!available)("signing the attestation from the member's link (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage, step } = pageSession(() => browser, "attestation-link-");
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+  const { app, openPage, step } = browserSuite("attestation-link-", {
+    server: startTestApp,
+    timeout: 120_000,
   });
 
   it("shows the declaration and the data, signs once, and says so in Arabic", async () => {
-    const db = app.database.prisma;
+    const db = app().database.prisma;
     await seedRequestRules(db);
     await db.notificationTemplate.createMany({ data: notificationTemplates() });
     const staff = await createStaffUser(db, "desk@test.sa", ["STAFF"]);
@@ -42,7 +32,7 @@ describe.skipIf(!available)("signing the attestation from the member's link (Chr
     });
     const request = await createRequestRecord(db, member.id);
     await sendAttestationLink(
-      { prisma: db, config: app.config },
+      { prisma: db, config: app().config },
       {
         kind: "user",
         id: staff.id,
@@ -61,7 +51,7 @@ describe.skipIf(!available)("signing the attestation from the member's link (Chr
     const page = await openPage();
 
     await step("read", async () => {
-      await page.goto(`${app.url}/attest#${token}`);
+      await page.goto(`${app().url}/attest#${token}`);
       await page.locator("#data dd").first().waitFor({ timeout: 20_000 });
       const data = (await page.locator("#data").textContent()) ?? "";
       expect(data).toContain("مريم عبدالله الشهري");

@@ -6,47 +6,30 @@
 // in another browser, ticks that they read it and signs; the case file left open learns of
 // it at once, and reloaded reads signed «إلكترونياً (من رابط العضو)» and offers no more link.
 // Screenshots on failure.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
 import {
   browserAvailable,
-  launchBrowser,
-  pageSession,
+  browserSuite,
+  caseFilePath,
+  gid,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(":")[1];
-const caseFilePath = (requestGid: string, tab = "") =>
-  `/#/requests/${encodeURIComponent(requestGid)}/show${tab ? `/${tab}` : ""}`;
 
 describe.skipIf(!available)("sending the signing link from the staff panel (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage, step } = pageSession(() => browser, "attestation-send-link-");
-
-  beforeAll(async () => {
-    const { startPanelServer } = await import("./helpers.js");
-    app = await startPanelServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const { app, openPage, step } = browserSuite("attestation-send-link-");
 
   it("sends the link, the member signs from it, and the case file reads signed electronically", async () => {
-    const db = app.database.prisma;
+    const db = app().database.prisma;
     const member = await db.member.findFirstOrThrow({
       where: { status: "ACTIVE", email: { not: null } },
       orderBy: { memberNumber: "asc" },
     });
-    const token = await app.signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app.gql(
+    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
+    const created = await app().gql(
       `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
         __typename ... on CreateRequestSuccess { request { id status attestation { status } } }
         ... on Error { message } } }`,
@@ -72,8 +55,8 @@ describe.skipIf(!available)("sending the signing link from the staff panel (Chro
     let signingLink = "";
 
     await step("open-attestation", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
-      await staff.goto(`${app.url}${caseFilePath(requestGid, "attestation")}`);
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}${caseFilePath(requestGid, "attestation")}`);
       await staff
         .locator('[data-testid="attestation-status"][data-status="MISSING"]')
         .waitFor({ timeout: 20_000 });
@@ -121,7 +104,7 @@ describe.skipIf(!available)("sending the signing link from the staff panel (Chro
       expect(sms.address).toBe(member.mobile);
       const linkToken = sms.body.match(/\/attest#([A-Za-z0-9_-]{43})/)?.[1];
       expect(linkToken, sms.body).toBeDefined();
-      signingLink = `${app.url}/attest#${linkToken}`;
+      signingLink = `${app().url}/attest#${linkToken}`;
     });
 
     await step("member-signs", async () => {
@@ -146,7 +129,7 @@ describe.skipIf(!available)("sending the signing link from the staff panel (Chro
     });
 
     await step("signed-electronically", async () => {
-      await staff.goto(`${app.url}${caseFilePath(requestGid, "attestation")}`);
+      await staff.goto(`${app().url}${caseFilePath(requestGid, "attestation")}`);
       await staff.reload();
       await staff
         .locator('[data-testid="attestation-status"][data-status="SIGNED"]')

@@ -4,43 +4,23 @@
 // its input, in Arabic), see it in the request's «التواصل» tab and on the member's file; then
 // resolve a data update with «رفض التحديث» checked, after seeing the change asked for beside
 // the current value, and find the member's data unchanged. Screenshots on failure.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { toRiyadhLocal } from "../../admin/src/shared/dates.js";
-import type { TestApp } from "../helpers/app.js";
 import {
   browserAvailable,
-  launchBrowser,
-  pageSession,
+  browserSuite,
+  caseFilePath,
+  choose,
+  gid,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-const caseFilePath = (requestGid: string, tab = "") =>
-  `/#/requests/${encodeURIComponent(requestGid)}/show${tab ? `/${tab}` : ""}`;
 
 describe.skipIf(!available)("communications and data updates on the staff panel (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage, step } = pageSession(() => browser, "communications-");
-
-  beforeAll(async () => {
-    const { startPanelServer } = await import("./helpers.js");
-    app = await startPanelServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function choose(page: Page, label: RegExp, option: string) {
-    await page.getByRole("combobox", { name: label }).first().click();
-    await page.getByRole("option", { name: option, exact: true }).click();
-  }
+  const { app, openPage, step } = browserSuite("communications-");
 
   async function expectStatus(page: Page, status: string, label: string) {
     const chip = page.locator(
@@ -51,7 +31,7 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
   }
 
   it("logs a phone call in Arabic on a request's file and shows it there and on the member's", async () => {
-    const request = await app.database.prisma.request.findFirstOrThrow({
+    const request = await app().database.prisma.request.findFirstOrThrow({
       where: { reference: { not: null } },
       orderBy: { reference: "asc" },
       include: { member: true },
@@ -61,8 +41,8 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
     const staff = await openPage();
 
     await step("open-case-file", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
-      await staff.goto(`${app.url}${caseFilePath(requestGid)}`);
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}${caseFilePath(requestGid)}`);
       await staff.getByTestId("request-header").waitFor({ timeout: 20_000 });
       await staff.getByRole("tab", { name: "التواصل" }).click();
       await staff.getByTestId("communications").waitFor();
@@ -117,7 +97,7 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
       expect(text).toContain("هـ"); // the Hijri date under the Gregorian one
       // Newest first: the call is the first row.
       expect(await staff.getByTestId("communication-row").first().textContent()).toContain(subject);
-      const stored = await app.database.prisma.communication.findFirstOrThrow({
+      const stored = await app().database.prisma.communication.findFirstOrThrow({
         where: { requestId: request.id, subject },
         include: { handledBy: true },
       });
@@ -157,13 +137,13 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
   });
 
   it("resolves a data update with the change declined: the member's data stay as they are", async () => {
-    const member = await app.database.prisma.member.findFirstOrThrow({
+    const member = await app().database.prisma.member.findFirstOrThrow({
       where: { status: "ACTIVE", district: { not: null } },
       orderBy: { memberNumber: "desc" },
     });
     const district = member.district === "الملقا" ? "النرجس" : "الملقا";
-    const token = await app.signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app.gql(
+    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
+    const created = await app().gql(
       `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
         __typename ... on CreateRequestSuccess { request { id reference status } }
         ... on Error { message } } }`,
@@ -184,8 +164,8 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
     const staff = await openPage();
 
     await step("open-data-update", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
-      await staff.goto(`${app.url}${caseFilePath(request.id)}`);
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}${caseFilePath(request.id)}`);
       await expectStatus(staff, "SUBMITTED", "مقدَّم");
       // The data tab shows the change asked for beside the current value.
       const change = staff.locator('[data-testid="requested-change"][data-field="district"]');
@@ -217,7 +197,7 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
     });
 
     await step("member-unchanged", async () => {
-      const stored = await app.database.prisma.member.findUniqueOrThrow({
+      const stored = await app().database.prisma.member.findUniqueOrThrow({
         where: { id: member.id },
       });
       expect(stored.district).toBe(member.district);

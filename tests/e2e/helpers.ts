@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -109,4 +110,52 @@ export function pageSession(browser: () => Browser, screenshotPrefix = "") {
       }
     },
   };
+}
+
+/**
+ * One test file's server and browser, started before its tests and closed after them, with
+ * its pages and steps (see pageSession). Call it inside the file's describe. The server is
+ * the panel's with the demo data (see startPanelServer) unless the file starts its own.
+ */
+export function browserSuite(
+  screenshotPrefix: string,
+  {
+    server = startPanelServer,
+    timeout = 240_000,
+  }: { server?: () => Promise<TestApp>; timeout?: number } = {},
+) {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    app = await server();
+    browser = await launchBrowser();
+  }, timeout);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("used before browserSuite's beforeAll ran");
+    return value;
+  };
+  return {
+    app: () => started(app),
+    ...pageSession(() => started(browser), screenshotPrefix),
+  };
+}
+
+/** A Relay global ID, as the API encodes it: base64 of `Type:id`. */
+export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+/** The panel's address of a request's case file, on one of its tabs if given. */
+export const caseFilePath = (requestGid: string, tab = "") =>
+  `/#/requests/${encodeURIComponent(requestGid)}/show${tab ? `/${tab}` : ""}`;
+
+/** Picks an option of a MUI select by the select's label and the option's text. */
+export async function choose(page: Page, label: RegExp, option: string): Promise<void> {
+  await page.getByRole("combobox", { name: label }).first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
 }

@@ -2,38 +2,18 @@
 // The staff panel end to end: Debian's Chromium against the real server on a fresh
 // embedded database with the demo data. Screenshots of every open page on failure.
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestApp } from "../helpers/app.js";
-import {
-  browserAvailable,
-  launchBrowser,
-  pageSession,
-  screenshotDir,
-  signInThroughPanel,
-} from "./helpers.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
 
 const available = browserAvailable();
 const ahmad = "أحمد محمد عبدالله القحطاني";
 
 describe.skipIf(!available)("staff panel (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage: openContext, step } = pageSession(() => browser, "");
-
-  beforeAll(async () => {
-    const { startPanelServer } = await import("./helpers.js");
-    app = await startPanelServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const { app, openPage: openContext, step } = browserSuite("");
 
   async function findAhmad(page: Page) {
-    await page.goto(`${app.url}/#/members`);
+    await page.goto(`${app().url}/#/members`);
     const search = page.locator('input[name="q"]');
     await search.fill("احمد القحطاني"); // no hamza: the stored name is «أحمد»
     // The search is debounced into the URL; wait for it so a later click is not undone.
@@ -52,7 +32,7 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
     let memberUrl = "";
 
     await step("staff-sign-in", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
       expect(await staff.evaluate(() => document.documentElement.dir)).toBe("rtl");
       expect(await staff.evaluate(() => document.documentElement.lang)).toBe("ar");
       const bodyDirection = await staff.evaluate(() => getComputedStyle(document.body).direction);
@@ -80,7 +60,7 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
     });
 
     await step("second-browser-opens-member", async () => {
-      await signInThroughPanel(other, app.url, "admin@wasl.demo", "Admin#2026");
+      await signInThroughPanel(other, app().url, "admin@wasl.demo", "Admin#2026");
       await other.goto(memberUrl);
       await other.getByText(ahmad).first().waitFor();
       await other
@@ -121,7 +101,7 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
   it("shows a committee member masked personal data and no admin menus", async () => {
     const page = await openContext();
     await step("committee", async () => {
-      await signInThroughPanel(page, app.url, "committee1@wasl.demo", "Committee#2026");
+      await signInThroughPanel(page, app().url, "committee1@wasl.demo", "Committee#2026");
       await findAhmad(page);
       const row = page.locator("tr").filter({ hasText: ahmad });
       const cells = await row.locator("td").allInnerTexts();
@@ -134,7 +114,7 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
       await page.getByText("بيانات شخصية مخفية").waitFor();
       expect(await page.getByRole("button", { name: "إظهار البيانات الشخصية" }).count()).toBe(0);
       expect(await page.getByRole("link", { name: "تعديل" }).count()).toBe(0);
-      await page.goto(`${app.url}/#/users`);
+      await page.goto(`${app().url}/#/users`);
       await page
         .getByText("ليست لديك الصلاحية اللازمة")
         .or(page.getByText("الوصول مرفوض"))

@@ -4,42 +4,27 @@
 // decision period and sees it in the list, and is told plainly when someone else saved the
 // type meanwhile; staff do not see the screen, edit a draft request's subject from its case
 // file and see it there, and get no Edit button on a submitted request.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { editableStates } from "../../api/modules/requests/lifecycle.js";
-import type { TestApp } from "../helpers/app.js";
 import {
   browserAvailable,
-  launchBrowser,
-  pageSession,
+  browserSuite,
+  gid,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 describe.skipIf(!available)("request types and request edits on the staff panel (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage, step } = pageSession(() => browser, "request-types-");
-
-  beforeAll(async () => {
-    const { startPanelServer } = await import("./helpers.js");
-    app = await startPanelServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const { app, openPage, step } = browserSuite("request-types-");
 
   const periodCell = (page: Page, code: string) =>
     page.locator(`[data-testid="request-type-period"][data-code="${code}"]`);
 
   async function openFinancialSupport(page: Page) {
-    await page.goto(`${app.url}/#/requestTypes`);
+    await page.goto(`${app().url}/#/requestTypes`);
     await page.getByTestId("request-types-grid").waitFor({ timeout: 20_000 });
     await page.getByRole("cell", { name: "دعم مالي", exact: true }).click();
     await page.getByTestId("request-type-inputs").waitFor({ timeout: 20_000 });
@@ -50,7 +35,7 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
     const admin = await openPage();
 
     await step("admin-opens-request-types", async () => {
-      await signInThroughPanel(admin, app.url, "admin@wasl.demo", "Admin#2026");
+      await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
       await admin.locator('a[href="#/requestTypes"]').click();
       await admin.getByTestId("request-types-grid").waitFor({ timeout: 20_000 });
       expect(await periodCell(admin, "FINANCIAL_SUPPORT").textContent()).toBe("14");
@@ -76,7 +61,7 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
       await admin.getByRole("button", { name: "حفظ" }).click();
       await admin.getByTestId("request-types-grid").waitFor({ timeout: 20_000 });
       await expect.poll(() => periodCell(admin, "FINANCIAL_SUPPORT").textContent()).toBe("21");
-      const stored = await app.database.prisma.requestType.findUniqueOrThrow({
+      const stored = await app().database.prisma.requestType.findUniqueOrThrow({
         where: { code: "FINANCIAL_SUPPORT" },
       });
       expect(stored).toMatchObject({ decisionPeriodDays: 21, nameAr: "دعم مالي", version: 2 });
@@ -85,8 +70,8 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
     await step("conflict", async () => {
       await openFinancialSupport(admin);
       // Someone else saves the type after this form read it.
-      const token = await app.signIn("admin@wasl.demo", "Admin#2026");
-      const other = await app.gql(
+      const token = await app().signIn("admin@wasl.demo", "Admin#2026");
+      const other = await app().gql(
         `mutation($input: UpdateRequestTypeInput!) { updateRequestType(input: $input) { __typename } }`,
         { input: { code: "FINANCIAL_SUPPORT", version: 2, decisionPeriodDays: 28 } },
         { token },
@@ -97,7 +82,7 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
       await admin.getByText("لم يُحفظ تعديلك").waitFor({ timeout: 20_000 });
       expect(
         (
-          await app.database.prisma.requestType.findUniqueOrThrow({
+          await app().database.prisma.requestType.findUniqueOrThrow({
             where: { code: "FINANCIAL_SUPPORT" },
           })
         ).decisionPeriodDays,
@@ -107,12 +92,12 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
 
   it("lets staff edit a draft's subject from its case file, and hides what they may not do", async () => {
     const staff = await openPage();
-    const member = await app.database.prisma.member.findFirstOrThrow({
+    const member = await app().database.prisma.member.findFirstOrThrow({
       where: { status: "ACTIVE" },
       orderBy: { memberNumber: "asc" },
     });
-    const token = await app.signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app.gql(
+    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
+    const created = await app().gql(
       `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
         __typename ... on CreateRequestSuccess { request { id status } } } }`,
       {
@@ -128,10 +113,10 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
     );
     const draft = created.data?.createRequest.request as { id: string; status: string };
     expect(draft.status).toBe("DRAFT");
-    const caseFile = `${app.url}/#/requests/${encodeURIComponent(draft.id)}/show`;
+    const caseFile = `${app().url}/#/requests/${encodeURIComponent(draft.id)}/show`;
 
     await step("staff-has-no-request-types", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
       await staff.locator('a[href="#/requests"]').first().waitFor();
       expect(await staff.locator('a[href="#/requestTypes"]').count()).toBe(0);
     });
@@ -150,7 +135,7 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
       await staff.waitForURL(/\/requests\/[^/]+\/show/, { timeout: 20_000 });
       const header = staff.getByTestId("request-header");
       await header.getByText("طلب دعم إيجار لثلاثة أشهر").waitFor({ timeout: 20_000 });
-      const stored = await app.database.prisma.request.findFirstOrThrow({
+      const stored = await app().database.prisma.request.findFirstOrThrow({
         where: { subject: "طلب دعم إيجار لثلاثة أشهر" },
       });
       expect(stored.version).toBe(2);
@@ -158,12 +143,12 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
 
     await step("no-edit-once-submitted", async () => {
       // Any request past the editable states (the demo data's mix depends on today's date).
-      const submitted = await app.database.prisma.request.findFirstOrThrow({
+      const submitted = await app().database.prisma.request.findFirstOrThrow({
         where: { status: { notIn: [...editableStates] } },
         orderBy: { createdAt: "desc" },
       });
       await staff.goto(
-        `${app.url}/#/requests/${encodeURIComponent(gid("Request", submitted.id))}/show`,
+        `${app().url}/#/requests/${encodeURIComponent(gid("Request", submitted.id))}/show`,
       );
       await staff.getByTestId("request-header").waitFor({ timeout: 20_000 });
       await staff.getByTestId("request-status").first().waitFor();

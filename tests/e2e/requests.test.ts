@@ -5,13 +5,12 @@
 // it to the committee; the chair records the decision APPROVED with a reason; staff complete
 // it; the status chip and the timeline say so in Arabic. Screenshots on failure.
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestApp } from "../helpers/app.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   browserAvailable,
-  launchBrowser,
-  pageSession,
+  browserSuite,
+  choose,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
@@ -20,26 +19,7 @@ const available = browserAvailable();
 const samplePdf = join(process.cwd(), "tests/fixtures/sample.pdf");
 
 describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
-  let app: TestApp;
-  let browser: Browser;
-  const { openPage: openContext, step } = pageSession(() => browser, "requests-");
-
-  beforeAll(async () => {
-    const { startPanelServer } = await import("./helpers.js");
-    app = await startPanelServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** Picks an option of a MUI select by the select's label and the option's text. */
-  async function choose(page: Page, label: RegExp, option: string) {
-    await page.getByRole("combobox", { name: label }).first().click();
-    await page.getByRole("option", { name: option, exact: true }).click();
-  }
+  const { app, openPage: openContext, step } = browserSuite("requests-");
 
   async function act(page: Page, action: string) {
     await page.getByTestId(`action-${action}`).click();
@@ -57,7 +37,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
   }
 
   it("takes a registration in person through to decision and completion, in Arabic", async () => {
-    const applicant = await app.database.prisma.member.findFirst({
+    const applicant = await app().database.prisma.member.findFirst({
       where: { status: "APPLICANT", consentGiven: true, birthDate: { not: null } },
       orderBy: { memberNumber: "asc" },
     });
@@ -68,14 +48,14 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     let reference = "";
 
     await step("intake", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
-      await staff.goto(`${app.url}/#/requests`);
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}/#/requests`);
       await staff
         .getByTestId("requests-grid")
         .or(staff.getByTestId("requests-empty"))
         .first()
         .waitFor();
-      await staff.goto(`${app.url}/#/requests/create`);
+      await staff.goto(`${app().url}/#/requests/create`);
       await staff.getByTestId("request-wizard").waitFor();
       await choose(staff, /القناة/, "حضوري");
       await choose(staff, /النوع/, "تسجيل عضوية");
@@ -143,7 +123,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
 
     const chair = await openContext();
     await step("chair-decides", async () => {
-      await signInThroughPanel(chair, app.url, "chair@wasl.demo", "Chair#2026");
+      await signInThroughPanel(chair, app().url, "chair@wasl.demo", "Chair#2026");
       await chair.goto(caseUrl);
       await expectStatus(chair, "IN_COMMITTEE", "لدى اللجنة");
       await chair.getByTestId("action-RECORD_DECISION").waitFor();
@@ -176,7 +156,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     });
 
     await step("list-and-filters", async () => {
-      await staff.goto(`${app.url}/#/requests`);
+      await staff.goto(`${app().url}/#/requests`);
       await staff.getByTestId("requests-grid").waitFor();
       await staff.locator('input[name="q"]').fill(reference.slice(4));
       await staff.waitForURL(/filter=.*q/, { timeout: 20_000 });
@@ -194,8 +174,8 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
   it("lists every gap when an incomplete draft is submitted, in Arabic", async () => {
     const staff = await openContext();
     await step("incomplete-submit", async () => {
-      await signInThroughPanel(staff, app.url, "staff@wasl.demo", "Staff#2026");
-      await staff.goto(`${app.url}/#/requests/create`);
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}/#/requests/create`);
       await staff.getByTestId("request-wizard").waitFor();
       await choose(staff, /القناة/, "خطاب");
       await choose(staff, /النوع/, "دعم مالي");
@@ -227,7 +207,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
 
   it("gives the researcher a «my cases» screen with only their cases", async () => {
     // The demo data are walked up to the current hour: make sure one open case awaits a report.
-    const db = app.database.prisma;
+    const db = app().database.prisma;
     const researcher = await db.user.findUniqueOrThrow({
       where: { email: "researcher@wasl.demo" },
     });
@@ -256,7 +236,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     }
     const page = await openContext();
     await step("my-cases", async () => {
-      await signInThroughPanel(page, app.url, "researcher@wasl.demo", "Research#2026");
+      await signInThroughPanel(page, app().url, "researcher@wasl.demo", "Research#2026");
       await page.getByTestId("menu-my-cases").click();
       await page.waitForURL(/#\/my-cases/);
       await page
@@ -268,7 +248,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
         });
       const rows = page.locator('[data-testid="requests-grid"] tbody tr');
       const count = await rows.count();
-      const total = await app.database.prisma.request.count({
+      const total = await app().database.prisma.request.count({
         where: { status: "WITH_RESEARCHER", researcher: { email: "researcher@wasl.demo" } },
       });
       expect(count).toBe(Math.min(total, 25));
@@ -276,7 +256,7 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     });
     await step("research-report", async () => {
       // One of their open cases without a submitted report: write it and submit it.
-      const open = await app.database.prisma.request.findFirst({
+      const open = await app().database.prisma.request.findFirst({
         where: {
           status: "WITH_RESEARCHER",
           researcher: { email: "researcher@wasl.demo" },
