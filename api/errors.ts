@@ -36,11 +36,41 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The error of one field of a mutation's `input`; its message names the field. */
+export function inputFieldError(
+  field: string,
+  messageKey: MessageKey,
+  params: MessageParams = {},
+): ValidationError {
+  return new ValidationError([inputField(field, messageKey, params)]);
+}
+
+function inputField(field: string, messageKey: MessageKey, params: MessageParams): FieldError {
+  return { path: ["input", field], messageKey, params: { field, ...params } };
+}
+
 /** Collects every problem with an input, so that one answer names them all. */
-export class Problems {
+export class FieldErrors {
   readonly list: FieldError[] = [];
   add(field: string, messageKey: MessageKey, params: MessageParams = {}) {
-    this.list.push({ path: ["input", field], messageKey, params: { field, ...params } });
+    this.list.push(inputField(field, messageKey, params));
+  }
+  has(field: string) {
+    return this.list.some((e) => e.path[1] === field);
+  }
+  /**
+   * A text field trimmed and checked: required (when asked) and at most `max` characters.
+   * undefined (not given) stays undefined; null (cleared) becomes "".
+   */
+  text(field: string, value: string | null | undefined, max: number, required = false) {
+    if (value === undefined || value === null) {
+      if (required) this.add(field, "validation.required");
+      return value === null ? "" : undefined;
+    }
+    const text = value.trim();
+    if (required && !text) this.add(field, "validation.required");
+    if (text.length > max) this.add(field, "validation.tooLong", { max });
+    return text;
   }
   throwIfAny() {
     if (this.list.length) throw new ValidationError(this.list);

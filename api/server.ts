@@ -22,10 +22,9 @@ import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
-const adminDist = join(dirname(fileURLToPath(import.meta.url)), "../admin/dist");
-const attestationSignPage = readFileSync(
-  join(dirname(fileURLToPath(import.meta.url)), "modules/requests/attestation/sign-page.html"),
-);
+const here = dirname(fileURLToPath(import.meta.url));
+const adminDist = join(here, "../admin/dist");
+const attestationSignPage = readFileSync(join(here, "modules/requests/attestation/sign-page.html"));
 
 export type App = {
   yoga: WaslYoga;

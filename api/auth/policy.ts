@@ -30,10 +30,7 @@ export function mayReadPersonalData(caller: Caller): boolean {
  * Applies a check to the caller: synchronously once the caller is known (the root field's
  * check resolved it), so the checks of every row below it cost no promise.
  */
-function withCaller(
-  context: Context,
-  check: (caller: Caller) => boolean,
-): boolean | Promise<boolean> {
+export function withCaller<T>(context: Context, check: (caller: Caller) => T): T | Promise<T> {
   const known = context.knownCaller();
   return known ? check(known) : context.caller().then(check);
 }

@@ -4,7 +4,7 @@
 import type { Caller } from "../../auth/caller.js";
 import type { PrismaClient } from "../../db/client.js";
 import type { Channel, CommunicationDirection } from "../../db/generated/enums.js";
-import { ForbiddenError, NotFoundError, Problems } from "../../errors.js";
+import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { isResearcherOnly, mayReadCase } from "../requests/documents/case-access.js";
@@ -25,19 +25,6 @@ export const communicationLimits = { subject: 200, body: 5000, outcome: 500 } as
 /** Clocks differ: a time a few minutes ahead of ours is still "now". */
 const clockSkewMs = 5 * 60_000;
 
-function text(
-  problems: Problems,
-  field: keyof typeof communicationLimits,
-  value: string | null | undefined,
-  required: boolean,
-): string {
-  const trimmed = value?.trim() ?? "";
-  if (required && !trimmed) problems.add(field, "validation.required");
-  if (trimmed.length > communicationLimits[field])
-    problems.add(field, "validation.tooLong", { max: communicationLimits[field] });
-  return trimmed;
-}
-
 /**
  * Records a communication with a member, on a request of theirs or not. Staff record on any
  * member; a researcher only on the requests referred to them. The log entry, the timeline
@@ -50,16 +37,16 @@ export async function recordCommunication(
   now: Date = new Date(),
 ) {
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
-  const problems = new Problems();
-  const subject = text(problems, "subject", input.subject, true);
-  const body = text(problems, "body", input.body, false);
-  const outcome = text(problems, "outcome", input.outcome, false);
-  if (input.channel === "PARTNER") problems.add("channel", "communications.partnerChannel");
+  const errors = new FieldErrors();
+  const subject = errors.text("subject", input.subject, communicationLimits.subject, true) ?? "";
+  const body = errors.text("body", input.body, communicationLimits.body) ?? "";
+  const outcome = errors.text("outcome", input.outcome, communicationLimits.outcome) ?? "";
+  if (input.channel === "PARTNER") errors.add("channel", "communications.partnerChannel");
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + clockSkewMs)
-    problems.add("occurredAt", "communications.occurredInFuture");
-  if (!input.memberId && !input.requestId) problems.add("member", "communications.memberOrRequest");
-  problems.throwIfAny();
+    errors.add("occurredAt", "communications.occurredInFuture");
+  if (!input.memberId && !input.requestId) errors.add("member", "communications.memberOrRequest");
+  errors.throwIfAny();
 
   const { communication, request } = await services.prisma.$transaction(async (tx) => {
     const request = input.requestId
@@ -81,8 +68,8 @@ export async function recordCommunication(
     // A researcher logs contact about the cases referred to them, not about anyone.
     if (!request && isResearcherOnly(caller)) throw new ForbiddenError(true);
     if (request && input.memberId && input.memberId !== request.memberId) {
-      problems.add("request", "communications.requestOfAnotherMember");
-      problems.throwIfAny();
+      errors.add("request", "communications.requestOfAnotherMember");
+      errors.throwIfAny();
     }
     const memberId = request?.memberId ?? input.memberId!;
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true } });

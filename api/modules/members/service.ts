@@ -12,13 +12,13 @@ import type {
   MaritalStatus,
   MembershipStatus,
 } from "../../db/generated/enums.js";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
+import { ConflictError, FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { normaliseArabic, toAsciiDigits } from "../../shared/arabic.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { formatMemberNumber, memberSearchText } from "./rules.js";
-import { FieldErrors, type MemberFields, validateMemberFields } from "./validation.js";
+import { type MemberFields, validateMemberFields } from "./validation.js";
 
 export type MemberInput = MemberFields & {
   gender?: Gender | null | undefined;
@@ -118,7 +118,7 @@ export async function createMember(services: Services, caller: Caller, input: Cr
   const fields = validateMemberFields(input, errors, true);
   if (!input.consentGiven) errors.add("consentGiven", "validation.consentRequired");
   await refuseDuplicates(services.prisma, fields, errors);
-  if (errors.list.length) throw new ValidationError(errors.list);
+  errors.throwIfAny();
 
   try {
     const member = await services.prisma.$transaction(async (tx) => {
@@ -160,7 +160,7 @@ export async function updateMember(services: Services, caller: Caller, input: Up
   const errors = new FieldErrors();
   const fields = validateMemberFields(input, errors, false);
   await refuseDuplicates(services.prisma, fields, errors, input.id);
-  if (errors.list.length) throw new ValidationError(errors.list);
+  errors.throwIfAny();
 
   try {
     const { member, changes } = await services.prisma.$transaction(async (tx) => {

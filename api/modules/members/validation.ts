@@ -1,6 +1,5 @@
 // Input rules for members: every problem is collected and reported by field, not only the first.
-import type { FieldError } from "../../errors.js";
-import type { MessageKey, MessageParams } from "../../i18n/messages.js";
+import type { FieldErrors } from "../../errors.js";
 import { toAsciiDigits } from "../../shared/arabic.js";
 import { isValidNationalId, normaliseMobile } from "./rules.js";
 
@@ -16,17 +15,6 @@ export type MemberFields = {
   familySize?: number | null | undefined;
   monthlyIncome?: string | null | undefined;
 };
-
-/** Collects field errors under `input.<field>`. */
-export class FieldErrors {
-  readonly list: FieldError[] = [];
-  add(field: string, messageKey: MessageKey, params: MessageParams = {}) {
-    this.list.push({ path: ["input", field], messageKey, params: { field, ...params } });
-  }
-  has(field: string) {
-    return this.list.some((e) => e.path[1] === field);
-  }
-}
 
 const limits = { fullNameAr: 150, fullNameEn: 150, city: 80, district: 80, email: 254 } as const;
 /** Blank optional text is stored as null, not as "". */

@@ -15,9 +15,9 @@ import {
   Language,
   MaritalStatus,
 } from "../../db/generated/enums.js";
-import type { RequestGap } from "../../errors.js";
+import { FieldErrors, type RequestGap } from "../../errors.js";
 import { isValidNationalId } from "../members/rules.js";
-import { FieldErrors, type MemberFields, validateMemberFields } from "../members/validation.js";
+import { type MemberFields, validateMemberFields } from "../members/validation.js";
 import { clockRunningStates, undecidedStates } from "./lifecycle.js";
 
 export const dayMs = 24 * 60 * 60 * 1000;

@@ -15,12 +15,12 @@ import type {
 } from "../../db/generated/enums.js";
 import {
   ConflictError,
+  FieldErrors,
   ForbiddenError,
   IncompleteRequestError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
-  Problems,
   type RequestGap,
 } from "../../errors.js";
 import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../pubsub.js";
@@ -238,23 +238,15 @@ export type UpdateRequestInput = {
 const limits = { subject: 200, description: 5000, incomingLetterNumber: 50, answer: 5000 };
 
 function checkText(
-  problems: Problems,
+  errors: FieldErrors,
   field: keyof typeof limits,
   value: string | null | undefined,
   required: boolean,
 ): string | undefined {
-  if (value === undefined || value === null) {
-    if (required) problems.add(field, "validation.required");
-    return value === null ? "" : undefined;
-  }
-  const text = value.trim();
-  if (required && !text) problems.add(field, "validation.required");
-  if (text.length > limits[field])
-    problems.add(field, "validation.tooLong", { max: limits[field] });
-  return text;
+  return errors.text(field, value, limits[field], required);
 }
 
-function parseDetails(problems: Problems, text: string | null | undefined) {
+function parseDetails(errors: FieldErrors, text: string | null | undefined) {
   if (text === undefined) return undefined;
   if (text === null || !text.trim()) return {};
   try {
@@ -264,19 +256,19 @@ function parseDetails(problems: Problems, text: string | null | undefined) {
   } catch {
     // reported below, with the field's name
   }
-  problems.add("details", "validation.detailsNotObject");
+  errors.add("details", "validation.detailsNotObject");
   return undefined;
 }
 
 function checkAmount(
-  problems: Problems,
+  errors: FieldErrors,
   field: "amountRequested" | "amountApproved",
   amount: string | null | undefined,
   involvesMoney: boolean,
 ) {
   if (amount === undefined || amount === null) return;
-  if (!involvesMoney) problems.add(field, "validation.amountNotForType");
-  else if (!(Number(amount) > 0)) problems.add(field, "validation.amountPositive");
+  if (!involvesMoney) errors.add(field, "validation.amountNotForType");
+  else if (!(Number(amount) > 0)) errors.add(field, "validation.amountPositive");
 }
 
 /**
@@ -291,18 +283,18 @@ export async function createRequest(
   options: ServiceOptions = {},
 ) {
   const now = options.now ?? new Date();
-  const problems = new Problems();
-  const subject = checkText(problems, "subject", input.subject, true);
-  const description = checkText(problems, "description", input.description, false) ?? "";
-  const letter = checkText(problems, "incomingLetterNumber", input.incomingLetterNumber, false);
+  const errors = new FieldErrors();
+  const subject = checkText(errors, "subject", input.subject, true);
+  const description = checkText(errors, "description", input.description, false) ?? "";
+  const letter = checkText(errors, "incomingLetterNumber", input.incomingLetterNumber, false);
   if (input.channel === "LETTER" && !letter)
-    problems.add("incomingLetterNumber", "validation.letterNumberRequired");
-  const details = parseDetails(problems, input.details) ?? {};
+    errors.add("incomingLetterNumber", "validation.letterNumberRequired");
+  const details = parseDetails(errors, input.details) ?? {};
   const type = await services.prisma.requestType.findUnique({ where: { code: input.type } });
   if (!type) throw new NotFoundError("RequestType", input.type);
-  if (!type.active) problems.add("type", "validation.typeInactive");
-  checkAmount(problems, "amountRequested", input.amountRequested, type.involvesMoney);
-  problems.throwIfAny();
+  if (!type.active) errors.add("type", "validation.typeInactive");
+  checkAmount(errors, "amountRequested", input.amountRequested, type.involvesMoney);
+  errors.throwIfAny();
   const member = await services.prisma.member.findUnique({
     where: { id: input.memberId },
     select: { id: true },
@@ -369,26 +361,26 @@ export async function updateRequest(
     if (before.version !== input.version)
       throw new ConflictError("Request", input.version, before.version);
 
-    const problems = new Problems();
+    const errors = new FieldErrors();
     const data = {
       channel: input.channel ?? undefined,
       incomingLetterNumber: checkText(
-        problems,
+        errors,
         "incomingLetterNumber",
         input.incomingLetterNumber,
         false,
       ),
-      subject: checkText(problems, "subject", input.subject, input.subject !== undefined),
-      description: checkText(problems, "description", input.description, false),
-      details: parseDetails(problems, input.details),
+      subject: checkText(errors, "subject", input.subject, input.subject !== undefined),
+      description: checkText(errors, "description", input.description, false),
+      details: parseDetails(errors, input.details),
       amountRequested: input.amountRequested,
     };
     const channel = data.channel ?? before.channel;
     const letter = data.incomingLetterNumber ?? before.incomingLetterNumber;
     if (channel === "LETTER" && !letter)
-      problems.add("incomingLetterNumber", "validation.letterNumberRequired");
-    checkAmount(problems, "amountRequested", input.amountRequested, rulesFor(before).involvesMoney);
-    problems.throwIfAny();
+      errors.add("incomingLetterNumber", "validation.letterNumberRequired");
+    checkAmount(errors, "amountRequested", input.amountRequested, rulesFor(before).involvesMoney);
+    errors.throwIfAny();
 
     const changes = changedFields(auditable(before), {
       ...data,
@@ -491,9 +483,9 @@ async function loadRequest(tx: Db, caller: Caller, id: string): Promise<RequestW
   return request;
 }
 
-function required(problems: Problems, field: string, value: string | null | undefined) {
+function required(errors: FieldErrors, field: string, value: string | null | undefined) {
   const text = value?.trim() ?? "";
-  if (!text) problems.add(field, "validation.required");
+  if (!text) errors.add(field, "validation.required");
   return text;
 }
 
@@ -506,7 +498,7 @@ async function actionPatch(
   params: TransitionParams,
   now: Date,
 ): Promise<{ data: Prisma.RequestUncheckedUpdateManyInput; to: RequestStatus; note?: string }> {
-  const problems = new Problems();
+  const errors = new FieldErrors();
   const rules = rulesFor(request);
   const data: Prisma.RequestUncheckedUpdateManyInput = {};
   let to = transition.to === "DECISION" ? undefined : transition.to;
@@ -525,7 +517,7 @@ async function actionPatch(
         break;
       }
       case "PAUSE_CLOCK":
-        note = required(problems, "note", params.note);
+        note = required(errors, "note", params.note);
         data.clockPausedAt = now;
         break;
       case "RESUME_CLOCK":
@@ -538,21 +530,21 @@ async function actionPatch(
           ? await tx.user.findUnique({ where: { id: params.researcherId } })
           : null;
         if (!researcher || researcher.disabled || !researcher.roles.includes("RESEARCHER"))
-          problems.add("researcherId", "validation.notAResearcher");
+          errors.add("researcherId", "validation.notAResearcher");
         else data.researcherId = researcher.id;
         break;
       }
       case "RECORD_DECISION": {
-        note = required(problems, "reason", params.reason);
-        if (!params.decision) problems.add("decision", "validation.required");
+        note = required(errors, "reason", params.reason);
+        if (!params.decision) errors.add("decision", "validation.required");
         to = params.decision ?? "REJECTED";
         data.decision = params.decision;
         data.decisionReason = note;
         data.decidedAt = now;
         if (params.amountApproved != null) {
           if (params.decision !== "APPROVED")
-            problems.add("amountApproved", "validation.amountNotForType");
-          else checkAmount(problems, "amountApproved", params.amountApproved, rules.involvesMoney);
+            errors.add("amountApproved", "validation.amountNotForType");
+          else checkAmount(errors, "amountApproved", params.amountApproved, rules.involvesMoney);
           data.amountApproved = params.amountApproved;
         } else if (params.decision === "APPROVED" && rules.involvesMoney) {
           // Approved without an amount: the amount requested is granted.
@@ -572,14 +564,14 @@ async function actionPatch(
         if (!request.assigneeId && caller.kind === "user") data.assigneeId = caller.id;
         break;
       case "RECORD_ANSWER":
-        note = required(problems, "answer", params.answer);
+        note = required(errors, "answer", params.answer);
         if (note.length > limits.answer)
-          problems.add("answer", "validation.tooLong", { max: limits.answer });
+          errors.add("answer", "validation.tooLong", { max: limits.answer });
         data.answer = note;
         data.resolvedAt = now;
         data.firstContactResolution = params.firstContactResolution === true;
         if (params.dataUpdateDeclined && request.typeCode !== "DATA_UPDATE")
-          problems.add("dataUpdateDeclined", "validation.onlyForDataUpdate");
+          errors.add("dataUpdateDeclined", "validation.onlyForDataUpdate");
         break;
       case "MARK_CLOSED":
         data.closedAt = now;
@@ -589,7 +581,7 @@ async function actionPatch(
         break; // applied after the request row is written (memberEffects)
     }
   }
-  problems.throwIfAny();
+  errors.throwIfAny();
   return { data, to: to as RequestStatus, ...(note ? { note } : {}) };
 }
 
@@ -874,15 +866,13 @@ export async function updateRequestType(
   caller: Caller,
   input: UpdateRequestTypeInput,
 ) {
-  const problems = new Problems();
-  const nameAr =
-    input.nameAr === undefined ? undefined : required(problems, "nameAr", input.nameAr);
-  const nameEn =
-    input.nameEn === undefined ? undefined : required(problems, "nameEn", input.nameEn);
+  const errors = new FieldErrors();
+  const nameAr = input.nameAr === undefined ? undefined : required(errors, "nameAr", input.nameAr);
+  const nameEn = input.nameEn === undefined ? undefined : required(errors, "nameEn", input.nameEn);
   const requiredFields = input.requiredFields ?? undefined;
   for (const name of requiredFields ?? []) {
     if (!requirableFields.includes(name))
-      problems.add("requiredFields", "validation.unknownRequiredField", { name });
+      errors.add("requiredFields", "validation.unknownRequiredField", { name });
   }
   for (const [field, list] of [
     ["requiredFields", requiredFields],
@@ -890,14 +880,14 @@ export async function updateRequestType(
   ] as const) {
     const seen = new Set<unknown>();
     for (const name of list ?? []) {
-      if (seen.has(name)) problems.add(field, "validation.duplicateValue", { name: String(name) });
+      if (seen.has(name)) errors.add(field, "validation.duplicateValue", { name: String(name) });
       seen.add(name);
     }
   }
   const days = input.decisionPeriodDays;
   if (days != null && (days < 1 || days > 365))
-    problems.add("decisionPeriodDays", "validation.outOfRange", { min: 1, max: 365 });
-  problems.throwIfAny();
+    errors.add("decisionPeriodDays", "validation.outOfRange", { min: 1, max: 365 });
+  errors.throwIfAny();
 
   return services.prisma.$transaction(async (tx) => {
     const before = await tx.requestType.findUnique({ where: { code: input.code } });

@@ -1,9 +1,9 @@
 // A service request (طلب / معاملة) as the schema shows it: its data, its place in the life
 // cycle, its decision clock, what the caller may do with it now, and its timeline.
 // Documents, attestation and research add their fields from their own folders.
-import type { Caller } from "../../auth/caller.js";
 import type { Context } from "../../auth/context.js";
 import { hasPermission } from "../../auth/permissions.js";
+import { withCaller } from "../../auth/policy.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
@@ -134,13 +134,11 @@ export const RequestNode = builder.prismaNode("Request", {
   },
   // Staff, committee and admins see every request; a user who is only a researcher sees
   // only the cases referred to them (also applied to lists, in the service's where clause).
-  // Synchronous once the caller is known (always, below a root field): no promise per row.
-  authScopes: (request, context) => {
-    const decide = (caller: Caller) =>
-      mayReadCase(caller, request) && { permission: "requests.show" as const };
-    const known = context.knownCaller();
-    return known ? decide(known) : context.caller().then(decide);
-  },
+  authScopes: (request, context) =>
+    withCaller(
+      context,
+      (caller) => mayReadCase(caller, request) && { permission: "requests.show" as const },
+    ),
   fields: (t) => ({
     reference: t.exposeString("reference", {
       nullable: true,

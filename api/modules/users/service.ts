@@ -7,14 +7,13 @@ import type { PrismaClient } from "../../db/client.js";
 import type { Language, Role } from "../../db/generated/enums.js";
 import {
   ConflictError,
+  FieldErrors,
   InvalidCredentialsError,
   NotFoundError,
   TooManyAttemptsError,
-  ValidationError,
 } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
-import { FieldErrors } from "../members/validation.js";
 import type { SignInLimiter } from "./sign-in-limiter.js";
 
 export type Services = {
@@ -139,7 +138,7 @@ export async function createUser(services: Services, caller: Caller, input: Crea
   if (!errors.has("email") && (await services.prisma.user.findUnique({ where: { email } }))) {
     errors.add("email", "validation.emailTaken");
   }
-  if (errors.list.length) throw new ValidationError(errors.list);
+  errors.throwIfAny();
   const passwordHash = await hashPassword(input.password);
   return services.prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -193,7 +192,7 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
     (input.disabled === true || (input.roles && !input.roles.includes("ADMIN")));
   if (selfLockout)
     errors.add(input.disabled ? "disabled" : "roles", "validation.cannotChangeOwnAccess");
-  if (errors.list.length) throw new ValidationError(errors.list);
+  errors.throwIfAny();
 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const user = await services.prisma.$transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Caller, MemberCaller } from "../../../auth/caller.js";
 import type { Config } from "../../../config.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
+import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
 import type { WaslPubSub } from "../../../pubsub.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
@@ -27,16 +27,9 @@ const dayMs = 86_400_000;
 
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-export function attestationLinkUrl(config: Pick<Config, "publicUrl">, token: string): string {
+function attestationLinkUrl(config: Pick<Config, "publicUrl">, token: string): string {
   // In the fragment: browsers do not send it to the server nor in Referer headers.
   return `${config.publicUrl}/attest#${token}`;
-}
-
-function refuse(
-  field: string,
-  messageKey: "attestation.notRequired" | "attestation.alreadySigned",
-) {
-  return new ValidationError([{ path: ["input", field], messageKey, params: { field } }]);
 }
 
 /**
@@ -53,15 +46,12 @@ export async function sendAttestationLink(
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   return services.prisma.$transaction(async (tx) => {
     const request = await signableRequest(tx, requestId);
-    const rules = await tx.request.findUniqueOrThrow({
-      where: { id: request.id },
-      select: { rulesSnapshot: true, type: true },
-    });
-    if (!rulesFor(rules).attestationRequired) throw refuse("requestId", "attestation.notRequired");
+    if (!rulesFor(request).attestationRequired)
+      throw inputFieldError("requestId", "attestation.notRequired");
     const text = await currentAttestationText(tx, now);
     if (!text) throw new NotFoundError("AttestationText", "current");
     if (await isSignedOver(tx, request.id, coveredDataHash(request), text.id))
-      throw refuse("requestId", "attestation.alreadySigned");
+      throw inputFieldError("requestId", "attestation.alreadySigned");
 
     await tx.memberAccessCode.updateMany({
       where: {
@@ -185,38 +175,21 @@ export async function signAttestationByLink(
     if (!code) throw new NotFoundError("AttestationLink", "token");
     const state = stateOf(code, now);
     if (state !== "VALID") {
-      throw new ValidationError([
-        {
-          path: ["input", "token"],
-          messageKey: state === "USED" ? "attestation.linkUsed" : "attestation.linkExpired",
-          params: { field: "token" },
-        },
-      ]);
+      throw inputFieldError(
+        "token",
+        state === "USED" ? "attestation.linkUsed" : "attestation.linkExpired",
+      );
     }
     const request = await signableRequest(tx, code.requestId);
     if (coveredDataHash(request) !== input.dataHash) {
-      throw new ValidationError([
-        {
-          path: ["input", "dataHash"],
-          messageKey: "attestation.dataChangedSinceRead",
-          params: { field: "dataHash" },
-        },
-      ]);
+      throw inputFieldError("dataHash", "attestation.dataChangedSinceRead");
     }
     // Consumed first, guarded by its version: of two concurrent submissions one signs.
     const consumed = await tx.memberAccessCode.updateMany({
       where: { id: code.id, version: code.version, consumedAt: null },
       data: { consumedAt: now, version: { increment: 1 } },
     });
-    if (consumed.count !== 1) {
-      throw new ValidationError([
-        {
-          path: ["input", "token"],
-          messageKey: "attestation.linkUsed",
-          params: { field: "token" },
-        },
-      ]);
-    }
+    if (consumed.count !== 1) throw inputFieldError("token", "attestation.linkUsed");
     const member: MemberCaller = {
       kind: "member",
       memberId: code.memberId,

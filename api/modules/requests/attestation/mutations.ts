@@ -76,7 +76,7 @@ const AttestationLinkSentType = builder
   });
 
 const SignedByLinkType = builder
-  .objectRef<{ signedAt: Date; method: "IN_PERSON" | "ELECTRONIC" }>("AttestationSignedByLink")
+  .objectRef<{ signedAt: Date }>("AttestationSignedByLink")
   .implement({
     description: "The member's electronic signature, as recorded.",
     fields: (t) => ({

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { Caller } from "../../../auth/caller.js";
 import type { Db, Prisma, PrismaClient } from "../../../db/client.js";
 import type { AttestationMethod } from "../../../db/generated/enums.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
+import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
 import { recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isClosedStatus } from "../documents/case-access.js";
@@ -164,32 +164,28 @@ export async function signAttestation(
   if (input.method === "IN_PERSON" && caller.kind !== "user")
     throw new ForbiddenError(caller.kind !== "anonymous");
   if (input.method === "ELECTRONIC" && caller.kind !== "member") {
-    throw new ValidationError([
-      {
-        path: ["input", "method"],
-        messageKey: "attestation.electronicNeedsMember",
-        params: { field: "method" },
-      },
-    ]);
+    throw inputFieldError("method", "attestation.electronicNeedsMember");
   }
   return prisma.$transaction((tx) => recordSignature(tx, caller, input));
 }
 
-/** The request an attestation may be signed on, with what the signature covers. */
+/** The request an attestation may be signed on: what the signature covers, and its rules. */
 export async function signableRequest(tx: Db, requestId: string) {
   const request = await tx.request.findUnique({
     where: { id: requestId },
-    select: { id: true, memberId: true, status: true, reference: true, ...coveredSelect },
+    select: {
+      id: true,
+      memberId: true,
+      status: true,
+      reference: true,
+      rulesSnapshot: true,
+      type: true,
+      ...coveredSelect,
+    },
   });
   if (!request) throw new NotFoundError("Request", requestId);
   if (isClosedStatus(request.status)) {
-    throw new ValidationError([
-      {
-        path: ["input", "requestId"],
-        messageKey: "attestation.requestClosed",
-        params: { field: "requestId", status: request.status },
-      },
-    ]);
+    throw inputFieldError("requestId", "attestation.requestClosed", { status: request.status });
   }
   return request;
 }
@@ -209,13 +205,7 @@ export async function recordSignature(tx: Db, caller: Caller, input: SignAttesta
   if (!text) throw new NotFoundError("AttestationText", "current");
   const dataHash = coveredDataHash(request);
   if (await isSignedOver(tx, request.id, dataHash, text.id)) {
-    throw new ValidationError([
-      {
-        path: ["input", "requestId"],
-        messageKey: "attestation.alreadySigned",
-        params: { field: "requestId" },
-      },
-    ]);
+    throw inputFieldError("requestId", "attestation.alreadySigned");
   }
   const attestation = await tx.attestation.create({
     data: {

@@ -8,11 +8,12 @@ import type { Db, PrismaClient } from "../../../db/client.js";
 import type { DocumentKind } from "../../../db/generated/enums.js";
 import {
   ConflictError,
-  type FieldError,
   ForbiddenError,
+  inputFieldError,
   NotFoundError,
-  ValidationError,
+  type ValidationError,
 } from "../../../errors.js";
+import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
 import { changedFields, recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isClosedStatus } from "./case-access.js";
@@ -65,10 +66,8 @@ export type DocumentServices = {
   maxUploadBytes: number;
 };
 
-const fileError = (messageKey: FieldError["messageKey"], params: Record<string, string | number>) =>
-  new ValidationError([
-    { path: ["input", "file"], messageKey, params: { field: "file", ...params } },
-  ]);
+const fileError = (messageKey: MessageKey, params: MessageParams) =>
+  inputFieldError("file", messageKey, params);
 
 /** The limit in MB (decimal, as people read file sizes), or in KB below one MB. */
 function tooLarge(maxUploadBytes: number): ValidationError {
@@ -134,13 +133,7 @@ export async function uploadDocument(
   });
   if (!request) throw new NotFoundError("Request", input.requestId);
   if (isClosedStatus(request.status)) {
-    throw new ValidationError([
-      {
-        path: ["input", "requestId"],
-        messageKey: "documents.requestClosed",
-        params: { field: "requestId", status: request.status },
-      },
-    ]);
+    throw inputFieldError("requestId", "documents.requestClosed", { status: request.status });
   }
   const { bytes, contentType, fileName } = await checkUploadedFile(
     input.file,
@@ -212,22 +205,10 @@ export async function verifyDocument(
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const reason = input.reason?.trim() || null;
   if (input.decision === "REJECTED" && !reason) {
-    throw new ValidationError([
-      {
-        path: ["input", "reason"],
-        messageKey: "documents.reasonRequired",
-        params: { field: "reason" },
-      },
-    ]);
+    throw inputFieldError("reason", "documents.reasonRequired");
   }
   if (reason && reason.length > maxReasonLength) {
-    throw new ValidationError([
-      {
-        path: ["input", "reason"],
-        messageKey: "validation.tooLong",
-        params: { field: "reason", max: maxReasonLength },
-      },
-    ]);
+    throw inputFieldError("reason", "validation.tooLong", { max: maxReasonLength });
   }
   return prisma.$transaction(async (tx) => {
     const before = await tx.document.findUnique({ where: { id: input.id } });

@@ -6,11 +6,10 @@ import type { Db, PrismaClient } from "../../../db/client.js";
 import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import {
   ConflictError,
-  type FieldError,
+  FieldErrors,
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
-  ValidationError,
 } from "../../../errors.js";
 import { changedFields, recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
@@ -44,29 +43,11 @@ function todayInRiyadh(now: Date): Date {
 }
 
 function validateReport(input: SaveResearchReportInput, now: Date): string {
-  const errors: FieldError[] = [];
-  const findings = input.findings.trim();
-  if (!findings) {
-    errors.push({
-      path: ["input", "findings"],
-      messageKey: "validation.required",
-      params: { field: "findings" },
-    });
-  } else if (findings.length > maxFindingsLength) {
-    errors.push({
-      path: ["input", "findings"],
-      messageKey: "validation.tooLong",
-      params: { field: "findings", max: maxFindingsLength },
-    });
-  }
-  if (input.visitDate.getTime() > todayInRiyadh(now).getTime()) {
-    errors.push({
-      path: ["input", "visitDate"],
-      messageKey: "research.visitDateInFuture",
-      params: { field: "visitDate" },
-    });
-  }
-  if (errors.length) throw new ValidationError(errors);
+  const errors = new FieldErrors();
+  const findings = errors.text("findings", input.findings, maxFindingsLength, true) ?? "";
+  if (input.visitDate.getTime() > todayInRiyadh(now).getTime())
+    errors.add("visitDate", "research.visitDateInFuture");
+  errors.throwIfAny();
   return findings;
 }
 
