@@ -8,6 +8,7 @@ import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { isResearcherOnly, mayReadCase } from "../requests/documents/case-access.js";
+import { requestChangedEvent } from "../requests/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 
 export type RecordCommunicationInput = {
@@ -110,18 +111,10 @@ export async function recordCommunication(
   });
   // Case files open elsewhere show the new contact at once.
   if (request) {
-    services.pubsub.publish("requestChanged", {
-      requestId: request.id,
-      reference: request.reference,
-      change: "COMMUNICATION_LOGGED",
-      previousStatus: request.status,
-      status: request.status,
-      version: request.version,
-      researcherId: request.researcherId,
-      partnerId: request.partnerId,
-      actorId: caller.id,
-      at: now.toISOString(),
-    });
+    services.pubsub.publish(
+      "requestChanged",
+      requestChangedEvent(caller, request, "COMMUNICATION_LOGGED", request.status, now),
+    );
   }
   return communication;
 }

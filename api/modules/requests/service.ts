@@ -784,7 +784,8 @@ async function memberEffects(
   ];
 }
 
-function requestEvent(
+/** What `requestChanged` announces about a request; other modules announce through it too. */
+export function requestChangedEvent(
   caller: Caller,
   request: {
     id: string;
@@ -797,22 +798,23 @@ function requestEvent(
   change: string,
   previousStatus: RequestStatus | null,
   now: Date,
-): AfterCommit {
+): RequestChangedEvent {
   return {
-    kind: "request",
-    event: {
-      requestId: request.id,
-      reference: request.reference,
-      change,
-      previousStatus,
-      status: request.status,
-      version: request.version,
-      researcherId: request.researcherId,
-      partnerId: request.partnerId,
-      actorId: caller.kind === "user" ? caller.id : null,
-      at: now.toISOString(),
-    },
+    requestId: request.id,
+    reference: request.reference,
+    change,
+    previousStatus,
+    status: request.status,
+    version: request.version,
+    researcherId: request.researcherId,
+    partnerId: request.partnerId,
+    actorId: caller.kind === "user" ? caller.id : null,
+    at: now.toISOString(),
   };
+}
+
+function requestEvent(...args: Parameters<typeof requestChangedEvent>): AfterCommit {
+  return { kind: "request", event: requestChangedEvent(...args) };
 }
 
 function publish(services: RequestServices, events: AfterCommit[]) {

@@ -12,7 +12,7 @@ import type { WaslPubSub } from "../../../pubsub.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { rulesFor } from "../service.js";
+import { requestChangedEvent, rulesFor } from "../service.js";
 import {
   coveredDataHash,
   currentAttestationText,
@@ -170,7 +170,7 @@ export async function signAttestationByLink(
   input: { token: string; dataHash: string },
   now: Date = new Date(),
 ) {
-  const { attestation, request } = await services.prisma.$transaction(async (tx) => {
+  const { attestation, request, member } = await services.prisma.$transaction(async (tx) => {
     const code = await codeOf(tx, input.token);
     if (!code) throw new NotFoundError("AttestationLink", "token");
     const state = stateOf(code, now);
@@ -195,28 +195,14 @@ export async function signAttestationByLink(
       memberId: code.memberId,
       label: request.member.fullNameAr,
     };
-    const attestation = await recordSignature(tx, member, {
-      requestId: code.requestId,
-      method: "ELECTRONIC",
-    });
-    const signed = await tx.request.findUniqueOrThrow({
-      where: { id: code.requestId },
-      select: { reference: true, status: true, version: true, researcherId: true, partnerId: true },
-    });
-    return { attestation, request: signed };
+    const attestation = await recordSignature(tx, member, request, "ELECTRONIC");
+    return { attestation, request, member };
   });
-  // Staff with the case file open see the signature arrive.
-  services.pubsub.publish("requestChanged", {
-    requestId: attestation.requestId,
-    reference: request.reference,
-    change: "ATTESTATION_SIGNED",
-    previousStatus: request.status,
-    status: request.status,
-    version: request.version,
-    researcherId: request.researcherId,
-    partnerId: request.partnerId,
-    actorId: null,
-    at: now.toISOString(),
-  });
+  // Staff with the case file open see the signature arrive (signing leaves the request's
+  // status and version as they were).
+  services.pubsub.publish(
+    "requestChanged",
+    requestChangedEvent(member, request, "ATTESTATION_SIGNED", request.status, now),
+  );
   return attestation;
 }

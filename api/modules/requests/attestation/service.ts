@@ -166,7 +166,9 @@ export async function signAttestation(
   if (input.method === "ELECTRONIC" && caller.kind !== "member") {
     throw inputFieldError("method", "attestation.electronicNeedsMember");
   }
-  return prisma.$transaction((tx) => recordSignature(tx, caller, input));
+  return prisma.$transaction(async (tx) =>
+    recordSignature(tx, caller, await signableRequest(tx, input.requestId), input.method),
+  );
 }
 
 /** The request an attestation may be signed on: what the signature covers, and its rules. */
@@ -178,6 +180,9 @@ export async function signableRequest(tx: Db, requestId: string) {
       memberId: true,
       status: true,
       reference: true,
+      version: true,
+      researcherId: true,
+      partnerId: true,
       rulesSnapshot: true,
       type: true,
       ...coveredSelect,
@@ -198,9 +203,15 @@ export async function isSignedOver(tx: Db, requestId: string, dataHash: string, 
   );
 }
 
+type SignableRequest = Awaited<ReturnType<typeof signableRequest>>;
+
 /** Inside the caller's transaction: the signature, its timeline event and audit entry. */
-export async function recordSignature(tx: Db, caller: Caller, input: SignAttestationInput) {
-  const request = await signableRequest(tx, input.requestId);
+export async function recordSignature(
+  tx: Db,
+  caller: Caller,
+  request: SignableRequest,
+  method: AttestationMethod,
+) {
   const text = await currentAttestationText(tx);
   if (!text) throw new NotFoundError("AttestationText", "current");
   const dataHash = coveredDataHash(request);
@@ -212,7 +223,7 @@ export async function recordSignature(tx: Db, caller: Caller, input: SignAttesta
       requestId: request.id,
       memberId: request.memberId,
       textId: text.id,
-      method: input.method,
+      method,
       recordedById: caller.kind === "user" ? caller.id : null,
       dataHash,
     },
@@ -224,7 +235,7 @@ export async function recordSignature(tx: Db, caller: Caller, input: SignAttesta
     data: {
       attestationId: attestation.id,
       textVersion: text.textVersion,
-      method: input.method,
+      method,
     },
   });
   await recordAudit(tx, caller, {
@@ -235,7 +246,7 @@ export async function recordSignature(tx: Db, caller: Caller, input: SignAttesta
     changes: {
       requestId: { before: null, after: request.id },
       textVersion: { before: null, after: text.textVersion },
-      method: { before: null, after: input.method },
+      method: { before: null, after: method },
       dataHash: { before: null, after: dataHash },
     },
   });
