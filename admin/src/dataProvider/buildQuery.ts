@@ -108,17 +108,31 @@ export function memberCreateInput(data: Record<string, unknown>) {
 }
 
 /** Only what changed, so masked values are never sent back and concurrent edits of other fields survive. */
+/**
+ * The fields whose value changed from the record read (compared after `normalise`): an update
+ * sends only those, so what another user changed meanwhile in other fields is not undone.
+ */
+function changedFields(
+  fields: readonly string[],
+  data: Record<string, unknown>,
+  previous: Record<string, unknown>,
+  normalise: (field: string, value: unknown) => unknown = (_field, value) => value,
+): string[] {
+  return fields.filter(
+    (field) =>
+      JSON.stringify(normalise(field, data[field])) !==
+      JSON.stringify(normalise(field, previous[field])),
+  );
+}
+
 export function memberUpdateInput(
   id: string,
   data: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ) {
   const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
-  for (const field of [...memberEditable, "status"]) {
-    const now = inputValue(field, data[field]);
-    const before = inputValue(field, previous[field]);
-    if (JSON.stringify(now) !== JSON.stringify(before)) input[field] = now;
-  }
+  for (const field of changedFields([...memberEditable, "status"], data, previous, inputValue))
+    input[field] = inputValue(field, data[field]);
   for (const field of memberPersonal) {
     const value = data[field];
     if (typeof value === "number" || (typeof value === "string" && value.trim()))
@@ -146,9 +160,8 @@ export function userUpdateInput(
   previous: Record<string, unknown> = {},
 ) {
   const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
-  for (const field of ["fullName", "roles", "disabled", "personalDataAccess", "language"]) {
-    if (JSON.stringify(data[field]) !== JSON.stringify(previous[field])) input[field] = data[field];
-  }
+  const editable = ["fullName", "roles", "disabled", "personalDataAccess", "language"];
+  for (const field of changedFields(editable, data, previous)) input[field] = data[field];
   if (typeof data.password === "string" && data.password) input.password = data.password;
   return input;
 }
@@ -207,10 +220,8 @@ export function requestUpdateInput(
   previous: Record<string, unknown> = {},
 ) {
   const input: Record<string, unknown> = { id, version: data.version ?? previous.version };
-  for (const field of requestEditable) {
-    const now = requestValue(field, data[field]);
-    if (now !== requestValue(field, previous[field])) input[field] = now;
-  }
+  for (const field of changedFields(requestEditable, data, previous, requestValue))
+    input[field] = requestValue(field, data[field]);
   return input;
 }
 
@@ -262,11 +273,8 @@ export function requestTypeUpdateInput(
     code: data.code ?? previous.code,
     version: data.version ?? previous.version,
   };
-  for (const field of requestTypeEditable) {
-    const now = requestTypeValue(field, data[field]);
-    if (JSON.stringify(now) !== JSON.stringify(requestTypeValue(field, previous[field])))
-      input[field] = Array.isArray(data[field]) ? data[field] : now;
-  }
+  for (const field of changedFields(requestTypeEditable, data, previous, requestTypeValue))
+    input[field] = Array.isArray(data[field]) ? data[field] : requestTypeValue(field, data[field]);
   return input;
 }
 
