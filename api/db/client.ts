@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { lockDataDirectory, openPGlite, pgliteAdapterFactory } from "./embedded.js";
+import { lockDataDirectory } from "./embedded.js";
+import { startEmbeddedThread } from "./embedded-thread.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrations.js";
 
@@ -38,13 +39,16 @@ async function openEngine(options: DatabaseOptions) {
   const inMemory = options.dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDirectory(options.dataDir);
   try {
-    const pglite = await openPGlite(inMemory ? options.dataDir : join(options.dataDir, "pglite"));
-    const factory: SqlMigrationAwareDriverAdapterFactory = pgliteAdapterFactory(pglite);
+    // PGlite runs in a thread of its own, so that its statements do not stop the API's.
+    const thread = await startEmbeddedThread(
+      inMemory ? options.dataDir : join(options.dataDir, "pglite"),
+    );
+    const factory: SqlMigrationAwareDriverAdapterFactory = thread.factory;
     return {
       engine: "pglite" as const,
       factory,
       release: async () => {
-        await pglite.close();
+        await thread.close();
         unlock();
       },
     };

@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { PGlite } from "@electric-sql/pglite";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPGlite } from "./pglite.mjs";
 
-/** The PostgreSQL extensions our migrations create; PGlite must load them before use. */
-const extensions = { pg_trgm };
+export { openPGlite };
 
 /** Thrown when another process already holds the embedded database. */
 export class DataDirectoryLockedError extends Error {
@@ -55,21 +57,21 @@ export function lockDataDirectory(dataDir: string): () => void {
   throw new Error(`Could not take the lock ${lockFile}`);
 }
 
-/** Opens PGlite on a directory, or in memory for `memory://` (tests, shadow databases). */
-export function openPGlite(dataDir: string): Promise<PGlite> {
-  return PGlite.create({ dataDir, extensions });
+/**
+ * The schema engine's shadow database (for its diff): in memory, with the same extensions as
+ * the real one; the stock adapter's shadow database does not load them.
+ */
+export async function connectToShadowPGlite(): Promise<SqlDriverAdapter> {
+  return new PrismaPGlite(await openPGlite("memory://")).connect();
 }
 
-/**
- * A Prisma adapter factory for PGlite whose shadow database (used by the schema engine's
- * diff) loads the same extensions as the real one; the stock adapter's does not.
- */
+/** A Prisma adapter factory for PGlite in this thread (scratch databases, tests). */
 export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
   const factory = new PrismaPGlite(client);
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: () => factory.connect(),
-    connectToShadowDb: async () => new PrismaPGlite(await openPGlite("memory://")).connect(),
+    connectToShadowDb: connectToShadowPGlite,
   };
 }
