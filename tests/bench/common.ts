@@ -1,5 +1,6 @@
 // What the benches share: the bench shape, the seeded PostgreSQL database (started once per
 // run), sign-in and the GraphQL request every target receives.
+import { type Config, loadConfig } from "../../api/config.js";
 import { openDatabase } from "../../api/db/client.js";
 import { csrfHeader } from "../../api/yoga.js";
 import type { RunningServer } from "./child.js";
@@ -56,6 +57,22 @@ export function createContext(): BenchContext & { close(): Promise<void> } {
   };
 }
 
+export const benchTokenSecret = "bench-secret-bench-secret-bench-secret-0123";
+
+/** Our server's configuration in the benches: production mode, as an association runs it. */
+export function benchConfig(dataDir: string, databaseUrl: string | undefined): Config {
+  return loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "info",
+    WASL_TOKEN_SECRET: benchTokenSecret,
+    WASL_DATA_DIR: dataDir,
+    WASL_SEED_DEMO: "false",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+}
+
 export const graphqlHeaders = { "content-type": "application/json", [csrfHeader]: "1" };
 
 export function graphqlTarget(
@@ -90,8 +107,12 @@ export async function fetchOnce(target: Target): Promise<unknown> {
   return json;
 }
 
-export async function signIn(baseUrl: string, credentials: Credentials): Promise<string> {
-  const response = await fetch(`${baseUrl}/graphql`, {
+export async function signIn(
+  baseUrl: string,
+  credentials: Credentials,
+  send: typeof fetch = fetch,
+): Promise<string> {
+  const response = await send(`${baseUrl}/graphql`, {
     method: "POST",
     headers: graphqlHeaders,
     body: JSON.stringify({

@@ -11,7 +11,40 @@ import {
   signIn,
 } from "./common.js";
 import { membersPageQuery } from "./data.js";
+import { type FloorProbe, printFloor } from "./floor.js";
 import { assertClean, formatFigures, measure } from "./load.js";
+import { membersPage as handWrittenPage } from "./pg-members.js";
+
+const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/**
+ * The page's reads through Prisma as our API's selections make them (one more row than the
+ * page to know whether another follows), and through the baseline's pg queries.
+ */
+const membersPageFloor: FloorProbe = {
+  prisma: (prisma) =>
+    Promise.all([
+      prisma.member.count(),
+      prisma.member.findMany({
+        take: 51,
+        orderBy: newestFirst,
+        select: {
+          id: true,
+          memberNumber: true,
+          fullNameAr: true,
+          city: true,
+          status: true,
+          _count: { select: { requests: true } },
+          requests: {
+            take: 11,
+            orderBy: newestFirst,
+            select: { id: true, reference: true, status: true, subject: true },
+          },
+        },
+      }),
+    ]),
+  pg: (pool) => handWrittenPage(pool, 50, 10),
+};
 
 export const membersPage: Bench = {
   name: "members-page",
@@ -46,6 +79,12 @@ export const membersPage: Bench = {
       const figures = await measure(targets, profileHooks("members-page", servers));
       for (const f of figures) console.log(formatFigures(f));
       assertClean(figures);
+      await printFloor(
+        postgres.url,
+        { ...membersPageFloor, graphql: { query: membersPageQuery, as: postgres.credentials } },
+        figures[1]!.cpuPerRequest,
+        figures[0]!.cpuPerRequest,
+      );
       return figures[0]!.rps / figures[1]!.rps;
     } finally {
       await Promise.all(servers.map((s) => s.stop()));

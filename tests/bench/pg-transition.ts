@@ -70,6 +70,55 @@ function json(res: ServerResponse, value: unknown): void {
   res.end(body);
 }
 
+/** The caller's row, as the API reads it on every request. */
+export async function readUser(pool: pg.Pool, userId: string): Promise<UserRow | undefined> {
+  return (await pool.query<UserRow>(userSql, [userId])).rows[0];
+}
+
+/** The transaction of `startWork`; undefined when the version or status no longer match. */
+export async function startWorkWrites(
+  pool: pg.Pool,
+  user: Pick<UserRow, "id" | "email">,
+  requestId: string,
+  version: number,
+): Promise<{ id: string; version: number } | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const updated = await client.query<{
+      id: string;
+      memberId: string;
+      version: number;
+      assigneeBefore: string | null;
+    }>(updateSql, [requestId, version, user.id, new Date()]);
+    const row = updated.rows[0];
+    if (!row) {
+      await client.query("ROLLBACK");
+      return undefined;
+    }
+    await client.query(timelineSql, [
+      uuid7(),
+      row.memberId,
+      row.id,
+      user.id,
+      { action: "START_WORK" },
+    ]);
+    const changes = {
+      status: { before: "SUBMITTED", after: "IN_PROGRESS" },
+      ...(row.assigneeBefore ? {} : { assigneeId: { before: null, after: user.id } }),
+      action: { before: null, after: "START_WORK" },
+    };
+    await client.query(auditSql, [uuid7(), user.id, user.email, row.id, changes]);
+    await client.query("COMMIT");
+    return row;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export function createTransitionHandler(
   databaseUrl: string,
   tokenSecret: Uint8Array,
@@ -80,7 +129,7 @@ export function createTransitionHandler(
   async function startWork(authorization: string | undefined, body: string) {
     const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
     const claims = token ? await readSessionToken(tokenSecret, token) : null;
-    const user = claims ? (await pool.query<UserRow>(userSql, [claims.userId])).rows[0] : undefined;
+    const user = claims ? await readUser(pool, claims.userId) : undefined;
     if (!claims || !user || user.disabled || claims.issuedAt < user.sessionsValidAfter)
       return { errors: [{ message: "Not signed in", extensions: { code: "UNAUTHENTICATED" } }] };
     if (!user.roles.some((r) => r === "STAFF" || r === "ADMIN"))
@@ -90,52 +139,16 @@ export function createTransitionHandler(
     };
     const [type, id] = Buffer.from(variables.input.id, "base64").toString().split(":");
     if (type !== "Request" || !id) throw new Error(`not a request id: ${variables.input.id}`);
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const updated = await client.query<{
-        id: string;
-        memberId: string;
-        version: number;
-        assigneeBefore: string | null;
-      }>(updateSql, [id, variables.input.version, user.id, new Date()]);
-      const row = updated.rows[0];
-      if (!row) {
-        await client.query("ROLLBACK");
-        return { data: { startWork: { __typename: "ConflictError" } } };
-      }
-      await client.query(timelineSql, [
-        uuid7(),
-        row.memberId,
-        row.id,
-        user.id,
-        { action: "START_WORK" },
-      ]);
-      const changes = {
-        status: { before: "SUBMITTED", after: "IN_PROGRESS" },
-        ...(row.assigneeBefore ? {} : { assigneeId: { before: null, after: user.id } }),
-        action: { before: null, after: "START_WORK" },
-      };
-      await client.query(auditSql, [uuid7(), user.id, user.email, row.id, changes]);
-      await client.query("COMMIT");
-      return {
-        data: {
-          startWork: {
-            __typename: "StartWorkSuccess",
-            request: {
-              id: globalId("Request", row.id),
-              status: "IN_PROGRESS",
-              version: row.version,
-            },
-          },
+    const row = await startWorkWrites(pool, user, id, variables.input.version);
+    if (!row) return { data: { startWork: { __typename: "ConflictError" } } };
+    return {
+      data: {
+        startWork: {
+          __typename: "StartWorkSuccess",
+          request: { id: globalId("Request", row.id), status: "IN_PROGRESS", version: row.version },
         },
-      };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      },
+    };
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {

@@ -13,10 +13,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSchema, createYoga } from "graphql-yoga";
-import { loadConfig } from "../../api/config.js";
 import { openDatabase } from "../../api/db/client.js";
 import { createLogger } from "../../api/logger.js";
 import { buildApp } from "../../api/server.js";
+import { benchConfig, benchTokenSecret } from "./common.js";
 import type { Credentials } from "./data.js";
 import { seedBenchData } from "./data.js";
 import { seedLargeBenchData } from "./large-data.js";
@@ -47,21 +47,10 @@ function listen(handler: RequestListener): Promise<{ server: Server; url: string
   });
 }
 
-export const benchTokenSecret = "bench-secret-bench-secret-bench-secret-0123";
-
 async function startWasl(large = false): Promise<() => Promise<void>> {
   const databaseUrl = process.env.BENCH_DB_URL || undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "wasl-bench-"));
-  const config = loadConfig({
-    NODE_ENV: "production",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "info",
-    WASL_TOKEN_SECRET: benchTokenSecret,
-    WASL_DATA_DIR: dataDir,
-    WASL_SEED_DEMO: "false",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  const config = benchConfig(dataDir, databaseUrl);
   const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
   let credentials: Credentials | undefined;
   let seeded: string | undefined;

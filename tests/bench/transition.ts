@@ -9,8 +9,9 @@
 import pg from "pg";
 import { startServer } from "./child.js";
 import { type Bench, graphqlHeaders, processesOf, profileHooks, signIn } from "./common.js";
+import { type FloorProbe, floorCalls, printFloor } from "./floor.js";
 import { assertClean, formatFigures, measure, settings, type Target } from "./load.js";
-import { globalId, transitionMutation } from "./pg-transition.js";
+import { globalId, readUser, startWorkWrites, transitionMutation } from "./pg-transition.js";
 
 const perTarget = (() => {
   const raw = process.env.BENCH_TRANSITION_REQUESTS;
@@ -82,6 +83,79 @@ function sequenceTarget(
     },
     succeeded: (body) => body.includes('"StartWorkSuccess"'),
     issued: () => next,
+  };
+}
+
+/**
+ * The baseline's reads and writes (the caller's row, then one transaction: the guarded update,
+ * the timeline event, the audit entry) through Prisma and through pg; each call moves the
+ * next of `ids`, prepared for the probe.
+ */
+function transitionFloor(userId: string, ids: string[]): FloorProbe {
+  const requestAt = (call: number) => {
+    const id = ids[call];
+    if (!id) throw new Error("the floor probe ran out of prepared requests");
+    return id;
+  };
+  const moved = (row: unknown) => {
+    if (!row) throw new Error("the floor probe's transition did not apply");
+  };
+  return {
+    async prisma(prisma, call) {
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { id: true, email: true, roles: true, disabled: true, sessionsValidAfter: true },
+      });
+      await prisma.$transaction(async (tx) => {
+        const [row] = await tx.request.updateManyAndReturn({
+          where: { id: requestAt(call), version: 1, status: "SUBMITTED" },
+          data: {
+            status: "IN_PROGRESS",
+            version: { increment: 1 },
+            updatedAt: new Date(),
+            assigneeId: user.id,
+          },
+          select: { id: true, memberId: true, version: true },
+        });
+        moved(row);
+        await tx.timelineEvent.createMany({
+          data: [
+            {
+              memberId: row!.memberId,
+              requestId: row!.id,
+              kind: "STATUS_CHANGED",
+              actorId: user.id,
+              fromStatus: "SUBMITTED",
+              toStatus: "IN_PROGRESS",
+              data: { action: "START_WORK" },
+            },
+          ],
+        });
+        await tx.auditEntry.createMany({
+          data: [
+            {
+              actorKind: "USER",
+              actorId: user.id,
+              actorLabel: user.email,
+              action: "TRANSITION",
+              entityType: "Request",
+              entityId: row!.id,
+              requestId: row!.id,
+              changes: {
+                status: { before: "SUBMITTED", after: "IN_PROGRESS" },
+                assigneeId: { before: null, after: user.id },
+                action: { before: null, after: "START_WORK" },
+              },
+            },
+          ],
+        });
+      });
+    },
+    async pg(pool, call) {
+      const user = await readUser(pool, userId);
+      if (!user) throw new Error("the floor probe's user is gone");
+      moved(await startWorkWrites(pool, user, requestAt(call), 1));
+    },
   };
 }
 
@@ -164,6 +238,16 @@ export const transition: Bench = {
         }
         console.log(
           `  (${settings.connections} connections; CPU ms/request includes PostgreSQL's backends)`,
+        );
+        const floorIds = await prepareRequests(client, `FLOOR${run}`, 4 * floorCalls);
+        const { rows } = await client.query<{ id: string }>(
+          'SELECT id FROM "User" WHERE email = $1',
+          [postgres.credentials.email],
+        );
+        await printFloor(
+          postgres.url,
+          transitionFloor(rows[0]!.id, floorIds),
+          figures[1]!.cpuPerRequest,
         );
         return figures[0]!.rps / figures[1]!.rps;
       } finally {

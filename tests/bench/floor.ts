@@ -1,0 +1,136 @@
+// What the data layer alone costs. The same database work goes once through the Prisma client
+// our API uses and once through the baseline's hand-written `pg`, in this process, one call at
+// a time, and each is charged its CPU per call. Add Prisma's extra cost to the baseline
+// server's own CPU per request (measured under load) and the throughput model below gives the
+// best ratio an API could reach whose only extra work was Prisma: GraphQL, authorization,
+// audit and logging free. A goal above that ceiling is out of reach of any API that reads and
+// writes through this client.
+// A probe may also name its GraphQL request: it then runs through our whole API in this
+// process (yoga.fetch, no socket), which splits the server's cost under load into HTTP,
+// the GraphQL layer (yoga, Pothos, authorization) and Prisma.
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase, type PrismaClient } from "../../api/db/client.js";
+import { createLogger } from "../../api/logger.js";
+import { buildApp } from "../../api/server.js";
+import { benchConfig, graphqlHeaders, signIn } from "./common.js";
+import type { Credentials } from "./data.js";
+
+const calls = Number(process.env.BENCH_FLOOR_CALLS) || 1000;
+const warmup = 200;
+
+/** The calls a probe makes, warm-up included (the transition probe needs a request each). */
+export const floorCalls = calls + warmup;
+
+/** CPU milliseconds per call of `work`, after a warm-up; `work` gets the call's index. */
+async function cpuPerCall(work: (call: number) => Promise<unknown>): Promise<number> {
+  for (let call = 0; call < warmup; call++) await work(call);
+  const before = process.cpuUsage();
+  for (let call = warmup; call < warmup + calls; call++) await work(call);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / calls;
+}
+
+/**
+ * Requests per millisecond a server can answer when it spends `serverMs` of CPU per request
+ * in its one JavaScript thread and PostgreSQL `databaseMs` on the other cores: the lower of
+ * what that thread can do and what the machine's cores can do together.
+ */
+function capacity(serverMs: number, databaseMs: number): number {
+  return Math.min(1 / serverMs, cpus().length / (serverMs + databaseMs));
+}
+
+export type FloorProbe = {
+  prisma(prisma: PrismaClient, call: number): Promise<unknown>;
+  pg(pool: pg.Pool, call: number): Promise<unknown>;
+  /** The same work as a GraphQL request, sent through our API in this process as `as`. */
+  graphql?: { query: string; as: Credentials };
+};
+
+/** CPU per call of `query` through our API in this process, without HTTP. */
+async function apiInProcess(
+  databaseUrl: string,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  graphql: NonNullable<FloorProbe["graphql"]>,
+): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), "wasl-floor-"));
+  const config = benchConfig(dataDir, databaseUrl);
+  const app = await buildApp(config, { database, log: createLogger(config.logLevel) });
+  try {
+    const send = ((input: string, init: RequestInit) =>
+      app.yoga.fetch(new URL(input), init)) as typeof fetch;
+    const token = await signIn("http://wasl.bench", graphql.as, send);
+    const body = JSON.stringify({ query: graphql.query });
+    const headers = { ...graphqlHeaders, authorization: `Bearer ${token}` };
+    return await cpuPerCall(async () => {
+      const response = await app.yoga.fetch("http://wasl.bench/graphql", {
+        method: "POST",
+        headers,
+        body,
+      });
+      const text = await response.text();
+      if (!response.ok || text.includes('"errors"'))
+        throw new Error(`the in-process API answered: ${text.slice(0, 300)}`);
+    });
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs both sides of `probe` against `databaseUrl` (alternating, twice, keeping each side's
+ * lower figure) and prints them with the ceiling they imply for the bench's ratio.
+ */
+export async function printFloor(
+  databaseUrl: string,
+  probe: FloorProbe,
+  baseline: { server?: number; postgres?: number },
+  ours?: { server?: number },
+): Promise<void> {
+  const serverMs = baseline.server ?? 0;
+  const databaseMs = baseline.postgres ?? 0;
+  const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  try {
+    const prismaMs: number[] = [];
+    const pgMs: number[] = [];
+    let offset = 0;
+    for (let round = 0; round < 2; round++) {
+      const from = offset;
+      prismaMs.push(await cpuPerCall((call) => probe.prisma(database.prisma, from + call)));
+      offset += floorCalls;
+      const pgFrom = offset;
+      pgMs.push(await cpuPerCall((call) => probe.pg(pool, pgFrom + call)));
+      offset += floorCalls;
+    }
+    const prisma = Math.min(...prismaMs);
+    const hand = Math.min(...pgMs);
+    const api = probe.graphql && (await apiInProcess(databaseUrl, database, probe.graphql));
+    const extra = Math.max(0, prisma - hand);
+    const ceiling = capacity(serverMs + extra, databaseMs) / capacity(serverMs, databaseMs);
+    console.log(
+      `  data layer alone (in this process, one call at a time, ${calls} calls): ` +
+        `Prisma ${prisma.toFixed(2)} ms CPU per call, hand-written pg ${hand.toFixed(2)} ms\n` +
+        `  ceiling: the baseline (server ${serverMs.toFixed(2)} ms, PostgreSQL ` +
+        `${databaseMs.toFixed(2)} ms CPU/request) with Prisma's extra ${extra.toFixed(2)} ms ` +
+        `would reach ratio=${ceiling.toFixed(2)}`,
+    );
+    if (api !== undefined) {
+      const underLoad = ours?.server;
+      console.log(
+        `  our API in this process without HTTP (yoga.fetch, one call at a time): ${api.toFixed(2)} ms CPU ` +
+          `per call, of which Prisma ~${prisma.toFixed(2)} and the GraphQL layer (yoga, Pothos, ` +
+          `authorization) ~${(api - prisma).toFixed(2)}` +
+          (underLoad === undefined
+            ? ""
+            : `; under load our server spent ${underLoad.toFixed(2)} ms per request`),
+      );
+    }
+  } finally {
+    await pool.end();
+    await database.close();
+  }
+}
