@@ -30,6 +30,11 @@ async function main() {
     await app.stop();
     process.exit(0);
   };
+  // The embedded database's thread died: serving on without it would only answer errors.
+  void app.database.lost.then((error) => {
+    log.fatal({ err: error }, "the embedded database stopped; restart Wasl");
+    process.exit(1);
+  });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 

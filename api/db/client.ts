@@ -28,13 +28,23 @@ export type Database = {
   engine: "pglite" | "postgresql";
   /** Migrations applied by this open, oldest first. */
   appliedMigrations: string[];
+  /**
+   * Settles if the embedded database's thread stops while open (it crashed): nothing can be
+   * read or written any more. Never settles on PostgreSQL, whose pool reconnects by itself.
+   */
+  lost: Promise<Error>;
   close(): Promise<void>;
 };
 
 async function openEngine(options: DatabaseOptions) {
   if (options.databaseUrl) {
     const factory = new PrismaPg({ connectionString: options.databaseUrl, max: 10 });
-    return { engine: "postgresql" as const, factory, release: async () => {} };
+    return {
+      engine: "postgresql" as const,
+      factory,
+      lost: new Promise<Error>(() => {}),
+      release: async () => {},
+    };
   }
   const inMemory = options.dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDirectory(options.dataDir);
@@ -47,6 +57,7 @@ async function openEngine(options: DatabaseOptions) {
     return {
       engine: "pglite" as const,
       factory,
+      lost: thread.lost,
       release: async () => {
         await thread.close();
         unlock();
@@ -60,7 +71,7 @@ async function openEngine(options: DatabaseOptions) {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const { engine, factory, release } = await openEngine(options);
+  const { engine, factory, lost, release } = await openEngine(options);
   try {
     const appliedMigrations = await applyMigrations(factory);
     const prisma = new PrismaClient({
@@ -75,6 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       prisma,
       engine,
       appliedMigrations,
+      lost,
       async close() {
         await prisma.$disconnect();
         await release();

@@ -40,18 +40,31 @@ function toError(error: ThreadError): Error {
 
 export type EmbeddedThread = {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Settles with the reason if the thread stops without being closed (a crash). */
+  lost: Promise<Error>;
   /** Closes the database cleanly (checkpoint) and ends the thread. */
   close(): Promise<void>;
 };
 
-/** Opens PGlite on `dataDir` (or `memory://`) in a thread of its own. */
-export async function startEmbeddedThread(dataDir: string): Promise<EmbeddedThread> {
-  const worker = new Worker(new URL("./embedded-thread.worker.mjs", import.meta.url), {
-    workerData: { dataDir },
-  });
+const workerScript = new URL("./embedded-thread.worker.mjs", import.meta.url);
+
+/**
+ * Opens PGlite on `dataDir` (or `memory://`) in a thread of its own. `script` is the thread's
+ * program: ours, unless a test stands another in (one that crashes, say).
+ */
+export async function startEmbeddedThread(
+  dataDir: string,
+  script: URL = workerScript,
+): Promise<EmbeddedThread> {
+  const worker = new Worker(script, { workerData: { dataDir } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
   let lastId = 0;
   let stopped: Error | undefined;
+  let closing = false;
+  let reportLost: (error: Error) => void = () => {};
+  const lost = new Promise<Error>((resolve) => {
+    reportLost = resolve;
+  });
 
   const ready = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: Reply) => {
@@ -66,6 +79,7 @@ export async function startEmbeddedThread(dataDir: string): Promise<EmbeddedThre
       else waiting?.reject(toError(reply.error));
     });
     const stop = (error: Error) => {
+      if (!stopped && !closing) reportLost(error);
       stopped ??= error;
       reject(error);
       for (const waiting of pending.values()) waiting.reject(error);
@@ -128,8 +142,10 @@ export async function startEmbeddedThread(dataDir: string): Promise<EmbeddedThre
       connect: async () => adapter,
       connectToShadowDb: connectToShadowPGlite,
     },
+    lost,
     async close() {
       if (!stopped) await call<void>({ op: "close" });
+      closing = true;
       await worker.terminate();
     },
   };

@@ -3,6 +3,7 @@
 // (errors, transactions) must be what Prisma expects of a database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../api/db/client.js";
+import { startEmbeddedThread } from "../../api/db/embedded-thread.js";
 import { openTestDatabase, testEngine } from "../helpers/database.js";
 
 describe.skipIf(testEngine !== "pglite")("the embedded database's thread", () => {
@@ -65,5 +66,18 @@ describe.skipIf(testEngine !== "pglite")("the embedded database's thread", () =>
       `SELECT count(*) AS n FROM ${table}`,
     );
     expect(after?.n).toBe(1n);
+  });
+
+  it("reports a thread that dies, and fails every call after it instead of hanging", async () => {
+    const thread = await startEmbeddedThread(
+      "memory://",
+      new URL("../fixtures/crashing-db-thread.mjs", import.meta.url),
+    );
+    const adapter = await thread.factory.connect();
+    const query = { sql: "SELECT 1", args: [], argTypes: [] };
+    await expect(adapter.queryRaw(query)).rejects.toThrow(/stopped \(exit code 3\)/);
+    await expect(thread.lost).resolves.toBeInstanceOf(Error);
+    await expect(adapter.executeRaw(query)).rejects.toThrow(/stopped/);
+    await thread.close();
   });
 });
