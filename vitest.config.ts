@@ -35,6 +35,8 @@ export default defineConfig({
                 // Unit, seed and process tests do not depend on the engine (process tests
                 // run the embedded server): once, in "pglite", is enough.
                 include: ["tests/api/**/*.test.ts", "tests/db/**/*.test.ts"],
+                // The embedded database's own thread: PGlite only.
+                exclude: ["tests/db/embedded-thread.test.ts", "tests/bench/**", "node_modules/**"],
                 env: { WASL_TEST_ENGINE: "postgresql" },
               },
             },

@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildSchema, execute, parse } from "graphql";
 import pg from "pg";
 import { openDatabase, type PrismaClient } from "../../api/db/client.js";
 import { createLogger } from "../../api/logger.js";
@@ -45,9 +46,26 @@ function capacity(serverMs: number, databaseMs: number): number {
 export type FloorProbe = {
   prisma(prisma: PrismaClient, call: number): Promise<unknown>;
   pg(pool: pg.Pool, call: number): Promise<unknown>;
-  /** The same work as a GraphQL request, sent through our API in this process as `as`. */
-  graphql?: { query: string; as: Credentials };
+  /**
+   * The same work as a GraphQL request: sent through our API in this process as `as`, and
+   * executed by bare graphql-js on a minimal schema (`sdl`, default resolvers) over the
+   * answer `pg` returned, already in memory: what executing the page costs with no Pothos,
+   * no authorization and no database.
+   */
+  graphql?: { query: string; as: Credentials; sdl: string };
 };
+
+/** CPU per call of bare graphql-js executing `query` over `answer.data`, and serialising. */
+async function bareExecution(sdl: string, query: string, answer: unknown): Promise<number> {
+  const schema = buildSchema(sdl);
+  const document = parse(query);
+  const rootValue = (answer as { data: unknown }).data;
+  return cpuPerCall(async () => {
+    const result = await execute({ schema, document, rootValue });
+    if (result.errors?.length) throw new Error(`bare graphql-js: ${result.errors[0]!.message}`);
+    JSON.stringify(result);
+  });
+}
 
 /** CPU per call of `query` through our API in this process, without HTTP. */
 async function apiInProcess(
@@ -109,8 +127,13 @@ export async function printFloor(
     const prisma = Math.min(...prismaMs);
     const hand = Math.min(...pgMs);
     const api = probe.graphql && (await apiInProcess(databaseUrl, database, probe.graphql));
+    const bare =
+      probe.graphql &&
+      (await bareExecution(probe.graphql.sdl, probe.graphql.query, await probe.pg(pool, 0)));
     const extra = Math.max(0, prisma - hand);
-    const ceiling = capacity(serverMs + extra, databaseMs) / capacity(serverMs, databaseMs);
+    const ratioWith = (ms: number) =>
+      capacity(serverMs + ms, databaseMs) / capacity(serverMs, databaseMs);
+    const ceiling = ratioWith(extra);
     console.log(
       `  data layer alone (in this process, one call at a time, ${calls} calls): ` +
         `Prisma ${prisma.toFixed(2)} ms CPU per call, hand-written pg ${hand.toFixed(2)} ms\n` +
@@ -118,6 +141,13 @@ export async function printFloor(
         `${databaseMs.toFixed(2)} ms CPU/request) with Prisma's extra ${extra.toFixed(2)} ms ` +
         `would reach ratio=${ceiling.toFixed(2)}`,
     );
+    if (bare !== undefined) {
+      console.log(
+        `  bare graphql-js executing the same answer from memory (no Pothos, no authorization): ` +
+          `${bare.toFixed(2)} ms CPU per call; with Prisma's extra as well the ceiling is ` +
+          `ratio=${ratioWith(extra + bare).toFixed(2)}`,
+      );
+    }
     if (api !== undefined) {
       const underLoad = ours?.server;
       console.log(

@@ -15,6 +15,19 @@ import { type FloorProbe, printFloor } from "./floor.js";
 import { assertClean, formatFigures, measure } from "./load.js";
 import { membersPage as handWrittenPage } from "./pg-members.js";
 
+/** The page's shape as a minimal schema, for bare graphql-js (floor.ts). */
+const membersPageSdl = `
+type Query { members(first: Int!): MemberConnection! }
+type MemberConnection { totalCount: Int! edges: [MemberEdge!]! }
+type MemberEdge { node: Member! }
+type Member {
+  id: ID! memberNumber: String! fullNameAr: String! city: String! status: String!
+  requests(first: Int!): RequestConnection!
+}
+type RequestConnection { totalCount: Int! edges: [RequestEdge!]! }
+type RequestEdge { node: Request! }
+type Request { id: ID! reference: String status: String! subject: String! }`;
+
 const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
 /**
@@ -81,7 +94,10 @@ export const membersPage: Bench = {
       assertClean(figures);
       await printFloor(
         postgres.url,
-        { ...membersPageFloor, graphql: { query: membersPageQuery, as: postgres.credentials } },
+        {
+          ...membersPageFloor,
+          graphql: { query: membersPageQuery, as: postgres.credentials, sdl: membersPageSdl },
+        },
         figures[1]!.cpuPerRequest,
         figures[0]!.cpuPerRequest,
       );
