@@ -114,7 +114,8 @@ export async function signIn(
 ): Promise<string> {
   const response = await send(`${baseUrl}/graphql`, {
     method: "POST",
-    headers: graphqlHeaders,
+    // A copy: an in-process fetch (yoga.fetch) writes content-length into the object it gets.
+    headers: { ...graphqlHeaders },
     body: JSON.stringify({
       query:
         "mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on SignInSuccess { session { token } } } }",

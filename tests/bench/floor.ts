@@ -85,7 +85,7 @@ async function apiInProcess(
     return await cpuPerCall(async () => {
       const response = await app.yoga.fetch("http://wasl.bench/graphql", {
         method: "POST",
-        headers,
+        headers: { ...headers },
         body,
       });
       const text = await response.text();
