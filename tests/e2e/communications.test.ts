@@ -117,6 +117,9 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
     await step("member-file", async () => {
       await staff.getByTestId("request-member").click();
       await staff.waitForURL(/\/members\/[^/]+\/show/);
+      // The URL changes before the member's file replaces the request's (its screen loads
+      // lazily); the request's own «التواصل» tab must not be the one clicked.
+      await staff.getByTestId("personal-data").waitFor({ timeout: 20_000 });
       await staff.getByRole("tab", { name: "التواصل" }).click();
       const row = staff.getByTestId("communication-row").filter({ hasText: subject });
       await row.waitFor({ timeout: 20_000 });
@@ -204,7 +207,7 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
       expect(stored.version).toBe(member.version);
       await staff.getByTestId("request-member").click();
       await staff.waitForURL(/\/members\/[^/]+\/show/);
-      await staff.getByText(member.memberNumber).first().waitFor({ timeout: 20_000 });
+      await staff.getByTestId("personal-data").waitFor({ timeout: 20_000 });
       const main = staff.locator("main");
       await main
         .getByText(member.district ?? "", { exact: true })
