@@ -1,6 +1,6 @@
-// The member's case file as the panel's show page reads it: recent timeline events,
-// communications and documents. Plain summaries (kinds as strings): the communications and
-// requests modules own the full types and their own connections.
+// The member's case file as the panel's show page reads it: recent timeline events and
+// documents. Plain summaries (kinds as strings): the requests module owns the full types and
+// their own connections; contacts are Member.communications (communications module).
 import { builder } from "../../graphql/builder.js";
 import { maxPageSize } from "../../graphql/pagination.js";
 import "./reveal.js";
@@ -15,15 +15,6 @@ type TimelineRow = {
   note: string | null;
   actor: { fullName: string } | null;
   at: Date;
-};
-type CommunicationRow = {
-  id: string;
-  channel: string;
-  direction: string;
-  subject: string;
-  outcome: string | null;
-  handledBy: { fullName: string } | null;
-  occurredAt: Date;
 };
 type DocumentRow = {
   id: string;
@@ -65,29 +56,6 @@ const MemberTimelineEntry = builder.objectRef<TimelineRow>("MemberTimelineEntry"
   }),
 });
 
-const MemberCommunicationEntry = builder
-  .objectRef<CommunicationRow>("MemberCommunicationEntry")
-  .implement({
-    description: "One logged communication with a member.",
-    fields: (t) => ({
-      id: t.exposeID("id", { description: "Database ID." }),
-      channel: t.exposeString("channel", { description: "Channel (Channel enum value)." }),
-      direction: t.exposeString("direction", { description: "INBOUND or OUTBOUND." }),
-      subject: t.exposeString("subject", { description: "Subject." }),
-      outcome: t.exposeString("outcome", { nullable: true, description: "Outcome, if recorded." }),
-      handledByName: t.string({
-        nullable: true,
-        description: "Staff member who handled it.",
-        resolve: (c) => c.handledBy?.fullName ?? null,
-      }),
-      occurredAt: t.field({
-        type: "DateTime",
-        description: "When it happened.",
-        resolve: (c) => c.occurredAt,
-      }),
-    }),
-  });
-
 const MemberDocumentEntry = builder.objectRef<DocumentRow>("MemberDocumentEntry").implement({
   description: "One document on a member's file (metadata only).",
   fields: (t) => ({
@@ -124,22 +92,6 @@ builder.prismaObjectFields(MemberNode, (t) => ({
         orderBy: [{ at: "desc" }, { id: "desc" }],
         take: take(args.first),
         include: { actor: { select: { fullName: true } } },
-      }),
-  }),
-  recentCommunications: t.field({
-    type: [MemberCommunicationEntry],
-    description:
-      "The member's latest communications, newest first (at most 100); as Member.communications, for staff and admins.",
-    authScopes: { permission: "communications.list" },
-    args: {
-      first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
-    },
-    resolve: (member, args, context) =>
-      context.prisma.communication.findMany({
-        where: { memberId: member.id },
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take: take(args.first),
-        include: { handledBy: { select: { fullName: true } } },
       }),
   }),
   recentDocuments: t.field({
