@@ -17,3 +17,14 @@ export function requirePageSize(args: { first?: number | null; last?: number | n
     ]);
   }
 }
+
+/**
+ * A related connection's `query`: the page size checked, then the connection's fixed
+ * `query` (its order).
+ */
+export function pagedQuery<Query>(query: Query) {
+  return (args: { first?: number | null; last?: number | null }): Query => {
+    requirePageSize(args);
+    return query;
+  };
+}

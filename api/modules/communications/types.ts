@@ -1,7 +1,7 @@
 import { CommunicationDirection } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum } from "../../graphql/enums.js";
-import { requirePageSize } from "../../graphql/pagination.js";
+import { pagedQuery } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
@@ -44,7 +44,9 @@ export const CommunicationNode = builder.prismaNode("Communication", {
   }),
 });
 
-const newestFirst = { orderBy: [{ occurredAt: "desc" as const }, { id: "desc" as const }] };
+const newestFirst = pagedQuery({
+  orderBy: [{ occurredAt: "desc" as const }, { id: "desc" as const }],
+});
 
 builder.prismaObjectField(RequestNode, "communications", (t) =>
   t.relatedConnection(
@@ -54,10 +56,7 @@ builder.prismaObjectField(RequestNode, "communications", (t) =>
       description: "Contacts with the member about this request, newest first.",
       authScopes: { permission: "communications.show" },
       totalCount: true,
-      query: (args) => {
-        requirePageSize(args);
-        return newestFirst;
-      },
+      query: newestFirst,
     },
     { name: "RequestCommunicationConnection", description: "A page of a request's contacts." },
     { name: "RequestCommunicationEdge", description: "A contact in a page." },
@@ -72,10 +71,7 @@ builder.prismaObjectField(MemberNode, "communications", (t) =>
       description: "Every contact with the member, on a request or not, newest first.",
       authScopes: { permission: "communications.list" },
       totalCount: true,
-      query: (args) => {
-        requirePageSize(args);
-        return newestFirst;
-      },
+      query: newestFirst,
     },
     { name: "MemberCommunicationConnection", description: "A page of a member's contacts." },
     { name: "MemberCommunicationEdge", description: "A contact in a page." },

@@ -9,7 +9,7 @@ import {
   MaritalStatusEnum,
   MembershipStatusEnum,
 } from "../../graphql/enums.js";
-import { requirePageSize } from "../../graphql/pagination.js";
+import { pagedQuery } from "../../graphql/pagination.js";
 import "../requests/types.js";
 import { maskPersonalValue } from "./rules.js";
 
@@ -137,10 +137,9 @@ export const MemberNode = builder.prismaNode("Member", {
         cursor: "id",
         description: "The member's requests, newest first.",
         totalCount: true,
-        query: (args) => {
-          requirePageSize(args);
-          return { orderBy: [{ createdAt: "desc" }, { id: "desc" }] };
-        },
+        query: pagedQuery({
+          orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
+        }),
       },
       { name: "MemberRequestConnection", description: "A page of a member's requests." },
       { name: "MemberRequestEdge", description: "A request in a page." },

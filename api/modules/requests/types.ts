@@ -7,7 +7,7 @@ import { withCaller } from "../../auth/policy.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
-import { requirePageSize } from "../../graphql/pagination.js";
+import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
 import { mayReadCase } from "./documents/case-access.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
@@ -310,10 +310,7 @@ builder.prismaObjectFields(RequestNode, (t) => ({
       cursor: "id",
       description: "What happened to the request, oldest first.",
       totalCount: true,
-      query: (args) => {
-        requirePageSize(args);
-        return { orderBy: [{ at: "asc" }, { id: "asc" }] };
-      },
+      query: pagedQuery({ orderBy: [{ at: "asc" as const }, { id: "asc" as const }] }),
     },
     { name: "RequestTimelineConnection", description: "A page of a request's timeline." },
     { name: "RequestTimelineEdge", description: "An event in a page." },
