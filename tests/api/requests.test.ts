@@ -14,7 +14,8 @@ import {
   type RequestAction,
   requestActions,
 } from "../../api/modules/requests/lifecycle.js";
-import { dayMs, requirableFields } from "../../api/modules/requests/rules.js";
+import { requirableFields } from "../../api/modules/requests/requirable-fields.js";
+import { dayMs } from "../../api/modules/requests/rules.js";
 import { createRequest, transitionRequest } from "../../api/modules/requests/service.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";

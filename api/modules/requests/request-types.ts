@@ -1,11 +1,12 @@
 // Request types are data (DOMAIN.md): each says which fields and documents it requires,
 // whether the applicant signs an attestation, whether the committee decides it and how
 // long a decision may take. Admins edit them; submitted requests keep their snapshot.
+import { RequestTypeCode } from "../../db/generated/enums.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { DocumentKindEnum } from "./documents/types.js";
-import { requirableFields } from "./rules.js";
+import { requirableFields } from "./requirable-fields.js";
 import { updateRequestType } from "./service.js";
 import { RequestNode } from "./types.js";
 
@@ -56,15 +57,8 @@ builder.prismaObjectField(RequestNode, "requestType", (t) =>
   }),
 );
 
-const typeOrder = [
-  "MEMBERSHIP_REGISTRATION",
-  "FINANCIAL_SUPPORT",
-  "IN_KIND_SUPPORT",
-  "DATA_UPDATE",
-  "INQUIRY",
-  "COMPLAINT",
-  "SUGGESTION",
-];
+// The association's order is the enum's, as schema.prisma declares it.
+const typeOrder: string[] = Object.values(RequestTypeCode);
 
 builder.queryFields((t) => ({
   requestTypes: t.prismaField({

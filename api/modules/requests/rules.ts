@@ -19,6 +19,7 @@ import { FieldErrors, type RequestGap } from "../../errors.js";
 import { isValidNationalId } from "../members/rules.js";
 import { type MemberFields, validateMemberFields } from "../members/validation.js";
 import { clockRunningStates, undecidedStates } from "./lifecycle.js";
+import type { memberFieldNames } from "./requirable-fields.js";
 
 export const dayMs = 24 * 60 * 60 * 1000;
 
@@ -59,10 +60,6 @@ export function snapshotRules(snapshot: unknown): RequestRules | null {
     decisionPeriodDays: Number(s.decisionPeriodDays) || 14,
   };
 }
-
-import { memberFieldNames, requestFieldNames, requirableFields } from "./requirable-fields.js";
-
-export { memberFieldNames, requestFieldNames, requirableFields };
 
 export type RequestData = {
   subject: string;

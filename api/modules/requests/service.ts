@@ -44,6 +44,7 @@ import {
   transitionFrom,
   undecidedStates,
 } from "./lifecycle.js";
+import { requirableFields } from "./requirable-fields.js";
 import { hasSubmittedResearchReport } from "./research/service.js";
 import {
   addDays,
@@ -51,7 +52,6 @@ import {
   memberValidityGaps,
   missingFieldGaps,
   type RequestRules,
-  requirableFields,
   resumedDueAt,
   riyadhYear,
   rulesOf,
@@ -564,9 +564,7 @@ async function actionPatch(
         if (!request.assigneeId && caller.kind === "user") data.assigneeId = caller.id;
         break;
       case "RECORD_ANSWER":
-        note = required(errors, "answer", params.answer);
-        if (note.length > limits.answer)
-          errors.add("answer", "validation.tooLong", { max: limits.answer });
+        note = checkText(errors, "answer", params.answer, true) ?? "";
         data.answer = note;
         data.resolvedAt = now;
         data.firstContactResolution = params.firstContactResolution === true;
