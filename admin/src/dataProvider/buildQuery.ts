@@ -107,7 +107,6 @@ export function memberCreateInput(data: Record<string, unknown>) {
   return input;
 }
 
-/** Only what changed, so masked values are never sent back and concurrent edits of other fields survive. */
 /**
  * The fields whose value changed from the record read (compared after `normalise`): an update
  * sends only those, so what another user changed meanwhile in other fields is not undone.
@@ -125,6 +124,7 @@ function changedFields(
   );
 }
 
+/** Only what changed, so masked values are never sent back and concurrent edits of other fields survive. */
 export function memberUpdateInput(
   id: string,
   data: Record<string, unknown>,
