@@ -1,6 +1,6 @@
 // The one form of a member, shared by create and edit. Most rules are the API's: its typed
 // field errors appear under these inputs in the user's language.
-import { Box, Typography } from "@mui/material";
+import { Box } from "@mui/material";
 import {
   BooleanInput,
   NumberInput,
@@ -20,15 +20,7 @@ import {
   maritalStatuses,
   membershipStatuses,
 } from "../shared/EnumField.js";
-
-function Section({ title }: { title: string }) {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" component="h3" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
-      {translate(title)}
-    </Typography>
-  );
-}
+import { FormSection } from "../shared/FormLayout.js";
 
 const row = {
   display: "grid",
@@ -48,7 +40,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
 
   return (
     <Box sx={{ width: "100%" }}>
-      <Section title="resources.members.sections.identity" />
+      <FormSection title="resources.members.sections.identity" />
       <Box sx={row}>
         <TextInput source="fullNameAr" validate={required()} autoFocus={creating} />
         <TextInput source="fullNameEn" />
@@ -62,7 +54,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
       </Box>
       <DualDateInput source="birthDate" resource="members" />
 
-      <Section title="resources.members.sections.contact" />
+      <FormSection title="resources.members.sections.contact" />
       <Box sx={row}>
         <TextInput
           source="mobile"
@@ -77,7 +69,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
         <SelectInput source="preferredLanguage" choices={enumChoices("language", languages)} />
       </Box>
 
-      <Section title="resources.members.sections.household" />
+      <FormSection title="resources.members.sections.household" />
       <Box sx={row}>
         <NumberInput source="familySize" min={1} max={50} />
         <NumberInput
@@ -97,7 +89,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
         />
       </Box>
 
-      <Section title="resources.members.sections.membership" />
+      <FormSection title="resources.members.sections.membership" />
       {creating ? (
         <BooleanInput source="consentGiven" validate={required()} />
       ) : (

@@ -19,13 +19,7 @@ import type { RequestTypeInfo } from "../dataProvider/requests.js";
 import { documentKinds } from "../requests/RequestFields.js";
 import { requirableFields, requiredFieldChoiceLabel } from "../requests/requiredFields.js";
 import { enumChoices, useEnumLabel } from "../shared/EnumField.js";
-
-const row = {
-  display: "grid",
-  gap: 2,
-  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" },
-  width: "100%",
-} as const;
+import { FormSection, twoColumnRow } from "../shared/FormLayout.js";
 
 const decisionPeriodLimits = { min: 1, max: 365 } as const;
 
@@ -33,15 +27,6 @@ const wholeDays = (value: unknown) =>
   value === null || value === undefined || value === "" || Number.isInteger(Number(value))
     ? undefined
     : "resources.requestTypes.whole_days";
-
-function Section({ title }: { title: string }) {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" component="h3" sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
-      {translate(title)}
-    </Typography>
-  );
-}
 
 export function RequestTypeInputs() {
   const translate = useTranslate();
@@ -64,8 +49,8 @@ export function RequestTypeInputs() {
         {translate("resources.requestTypes.snapshot_notice")}
       </Alert>
 
-      <Section title="resources.requestTypes.sections.names" />
-      <Box sx={row}>
+      <FormSection title="resources.requestTypes.sections.names" />
+      <Box sx={twoColumnRow}>
         <TextInput source="nameAr" validate={required()} />
         <TextInput
           source="nameEn"
@@ -74,8 +59,8 @@ export function RequestTypeInputs() {
         />
       </Box>
 
-      <Section title="resources.requestTypes.sections.handling" />
-      <Box sx={row}>
+      <FormSection title="resources.requestTypes.sections.handling" />
+      <Box sx={twoColumnRow}>
         <NumberInput
           source="decisionPeriodDays"
           validate={[
@@ -92,7 +77,7 @@ export function RequestTypeInputs() {
       <BooleanInput source="involvesMoney" helperText={help("involvesMoney")} />
       <BooleanInput source="active" helperText={help("active")} />
 
-      <Section title="resources.requestTypes.sections.requirements" />
+      <FormSection title="resources.requestTypes.sections.requirements" />
       <CheckboxGroupInput
         source="requiredFields"
         choices={fieldChoices}

@@ -10,19 +10,13 @@ import {
 } from "react-admin";
 import { roles } from "../providers/canAccess.js";
 import { enumChoices, languages } from "../shared/EnumField.js";
-
-const row = {
-  display: "grid",
-  gap: 2,
-  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" },
-  width: "100%",
-} as const;
+import { twoColumnRow } from "../shared/FormLayout.js";
 
 export function UserInputs({ creating = false }: { creating?: boolean }) {
   const translate = useTranslate();
   return (
     <Box sx={{ width: "100%" }}>
-      <Box sx={row}>
+      <Box sx={twoColumnRow}>
         <TextInput source="fullName" validate={required()} autoFocus />
         <TextInput
           source="email"
