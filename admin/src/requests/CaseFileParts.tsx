@@ -5,7 +5,6 @@
 // request's rules.
 import {
   Alert,
-  AlertTitle,
   Box,
   Button,
   Chip,
@@ -28,7 +27,6 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import {
-  HttpError,
   useCanAccess,
   useDataProvider,
   useGetOne,
@@ -42,7 +40,7 @@ import { DualDate } from "../shared/DateFields.js";
 import { formatGregorian, formatHijri } from "../shared/dates.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { useRefreshRequests } from "./ActionButtons.js";
-import { documentKinds, RequestErrorAlert } from "./RequestFields.js";
+import { documentKinds, ErrorListAlert, errorParts, RequestErrorAlert } from "./RequestFields.js";
 import { requiredFieldLabel } from "./requiredFields.js";
 
 export type CaseRequest = {
@@ -439,26 +437,18 @@ export function DocumentsPanel({ request }: { request: CaseRequest }) {
 function ApiErrorAlert({ error, testId }: { error: unknown; testId: string }) {
   const translate = useTranslate();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  const body = (error instanceof HttpError ? error.body : undefined) as
-    | { code?: string; errors?: Record<string, unknown> }
-    | undefined;
+  const { message, body } = errorParts(error);
   const items = Object.entries(body?.errors ?? {})
     .filter(([name, text]) => name !== "root" && typeof text === "string")
     .map(([, text]) => text as string);
   return (
-    <Alert severity="error" data-testid={testId} data-code={body?.code ?? ""} sx={{ my: 1 }}>
-      <AlertTitle>{translate("resources.requests.attestation.link_failed")}</AlertTitle>
-      {items.length ? (
-        <Box component="ul" sx={{ m: 0, pl: 2.5, pr: 2.5 }}>
-          {items.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </Box>
-      ) : (
-        message
-      )}
-    </Alert>
+    <ErrorListAlert
+      testId={testId}
+      code={body?.code}
+      title={translate("resources.requests.attestation.link_failed")}
+      items={items}
+      detail={message}
+    />
   );
 }
 

@@ -164,6 +164,48 @@ type ErrorBody = {
   errors?: Record<string, unknown>;
 };
 
+/** What a failed call carries: its message, and the typed error's body when it has one. */
+export function errorParts(error: unknown): { message: string; body: ErrorBody | undefined } {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    body: (error instanceof HttpError ? error.body : undefined) as ErrorBody | undefined,
+  };
+}
+
+/** An error as an alert: its title, then what went wrong as a list (or `detail` alone). */
+export function ErrorListAlert({
+  testId,
+  code,
+  title,
+  items,
+  itemTestId,
+  detail,
+}: {
+  testId: string;
+  code: string | undefined;
+  title: string;
+  items: string[];
+  itemTestId?: string;
+  detail?: string;
+}) {
+  return (
+    <Alert severity="error" data-testid={testId} data-code={code ?? ""} sx={{ my: 1 }}>
+      <AlertTitle>{title}</AlertTitle>
+      {items.length > 0 ? (
+        <Box component="ul" sx={{ m: 0, pl: 2.5, pr: 2.5 }}>
+          {items.map((item) => (
+            <li key={item} data-testid={itemTestId}>
+              {item}
+            </li>
+          ))}
+        </Box>
+      ) : (
+        detail
+      )}
+    </Alert>
+  );
+}
+
 /** A typed API error, clearly: every gap by name, the allowed actions, or the field errors. */
 export function RequestErrorAlert({ error }: { error: unknown }) {
   const translate = useTranslate();
@@ -171,8 +213,7 @@ export function RequestErrorAlert({ error }: { error: unknown }) {
   const status = useEnumLabel("request_status");
   const gapKind = useEnumLabel("gap_kind");
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  const body = (error instanceof HttpError ? error.body : undefined) as ErrorBody | undefined;
+  const { message, body } = errorParts(error);
   const code = body?.code;
   let title = message;
   let items: string[] = [];
@@ -197,17 +238,12 @@ export function RequestErrorAlert({ error }: { error: unknown }) {
     if (!items.length) items = [message];
   }
   return (
-    <Alert severity="error" data-testid="request-error" data-code={code ?? ""} sx={{ my: 1 }}>
-      <AlertTitle>{title}</AlertTitle>
-      {items.length > 0 && (
-        <Box component="ul" sx={{ m: 0, pl: 2.5, pr: 2.5 }}>
-          {items.map((item) => (
-            <li key={item} data-testid="request-gap">
-              {item}
-            </li>
-          ))}
-        </Box>
-      )}
-    </Alert>
+    <ErrorListAlert
+      testId="request-error"
+      code={code}
+      title={title}
+      items={items}
+      itemTestId="request-gap"
+    />
   );
 }
