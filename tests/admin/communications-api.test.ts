@@ -30,6 +30,22 @@ type Contact = {
   handledBy: { fullName: string } | null;
   request: { id: string; reference: string | null } | null;
 };
+/** One page of the contacts on a request's or a member's file, newest first, as `provider`. */
+function contactsOn(
+  provider: WaslDataProvider,
+  target: "request" | "member",
+  id: string,
+  pagination = { page: 1, perPage: 10 },
+) {
+  return provider.getManyReference<Contact>("communications", {
+    target,
+    id,
+    pagination,
+    sort: { field: "occurredAt", order: "DESC" },
+    filter: {},
+  });
+}
+
 type RequestRecord = {
   id: string;
   version: number;
@@ -101,23 +117,11 @@ describe("the communications log through the data provider", () => {
       },
     });
 
-    const onRequest = await asStaff.getManyReference<Contact>("communications", {
-      target: "request",
-      id: request.id,
-      pagination: { page: 1, perPage: 10 },
-      sort: { field: "occurredAt", order: "DESC" },
-      filter: {},
-    });
+    const onRequest = await contactsOn(asStaff, "request", request.id);
     expect(onRequest.total).toBe(1);
     expect(onRequest.data.map((c) => c.subject)).toEqual(["سأل عن موعد الرد"]);
 
-    const onMember = await asStaff.getManyReference<Contact>("communications", {
-      target: "member",
-      id: member.gid,
-      pagination: { page: 1, perPage: 10 },
-      sort: { field: "occurredAt", order: "DESC" },
-      filter: {},
-    });
+    const onMember = await contactsOn(asStaff, "member", member.gid);
     expect(onMember.total).toBe(2);
     expect(onMember.data.map((c) => [c.subject, c.request?.reference ?? null])).toEqual([
       ["زيارة للمقر", null],
@@ -138,14 +142,7 @@ describe("the communications log through the data provider", () => {
           occurredAt: new Date(base + i * 86_400_000).toISOString(),
         },
       });
-    const page = (n: number) =>
-      asStaff.getManyReference<Contact>("communications", {
-        target: "member",
-        id: member.gid,
-        pagination: { page: n, perPage: 5 },
-        sort: { field: "occurredAt", order: "DESC" },
-        filter: {},
-      });
+    const page = (n: number) => contactsOn(asStaff, "member", member.gid, { page: n, perPage: 5 });
     // Page 3 first: the provider walks the cursors of pages 1 and 2 itself.
     const third = await page(3);
     expect(third.total).toBe(12);
@@ -192,15 +189,7 @@ describe("the communications log through the data provider", () => {
     expect(refused.status).toBe(403);
     expect((refused.body as { code: string }).code).toBe("FORBIDDEN");
 
-    const hidden = await failure(
-      asCommittee.getManyReference("communications", {
-        target: "member",
-        id: member.gid,
-        pagination: { page: 1, perPage: 10 },
-        sort: { field: "occurredAt", order: "DESC" },
-        filter: {},
-      }),
-    );
+    const hidden = await failure(contactsOn(asCommittee, "member", member.gid));
     expect(hidden.status).toBeGreaterThanOrEqual(400);
   });
 });
