@@ -326,7 +326,11 @@ type ResourceSpec = {
   /** What one record reads (getOne and mutation results); the row's fields by default. */
   recordFields?: string;
   listVariables(params: ListParams): Record<string, unknown>;
-  getOne: { query: string; field: string };
+  /**
+   * The query reading one record as `data`, for resources with a root field of their own;
+   * by default `node(id:)` with the record's fields.
+   */
+  getOne?: string;
   create?: {
     field: string;
     inputType: string;
@@ -359,10 +363,7 @@ export const resources: Record<string, ResourceSpec> = {
       filter: memberFilter(params.filter),
       orderBy: memberOrderBy(params.sort),
     }),
-    getOne: {
-      query: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
-      field: "data",
-    },
+    getOne: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
     create: {
       field: "createMember",
       inputType: "CreateMemberInput",
@@ -384,10 +385,6 @@ export const resources: Record<string, ResourceSpec> = {
     listArgs: "",
     fields: userFields,
     listVariables: () => ({}),
-    getOne: {
-      query: `query User($id: ID!) { data: node(id: $id) { ... on User { ${userFields} } } }`,
-      field: "data",
-    },
     create: {
       field: "createUser",
       inputType: "CreateUserInput",
@@ -413,10 +410,7 @@ export const resources: Record<string, ResourceSpec> = {
       filter: requestFilter(params.filter),
       orderBy: requestOrderBy(params.sort),
     }),
-    getOne: {
-      query: `query Request($id: ID!) { data: request(id: $id) { ${requestFields} } }`,
-      field: "data",
-    },
+    getOne: `query Request($id: ID!) { data: request(id: $id) { ${requestFields} } }`,
     create: {
       field: "createRequest",
       inputType: "CreateRequestInput",
@@ -440,10 +434,6 @@ export const resources: Record<string, ResourceSpec> = {
     listArgs: "",
     fields: requestTypeFields,
     listVariables: () => ({}),
-    getOne: {
-      query: `query RequestType($id: ID!) { data: node(id: $id) { ... on RequestType { ${requestTypeFields} } } }`,
-      field: "data",
-    },
     update: {
       field: "updateRequestType",
       inputType: "UpdateRequestTypeInput",
@@ -459,10 +449,6 @@ export const resources: Record<string, ResourceSpec> = {
     listArgs: "",
     fields: communicationFields,
     listVariables: () => ({}),
-    getOne: {
-      query: `query Communication($id: ID!) { data: node(id: $id) { ... on Communication { ${communicationFields} } } }`,
-      field: "data",
-    },
     create: {
       field: "recordCommunication",
       inputType: "RecordCommunicationInput",
@@ -483,10 +469,6 @@ export const resources: Record<string, ResourceSpec> = {
         actorId: params.filter?.actorId,
       }),
     }),
-    getOne: {
-      query: `query AuditEntry($id: ID!) { data: node(id: $id) { ... on AuditEntry { ${auditFields} } } }`,
-      field: "data",
-    },
   },
 };
 
@@ -625,10 +607,15 @@ export function buildQuery(_introspection?: unknown) {
       }
       case "GET_ONE":
         return {
-          query: gql(spec.getOne.query),
+          query: gql(
+            spec.getOne ??
+              `query ${spec.typeName}($id: ID!) {
+                data: node(id: $id) { ... on ${spec.typeName} { ${spec.recordFields ?? spec.fields} } }
+              }`,
+          ),
           variables: { id: params.id },
           parseResponse: (response: Response) => {
-            const record = response.data[spec.getOne.field] as RaRecord | null;
+            const record = response.data.data as RaRecord | null;
             if (!record?.id) throw notFound();
             return { data: record };
           },
