@@ -251,6 +251,13 @@ describe("communications log", () => {
 });
 
 describe("logging a contact", () => {
+  /** A request's log with no contacts yet, whose «log a contact» sends to `create`. */
+  function renderEmptyRequestLog(create: (...args: never[]) => unknown) {
+    renderIn(h(CommunicationLog, { owner: { kind: "request", id: requestId } }), {
+      getManyReference: async () => ({ data: [], total: 0 }),
+      create,
+    });
+  }
   async function choose(label: RegExp, option: string) {
     fireEvent.mouseDown(screen.getByRole("combobox", { name: label }));
     fireEvent.click(await screen.findByRole("option", { name: option }));
@@ -312,10 +319,7 @@ describe("logging a contact", () => {
 
   it("asks for the channel, the direction and the subject before sending anything", async () => {
     const create = vi.fn();
-    renderIn(h(CommunicationLog, { owner: { kind: "request", id: requestId } }), {
-      getManyReference: async () => ({ data: [], total: 0 }),
-      create,
-    });
+    renderEmptyRequestLog(create);
     fireEvent.click(await screen.findByTestId("communication-record"));
     fireEvent.click(await screen.findByTestId("communication-save"));
     await waitFor(() => expect(screen.getAllByText("مطلوب").length).toBeGreaterThanOrEqual(3));
@@ -329,10 +333,7 @@ describe("logging a contact", () => {
         subject: "الموضوع طويل جداً",
       });
     });
-    renderIn(h(CommunicationLog, { owner: { kind: "request", id: requestId } }), {
-      getManyReference: async () => ({ data: [], total: 0 }),
-      create,
-    });
+    renderEmptyRequestLog(create);
     await fill();
     fireEvent.click(screen.getByTestId("communication-save"));
     const future = await screen.findByText("وقت التواصل لا يكون في المستقبل.");
@@ -350,10 +351,7 @@ describe("logging a contact", () => {
     const create = vi.fn(async () => {
       throw new HttpError("ليست لديك صلاحية لهذا الإجراء.", 403, { code: "FORBIDDEN" });
     });
-    renderIn(h(CommunicationLog, { owner: { kind: "request", id: requestId } }), {
-      getManyReference: async () => ({ data: [], total: 0 }),
-      create,
-    });
+    renderEmptyRequestLog(create);
     await fill();
     fireEvent.click(screen.getByTestId("communication-save"));
     const alert = await screen.findByTestId("request-error");
