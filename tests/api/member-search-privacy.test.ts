@@ -159,6 +159,15 @@ describe("sorting", () => {
     const names = schema.data?.__type?.enumValues.map((v: Json) => v.name) ?? [];
     expect(names).not.toContain("NATIONAL_ID");
     expect(names.join(" ")).not.toMatch(/MOBILE|INCOME|NATIONAL/);
+    // Requests neither: no order by the member's personal data or by amounts.
+    const requestOrder = await t.gql(
+      `{ __type(name: "RequestOrderField") { enumValues { name } } }`,
+      {},
+      { token: withAccess },
+    );
+    const requestNames = requestOrder.data?.__type?.enumValues.map((v: Json) => v.name) ?? [];
+    expect(requestNames.length).toBeGreaterThan(0);
+    expect(requestNames.join(" ")).not.toMatch(/MOBILE|INCOME|NATIONAL|MEMBER|AMOUNT/);
   });
 });
 
