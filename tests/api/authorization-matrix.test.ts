@@ -11,8 +11,11 @@
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import type { Caller } from "../../api/auth/caller.js";
+import type { Role } from "../../api/db/generated/enums.js";
 import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { documentStorage, newStorageKey } from "../../api/modules/requests/documents/storage.js";
+import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
@@ -85,6 +88,7 @@ const communicationIds = {} as Record<Case, string>;
 const reportIds = {} as Record<"mine" | "theirs", string>;
 let auditEntryId = "";
 let userId = "";
+let researcherId = "";
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const marker = (c: Case) => `matrix-${c}`;
@@ -422,6 +426,7 @@ beforeAll(async () => {
     headers[name] = { authorization: `Bearer ${tokens[name]}` };
   }
   userId = users.STAFF!;
+  researcherId = users.RESEARCHER!;
   const other = await createStaffUser(db, "other-researcher@matrix.sa", ["RESEARCHER"]);
   const key = generateApiKey();
   apiKey = key.key;
@@ -594,5 +599,48 @@ describe("authorization matrix: subscriptions", () => {
     expect(outcome).toEqual(
       Object.fromEntries(callers.map((c) => [c, toAllowed(staffRoles, ["member"])(c)])),
     );
+  });
+});
+
+describe("the rule's SQL form (dashboard aggregates)", () => {
+  it("selects exactly the requests its Prisma form selects, for every kind of caller", async () => {
+    const db = t.database.prisma;
+    const user = (roles: Role[]): Caller => ({
+      kind: "user",
+      id: researcherId,
+      email: "r@matrix.sa",
+      fullName: "r",
+      roles,
+      personalDataAccess: false,
+    });
+    const subjects: Caller[] = [
+      user(["RESEARCHER"]),
+      user(["RESEARCHER", "STAFF"]),
+      user(["COMMITTEE_MEMBER"]),
+      user(["ADMIN"]),
+      { kind: "anonymous" },
+      {
+        kind: "partner",
+        partnerId: "p",
+        apiKeyId: "k",
+        name: "p",
+        scopes: ["REQUEST_STATUS_READ"],
+      },
+    ];
+    for (const caller of subjects) {
+      const prismaIds = (
+        await db.request.findMany({ where: visibleRequestsWhere(caller), select: { id: true } })
+      )
+        .map((r) => r.id)
+        .sort();
+      const sqlIds = (
+        await db.$queryRaw<
+          { id: string }[]
+        >`SELECT "id"::text AS id FROM "Request" WHERE true ${visibleRequestsSql(caller)}`
+      )
+        .map((r) => r.id)
+        .sort();
+      expect(sqlIds, JSON.stringify(caller)).toEqual(prismaIds);
+    }
   });
 });
