@@ -92,8 +92,11 @@ let researcherId = "";
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const marker = (c: Case) => `matrix-${c}`;
-/** The cases whose markers appear in a text, in the table's order. */
-const casesIn = (text: string): Case[] => cases.filter((c) => text.includes(marker(c)));
+/** The cases whose markers appear in a text (in any case), in the table's order. */
+const casesIn = (text: string): Case[] =>
+  cases.filter((c) => text.toLowerCase().includes(marker(c)));
+/** References are upper case (request(reference:) upper-cases what it is given). */
+const referenceOf = (c: Case) => `REQ-${marker(c).toUpperCase()}`;
 
 async function query(caller: CallerName, text: string, variables: Json = {}): Promise<Json> {
   return t.gql(text, variables, { headers: headers[caller] });
@@ -294,6 +297,49 @@ const probes: Probe[] = [
       ),
   },
   {
+    name: "Request.timeline and Request.researchReports, through the requests list",
+    expected: byCase(staffRoles, requestCases),
+    run: (c) =>
+      listed(
+        c,
+        `{ requests(first: 5) { edges { node { timeline(first: 5) { edges { node { note } } } researchReports { findings } } } } }`,
+        (d) => d.requests,
+      ),
+  },
+  {
+    name: "request(reference:) for each request",
+    refusalIsEmpty: true,
+    expected: byCase(staffRoles, requestCases),
+    run: async (c) => {
+      const seen: Case[] = [];
+      for (const k of requestCases) {
+        const result = await query(c, `query($r: String) { request(reference: $r) { subject } }`, {
+          r: referenceOf(k),
+        });
+        seen.push(...casesIn(JSON.stringify(result.data ?? null)));
+      }
+      return seen;
+    },
+  },
+  {
+    name: "nodes(ids:) over every case row at once",
+    refusalIsEmpty: true,
+    expected: byCase(staffRoles, cases),
+    run: async (c) => {
+      const ids = [
+        ...requestCases.map((k) => gid("Request", requestIds[k])),
+        ...cases.map((k) => gid("Document", documentIds[k])),
+        ...cases.map((k) => gid("Communication", communicationIds[k])),
+      ];
+      const result = await query(
+        c,
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Request { subject } ... on Document { fileName } ... on Communication { subject } } }`,
+        { ids },
+      );
+      return casesIn(JSON.stringify(result.data ?? null));
+    },
+  },
+  {
     name: "members { totalCount edges }",
     expected: toAllowed(staffRoles, ["member"]),
     run: (c) =>
@@ -463,7 +509,7 @@ beforeAll(async () => {
       submittedAt: new Date(),
       decisionDueAt: new Date(submittedAt.getTime() + 14 * 86_400_000),
       // The marker in the reference too: the only field a partner's event would show.
-      reference: `REQ-${marker(c)}`,
+      reference: referenceOf(c),
     });
     requestIds[c] = request.id;
   }
