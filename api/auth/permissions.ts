@@ -35,7 +35,7 @@ export const accessRules = {
   /**
    * Which transition a role may fire on which request is data in the request life cycle
    * (api/modules/requests/lifecycle.ts); `act` only admits a role to that check.
-   * Researchers see only the cases referred to them (enforced by the requests service).
+   * Researchers see only the cases referred to them (api/modules/requests/policy.ts).
    */
   requests: {
     list: everyone,

@@ -12,7 +12,7 @@ import type { Channel, MembershipStatus } from "../db/generated/enums.js";
 import { type Locale, localeFromAcceptLanguage } from "../i18n/messages.js";
 import { recordAudits } from "../modules/audit/service.js";
 import { maskPersonalValue } from "../modules/members/rules.js";
-import { memberWhere } from "../modules/members/service.js";
+import { lookupReads, memberSearch } from "../modules/members/search.js";
 
 const statuses = ["APPLICANT", "ACTIVE", "SUSPENDED", "ENDED"] as const;
 const channels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE", "PARTNER"] as const;
@@ -115,15 +115,36 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
       params.get("lang") === "en" || params.get("lang") === "ar"
         ? (params.get("lang") as Locale)
         : localeFromAcceptLanguage(req.headers["accept-language"]);
-    const where = memberWhere({
-      search: params.get("search")?.slice(0, 200),
-      status: oneOf<MembershipStatus>(statuses, params.get("status")),
-      city: params.get("city")?.slice(0, 80) || undefined,
-      channel: oneOf<Channel>(channels, params.get("channel")),
-    });
+    const unmasked = mayReadPersonalData(caller);
+    const requestId =
+      typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined;
+    // The panel's search rule (members/search.ts): without personal-data access, numbers
+    // match only whole, and a lookup by a whole national ID or mobile is audited first.
+    const search = memberSearch(
+      {
+        search: params.get("search")?.slice(0, 200),
+        status: oneOf<MembershipStatus>(statuses, params.get("status")),
+        city: params.get("city")?.slice(0, 80) || undefined,
+        channel: oneOf<Channel>(channels, params.get("channel")),
+      },
+      { personalData: unmasked },
+    );
+    const where = search.where;
+    const lookups = await lookupReads(prisma, search);
+    await recordAudits(
+      prisma,
+      caller,
+      lookups.map((read) => ({
+        action: "READ_PERSONAL_DATA" as const,
+        entityType: "Member",
+        entityId: read.memberId,
+        changes: [read.field],
+        requestId,
+      })),
+    );
+    // Only the columns in sortFields: never a personal one, whose order would leak values.
     const field = sortFields[(params.get("sort") ?? "") as keyof typeof sortFields] ?? "createdAt";
     const direction = params.get("order") === "ASC" ? "asc" : "desc";
-    const unmasked = mayReadPersonalData(caller);
     const l = labels[locale];
     const stamp = new Date().toISOString().slice(0, 10);
 
@@ -167,10 +188,7 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
             entityType: "Member",
             entityId: m.id,
             changes: ["nationalId", "mobile"],
-            requestId:
-              typeof req.headers["x-request-id"] === "string"
-                ? req.headers["x-request-id"]
-                : undefined,
+            requestId,
           })),
         );
       }

@@ -7,7 +7,7 @@ import type { Channel, CommunicationDirection } from "../../db/generated/enums.j
 import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
-import { isResearcherOnly, mayReadCase } from "../requests/documents/case-access.js";
+import { isResearcherOnly, mayReadCase } from "../requests/policy.js";
 import { requestChangedEvent } from "../requests/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 
@@ -87,7 +87,11 @@ export async function recordCommunication(
       handledById: caller.id,
       occurredAt,
     };
-    const communication = await tx.communication.create({ data });
+    // With the request's researcher: the node's visibility check reads it (types.ts).
+    const communication = await tx.communication.create({
+      data,
+      include: { request: { select: { researcherId: true } } },
+    });
     await recordTimelineEvent(tx, caller, {
       memberId,
       requestId: request?.id,

@@ -1,8 +1,10 @@
+import { withCaller } from "../../auth/policy.js";
 import { CommunicationDirection } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
+import { mayReadCase } from "../requests/policy.js";
 import { RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
 
@@ -15,7 +17,18 @@ export const CommunicationNode = builder.prismaNode("Communication", {
   description:
     "A contact with a member (تواصل): a call, a visit, a message or a letter, who handled it and what came of it.",
   id: { field: "id", description: "Global ID." },
-  authScopes: { permission: "communications.show" },
+  // Select mode: the columns a query asks for, plus the request's researcher for the check.
+  select: { id: true, request: { select: { researcherId: true } } },
+  // The permission, and the case: a researcher reads only the contacts on cases referred to
+  // them (not those on the member alone), like the request and its documents.
+  authScopes: (communication, context) =>
+    withCaller(
+      context,
+      (caller) =>
+        mayReadCase(caller, { researcherId: communication.request?.researcherId ?? null }) && {
+          permission: "communications.show" as const,
+        },
+    ),
   fields: (t) => ({
     channel: t.expose("channel", { type: ChannelEnum, description: "How the contact was made." }),
     direction: t.expose("direction", {

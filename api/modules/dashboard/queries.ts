@@ -79,7 +79,8 @@ const DashboardRef = builder.objectRef<DashboardFigures>("Dashboard").implement(
 builder.queryField("dashboard", (t) =>
   t.field({
     type: DashboardRef,
-    description: "The dashboard figures in one query; the period defaults to the last 30 days.",
+    description:
+      "The dashboard figures in one query; the period defaults to the last 30 days. A researcher's figures count the cases referred to them.",
     authScopes: { permission: "dashboard.show" },
     args: {
       from: t.arg({ type: "DateTime", required: false, description: "Period start (inclusive)." }),
@@ -89,7 +90,7 @@ builder.queryField("dashboard", (t) =>
         description: "Period end (exclusive); now by default.",
       }),
     },
-    resolve: (_root, args, context) =>
-      dashboardFigures(context.prisma, resolvePeriod(args.from, args.to)),
+    resolve: async (_root, args, context) =>
+      dashboardFigures(context.prisma, await context.caller(), resolvePeriod(args.from, args.to)),
   }),
 );

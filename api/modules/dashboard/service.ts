@@ -1,6 +1,8 @@
 // The figures the association watches (DOMAIN.md), computed in SQL over the Request table:
 // one round of aggregate queries, never by downloading lists.
+import type { Caller } from "../../auth/caller.js";
 import type { Db } from "../../db/client.js";
+import { visibleRequestsSql } from "../requests/policy.js";
 
 /** Requests someone still has to act on (a decision, an answer or completion). */
 export const openStatuses = [
@@ -58,20 +60,23 @@ const counts = (rows: CountRow[]): CountBy[] =>
 
 export async function dashboardFigures(
   db: Db,
+  caller: Caller,
   period: DashboardPeriod,
   now = new Date(),
 ): Promise<DashboardFigures> {
   const { from, to } = period;
+  // A researcher's figures count the cases referred to them: counts never reveal hidden rows.
+  const visible = visibleRequestsSql(caller);
   const open = [...openStatuses];
   const awaiting = [...awaitingDecisionStatuses];
   // Decision time: decidedAt for committee types, resolvedAt for service types.
   const [byStatus, overdueRows, decidedRows, submittedRows, byChannel, byType] = await Promise.all([
     db.$queryRaw<CountRow[]>`
       SELECT "status"::text AS key, count(*) AS count FROM "Request"
-      WHERE "status"::text = ANY(${open}) GROUP BY "status" ORDER BY count(*) DESC`,
+      WHERE "status"::text = ANY(${open}) ${visible} GROUP BY "status" ORDER BY count(*) DESC`,
     db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM "Request"
-      WHERE "status"::text = ANY(${awaiting}) AND "decisionDueAt" < ${now}`,
+      WHERE "status"::text = ANY(${awaiting}) AND "decisionDueAt" < ${now} ${visible}`,
     db.$queryRaw<{ decided: bigint; within: bigint; median_hours: number | null }[]>`
       SELECT count(*) AS decided,
              count(*) FILTER (WHERE "decisionDueAt" IS NULL OR COALESCE("decidedAt", "resolvedAt") <= "decisionDueAt") AS within,
@@ -80,15 +85,15 @@ export async function dashboardFigures(
              ) AS median_hours
       FROM "Request"
       WHERE COALESCE("decidedAt", "resolvedAt") >= ${from} AND COALESCE("decidedAt", "resolvedAt") < ${to}
-        AND "submittedAt" IS NOT NULL`,
+        AND "submittedAt" IS NOT NULL ${visible}`,
     db.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM "Request" WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to}`,
+      SELECT count(*) AS count FROM "Request" WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} ${visible}`,
     db.$queryRaw<CountRow[]>`
       SELECT "channel"::text AS key, count(*) AS count FROM "Request"
-      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} GROUP BY "channel" ORDER BY count(*) DESC`,
+      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} ${visible} GROUP BY "channel" ORDER BY count(*) DESC`,
     db.$queryRaw<CountRow[]>`
       SELECT "typeCode"::text AS key, count(*) AS count FROM "Request"
-      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} GROUP BY "typeCode" ORDER BY count(*) DESC`,
+      WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} ${visible} GROUP BY "typeCode" ORDER BY count(*) DESC`,
   ]);
   const openByStatus = counts(byStatus);
   const decided = Number(decidedRows[0]?.decided ?? 0);

@@ -3,6 +3,7 @@
 // their own connections; contacts are Member.communications (communications module).
 import { builder } from "../../graphql/builder.js";
 import { maxPageSize } from "../../graphql/pagination.js";
+import { visibleCaseRowsWhere } from "../requests/policy.js";
 import "./reveal.js";
 import { MemberNode } from "./types.js";
 
@@ -82,13 +83,14 @@ const take = (first: number | null | undefined) => Math.min(Math.max(first ?? 50
 builder.prismaObjectFields(MemberNode, (t) => ({
   recentTimeline: t.field({
     type: [MemberTimelineEntry],
-    description: "The member's latest timeline events, newest first (at most 100).",
+    description:
+      "The member's latest timeline events, newest first (at most 100); a researcher sees only those of the cases referred to them.",
     args: {
       first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
     },
-    resolve: (member, args, context) =>
+    resolve: async (member, args, context) =>
       context.prisma.timelineEvent.findMany({
-        where: { memberId: member.id },
+        where: { memberId: member.id, ...visibleCaseRowsWhere(await context.caller()) },
         orderBy: [{ at: "desc" }, { id: "desc" }],
         take: take(args.first),
         include: { actor: { select: { fullName: true } } },
@@ -96,13 +98,14 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   }),
   recentDocuments: t.field({
     type: [MemberDocumentEntry],
-    description: "The member's latest documents (metadata), newest first (at most 100).",
+    description:
+      "The member's latest documents (metadata), newest first (at most 100); a researcher sees only those of the cases referred to them.",
     args: {
       first: t.arg.int({ required: false, description: "How many; 50 by default, at most 100." }),
     },
-    resolve: (member, args, context) =>
+    resolve: async (member, args, context) =>
       context.prisma.document.findMany({
-        where: { memberId: member.id },
+        where: { memberId: member.id, ...visibleCaseRowsWhere(await context.caller()) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: take(args.first),
       }),

@@ -1,7 +1,9 @@
+import type { Context } from "../../auth/context.js";
+import { mayReadPersonalData } from "../../auth/policy.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
-import { memberWhere } from "./service.js";
+import { lookupReads, type MemberFilter, memberSearch } from "./search.js";
 import { MemberNode } from "./types.js";
 
 const MemberFilterInput = builder.inputType("MemberFilter", {
@@ -10,7 +12,7 @@ const MemberFilterInput = builder.inputType("MemberFilter", {
     search: t.string({
       required: false,
       description:
-        "Arabic or English name (hamza forms, ta marbuta, alif maqsura and diacritics ignored), member number, national ID or mobile.",
+        "Arabic or English name (hamza forms, ta marbuta, alif maqsura and diacritics ignored), or a number. Callers who may read personal data find any part of a national ID or mobile; others only a complete national ID, mobile (05…, +9665…, 9665…) or member number, and such a lookup by national ID or mobile is audited.",
     }),
     status: t.field({
       type: MembershipStatusEnum,
@@ -40,6 +42,20 @@ const MemberOrderInput = builder.inputType("MemberOrder", {
   }),
 });
 
+/**
+ * The `where` for the caller's member search. A lookup by a whole national ID or mobile is
+ * audited before any answer (rows or count) is released; the context's auditor writes one
+ * entry per member and field however many times a request asks.
+ */
+async function searchWhere(context: Context, filter: MemberFilter | null | undefined) {
+  const search = memberSearch(filter, {
+    personalData: mayReadPersonalData(await context.caller()),
+  });
+  const reads = await lookupReads(context.prisma, search);
+  await Promise.all(reads.map((read) => context.auditPersonalDataRead(read)));
+  return search.where;
+}
+
 builder.queryFields((t) => ({
   members: t.prismaConnection(
     {
@@ -48,9 +64,9 @@ builder.queryFields((t) => ({
       description:
         "Members, paged (first or last, at most 100), searchable in Arabic and filterable.",
       authScopes: { permission: "members.list" },
-      totalCount: (_parent, args, context) => {
+      totalCount: async (_parent, args, context) => {
         requirePageSize(args);
-        return context.prisma.member.count({ where: memberWhere(args.filter) });
+        return context.prisma.member.count({ where: await searchWhere(context, args.filter) });
       },
       args: {
         filter: t.arg({
@@ -64,7 +80,7 @@ builder.queryFields((t) => ({
           description: "Defaults to newest first.",
         }),
       },
-      resolve: (query, _parent, args, context) => {
+      resolve: async (query, _parent, args, context) => {
         requirePageSize(args);
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
         return context.prisma.member.findMany({
@@ -73,7 +89,7 @@ builder.queryFields((t) => ({
           // member, count through the memberId index) in this one statement; the default
           // strategy counted by a GROUP BY over the whole Request table on every page.
           relationLoadStrategy: "join",
-          where: memberWhere(args.filter),
+          where: await searchWhere(context, args.filter),
           orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
         });
       },

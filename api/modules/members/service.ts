@@ -2,7 +2,7 @@
 // client and a caller, never GraphQL; every change writes its audit entry and timeline event
 // in the same transaction and announces itself once committed.
 import type { Caller } from "../../auth/caller.js";
-import type { Db, Prisma, PrismaClient } from "../../db/client.js";
+import type { Db, PrismaClient } from "../../db/client.js";
 import { nextSerial } from "../../db/counters.js";
 import type {
   Channel,
@@ -14,7 +14,6 @@ import type {
 } from "../../db/generated/enums.js";
 import { ConflictError, FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
-import { normaliseArabic, toAsciiDigits } from "../../shared/arabic.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { formatMemberNumber, memberSearchText } from "./rules.js";
@@ -35,30 +34,7 @@ export type UpdateMemberInput = MemberInput & {
   status?: MembershipStatus | null | undefined;
 };
 
-export type MemberFilter = {
-  search?: string | null | undefined;
-  status?: MembershipStatus | null | undefined;
-  city?: string | null | undefined;
-  channel?: Channel | null | undefined;
-};
-
 export type Services = { prisma: PrismaClient; pubsub: WaslPubSub };
-
-/** The Prisma `where` for a member list: Arabic-insensitive search plus filters. */
-export function memberWhere(filter: MemberFilter | null | undefined): Prisma.MemberWhereInput {
-  const where: Prisma.MemberWhereInput = {};
-  if (filter?.status) where.status = filter.status;
-  if (filter?.city) where.city = filter.city.trim();
-  if (filter?.channel) where.preferredChannel = filter.channel;
-  const search = filter?.search?.trim();
-  if (search) {
-    // A number (ID, mobile, member number) is matched without its spaces and dashes.
-    const numeric = /^[+\d\s\-٠-٩۰-۹]+$/.test(search);
-    const term = numeric ? toAsciiDigits(search).replace(/[\s-]/g, "") : normaliseArabic(search);
-    where.AND = term.split(" ").map((word) => ({ searchText: { contains: word } }));
-  }
-  return where;
-}
 
 const duplicateChecks = [
   { field: "nationalId", messageKey: "validation.nationalIdTaken" },

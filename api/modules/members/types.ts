@@ -1,5 +1,6 @@
 import type { Context } from "../../auth/context.js";
-import { mayReadPersonalData } from "../../auth/policy.js";
+import { mayReadPersonalData, withCaller } from "../../auth/policy.js";
+import type { Prisma } from "../../db/client.js";
 import { builder } from "../../graphql/builder.js";
 import {
   ChannelEnum,
@@ -9,7 +10,8 @@ import {
   MaritalStatusEnum,
   MembershipStatusEnum,
 } from "../../graphql/enums.js";
-import { pagedQuery } from "../../graphql/pagination.js";
+import { requirePageSize } from "../../graphql/pagination.js";
+import { visibleRequestsWhere } from "../requests/policy.js";
 import "../requests/types.js";
 import { maskPersonalValue } from "./rules.js";
 
@@ -135,11 +137,23 @@ export const MemberNode = builder.prismaNode("Member", {
       "requests",
       {
         cursor: "id",
-        description: "The member's requests, newest first.",
+        description:
+          "The member's requests that you may see, newest first (a researcher: the cases referred to them); totalCount counts only those.",
         totalCount: true,
-        query: pagedQuery({
-          orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
-        }),
+        // The visibility rule in the query itself, so that the page and its count (which
+        // Pothos filters by the same where) never include a request the caller may not read.
+        query: (args, context) => {
+          requirePageSize(args);
+          // Synchronous once a root field's scope resolved the caller (always, in practice);
+          // plugin-prisma also awaits a promised query, which its types do not declare.
+          return withCaller(context, (caller) => ({
+            where: visibleRequestsWhere(caller),
+            orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
+          })) as {
+            where: Prisma.RequestWhereInput;
+            orderBy: Prisma.RequestOrderByWithRelationInput[];
+          };
+        },
       },
       { name: "MemberRequestConnection", description: "A page of a member's requests." },
       { name: "MemberRequestEdge", description: "A request in a page." },

@@ -33,7 +33,6 @@ import {
   type TimelineRecord,
 } from "../timeline/service.js";
 import { attestationStatus, markAttestationStaleIfChanged } from "./attestation/service.js";
-import { isResearcherOnly } from "./documents/case-access.js";
 import { missingDocumentKinds } from "./documents/service.js";
 import {
   availableActionsFor,
@@ -44,6 +43,7 @@ import {
   transitionFrom,
   undecidedStates,
 } from "./lifecycle.js";
+import { visibleRequestsWhere } from "./policy.js";
 import { requirableFields } from "./requirable-fields.js";
 import { hasSubmittedResearchReport } from "./research/service.js";
 import {
@@ -70,11 +70,7 @@ type RequestWithContext = Prisma.RequestGetPayload<{ include: { type: true; memb
 
 // ───────────────────────────── visibility and lists ─────────────────────────────
 
-/** What the caller may see: a user who is only a researcher sees only their own cases. */
-export function visibleRequestsWhere(caller: Caller): Prisma.RequestWhereInput {
-  if (caller.kind !== "user") return { id: { in: [] } };
-  return isResearcherOnly(caller) ? { researcherId: caller.id } : {};
-}
+export { visibleRequestsWhere };
 
 export type RequestFilter = {
   status?: RequestStatus | null | undefined;
