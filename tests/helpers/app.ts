@@ -45,11 +45,21 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; listen?: boolean; onQuery?: (sql: string) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    onQuery?: (sql: string) => void;
+    /** A built panel to serve at `/` instead of admin/dist. */
+    panelDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase({ onQuery: options.onQuery });
   const config = testConfig(options.env);
-  const app = await buildApp(config, { database, log: createLogger("silent") });
+  const app = await buildApp(config, {
+    database,
+    log: createLogger("silent"),
+    panelDir: options.panelDir,
+  });
   const url = options.listen === false ? "" : await app.start();
 
   async function gql<T>(
