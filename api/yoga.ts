@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaServerOptions } from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
 import { useDomainErrors } from "./graphql/errors.js";
 import { schema } from "./graphql/schema.js";
@@ -45,6 +45,33 @@ function useIntrospectionSwitch(enabled: boolean): Plugin<Context> {
   };
 }
 
+/**
+ * CORS headers only for an Origin listed exactly in CORS_ORIGINS; for any other, none at all
+ * (yoga's own list handling would still name the single listed origin to everyone).
+ */
+function corsFor(origins: readonly string[]): YogaServerOptions<ServerContext, Context>["cors"] {
+  if (!origins.length) return false;
+  const allowed = new Set(origins);
+  return (request) => {
+    const origin = request.headers.get("origin");
+    if (!origin || !allowed.has(origin)) return false;
+    return {
+      origin,
+      credentials: true,
+      methods: ["GET", "POST"],
+      allowedHeaders: [
+        "content-type",
+        "authorization",
+        csrfHeader,
+        "accept-language",
+        "x-request-id",
+      ],
+      exposedHeaders: ["x-request-id"],
+      maxAge: 600,
+    };
+  };
+}
+
 export function createWaslYoga(services: Services) {
   const { config } = services;
   return createYoga<ServerContext, Context>({
@@ -67,11 +94,15 @@ export function createWaslYoga(services: Services) {
         connectionParams,
         clientAddress: clientAddress ?? "unknown",
       }),
+    // The panel is served from this origin and needs no CORS. Yoga's default would reflect any
+    // Origin with credentials, letting any page read answers sent with the user's cookie.
+    cors: corsFor(config.corsOrigins),
     plugins: [
       useDomainErrors(),
       useResponseCookies(),
-      // Cookies travel with cross-site requests; a custom header cannot, without a CORS
-      // preflight we never grant. Required on every non-preflighted request.
+      // Cookies travel with cross-site requests; a custom header cannot without a CORS
+      // preflight, which is granted only to the origins listed in CORS_ORIGINS (none by
+      // default). Required on every non-preflighted request.
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useIntrospectionSwitch(config.introspection),
       EnvelopArmorPlugin({
