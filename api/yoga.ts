@@ -2,10 +2,11 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
-import { createYoga, type Plugin, type YogaServerOptions } from "graphql-yoga";
+import { createYoga, type Plugin, type YogaLogger, type YogaServerOptions } from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
-import { useDomainErrors } from "./graphql/errors.js";
+import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
 import { schema } from "./graphql/schema.js";
+import type { Logger } from "./logger.js";
 
 /** What the node:http adapter and graphql-ws pass into yoga's context. */
 export type ServerContext = {
@@ -72,6 +73,24 @@ function corsFor(origins: readonly string[]): YogaServerOptions<ServerContext, C
   };
 }
 
+/** Yoga's own errors through pino, each error object once (yoga may report one twice). */
+function yogaLogger(log: Logger): YogaLogger {
+  const seen = new WeakSet<object>();
+  const ignore = () => {};
+  return {
+    debug: ignore,
+    info: ignore,
+    warn: (...args: unknown[]) => log.warn({ details: args }, "graphql-yoga warning"),
+    error: (error: unknown) => {
+      if (typeof error === "object" && error !== null) {
+        if (seen.has(error)) return;
+        seen.add(error);
+      }
+      log.error({ err: error }, "unexpected error outside an operation");
+    },
+  };
+}
+
 export function createWaslYoga(services: Services) {
   const { config } = services;
   return createYoga<ServerContext, Context>({
@@ -79,7 +98,9 @@ export function createWaslYoga(services: Services) {
     graphqlEndpoint: "/graphql",
     // Never expose internals: unexpected errors become "Unexpected error." in every mode.
     maskedErrors: { isDev: false },
-    logging: false,
+    // Operations' unexpected errors are logged by useUnexpectedErrors; yoga reports here only
+    // what fails outside an operation (e.g. building the context).
+    logging: yogaLogger(services.log),
     // The HTTP server (server.ts) refuses a body without Content-Length or over the configured
     // limit before yoga sees it; yoga's own 25 MB check would pipe every body through a
     // TransformStream again (a stream pipeline and an AbortSignal per request).
@@ -99,6 +120,8 @@ export function createWaslYoga(services: Services) {
     cors: corsFor(config.corsOrigins),
     plugins: [
       useDomainErrors(),
+      // After the domain errors are translated, before yoga masks what remains.
+      useUnexpectedErrors(),
       useResponseCookies(),
       // Cookies travel with cross-site requests; a custom header cannot without a CORS
       // preflight, which is granted only to the origins listed in CORS_ORIGINS (none by
