@@ -1,10 +1,10 @@
 // The GraphQL server as a fetch handler: exported, never listening (server.ts listens).
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin, type YogaLogger, type YogaServerOptions } from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
 import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
+import { useQueryLimits } from "./graphql/query-limits.js";
 import { schema } from "./graphql/schema.js";
 import type { Logger } from "./logger.js";
 
@@ -106,6 +106,10 @@ export function createWaslYoga(services: Services) {
     // TransformStream again (a stream pipeline and an AbortSignal per request).
     maxRequestBodySize: false,
     landingPage: false,
+    // Parse errors are not cached: a cached one is thrown before the parse hooks run, so the
+    // token limit's refusal could not be answered in each caller's language. A failing parse
+    // stops at the token limit, so parsing it again stays cheap.
+    parserAndValidationCache: { errorCache: { get: () => undefined, set: () => {} } },
     graphiql: config.introspection
       ? { title: "وصل Wasl — GraphQL", headers: JSON.stringify({ [csrfHeader]: "1" }) }
       : false,
@@ -128,16 +132,7 @@ export function createWaslYoga(services: Services) {
       // default). Required on every non-preflighted request.
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useIntrospectionSwitch(config.introspection),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12, exposeLimits: false },
-        maxAliases: { n: 20, exposeLimits: false },
-        maxDirectives: { n: 25, exposeLimits: false },
-        maxTokens: { n: 3000, exposeLimits: false },
-        // Relay's edges/node nesting is deep by design: a members page with each member's
-        // requests costs ~31,000 under armor's default depth factor; depth 12 bounds the rest.
-        costLimit: { maxCost: 150_000, exposeLimits: false },
-        blockFieldSuggestion: { enabled: true },
-      }),
+      ...useQueryLimits(),
     ],
   });
 }
