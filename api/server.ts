@@ -15,6 +15,7 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createDocumentDownloadHandler } from "./http/documents.js";
 import { createMembersExportHandler } from "./http/export.js";
+import { loadGraphiQL } from "./http/graphiql.js";
 import { answerEveryFailure, requestIdFrom } from "./http/request.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -73,7 +74,8 @@ export async function buildApp(
     log,
     signInLimiter: new SignInLimiter(),
   };
-  const yoga = createWaslYoga(services);
+  const graphiql = await loadGraphiQL(log);
+  const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
   const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
   const exportMembers = createMembersExportHandler(services);
   const downloadDocument = createDocumentDownloadHandler(services);
@@ -120,6 +122,7 @@ export async function buildApp(
     }
     if (path === "/export/members.csv") return exportMembers(req, res);
     if (path?.startsWith("/documents/")) return downloadDocument(req, res);
+    if (config.introspection && graphiql.serve(req, res)) return;
     if (path === "/attest" && (req.method === "GET" || req.method === "HEAD")) {
       // The member's signing page (attestation link); no caching, no referrer.
       res.writeHead(200, {

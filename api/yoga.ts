@@ -1,7 +1,13 @@
 // The GraphQL server as a fetch handler: exported, never listening (server.ts listens).
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
-import { createYoga, type Plugin, type YogaLogger, type YogaServerOptions } from "graphql-yoga";
+import {
+  createYoga,
+  type GraphiQLOptions,
+  type Plugin,
+  type YogaLogger,
+  type YogaServerOptions,
+} from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
 import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
 import { useQueryLimits } from "./graphql/query-limits.js";
@@ -91,7 +97,10 @@ function yogaLogger(log: Logger): YogaLogger {
   };
 }
 
-export function createWaslYoga(services: Services) {
+export function createWaslYoga(
+  services: Services,
+  options: { renderGraphiQL?: (options: GraphiQLOptions) => string } = {},
+) {
   const { config } = services;
   return createYoga<ServerContext, Context>({
     schema,
@@ -113,6 +122,8 @@ export function createWaslYoga(services: Services) {
     graphiql: config.introspection
       ? { title: "وصل Wasl — GraphQL", headers: JSON.stringify({ [csrfHeader]: "1" }) }
       : false,
+    // Yoga's default page loads its assets from public CDNs (server.ts serves ours).
+    renderGraphiQL: options.renderGraphiQL,
     context: ({ request, connectionParams, socketHeaders, clientAddress }) =>
       createContext(services, {
         headers: socketHeaders ?? request.headers,
