@@ -1,9 +1,20 @@
 // GraphiQL works on an air-gapped network: its page loads nothing from another host, and what
 // it loads is served by Wasl itself.
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;
+
+/** The package with GraphiQL's built files (a dependency; without it the page says so). */
+const assetsInstalled = (() => {
+  try {
+    createRequire(import.meta.url).resolve("@graphql-yoga/render-graphiql/package.json");
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -47,4 +58,25 @@ describe("GraphiQL", () => {
       await asset.arrayBuffer();
     }
   });
+
+  it.runIf(assetsInstalled)(
+    "names GraphiQL's script, styles and workers under /graphiql/",
+    async () => {
+      const html = await (
+        await fetch(`${t.url}/graphql`, { headers: { accept: "text/html" } })
+      ).text();
+      for (const file of [
+        "yoga-graphiql.js",
+        "graphiql.css",
+        "editor.worker.js",
+        "json.worker.js",
+        "graphql.worker.js",
+      ]) {
+        expect(html).toContain(`/graphiql/${file}`);
+        const response = await fetch(`${t.url}/graphiql/${file}`);
+        expect(response.status).toBe(200);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+    },
+  );
 });
