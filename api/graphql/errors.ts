@@ -317,7 +317,8 @@ export function useUnexpectedErrors(): Plugin<Context> {
     return new GraphQLError(unexpectedErrorMessage, {
       nodes: graphqlError?.nodes,
       path: graphqlError?.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: context.requestId },
+      // `unexpected` (yoga's mark, not sent to clients) keeps yoga's 500 for a result without data.
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: context.requestId, unexpected: true },
     });
   };
   const unexpected = (error: unknown) => !isOriginalGraphQLError(error as Error);
