@@ -58,6 +58,9 @@ export function answerEveryFailure(log: Logger, handler: Handler): Handler {
     try {
       await handler(req, res);
     } catch (error) {
+      // The client left mid-answer (e.g. a cancelled download): nothing failed on our side.
+      if ((error as { code?: unknown })?.code === "ERR_STREAM_PREMATURE_CLOSE" && req.destroyed)
+        return void res.destroy();
       const status = error instanceof BadRequestError ? error.status : 500;
       if (status >= 500)
         log.error(
