@@ -15,6 +15,16 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 
+/** `https://host[:port]` exactly as a browser sends it in `Origin` (URL.origin round-trips). */
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const environment = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -43,6 +53,25 @@ const environment = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+/, "must be an http:// or https:// URL")
     .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            isExactOrigin,
+            "each entry must be an exact origin such as https://portal.example.org (scheme, host, optional port; no path, no *)",
+          ),
+      ),
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -63,6 +92,8 @@ export type Config = {
   /** Largest uploaded document; multipart requests may be this size plus their fields. */
   maxUploadBytes: number;
   seedDemo: boolean;
+  /** Origins (other than our own) whose pages may call the API with credentials; none by default. */
+  corsOrigins: string[];
   logLevel: string;
   /** Where members reach this server (links in messages); by default the listening address. */
   publicUrl: string;
@@ -107,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.WASL_MAX_BODY_BYTES,
     maxUploadBytes: e.WASL_MAX_UPLOAD_BYTES,
     seedDemo: e.WASL_SEED_DEMO,
+    corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     publicUrl: (
       e.WASL_PUBLIC_URL ??

@@ -1,8 +1,7 @@
 // Composition root: one node:http server for GraphQL (HTTP and graphql-ws on the same
 // path), the panel, and health; the database, pub/sub and logger are opened here.
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +15,8 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createDocumentDownloadHandler } from "./http/documents.js";
 import { createMembersExportHandler } from "./http/export.js";
+import { loadGraphiQL } from "./http/graphiql.js";
+import { answerEveryFailure, requestIdFrom } from "./http/request.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
@@ -54,7 +55,12 @@ function socketHeaders(req: IncomingMessage): Headers {
 
 export async function buildApp(
   config: Config,
-  options: { database?: Database; log?: Logger } = {},
+  options: {
+    database?: Database;
+    log?: Logger;
+    /** The built panel served at `/` (default admin/dist). */
+    panelDir?: string;
+  } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const database =
@@ -68,15 +74,15 @@ export async function buildApp(
     log,
     signInLimiter: new SignInLimiter(),
   };
-  const yoga = createWaslYoga(services);
-  const serveStatic = createStaticHandler(adminDist);
+  const graphiql = await loadGraphiQL(log);
+  const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
+  const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
   const exportMembers = createMembersExportHandler(services);
   const downloadDocument = createDocumentDownloadHandler(services);
 
-  const server: Server = createServer(async (req, res) => {
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
-    const requestId =
-      (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
     res.on("finish", () =>
@@ -101,7 +107,7 @@ export async function buildApp(
         if (Number.isNaN(length)) return void res.writeHead(411).end("Content-Length required");
         if (length > limit) return void res.writeHead(413).end("Request body too large");
       }
-      return void yoga.handle(req, res, { clientAddress: clientAddress(req) });
+      return void (await yoga.handle(req, res, { clientAddress: clientAddress(req) }));
     }
     if (path === "/health") {
       try {
@@ -114,20 +120,9 @@ export async function buildApp(
       }
       return;
     }
-    if (path === "/export/members.csv") {
-      return void exportMembers(req, res).catch((error: unknown) => {
-        log.error({ requestId, error }, "members export failed");
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    }
-    if (path?.startsWith("/documents/")) {
-      return void downloadDocument(req, res).catch((error: unknown) => {
-        log.error({ requestId, error }, "document download failed");
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-    }
+    if (path === "/export/members.csv") return exportMembers(req, res);
+    if (path?.startsWith("/documents/")) return downloadDocument(req, res);
+    if (config.introspection && graphiql.serve(req, res)) return;
     if (path === "/attest" && (req.method === "GET" || req.method === "HEAD")) {
       // The member's signing page (attestation link); no caching, no referrer.
       res.writeHead(200, {
@@ -139,7 +134,8 @@ export async function buildApp(
     }
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();
-  });
+  };
+  const server: Server = createServer(answerEveryFailure(log, handleRequest));
 
   // graphql-ws on the same server and path; operations go through yoga's envelop, so
   // sockets share the HTTP context builder, scopes, armor and error handling.

@@ -1,11 +1,18 @@
 // The GraphQL server as a fetch handler: exported, never listening (server.ts listens).
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import {
+  createYoga,
+  type GraphiQLOptions,
+  type Plugin,
+  type YogaLogger,
+  type YogaServerOptions,
+} from "graphql-yoga";
 import { type Context, createContext, type Services } from "./auth/context.js";
-import { useDomainErrors } from "./graphql/errors.js";
+import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
+import { useQueryLimits } from "./graphql/query-limits.js";
 import { schema } from "./graphql/schema.js";
+import type { Logger } from "./logger.js";
 
 /** What the node:http adapter and graphql-ws pass into yoga's context. */
 export type ServerContext = {
@@ -45,45 +52,98 @@ function useIntrospectionSwitch(enabled: boolean): Plugin<Context> {
   };
 }
 
-export function createWaslYoga(services: Services) {
+/**
+ * CORS headers only for an Origin listed exactly in CORS_ORIGINS; for any other, none at all
+ * (yoga's own list handling would still name the single listed origin to everyone).
+ */
+function corsFor(origins: readonly string[]): YogaServerOptions<ServerContext, Context>["cors"] {
+  if (!origins.length) return false;
+  const allowed = new Set(origins);
+  return (request) => {
+    const origin = request.headers.get("origin");
+    if (!origin || !allowed.has(origin)) return false;
+    return {
+      origin,
+      credentials: true,
+      methods: ["GET", "POST"],
+      allowedHeaders: [
+        "content-type",
+        "authorization",
+        csrfHeader,
+        "accept-language",
+        "x-request-id",
+      ],
+      exposedHeaders: ["x-request-id"],
+      maxAge: 600,
+    };
+  };
+}
+
+/** Yoga's own errors through pino, each error object once (yoga may report one twice). */
+function yogaLogger(log: Logger): YogaLogger {
+  const seen = new WeakSet<object>();
+  const ignore = () => {};
+  return {
+    debug: ignore,
+    info: ignore,
+    warn: (...args: unknown[]) => log.warn({ details: args }, "graphql-yoga warning"),
+    error: (error: unknown) => {
+      if (typeof error === "object" && error !== null) {
+        if (seen.has(error)) return;
+        seen.add(error);
+      }
+      log.error({ err: error }, "unexpected error outside an operation");
+    },
+  };
+}
+
+export function createWaslYoga(
+  services: Services,
+  options: { renderGraphiQL?: (options: GraphiQLOptions) => string } = {},
+) {
   const { config } = services;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     // Never expose internals: unexpected errors become "Unexpected error." in every mode.
     maskedErrors: { isDev: false },
-    logging: false,
+    // Operations' unexpected errors are logged by useUnexpectedErrors; yoga reports here only
+    // what fails outside an operation (e.g. building the context).
+    logging: yogaLogger(services.log),
     // The HTTP server (server.ts) refuses a body without Content-Length or over the configured
     // limit before yoga sees it; yoga's own 25 MB check would pipe every body through a
     // TransformStream again (a stream pipeline and an AbortSignal per request).
     maxRequestBodySize: false,
     landingPage: false,
+    // Parse errors are not cached: a cached one is thrown before the parse hooks run, so the
+    // token limit's refusal could not be answered in each caller's language. A failing parse
+    // stops at the token limit, so parsing it again stays cheap.
+    parserAndValidationCache: { errorCache: { get: () => undefined, set: () => {} } },
     graphiql: config.introspection
       ? { title: "وصل Wasl — GraphQL", headers: JSON.stringify({ [csrfHeader]: "1" }) }
       : false,
+    // Yoga's default page loads its assets from public CDNs (server.ts serves ours).
+    renderGraphiQL: options.renderGraphiQL,
     context: ({ request, connectionParams, socketHeaders, clientAddress }) =>
       createContext(services, {
         headers: socketHeaders ?? request.headers,
         connectionParams,
         clientAddress: clientAddress ?? "unknown",
       }),
+    // The panel is served from this origin and needs no CORS. Yoga's default would reflect any
+    // Origin with credentials, letting any page read answers sent with the user's cookie.
+    cors: corsFor(config.corsOrigins),
     plugins: [
       useDomainErrors(),
+      // After the domain errors are translated, before yoga masks what remains.
+      useUnexpectedErrors(),
       useResponseCookies(),
-      // Cookies travel with cross-site requests; a custom header cannot, without a CORS
-      // preflight we never grant. Required on every non-preflighted request.
+      // Cookies travel with cross-site requests; a custom header cannot without a CORS
+      // preflight, which is granted only to the origins listed in CORS_ORIGINS (none by
+      // default). Required on every non-preflighted request.
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useIntrospectionSwitch(config.introspection),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12, exposeLimits: false },
-        maxAliases: { n: 20, exposeLimits: false },
-        maxDirectives: { n: 25, exposeLimits: false },
-        maxTokens: { n: 3000, exposeLimits: false },
-        // Relay's edges/node nesting is deep by design: a members page with each member's
-        // requests costs ~31,000 under armor's default depth factor; depth 12 bounds the rest.
-        costLimit: { maxCost: 150_000, exposeLimits: false },
-        blockFieldSuggestion: { enabled: true },
-      }),
+      ...useQueryLimits(),
     ],
   });
 }

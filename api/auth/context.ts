@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
+import { requestIdFrom } from "../http/request.js";
 import type { Locale } from "../i18n/messages.js";
 import { localeFromAcceptLanguage } from "../i18n/messages.js";
 import type { Logger } from "../logger.js";
@@ -69,7 +69,7 @@ export function credentialsOf(envelope: Envelope): Credentials {
 }
 
 export function createContext(services: Services, envelope: Envelope): Context {
-  const requestId = envelope.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+  const requestId = requestIdFrom(envelope.headers.get("x-request-id"));
   const acceptLanguage =
     (typeof envelope.connectionParams?.language === "string"
       ? envelope.connectionParams.language

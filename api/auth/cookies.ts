@@ -1,10 +1,21 @@
 export const sessionCookieName = "wasl_session";
 
+/**
+ * The named cookie's value, or undefined when it is absent or not validly encoded. A malformed
+ * value is treated as absent rather than refused: it can hold no token we issued, and a 400
+ * would lock the browser out until its cookies are cleared (even signing in again, which
+ * replaces the cookie, would be refused). The caller is then simply not signed in.
+ */
 export function readCookie(header: string | null | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,7 +1,11 @@
 // The typed errors of the schema: each domain error class (api/errors.ts) as an object type
 // implementing `Error`, with its message in the caller's language.
-import { handleStreamOrSingleExecutionResult, type Plugin } from "@envelop/core";
-import { GraphQLError } from "graphql";
+import {
+  handleStreamOrSingleExecutionResult,
+  isOriginalGraphQLError,
+  type Plugin,
+} from "@envelop/core";
+import { type DocumentNode, GraphQLError, getOperationAST } from "graphql";
 import type { Context } from "../auth/context.js";
 import {
   ConflictError,
@@ -269,6 +273,81 @@ export function useDomainErrors(): Plugin<Context> {
       onSubscribeError: ({ error, setError }) => {
         if (error instanceof GraphQLError)
           setError(toGraphQLError(error, (args.contextValue as Context).locale));
+      },
+    }),
+  };
+}
+
+/** What the client reads instead of an unexpected error's message (yoga's masked message). */
+export const unexpectedErrorMessage = "Unexpected error.";
+
+/**
+ * Unexpected errors (anything but a GraphQL or domain error) are logged once, with the
+ * operation, the caller, the request id and the stack, and replaced by a masked error that
+ * carries the request id, so that a user can quote it and an operator find the log line.
+ * Runs before yoga's masking (which then lets the replacement through unchanged), for HTTP
+ * and graphql-ws operations alike: both run through the same envelop hooks.
+ */
+export function useUnexpectedErrors(): Plugin<Context> {
+  const report = (
+    context: Context,
+    operation: { document: DocumentNode; operationName?: string | null | undefined },
+    error: unknown,
+  ): GraphQLError => {
+    const graphqlError = error instanceof GraphQLError ? error : undefined;
+    const caller = context.knownCaller();
+    context.log.error(
+      {
+        err: graphqlError?.originalError ?? error,
+        operationName:
+          operation.operationName ??
+          getOperationAST(operation.document, operation.operationName)?.name?.value,
+        callerId:
+          caller?.kind === "user"
+            ? caller.id
+            : caller?.kind === "partner"
+              ? caller.apiKeyId
+              : caller?.kind === "member"
+                ? caller.memberId
+                : undefined,
+        path: graphqlError?.path,
+      },
+      "unexpected error",
+    );
+    return new GraphQLError(unexpectedErrorMessage, {
+      nodes: graphqlError?.nodes,
+      path: graphqlError?.path,
+      // `unexpected` (yoga's mark, not sent to clients) keeps yoga's 500 for a result without data.
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: context.requestId, unexpected: true },
+    });
+  };
+  const unexpected = (error: unknown) => !isOriginalGraphQLError(error as Error);
+  const handleResult =
+    (context: Context, operation: Parameters<typeof report>[1]) =>
+    (payload: Parameters<Parameters<typeof handleStreamOrSingleExecutionResult>[1]>[0]) => {
+      const { result, setResult } = payload;
+      if (!result.errors?.some(unexpected)) return;
+      setResult({
+        ...result,
+        errors: result.errors.map((e) => (unexpected(e) ? report(context, operation, e) : e)),
+      });
+    };
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: (payload) =>
+        handleStreamOrSingleExecutionResult(
+          payload,
+          handleResult(args.contextValue as Context, args),
+        ),
+    }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: (payload) =>
+        handleStreamOrSingleExecutionResult(
+          payload,
+          handleResult(args.contextValue as Context, args),
+        ),
+      onSubscribeError: ({ error, setError }) => {
+        if (unexpected(error)) setError(report(args.contextValue as Context, args, error));
       },
     }),
   };

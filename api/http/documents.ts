@@ -12,6 +12,7 @@ import type { PrismaClient } from "../db/client.js";
 import { recordAudit } from "../modules/audit/service.js";
 import { mayReadCase } from "../modules/requests/documents/case-access.js";
 import { documentStorage } from "../modules/requests/documents/storage.js";
+import { decodedPath } from "./request.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +42,7 @@ export function createDocumentDownloadHandler(services: { prisma: PrismaClient; 
     if (caller.kind !== "user") return void res.writeHead(401).end();
     if (!hasPermission(caller.roles, "documents.download")) return void res.writeHead(403).end();
 
-    const id = decodeURIComponent((req.url ?? "").split("?")[0]!.slice("/documents/".length));
+    const id = decodedPath(req).slice("/documents/".length);
     if (!uuidPattern.test(id)) return void res.writeHead(404).end();
     const document = await prisma.document.findUnique({
       where: { id },

@@ -13,6 +13,7 @@ import { type Locale, localeFromAcceptLanguage } from "../i18n/messages.js";
 import { recordAudits } from "../modules/audit/service.js";
 import { maskPersonalValue } from "../modules/members/rules.js";
 import { lookupReads, memberSearch } from "../modules/members/search.js";
+import { BadRequestError } from "./request.js";
 
 const statuses = ["APPLICANT", "ACTIVE", "SUSPENDED", "ENDED"] as const;
 const channels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE", "PARTNER"] as const;
@@ -111,6 +112,9 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
     if (!hasPermission(caller.roles, "members.export")) return void res.writeHead(403).end();
 
     const params = new URL(req.url ?? "/", "http://x").searchParams;
+    // PostgreSQL refuses NUL in text: refused here, before the CSV's 200 is under way.
+    for (const value of params.values())
+      if (value.includes("\0")) throw new BadRequestError("NUL byte in a filter");
     const locale =
       params.get("lang") === "en" || params.get("lang") === "ar"
         ? (params.get("lang") as Locale)

@@ -2,7 +2,9 @@
 // Before the panel is built, a placeholder page says where the API is.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { decodedPath } from "./request.js";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -30,22 +32,27 @@ code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}a{color:#0b6e4f}</
 
 export function createStaticHandler(distDir: string) {
   const root = resolve(distDir);
-  return function serveStatic(req: IncomingMessage, res: ServerResponse): void {
+  return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Decoded first: a malformed path is a 400 whether or not the panel is built.
+    const path = decodedPath(req);
     const index = join(root, "index.html");
     if (!existsSync(index)) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(placeholder);
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const file = normalize(join(root, path));
+    // root + sep: "/srv/dist-old/x" starts with "/srv/dist" but is not inside it.
     const target =
-      file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : index;
+      file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() ? file : index;
     const immutable = target !== index && path.startsWith("/assets/");
     res.writeHead(200, {
       "content-type": types[extname(target)] ?? "application/octet-stream",
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
       "x-content-type-options": "nosniff",
     });
-    createReadStream(target).pipe(res);
+    if (req.method === "HEAD") return void res.end();
+    // pipeline, not pipe: a read error rejects (answered by the caller) instead of an
+    // unhandled 'error' event that would stop the process.
+    await pipeline(createReadStream(target), res);
   };
 }

@@ -29,6 +29,12 @@ const coreAr = {
   "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
   "errors.pageSizeTooLarge": "الحد الأقصى للصفحة {max} سجلاً.",
   "errors.badGlobalId": "المعرّف غير صالح.",
+  "errors.queryTooDeep": "الاستعلام متداخل بمستويات أكثر من المسموح. قلّل مستويات التداخل.",
+  "errors.tooManyAliases": "الاستعلام يستخدم أسماء بديلة (aliases) أكثر من المسموح.",
+  "errors.queryTooCostly":
+    "الاستعلام يطلب بيانات أكثر من المسموح في طلب واحد. اطلب صفحات أصغر أو قسّمه إلى عدة طلبات.",
+  "errors.tooManyTokens": "نص الاستعلام أطول من المسموح.",
+  "errors.tooManyDirectives": "الاستعلام يستخدم توجيهات (directives) أكثر من المسموح.",
   "validation.required": "حقل «{field}» مطلوب.",
   "validation.tooLong": "حقل «{field}» أطول من {max} حرفاً.",
   "validation.nationalIdInvalid":
@@ -88,6 +94,12 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
   "errors.pageSizeTooLarge": "A page holds at most {max} records.",
   "errors.badGlobalId": "The identifier is not valid.",
+  "errors.queryTooDeep": "The query is nested too deeply. Reduce its nesting.",
+  "errors.tooManyAliases": "The query uses too many aliases.",
+  "errors.queryTooCostly":
+    "The query asks for more data than one request may. Ask for smaller pages or split it into several requests.",
+  "errors.tooManyTokens": "The query text is too long.",
+  "errors.tooManyDirectives": "The query uses too many directives.",
   "validation.required": "“{field}” is required.",
   "validation.tooLong": "“{field}” is longer than {max} characters.",
   "validation.nationalIdInvalid":

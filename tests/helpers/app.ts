@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
-import { createLogger } from "../../api/logger.js";
+import { createLogger, type Logger } from "../../api/logger.js";
 import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { openTestDatabase } from "./database.js";
@@ -45,11 +45,23 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; listen?: boolean; onQuery?: (sql: string) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    onQuery?: (sql: string) => void;
+    /** A built panel to serve at `/` instead of admin/dist. */
+    panelDir?: string;
+    /** The app's logger (silent by default), e.g. to read what it logged. */
+    log?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase({ onQuery: options.onQuery });
   const config = testConfig(options.env);
-  const app = await buildApp(config, { database, log: createLogger("silent") });
+  const app = await buildApp(config, {
+    database,
+    log: options.log ?? createLogger("silent"),
+    panelDir: options.panelDir,
+  });
   const url = options.listen === false ? "" : await app.start();
 
   async function gql<T>(
