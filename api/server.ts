@@ -11,6 +11,7 @@ import { CloseCode, type Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import { resolveCaller } from "./auth/caller.js";
+import { clientAddressOf } from "./auth/client-address.js";
 import { credentialsOf, type Services } from "./auth/context.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
@@ -40,10 +41,6 @@ type Executable = {
   subscribe: (args: ExecutionArgs) => unknown;
 };
 
-function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? "unknown";
-}
-
 function socketHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -57,6 +54,8 @@ export async function buildApp(
   options: { database?: Database; log?: Logger } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
+  // HTTP requests and sockets alike: the sign-in limits and the audit log see one address.
+  const clientAddress = (req: IncomingMessage) => clientAddressOf(req, config.trustProxy);
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));

@@ -54,7 +54,7 @@ export async function signIn(
     );
     throw new InvalidCredentialsError();
   }
-  limiter.recordSuccess(email);
+  limiter.recordSuccess(email, input.clientAddress);
   const session = await issueSessionToken(
     services.config.tokenSecret,
     user.id,
