@@ -36,6 +36,9 @@ export type App = {
   stop(): Promise<void>;
 };
 
+/** How long stopping waits for requests in flight before cutting them. */
+const stopGraceMs = 10_000;
+
 type Executable = {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
@@ -226,11 +229,18 @@ export async function buildApp(
       }),
     stop: () => {
       stopped ??= (async () => {
+        // No new connections; requests already in flight finish (their transactions commit)
+        // before the database closes. Keep-alive connections are closed as soon as they are
+        // idle; whatever still runs after the grace period is cut.
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => server.closeAllConnections(), stopGraceMs);
         await wsDisposable.dispose();
         for (const client of wsServer.clients) client.terminate();
         await new Promise<void>((done) => wsServer.close(() => done()));
-        server.closeAllConnections();
-        await new Promise<void>((done) => server.close(() => done()));
+        await closed;
+        clearInterval(idle);
+        clearTimeout(cut);
         await closePubSub();
         await revocations.return?.();
         if (!options.database) await database.close();
