@@ -86,6 +86,12 @@ function persistedTokenSecret(dataDir: string): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, "utf8").trim());
 }
 
+/** Whether HOST only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
 /** Validates the environment once; every later module receives the typed result. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(source);
@@ -113,7 +119,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.WASL_COOKIE_SECURE ?? production,
     maxBodyBytes: e.WASL_MAX_BODY_BYTES,
     maxUploadBytes: e.WASL_MAX_UPLOAD_BYTES,
-    seedDemo: e.WASL_SEED_DEMO ?? !e.DATABASE_URL,
+    // Not on an address other machines reach either: main.ts would refuse to serve the demo
+    // accounts' published passwords there.
+    seedDemo: e.WASL_SEED_DEMO ?? (!e.DATABASE_URL && isLoopbackHost(e.HOST)),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     publicUrl: (

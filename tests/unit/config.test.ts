@@ -18,6 +18,10 @@ describe("WASL_SEED_DEMO", () => {
   it("defaults to false on PostgreSQL: no published passwords in production", () => {
     expect(loadConfig({ ...base(), DATABASE_URL: postgres }).seedDemo).toBe(false);
   });
+  it("defaults to false on an address other machines reach", () => {
+    expect(loadConfig({ ...base(), HOST: "0.0.0.0" }).seedDemo).toBe(false);
+    expect(loadConfig({ ...base(), HOST: "::1" }).seedDemo).toBe(true);
+  });
   it("follows an explicit setting on either engine", () => {
     expect(loadConfig({ ...base(), DATABASE_URL: postgres, WASL_SEED_DEMO: "true" }).seedDemo).toBe(
       true,
