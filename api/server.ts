@@ -6,13 +6,14 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExecutionArgs, ExecutionResult, GraphQLError } from "graphql";
-import { CloseCode, type Context as WsContext } from "graphql-ws";
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
+import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import { resolveCaller } from "./auth/caller.js";
 import { clientAddressOf } from "./auth/client-address.js";
 import { credentialsOf, type Services } from "./auth/context.js";
+import { closeSocket, LiveSessions, type LiveSocket } from "./auth/live-sessions.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createDocumentDownloadHandler } from "./http/documents.js";
@@ -43,6 +44,10 @@ type Executable = {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
 };
+
+function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
+  return typeof (value as Partial<AsyncIterable<T>>)[Symbol.asyncIterator] === "function";
+}
 
 function socketHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
@@ -150,36 +155,27 @@ export async function buildApp(
     path: "/graphql",
     maxPayload: config.maxBodyBytes,
   });
-  const socketsByUser = new Map<string, Set<WebSocket>>();
-  type Extra = { socket: WebSocket; request: IncomingMessage };
-  const wsDisposable = useServer<Record<string, unknown>, Extra & { userId?: string }>(
+  // Each socket's session is checked on every event, and its user's access changes close it
+  // at once (auth/live-sessions.ts).
+  const liveSessions = new LiveSessions(database.prisma, config, pubsub);
+  type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;
+  const wsDisposable = useServer<Record<string, unknown>, Extra>(
     {
       execute: (args) => (args.rootValue as Executable).execute(args) as Promise<ExecutionResult>,
       subscribe: (args) =>
         (args.rootValue as Executable).subscribe(args) as Promise<ExecutionResult>,
       onConnect: async (ctx) => {
-        // Remember whose socket this is, so that disabling the user closes it at once.
         // Read exactly as every operation's context reads them (auth/context.ts).
-        const caller = await resolveCaller(
-          database.prisma,
-          config,
-          credentialsOf({
-            headers: socketHeaders(ctx.extra.request),
-            connectionParams: ctx.connectionParams,
-            clientAddress: clientAddress(ctx.extra.request),
-          }),
-        );
-        if (caller.kind === "user") {
-          ctx.extra.userId = caller.id;
-          const sockets = socketsByUser.get(caller.id) ?? new Set();
-          sockets.add(ctx.extra.socket);
-          socketsByUser.set(caller.id, sockets);
-        }
+        const credentials = credentialsOf({
+          headers: socketHeaders(ctx.extra.request),
+          connectionParams: ctx.connectionParams,
+          clientAddress: clientAddress(ctx.extra.request),
+        });
+        const caller = await resolveCaller(database.prisma, config, credentials);
+        await liveSessions.opened(ctx.extra, caller, credentials);
         return true;
       },
-      onClose: (ctx) => {
-        if (ctx.extra.userId) socketsByUser.get(ctx.extra.userId)?.delete(ctx.extra.socket);
-      },
+      onClose: (ctx) => liveSessions.closed(ctx.extra),
       onSubscribe: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, payload) => {
         const enveloped = yoga.getEnveloped({
           connectionParams: ctx.connectionParams ?? {},
@@ -191,6 +187,15 @@ export async function buildApp(
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document) as readonly GraphQLError[];
         if (errors.length) return errors;
+        // Every subscription carries staff or partner data: a socket without a valid session
+        // (anonymous, expired, signed out, refused) is closed rather than left listening.
+        if (getOperationAST(document, payload.operationName)?.operation === "subscription") {
+          const refusal = await liveSessions.refusal(ctx.extra);
+          if (refusal !== undefined) {
+            closeSocket(ctx.extra.socket, refusal);
+            return [new GraphQLError("The session ended.")];
+          }
+        }
         return {
           schema: enveloped.schema,
           document,
@@ -200,18 +205,11 @@ export async function buildApp(
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
+      onOperation: (ctx, _id, _payload, _args, result) =>
+        isAsyncIterable(result) ? liveSessions.guard(result, ctx.extra) : undefined,
     },
     wsServer,
   );
-
-  const revocations = pubsub.subscribe("userAccessRevoked");
-  void (async () => {
-    for await (const { userId } of revocations) {
-      for (const socket of socketsByUser.get(userId) ?? [])
-        socket.close(CloseCode.Forbidden, "Forbidden");
-      socketsByUser.delete(userId);
-    }
-  })();
 
   let stopped: Promise<void> | undefined;
   return {
@@ -242,7 +240,7 @@ export async function buildApp(
         clearInterval(idle);
         clearTimeout(cut);
         await closePubSub();
-        await revocations.return?.();
+        await liveSessions.stop();
         if (!options.database) await database.close();
       })();
       return stopped;

@@ -224,7 +224,8 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
     });
     return tx.user.findUniqueOrThrow({ where: { id: input.id } });
   });
-  if (user.disabled || passwordHash)
+  // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions).
+  if (passwordHash || input.disabled != null || input.roles || input.personalDataAccess != null)
     services.pubsub.publish("userAccessRevoked", { userId: user.id });
   return user;
 }
