@@ -48,7 +48,8 @@ const environment = z.object({
   WASL_COOKIE_SECURE: flag.optional(),
   WASL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   WASL_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10_000_000),
-  WASL_SEED_DEMO: flag.default(true),
+  WASL_SEED_DEMO: flag.optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   WASL_PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, "must be an http:// or https:// URL")
@@ -91,9 +92,15 @@ export type Config = {
   maxBodyBytes: number;
   /** Largest uploaded document; multipart requests may be this size plus their fields. */
   maxUploadBytes: number;
+  /**
+   * Demo data (and its published passwords) in an empty database: by default only for the
+   * embedded database someone is trying out, never on a PostgreSQL server unless asked.
+   */
   seedDemo: boolean;
   /** Origins (other than our own) whose pages may call the API with credentials; none by default. */
   corsOrigins: string[];
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
   logLevel: string;
   /** Where members reach this server (links in messages); by default the listening address. */
   publicUrl: string;
@@ -108,6 +115,12 @@ function persistedTokenSecret(dataDir: string): Uint8Array {
   }
   chmodSync(file, 0o600);
   return new TextEncoder().encode(readFileSync(file, "utf8").trim());
+}
+
+/** Whether HOST only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 /** Validates the environment once; every later module receives the typed result. */
@@ -137,8 +150,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.WASL_COOKIE_SECURE ?? production,
     maxBodyBytes: e.WASL_MAX_BODY_BYTES,
     maxUploadBytes: e.WASL_MAX_UPLOAD_BYTES,
-    seedDemo: e.WASL_SEED_DEMO,
+    // Not on an address other machines reach either: main.ts would refuse to serve the demo
+    // accounts' published passwords there.
+    seedDemo: e.WASL_SEED_DEMO ?? (!e.DATABASE_URL && isLoopbackHost(e.HOST)),
     corsOrigins: e.CORS_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     publicUrl: (
       e.WASL_PUBLIC_URL ??

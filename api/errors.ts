@@ -127,7 +127,13 @@ export class InvalidCredentialsError extends DomainError {
 export class TooManyAttemptsError extends DomainError {
   readonly code = "TOO_MANY_ATTEMPTS";
   constructor(readonly retryAfterSeconds: number) {
-    super("errors.tooManyAttempts", { minutes: Math.ceil(retryAfterSeconds / 60) });
+    // Sign-in delays start at a second: "1 minute" would be wrong by a factor of sixty.
+    super(
+      retryAfterSeconds < 60 ? "errors.tooManyAttemptsSeconds" : "errors.tooManyAttempts",
+      retryAfterSeconds < 60
+        ? { seconds: retryAfterSeconds }
+        : { minutes: Math.ceil(retryAfterSeconds / 60) },
+    );
   }
 }
 

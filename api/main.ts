@@ -1,13 +1,42 @@
-// `npm start`: validates the environment, opens the database (embedded unless DATABASE_URL),
-// applies migrations, seeds Arabic demo data into an empty database, and serves Wasl.
-import { ConfigError, loadConfig } from "./config.js";
+// `npm start`: validates the environment, checks the port, opens the database (embedded unless
+// DATABASE_URL), applies migrations, seeds Arabic demo data into an empty embedded database,
+// refuses to expose the demo's published passwords beyond this machine, and serves Wasl.
+import { createServer } from "node:net";
+import { ConfigError, isLoopbackHost, loadConfig } from "./config.js";
 import { DataDirectoryLockedError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
+import {
+  accountsWithPublishedPasswords,
+  PublishedPasswordError,
+} from "./modules/users/demo-guard.js";
 import { buildApp } from "./server.js";
+
+/** The port is taken: said before the database is opened, migrated or seeded. */
+class PortInUseError extends Error {
+  constructor(port: number, host: string) {
+    super(
+      `Port ${port} on ${host} is already in use (another Wasl, or another program).\n` +
+        `Stop that program, or choose another port, e.g.: PORT=${port === 65535 ? 4000 : port + 1} npm start`,
+    );
+    this.name = "PortInUseError";
+  }
+}
+
+function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(port, host) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
 
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  await checkPortFree(config.port, config.host);
   const app = await buildApp(config, { log });
   const { prisma } = app.database;
 
@@ -19,6 +48,13 @@ async function main() {
     log.info("empty database: seeding Arabic demo data");
     await seedDemo(prisma);
     seeded = true;
+  }
+  if (!isLoopbackHost(config.host)) {
+    const exposed = await accountsWithPublishedPasswords(prisma, demoAccounts);
+    if (exposed.length) {
+      await app.stop();
+      throw new PublishedPasswordError(exposed, config.host);
+    }
   }
   const url = await app.start();
 
@@ -37,6 +73,15 @@ async function main() {
   });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Under `npm start` the process a user or supervisor holds is npm: if npm goes away without
+  // passing on its signal (killed, or a shell in between that does not forward it), stop too
+  // rather than live on orphaned, holding the port and the data directory.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown("parent exited");
+    }, 1000).unref();
+  }
 
   const where = config.databaseUrl
     ? "PostgreSQL (DATABASE_URL)"
@@ -67,7 +112,12 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirectoryLockedError ||
+    error instanceof PortInUseError ||
+    error instanceof PublishedPasswordError
+  ) {
     process.stderr.write(`\n${error.message}\n\n`);
     process.exit(2);
   }

@@ -32,7 +32,10 @@ export type RequestChangedEvent = {
 export type WaslEvents = {
   memberChanged: [MemberChangedEvent];
   requestChanged: [RequestChangedEvent];
-  /** A user was disabled, signed out or lost roles: their open sockets are closed. */
+  /**
+   * A user signed out, or their access changed (disabled, roles, personal-data access,
+   * password): every instance drops its cached session and re-checks the user's open sockets.
+   */
   userAccessRevoked: [{ userId: string }];
 };
 

@@ -5,12 +5,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExecutionArgs, ExecutionResult, GraphQLError } from "graphql";
-import { CloseCode, type Context as WsContext } from "graphql-ws";
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
+import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import { resolveCaller } from "./auth/caller.js";
+import { clientAddressOf } from "./auth/client-address.js";
 import { credentialsOf, type Services } from "./auth/context.js";
+import { closeSocket, LiveSessions, type LiveSocket } from "./auth/live-sessions.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { createDocumentDownloadHandler } from "./http/documents.js";
@@ -36,13 +38,16 @@ export type App = {
   stop(): Promise<void>;
 };
 
+/** How long stopping waits for requests in flight before cutting them. */
+const stopGraceMs = 10_000;
+
 type Executable = {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
 };
 
-function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? "unknown";
+function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
+  return typeof (value as Partial<AsyncIterable<T>>)[Symbol.asyncIterator] === "function";
 }
 
 function socketHeaders(req: IncomingMessage): Headers {
@@ -63,6 +68,8 @@ export async function buildApp(
   } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
+  // HTTP requests and sockets alike: the sign-in limits and the audit log see one address.
+  const clientAddress = (req: IncomingMessage) => clientAddressOf(req, config.trustProxy);
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -144,36 +151,27 @@ export async function buildApp(
     path: "/graphql",
     maxPayload: config.maxBodyBytes,
   });
-  const socketsByUser = new Map<string, Set<WebSocket>>();
-  type Extra = { socket: WebSocket; request: IncomingMessage };
-  const wsDisposable = useServer<Record<string, unknown>, Extra & { userId?: string }>(
+  // Each socket's session is checked on every event, and its user's access changes close it
+  // at once (auth/live-sessions.ts).
+  const liveSessions = new LiveSessions(database.prisma, config, pubsub);
+  type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;
+  const wsDisposable = useServer<Record<string, unknown>, Extra>(
     {
       execute: (args) => (args.rootValue as Executable).execute(args) as Promise<ExecutionResult>,
       subscribe: (args) =>
         (args.rootValue as Executable).subscribe(args) as Promise<ExecutionResult>,
       onConnect: async (ctx) => {
-        // Remember whose socket this is, so that disabling the user closes it at once.
         // Read exactly as every operation's context reads them (auth/context.ts).
-        const caller = await resolveCaller(
-          database.prisma,
-          config,
-          credentialsOf({
-            headers: socketHeaders(ctx.extra.request),
-            connectionParams: ctx.connectionParams,
-            clientAddress: clientAddress(ctx.extra.request),
-          }),
-        );
-        if (caller.kind === "user") {
-          ctx.extra.userId = caller.id;
-          const sockets = socketsByUser.get(caller.id) ?? new Set();
-          sockets.add(ctx.extra.socket);
-          socketsByUser.set(caller.id, sockets);
-        }
+        const credentials = credentialsOf({
+          headers: socketHeaders(ctx.extra.request),
+          connectionParams: ctx.connectionParams,
+          clientAddress: clientAddress(ctx.extra.request),
+        });
+        const caller = await resolveCaller(database.prisma, config, credentials);
+        await liveSessions.opened(ctx.extra, caller, credentials);
         return true;
       },
-      onClose: (ctx) => {
-        if (ctx.extra.userId) socketsByUser.get(ctx.extra.userId)?.delete(ctx.extra.socket);
-      },
+      onClose: (ctx) => liveSessions.closed(ctx.extra),
       onSubscribe: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, payload) => {
         const enveloped = yoga.getEnveloped({
           connectionParams: ctx.connectionParams ?? {},
@@ -185,6 +183,15 @@ export async function buildApp(
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document) as readonly GraphQLError[];
         if (errors.length) return errors;
+        // Every subscription carries staff or partner data: a socket without a valid session
+        // (anonymous, expired, signed out, refused) is closed rather than left listening.
+        if (getOperationAST(document, payload.operationName)?.operation === "subscription") {
+          const refusal = await liveSessions.refusal(ctx.extra);
+          if (refusal !== undefined) {
+            closeSocket(ctx.extra.socket, refusal);
+            return [new GraphQLError("The session ended.")];
+          }
+        }
         return {
           schema: enveloped.schema,
           document,
@@ -194,18 +201,11 @@ export async function buildApp(
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
+      onOperation: (ctx, _id, _payload, _args, result) =>
+        isAsyncIterable(result) ? liveSessions.guard(result, ctx.extra) : undefined,
     },
     wsServer,
   );
-
-  const revocations = pubsub.subscribe("userAccessRevoked");
-  void (async () => {
-    for await (const { userId } of revocations) {
-      for (const socket of socketsByUser.get(userId) ?? [])
-        socket.close(CloseCode.Forbidden, "Forbidden");
-      socketsByUser.delete(userId);
-    }
-  })();
 
   let stopped: Promise<void> | undefined;
   return {
@@ -223,13 +223,20 @@ export async function buildApp(
       }),
     stop: () => {
       stopped ??= (async () => {
+        // No new connections; requests already in flight finish (their transactions commit)
+        // before the database closes. Keep-alive connections are closed as soon as they are
+        // idle; whatever still runs after the grace period is cut.
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => server.closeAllConnections(), stopGraceMs);
         await wsDisposable.dispose();
         for (const client of wsServer.clients) client.terminate();
         await new Promise<void>((done) => wsServer.close(() => done()));
-        server.closeAllConnections();
-        await new Promise<void>((done) => server.close(() => done()));
+        await closed;
+        clearInterval(idle);
+        clearTimeout(cut);
         await closePubSub();
-        await revocations.return?.();
+        await liveSessions.stop();
         if (!options.database) await database.close();
       })();
       return stopped;

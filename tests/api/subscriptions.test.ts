@@ -3,6 +3,7 @@
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { issueSessionToken } from "../../api/auth/tokens.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
 
@@ -19,6 +20,8 @@ function connect(token?: string, onClosed?: (code: number) => void): Client {
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // A socket the server closes (4401/4403) is what these tests expect, not a console error.
+    onNonLazyError: () => {},
     on: onClosed ? { closed: (event) => onClosed((event as { code: number }).code) } : {},
   });
   clients.push(client);
@@ -119,13 +122,17 @@ describe("memberChanged", () => {
     expect(event.data.memberChanged.member.fullNameAr).toBe("هند خالد");
   });
 
-  it("refuses an unauthenticated subscriber", async () => {
-    const subscription = firstResults(connect(), `subscription { memberChanged { change } }`);
-    const outcome = await subscription.done.then(
-      (results) => results[0],
-      (errors) => ({ errors }),
-    );
-    expect(JSON.stringify(outcome)).toMatch(/UNAUTHENTICATED|يلزم تسجيل الدخول/);
+  it("closes an anonymous socket that subscribes (4401), rather than leaving it open", async () => {
+    let closedWith: number | undefined;
+    const closed = new Promise<void>((resolve) => {
+      const client = connect(undefined, (code) => {
+        closedWith = code;
+        resolve();
+      });
+      firstResults(client, `subscription { memberChanged { change } }`).done.catch(() => {});
+    });
+    await closed;
+    expect(closedWith).toBe(4401);
   });
 
   it("closes a disabled user's open socket at once", async () => {
@@ -147,5 +154,99 @@ describe("memberChanged", () => {
     );
     await closed;
     expect(closedWith).toBe(4403);
+  });
+});
+
+describe("a socket's session ends", () => {
+  const userMutation = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { __typename } }`;
+
+  /** A socket subscribed to member changes: its results, and the code it was closed with. */
+  async function listening(token: string) {
+    let resolveClosed: (code: number) => void = () => {};
+    const closed = new Promise<number>((resolve) => (resolveClosed = resolve));
+    const client = connect(token, (code) => resolveClosed(code));
+    const results: Json[] = [];
+    client.subscribe(
+      { query: `subscription { memberChanged { memberId: member { id } version } }` },
+      { next: (value) => void results.push(value), error: () => {}, complete: () => {} },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { closed, results };
+  }
+
+  async function changeAMember() {
+    const member = await createMemberRecord(t.database.prisma);
+    await t.gql(
+      updateMutation,
+      { input: { id: gid("Member", member.id), version: 1, city: "تبوك" } },
+      { token: staff },
+    );
+  }
+
+  it("when its token expires: closed with 4401", async () => {
+    const user = await createStaffUser(t.database.prisma, "brief@test.sa", ["STAFF"]);
+    // A real token, issued for two seconds.
+    const { token } = await issueSessionToken(t.config.tokenSecret, user.id, 2);
+    const socket = await listening(token);
+    await changeAMember();
+    await expect.poll(() => socket.results.length).toBe(1);
+    expect(await socket.closed).toBe(4401);
+    await changeAMember();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(socket.results).toHaveLength(1);
+  });
+
+  it("when the user signs out: closed with 4401", async () => {
+    await createStaffUser(t.database.prisma, "leaving-now@test.sa", ["STAFF"]);
+    const token = await t.signIn("leaving-now@test.sa", password);
+    const socket = await listening(token);
+    await t.gql(`mutation { signOut }`, {}, { token });
+    expect(await socket.closed).toBe(4401);
+  });
+
+  it("when the user loses a role: closed with 4403, and no event after it", async () => {
+    const user = await createStaffUser(t.database.prisma, "moved@test.sa", ["STAFF"]);
+    const token = await t.signIn("moved@test.sa", password);
+    const socket = await listening(token);
+    const changed = await t.gql(
+      userMutation,
+      { input: { id: gid("User", user.id), version: 1, roles: ["RESEARCHER"] } },
+      { token: admin },
+    );
+    expect(changed.data?.updateUser.__typename).toBe("UpdateUserSuccess");
+    expect(await socket.closed).toBe(4403);
+    await changeAMember();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(socket.results).toEqual([]);
+  });
+
+  it("when personal-data access is withdrawn: closed with 4403", async () => {
+    const user = await createStaffUser(t.database.prisma, "reader@test.sa", ["STAFF"], {
+      personalDataAccess: true,
+    });
+    const token = await t.signIn("reader@test.sa", password);
+    const socket = await listening(token);
+    await t.gql(
+      userMutation,
+      { input: { id: gid("User", user.id), version: 1, personalDataAccess: false } },
+      { token: admin },
+    );
+    expect(await socket.closed).toBe(4403);
+  });
+
+  it("when the user gains a role: stays open and keeps receiving", async () => {
+    const user = await createStaffUser(t.database.prisma, "promoted@test.sa", ["STAFF"]);
+    const token = await t.signIn("promoted@test.sa", password);
+    const socket = await listening(token);
+    let closed = false;
+    void socket.closed.then(() => (closed = true));
+    await t.gql(
+      userMutation,
+      { input: { id: gid("User", user.id), version: 1, roles: ["STAFF", "RESEARCHER"] } },
+      { token: admin },
+    );
+    await changeAMember();
+    await expect.poll(() => socket.results.length).toBe(1);
+    expect(closed).toBe(false);
   });
 });

@@ -80,13 +80,13 @@ function serverEnv(
   };
 }
 
-/** Starts a command in the repository with the server's environment. */
+/** Starts a command in the repository (node unless told) with the server's environment. */
 export function spawnInRepo(
   args: string[],
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; command?: string } = {},
 ): { child: ChildProcess; exited: Promise<Exit>; stdout(): string; stderr(): string } {
   const dataDir = options.dataDir ?? freshDataDir();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(options.command ?? process.execPath, args, {
     cwd: repoRoot,
     env: serverEnv(dataDir, options.port ?? 0, options.env ?? {}),
     stdio: ["ignore", "pipe", "pipe"],
@@ -109,13 +109,30 @@ export function spawnInRepo(
   return { child, exited, stdout: () => out, stderr: () => err };
 }
 
-/** Starts `node --import tsx api/main.ts`; await `ready` before talking to it. */
+/**
+ * Starts `node --import tsx api/main.ts`, or with `npm` the package's start script as a user
+ * would (without its prestart build, which tests do not need); await `ready` before talking
+ * to it.
+ */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string>; readyTimeoutMs?: number } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    readyTimeoutMs?: number;
+    port?: number;
+    npm?: boolean;
+  } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const port = await freePort();
-  const run = spawnInRepo(["--import", "tsx", "api/main.ts"], { dataDir, port, env: options.env });
+  const port = options.port ?? (await freePort());
+  const run = options.npm
+    ? spawnInRepo(["start", "--ignore-scripts"], {
+        dataDir,
+        port,
+        env: options.env,
+        command: "npm",
+      })
+    : spawnInRepo(["--import", "tsx", "api/main.ts"], { dataDir, port, env: options.env });
   // Generous: a first start seeds the demo data, and CI machines run two test files at once.
   const timeoutMs = options.readyTimeoutMs ?? 90_000;
   const ready = new Promise<void>((resolveReady, reject) => {

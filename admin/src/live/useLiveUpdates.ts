@@ -4,7 +4,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createClient } from "graphql-ws";
 import { useEffect, useRef, useState } from "react";
-import { useDataProvider } from "react-admin";
+import { useDataProvider, useLogout } from "react-admin";
 import { memberFields } from "../dataProvider/fragments.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { graphqlPath } from "../providers/apollo.js";
@@ -94,71 +94,108 @@ export function applyMemberChange(
   void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
 }
 
+/**
+ * The server closes a socket whose session ended with 4401 (expired, signed out) or 4403
+ * (disabled, lost access): reconnecting would not help; the user signs in again.
+ */
+export function sessionEnded(event: unknown): boolean {
+  const code = (event as { code?: unknown } | null)?.code;
+  return code === 4401 || code === 4403;
+}
+
+export type LiveConnectionOptions = {
+  url: string;
+  onStatus(status: LiveStatus): void;
+  onMemberChanged(event: MemberChangedEvent): void;
+  onRequestChanged(event: RequestChangedEvent): void;
+  /** The server ended the socket's session: sign in again; no reconnection is attempted. */
+  onSessionEnded(): void;
+  /** The WebSocket class; the browser's by default. */
+  webSocketImpl?: unknown;
+};
+
+/** One connection with both subscriptions, reconnecting with backoff; returns its disposer. */
+export function openLiveConnection(options: LiveConnectionOptions): () => void {
+  let disposed = false;
+  const set = (next: LiveStatus) => !disposed && options.onStatus(next);
+  const client = createClient({
+    url: options.url,
+    webSocketImpl: options.webSocketImpl,
+    lazy: false,
+    // The status shows it; a session end is handled by onSessionEnded, not the console.
+    onNonLazyError: () => undefined,
+    keepAlive: 15_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: (event) => !sessionEnded(event),
+    retryWait: async (retries) => {
+      await new Promise((done) =>
+        setTimeout(done, Math.min(30_000, 1000 * 2 ** retries) * (0.5 + Math.random() / 2)),
+      );
+    },
+    connectionParams: () => ({ language: getLocale() }),
+    on: {
+      connecting: () => set("connecting"),
+      connected: () => set("live"),
+      closed: (event) => {
+        set("offline");
+        if (sessionEnded(event) && !disposed) options.onSessionEnded();
+      },
+      error: () => set("offline"),
+    },
+  });
+  const unsubscribe = client.subscribe<{ memberChanged: MemberChangedEvent }>(
+    { query: memberChangedSubscription },
+    {
+      next: (message) => {
+        if (message.data?.memberChanged) options.onMemberChanged(message.data.memberChanged);
+      },
+      error: () => set("offline"),
+      complete: () => undefined,
+    },
+  );
+  const unsubscribeRequests = client.subscribe<{ requestChanged: RequestChangedEvent }>(
+    { query: requestChangedSubscription },
+    {
+      next: (message) => {
+        if (message.data?.requestChanged) options.onRequestChanged(message.data.requestChanged);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  return () => {
+    disposed = true;
+    unsubscribe();
+    unsubscribeRequests();
+    void client.dispose();
+  };
+}
+
 export function useLiveUpdates(): LiveStatus {
+  const logout = useLogout();
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<WaslDataProvider>();
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  // The data provider's identity may change between renders; the connection must not.
+  // The hooks' results may change between renders; the connection must not.
   const forgetCursors = useRef(dataProvider.forgetCursors);
   forgetCursors.current = dataProvider.forgetCursors;
+  const logoutRef = useRef(logout);
+  logoutRef.current = logout;
 
-  useEffect(() => {
-    let disposed = false;
-    const set = (next: LiveStatus) => !disposed && setStatus(next);
-    const client = createClient({
-      url: liveUrl(),
-      lazy: false,
-      keepAlive: 15_000,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
-      retryWait: async (retries) => {
-        await new Promise((done) =>
-          setTimeout(done, Math.min(30_000, 1000 * 2 ** retries) * (0.5 + Math.random() / 2)),
-        );
-      },
-      connectionParams: () => ({ language: getLocale() }),
-      on: {
-        connecting: () => set("connecting"),
-        connected: () => set("live"),
-        closed: () => set("offline"),
-        error: () => set("offline"),
-      },
-    });
-    const unsubscribe = client.subscribe<{ memberChanged: MemberChangedEvent }>(
-      { query: memberChangedSubscription },
-      {
-        next: (message) => {
-          if (message.data?.memberChanged) {
-            applyMemberChange(queryClient, message.data.memberChanged, (resource) =>
-              forgetCursors.current(resource),
-            );
-          }
-        },
-        error: () => set("offline"),
-        complete: () => undefined,
-      },
-    );
-    const unsubscribeRequests = client.subscribe<{ requestChanged: RequestChangedEvent }>(
-      { query: requestChangedSubscription },
-      {
-        next: (message) => {
-          if (message.data?.requestChanged) {
-            applyRequestChange(queryClient, message.data.requestChanged, (resource) =>
-              forgetCursors.current(resource),
-            );
-          }
-        },
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
-    return () => {
-      disposed = true;
-      unsubscribe();
-      unsubscribeRequests();
-      void client.dispose();
-    };
-  }, [queryClient]);
+  useEffect(
+    () =>
+      openLiveConnection({
+        url: liveUrl(),
+        onStatus: setStatus,
+        onMemberChanged: (event) =>
+          applyMemberChange(queryClient, event, (resource) => forgetCursors.current(resource)),
+        onRequestChanged: (event) =>
+          applyRequestChange(queryClient, event, (resource) => forgetCursors.current(resource)),
+        // To the sign-in page; react-admin brings the user back here after signing in.
+        onSessionEnded: () => void logoutRef.current(),
+      }),
+    [queryClient],
+  );
 
   return status;
 }

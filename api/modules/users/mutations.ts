@@ -83,7 +83,7 @@ builder.mutationFields((t) => ({
   signIn: t.field({
     type: SignInPayload,
     description:
-      "Signs a staff user in with e-mail and password. Failed attempts are rate-limited per account and address.",
+      "Signs a staff user in with e-mail and password. Failed attempts are delayed per account and client address, with growing delays (TooManyAttemptsError.retryAfterSeconds); another address is not delayed.",
     authScopes: { public: true },
     errors: {
       types: [InvalidCredentialsError, TooManyAttemptsError],

@@ -54,7 +54,7 @@ export async function signIn(
     );
     throw new InvalidCredentialsError();
   }
-  limiter.recordSuccess(email);
+  limiter.recordSuccess(email, input.clientAddress);
   const session = await issueSessionToken(
     services.config.tokenSecret,
     user.id,
@@ -224,7 +224,8 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
     });
     return tx.user.findUniqueOrThrow({ where: { id: input.id } });
   });
-  if (user.disabled || passwordHash)
+  // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions).
+  if (passwordHash || input.disabled != null || input.roles || input.personalDataAccess != null)
     services.pubsub.publish("userAccessRevoked", { userId: user.id });
   return user;
 }
