@@ -5,7 +5,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from "graphql";
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  getOperationAST,
+} from "graphql";
 import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -180,7 +186,15 @@ export async function buildApp(
           params: payload,
           request: undefined,
         } as never);
-        const document = enveloped.parse(payload.query);
+        // A query that does not parse (syntax, the token limit) is this operation's error;
+        // thrown, graphql-ws would close the socket and every other operation on it.
+        let document: DocumentNode;
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = enveloped.validate(enveloped.schema, document) as readonly GraphQLError[];
         if (errors.length) return errors;
         // Every subscription carries staff or partner data: a socket without a valid session

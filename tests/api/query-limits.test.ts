@@ -137,6 +137,38 @@ describe("query limits", () => {
   });
 });
 
+describe("a query that cannot be parsed, over WebSocket", () => {
+  it("answers its error and keeps the socket and its other operations open", async () => {
+    let closed: number | undefined;
+    const client = createClient({
+      url: `${t.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { language: "en" },
+      on: { closed: (event) => (closed = (event as { code: number }).code) },
+    });
+    const run = (query: string) =>
+      new Promise<Json>((resolve) => {
+        client.subscribe(
+          { query },
+          { next: resolve, error: (errors) => resolve({ errors }), complete: () => {} },
+        );
+      });
+    try {
+      const syntax = await run("{ me { ");
+      expect(syntax.errors[0].message).toMatch(/Syntax Error/);
+      const tooLong = await run(limits.find((l) => l.code === "TOO_MANY_TOKENS")!.query);
+      expect(tooLong.errors[0].extensions.code).toBe("TOO_MANY_TOKENS");
+      expect(tooLong.errors[0].message).toMatch(/too long/);
+      // The same socket still answers.
+      expect(await run("{ __typename }")).toEqual({ data: { __typename: "Query" } });
+      expect(closed).toBeUndefined();
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe("no suggestions in production", () => {
   const cases: { what: string; query: string; variables?: Record<string, unknown> }[] = [
     { what: "field", query: "{ membr }" },
