@@ -13,7 +13,8 @@ export type ErrorCode =
   | "INVALID_CREDENTIALS"
   | "TOO_MANY_ATTEMPTS"
   | "INCOMPLETE_REQUEST"
-  | "PRECONDITION_FAILED";
+  | "PRECONDITION_FAILED"
+  | "BUSY";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -167,5 +168,16 @@ export class PreconditionFailedError extends DomainError {
     params: MessageParams = {},
   ) {
     super(messageKey, params);
+  }
+}
+
+/**
+ * The database had no connection free in time (a burst beyond the pool and its queue).
+ * Nothing was written; the same request may simply be sent again.
+ */
+export class BusyError extends DomainError {
+  readonly code = "BUSY";
+  constructor() {
+    super("errors.busy");
   }
 }

@@ -59,7 +59,11 @@ export async function buildApp(
   const log = options.log ?? createLogger(config.logLevel);
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    }));
   const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
   const services: Services = {
     prisma: database.prisma,

@@ -3,7 +3,9 @@
 import { handleStreamOrSingleExecutionResult, type Plugin } from "@envelop/core";
 import { GraphQLError } from "graphql";
 import type { Context } from "../auth/context.js";
+import { isDatabaseBusy } from "../db/client.js";
 import {
+  BusyError,
   ConflictError,
   DomainError,
   type ErrorCode,
@@ -32,6 +34,7 @@ const codes: ErrorCode[] = [
   "TOO_MANY_ATTEMPTS",
   "INCOMPLETE_REQUEST",
   "PRECONDITION_FAILED",
+  "BUSY",
 ];
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -218,9 +221,19 @@ builder.objectType(PreconditionFailedError, {
   }),
 });
 
+/**
+ * The expected failure an error stands for, if any. A database with no connection free in
+ * time is one (BUSY), wherever it happens: mapped here once rather than in each resolver.
+ */
+function expectedFailure(error: Error | undefined): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (isDatabaseBusy(error)) return new BusyError();
+  return undefined;
+}
+
 function toGraphQLError(error: GraphQLError, locale: Locale): GraphQLError {
-  const original = error.originalError;
-  if (!(original instanceof DomainError)) return error;
+  const original = expectedFailure(error.originalError);
+  if (!original) return error;
   const extensions: Record<string, unknown> = { code: original.code };
   let message = translate(locale, original.messageKey, original.messageParams);
   if (original instanceof ValidationError) {

@@ -29,6 +29,7 @@ const coreAr = {
   "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
   "errors.pageSizeTooLarge": "الحد الأقصى للصفحة {max} سجلاً.",
   "errors.badGlobalId": "المعرّف غير صالح.",
+  "errors.busy": "الخادم مشغول الآن بطلبات كثيرة، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.",
   "validation.required": "حقل «{field}» مطلوب.",
   "validation.tooLong": "حقل «{field}» أطول من {max} حرفاً.",
   "validation.nationalIdInvalid":
@@ -88,6 +89,8 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
   "errors.pageSizeTooLarge": "A page holds at most {max} records.",
   "errors.badGlobalId": "The identifier is not valid.",
+  "errors.busy":
+    "The server is busy with many requests and nothing was saved. Try again in a moment.",
   "validation.required": "“{field}” is required.",
   "validation.tooLong": "“{field}” is longer than {max} characters.",
   "validation.nationalIdInvalid":

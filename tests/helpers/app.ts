@@ -45,9 +45,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; listen?: boolean; onQuery?: (sql: string) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    onQuery?: (sql: string) => void;
+    /** A database opened by the test (closed with the app); by default a fresh one. */
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase({ onQuery: options.onQuery });
+  const database = options.database ?? (await openTestDatabase({ onQuery: options.onQuery }));
   const config = testConfig(options.env);
   const app = await buildApp(config, { database, log: createLogger("silent") });
   const url = options.listen === false ? "" : await app.start();
