@@ -32,6 +32,10 @@ const coreAr = {
   "errors.busy": "الخادم مشغول الآن بطلبات كثيرة، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.",
   "validation.required": "حقل «{field}» مطلوب.",
   "validation.tooLong": "حقل «{field}» أطول من {max} حرفاً.",
+  "validation.invalidText":
+    "حقل «{field}» فيه محرف لا يمكن حفظه (محرف NUL أو محرف ناقص الترميز). احذفه وأعد المحاولة.",
+  "validation.badGlobalId": "«{field}» ليس معرّفاً صالحاً لسجل في هذا النظام.",
+  "validation.wrongIdType": "«{field}» معرّف لسجل من نوع آخر؛ المطلوب معرّف من النوع {expected}.",
   "validation.nationalIdInvalid":
     "رقم الهوية الوطنية أو الإقامة غير صحيح: يجب أن يتكون من 10 أرقام ويبدأ بـ 1 أو 2 ويتحقق رقم التحقق.",
   "validation.nationalIdTaken": "رقم الهوية الوطنية مسجّل لعضو آخر.",
@@ -93,6 +97,11 @@ const coreEn: Record<keyof typeof coreAr, string> = {
     "The server is busy with many requests and nothing was saved. Try again in a moment.",
   "validation.required": "“{field}” is required.",
   "validation.tooLong": "“{field}” is longer than {max} characters.",
+  "validation.invalidText":
+    "“{field}” contains a character that cannot be stored (a NUL byte or a broken character). Remove it and try again.",
+  "validation.badGlobalId": "“{field}” is not a valid identifier of a record in this system.",
+  "validation.wrongIdType":
+    "“{field}” identifies a record of another kind; it must be the identifier of a {expected}.",
   "validation.nationalIdInvalid":
     "The national ID or iqama number is not valid: 10 digits, starting with 1 or 2, with a correct check digit.",
   "validation.nationalIdTaken": "This national ID is already registered to another member.",

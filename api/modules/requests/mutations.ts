@@ -157,7 +157,15 @@ type ErrorClass =
   | typeof IncompleteRequestError
   | typeof PreconditionFailedError;
 
-const always: ErrorClass[] = [NotFoundError, InvalidTransitionError, ConflictError, ForbiddenError];
+// ValidationError for every transition: each takes an ID and most a note or a reason, which
+// the input checks (api/graphql/input-checks.ts) may refuse.
+const always: ErrorClass[] = [
+  ValidationError,
+  NotFoundError,
+  InvalidTransitionError,
+  ConflictError,
+  ForbiddenError,
+];
 
 /** One verb-first mutation for one life-cycle action. */
 function transitionMutation<Shape extends TransitionShape>(spec: {
@@ -175,7 +183,7 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
       // Admission only: which roles may fire which action is the life cycle's data.
       authScopes: { permission: "requests.act" },
       errors: {
-        types: [...always, ...spec.errors],
+        types: [...new Set([...always, ...spec.errors])],
         union: {
           name: `${typeName}Result`,
           description: "The request after the action, or why not.",
