@@ -107,14 +107,25 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * The action is not one the record's state allows. `labels` names the message-key prefixes
+ * of the states' and actions' labels (e.g. "requestStatus", "requestAction"), so that the
+ * message shows them in the caller's language, with the moves the state does allow.
+ */
 export class InvalidTransitionError extends DomainError {
   readonly code = "INVALID_TRANSITION";
   constructor(
     readonly currentState: string,
     readonly attempted: string,
     readonly allowed: string[],
+    labels: { state: string; action: string },
   ) {
-    super("errors.invalidTransition", { currentState, attempted, allowed: allowed.join(", ") });
+    const action = (name: string) => `${labels.action}.${name}`;
+    super(allowed.length ? "errors.invalidTransition" : "errors.invalidTransitionNone", {
+      currentState: { translate: [`${labels.state}.${currentState}`] },
+      attempted: { translate: [action(attempted)] },
+      allowed: { translate: allowed.map(action) },
+    });
   }
 }
 

@@ -33,10 +33,12 @@ export type DatabaseOptions = {
  * 2 s to start and 5 s to run, fail a burst of 50 writes that would all fit in a few
  * seconds). Waiting: a burst queues for a connection (or PGlite's one connection) instead of
  * failing; past 10 s a caller is better told "busy, try again" than left hanging.
- * Running: our transactions are short (a few statements); one that runs 15 s is stuck, and
- * ending it frees its locks and connection for the queue.
+ * Running: our transactions are short (a few statements), but those that take a number
+ * (member numbers, request references) queue on its counter row while they run, up to a
+ * pool's worth of them; one that runs 30 s is stuck, and ending it frees its locks and
+ * connection for the queue.
  */
-export const transactionLimits = { maxWait: 10_000, timeout: 15_000 };
+export const transactionLimits = { maxWait: 10_000, timeout: 30_000 };
 
 /**
  * Whether an error means the database had no connection or transaction slot free in time

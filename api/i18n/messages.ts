@@ -14,7 +14,12 @@ import { researchMessagesAr, researchMessagesEn } from "../modules/requests/rese
 // exists in one language and not the other. Field names are translated under `fields.*`.
 
 export type Locale = "ar" | "en";
-export type MessageParams = Record<string, string | number>;
+/**
+ * A parameter shown in the caller's language: the message of each key (e.g. a state's or an
+ * action's label), listed. A key without a message shows as the key's last part.
+ */
+export type Translated = { translate: readonly string[] };
+export type MessageParams = Record<string, string | number | Translated>;
 
 const coreAr = {
   "errors.validationFailed": "تعذّر الحفظ: راجع الحقول المشار إليها ({count}).",
@@ -23,7 +28,9 @@ const coreAr = {
   "errors.unauthenticated": "يلزم تسجيل الدخول أولاً.",
   "errors.conflict": "عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميله ثم أعد المحاولة.",
   "errors.invalidTransition":
-    "لا يمكن تنفيذ «{attempted}» والحالة الحالية «{currentState}». المسموح: {allowed}.",
+    "لا يمكن «{attempted}» والحالة «{currentState}». المتاح من هذه الحالة: {allowed}.",
+  "errors.invalidTransitionNone":
+    "لا يمكن «{attempted}» والحالة «{currentState}»، ولا إجراء متاحاً من هذه الحالة.",
   "errors.invalidCredentials": "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف.",
   "errors.tooManyAttempts": "محاولات دخول كثيرة. أعد المحاولة بعد {minutes} دقيقة.",
   "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
@@ -87,7 +94,9 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.conflict":
     "Someone else changed this record after you opened it. Reload it and try again.",
   "errors.invalidTransition":
-    "“{attempted}” is not possible while the state is “{currentState}”. Allowed: {allowed}.",
+    "Cannot “{attempted}” while the state is “{currentState}”. Possible from this state: {allowed}.",
+  "errors.invalidTransitionNone":
+    "Cannot “{attempted}” while the state is “{currentState}”; nothing more can be done from this state.",
   "errors.invalidCredentials": "Wrong e-mail or password, or the account is disabled.",
   "errors.tooManyAttempts": "Too many sign-in attempts. Try again in {minutes} minutes.",
   "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
@@ -151,6 +160,12 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    if (typeof value === "object") {
+      const labels = value.translate.map(
+        (key) => messages[locale][key as MessageKey] ?? key.split(".").pop(),
+      );
+      return labels.join(locale === "ar" ? "، " : ", ");
+    }
     if (name === "field") {
       const fieldKey = `fields.${value}` as MessageKey;
       return messages[locale][fieldKey] ?? String(value);

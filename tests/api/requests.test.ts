@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
 import type { PrismaClient } from "../../api/db/client.js";
 import type { RequestStatus, RequestTypeCode, Role } from "../../api/db/generated/enums.js";
+import { messages } from "../../api/i18n/messages.js";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { signAttestation } from "../../api/modules/requests/attestation/service.js";
 import {
@@ -645,7 +646,11 @@ describe("every illegal transition is refused with the current state and the all
         currentState: state,
         allowed: actionsFrom(flow, state),
       });
-      expect(result.message).toContain(state);
+      // The state and the allowed moves by their English labels (act asks in English).
+      expect(result.message).toContain(`“${messages.en[`requestStatus.${state}`]}”`);
+      for (const allowed of actionsFrom(flow, state))
+        expect(result.message).toContain(messages.en[`requestAction.${allowed}`]);
+      expect(result.message).not.toContain(state);
     }
     expect(cases.length).toBeGreaterThan(80);
   });
@@ -1032,7 +1037,9 @@ describe("Arabic by default", () => {
       { input: { id: gid("Request", request.id), version: 1 } },
       { token: tokens.staff },
     );
-    expect(result.data?.completeRequest.message).toContain("DRAFT");
-    expect(result.data?.completeRequest.message).toMatch(/لا يمكن/);
+    // The state's Arabic label and the moves a draft allows, not the English codes.
+    expect(result.data?.completeRequest.message).toBe(
+      "لا يمكن «إكمال الإجراء» والحالة «مسودة». المتاح من هذه الحالة: تقديم الطلب، سحب الطلب.",
+    );
   });
 });

@@ -4,6 +4,7 @@
 // Pure data and functions: no database, no GraphQL.
 import type { Caller } from "../../auth/caller.js";
 import type { NotificationEvent, RequestStatus, Role } from "../../db/generated/enums.js";
+import { InvalidTransitionError } from "../../errors.js";
 
 /** The verbs a caller can apply to a request; each is one mutation of the same name. */
 export const requestActions = [
@@ -271,3 +272,19 @@ export function availableActionsFor(
     .filter((t) => t.from.includes(request.status) && mayFire(caller, t, request))
     .map((t) => t.action);
 }
+
+/**
+ * The refusal of an action the request's state does not allow (a life-cycle action, an edit,
+ * a research step), naming the state and the moves the flow allows from it, by their labels
+ * (requestStatus.*, requestAction.* in messages.ts).
+ */
+export function refusedTransition(
+  flow: Flow,
+  status: RequestStatus,
+  attempted: string,
+): InvalidTransitionError {
+  return new InvalidTransitionError(status, attempted, actionsFrom(flow, status), requestLabels);
+}
+
+/** The message-key prefixes of the requests' state and action labels. */
+export const requestLabels = { state: "requestStatus", action: "requestAction" };

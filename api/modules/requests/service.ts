@@ -18,7 +18,6 @@ import {
   FieldErrors,
   ForbiddenError,
   IncompleteRequestError,
-  InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   type RequestGap,
@@ -40,6 +39,7 @@ import {
   editableStates,
   flowOf,
   type RequestAction,
+  refusedTransition,
   type Transition,
   transitionFrom,
   undecidedStates,
@@ -62,9 +62,6 @@ import {
 export type RequestServices = { prisma: PrismaClient; pubsub: WaslPubSub };
 /** `now` is injectable so that clock arithmetic can be tested with explicit times. */
 export type ServiceOptions = { now?: Date };
-
-// Submissions queue on the per-year counter row; give a burst of them time to get a connection.
-const txOptions = { maxWait: 30_000, timeout: 60_000 };
 
 type RequestWithContext = Prisma.RequestGetPayload<{ include: { type: true; member: true } }>;
 
@@ -336,7 +333,7 @@ export async function createRequest(
     if (type.committeeDecides) return { request: created, events };
     const submitted = await applyTransition(tx, caller, created, "SUBMIT", {}, now);
     return { request: submitted.request, events: [...events, ...submitted.events] };
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -352,11 +349,7 @@ export async function updateRequest(
   const { request, events } = await services.prisma.$transaction(async (tx) => {
     const before = await loadRequest(tx, caller, input.id);
     if (!editableStates.includes(before.status)) {
-      throw new InvalidTransitionError(
-        before.status,
-        "UPDATE",
-        availableActionsFor(caller, flowOf(rulesFor(before).committeeDecides), before),
-      );
+      throw refusedTransition(flowOf(rulesFor(before).committeeDecides), before.status, "UPDATE");
     }
     if (before.version !== input.version)
       throw new ConflictError("Request", input.version, before.version);
@@ -413,7 +406,7 @@ export async function updateRequest(
       include: { type: true, member: true },
     });
     return { request, events: [requestEvent(caller, request, "UPDATED", before.status, now)] };
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -458,18 +451,13 @@ export async function transitionRequest(
     const before = await loadRequest(tx, caller, input.id);
     const flow = flowOf(rulesFor(before).committeeDecides);
     const transition = transitionFrom(flow, before.status, input.action);
-    if (!transition)
-      throw new InvalidTransitionError(
-        before.status,
-        input.action,
-        availableActionsFor(caller, flow, before),
-      );
+    if (!transition) throw refusedTransition(flow, before.status, input.action);
     if (!availableActionsFor(caller, flow, before).includes(input.action))
       throw new ForbiddenError(true);
     if (before.version !== input.version)
       throw new ConflictError("Request", input.version, before.version);
     return applyTransition(tx, caller, before, input.action, input, now, transition);
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -615,12 +603,7 @@ async function applyTransition(
 ): Promise<{ request: RequestWithContext; events: AfterCommit[] }> {
   const flow = flowOf(rulesFor(before).committeeDecides);
   const transition = known ?? transitionFrom(flow, before.status, action);
-  if (!transition)
-    throw new InvalidTransitionError(
-      before.status,
-      action,
-      availableActionsFor(caller, flow, before),
-    );
+  if (!transition) throw refusedTransition(flow, before.status, action);
   const { data, to, note } = await actionPatch(tx, caller, before, transition, params, now);
   await checkGuards(tx, before, transition);
 

@@ -14,6 +14,12 @@ import {
 import { changedFields, recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isResearcherOnly } from "../documents/case-access.js";
+import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
+import { snapshotRules } from "../rules.js";
+
+/** The researcher's own steps, named in refusals like the life cycle's actions. */
+export const researchSteps = ["SAVE_RESEARCH_REPORT", "SUBMIT_RESEARCH_REPORT"] as const;
+type ResearchStep = (typeof researchSteps)[number];
 
 /** Whether the request has at least one submitted research report. */
 export async function hasSubmittedResearchReport(db: Db, requestId: string): Promise<boolean> {
@@ -52,18 +58,27 @@ function validateReport(input: SaveResearchReportInput, now: Date): string {
 }
 
 /** The request, refusing anyone but its assigned researcher and any state but WITH_RESEARCHER. */
-async function requestForResearcher(db: Db, caller: Caller, requestId: string, action: string) {
+async function requestForResearcher(db: Db, caller: Caller, requestId: string, step: ResearchStep) {
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const request = await db.request.findUnique({
     where: { id: requestId },
-    select: { id: true, memberId: true, status: true, researcherId: true },
+    select: {
+      id: true,
+      memberId: true,
+      status: true,
+      researcherId: true,
+      rulesSnapshot: true,
+      type: { select: { committeeDecides: true } },
+    },
   });
   if (!request) throw new NotFoundError("Request", requestId);
   // Only the researcher the request was referred to: not another researcher, not an admin.
   if (request.researcherId !== caller.id) throw new ForbiddenError(true);
-  if (request.status !== "WITH_RESEARCHER")
-    throw new InvalidTransitionError(request.status, action, []);
-  return { ...request, researcherId: caller.id };
+  if (request.status !== "WITH_RESEARCHER") {
+    const rules = snapshotRules(request.rulesSnapshot) ?? request.type;
+    throw refusedTransition(flowOf(rules.committeeDecides), request.status, step);
+  }
+  return { id: request.id, memberId: request.memberId, researcherId: caller.id };
 }
 
 /**
@@ -78,7 +93,7 @@ export async function saveResearchReport(
 ) {
   const findings = validateReport(input, now);
   return prisma.$transaction(async (tx) => {
-    const request = await requestForResearcher(tx, caller, input.requestId, "saveResearchReport");
+    const request = await requestForResearcher(tx, caller, input.requestId, "SAVE_RESEARCH_REPORT");
     const data = {
       visitKind: input.visitKind,
       visitDate: input.visitDate,
@@ -139,10 +154,11 @@ export async function submitResearchReport(
       tx,
       caller,
       report.requestId,
-      "submitResearchReport",
+      "SUBMIT_RESEARCH_REPORT",
     );
+    // The report's own state: once submitted, nothing more is done with it.
     if (report.submittedAt)
-      throw new InvalidTransitionError("SUBMITTED", "submitResearchReport", []);
+      throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
     if (report.version !== input.version)
       throw new ConflictError("ResearchReport", input.version, report.version);
     const submittedAt = new Date();
