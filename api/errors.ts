@@ -147,6 +147,7 @@ export class TooManyAttemptsError extends DomainError {
 export type RequestGapKind =
   | "MISSING_FIELD"
   | "MISSING_DOCUMENT"
+  | "UNVERIFIED_DOCUMENT"
   | "UNSIGNED_ATTESTATION"
   | "STALE_ATTESTATION"
   | "INVALID_MEMBER_DATA";

@@ -163,6 +163,10 @@ const RequestGapKindEnum = builder.enumType("RequestGapKind", {
     MISSING_DOCUMENT: {
       description: "A required document kind has no pending or accepted document.",
     },
+    UNVERIFIED_DOCUMENT: {
+      description:
+        "A required document is attached but not verified (accepted) yet: an approved request is completed only once all are.",
+    },
     UNSIGNED_ATTESTATION: { description: "The applicant has not signed the attestation." },
     STALE_ATTESTATION: {
       description: "The attestation was signed, but the data changed since: sign again.",

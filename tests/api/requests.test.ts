@@ -182,6 +182,11 @@ async function completeFile(requestId: string) {
     await signAttestation(db, callerOf("staff"), { requestId, method: "IN_PERSON" });
 }
 
+/** Staff verify (accept) the request's documents: an approved request completes only then. */
+async function verifyDocuments(requestId: string) {
+  await db.document.updateMany({ where: { requestId }, data: { verification: "ACCEPTED" } });
+}
+
 async function draft(type: RequestTypeCode, overrides: Record<string, unknown> = {}) {
   const member = (overrides.memberRecord as { id: string }) ?? (await householdMember());
   const { memberRecord: _m, ...input } = overrides;
@@ -301,6 +306,7 @@ describe("a financial support request, from intake to completion", () => {
       decisionReason: "استوفى الشروط",
       amountApproved: "2500",
     });
+    await verifyDocuments(request.id);
     result = await act("staff", "COMPLETE", request);
     request = result.request;
     expect(request).toMatchObject({ status: "COMPLETED", availableActions: [] });
@@ -339,6 +345,7 @@ describe("a financial support request, from intake to completion", () => {
     let request = await submitted("MEMBERSHIP_REGISTRATION", { memberRecord: applicant });
     request = (await act("staff", "RAISE_TO_COMMITTEE", request)).request;
     request = (await act("chair", "RECORD_DECISION", request)).request;
+    await verifyDocuments(request.id);
     request = (await act("staff", "COMPLETE", request)).request;
     expect(request.status).toBe("COMPLETED");
     const member = await db.member.findUniqueOrThrow({ where: { id: applicant.id } });

@@ -251,11 +251,14 @@ const requestTypeEditable = [
   "committeeDecides",
   "involvesMoney",
   "decisionPeriodDays",
+  "maxAmount",
   "active",
 ] as const;
 
 function requestTypeValue(field: string, value: unknown): unknown {
   if (field === "decisionPeriodDays") return blank(value) ? null : Number(value);
+  // A Decimal travels as a string; an emptied box removes the ceiling.
+  if (field === "maxAmount") return blank(value) ? null : String(value);
   if (field === "nameAr" || field === "nameEn")
     return typeof value === "string" ? value.trim() : "";
   // A set: the order the boxes were ticked in is no change.

@@ -14,7 +14,7 @@ export const auditFields = `
 /** A request type and its rules (the request types screen, the intake wizard). */
 export const requestTypeFields = `
   id code nameAr nameEn active attestationRequired committeeDecides decisionPeriodDays involvesMoney
-  requiredDocumentKinds requiredFields updatedAt version`;
+  maxAmount requiredDocumentKinds requiredFields updatedAt version`;
 
 export const requestSummaryFields = `
   id reference type channel status subject submittedAt decisionDueAt createdAt`;

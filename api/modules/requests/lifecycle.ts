@@ -32,7 +32,13 @@ export type Guard =
   /** Completeness and validity against the rules snapshot taken at submission. */
   | "COMPLETE_BY_SNAPSHOT"
   /** A request that went to the researcher needs their submitted report first. */
-  | "RESEARCH_REPORT_IF_REFERRED";
+  | "RESEARCH_REPORT_IF_REFERRED"
+  /**
+   * An approved request is completed (the grant paid, the member registered) only once
+   * every required document has been verified. A rejected one closes without: its
+   * documents may be why it was rejected.
+   */
+  | "DOCUMENTS_VERIFIED_IF_APPROVED";
 
 /** What the transition changes besides the status (the service implements each by name). */
 export type Effect =
@@ -136,7 +142,7 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
       from: ["APPROVED", "REJECTED"],
       to: "COMPLETED",
       roles: desk,
-      guards: [],
+      guards: ["DOCUMENTS_VERIFIED_IF_APPROVED"],
       effects: ["MARK_COMPLETED", "ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED"],
       notification: "COMPLETED",
     },

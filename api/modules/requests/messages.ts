@@ -3,6 +3,8 @@ export const requestMessagesAr = {
   "errors.incompleteRequest": "الطلب غير مكتمل: يلزم استكمال ما يلي ({count}).",
   "requests.gap.missingField": "حقل «{field}» مطلوب.",
   "requests.gap.missingDocument": "المستند «{field}» مطلوب ولم يُرفق أو رُفض.",
+  "requests.gap.unverifiedDocument":
+    "المستند «{field}» لم يُتحقق منه بعد: يلزم قبوله قبل إكمال الإجراء.",
   "requests.gap.unsignedAttestation": "لم يوقّع مقدّم الطلب على الإقرار بصحة البيانات.",
   "requests.gap.staleAttestation":
     "تغيّرت بيانات الطلب بعد توقيع الإقرار: يلزم توقيع الإقرار من جديد.",
@@ -18,6 +20,8 @@ export const requestMessagesAr = {
   "validation.amountNotForType": "هذا النوع من الطلبات لا يتضمن مبلغاً.",
   "validation.onlyForDataUpdate": "«{field}» يخص طلبات تحديث البيانات وحدها.",
   "validation.amountPositive": "يجب أن يكون «{field}» أكبر من صفر.",
+  "validation.amountAboveCeiling":
+    "«{field}» أعلى من الحد الأعلى لهذا النوع من الطلبات: {max} ريال. يجب أن يكون أكبر من صفر ولا يتجاوزه.",
   "validation.detailsNotObject": "«{field}» يجب أن يكون كائن JSON صحيحاً.",
   "validation.notAResearcher": "المستخدم المختار ليس باحثاً اجتماعياً نشطاً.",
   "validation.typeInactive": "نوع الطلب هذا موقوف ولا يقبل طلبات جديدة.",
@@ -28,6 +32,7 @@ export const requestMessagesAr = {
   "fields.details": "التفاصيل",
   "fields.amountRequested": "المبلغ المطلوب",
   "fields.amountApproved": "المبلغ المعتمد",
+  "fields.maxAmount": "الحد الأعلى للمبلغ المعتمد",
   "fields.incomingLetterNumber": "رقم الخطاب الوارد",
   "fields.note": "الملاحظة",
   "fields.answer": "الإجابة",
@@ -101,6 +106,8 @@ export const requestMessagesEn: Record<keyof typeof requestMessagesAr, string> =
   "errors.incompleteRequest": "The request is not complete: {count} item(s) to complete.",
   "requests.gap.missingField": "“{field}” is required.",
   "requests.gap.missingDocument": "The document “{field}” is required and is missing or rejected.",
+  "requests.gap.unverifiedDocument":
+    "The document “{field}” has not been verified yet: accept it before completing.",
   "requests.gap.unsignedAttestation": "The applicant has not signed the attestation.",
   "requests.gap.staleAttestation":
     "The request's data changed after the attestation was signed: it must be signed again.",
@@ -118,6 +125,8 @@ export const requestMessagesEn: Record<keyof typeof requestMessagesAr, string> =
   "validation.amountNotForType": "This type of request has no amount.",
   "validation.onlyForDataUpdate": "“{field}” applies to data update requests only.",
   "validation.amountPositive": "“{field}” must be greater than zero.",
+  "validation.amountAboveCeiling":
+    "“{field}” is above this request type's ceiling of SAR {max}: it must be greater than zero and at most that.",
   "validation.detailsNotObject": "“{field}” must be a valid JSON object.",
   "validation.notAResearcher": "The chosen user is not an active social researcher.",
   "validation.typeInactive": "This request type is inactive and takes no new requests.",
@@ -128,6 +137,7 @@ export const requestMessagesEn: Record<keyof typeof requestMessagesAr, string> =
   "fields.details": "Details",
   "fields.amountRequested": "Amount requested",
   "fields.amountApproved": "Amount approved",
+  "fields.maxAmount": "Ceiling of the approved amount",
   "fields.incomingLetterNumber": "Incoming letter number",
   "fields.note": "Note",
   "fields.answer": "Answer",

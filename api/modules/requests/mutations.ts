@@ -310,9 +310,10 @@ transitionMutation({
   name: "completeRequest",
   action: "COMPLETE",
   description:
-    "Completes the procedure after the decision (policy step 6). An approved membership registration activates the member.",
+    "Completes the procedure after the decision (policy step 6). An approved request needs every required document verified (IncompleteRequestError names those that are not); an approved membership registration activates the member.",
   input: plainInput("CompleteRequestInput", "The decided request to complete."),
-  errors: [],
+  // An approved request with a required document not yet verified (accepted).
+  errors: [IncompleteRequestError],
 });
 
 transitionMutation({

@@ -33,7 +33,7 @@ import {
 } from "../timeline/service.js";
 import { attestationStatus, markAttestationStaleIfChanged } from "./attestation/service.js";
 import { isResearcherOnly } from "./documents/case-access.js";
-import { missingDocumentKinds } from "./documents/service.js";
+import { missingDocumentKinds, unverifiedDocumentKinds } from "./documents/service.js";
 import {
   availableActionsFor,
   editableStates,
@@ -538,6 +538,14 @@ async function actionPatch(
           // Approved without an amount: the amount requested is granted.
           data.amountApproved = request.amountRequested;
         }
+        // The ceiling in force when the committee decides (the type's, not the snapshot's):
+        // a grant is the association's decision now, whatever was asked for.
+        const granted = data.amountApproved as Prisma.Decimal | string | null | undefined;
+        const ceiling = request.type.maxAmount;
+        if (!errors.has("amountApproved") && granted != null && ceiling && ceiling.lt(granted))
+          errors.add("amountApproved", "validation.amountAboveCeiling", {
+            max: ceiling.toFixed(2),
+          });
         break;
       }
       case "MARK_COMPLETED":
@@ -577,6 +585,20 @@ async function checkGuards(
   transition: Transition,
 ): Promise<void> {
   for (const guard of transition.guards) {
+    if (guard === "DOCUMENTS_VERIFIED_IF_APPROVED") {
+      if (request.status !== "APPROVED") continue;
+      const kinds = rulesFor(request).requiredDocumentKinds;
+      const gaps: RequestGap[] = (await unverifiedDocumentKinds(tx, request.id, kinds)).map(
+        (kind) => ({
+          kind: "UNVERIFIED_DOCUMENT",
+          name: kind,
+          messageKey: "requests.gap.unverifiedDocument",
+          params: { field: `document.${kind}` },
+        }),
+      );
+      if (gaps.length) throw new IncompleteRequestError(gaps);
+      continue;
+    }
     if (guard === "RESEARCH_REPORT_IF_REFERRED") {
       if (request.researcherId && !(await hasSubmittedResearchReport(tx, request.id)))
         throw new PreconditionFailedError(
@@ -837,6 +859,8 @@ export type UpdateRequestTypeInput = {
   committeeDecides?: boolean | null | undefined;
   involvesMoney?: boolean | null | undefined;
   decisionPeriodDays?: number | null | undefined;
+  /** The ceiling of an approved amount, in SAR; null removes it. */
+  maxAmount?: string | null | undefined;
   active?: boolean | null | undefined;
 };
 
@@ -870,6 +894,8 @@ export async function updateRequestType(
   const days = input.decisionPeriodDays;
   if (days != null && (days < 1 || days > 365))
     errors.add("decisionPeriodDays", "validation.outOfRange", { min: 1, max: 365 });
+  if (input.maxAmount != null && !(Number(input.maxAmount) > 0))
+    errors.add("maxAmount", "validation.amountPositive");
   errors.throwIfAny();
 
   return services.prisma.$transaction(async (tx) => {
@@ -886,6 +912,7 @@ export async function updateRequestType(
       committeeDecides: input.committeeDecides ?? undefined,
       involvesMoney: input.involvesMoney ?? undefined,
       decisionPeriodDays: days ?? undefined,
+      maxAmount: input.maxAmount,
       active: input.active ?? undefined,
     };
     const written = await tx.requestType.updateMany({

@@ -50,6 +50,22 @@ export async function missingDocumentKinds(
   return [...new Set(required)].filter((kind) => !have.has(kind));
 }
 
+/** The required kinds that have no accepted (verified) document on the request. */
+export async function unverifiedDocumentKinds(
+  db: Db,
+  requestId: string,
+  required: DocumentKind[],
+): Promise<DocumentKind[]> {
+  if (!required.length) return [];
+  const accepted = await db.document.findMany({
+    where: { requestId, kind: { in: required }, verification: "ACCEPTED" },
+    select: { kind: true },
+    distinct: ["kind"],
+  });
+  const have = new Set(accepted.map((d) => d.kind));
+  return [...new Set(required)].filter((kind) => !have.has(kind));
+}
+
 /** The smallest part of a yoga (WHATWG) File that an upload needs. */
 export type UploadedFile = {
   name: string;
