@@ -96,14 +96,30 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Who last changed a record, and when: from the audit log. */
+export type LastChange = { by: string; at: Date; byCaller: boolean };
+
+/**
+ * The record changed since the caller read it (its version moved on): nothing was written.
+ * With the last change known, the message says who (the caller, in another tab or window;
+ * or a named colleague) and when; either way, to reload.
+ */
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
   constructor(
     readonly entity: string,
     readonly expectedVersion: number,
     readonly currentVersion: number | null,
+    readonly lastChange?: LastChange,
   ) {
-    super("errors.conflict", { entity });
+    super(
+      !lastChange
+        ? "errors.conflict"
+        : lastChange.byCaller
+          ? "errors.conflictByCaller"
+          : "errors.conflictByOther",
+      lastChange ? { by: lastChange.by, at: { time: lastChange.at } } : {},
+    );
   }
 }
 

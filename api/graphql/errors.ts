@@ -115,13 +115,25 @@ builder.objectType(ConflictError, {
   name: "ConflictError",
   ...errorTypeOptions(
     ConflictError,
-    "The record changed since you read it (optimistic concurrency): nothing was written.",
+    "The record changed since you read it (optimistic concurrency): nothing was written. Reload it and try again; the message says who changed it and when.",
   ),
   fields: (t) => ({
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version you sent." }),
     currentVersion: t.exposeInt("currentVersion", {
       nullable: true,
       description: "The version now stored, if known.",
+    }),
+    changedBy: t.string({
+      nullable: true,
+      description:
+        "Who changed the record last (a user's full name, a partner's name), if the log knows; you yourself, from another tab or window, included.",
+      resolve: (e) => e.lastChange?.by ?? null,
+    }),
+    changedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the record was last changed, if the log knows.",
+      resolve: (e) => e.lastChange?.at ?? null,
     }),
   }),
 });

@@ -19,14 +19,34 @@ export type Locale = "ar" | "en";
  * action's label), listed. A key without a message shows as the key's last part.
  */
 export type Translated = { translate: readonly string[] };
-export type MessageParams = Record<string, string | number | Translated>;
+/** A moment, shown in the caller's language on Riyadh's clock (Gregorian). */
+export type LocalTime = { time: Date };
+export type MessageParams = Record<string, string | number | Translated | LocalTime>;
+
+const timeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat("ar-SA-u-ca-gregory-nu-latn", {
+    timeZone: "Asia/Riyadh",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Riyadh",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }),
+};
 
 const coreAr = {
   "errors.validationFailed": "تعذّر الحفظ: راجع الحقول المشار إليها ({count}).",
   "errors.notFound": "لم يُعثر على السجل المطلوب.",
   "errors.forbidden": "ليست لديك صلاحية لهذا الإجراء.",
   "errors.unauthenticated": "يلزم تسجيل الدخول أولاً.",
-  "errors.conflict": "عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميله ثم أعد المحاولة.",
+  "errors.conflict":
+    "تغيّر هذا السجل منذ فتحته، فلم يُحفظ تعديلك. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
+  "errors.conflictByCaller":
+    "عدّلتَ أنت هذا السجل من نافذة أو تبويب آخر ({at}) بعد أن فتحته هنا، فلم يُحفظ هذا التعديل. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
+  "errors.conflictByOther":
+    "عدّل {by} هذا السجل ({at}) بعد أن فتحته، فلم يُحفظ تعديلك. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
   "errors.invalidTransition":
     "لا يمكن «{attempted}» والحالة «{currentState}». المتاح من هذه الحالة: {allowed}.",
   "errors.invalidTransitionNone":
@@ -92,7 +112,11 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.forbidden": "You do not have permission for this action.",
   "errors.unauthenticated": "Please sign in first.",
   "errors.conflict":
-    "Someone else changed this record after you opened it. Reload it and try again.",
+    "This record changed since you opened it, so your change was not saved. Reload it to see the latest version, then try again.",
+  "errors.conflictByCaller":
+    "You changed this record in another tab or window ({at}) after opening it here, so this change was not saved. Reload it to see the latest version, then try again.",
+  "errors.conflictByOther":
+    "{by} changed this record ({at}) after you opened it, so your change was not saved. Reload it to see the latest version, then try again.",
   "errors.invalidTransition":
     "Cannot “{attempted}” while the state is “{currentState}”. Possible from this state: {allowed}.",
   "errors.invalidTransitionNone":
@@ -160,6 +184,7 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    if (typeof value === "object" && "time" in value) return timeFormats[locale].format(value.time);
     if (typeof value === "object") {
       const labels = value.translate.map(
         (key) => messages[locale][key as MessageKey] ?? key.split(".").pop(),

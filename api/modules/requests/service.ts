@@ -14,7 +14,6 @@ import type {
   RequestTypeCode,
 } from "../../db/generated/enums.js";
 import {
-  ConflictError,
   FieldErrors,
   ForbiddenError,
   IncompleteRequestError,
@@ -23,7 +22,7 @@ import {
   type RequestGap,
 } from "../../errors.js";
 import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../pubsub.js";
-import { changedFields, recordAudit } from "../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
 import { memberSearchText } from "../members/rules.js";
 import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
 import {
@@ -352,7 +351,13 @@ export async function updateRequest(
       throw refusedTransition(flowOf(rulesFor(before).committeeDecides), before.status, "UPDATE");
     }
     if (before.version !== input.version)
-      throw new ConflictError("Request", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        before.version,
+      );
 
     const errors = new FieldErrors();
     const data = {
@@ -389,7 +394,14 @@ export async function updateRequest(
         version: { increment: 1 },
       },
     });
-    if (written.count !== 1) throw new ConflictError("Request", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        null,
+      );
     if (Object.keys(changes).length) {
       await recordAudit(tx, caller, {
         action: "UPDATE",
@@ -455,7 +467,13 @@ export async function transitionRequest(
     if (!availableActionsFor(caller, flow, before).includes(input.action))
       throw new ForbiddenError(true);
     if (before.version !== input.version)
-      throw new ConflictError("Request", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        before.version,
+      );
     return applyTransition(tx, caller, before, input.action, input, now, transition);
   });
   publish(services, events);
@@ -636,7 +654,14 @@ async function applyTransition(
     where: { id: before.id, version: before.version },
     data: { ...data, status: to, version: { increment: 1 } },
   });
-  if (!written) throw new ConflictError("Request", before.version, null);
+  if (!written)
+    throw await versionConflict(
+      tx,
+      caller,
+      { type: "Request", id: before.id },
+      before.version,
+      null,
+    );
   const request: RequestWithContext = { ...written, type: before.type, member: before.member };
   const events: AfterCommit[] = [requestEvent(caller, request, action, before.status, now)];
 
@@ -902,7 +927,13 @@ export async function updateRequestType(
     const before = await tx.requestType.findUnique({ where: { code: input.code } });
     if (!before) throw new NotFoundError("RequestType", input.code);
     if (before.version !== input.version)
-      throw new ConflictError("RequestType", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "RequestType", id: input.code },
+        input.version,
+        before.version,
+      );
     const data = {
       nameAr,
       nameEn,
@@ -919,7 +950,14 @@ export async function updateRequestType(
       where: { code: input.code, version: input.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("RequestType", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "RequestType", id: input.code },
+        input.version,
+        null,
+      );
     const changes = changedFields(before as unknown as Record<string, unknown>, data);
     if (Object.keys(changes).length)
       await recordAudit(tx, caller, {

@@ -5,13 +5,12 @@ import type { Caller } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import {
-  ConflictError,
   FieldErrors,
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
 } from "../../../errors.js";
-import { changedFields, recordAudit } from "../../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isResearcherOnly } from "../documents/case-access.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
@@ -118,12 +117,25 @@ export async function saveResearchReport(
     }
     // Changing a draft needs the version read: two tabs must not overwrite each other.
     if (input.version == null || input.version !== draft.version)
-      throw new ConflictError("ResearchReport", input.version ?? 0, draft.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: draft.id },
+        input.version ?? 0,
+        draft.version,
+      );
     const written = await tx.researchReport.updateMany({
       where: { id: draft.id, version: draft.version, submittedAt: null },
       data: { ...data, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("ResearchReport", draft.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: draft.id },
+        draft.version,
+        null,
+      );
     const changes = changedFields(draft, data);
     if (Object.keys(changes).length) {
       await recordAudit(tx, caller, {
@@ -160,13 +172,26 @@ export async function submitResearchReport(
     if (report.submittedAt)
       throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
     if (report.version !== input.version)
-      throw new ConflictError("ResearchReport", input.version, report.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: report.id },
+        input.version,
+        report.version,
+      );
     const submittedAt = new Date();
     const written = await tx.researchReport.updateMany({
       where: { id: report.id, version: input.version, submittedAt: null },
       data: { submittedAt, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("ResearchReport", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: report.id },
+        input.version,
+        null,
+      );
     await recordTimelineEvent(tx, caller, {
       memberId: request.memberId,
       requestId: request.id,
