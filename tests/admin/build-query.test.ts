@@ -70,14 +70,15 @@ describe("buildQuery", () => {
           .query,
       );
     }
+    // The audit log takes a record's global ID, like every other field.
     const reference = build("GET_MANY_REFERENCE", "audit", {
-      target: "entityId",
-      id: "uuid-1",
+      target: "entity",
+      id: "TWVtYmVyOjE=",
       filter: { entityType: "Member" },
       pagination: { page: 1, perPage: 20 },
     });
     valid(reference.query);
-    expect(reference.variables?.filter).toEqual({ entityType: "Member", entityId: "uuid-1" });
+    expect(reference.variables?.filter).toEqual({ entityType: "Member", entity: "TWVtYmVyOjE=" });
   });
 
   it("sends only the fields that changed, and personal fields only when typed", () => {

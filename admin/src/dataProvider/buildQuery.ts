@@ -466,10 +466,11 @@ export const resources: Record<string, ResourceSpec> = {
     listArgs: "$filter: AuditFilter",
     fields: auditFields,
     listVariables: (params) => ({
+      // Records and actors by their global IDs, as every other field gives them.
       filter: compact({
         entityType: params.filter?.entityType,
-        entityId: params.filter?.entityId,
-        actorId: params.filter?.actorId,
+        entity: params.filter?.entity,
+        actor: params.filter?.actor,
       }),
     }),
   },

@@ -284,7 +284,7 @@ export const ar = {
         actorLabel: "المنفِّذ",
         action: "الإجراء",
         entityType: "نوع السجل",
-        entityId: "معرّف السجل",
+        entity: "معرّف السجل",
         changes: "التغييرات",
       },
       empty: "لا توجد قيود.",

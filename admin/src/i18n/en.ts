@@ -93,7 +93,7 @@ export const en = {
         actorLabel: "Actor",
         action: "Action",
         entityType: "Record type",
-        entityId: "Record ID",
+        entity: "Record ID",
         changes: "Changes",
       },
       empty: "No entries.",
