@@ -5,7 +5,7 @@
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../api/db/client.js";
+import { isDatabaseBusy, openDatabase } from "../../api/db/client.js";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { createServerDatabase, testEngine, testServerUrl } from "../helpers/database.js";
@@ -100,6 +100,34 @@ describe("a burst of 50 member registrations", () => {
     expect(await t.database.prisma.member.count()).toBe(50);
     // The pool was the configured size: the burst queued rather than opening more.
     if (stop) expect(await stop()).toBeLessThanOrEqual(config.databasePoolSize);
+  });
+});
+
+describe("a transaction that cannot start in time", () => {
+  it(`fails with Prisma's P2028, which is recognised as BUSY (${testEngine})`, async () => {
+    const server = testEngine === "postgresql" ? await createServerDatabase() : undefined;
+    const database = await openDatabase({
+      databaseUrl: server?.url,
+      dataDir: "memory://",
+      poolSize: 1,
+      transactionWaitMs: 300,
+    });
+    try {
+      let release = () => {};
+      const held = database.prisma.$transaction(
+        () => new Promise<void>((resolve) => (release = resolve)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const error = await database.prisma.$transaction(async () => {}).catch((e: unknown) => e);
+      release();
+      await held;
+      expect(error).toMatchObject({ code: "P2028" });
+      expect(isDatabaseBusy(error)).toBe(true);
+      expect(isDatabaseBusy(new Error("something else"))).toBe(false);
+    } finally {
+      await database.close();
+      await server?.drop();
+    }
   });
 });
 
