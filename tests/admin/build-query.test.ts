@@ -167,6 +167,12 @@ describe("buildQuery", () => {
       }),
     );
     expect((wrapped as HttpError).status).toBe(403);
+    // A busy server: the API's message (try again) and a status that says so.
+    const busy = normaliseError({
+      graphQLErrors: [{ message: "الخادم مشغول", extensions: { code: "BUSY" } }],
+    });
+    expect((busy as HttpError).status).toBe(503);
+    expect((busy as HttpError).message).toBe("الخادم مشغول");
     expect(fieldName(["input", "nationalId"])).toBe("nationalId");
   });
 
