@@ -21,6 +21,8 @@ import SchemaBuilder, {
 } from "@pothos/core";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { isObjectType } from "graphql";
+import * as databaseEnums from "../db/generated/enums.js";
+import { getDatamodel } from "../db/generated/pothos-types.js";
 import { type FieldError, ValidationError } from "../errors.js";
 
 type Check =
@@ -30,7 +32,7 @@ type Check =
 
 type Mappings<Types extends SchemaTypes> = InputFieldsMapping<Types, Check>;
 
-/** A NUL, or half of a surrogate pair without its other half. */
+/** Half of a surrogate pair without its other half. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const unstorable = (text: string) => text.includes("\0") || loneSurrogate.test(text);
 
@@ -40,26 +42,51 @@ function problem(path: string[], messageKey: FieldError["messageKey"], params = 
   return { path, messageKey, params: { field, ...params } };
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a record of this Node type can have this database ID, from its Prisma model: every
+ * String ID of ours is a UUID (schema.prisma: `@default(uuid(7)) @db.Uuid`), an enum ID one
+ * of the enum's values (a request type's code). Anything else would reach the database and
+ * fail there, as an unexpected error.
+ */
+function idFits(typename: string, id: string): boolean {
+  const idField = datamodel[typename]?.fields.find((field) => field.isId);
+  if (!idField) return true;
+  if (idField.kind === "enum") {
+    const values = (databaseEnums as Record<string, Record<string, string> | undefined>)[
+      idField.type
+    ];
+    return !values || Object.values(values).includes(id);
+  }
+  return idField.type !== "String" || uuid.test(id);
+}
+
+// Indexed by a GraphQL type name, which may name no model.
+const datamodel: Partial<ReturnType<typeof getDatamodel>["datamodel"]["models"]> =
+  getDatamodel().datamodel.models;
+
 function checkGlobalId(
   value: string,
   allowed: string[] | null,
   path: string[],
   info: PartialResolveInfo,
 ): FieldError | undefined {
-  let typename: string;
+  let decoded: { typename: string; id: string };
   try {
-    typename = decodeGlobalID(value).typename;
+    decoded = decodeGlobalID(value);
   } catch {
     return problem(path, "validation.badGlobalId");
   }
-  if (allowed) {
-    return allowed.includes(typename)
-      ? undefined
-      : problem(path, "validation.wrongIdType", { expected: allowed.join(", ") });
+  const { typename, id } = decoded;
+  if (allowed && !allowed.includes(typename))
+    return problem(path, "validation.wrongIdType", { expected: allowed.join(", ") });
+  if (!allowed) {
+    const type = info.schema.getType(typename);
+    const isNode = isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
+    if (!isNode) return problem(path, "validation.badGlobalId");
   }
-  const type = info.schema.getType(typename);
-  const isNode = isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
-  return isNode ? undefined : problem(path, "validation.badGlobalId");
+  return idFits(typename, id) ? undefined : problem(path, "validation.badGlobalId");
 }
 
 function checkValue(

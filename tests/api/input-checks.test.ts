@@ -154,6 +154,7 @@ describe("global IDs that are not ours", () => {
     "no type": Buffer.from("just-an-id").toString("base64"),
     "an unknown type": encodeGlobalID("Spaceship", "1"),
     "a type that is not a Node": encodeGlobalID("PageInfo", "1"),
+    "an ID that no record of the type can have": encodeGlobalID("Member", "1; drop"),
   };
 
   for (const [name, id] of Object.entries(notOurs)) {
