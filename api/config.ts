@@ -11,6 +11,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * PostgreSQL connections per API process. pg's own default, and a tenth of PostgreSQL's
+ * default `max_connections` (100), leaving room for several instances, migrations and an
+ * operator's psql. Node runs one thread: more connections than that rarely go faster, and
+ * a burst beyond them queues (api/db/client.ts, transactionLimits) instead of failing.
+ */
+export const defaultDatabasePoolSize = 10;
+
 const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
@@ -33,6 +41,7 @@ const environment = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
   WASL_DATA_DIR: z.string().min(1).default("./data"),
   REDIS_URL: z
     .string()
@@ -82,6 +91,8 @@ export type Config = {
   host: string;
   /** Set → PostgreSQL server; unset → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may hold; a burst beyond them queues. */
+  databasePoolSize: number;
   dataDir: string;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
@@ -139,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? defaultDatabasePoolSize,
     dataDir,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,

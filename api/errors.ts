@@ -13,7 +13,8 @@ export type ErrorCode =
   | "INVALID_CREDENTIALS"
   | "TOO_MANY_ATTEMPTS"
   | "INCOMPLETE_REQUEST"
-  | "PRECONDITION_FAILED";
+  | "PRECONDITION_FAILED"
+  | "BUSY";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -95,25 +96,52 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Who last changed a record, and when: from the audit log. */
+export type LastChange = { by: string; at: Date; byCaller: boolean };
+
+/**
+ * The record changed since the caller read it (its version moved on): nothing was written.
+ * With the last change known, the message says who (the caller, in another tab or window;
+ * or a named colleague) and when; either way, to reload.
+ */
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
   constructor(
     readonly entity: string,
     readonly expectedVersion: number,
     readonly currentVersion: number | null,
+    readonly lastChange?: LastChange,
   ) {
-    super("errors.conflict", { entity });
+    super(
+      !lastChange
+        ? "errors.conflict"
+        : lastChange.byCaller
+          ? "errors.conflictByCaller"
+          : "errors.conflictByOther",
+      lastChange ? { by: lastChange.by, at: { time: lastChange.at } } : {},
+    );
   }
 }
 
+/**
+ * The action is not one the record's state allows. `labels` names the message-key prefixes
+ * of the states' and actions' labels (e.g. "requestStatus", "requestAction"), so that the
+ * message shows them in the caller's language, with the moves the state does allow.
+ */
 export class InvalidTransitionError extends DomainError {
   readonly code = "INVALID_TRANSITION";
   constructor(
     readonly currentState: string,
     readonly attempted: string,
     readonly allowed: string[],
+    labels: { state: string; action: string },
   ) {
-    super("errors.invalidTransition", { currentState, attempted, allowed: allowed.join(", ") });
+    const action = (name: string) => `${labels.action}.${name}`;
+    super(allowed.length ? "errors.invalidTransition" : "errors.invalidTransitionNone", {
+      currentState: { translate: [`${labels.state}.${currentState}`] },
+      attempted: { translate: [action(attempted)] },
+      allowed: { translate: allowed.map(action) },
+    });
   }
 }
 
@@ -141,6 +169,7 @@ export class TooManyAttemptsError extends DomainError {
 export type RequestGapKind =
   | "MISSING_FIELD"
   | "MISSING_DOCUMENT"
+  | "UNVERIFIED_DOCUMENT"
   | "UNSIGNED_ATTESTATION"
   | "STALE_ATTESTATION"
   | "INVALID_MEMBER_DATA";
@@ -173,5 +202,16 @@ export class PreconditionFailedError extends DomainError {
     params: MessageParams = {},
   ) {
     super(messageKey, params);
+  }
+}
+
+/**
+ * The database had no connection free in time (a burst beyond the pool and its queue).
+ * Nothing was written; the same request may simply be sent again.
+ */
+export class BusyError extends DomainError {
+  readonly code = "BUSY";
+  constructor() {
+    super("errors.busy");
   }
 }

@@ -78,7 +78,11 @@ export async function buildApp(
   const clientAddress = (req: IncomingMessage) => clientAddressOf(req, config.trustProxy);
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    }));
   const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
   const services: Services = {
     prisma: database.prisma,

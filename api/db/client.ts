@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { defaultDatabasePoolSize } from "../config.js";
 import { lockDataDirectory } from "./embedded.js";
 import { startEmbeddedThread } from "./embedded-thread.js";
 import { PrismaClient } from "./generated/client.js";
@@ -21,7 +22,39 @@ export type DatabaseOptions = {
   dataDir: string;
   /** Receives every SQL statement (query-count tests, debug logs). */
   onQuery?: (sql: string) => void;
+  /** PostgreSQL connections this process may hold (DATABASE_POOL_SIZE); PGlite has one. */
+  poolSize?: number | undefined;
+  /** How long a statement or transaction waits for a connection before it is BUSY. */
+  transactionWaitMs?: number | undefined;
 };
+
+/**
+ * Every transaction's limits, set here once for every `$transaction` (Prisma's defaults,
+ * 2 s to start and 5 s to run, fail a burst of 50 writes that would all fit in a few
+ * seconds). Waiting: a burst queues for a connection (or PGlite's one connection) instead of
+ * failing; past 10 s a caller is better told "busy, try again" than left hanging.
+ * Running: our transactions are short (a few statements), but those that take a number
+ * (member numbers, request references) queue on its counter row while they run, up to a
+ * pool's worth of them; one that runs 30 s is stuck, and ending it frees its locks and
+ * connection for the queue.
+ */
+export const transactionLimits = { maxWait: 10_000, timeout: 30_000 };
+
+/**
+ * Whether an error means the database had no connection or transaction slot free in time
+ * (Prisma's P2028, or pg's pool timing out): a transient state, not a fault of the request.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "P2028") return true;
+    // pg: no pooled connection came free, or a new one took too long to open.
+    if (
+      /timeout exceeded when trying to connect|terminated due to connection timeout/.test(e.message)
+    )
+      return true;
+  }
+  return false;
+}
 
 export type Database = {
   prisma: PrismaClient;
@@ -38,7 +71,13 @@ export type Database = {
 
 async function openEngine(options: DatabaseOptions) {
   if (options.databaseUrl) {
-    const factory = new PrismaPg({ connectionString: options.databaseUrl, max: 10 });
+    const factory = new PrismaPg({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? defaultDatabasePoolSize,
+      // A statement outside a transaction waits for a connection as long as a transaction
+      // would, then fails (pg's default is to wait for ever).
+      connectionTimeoutMillis: options.transactionWaitMs ?? transactionLimits.maxWait,
+    });
     return {
       engine: "postgresql" as const,
       factory,
@@ -76,6 +115,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const appliedMigrations = await applyMigrations(factory);
     const prisma = new PrismaClient({
       adapter: factory,
+      transactionOptions: {
+        ...transactionLimits,
+        maxWait: options.transactionWaitMs ?? transactionLimits.maxWait,
+      },
       log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
     });
     if (options.onQuery) {

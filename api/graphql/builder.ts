@@ -11,6 +11,7 @@ import type { Prisma } from "../db/generated/client.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
 import { ForbiddenError } from "../errors.js";
+import { inputChecksPlugin } from "./input-checks.js";
 import { addScalars } from "./scalars.js";
 
 export type SchemaBuilderTypes = {
@@ -31,7 +32,9 @@ export type SchemaBuilderTypes = {
 export const builder = new SchemaBuilder<SchemaBuilderTypes>({
   // Errors before scope-auth (STYLE.md lists them the other way round): the errors plugin
   // must wrap the scope check for a refused mutation to return its typed ForbiddenError.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // inputChecks refuses unstorable strings and foreign IDs for every field (input-checks.ts),
+  // after scope-auth's check and inside the errors plugin's typed results.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, inputChecksPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,

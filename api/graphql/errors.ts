@@ -7,7 +7,9 @@ import {
 } from "@envelop/core";
 import { type DocumentNode, GraphQLError, getOperationAST } from "graphql";
 import type { Context } from "../auth/context.js";
+import { isDatabaseBusy } from "../db/client.js";
 import {
+  BusyError,
   ConflictError,
   DomainError,
   type ErrorCode,
@@ -36,6 +38,7 @@ const codes: ErrorCode[] = [
   "TOO_MANY_ATTEMPTS",
   "INCOMPLETE_REQUEST",
   "PRECONDITION_FAILED",
+  "BUSY",
 ];
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -116,13 +119,25 @@ builder.objectType(ConflictError, {
   name: "ConflictError",
   ...errorTypeOptions(
     ConflictError,
-    "The record changed since you read it (optimistic concurrency): nothing was written.",
+    "The record changed since you read it (optimistic concurrency): nothing was written. Reload it and try again; the message says who changed it and when.",
   ),
   fields: (t) => ({
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version you sent." }),
     currentVersion: t.exposeInt("currentVersion", {
       nullable: true,
       description: "The version now stored, if known.",
+    }),
+    changedBy: t.string({
+      nullable: true,
+      description:
+        "Who changed the record last (a user's full name, a partner's name), if the log knows; you yourself, from another tab or window, included.",
+      resolve: (e) => e.lastChange?.by ?? null,
+    }),
+    changedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the record was last changed, if the log knows.",
+      resolve: (e) => e.lastChange?.at ?? null,
     }),
   }),
 });
@@ -163,6 +178,10 @@ const RequestGapKindEnum = builder.enumType("RequestGapKind", {
     MISSING_FIELD: { description: "A required field of the request or the member is empty." },
     MISSING_DOCUMENT: {
       description: "A required document kind has no pending or accepted document.",
+    },
+    UNVERIFIED_DOCUMENT: {
+      description:
+        "A required document is attached but not verified (accepted) yet: an approved request is completed only once all are.",
     },
     UNSIGNED_ATTESTATION: { description: "The applicant has not signed the attestation." },
     STALE_ATTESTATION: {
@@ -222,9 +241,19 @@ builder.objectType(PreconditionFailedError, {
   }),
 });
 
+/**
+ * The expected failure an error stands for, if any. A database with no connection free in
+ * time is one (BUSY), wherever it happens: mapped here once rather than in each resolver.
+ */
+function expectedFailure(error: Error | undefined): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (isDatabaseBusy(error)) return new BusyError();
+  return undefined;
+}
+
 function toGraphQLError(error: GraphQLError, locale: Locale): GraphQLError {
-  const original = error.originalError;
-  if (!(original instanceof DomainError)) return error;
+  const original = expectedFailure(error.originalError);
+  if (!original) return error;
   const extensions: Record<string, unknown> = { code: original.code };
   let message = translate(locale, original.messageKey, original.messageParams);
   if (original instanceof ValidationError) {

@@ -14,16 +14,43 @@ import { researchMessagesAr, researchMessagesEn } from "../modules/requests/rese
 // exists in one language and not the other. Field names are translated under `fields.*`.
 
 export type Locale = "ar" | "en";
-export type MessageParams = Record<string, string | number>;
+/**
+ * A parameter shown in the caller's language: the message of each key (e.g. a state's or an
+ * action's label), listed. A key without a message shows as the key's last part.
+ */
+export type Translated = { translate: readonly string[] };
+/** A moment, shown in the caller's language on Riyadh's clock (Gregorian). */
+export type LocalTime = { time: Date };
+export type MessageParams = Record<string, string | number | Translated | LocalTime>;
+
+const timeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat("ar-SA-u-ca-gregory-nu-latn", {
+    timeZone: "Asia/Riyadh",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Riyadh",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }),
+};
 
 const coreAr = {
   "errors.validationFailed": "تعذّر الحفظ: راجع الحقول المشار إليها ({count}).",
   "errors.notFound": "لم يُعثر على السجل المطلوب.",
   "errors.forbidden": "ليست لديك صلاحية لهذا الإجراء.",
   "errors.unauthenticated": "يلزم تسجيل الدخول أولاً.",
-  "errors.conflict": "عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميله ثم أعد المحاولة.",
+  "errors.conflict":
+    "تغيّر هذا السجل منذ فتحته، فلم يُحفظ تعديلك. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
+  "errors.conflictByCaller":
+    "عدّلتَ أنت هذا السجل من نافذة أو تبويب آخر ({at}) بعد أن فتحته هنا، فلم يُحفظ هذا التعديل. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
+  "errors.conflictByOther":
+    "عدّل {by} هذا السجل ({at}) بعد أن فتحته، فلم يُحفظ تعديلك. أعد تحميله لترى آخر نسخة ثم أعد المحاولة.",
   "errors.invalidTransition":
-    "لا يمكن تنفيذ «{attempted}» والحالة الحالية «{currentState}». المسموح: {allowed}.",
+    "لا يمكن «{attempted}» والحالة «{currentState}». المتاح من هذه الحالة: {allowed}.",
+  "errors.invalidTransitionNone":
+    "لا يمكن «{attempted}» والحالة «{currentState}»، ولا إجراء متاحاً من هذه الحالة.",
   "errors.invalidCredentials": "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف.",
   "errors.tooManyAttempts": "محاولات دخول كثيرة. أعد المحاولة بعد {minutes} دقيقة.",
   "errors.tooManyAttemptsSeconds": "محاولات دخول كثيرة. أعد المحاولة بعد {seconds} ثانية.",
@@ -36,8 +63,13 @@ const coreAr = {
     "الاستعلام يطلب بيانات أكثر من المسموح في طلب واحد. اطلب صفحات أصغر أو قسّمه إلى عدة طلبات.",
   "errors.tooManyTokens": "نص الاستعلام أطول من المسموح.",
   "errors.tooManyDirectives": "الاستعلام يستخدم توجيهات (directives) أكثر من المسموح.",
+  "errors.busy": "الخادم مشغول الآن بطلبات كثيرة، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.",
   "validation.required": "حقل «{field}» مطلوب.",
   "validation.tooLong": "حقل «{field}» أطول من {max} حرفاً.",
+  "validation.invalidText":
+    "حقل «{field}» فيه محرف لا يمكن حفظه (محرف NUL أو محرف ناقص الترميز). احذفه وأعد المحاولة.",
+  "validation.badGlobalId": "«{field}» ليس معرّفاً صالحاً لسجل في هذا النظام.",
+  "validation.wrongIdType": "«{field}» معرّف لسجل من نوع آخر؛ المطلوب معرّف من النوع {expected}.",
   "validation.nationalIdInvalid":
     "رقم الهوية الوطنية أو الإقامة غير صحيح: يجب أن يتكون من 10 أرقام ويبدأ بـ 1 أو 2 ويتحقق رقم التحقق.",
   "validation.nationalIdTaken": "رقم الهوية الوطنية مسجّل لعضو آخر.",
@@ -87,9 +119,15 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.forbidden": "You do not have permission for this action.",
   "errors.unauthenticated": "Please sign in first.",
   "errors.conflict":
-    "Someone else changed this record after you opened it. Reload it and try again.",
+    "This record changed since you opened it, so your change was not saved. Reload it to see the latest version, then try again.",
+  "errors.conflictByCaller":
+    "You changed this record in another tab or window ({at}) after opening it here, so this change was not saved. Reload it to see the latest version, then try again.",
+  "errors.conflictByOther":
+    "{by} changed this record ({at}) after you opened it, so your change was not saved. Reload it to see the latest version, then try again.",
   "errors.invalidTransition":
-    "“{attempted}” is not possible while the state is “{currentState}”. Allowed: {allowed}.",
+    "Cannot “{attempted}” while the state is “{currentState}”. Possible from this state: {allowed}.",
+  "errors.invalidTransitionNone":
+    "Cannot “{attempted}” while the state is “{currentState}”; nothing more can be done from this state.",
   "errors.invalidCredentials": "Wrong e-mail or password, or the account is disabled.",
   "errors.tooManyAttempts": "Too many sign-in attempts. Try again in {minutes} minutes.",
   "errors.tooManyAttemptsSeconds": "Too many sign-in attempts. Try again in {seconds} seconds.",
@@ -102,8 +140,15 @@ const coreEn: Record<keyof typeof coreAr, string> = {
     "The query asks for more data than one request may. Ask for smaller pages or split it into several requests.",
   "errors.tooManyTokens": "The query text is too long.",
   "errors.tooManyDirectives": "The query uses too many directives.",
+  "errors.busy":
+    "The server is busy with many requests and nothing was saved. Try again in a moment.",
   "validation.required": "“{field}” is required.",
   "validation.tooLong": "“{field}” is longer than {max} characters.",
+  "validation.invalidText":
+    "“{field}” contains a character that cannot be stored (a NUL byte or a broken character). Remove it and try again.",
+  "validation.badGlobalId": "“{field}” is not a valid identifier of a record in this system.",
+  "validation.wrongIdType":
+    "“{field}” identifies a record of another kind; it must be the identifier of a {expected}.",
   "validation.nationalIdInvalid":
     "The national ID or iqama number is not valid: 10 digits, starting with 1 or 2, with a correct check digit.",
   "validation.nationalIdTaken": "This national ID is already registered to another member.",
@@ -153,6 +198,13 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    if (typeof value === "object" && "time" in value) return timeFormats[locale].format(value.time);
+    if (typeof value === "object") {
+      const labels = value.translate.map(
+        (key) => messages[locale][key as MessageKey] ?? key.split(".").pop(),
+      );
+      return labels.join(locale === "ar" ? "، " : ", ");
+    }
     if (name === "field") {
       const fieldKey = `fields.${value}` as MessageKey;
       return messages[locale][fieldKey] ?? String(value);

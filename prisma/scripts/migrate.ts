@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     ? `PostgreSQL (${redact(config.databaseUrl)})`
     : `embedded PGlite in ${config.dataDir}`;
   // openDatabase applies pending migrations, and refuses a data directory a running server holds.
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     const applied = database.appliedMigrations;
     const known = readMigrations().migrationDirectories.length;

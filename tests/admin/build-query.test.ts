@@ -70,14 +70,15 @@ describe("buildQuery", () => {
           .query,
       );
     }
+    // The audit log takes a record's global ID, like every other field.
     const reference = build("GET_MANY_REFERENCE", "audit", {
-      target: "entityId",
-      id: "uuid-1",
+      target: "entity",
+      id: "TWVtYmVyOjE=",
       filter: { entityType: "Member" },
       pagination: { page: 1, perPage: 20 },
     });
     valid(reference.query);
-    expect(reference.variables?.filter).toEqual({ entityType: "Member", entityId: "uuid-1" });
+    expect(reference.variables?.filter).toEqual({ entityType: "Member", entity: "TWVtYmVyOjE=" });
   });
 
   it("sends only the fields that changed, and personal fields only when typed", () => {
@@ -166,6 +167,12 @@ describe("buildQuery", () => {
       }),
     );
     expect((wrapped as HttpError).status).toBe(403);
+    // A busy server: the API's message (try again) and a status that says so.
+    const busy = normaliseError({
+      graphQLErrors: [{ message: "الخادم مشغول", extensions: { code: "BUSY" } }],
+    });
+    expect((busy as HttpError).status).toBe(503);
+    expect((busy as HttpError).message).toBe("الخادم مشغول");
     expect(fieldName(["input", "nationalId"])).toBe("nationalId");
   });
 

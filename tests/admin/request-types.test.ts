@@ -265,18 +265,21 @@ describe("request type edit form", () => {
     ).toBeTruthy();
   });
 
-  it("tells a conflict plainly: not saved, someone changed it, reload", async () => {
+  it("tells a conflict plainly: not saved, changed since opened (by whom: the API says), reload", async () => {
+    const detail = "عدّلتَ أنت هذا السجل من نافذة أو تبويب آخر بعد أن فتحته هنا.";
     const update = vi.fn(async () => {
-      throw new HttpError("تعارض", 409, { code: "CONFLICT", typename: "ConflictError" });
+      throw new HttpError(detail, 409, { code: "CONFLICT", typename: "ConflictError" });
     });
     const period = await openForm(update);
     fireEvent.change(period, { target: { value: "30" } });
     save();
-    expect(
-      await screen.findByText(
-        "لم يُحفظ تعديلك: عدّل مستخدم آخر هذا السجل بعد أن فتحته. أعد تحميل الصفحة لترى آخر نسخة ثم أعد التعديل.",
-      ),
-    ).toBeTruthy();
+    const notice = await screen.findByTestId("conflict-notice");
+    expect(notice.textContent).toContain(
+      "لم يُحفظ تعديلك: تغيّر هذا السجل منذ فتحته. أعد تحميله لترى آخر نسخة ثم أعد التعديل.",
+    );
+    expect(notice.textContent).not.toContain("مستخدم آخر");
+    expect(notice.textContent).toContain(detail);
+    expect(within(notice).getByRole("button", { name: "أعد التحميل" })).toBeTruthy();
   });
 });
 

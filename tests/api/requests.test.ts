@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
 import type { PrismaClient } from "../../api/db/client.js";
 import type { RequestStatus, RequestTypeCode, Role } from "../../api/db/generated/enums.js";
+import { messages } from "../../api/i18n/messages.js";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { signAttestation } from "../../api/modules/requests/attestation/service.js";
 import {
@@ -181,6 +182,11 @@ async function completeFile(requestId: string) {
     await signAttestation(db, callerOf("staff"), { requestId, method: "IN_PERSON" });
 }
 
+/** Staff verify (accept) the request's documents: an approved request completes only then. */
+async function verifyDocuments(requestId: string) {
+  await db.document.updateMany({ where: { requestId }, data: { verification: "ACCEPTED" } });
+}
+
 async function draft(type: RequestTypeCode, overrides: Record<string, unknown> = {}) {
   const member = (overrides.memberRecord as { id: string }) ?? (await householdMember());
   const { memberRecord: _m, ...input } = overrides;
@@ -300,6 +306,7 @@ describe("a financial support request, from intake to completion", () => {
       decisionReason: "استوفى الشروط",
       amountApproved: "2500",
     });
+    await verifyDocuments(request.id);
     result = await act("staff", "COMPLETE", request);
     request = result.request;
     expect(request).toMatchObject({ status: "COMPLETED", availableActions: [] });
@@ -338,6 +345,7 @@ describe("a financial support request, from intake to completion", () => {
     let request = await submitted("MEMBERSHIP_REGISTRATION", { memberRecord: applicant });
     request = (await act("staff", "RAISE_TO_COMMITTEE", request)).request;
     request = (await act("chair", "RECORD_DECISION", request)).request;
+    await verifyDocuments(request.id);
     request = (await act("staff", "COMPLETE", request)).request;
     expect(request.status).toBe("COMPLETED");
     const member = await db.member.findUniqueOrThrow({ where: { id: applicant.id } });
@@ -645,7 +653,11 @@ describe("every illegal transition is refused with the current state and the all
         currentState: state,
         allowed: actionsFrom(flow, state),
       });
-      expect(result.message).toContain(state);
+      // The state and the allowed moves by their English labels (act asks in English).
+      expect(result.message).toContain(`“${messages.en[`requestStatus.${state}`]}”`);
+      for (const allowed of actionsFrom(flow, state))
+        expect(result.message).toContain(messages.en[`requestAction.${allowed}`]);
+      expect(result.message).not.toContain(state);
     }
     expect(cases.length).toBeGreaterThan(80);
   });
@@ -1032,7 +1044,9 @@ describe("Arabic by default", () => {
       { input: { id: gid("Request", request.id), version: 1 } },
       { token: tokens.staff },
     );
-    expect(result.data?.completeRequest.message).toContain("DRAFT");
-    expect(result.data?.completeRequest.message).toMatch(/لا يمكن/);
+    // The state's Arabic label and the moves a draft allows, not the English codes.
+    expect(result.data?.completeRequest.message).toBe(
+      "لا يمكن «إكمال الإجراء» والحالة «مسودة». المتاح من هذه الحالة: تقديم الطلب، سحب الطلب.",
+    );
   });
 });

@@ -21,7 +21,7 @@ const saveMutation = `mutation($input: SaveResearchReportInput!) {
     ... on ValidationError { code message fieldErrors { path message } }
     ... on ConflictError { code currentVersion }
     ... on ForbiddenError { code }
-    ... on InvalidTransitionError { code currentState }
+    ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
 }`;
@@ -32,7 +32,7 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
     ... on SubmitResearchReportSuccess { report { id submitted submittedAt version } }
     ... on ConflictError { code currentVersion }
     ... on ForbiddenError { code }
-    ... on InvalidTransitionError { code currentState }
+    ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
 }`;
@@ -215,7 +215,12 @@ describe("refusals", () => {
     expect(again.data?.submitResearchReport).toMatchObject({
       code: "INVALID_TRANSITION",
       currentState: "SUBMITTED",
+      allowed: [],
     });
+    // The report's state by its label; nothing is left to do with a submitted report.
+    expect(again.data?.submitResearchReport.message).toBe(
+      "لا يمكن «تقديم تقرير البحث» والحالة «مقدَّم»، ولا إجراء متاحاً من هذه الحالة.",
+    );
   });
 
   it("refuses writing while the request is not with the researcher", async () => {
@@ -227,6 +232,19 @@ describe("refusals", () => {
     expect(result.data?.saveResearchReport).toMatchObject({
       code: "INVALID_TRANSITION",
       currentState: "IN_COMMITTEE",
+      allowed: ["RECORD_DECISION", "WITHDRAW"],
     });
+    // Arabic labels, not the English codes, and the moves the state allows.
+    expect(result.data?.saveResearchReport.message).toBe(
+      "لا يمكن «حفظ تقرير البحث» والحالة «لدى لجنة البحث». المتاح من هذه الحالة: تسجيل القرار، سحب الطلب.",
+    );
+    const english = await t.gql(
+      saveMutation,
+      { input: draft(request.id) },
+      { token: researcher, language: "en" },
+    );
+    expect(english.data?.saveResearchReport.message).toBe(
+      "Cannot “save the research report” while the state is “with the research committee”. Possible from this state: record the decision, withdraw the request.",
+    );
   });
 });

@@ -91,6 +91,12 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
       expect(src).toMatch(/^\/documents\//);
       expect(await staff.evaluate(async (url) => (await fetch(url)).status, src)).toBe(200);
       await staff.keyboard.press("Escape");
+      // Staff verify the ID copy: an approved request is completed only once it is accepted.
+      await staff.getByTestId("document-accept").first().click();
+      await staff
+        .locator('[data-testid="document-accept"][disabled]')
+        .first()
+        .waitFor({ timeout: 20_000 });
       await staff.getByTestId("attestation-record").click();
       await staff.getByTestId("attestation-confirm").click();
       await staff

@@ -53,9 +53,11 @@ export async function startTestApp(
     panelDir?: string;
     /** The app's logger (silent by default), e.g. to read what it logged. */
     log?: Logger;
+    /** A database opened by the test (closed with the app); by default a fresh one. */
+    database?: Database;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase({ onQuery: options.onQuery });
+  const database = options.database ?? (await openTestDatabase({ onQuery: options.onQuery }));
   const config = testConfig(options.env);
   const app = await buildApp(config, {
     database,

@@ -2,15 +2,17 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
 import type { RequestStatus } from "../../api/db/generated/enums.js";
-import { messages } from "../../api/i18n/messages.js";
+import { messages, translate } from "../../api/i18n/messages.js";
 import { formatDueDate, renderTemplate } from "../../api/modules/notifications/outbox.js";
 import {
   availableActionsFor,
   flowStates,
   lifecycles,
+  refusedTransition,
   requestActions,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
+import { researchSteps } from "../../api/modules/requests/research/service.js";
 import {
   dayMs,
   daysRemaining,
@@ -203,6 +205,29 @@ describe("notification rendering", () => {
     const due = new Date("2026-12-09T10:00:00Z");
     expect(formatDueDate(due, "EN")).toMatch(/9 December 2026 \(.+1448.+\)/);
     expect(formatDueDate(due, "AR")).toMatch(/2026.*\(.*1448/);
+  });
+
+  it("a refused action names the state and the allowed moves by their labels", () => {
+    const error = refusedTransition("SERVICE", "IN_PROGRESS", "COMPLETE");
+    expect(error.allowed).toEqual(["RESOLVE", "WITHDRAW"]);
+    expect(translate("ar", error.messageKey, error.messageParams)).toBe(
+      "لا يمكن «إكمال الإجراء» والحالة «قيد المعالجة». المتاح من هذه الحالة: الرد والحل، سحب الطلب.",
+    );
+    expect(translate("en", error.messageKey, error.messageParams)).toBe(
+      "Cannot “complete” while the state is “in progress”. Possible from this state: resolve, withdraw the request.",
+    );
+    const closed = refusedTransition("SERVICE", "CLOSED", "WITHDRAW");
+    expect(translate("en", closed.messageKey, closed.messageParams)).toBe(
+      "Cannot “withdraw the request” while the state is “closed”; nothing more can be done from this state.",
+    );
+  });
+
+  it("has every action's label in both languages (refusals name the allowed moves)", () => {
+    for (const action of [...requestActions, ...researchSteps, "UPDATE"]) {
+      const key = `requestAction.${action}` as keyof (typeof messages)["ar"];
+      expect(messages.ar[key], action).toBeTruthy();
+      expect(messages.en[key], action).toBeTruthy();
+    }
   });
 
   it("has every request status label in both languages", () => {

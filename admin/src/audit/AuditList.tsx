@@ -13,7 +13,8 @@ const filters = [
       { id: "User", name: "resources.users.name" },
     ]}
   />,
-  <TextInput key="entityId" source="entityId" />,
+  // A record's global ID, as its page and every other field show it.
+  <TextInput key="entity" source="entity" />,
 ];
 
 function Changes(_props: { label?: string }) {
@@ -30,7 +31,8 @@ export function AuditList() {
         <EnumField source="action" group="audit_action" sortable={false} />
         <TextField source="entityType" sortable={false} />
         <TextField
-          source="entityId"
+          source="entity"
+          emptyText="—"
           sortable={false}
           sx={{ fontFamily: "monospace", fontSize: 12 }}
         />

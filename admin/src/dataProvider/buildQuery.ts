@@ -251,11 +251,14 @@ const requestTypeEditable = [
   "committeeDecides",
   "involvesMoney",
   "decisionPeriodDays",
+  "maxAmount",
   "active",
 ] as const;
 
 function requestTypeValue(field: string, value: unknown): unknown {
   if (field === "decisionPeriodDays") return blank(value) ? null : Number(value);
+  // A Decimal travels as a string; an emptied box removes the ceiling.
+  if (field === "maxAmount") return blank(value) ? null : String(value);
   if (field === "nameAr" || field === "nameEn")
     return typeof value === "string" ? value.trim() : "";
   // A set: the order the boxes were ticked in is no change.
@@ -463,10 +466,11 @@ export const resources: Record<string, ResourceSpec> = {
     listArgs: "$filter: AuditFilter",
     fields: auditFields,
     listVariables: (params) => ({
+      // Records and actors by their global IDs, as every other field gives them.
       filter: compact({
         entityType: params.filter?.entityType,
-        entityId: params.filter?.entityId,
-        actorId: params.filter?.actorId,
+        entity: params.filter?.entity,
+        actor: params.filter?.actor,
       }),
     }),
   },

@@ -29,6 +29,8 @@ const statusByCode: Record<string, number> = {
   INVALID_TRANSITION: 409,
   INVALID_CREDENTIALS: 401,
   TOO_MANY_ATTEMPTS: 429,
+  // The server had no database connection free in time: nothing was saved, try again.
+  BUSY: 503,
 };
 
 /** `["input", "nationalId"]` → `nationalId` (the form's field name). */

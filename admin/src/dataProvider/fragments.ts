@@ -9,12 +9,12 @@ export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;
 
 export const auditFields = `
-  id actorKind actorLabel action entityType entityId changes at`;
+  id actorKind actorLabel action entityType entity entityId changes at`;
 
 /** A request type and its rules (the request types screen, the intake wizard). */
 export const requestTypeFields = `
   id code nameAr nameEn active attestationRequired committeeDecides decisionPeriodDays involvesMoney
-  requiredDocumentKinds requiredFields updatedAt version`;
+  maxAmount requiredDocumentKinds requiredFields updatedAt version`;
 
 export const requestSummaryFields = `
   id reference type channel status subject submittedAt decisionDueAt createdAt`;

@@ -100,7 +100,8 @@ export const requestActions: Record<
     mutation: "completeRequest",
     input: "CompleteRequestInput",
     success: "CompleteRequestSuccess",
-    errors: ["ConflictError", "InvalidTransitionError"],
+    // An approved request whose required documents are not all verified yet.
+    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
   },
   CLOSE: {
     mutation: "closeRequest",
@@ -252,6 +253,8 @@ export type RequestTypeInfo = {
   committeeDecides: boolean;
   decisionPeriodDays: number;
   involvesMoney: boolean;
+  /** The ceiling of an approved amount (SAR), or null. */
+  maxAmount: string | null;
   requiredDocumentKinds: string[];
   requiredFields: string[];
   version: number;

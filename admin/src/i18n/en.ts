@@ -93,7 +93,7 @@ export const en = {
         actorLabel: "Actor",
         action: "Action",
         entityType: "Record type",
-        entityId: "Record ID",
+        entity: "Record ID",
         changes: "Changes",
       },
       empty: "No entries.",
@@ -123,7 +123,8 @@ export const en = {
     },
     errors: {
       conflict:
-        "Not saved: someone else changed this record after you opened it. Reload the page to see the latest version, then make your changes again.",
+        "Not saved: this record changed since you opened it. Reload it to see the latest version, then make your changes again.",
+      reload: "Reload",
       forbidden: "You may not do this.",
       not_found: "Record not found.",
       validation: "Not saved: check the fields marked.",

@@ -9,6 +9,7 @@ export const requestTypesEn = {
     attestationRequired: "Attestation required",
     involvesMoney: "Involves money",
     decisionPeriodDays: "Decision period (days)",
+    maxAmount: "Ceiling of the approved amount (SAR)",
     active: "Taking requests",
     requiredFields: "Required fields",
     requiredDocumentKinds: "Required documents",
@@ -25,6 +26,8 @@ export const requestTypesEn = {
       "When on, the committee decides after the social research; otherwise staff handle and close it.",
     attestationRequired: "The applicant signs the attestation before submission.",
     involvesMoney: "An amount is requested, and approved with the decision.",
+    maxAmount:
+      "The most the committee may approve for one request of this type; leave empty for no ceiling.",
     active: "When off, no new requests of this type are taken.",
     requiredFields: "What must be filled in before submission: request or member data.",
     requiredDocumentKinds:
@@ -32,6 +35,7 @@ export const requestTypesEn = {
   },
   member_field: "%{field} (member data)",
   whole_days: "Enter a whole number of days",
+  positive_amount: "Enter an amount above zero, or leave it empty",
   snapshot_notice:
     "Submitted requests keep the rules they were submitted under; what you save here applies to new requests and drafts.",
 };

@@ -79,7 +79,7 @@ export const requestsAr = {
     errors: {
       incomplete: "الطلب غير مكتمل. الناقص أو غير الصحيح:",
       invalid_transition: "غير مسموح في الحالة الحالية (%{state}). المسموح الآن: %{allowed}",
-      conflict: "عدّل شخص آخر هذا الطلب بعد فتحك له. أُعيد تحميله: راجعه وأعد المحاولة.",
+      conflict: "تغيّر هذا الطلب منذ فتحته، فلم يُنفَّذ الإجراء. أُعيد تحميله: راجعه وأعد المحاولة.",
       precondition: "شرط غير متحقق: %{reason}",
       validation: "راجع الحقول:",
     },
@@ -203,6 +203,7 @@ export const requestsAr = {
     gap_kind: {
       MISSING_FIELD: "حقل ناقص",
       MISSING_DOCUMENT: "مستند ناقص",
+      UNVERIFIED_DOCUMENT: "مستند لم يُتحقق منه",
       UNSIGNED_ATTESTATION: "الإقرار غير موقّع",
       STALE_ATTESTATION: "الإقرار غير محدّث",
       INVALID_MEMBER_DATA: "بيانات العضو غير صالحة",

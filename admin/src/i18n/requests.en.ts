@@ -81,7 +81,7 @@ export const requestsEn = {
       incomplete: "The request is incomplete. Missing or wrong:",
       invalid_transition: "Not allowed in the current state (%{state}). Allowed now: %{allowed}",
       conflict:
-        "Someone changed this request after you opened it. It was reloaded: check and try again.",
+        "This request changed since you opened it, so the action was not taken. It was reloaded: check and try again.",
       precondition: "A condition is not met: %{reason}",
       validation: "Check the fields:",
     },
@@ -212,6 +212,7 @@ export const requestsEn = {
     gap_kind: {
       MISSING_FIELD: "Missing field",
       MISSING_DOCUMENT: "Missing document",
+      UNVERIFIED_DOCUMENT: "Document not verified",
       UNSIGNED_ATTESTATION: "Attestation not signed",
       STALE_ATTESTATION: "Attestation out of date",
       INVALID_MEMBER_DATA: "Member data not valid",

@@ -19,15 +19,6 @@ import type { MemberCaseFile, WaslDataProvider } from "../dataProvider/index.js"
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 
-/** The database ID inside a global ID ("Member:<uuid>" in base64). */
-export function databaseId(globalId: string): string {
-  try {
-    return atob(globalId).split(":").slice(1).join(":");
-  } catch {
-    return globalId;
-  }
-}
-
 export function useCaseFile() {
   const record = useRecordContext();
   const dataProvider = useDataProvider<WaslDataProvider>();
@@ -198,11 +189,11 @@ export function TimelineTab() {
 export function AuditTab() {
   const record = useRecordContext();
   const action = useEnumLabel("audit_action");
-  const entityId = record?.id ? databaseId(String(record.id)) : "";
+  const entity = record?.id ? String(record.id) : "";
   const { data, isPending } = useGetList(
     "audit",
-    { pagination: { page: 1, perPage: 50 }, filter: { entityType: "Member", entityId } },
-    { enabled: !!entityId },
+    { pagination: { page: 1, perPage: 50 }, filter: { entity } },
+    { enabled: !!entity },
   );
   return (
     <SimpleTable

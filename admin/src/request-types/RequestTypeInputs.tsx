@@ -28,6 +28,12 @@ const wholeDays = (value: unknown) =>
     ? undefined
     : "resources.requestTypes.whole_days";
 
+/** Empty (no ceiling) or above zero; the API checks it again. */
+const positiveAmount = (value: unknown) =>
+  value === null || value === undefined || value === "" || Number(value) > 0
+    ? undefined
+    : "resources.requestTypes.positive_amount";
+
 export function RequestTypeInputs() {
   const translate = useTranslate();
   const typeLabel = useEnumLabel("request_type");
@@ -75,6 +81,14 @@ export function RequestTypeInputs() {
       <BooleanInput source="committeeDecides" helperText={help("committeeDecides")} />
       <BooleanInput source="attestationRequired" helperText={help("attestationRequired")} />
       <BooleanInput source="involvesMoney" helperText={help("involvesMoney")} />
+      <Box sx={twoColumnRow}>
+        <NumberInput
+          source="maxAmount"
+          validate={[positiveAmount]}
+          helperText={help("maxAmount")}
+          slotProps={{ htmlInput: { dir: "ltr" } }}
+        />
+      </Box>
       <BooleanInput source="active" helperText={help("active")} />
 
       <FormSection title="resources.requestTypes.sections.requirements" />

@@ -228,6 +228,7 @@ export function RequestErrorAlert({ error }: { error: unknown }) {
     items = [message];
   } else if (code === "CONFLICT") {
     title = translate("resources.requests.errors.conflict");
+    items = [message];
   } else if (code === "PRECONDITION_FAILED") {
     title = translate("resources.requests.errors.precondition", { reason: message });
   } else if (body?.errors) {

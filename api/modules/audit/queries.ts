@@ -1,3 +1,5 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 
@@ -26,7 +28,16 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
     }),
     action: t.expose("action", { type: AuditActionEnum, description: "What was done." }),
     entityType: t.exposeString("entityType", { description: "Kind of record, e.g. Member." }),
-    entityId: t.exposeString("entityId", { description: "The record's database ID." }),
+    entity: t.id({
+      nullable: true,
+      description:
+        "The record's global ID (as its own `id` field gives it, for `node(id:)` and the `entity` filter); null for records that are not nodes (e.g. an attestation).",
+      resolve: (entry, _args, _context, info) =>
+        isNode(entry.entityType, info) ? encodeGlobalID(entry.entityType, entry.entityId) : null,
+    }),
+    entityId: t.exposeString("entityId", {
+      description: "The record's database ID, for records that are not nodes; prefer `entity`.",
+    }),
     changes: t.string({
       nullable: true,
       description:
@@ -41,8 +52,14 @@ const AuditFilterInput = builder.inputType("AuditFilter", {
   description: "Narrows the audit log.",
   fields: (t) => ({
     entityType: t.string({ required: false, description: "Kind of record, e.g. Member." }),
-    entityId: t.string({ required: false, description: "The record's database ID." }),
-    actorId: t.string({ required: false, description: "The actor's database ID." }),
+    entity: t.globalID({
+      required: false,
+      description: "Only this record: its global ID, as its `id` field gives it.",
+    }),
+    actor: t.globalID({
+      required: false,
+      description: "Only what this user (or partner) did: their global ID.",
+    }),
   }),
 });
 
@@ -72,15 +89,27 @@ builder.queryField("auditEntries", (t) =>
   ),
 );
 
+/** Whether entries of this entity type name a Node (their records have global IDs). */
+function isNode(typename: string, info: GraphQLResolveInfo): boolean {
+  const type = info.schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
+}
+
+type GlobalId = { typename: string; id: string };
+
 function auditWhere(
   filter:
-    | { entityType?: string | null; entityId?: string | null; actorId?: string | null }
+    | { entityType?: string | null; entity?: GlobalId | null; actor?: GlobalId | null }
     | null
     | undefined,
 ) {
+  // The record's global ID names its type too: both must match an entry.
+  const entity = filter?.entity;
+  if (entity && filter?.entityType && filter.entityType !== entity.typename)
+    return { id: { in: [] } };
   return {
-    entityType: filter?.entityType ?? undefined,
-    entityId: filter?.entityId ?? undefined,
-    actorId: filter?.actorId ?? undefined,
+    entityType: entity?.typename ?? filter?.entityType ?? undefined,
+    entityId: entity?.id ?? undefined,
+    actorId: filter?.actor?.id ?? undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { Caller } from "../../auth/caller.js";
 import { actorOf } from "../../auth/caller.js";
 import type { Db, Prisma } from "../../db/client.js";
 import type { AuditAction } from "../../db/generated/enums.js";
+import { ConflictError } from "../../errors.js";
 
 export type FieldChange = { before: unknown; after: unknown };
 
@@ -58,4 +59,38 @@ export function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promis
 export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
   if (records.length)
     await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
+}
+
+/**
+ * The refusal of a write on a version the caller read but that moved on, saying who changed
+ * the record last and when (from this log): the caller, in another tab or window, or a
+ * colleague named as the panel shows users. Every versioned record's writes are audited.
+ */
+export async function versionConflict(
+  db: Db,
+  caller: Caller,
+  entity: { type: string; id: string },
+  expectedVersion: number,
+  currentVersion: number | null,
+): Promise<ConflictError> {
+  const last = await db.auditEntry.findFirst({
+    where: {
+      entityType: entity.type,
+      entityId: entity.id,
+      action: { in: ["CREATE", "UPDATE", "TRANSITION"] },
+    },
+    orderBy: { at: "desc" },
+    select: { actorKind: true, actorId: true, actorLabel: true, at: true },
+  });
+  if (!last) return new ConflictError(entity.type, expectedVersion, currentVersion);
+  const actor = actorOf(caller);
+  const user =
+    last.actorKind === "USER" && last.actorId
+      ? await db.user.findUnique({ where: { id: last.actorId }, select: { fullName: true } })
+      : null;
+  return new ConflictError(entity.type, expectedVersion, currentVersion, {
+    by: user?.fullName ?? last.actorLabel,
+    at: last.at,
+    byCaller: last.actorKind === actor.kind && last.actorId === actor.id,
+  });
 }

@@ -12,9 +12,9 @@ import type {
   MaritalStatus,
   MembershipStatus,
 } from "../../db/generated/enums.js";
-import { ConflictError, FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
+import { FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
-import { changedFields, recordAudit } from "../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { formatMemberNumber, memberSearchText } from "./rules.js";
 import { type MemberFields, validateMemberFields } from "./validation.js";
@@ -143,7 +143,13 @@ export async function updateMember(services: Services, caller: Caller, input: Up
       const before = await tx.member.findUnique({ where: { id: input.id } });
       if (!before) throw new NotFoundError("Member", input.id);
       if (before.version !== input.version)
-        throw new ConflictError("Member", input.version, before.version);
+        throw await versionConflict(
+          tx,
+          caller,
+          { type: "Member", id: before.id },
+          input.version,
+          before.version,
+        );
 
       const data = {
         ...householdData({ ...input, ...fields }),
@@ -164,7 +170,14 @@ export async function updateMember(services: Services, caller: Caller, input: Up
           version: { increment: 1 },
         },
       });
-      if (written.count !== 1) throw new ConflictError("Member", input.version, null);
+      if (written.count !== 1)
+        throw await versionConflict(
+          tx,
+          caller,
+          { type: "Member", id: before.id },
+          input.version,
+          null,
+        );
       const member = await tx.member.findUniqueOrThrow({ where: { id: input.id } });
       if (Object.keys(changes).length) {
         await recordAudit(tx, caller, {

@@ -4,6 +4,7 @@
 // Pure data and functions: no database, no GraphQL.
 import type { Caller } from "../../auth/caller.js";
 import type { NotificationEvent, RequestStatus, Role } from "../../db/generated/enums.js";
+import { InvalidTransitionError } from "../../errors.js";
 
 /** The verbs a caller can apply to a request; each is one mutation of the same name. */
 export const requestActions = [
@@ -31,7 +32,13 @@ export type Guard =
   /** Completeness and validity against the rules snapshot taken at submission. */
   | "COMPLETE_BY_SNAPSHOT"
   /** A request that went to the researcher needs their submitted report first. */
-  | "RESEARCH_REPORT_IF_REFERRED";
+  | "RESEARCH_REPORT_IF_REFERRED"
+  /**
+   * An approved request is completed (the grant paid, the member registered) only once
+   * every required document has been verified. A rejected one closes without: its
+   * documents may be why it was rejected.
+   */
+  | "DOCUMENTS_VERIFIED_IF_APPROVED";
 
 /** What the transition changes besides the status (the service implements each by name). */
 export type Effect =
@@ -135,7 +142,7 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
       from: ["APPROVED", "REJECTED"],
       to: "COMPLETED",
       roles: desk,
-      guards: [],
+      guards: ["DOCUMENTS_VERIFIED_IF_APPROVED"],
       effects: ["MARK_COMPLETED", "ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED"],
       notification: "COMPLETED",
     },
@@ -271,3 +278,19 @@ export function availableActionsFor(
     .filter((t) => t.from.includes(request.status) && mayFire(caller, t, request))
     .map((t) => t.action);
 }
+
+/**
+ * The refusal of an action the request's state does not allow (a life-cycle action, an edit,
+ * a research step), naming the state and the moves the flow allows from it, by their labels
+ * (requestStatus.*, requestAction.* in messages.ts).
+ */
+export function refusedTransition(
+  flow: Flow,
+  status: RequestStatus,
+  attempted: string,
+): InvalidTransitionError {
+  return new InvalidTransitionError(status, attempted, actionsFrom(flow, status), requestLabels);
+}
+
+/** The message-key prefixes of the requests' state and action labels. */
+export const requestLabels = { state: "requestStatus", action: "requestAction" };

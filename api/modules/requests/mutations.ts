@@ -157,7 +157,15 @@ type ErrorClass =
   | typeof IncompleteRequestError
   | typeof PreconditionFailedError;
 
-const always: ErrorClass[] = [NotFoundError, InvalidTransitionError, ConflictError, ForbiddenError];
+// ValidationError for every transition: each takes an ID and most a note or a reason, which
+// the input checks (api/graphql/input-checks.ts) may refuse.
+const always: ErrorClass[] = [
+  ValidationError,
+  NotFoundError,
+  InvalidTransitionError,
+  ConflictError,
+  ForbiddenError,
+];
 
 /** One verb-first mutation for one life-cycle action. */
 function transitionMutation<Shape extends TransitionShape>(spec: {
@@ -175,7 +183,7 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
       // Admission only: which roles may fire which action is the life cycle's data.
       authScopes: { permission: "requests.act" },
       errors: {
-        types: [...always, ...spec.errors],
+        types: [...new Set([...always, ...spec.errors])],
         union: {
           name: `${typeName}Result`,
           description: "The request after the action, or why not.",
@@ -302,9 +310,10 @@ transitionMutation({
   name: "completeRequest",
   action: "COMPLETE",
   description:
-    "Completes the procedure after the decision (policy step 6). An approved membership registration activates the member.",
+    "Completes the procedure after the decision (policy step 6). An approved request needs every required document verified (IncompleteRequestError names those that are not); an approved membership registration activates the member.",
   input: plainInput("CompleteRequestInput", "The decided request to complete."),
-  errors: [],
+  // An approved request with a required document not yet verified (accepted).
+  errors: [IncompleteRequestError],
 });
 
 transitionMutation({

@@ -40,6 +40,12 @@ export const RequestTypeNode = builder.prismaNode("RequestType", {
     decisionPeriodDays: t.exposeInt("decisionPeriodDays", {
       description: "Days from submission to the decision deadline (14 by default, policy step 5).",
     }),
+    maxAmount: t.expose("maxAmount", {
+      type: "Decimal",
+      nullable: true,
+      description:
+        "The most the committee may approve for one request of this type, in SAR; null: no ceiling.",
+    }),
     active: t.exposeBoolean("active", {
       description: "Whether new requests of this type are taken.",
     }),
@@ -108,6 +114,12 @@ const UpdateRequestTypeInput = builder.inputType("UpdateRequestTypeInput", {
     decisionPeriodDays: t.int({
       required: false,
       description: "Days from submission to the decision deadline, 1–365.",
+    }),
+    maxAmount: t.field({
+      type: "Decimal",
+      required: false,
+      description:
+        "The most that may be approved for one request, in SAR, above zero; null removes the ceiling.",
     }),
     active: t.boolean({ required: false, description: "Whether new requests are taken." }),
   }),

@@ -14,17 +14,15 @@ import type {
   RequestTypeCode,
 } from "../../db/generated/enums.js";
 import {
-  ConflictError,
   FieldErrors,
   ForbiddenError,
   IncompleteRequestError,
-  InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   type RequestGap,
 } from "../../errors.js";
 import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../pubsub.js";
-import { changedFields, recordAudit } from "../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
 import { memberSearchText } from "../members/rules.js";
 import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
 import {
@@ -33,12 +31,13 @@ import {
   type TimelineRecord,
 } from "../timeline/service.js";
 import { attestationStatus, markAttestationStaleIfChanged } from "./attestation/service.js";
-import { missingDocumentKinds } from "./documents/service.js";
+import { missingDocumentKinds, unverifiedDocumentKinds } from "./documents/service.js";
 import {
   availableActionsFor,
   editableStates,
   flowOf,
   type RequestAction,
+  refusedTransition,
   type Transition,
   transitionFrom,
   undecidedStates,
@@ -62,9 +61,6 @@ import {
 export type RequestServices = { prisma: PrismaClient; pubsub: WaslPubSub };
 /** `now` is injectable so that clock arithmetic can be tested with explicit times. */
 export type ServiceOptions = { now?: Date };
-
-// Submissions queue on the per-year counter row; give a burst of them time to get a connection.
-const txOptions = { maxWait: 30_000, timeout: 60_000 };
 
 type RequestWithContext = Prisma.RequestGetPayload<{ include: { type: true; member: true } }>;
 
@@ -332,7 +328,7 @@ export async function createRequest(
     if (type.committeeDecides) return { request: created, events };
     const submitted = await applyTransition(tx, caller, created, "SUBMIT", {}, now);
     return { request: submitted.request, events: [...events, ...submitted.events] };
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -348,14 +344,16 @@ export async function updateRequest(
   const { request, events } = await services.prisma.$transaction(async (tx) => {
     const before = await loadRequest(tx, caller, input.id);
     if (!editableStates.includes(before.status)) {
-      throw new InvalidTransitionError(
-        before.status,
-        "UPDATE",
-        availableActionsFor(caller, flowOf(rulesFor(before).committeeDecides), before),
-      );
+      throw refusedTransition(flowOf(rulesFor(before).committeeDecides), before.status, "UPDATE");
     }
     if (before.version !== input.version)
-      throw new ConflictError("Request", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        before.version,
+      );
 
     const errors = new FieldErrors();
     const data = {
@@ -392,7 +390,14 @@ export async function updateRequest(
         version: { increment: 1 },
       },
     });
-    if (written.count !== 1) throw new ConflictError("Request", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        null,
+      );
     if (Object.keys(changes).length) {
       await recordAudit(tx, caller, {
         action: "UPDATE",
@@ -409,7 +414,7 @@ export async function updateRequest(
       include: { type: true, member: true },
     });
     return { request, events: [requestEvent(caller, request, "UPDATED", before.status, now)] };
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -454,18 +459,19 @@ export async function transitionRequest(
     const before = await loadRequest(tx, caller, input.id);
     const flow = flowOf(rulesFor(before).committeeDecides);
     const transition = transitionFrom(flow, before.status, input.action);
-    if (!transition)
-      throw new InvalidTransitionError(
-        before.status,
-        input.action,
-        availableActionsFor(caller, flow, before),
-      );
+    if (!transition) throw refusedTransition(flow, before.status, input.action);
     if (!availableActionsFor(caller, flow, before).includes(input.action))
       throw new ForbiddenError(true);
     if (before.version !== input.version)
-      throw new ConflictError("Request", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Request", id: before.id },
+        input.version,
+        before.version,
+      );
     return applyTransition(tx, caller, before, input.action, input, now, transition);
-  }, txOptions);
+  });
   publish(services, events);
   return request;
 }
@@ -546,6 +552,14 @@ async function actionPatch(
           // Approved without an amount: the amount requested is granted.
           data.amountApproved = request.amountRequested;
         }
+        // The ceiling in force when the committee decides (the type's, not the snapshot's):
+        // a grant is the association's decision now, whatever was asked for.
+        const granted = data.amountApproved as Prisma.Decimal | string | null | undefined;
+        const ceiling = request.type.maxAmount;
+        if (!errors.has("amountApproved") && granted != null && ceiling && ceiling.lt(granted))
+          errors.add("amountApproved", "validation.amountAboveCeiling", {
+            max: ceiling.toFixed(2),
+          });
         break;
       }
       case "MARK_COMPLETED":
@@ -585,6 +599,20 @@ async function checkGuards(
   transition: Transition,
 ): Promise<void> {
   for (const guard of transition.guards) {
+    if (guard === "DOCUMENTS_VERIFIED_IF_APPROVED") {
+      if (request.status !== "APPROVED") continue;
+      const kinds = rulesFor(request).requiredDocumentKinds;
+      const gaps: RequestGap[] = (await unverifiedDocumentKinds(tx, request.id, kinds)).map(
+        (kind) => ({
+          kind: "UNVERIFIED_DOCUMENT",
+          name: kind,
+          messageKey: "requests.gap.unverifiedDocument",
+          params: { field: `document.${kind}` },
+        }),
+      );
+      if (gaps.length) throw new IncompleteRequestError(gaps);
+      continue;
+    }
     if (guard === "RESEARCH_REPORT_IF_REFERRED") {
       if (request.researcherId && !(await hasSubmittedResearchReport(tx, request.id)))
         throw new PreconditionFailedError(
@@ -611,12 +639,7 @@ async function applyTransition(
 ): Promise<{ request: RequestWithContext; events: AfterCommit[] }> {
   const flow = flowOf(rulesFor(before).committeeDecides);
   const transition = known ?? transitionFrom(flow, before.status, action);
-  if (!transition)
-    throw new InvalidTransitionError(
-      before.status,
-      action,
-      availableActionsFor(caller, flow, before),
-    );
+  if (!transition) throw refusedTransition(flow, before.status, action);
   const { data, to, note } = await actionPatch(tx, caller, before, transition, params, now);
   await checkGuards(tx, before, transition);
 
@@ -627,7 +650,14 @@ async function applyTransition(
     where: { id: before.id, version: before.version },
     data: { ...data, status: to, version: { increment: 1 } },
   });
-  if (!written) throw new ConflictError("Request", before.version, null);
+  if (!written)
+    throw await versionConflict(
+      tx,
+      caller,
+      { type: "Request", id: before.id },
+      before.version,
+      null,
+    );
   const request: RequestWithContext = { ...written, type: before.type, member: before.member };
   const events: AfterCommit[] = [requestEvent(caller, request, action, before.status, now)];
 
@@ -850,6 +880,8 @@ export type UpdateRequestTypeInput = {
   committeeDecides?: boolean | null | undefined;
   involvesMoney?: boolean | null | undefined;
   decisionPeriodDays?: number | null | undefined;
+  /** The ceiling of an approved amount, in SAR; null removes it. */
+  maxAmount?: string | null | undefined;
   active?: boolean | null | undefined;
 };
 
@@ -883,13 +915,21 @@ export async function updateRequestType(
   const days = input.decisionPeriodDays;
   if (days != null && (days < 1 || days > 365))
     errors.add("decisionPeriodDays", "validation.outOfRange", { min: 1, max: 365 });
+  if (input.maxAmount != null && !(Number(input.maxAmount) > 0))
+    errors.add("maxAmount", "validation.amountPositive");
   errors.throwIfAny();
 
   return services.prisma.$transaction(async (tx) => {
     const before = await tx.requestType.findUnique({ where: { code: input.code } });
     if (!before) throw new NotFoundError("RequestType", input.code);
     if (before.version !== input.version)
-      throw new ConflictError("RequestType", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "RequestType", id: input.code },
+        input.version,
+        before.version,
+      );
     const data = {
       nameAr,
       nameEn,
@@ -899,13 +939,21 @@ export async function updateRequestType(
       committeeDecides: input.committeeDecides ?? undefined,
       involvesMoney: input.involvesMoney ?? undefined,
       decisionPeriodDays: days ?? undefined,
+      maxAmount: input.maxAmount,
       active: input.active ?? undefined,
     };
     const written = await tx.requestType.updateMany({
       where: { code: input.code, version: input.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("RequestType", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "RequestType", id: input.code },
+        input.version,
+        null,
+      );
     const changes = changedFields(before as unknown as Record<string, unknown>, data);
     if (Object.keys(changes).length)
       await recordAudit(tx, caller, {

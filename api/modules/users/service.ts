@@ -6,14 +6,13 @@ import type { Config } from "../../config.js";
 import type { PrismaClient } from "../../db/client.js";
 import type { Language, Role } from "../../db/generated/enums.js";
 import {
-  ConflictError,
   FieldErrors,
   InvalidCredentialsError,
   NotFoundError,
   TooManyAttemptsError,
 } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
-import { changedFields, recordAudit } from "../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
 import type { SignInLimiter } from "./sign-in-limiter.js";
 
 export type Services = {
@@ -215,7 +214,14 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
         version: { increment: 1 },
       },
     });
-    if (written.count !== 1) throw new ConflictError("User", input.version, before.version);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "User", id: before.id },
+        input.version,
+        before.version,
+      );
     await recordAudit(tx, caller, {
       action: "UPDATE",
       entityType: "User",

@@ -7,14 +7,13 @@ import { actorOf } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import type { DocumentKind } from "../../../db/generated/enums.js";
 import {
-  ConflictError,
   ForbiddenError,
   inputFieldError,
   NotFoundError,
   type ValidationError,
 } from "../../../errors.js";
 import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
-import { changedFields, recordAudit } from "../../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isClosedStatus } from "./case-access.js";
 import {
@@ -47,6 +46,22 @@ export async function missingDocumentKinds(
     distinct: ["kind"],
   });
   const have = new Set(present.map((d) => d.kind));
+  return [...new Set(required)].filter((kind) => !have.has(kind));
+}
+
+/** The required kinds that have no accepted (verified) document on the request. */
+export async function unverifiedDocumentKinds(
+  db: Db,
+  requestId: string,
+  required: DocumentKind[],
+): Promise<DocumentKind[]> {
+  if (!required.length) return [];
+  const accepted = await db.document.findMany({
+    where: { requestId, kind: { in: required }, verification: "ACCEPTED" },
+    select: { kind: true },
+    distinct: ["kind"],
+  });
+  const have = new Set(accepted.map((d) => d.kind));
   return [...new Set(required)].filter((kind) => !have.has(kind));
 }
 
@@ -214,7 +229,13 @@ export async function verifyDocument(
     const before = await tx.document.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError("Document", input.id);
     if (before.version !== input.version)
-      throw new ConflictError("Document", input.version, before.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Document", id: before.id },
+        input.version,
+        before.version,
+      );
     const data = {
       verification: input.decision,
       rejectionReason: input.decision === "REJECTED" ? reason : null,
@@ -226,7 +247,14 @@ export async function verifyDocument(
       where: { id: input.id, version: input.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("Document", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "Document", id: before.id },
+        input.version,
+        null,
+      );
     const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
     await recordAudit(tx, caller, {
       action: "UPDATE",

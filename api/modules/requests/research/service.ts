@@ -5,15 +5,20 @@ import type { Caller } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import {
-  ConflictError,
   FieldErrors,
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
 } from "../../../errors.js";
-import { changedFields, recordAudit } from "../../audit/service.js";
+import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isResearcherOnly } from "../documents/case-access.js";
+import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
+import { snapshotRules } from "../rules.js";
+
+/** The researcher's own steps, named in refusals like the life cycle's actions. */
+export const researchSteps = ["SAVE_RESEARCH_REPORT", "SUBMIT_RESEARCH_REPORT"] as const;
+type ResearchStep = (typeof researchSteps)[number];
 
 /** Whether the request has at least one submitted research report. */
 export async function hasSubmittedResearchReport(db: Db, requestId: string): Promise<boolean> {
@@ -52,18 +57,27 @@ function validateReport(input: SaveResearchReportInput, now: Date): string {
 }
 
 /** The request, refusing anyone but its assigned researcher and any state but WITH_RESEARCHER. */
-async function requestForResearcher(db: Db, caller: Caller, requestId: string, action: string) {
+async function requestForResearcher(db: Db, caller: Caller, requestId: string, step: ResearchStep) {
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const request = await db.request.findUnique({
     where: { id: requestId },
-    select: { id: true, memberId: true, status: true, researcherId: true },
+    select: {
+      id: true,
+      memberId: true,
+      status: true,
+      researcherId: true,
+      rulesSnapshot: true,
+      type: { select: { committeeDecides: true } },
+    },
   });
   if (!request) throw new NotFoundError("Request", requestId);
   // Only the researcher the request was referred to: not another researcher, not an admin.
   if (request.researcherId !== caller.id) throw new ForbiddenError(true);
-  if (request.status !== "WITH_RESEARCHER")
-    throw new InvalidTransitionError(request.status, action, []);
-  return { ...request, researcherId: caller.id };
+  if (request.status !== "WITH_RESEARCHER") {
+    const rules = snapshotRules(request.rulesSnapshot) ?? request.type;
+    throw refusedTransition(flowOf(rules.committeeDecides), request.status, step);
+  }
+  return { id: request.id, memberId: request.memberId, researcherId: caller.id };
 }
 
 /**
@@ -78,7 +92,7 @@ export async function saveResearchReport(
 ) {
   const findings = validateReport(input, now);
   return prisma.$transaction(async (tx) => {
-    const request = await requestForResearcher(tx, caller, input.requestId, "saveResearchReport");
+    const request = await requestForResearcher(tx, caller, input.requestId, "SAVE_RESEARCH_REPORT");
     const data = {
       visitKind: input.visitKind,
       visitDate: input.visitDate,
@@ -103,12 +117,25 @@ export async function saveResearchReport(
     }
     // Changing a draft needs the version read: two tabs must not overwrite each other.
     if (input.version == null || input.version !== draft.version)
-      throw new ConflictError("ResearchReport", input.version ?? 0, draft.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: draft.id },
+        input.version ?? 0,
+        draft.version,
+      );
     const written = await tx.researchReport.updateMany({
       where: { id: draft.id, version: draft.version, submittedAt: null },
       data: { ...data, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("ResearchReport", draft.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: draft.id },
+        draft.version,
+        null,
+      );
     const changes = changedFields(draft, data);
     if (Object.keys(changes).length) {
       await recordAudit(tx, caller, {
@@ -139,18 +166,32 @@ export async function submitResearchReport(
       tx,
       caller,
       report.requestId,
-      "submitResearchReport",
+      "SUBMIT_RESEARCH_REPORT",
     );
+    // The report's own state: once submitted, nothing more is done with it.
     if (report.submittedAt)
-      throw new InvalidTransitionError("SUBMITTED", "submitResearchReport", []);
+      throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
     if (report.version !== input.version)
-      throw new ConflictError("ResearchReport", input.version, report.version);
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: report.id },
+        input.version,
+        report.version,
+      );
     const submittedAt = new Date();
     const written = await tx.researchReport.updateMany({
       where: { id: report.id, version: input.version, submittedAt: null },
       data: { submittedAt, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw new ConflictError("ResearchReport", input.version, null);
+    if (written.count !== 1)
+      throw await versionConflict(
+        tx,
+        caller,
+        { type: "ResearchReport", id: report.id },
+        input.version,
+        null,
+      );
     await recordTimelineEvent(tx, caller, {
       memberId: request.memberId,
       requestId: request.id,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RequestType" ADD COLUMN     "maxAmount" DECIMAL(12,2);
