@@ -24,7 +24,7 @@ async function found(token: string, term: string): Promise<{ count: number; ids:
 }
 
 /** A request id per role, in the plain-token form the server keeps (no spaces). */
-const requestIdOf = (role: string) => `lookup-${role.replace(/[^\w.:-]+/g, "-")}`;
+const requestIdOf = (role = "") => `lookup-${role.replace(/[^\w.:-]+/g, "-")}`;
 
 function lookupAudits() {
   return t.database.prisma.auditEntry.findMany({
