@@ -12,7 +12,8 @@ import type { WaslPubSub } from "../../../pubsub.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { requestChangedEvent, rulesFor } from "../service.js";
+import { requestChangedEvent } from "../events.js";
+import { rulesFor } from "../request-type-rules.js";
 import {
   coveredDataHash,
   currentAttestationText,
