@@ -181,7 +181,10 @@ async function completeFile(requestId: string) {
     });
   }
   if (request.type.attestationRequired)
-    await signAttestation(db, callerOf("staff"), { requestId, method: "IN_PERSON" });
+    await run(t.app.services, callerOf("staff"), signAttestation, {
+      requestId,
+      method: "IN_PERSON",
+    });
 }
 
 /** Staff verify (accept) the request's documents: an approved request completes only then. */

@@ -154,7 +154,7 @@ async function actionPatch(
         // a grant is the association's decision now, whatever was asked for.
         const granted = data.amountApproved as Prisma.Decimal | string | null | undefined;
         const ceiling = request.type.maxAmount;
-        if (!errors.has("amountApproved") && granted != null && ceiling && ceiling.lt(granted))
+        if (!errors.has("amountApproved") && granted != null && ceiling?.lt(granted))
           errors.add("amountApproved", "validation.amountAboveCeiling", {
             max: ceiling.toFixed(2),
           });
