@@ -43,14 +43,21 @@ export const defaultRetries = 3;
 
 /**
  * Whether the database refused the transaction because a concurrent one conflicted with it
- * (Prisma's P2034, pg's 40001 serialization_failure or 40P01 deadlock): running it again
- * from the start is the documented remedy.
+ * (pg's 40001 serialization_failure or 40P01 deadlock; Prisma's P2034, or a driver error
+ * of kind TransactionWriteConflict under a raw statement's P2010): running it again from the
+ * start is the documented remedy.
  */
 export function isSerializationFailure(error: unknown): boolean {
+  const conflictCodes = ["P2034", "40001", "40P01"];
   for (let e = error; e instanceof Error; e = e.cause) {
-    const { code, meta } = e as { code?: unknown; meta?: { code?: unknown } };
-    if (code === "P2034" || code === "40001" || code === "40P01") return true;
-    if (meta?.code === "40001" || meta?.code === "40P01") return true;
+    const { code, meta } = e as {
+      code?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+    };
+    if (conflictCodes.includes(code as string)) return true;
+    const driver = meta?.driverAdapterError?.cause;
+    if (driver?.kind === "TransactionWriteConflict") return true;
+    if (conflictCodes.includes(driver?.originalCode as string)) return true;
   }
   return false;
 }
