@@ -17,7 +17,7 @@ import type {
   MembershipStatus,
 } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { formatMemberNumber, memberSearchText } from "./rules.js";
 import { type MemberFields, validateMemberFields } from "./validation.js";
@@ -131,7 +131,7 @@ export async function createMember(context: CommandContext, input: CreateMemberI
 
 /** Staff's edit of a member, against the version they read. */
 export async function updateMember(context: CommandContext, input: UpdateMemberInput) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const fields = validateMemberFields(input, errors, false);
   await refuseDuplicates(tx, fields, errors, input.id);
@@ -139,14 +139,7 @@ export async function updateMember(context: CommandContext, input: UpdateMemberI
 
   const before = await tx.member.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Member", input.id);
-  if (before.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Member", id: before.id },
-      input.version,
-      before.version,
-    );
+  await expectVersion(context, "Member", before, input.version);
   const changed = await changeMember(context, {
     before,
     data: {
@@ -205,14 +198,7 @@ export async function changeMember(
       },
     })
     .catch(rethrowDuplicate);
-  if (!member)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Member", id: before.id },
-      before.version,
-      null,
-    );
+  if (!member) throw await staleWrite(context, "Member", before.id, before.version);
   if (fields.length) {
     await recordAudit(tx, caller, {
       action: "UPDATE",

@@ -5,7 +5,7 @@ import type { Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { Channel, RequestTypeCode } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError } from "../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { markAttestationStaleIfChanged } from "./attestation/service.js";
 import { emitRequestChanged } from "./events.js";
@@ -118,14 +118,7 @@ export async function updateRequest(context: CommandContext, input: UpdateReques
   if (!editableStates.includes(before.status)) {
     throw refusedTransition(flowOf(rulesFor(before).committeeDecides), before.status, "UPDATE");
   }
-  if (before.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Request", id: before.id },
-      input.version,
-      before.version,
-    );
+  await expectVersion(context, "Request", before, input.version);
 
   const errors = new FieldErrors();
   const data = {
@@ -162,14 +155,7 @@ export async function updateRequest(context: CommandContext, input: UpdateReques
       version: { increment: 1 },
     },
   });
-  if (written.count !== 1)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Request", id: before.id },
-      input.version,
-      null,
-    );
+  if (written.count !== 1) throw await staleWrite(context, "Request", before.id, input.version);
   if (Object.keys(changes).length) {
     await recordAudit(tx, caller, {
       action: "UPDATE",

@@ -6,7 +6,7 @@ import type { Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { DocumentKind, RequestTypeCode } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError } from "../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { required } from "./request-fields.js";
 import { requirableFields } from "./requirable-fields.js";
 import { type RequestRules, rulesOf, snapshotRules } from "./rules.js";
@@ -40,9 +40,11 @@ export type UpdateRequestTypeInput = {
  * submission (their snapshot); drafts and new requests follow the new rules.
  */
 export async function updateRequestType(
-  { tx, caller }: CommandContext,
+  context: CommandContext,
+
   input: UpdateRequestTypeInput,
 ) {
+  const { tx, caller } = context;
   const errors = new FieldErrors();
   const nameAr = input.nameAr === undefined ? undefined : required(errors, "nameAr", input.nameAr);
   const nameEn = input.nameEn === undefined ? undefined : required(errors, "nameEn", input.nameEn);
@@ -70,14 +72,12 @@ export async function updateRequestType(
 
   const before = await tx.requestType.findUnique({ where: { code: input.code } });
   if (!before) throw new NotFoundError("RequestType", input.code);
-  if (before.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "RequestType", id: input.code },
-      input.version,
-      before.version,
-    );
+  await expectVersion(
+    context,
+    "RequestType",
+    { id: input.code, version: before.version },
+    input.version,
+  );
   const data = {
     nameAr,
     nameEn,
@@ -95,13 +95,7 @@ export async function updateRequestType(
     data: { ...data, version: { increment: 1 } },
   });
   if (written.count !== 1)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "RequestType", id: input.code },
-      input.version,
-      null,
-    );
+    throw await staleWrite(context, "RequestType", input.code, input.version);
   const changes = changedFields(before as unknown as Record<string, unknown>, data);
   if (Object.keys(changes).length)
     await recordAudit(tx, caller, {

@@ -14,7 +14,7 @@ import {
   PreconditionFailedError,
   type RequestGap,
 } from "../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { changeMember, type MemberChangeData } from "../members/service.js";
 import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
 import { recordTimelineEvents, type TimelineRecord } from "../timeline/service.js";
@@ -75,14 +75,7 @@ export async function transitionRequest(context: CommandContext, input: Transiti
   if (!transition) throw refusedTransition(flow, before.status, input.action);
   if (!availableActionsFor(caller, flow, before).includes(input.action))
     throw new ForbiddenError(true);
-  if (before.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Request", id: before.id },
-      input.version,
-      before.version,
-    );
+  await expectVersion(context, "Request", before, input.version);
   return applyTransition(context, {
     request: before,
     action: input.action,
@@ -257,14 +250,7 @@ export async function applyTransition(
     where: { id: before.id, version: before.version },
     data: { ...data, status: to, version: { increment: 1 } },
   });
-  if (!written)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Request", id: before.id },
-      before.version,
-      null,
-    );
+  if (!written) throw await staleWrite(context, "Request", before.id, before.version);
   const request: RequestWithContext = { ...written, type: before.type, member: before.member };
   emitRequestChanged(context, request, action, before.status);
 

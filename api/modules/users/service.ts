@@ -146,9 +146,11 @@ export async function createUser(services: Services, caller: Caller, input: Crea
 
 /** The new user's row and audit entry (the e-mail's unique index backs the check above). */
 export async function insertUser(
-  { tx, caller }: CommandContext,
+  context: CommandContext,
+
   input: Omit<CreateUserInput, "password"> & { passwordHash: string },
 ) {
+  const { tx, caller } = context;
   const email = input.email.trim().toLowerCase();
   const user = await tx.user.create({
     data: {

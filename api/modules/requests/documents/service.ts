@@ -15,7 +15,7 @@ import {
 } from "../../../errors.js";
 import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
 import type { WaslPubSub } from "../../../pubsub.js";
-import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isClosedStatus } from "./case-access.js";
 import {
@@ -191,9 +191,11 @@ export type AttachDocumentInput = {
 
 /** The row of a stored file, with its timeline event and audit entry. */
 export async function attachDocument(
-  { tx, caller }: CommandContext,
+  context: CommandContext,
+
   { request, kind, fileName, contentType, size, sha256, storageKey }: AttachDocumentInput,
 ) {
+  const { tx, caller } = context;
   const actor = actorOf(caller);
   const document = await tx.document.create({
     data: {
@@ -241,9 +243,11 @@ const maxReasonLength = 500;
  * may be corrected later (with the version read); each one is kept in the audit log.
  */
 export async function verifyDocument(
-  { tx, caller, now }: CommandContext,
+  context: CommandContext,
+
   input: VerifyDocumentInput,
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const reason = input.reason?.trim() || null;
   if (input.decision === "REJECTED" && !reason) {
@@ -254,14 +258,7 @@ export async function verifyDocument(
   }
   const before = await tx.document.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Document", input.id);
-  if (before.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Document", id: before.id },
-      input.version,
-      before.version,
-    );
+  await expectVersion(context, "Document", before, input.version);
   const data = {
     verification: input.decision,
     rejectionReason: input.decision === "REJECTED" ? reason : null,
@@ -273,14 +270,7 @@ export async function verifyDocument(
     where: { id: input.id, version: input.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (written.count !== 1)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "Document", id: before.id },
-      input.version,
-      null,
-    );
+  if (written.count !== 1) throw await staleWrite(context, "Document", before.id, input.version);
   const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
   await recordAudit(tx, caller, {
     action: "UPDATE",

@@ -11,7 +11,13 @@ import {
   InvalidTransitionError,
   NotFoundError,
 } from "../../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
+import {
+  changedFields,
+  expectVersion,
+  recordAudit,
+  staleWrite,
+  versionConflict,
+} from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isResearcherOnly } from "../documents/case-access.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
@@ -86,9 +92,11 @@ async function requestForResearcher(db: Db, caller: Caller, requestId: string, s
  * One open draft per researcher and request; a submitted report is never changed.
  */
 export async function saveResearchReport(
-  { tx, caller, now }: CommandContext,
+  context: CommandContext,
+
   input: SaveResearchReportInput,
 ) {
+  const { tx, caller, now } = context;
   const findings = validateReport(input, now);
   const request = await requestForResearcher(tx, caller, input.requestId, "SAVE_RESEARCH_REPORT");
   const data = {
@@ -127,13 +135,7 @@ export async function saveResearchReport(
     data: { ...data, version: { increment: 1 } },
   });
   if (written.count !== 1)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "ResearchReport", id: draft.id },
-      draft.version,
-      null,
-    );
+    throw await staleWrite(context, "ResearchReport", draft.id, draft.version);
   const changes = changedFields(draft, data);
   if (Object.keys(changes).length) {
     await recordAudit(tx, caller, {
@@ -150,9 +152,11 @@ export type SubmitResearchReportInput = { id: string; version: number };
 
 /** Submits a draft: from then on it is final and staff and the committee read it. */
 export async function submitResearchReport(
-  { tx, caller, now }: CommandContext,
+  context: CommandContext,
+
   input: SubmitResearchReportInput,
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const report = await tx.researchReport.findUnique({ where: { id: input.id } });
   if (!report) throw new NotFoundError("ResearchReport", input.id);
@@ -166,27 +170,14 @@ export async function submitResearchReport(
   // The report's own state: once submitted, nothing more is done with it.
   if (report.submittedAt)
     throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
-  if (report.version !== input.version)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "ResearchReport", id: report.id },
-      input.version,
-      report.version,
-    );
+  await expectVersion(context, "ResearchReport", report, input.version);
   const submittedAt = now;
   const written = await tx.researchReport.updateMany({
     where: { id: report.id, version: input.version, submittedAt: null },
     data: { submittedAt, version: { increment: 1 } },
   });
   if (written.count !== 1)
-    throw await versionConflict(
-      tx,
-      caller,
-      { type: "ResearchReport", id: report.id },
-      input.version,
-      null,
-    );
+    throw await staleWrite(context, "ResearchReport", report.id, input.version);
   await recordTimelineEvent(tx, caller, {
     memberId: request.memberId,
     requestId: request.id,
