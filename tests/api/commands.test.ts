@@ -23,15 +23,8 @@ beforeAll(async () => {
   const db = t.database.prisma;
   await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
   await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  const user = await createStaffUser(db, "runner@test.sa", ["STAFF"]);
-  staff = {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    roles: user.roles,
-    personalDataAccess: false,
-  };
+  const { id, email, fullName, roles } = await createStaffUser(db, "runner@test.sa", ["STAFF"]);
+  staff = { kind: "user", id, email, fullName, roles, personalDataAccess: false };
 });
 afterAll(() => t?.close());
 
