@@ -1,6 +1,5 @@
 // Intake: taking a request in (any channel, any caller — staff today, partners and the
 // member portal next) and changing it while it is a draft or waits for information.
-
 import type { Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { Channel, RequestTypeCode } from "../../db/generated/enums.js";

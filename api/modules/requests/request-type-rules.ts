@@ -1,7 +1,6 @@
 // Request types' rules as commands and requests use them: the rules a request is held to
 // (its snapshot once submitted), and an admin's change to a type's rules. The schema's
 // RequestType node and its mutation are request-types.ts.
-
 import type { Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { DocumentKind, RequestTypeCode } from "../../db/generated/enums.js";

@@ -2,7 +2,6 @@
 // its effects — the row (guarded by its version), its timeline events, its audit entry, the
 // member's notification and the changes a decision makes to the member — in the caller's
 // transaction. `applyTransition` is the command other modules call inside theirs.
-
 import type { Db, Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import { nextSerial } from "../../db/counters.js";

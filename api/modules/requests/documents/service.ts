@@ -201,7 +201,7 @@ export async function attachDocument(
     data: {
       memberId: request.memberId,
       requestId: request.id,
-      kind: kind,
+      kind,
       fileName,
       contentType,
       size,
@@ -221,10 +221,7 @@ export async function attachDocument(
     action: "CREATE",
     entityType: "Document",
     entityId: document.id,
-    changes: changedFields(
-      {},
-      { requestId: request.id, kind: kind, fileName, contentType, sha256 },
-    ),
+    changes: changedFields({}, { requestId: request.id, kind, fileName, contentType, sha256 }),
   });
   return document;
 }
