@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
+import { run } from "../../api/db/commands.js";
 import {
   attestationStatus,
   canonicalJson,
@@ -86,7 +87,7 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
     expect(await attestationStatus(db, request.id)).toBe("MISSING");
-    const attestation = await signAttestation(db, staffCaller, {
+    const attestation = await run(t.app.services, staffCaller, signAttestation, {
       requestId: request.id,
       method: "IN_PERSON",
     });
@@ -99,7 +100,10 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
   it("marks nothing when the data did not change", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await run(t.app.services, staffCaller, signAttestation, {
+      requestId: request.id,
+      method: "IN_PERSON",
+    });
     const marked = await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { channel: "PHONE" } });
       return markAttestationStaleIfChanged(tx, staffCaller, request.id);
@@ -111,7 +115,7 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
   it("marks the attestation stale after a data change, with a timeline event and an audit entry", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    const signed = await signAttestation(db, staffCaller, {
+    const signed = await run(t.app.services, staffCaller, signAttestation, {
       requestId: request.id,
       method: "IN_PERSON",
     });
@@ -140,7 +144,10 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
   it("rolls the mark back with the change when the transaction fails", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await run(t.app.services, staffCaller, signAttestation, {
+      requestId: request.id,
+      method: "IN_PERSON",
+    });
     await expect(
       db.$transaction(async (tx) => {
         await tx.request.update({ where: { id: request.id }, data: { subject: "موضوع آخر" } });
@@ -158,17 +165,23 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     const db = t.database.prisma;
     const member = await createMemberRecord(db, { monthlyIncome: "1000.00" });
     const request = await createRequestRecord(db, member.id);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await run(t.app.services, staffCaller, signAttestation, {
+      requestId: request.id,
+      method: "IN_PERSON",
+    });
     await db.member.update({ where: { id: member.id }, data: { monthlyIncome: "1500.00" } });
     expect(await attestationStatus(db, request.id)).toBe("STALE");
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await run(t.app.services, staffCaller, signAttestation, {
+      requestId: request.id,
+      method: "IN_PERSON",
+    });
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
   });
 
   it("refuses to let staff record an electronic signature: the member signs it from their link", async () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
     await expect(
-      signAttestation(t.database.prisma, staffCaller, {
+      run(t.app.services, staffCaller, signAttestation, {
         requestId: request.id,
         method: "ELECTRONIC",
       }),
@@ -222,7 +235,10 @@ describe("recordAttestation and Request.attestation", () => {
       stale: false,
     });
     expect(missing.data?.node.attestation.text).toMatch(/^أقر أنا مقدم الطلب/);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await run(t.app.services, staffCaller, signAttestation, {
+      requestId: request.id,
+      method: "IN_PERSON",
+    });
     await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { description: "وصف جديد" } });
       await markAttestationStaleIfChanged(tx, staffCaller, request.id);

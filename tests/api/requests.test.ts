@@ -4,10 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
 import type { PrismaClient } from "../../api/db/client.js";
+import { run } from "../../api/db/commands.js";
 import type { RequestStatus, RequestTypeCode, Role } from "../../api/db/generated/enums.js";
 import { messages } from "../../api/i18n/messages.js";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { signAttestation } from "../../api/modules/requests/attestation/service.js";
+import { dayMs } from "../../api/modules/requests/decision-clock.js";
+import { createRequest } from "../../api/modules/requests/intake.js";
 import {
   actionsFrom,
   type Flow,
@@ -16,8 +19,7 @@ import {
   requestActions,
 } from "../../api/modules/requests/lifecycle.js";
 import { requirableFields } from "../../api/modules/requests/requirable-fields.js";
-import { dayMs } from "../../api/modules/requests/rules.js";
-import { createRequest, transitionRequest } from "../../api/modules/requests/service.js";
+import { transitionRequest } from "../../api/modules/requests/transition.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
@@ -179,7 +181,10 @@ async function completeFile(requestId: string) {
     });
   }
   if (request.type.attestationRequired)
-    await signAttestation(db, callerOf("staff"), { requestId, method: "IN_PERSON" });
+    await run(t.app.services, callerOf("staff"), signAttestation, {
+      requestId,
+      method: "IN_PERSON",
+    });
 }
 
 /** Staff verify (accept) the request's documents: an approved request completes only then. */
@@ -669,9 +674,10 @@ describe("the decision clock", () => {
     const staff = callerOf("staff");
     const member = await householdMember();
     const t0 = new Date("2026-03-01T08:00:00Z");
-    const request = await createRequest(
+    const request = await run(
       services,
       staff,
+      createRequest,
       {
         memberId: member.id,
         type: "IN_KIND_SUPPORT",
@@ -682,24 +688,27 @@ describe("the decision clock", () => {
       { now: t0 },
     );
     await completeFile(request.id);
-    const sub = await transitionRequest(
+    const sub = await run(
       services,
       staff,
+      transitionRequest,
       { id: request.id, version: 1, action: "SUBMIT" },
       { now: t0 },
     );
     expect(sub.decisionDueAt).toEqual(new Date(t0.getTime() + 14 * dayMs));
     expect(sub.reference).toMatch(/^REQ-2026-/);
-    const paused = await transitionRequest(
+    const paused = await run(
       services,
       staff,
+      transitionRequest,
       { id: request.id, version: 2, action: "REQUEST_MORE_INFORMATION", note: "صورة الهوية" },
       { now: new Date(t0.getTime() + 2 * dayMs) },
     );
     expect(paused.clockPausedAt).toEqual(new Date(t0.getTime() + 2 * dayMs));
-    const resumed = await transitionRequest(
+    const resumed = await run(
       services,
       staff,
+      transitionRequest,
       { id: request.id, version: 3, action: "RESUBMIT" },
       { now: new Date(t0.getTime() + 5.5 * dayMs) },
     );
@@ -1022,10 +1031,11 @@ describe("all or nothing", () => {
       },
     });
     await expect(
-      transitionRequest(
+      run(
         // The extended client has the same query API; its type differs only by the extension.
         { prisma: failing as unknown as PrismaClient, pubsub: t.app.services.pubsub },
         callerOf("staff"),
+        transitionRequest,
         { id: request.id, version: request.version, action: "RAISE_TO_COMMITTEE" },
       ),
     ).rejects.toThrow("injected failure");

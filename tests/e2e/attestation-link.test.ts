@@ -4,6 +4,7 @@
 // ticks that they read them, and says so; opened again, it says it was used. English on
 // request. Screenshots on failure.
 import { describe, expect, it } from "vitest";
+import { run } from "../../api/db/commands.js";
 import { sendAttestationLink } from "../../api/modules/requests/attestation/links.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
@@ -31,8 +32,8 @@ describe.skipIf(!available)("signing the attestation from the member's link (Chr
       maritalStatus: "WIDOWED",
     });
     const request = await createRequestRecord(db, member.id);
-    await sendAttestationLink(
-      { prisma: db, config: app().config },
+    await run(
+      app().app.services,
       {
         kind: "user",
         id: staff.id,
@@ -41,7 +42,8 @@ describe.skipIf(!available)("signing the attestation from the member's link (Chr
         roles: staff.roles,
         personalDataAccess: false,
       },
-      request.id,
+      sendAttestationLink,
+      { requestId: request.id, publicUrl: app().config.publicUrl },
     );
     const sms = await db.notification.findFirstOrThrow({
       where: { requestId: request.id, channel: "SMS", event: "ATTESTATION_REQUESTED" },

@@ -5,6 +5,14 @@ import type { RequestStatus } from "../../api/db/generated/enums.js";
 import { messages, translate } from "../../api/i18n/messages.js";
 import { formatDueDate, renderTemplate } from "../../api/modules/notifications/outbox.js";
 import {
+  dayMs,
+  daysRemaining,
+  effectiveDueAt,
+  isDueSoon,
+  isOverdue,
+  resumedDueAt,
+} from "../../api/modules/requests/decision-clock.js";
+import {
   availableActionsFor,
   flowStates,
   lifecycles,
@@ -14,13 +22,7 @@ import {
 } from "../../api/modules/requests/lifecycle.js";
 import { researchSteps } from "../../api/modules/requests/research/service.js";
 import {
-  dayMs,
-  daysRemaining,
-  effectiveDueAt,
   formatReference,
-  isDueSoon,
-  isOverdue,
-  resumedDueAt,
   riyadhYear,
   validateMemberChanges,
 } from "../../api/modules/requests/rules.js";

@@ -3,6 +3,7 @@
 import type { Caller } from "../../auth/caller.js";
 import { actorOf } from "../../auth/caller.js";
 import type { Db, Prisma } from "../../db/client.js";
+import type { CommandContext } from "../../db/commands.js";
 import type { AuditAction } from "../../db/generated/enums.js";
 import { ConflictError } from "../../errors.js";
 
@@ -59,6 +60,25 @@ export function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promis
 export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
   if (records.length)
     await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
+}
+
+/** Where a command checks versions: its transaction and its caller. */
+type Writer = Pick<CommandContext, "tx" | "caller">;
+
+/** Refuses (with `versionConflict`) a change sent with a version other than the stored one. */
+export async function expectVersion(
+  { tx, caller }: Writer,
+  type: string,
+  stored: { id: string; version: number },
+  sent: number,
+): Promise<void> {
+  if (sent !== stored.version)
+    throw await versionConflict(tx, caller, { type, id: stored.id }, sent, stored.version);
+}
+
+/** The refusal of a write guarded by the version sent that matched no row: it moved since. */
+export function staleWrite({ tx, caller }: Writer, type: string, id: string, sent: number) {
+  return versionConflict(tx, caller, { type, id }, sent, null);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { run } from "../../db/commands.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum } from "../../graphql/enums.js";
@@ -70,7 +71,7 @@ builder.mutationField("recordCommunication", (t) =>
       }),
     },
     resolve: async (_root, { input }, context) =>
-      recordCommunication(context, await context.caller(), {
+      run(context, await context.caller(), recordCommunication, {
         ...input,
         memberId: input.member?.id,
         requestId: input.request?.id,

@@ -1,14 +1,12 @@
 // The communications log (سجل التواصل): every contact with a member — a call taken, a call
 // made, a visit to the office, a message on social media — recorded with who handled it and
 // what came of it, on the member's file and, when it concerns one, on the request's.
-import type { Caller } from "../../auth/caller.js";
-import type { PrismaClient } from "../../db/client.js";
+import type { CommandContext } from "../../db/commands.js";
 import type { Channel, CommunicationDirection } from "../../db/generated/enums.js";
 import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
-import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit } from "../audit/service.js";
+import { emitRequestChanged } from "../requests/events.js";
 import { isResearcherOnly, mayReadCase } from "../requests/policy.js";
-import { requestChangedEvent } from "../requests/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 
 export type RecordCommunicationInput = {
@@ -32,11 +30,10 @@ const clockSkewMs = 5 * 60_000;
  * event and the audit entry are written together.
  */
 export async function recordCommunication(
-  services: { prisma: PrismaClient; pubsub: WaslPubSub },
-  caller: Caller,
+  context: CommandContext,
   input: RecordCommunicationInput,
-  now: Date = new Date(),
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const errors = new FieldErrors();
   const subject = errors.text("subject", input.subject, communicationLimits.subject, true) ?? "";
@@ -49,76 +46,68 @@ export async function recordCommunication(
   if (!input.memberId && !input.requestId) errors.add("member", "communications.memberOrRequest");
   errors.throwIfAny();
 
-  const { communication, request } = await services.prisma.$transaction(async (tx) => {
-    const request = input.requestId
-      ? await tx.request.findUnique({
-          where: { id: input.requestId },
-          select: {
-            id: true,
-            memberId: true,
-            researcherId: true,
-            partnerId: true,
-            reference: true,
-            status: true,
-            version: true,
-          },
-        })
-      : null;
-    if (input.requestId && (!request || !mayReadCase(caller, request)))
-      throw new NotFoundError("Request", input.requestId);
-    // A researcher logs contact about the cases referred to them, not about anyone.
-    if (!request && isResearcherOnly(caller)) throw new ForbiddenError(true);
-    if (request && input.memberId && input.memberId !== request.memberId) {
-      errors.add("request", "communications.requestOfAnotherMember");
-      errors.throwIfAny();
-    }
-    const memberId = request?.memberId ?? input.memberId!;
-    const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true } });
-    if (!member) throw new NotFoundError("Member", memberId);
+  const request = input.requestId
+    ? await tx.request.findUnique({
+        where: { id: input.requestId },
+        select: {
+          id: true,
+          memberId: true,
+          researcherId: true,
+          partnerId: true,
+          reference: true,
+          status: true,
+          version: true,
+        },
+      })
+    : null;
+  if (input.requestId && (!request || !mayReadCase(caller, request)))
+    throw new NotFoundError("Request", input.requestId);
+  // A researcher logs contact about the cases referred to them, not about anyone.
+  if (!request && isResearcherOnly(caller)) throw new ForbiddenError(true);
+  if (request && input.memberId && input.memberId !== request.memberId) {
+    errors.add("request", "communications.requestOfAnotherMember");
+    errors.throwIfAny();
+  }
+  const memberId = request?.memberId ?? input.memberId!;
+  const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true } });
+  if (!member) throw new NotFoundError("Member", memberId);
 
-    const data = {
-      memberId,
-      requestId: request?.id ?? null,
+  const data = {
+    memberId,
+    requestId: request?.id ?? null,
+    channel: input.channel,
+    direction: input.direction,
+    subject,
+    body,
+    outcome: outcome || null,
+    handledById: caller.id,
+    occurredAt,
+  };
+  // With the request's researcher: the node's visibility check reads it (types.ts).
+  const communication = await tx.communication.create({
+    data,
+    include: { request: { select: { researcherId: true } } },
+  });
+  await recordTimelineEvent(tx, caller, {
+    memberId,
+    requestId: request?.id,
+    kind: "COMMUNICATION_LOGGED",
+    note: subject,
+    data: {
+      communicationId: communication.id,
       channel: input.channel,
       direction: input.direction,
-      subject,
-      body,
-      outcome: outcome || null,
-      handledById: caller.id,
-      occurredAt,
-    };
-    // With the request's researcher: the node's visibility check reads it (types.ts).
-    const communication = await tx.communication.create({
-      data,
-      include: { request: { select: { researcherId: true } } },
-    });
-    await recordTimelineEvent(tx, caller, {
-      memberId,
-      requestId: request?.id,
-      kind: "COMMUNICATION_LOGGED",
-      note: subject,
-      data: {
-        communicationId: communication.id,
-        channel: input.channel,
-        direction: input.direction,
-        ...(request?.reference ? { reference: request.reference } : {}),
-      },
-    });
-    await recordAudit(tx, caller, {
-      action: "CREATE",
-      entityType: "Communication",
-      entityId: communication.id,
-      requestId: request?.id,
-      changes: changedFields({}, data),
-    });
-    return { communication, request };
+      ...(request?.reference ? { reference: request.reference } : {}),
+    },
+  });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "Communication",
+    entityId: communication.id,
+    requestId: request?.id,
+    changes: changedFields({}, data),
   });
   // Case files open elsewhere show the new contact at once.
-  if (request) {
-    services.pubsub.publish(
-      "requestChanged",
-      requestChangedEvent(caller, request, "COMMUNICATION_LOGGED", request.status, now),
-    );
-  }
+  if (request) emitRequestChanged(context, request, "COMMUNICATION_LOGGED", request.status);
   return communication;
 }

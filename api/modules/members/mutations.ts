@@ -1,3 +1,4 @@
+import { run } from "../../db/commands.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import {
@@ -106,7 +107,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: CreateMemberInput, required: true, description: "The member's data." }),
     },
     resolve: async (_root, { input }, context) =>
-      createMember(context, await context.caller(), input),
+      run(context, await context.caller(), createMember, input),
   }),
   updateMember: t.field({
     type: MemberNode,
@@ -123,6 +124,6 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateMemberInput, required: true, description: "What to change." }),
     },
     resolve: async (_root, { input }, context) =>
-      updateMember(context, await context.caller(), { ...input, id: input.id.id }),
+      run(context, await context.caller(), updateMember, { ...input, id: input.id.id }),
   }),
 }));

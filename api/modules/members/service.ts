@@ -1,9 +1,13 @@
-// Members: the rules for registering and changing a member. Services take a transaction
-// client and a caller, never GraphQL; every change writes its audit entry and timeline event
-// in the same transaction and announces itself once committed.
-import type { Caller } from "../../auth/caller.js";
-import type { Db, PrismaClient } from "../../db/client.js";
+// Members: the rules for registering and changing a member. Commands run in the caller's
+// transaction (api/db/commands.ts), never GraphQL; every change writes its audit entry and
+// timeline event in the same transaction and announces itself once committed.
+// `changeMember` is the one way a member's data change — staff's edit and a request's
+// decision (an approved registration, a data update) alike.
+
+import type { Db, Prisma } from "../../db/client.js";
+import type { CommandContext } from "../../db/commands.js";
 import { nextSerial } from "../../db/counters.js";
+import type { Member } from "../../db/generated/client.js";
 import type {
   Channel,
   EmploymentStatus,
@@ -13,8 +17,7 @@ import type {
   MembershipStatus,
 } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError, ValidationError } from "../../errors.js";
-import type { WaslPubSub } from "../../pubsub.js";
-import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
 import { formatMemberNumber, memberSearchText } from "./rules.js";
 import { type MemberFields, validateMemberFields } from "./validation.js";
@@ -33,8 +36,6 @@ export type UpdateMemberInput = MemberInput & {
   version: number;
   status?: MembershipStatus | null | undefined;
 };
-
-export type Services = { prisma: PrismaClient; pubsub: WaslPubSub };
 
 const duplicateChecks = [
   { field: "nationalId", messageKey: "validation.nationalIdTaken" },
@@ -89,116 +90,137 @@ function householdData(input: MemberInput) {
   };
 }
 
-export async function createMember(services: Services, caller: Caller, input: CreateMemberInput) {
+export async function createMember(context: CommandContext, input: CreateMemberInput) {
+  const { tx, caller, now } = context;
   const errors = new FieldErrors();
   const fields = validateMemberFields(input, errors, true);
   if (!input.consentGiven) errors.add("consentGiven", "validation.consentRequired");
-  await refuseDuplicates(services.prisma, fields, errors);
+  await refuseDuplicates(tx, fields, errors);
   errors.throwIfAny();
 
-  try {
-    const member = await services.prisma.$transaction(async (tx) => {
-      const memberNumber = formatMemberNumber(await nextSerial(tx, "member", 0));
-      const identity = {
-        memberNumber,
-        nationalId: fields.nationalId!,
-        fullNameAr: fields.fullNameAr!,
-        mobile: fields.mobile!,
-        fullNameEn: fields.fullNameEn ?? null,
-      };
-      const created = await tx.member.create({
-        data: {
-          ...householdData({ ...input, ...fields }),
-          ...identity,
-          city: fields.city!,
-          consentGiven: true,
-          consentAt: new Date(),
-          searchText: memberSearchText(identity),
-        },
-      });
-      await recordAudit(tx, caller, {
-        action: "CREATE",
-        entityType: "Member",
-        entityId: created.id,
-        changes: changedFields({}, auditable(created)),
-      });
-      await recordTimelineEvent(tx, caller, { memberId: created.id, kind: "MEMBER_REGISTERED" });
-      return created;
-    });
-    publishMemberChange(services, caller, member, "CREATED", Object.keys(auditable(member)));
-    return member;
-  } catch (error) {
-    throw duplicateFromConstraint(error) ?? error;
-  }
+  const memberNumber = formatMemberNumber(await nextSerial(tx, "member", 0));
+  const identity = {
+    memberNumber,
+    nationalId: fields.nationalId!,
+    fullNameAr: fields.fullNameAr!,
+    mobile: fields.mobile!,
+    fullNameEn: fields.fullNameEn ?? null,
+  };
+  const created = await tx.member
+    .create({
+      data: {
+        ...householdData({ ...input, ...fields }),
+        ...identity,
+        city: fields.city!,
+        consentGiven: true,
+        consentAt: now,
+        searchText: memberSearchText(identity),
+      },
+    })
+    .catch(rethrowDuplicate);
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "Member",
+    entityId: created.id,
+    changes: changedFields({}, auditable(created)),
+  });
+  await recordTimelineEvent(tx, caller, { memberId: created.id, kind: "MEMBER_REGISTERED" });
+  emitMemberChanged(context, created, "CREATED", Object.keys(auditable(created)));
+  return created;
 }
 
-export async function updateMember(services: Services, caller: Caller, input: UpdateMemberInput) {
+/** Staff's edit of a member, against the version they read. */
+export async function updateMember(context: CommandContext, input: UpdateMemberInput) {
+  const { tx } = context;
   const errors = new FieldErrors();
   const fields = validateMemberFields(input, errors, false);
-  await refuseDuplicates(services.prisma, fields, errors, input.id);
+  await refuseDuplicates(tx, fields, errors, input.id);
   errors.throwIfAny();
 
-  try {
-    const { member, changes } = await services.prisma.$transaction(async (tx) => {
-      const before = await tx.member.findUnique({ where: { id: input.id } });
-      if (!before) throw new NotFoundError("Member", input.id);
-      if (before.version !== input.version)
-        throw await versionConflict(
-          tx,
-          caller,
-          { type: "Member", id: before.id },
-          input.version,
-          before.version,
-        );
+  const before = await tx.member.findUnique({ where: { id: input.id } });
+  if (!before) throw new NotFoundError("Member", input.id);
+  await expectVersion(context, "Member", before, input.version);
+  const changed = await changeMember(context, {
+    before,
+    data: {
+      ...householdData({ ...input, ...fields }),
+      nationalId: fields.nationalId ?? undefined,
+      fullNameAr: fields.fullNameAr ?? undefined,
+      mobile: fields.mobile ?? undefined,
+      city: fields.city ?? undefined,
+      status: input.status ?? undefined,
+    },
+  });
+  // Staff's edit is written even when nothing differs: never null here.
+  return changed!.member;
+}
 
-      const data = {
-        ...householdData({ ...input, ...fields }),
-        nationalId: fields.nationalId ?? undefined,
-        fullNameAr: fields.fullNameAr ?? undefined,
-        mobile: fields.mobile ?? undefined,
-        city: fields.city ?? undefined,
-        status: input.status ?? undefined,
-      };
-      const changes = changedFields(auditable(before), data);
-      // The version in the WHERE makes the check and the write one step: of two updates
-      // that read the same version, exactly one matches a row.
-      const written = await tx.member.updateMany({
-        where: { id: input.id, version: input.version },
-        data: {
-          ...data,
-          searchText: memberSearchText({ ...before, ...definedOnly(data) }),
-          version: { increment: 1 },
-        },
-      });
-      if (written.count !== 1)
-        throw await versionConflict(
-          tx,
-          caller,
-          { type: "Member", id: before.id },
-          input.version,
-          null,
-        );
-      const member = await tx.member.findUniqueOrThrow({ where: { id: input.id } });
-      if (Object.keys(changes).length) {
-        await recordAudit(tx, caller, {
-          action: "UPDATE",
-          entityType: "Member",
-          entityId: member.id,
-          changes,
-        });
-        await recordTimelineEvent(tx, caller, {
-          memberId: member.id,
-          kind: "MEMBER_UPDATED",
-          data: { fields: Object.keys(changes) },
-        });
-      }
-      return { member, changes };
+/** Values for a member's own fields (undefined leaves one as it is). */
+export type MemberChangeData = Omit<
+  Prisma.MemberUncheckedUpdateManyInput,
+  "id" | "version" | "searchText" | "memberNumber" | "createdAt" | "updatedAt"
+>;
+
+export type MemberChange = {
+  /** The member as read in this transaction; its version guards the write. */
+  before: Member;
+  data: MemberChangeData;
+  /**
+   * The request whose decision changes the member: the audit entry and the timeline event
+   * name it, and a change that alters nothing writes nothing. Without it (staff's edit), the
+   * save is written and versioned even when nothing differs.
+   */
+  onBehalfOf?: { id: string; reference: string | null };
+};
+
+/**
+ * Writes a change to a member in the caller's transaction: the row (its search text and
+ * version with it), the audit entry, the timeline event and, after the commit,
+ * `memberChanged`. Returns null when a request's change alters nothing.
+ */
+export async function changeMember(
+  context: CommandContext,
+  { before, data, onBehalfOf }: MemberChange,
+): Promise<{ member: Member; changedFields: string[] } | null> {
+  const { tx, caller } = context;
+  const changes = changedFields(auditable(before), data);
+  const fields = Object.keys(changes);
+  if (onBehalfOf && !fields.length) return null;
+  // The version in the WHERE makes the check and the write one step: of two changes that
+  // read the same version, exactly one matches a row.
+  const [member] = await tx.member
+    .updateManyAndReturn({
+      where: { id: before.id, version: before.version },
+      data: {
+        ...data,
+        searchText: memberSearchText({ ...before, ...(definedOnly(data) as Partial<Member>) }),
+        version: { increment: 1 },
+      },
+    })
+    .catch(rethrowDuplicate);
+  if (!member) throw await staleWrite(context, "Member", before.id, before.version);
+  if (fields.length) {
+    await recordAudit(tx, caller, {
+      action: "UPDATE",
+      entityType: "Member",
+      entityId: member.id,
+      requestId: onBehalfOf?.id,
+      changes,
     });
-    publishMemberChange(services, caller, member, "UPDATED", Object.keys(changes));
-    return member;
-  } catch (error) {
-    throw duplicateFromConstraint(error) ?? error;
+    await recordTimelineEvent(tx, caller, {
+      memberId: member.id,
+      requestId: onBehalfOf?.id,
+      kind: "MEMBER_UPDATED",
+      data: { fields, ...(onBehalfOf ? { reference: onBehalfOf.reference } : {}) },
+    });
   }
+  emitMemberChanged(context, member, "UPDATED", fields);
+  return { member, changedFields: fields };
+}
+
+/** A unique index refusing a national ID or mobile, as the same field error the check gives. */
+function rethrowDuplicate(error: unknown): never {
+  throw duplicateFromConstraint(error) ?? error;
 }
 
 function definedOnly<T extends Record<string, unknown>>(data: T): Partial<T> {
@@ -218,14 +240,13 @@ function auditable(member: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-function publishMemberChange(
-  services: Services,
-  caller: Caller,
+function emitMemberChanged(
+  { caller, emit }: CommandContext,
   member: { id: string; version: number; status: MembershipStatus },
   change: "CREATED" | "UPDATED",
   fields: string[],
 ) {
-  services.pubsub.publish("memberChanged", {
+  emit("memberChanged", {
     memberId: member.id,
     change,
     version: member.version,

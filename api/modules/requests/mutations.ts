@@ -3,6 +3,7 @@
 // an integrator reads in the schema what each step needs, and a typed result says why not.
 // All of them run the one transition service over the life-cycle table.
 import type { InputObjectRef } from "@pothos/core";
+import { run } from "../../db/commands.js";
 import type { Decision } from "../../db/generated/enums.js";
 import {
   ConflictError,
@@ -17,8 +18,9 @@ import { builder, type SchemaBuilderTypes } from "../../graphql/builder.js";
 import { ChannelEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
+import { createRequest, updateRequest } from "./intake.js";
 import type { RequestAction } from "./lifecycle.js";
-import { createRequest, transitionRequest, updateRequest } from "./service.js";
+import { transitionRequest } from "./transition.js";
 import { DecisionEnum, RequestNode } from "./types.js";
 
 type FieldsBuilder = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
@@ -113,7 +115,10 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: CreateRequestInput, required: true, description: "The request." }),
     },
     resolve: async (_root, { input }, context) =>
-      createRequest(context, await context.caller(), { ...input, memberId: input.member.id }),
+      run(context, await context.caller(), createRequest, {
+        ...input,
+        memberId: input.member.id,
+      }),
   }),
   updateRequest: t.field({
     type: RequestNode,
@@ -130,7 +135,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateRequestInput, required: true, description: "What to change." }),
     },
     resolve: async (_root, { input }, context) =>
-      updateRequest(context, await context.caller(), { ...input, id: input.id.id }),
+      run(context, await context.caller(), updateRequest, { ...input, id: input.id.id }),
   }),
 }));
 
@@ -202,7 +207,7 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
         // The generic input's shape is erased by the args mapping; every transition input
         // extends TransitionShape (checked where the mutation is declared).
         const shape = (args as unknown as { input: TransitionShape }).input;
-        return transitionRequest(context, await context.caller(), {
+        return run(context, await context.caller(), transitionRequest, {
           ...shape,
           id: shape.id.id,
           researcherId: shape.researcherId?.id,

@@ -8,7 +8,8 @@ import {
 import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
-import { type RequestFilter, requestWhere, visibleRequestsWhere } from "./service.js";
+import { type RequestFilter, requestWhere } from "./lists.js";
+import { visibleRequestsWhere } from "./policy.js";
 import { RequestNode } from "./types.js";
 
 const RequestFilterInput = builder.inputType("RequestFilter", {

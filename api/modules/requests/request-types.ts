@@ -1,13 +1,14 @@
 // Request types are data (DOMAIN.md): each says which fields and documents it requires,
 // whether the applicant signs an attestation, whether the committee decides it and how
 // long a decision may take. Admins edit them; submitted requests keep their snapshot.
+import { run } from "../../db/commands.js";
 import { RequestTypeCode } from "../../db/generated/enums.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { DocumentKindEnum } from "./documents/types.js";
+import { updateRequestType } from "./request-type-rules.js";
 import { requirableFields } from "./requirable-fields.js";
-import { updateRequestType } from "./service.js";
 import { RequestNode } from "./types.js";
 
 export const RequestTypeNode = builder.prismaNode("RequestType", {
@@ -145,6 +146,6 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) =>
-      updateRequestType(context, await context.caller(), input),
+      run(context, await context.caller(), updateRequestType, input),
   }),
 }));

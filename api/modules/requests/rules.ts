@@ -1,12 +1,8 @@
 // Rules about a request's data: the type's rules and their snapshot, completeness of fields,
-// the validity of the member at submission, the decision clock and reference numbers.
+// the validity of the member at submission and reference numbers (the decision clock is
+// decision-clock.ts).
 // Pure functions: the service, the schema's computed fields and unit tests use them.
-import type {
-  DocumentKind,
-  MembershipStatus,
-  RequestStatus,
-  RequestTypeCode,
-} from "../../db/generated/enums.js";
+import type { DocumentKind, MembershipStatus, RequestTypeCode } from "../../db/generated/enums.js";
 import {
   Channel as Channels,
   DocumentKind as DocumentKinds,
@@ -18,10 +14,7 @@ import {
 import { FieldErrors, type RequestGap } from "../../errors.js";
 import { isValidNationalId } from "../members/rules.js";
 import { type MemberFields, validateMemberFields } from "../members/validation.js";
-import { clockRunningStates, undecidedStates } from "./lifecycle.js";
 import type { memberFieldNames } from "./requirable-fields.js";
-
-export const dayMs = 24 * 60 * 60 * 1000;
 
 /** The rules a request is checked against; stored on the request when it is submitted. */
 export type RequestRules = {
@@ -242,56 +235,4 @@ export function riyadhYear(date: Date): number {
   return Number(
     new Intl.DateTimeFormat("en", { timeZone: "Asia/Riyadh", year: "numeric" }).format(date),
   );
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * dayMs);
-}
-
-/** The due date after a pause: moved later by the time the clock stood still. */
-export function resumedDueAt(decisionDueAt: Date, pausedAt: Date, now: Date): Date {
-  return new Date(decisionDueAt.getTime() + Math.max(0, now.getTime() - pausedAt.getTime()));
-}
-
-export type ClockFacts = {
-  status: RequestStatus;
-  decisionDueAt: Date | null;
-  clockPausedAt: Date | null;
-};
-
-/**
- * The due date as it stands now: while paused, the time since the pause does not count, so
- * the due date moves with the clock.
- */
-export function effectiveDueAt(request: ClockFacts, now: Date): Date | null {
-  if (!request.decisionDueAt) return null;
-  return request.clockPausedAt
-    ? resumedDueAt(request.decisionDueAt, request.clockPausedAt, now)
-    : request.decisionDueAt;
-}
-
-/** Overdue: submitted, not yet decided or resolved, and past its (effective) due date. */
-export function isOverdue(request: ClockFacts, now: Date): boolean {
-  const due = effectiveDueAt(request, now);
-  return !!due && undecidedStates.includes(request.status) && due.getTime() < now.getTime();
-}
-
-/** Due within the warning lead time, and not overdue yet. */
-export function isDueSoon(request: ClockFacts, now: Date, leadDays: number): boolean {
-  const due = effectiveDueAt(request, now);
-  if (!due || !undecidedStates.includes(request.status) || isOverdue(request, now)) return false;
-  return due.getTime() - now.getTime() <= leadDays * dayMs;
-}
-
-/** Whole days left (rounded up); negative once overdue; null when no clock applies. */
-export function daysRemaining(request: ClockFacts, now: Date): number | null {
-  const due = effectiveDueAt(request, now);
-  if (!due || !undecidedStates.includes(request.status)) return null;
-  const days = (due.getTime() - now.getTime()) / dayMs;
-  return days >= 0 ? Math.ceil(days) : Math.floor(days);
-}
-
-/** Whether the clock runs in this state (not paused, not decided). */
-export function clockRuns(status: RequestStatus): boolean {
-  return clockRunningStates.includes(status);
 }

@@ -9,10 +9,11 @@ import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
+import { daysRemaining, isDueSoon, isOverdue, warningLeadDays } from "./decision-clock.js";
 import { mayReadCase } from "./documents/case-access.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
-import { daysRemaining, isDueSoon, isOverdue, type RequestRules } from "./rules.js";
-import { rulesFor, warningLeadDays } from "./service.js";
+import { rulesFor } from "./request-type-rules.js";
+import type { RequestRules } from "./rules.js";
 
 const actionDescriptions: Record<(typeof requestActions)[number], string> = {
   SUBMIT: "Submit a complete draft: reference number, decision clock (submitRequest).",

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { issueSessionToken } from "../../auth/tokens.js";
 import type { Config } from "../../config.js";
 import type { PrismaClient } from "../../db/client.js";
+import { type CommandContext, run } from "../../db/commands.js";
 import type { Language, Role } from "../../db/generated/enums.js";
 import {
   FieldErrors,
@@ -130,6 +131,7 @@ function checkUserFields(
     errors.add("roles", "validation.rolesRequired");
 }
 
+/** Checks and hashes the password outside the transaction (hashing is slow), then writes. */
 export async function createUser(services: Services, caller: Caller, input: CreateUserInput) {
   const errors = new FieldErrors();
   checkUserFields(input, errors);
@@ -139,33 +141,42 @@ export async function createUser(services: Services, caller: Caller, input: Crea
   }
   errors.throwIfAny();
   const passwordHash = await hashPassword(input.password);
-  return services.prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: {
-        email,
-        fullName: input.fullName.trim(),
-        passwordHash,
-        roles: [...new Set(input.roles)],
-        personalDataAccess: input.personalDataAccess ?? false,
-        language: input.language ?? "AR",
-      },
-    });
-    await recordAudit(tx, caller, {
-      action: "CREATE",
-      entityType: "User",
-      entityId: user.id,
-      changes: changedFields(
-        {},
-        {
-          email,
-          fullName: user.fullName,
-          roles: user.roles,
-          personalDataAccess: user.personalDataAccess,
-        },
-      ),
-    });
-    return user;
+  return run(services, caller, insertUser, { ...input, passwordHash });
+}
+
+/** The new user's row and audit entry (the e-mail's unique index backs the check above). */
+export async function insertUser(
+  context: CommandContext,
+
+  input: Omit<CreateUserInput, "password"> & { passwordHash: string },
+) {
+  const { tx, caller } = context;
+  const email = input.email.trim().toLowerCase();
+  const user = await tx.user.create({
+    data: {
+      email,
+      fullName: input.fullName.trim(),
+      passwordHash: input.passwordHash,
+      roles: [...new Set(input.roles)],
+      personalDataAccess: input.personalDataAccess ?? false,
+      language: input.language ?? "AR",
+    },
   });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "User",
+    entityId: user.id,
+    changes: changedFields(
+      {},
+      {
+        email,
+        fullName: user.fullName,
+        roles: user.roles,
+        personalDataAccess: user.personalDataAccess,
+      },
+    ),
+  });
+  return user;
 }
 
 export type UpdateUserInput = {
@@ -194,44 +205,51 @@ export async function updateUser(services: Services, caller: Caller, input: Upda
   errors.throwIfAny();
 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const user = await services.prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.id } });
-    if (!before) throw new NotFoundError("User", input.id);
-    const data = {
-      fullName: input.fullName?.trim() ?? undefined,
-      roles: input.roles ? [...new Set(input.roles)] : undefined,
-      disabled: input.disabled ?? undefined,
-      personalDataAccess: input.personalDataAccess ?? undefined,
-      language: input.language ?? undefined,
-    };
-    const changes = changedFields(before as unknown as Record<string, unknown>, data);
-    if (passwordHash) changes.password = { before: "(set)", after: "(changed)" };
-    const written = await tx.user.updateMany({
-      where: { id: input.id, version: input.version },
-      data: {
-        ...data,
-        ...(passwordHash ? { passwordHash, sessionsValidAfter: new Date() } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (written.count !== 1)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "User", id: before.id },
-        input.version,
-        before.version,
-      );
-    await recordAudit(tx, caller, {
-      action: "UPDATE",
-      entityType: "User",
-      entityId: input.id,
-      changes,
-    });
-    return tx.user.findUniqueOrThrow({ where: { id: input.id } });
+  return run(services, caller, writeUser, { ...input, passwordHash });
+}
+
+/** The user's change (version-checked) and audit entry; sockets re-check after the commit. */
+export async function writeUser(
+  context: CommandContext,
+  input: Omit<UpdateUserInput, "password"> & { passwordHash?: string | undefined },
+) {
+  const { tx, caller, now } = context;
+  const { passwordHash } = input;
+  const before = await tx.user.findUnique({ where: { id: input.id } });
+  if (!before) throw new NotFoundError("User", input.id);
+  const data = {
+    fullName: input.fullName?.trim() ?? undefined,
+    roles: input.roles ? [...new Set(input.roles)] : undefined,
+    disabled: input.disabled ?? undefined,
+    personalDataAccess: input.personalDataAccess ?? undefined,
+    language: input.language ?? undefined,
+  };
+  const changes = changedFields(before as unknown as Record<string, unknown>, data);
+  if (passwordHash) changes.password = { before: "(set)", after: "(changed)" };
+  const written = await tx.user.updateMany({
+    where: { id: input.id, version: input.version },
+    data: {
+      ...data,
+      ...(passwordHash ? { passwordHash, sessionsValidAfter: now } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (written.count !== 1)
+    throw await versionConflict(
+      tx,
+      caller,
+      { type: "User", id: before.id },
+      input.version,
+      before.version,
+    );
+  await recordAudit(tx, caller, {
+    action: "UPDATE",
+    entityType: "User",
+    entityId: input.id,
+    changes,
   });
   // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions).
   if (passwordHash || input.disabled != null || input.roles || input.personalDataAccess != null)
-    services.pubsub.publish("userAccessRevoked", { userId: user.id });
-  return user;
+    context.emit("userAccessRevoked", { userId: input.id });
+  return tx.user.findUniqueOrThrow({ where: { id: input.id } });
 }

@@ -4,15 +4,15 @@
 // the member. Possession of the link is the proof: it goes only to the member's registered
 // addresses, works once, and expires. Only its sha256 is stored.
 import { createHash, randomBytes } from "node:crypto";
-import type { Caller, MemberCaller } from "../../../auth/caller.js";
-import type { Config } from "../../../config.js";
+import type { MemberCaller } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
+import type { CommandContext } from "../../../db/commands.js";
 import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
-import type { WaslPubSub } from "../../../pubsub.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { requestChangedEvent, rulesFor } from "../service.js";
+import { requestChangedEvent } from "../events.js";
+import { rulesFor } from "../request-type-rules.js";
 import {
   coveredDataHash,
   currentAttestationText,
@@ -27,9 +27,9 @@ const dayMs = 86_400_000;
 
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-function attestationLinkUrl(config: Pick<Config, "publicUrl">, token: string): string {
+function attestationLinkUrl(publicUrl: string, token: string): string {
   // In the fragment: browsers do not send it to the server nor in Referer headers.
-  return `${config.publicUrl}/attest#${token}`;
+  return `${publicUrl}/attest#${token}`;
 }
 
 /**
@@ -38,69 +38,65 @@ function attestationLinkUrl(config: Pick<Config, "publicUrl">, token: string): s
  * how many messages were queued.
  */
 export async function sendAttestationLink(
-  services: { prisma: PrismaClient; config: Pick<Config, "publicUrl"> },
-  caller: Caller,
-  requestId: string,
-  now: Date = new Date(),
+  { tx, caller, now }: CommandContext,
+  input: { requestId: string; publicUrl: string },
 ) {
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
-  return services.prisma.$transaction(async (tx) => {
-    const request = await signableRequest(tx, requestId);
-    if (!rulesFor(request).attestationRequired)
-      throw inputFieldError("requestId", "attestation.notRequired");
-    const text = await currentAttestationText(tx, now);
-    if (!text) throw new NotFoundError("AttestationText", "current");
-    if (await isSignedOver(tx, request.id, coveredDataHash(request), text.id))
-      throw inputFieldError("requestId", "attestation.alreadySigned");
+  const request = await signableRequest(tx, input.requestId);
+  if (!rulesFor(request).attestationRequired)
+    throw inputFieldError("requestId", "attestation.notRequired");
+  const text = await currentAttestationText(tx, now);
+  if (!text) throw new NotFoundError("AttestationText", "current");
+  if (await isSignedOver(tx, request.id, coveredDataHash(request), text.id))
+    throw inputFieldError("requestId", "attestation.alreadySigned");
 
-    await tx.memberAccessCode.updateMany({
-      where: {
-        requestId: request.id,
-        purpose: "ATTESTATION",
-        consumedAt: null,
-        expiresAt: { gt: now },
-      },
-      data: { expiresAt: now, version: { increment: 1 } },
-    });
-    const token = randomBytes(32).toString("base64url");
-    const expiresAt = new Date(now.getTime() + attestationLinkDays * dayMs);
-    const code = await tx.memberAccessCode.create({
-      data: {
-        memberId: request.memberId,
-        purpose: "ATTESTATION",
-        requestId: request.id,
-        codeHash: hashOf(token),
-        expiresAt,
-      },
-    });
-    const queued = await enqueueNotification(tx, {
-      event: "ATTESTATION_REQUESTED",
-      memberId: request.memberId,
+  await tx.memberAccessCode.updateMany({
+    where: {
       requestId: request.id,
-      params: {
-        reference: request.reference,
-        link: attestationLinkUrl(services.config, token),
-        validUntil: expiresAt,
-      },
-    });
-    await recordTimelineEvent(tx, caller, {
-      memberId: request.memberId,
-      requestId: request.id,
-      kind: "NOTIFICATION_QUEUED",
-      data: { event: "ATTESTATION_REQUESTED", messages: queued },
-    });
-    await recordAudit(tx, caller, {
-      action: "CREATE",
-      entityType: "MemberAccessCode",
-      entityId: code.id,
-      requestId: request.id,
-      changes: {
-        purpose: { before: null, after: "ATTESTATION" },
-        expiresAt: { before: null, after: expiresAt.toISOString() },
-      },
-    });
-    return { expiresAt, messagesQueued: queued };
+      purpose: "ATTESTATION",
+      consumedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { expiresAt: now, version: { increment: 1 } },
   });
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + attestationLinkDays * dayMs);
+  const code = await tx.memberAccessCode.create({
+    data: {
+      memberId: request.memberId,
+      purpose: "ATTESTATION",
+      requestId: request.id,
+      codeHash: hashOf(token),
+      expiresAt,
+    },
+  });
+  const queued = await enqueueNotification(tx, {
+    event: "ATTESTATION_REQUESTED",
+    memberId: request.memberId,
+    requestId: request.id,
+    params: {
+      reference: request.reference,
+      link: attestationLinkUrl(input.publicUrl, token),
+      validUntil: expiresAt,
+    },
+  });
+  await recordTimelineEvent(tx, caller, {
+    memberId: request.memberId,
+    requestId: request.id,
+    kind: "NOTIFICATION_QUEUED",
+    data: { event: "ATTESTATION_REQUESTED", messages: queued },
+  });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "MemberAccessCode",
+    entityId: code.id,
+    requestId: request.id,
+    changes: {
+      purpose: { before: null, after: "ATTESTATION" },
+      expiresAt: { before: null, after: expiresAt.toISOString() },
+    },
+  });
+  return { expiresAt, messagesQueued: queued };
 }
 
 export type AttestationLinkState = "VALID" | "EXPIRED" | "USED";
@@ -166,41 +162,38 @@ export async function readAttestationLink(prisma: PrismaClient, token: string, n
  * read (their hash), or nothing is signed and the member is asked to read them again.
  */
 export async function signAttestationByLink(
-  services: { prisma: PrismaClient; pubsub: WaslPubSub },
+  context: CommandContext,
   input: { token: string; dataHash: string },
-  now: Date = new Date(),
 ) {
-  const { attestation, request, member } = await services.prisma.$transaction(async (tx) => {
-    const code = await codeOf(tx, input.token);
-    if (!code) throw new NotFoundError("AttestationLink", "token");
-    const state = stateOf(code, now);
-    if (state !== "VALID") {
-      throw inputFieldError(
-        "token",
-        state === "USED" ? "attestation.linkUsed" : "attestation.linkExpired",
-      );
-    }
-    const request = await signableRequest(tx, code.requestId);
-    if (coveredDataHash(request) !== input.dataHash) {
-      throw inputFieldError("dataHash", "attestation.dataChangedSinceRead");
-    }
-    // Consumed first, guarded by its version: of two concurrent submissions one signs.
-    const consumed = await tx.memberAccessCode.updateMany({
-      where: { id: code.id, version: code.version, consumedAt: null },
-      data: { consumedAt: now, version: { increment: 1 } },
-    });
-    if (consumed.count !== 1) throw inputFieldError("token", "attestation.linkUsed");
-    const member: MemberCaller = {
-      kind: "member",
-      memberId: code.memberId,
-      label: request.member.fullNameAr,
-    };
-    const attestation = await recordSignature(tx, member, request, "ELECTRONIC");
-    return { attestation, request, member };
+  const { tx, now } = context;
+  const code = await codeOf(tx, input.token);
+  if (!code) throw new NotFoundError("AttestationLink", "token");
+  const state = stateOf(code, now);
+  if (state !== "VALID") {
+    throw inputFieldError(
+      "token",
+      state === "USED" ? "attestation.linkUsed" : "attestation.linkExpired",
+    );
+  }
+  const request = await signableRequest(tx, code.requestId);
+  if (coveredDataHash(request) !== input.dataHash) {
+    throw inputFieldError("dataHash", "attestation.dataChangedSinceRead");
+  }
+  // Consumed first, guarded by its version: of two concurrent submissions one signs.
+  const consumed = await tx.memberAccessCode.updateMany({
+    where: { id: code.id, version: code.version, consumedAt: null },
+    data: { consumedAt: now, version: { increment: 1 } },
   });
+  if (consumed.count !== 1) throw inputFieldError("token", "attestation.linkUsed");
+  const member: MemberCaller = {
+    kind: "member",
+    memberId: code.memberId,
+    label: request.member.fullNameAr,
+  };
+  const attestation = await recordSignature(tx, member, request, "ELECTRONIC");
   // Staff with the case file open see the signature arrive (signing leaves the request's
-  // status and version as they were).
-  services.pubsub.publish(
+  // status and version as they were). The member signed, not the anonymous caller.
+  context.emit(
     "requestChanged",
     requestChangedEvent(member, request, "ATTESTATION_SIGNED", request.status, now),
   );

@@ -1,3 +1,5 @@
+import { anonymous } from "../../../auth/caller.js";
+import { run } from "../../../db/commands.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { RequestNode } from "../types.js";
@@ -51,7 +53,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) => {
-      const attestation = await signAttestation(context.prisma, await context.caller(), {
+      const attestation = await run(context, await context.caller(), signAttestation, {
         requestId: input.requestId.id,
         method: input.method,
       });
@@ -112,7 +114,10 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) =>
-      sendAttestationLink(context, await context.caller(), input.requestId.id),
+      run(context, await context.caller(), sendAttestationLink, {
+        requestId: input.requestId.id,
+        publicUrl: context.config.publicUrl,
+      }),
   }),
   signAttestationByLink: t.field({
     type: SignedByLinkType,
@@ -141,6 +146,6 @@ builder.mutationFields((t) => ({
         description: "What the member signs.",
       }),
     },
-    resolve: (_root, { input }, context) => signAttestationByLink(context, input),
+    resolve: (_root, { input }, context) => run(context, anonymous, signAttestationByLink, input),
   }),
 }));

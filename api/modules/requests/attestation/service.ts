@@ -3,7 +3,8 @@
 // them: the attestation is stale and must be signed again.
 import { createHash } from "node:crypto";
 import type { Caller } from "../../../auth/caller.js";
-import type { Db, Prisma, PrismaClient } from "../../../db/client.js";
+import type { Db, Prisma } from "../../../db/client.js";
+import type { CommandContext } from "../../../db/commands.js";
 import type { AttestationMethod } from "../../../db/generated/enums.js";
 import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
 import { recordAudit } from "../../audit/service.js";
@@ -156,19 +157,13 @@ export type SignAttestationInput = { requestId: string; method: AttestationMetho
  * member signs themselves, through the link staff send them (attestation/links.ts): staff
  * cannot record it.
  */
-export async function signAttestation(
-  prisma: PrismaClient,
-  caller: Caller,
-  input: SignAttestationInput,
-) {
+export async function signAttestation({ tx, caller }: CommandContext, input: SignAttestationInput) {
   if (input.method === "IN_PERSON" && caller.kind !== "user")
     throw new ForbiddenError(caller.kind !== "anonymous");
   if (input.method === "ELECTRONIC" && caller.kind !== "member") {
     throw inputFieldError("method", "attestation.electronicNeedsMember");
   }
-  return prisma.$transaction(async (tx) =>
-    recordSignature(tx, caller, await signableRequest(tx, input.requestId), input.method),
-  );
+  return recordSignature(tx, caller, await signableRequest(tx, input.requestId), input.method);
 }
 
 /** The request an attestation may be signed on: what the signature covers, and its rules. */

@@ -1,3 +1,4 @@
+import { run } from "../../../db/commands.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { RequestNode } from "../types.js";
@@ -71,6 +72,7 @@ builder.mutationFields((t) => ({
       uploadDocument(
         {
           prisma: context.prisma,
+          pubsub: context.pubsub,
           storage: documentStorage(context.config),
           maxUploadBytes: context.config.maxUploadBytes,
         },
@@ -97,7 +99,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) =>
-      verifyDocument(context.prisma, await context.caller(), {
+      run(context, await context.caller(), verifyDocument, {
         id: input.id.id,
         version: input.version,
         decision: input.decision,

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { Caller } from "../../../auth/caller.js";
 import { actorOf } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
+import { type CommandContext, run } from "../../../db/commands.js";
 import type { DocumentKind } from "../../../db/generated/enums.js";
 import {
   ForbiddenError,
@@ -13,7 +14,8 @@ import {
   type ValidationError,
 } from "../../../errors.js";
 import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
-import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
+import type { WaslPubSub } from "../../../pubsub.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isClosedStatus } from "./case-access.js";
 import {
@@ -77,6 +79,7 @@ export type UploadDocumentInput = { requestId: string; kind: DocumentKind; file:
 
 export type DocumentServices = {
   prisma: PrismaClient;
+  pubsub: WaslPubSub;
   storage: DocumentStorage;
   maxUploadBytes: number;
 };
@@ -158,38 +161,14 @@ export async function uploadDocument(
   const storageKey = newStorageKey();
   await services.storage.put(storageKey, bytes);
   try {
-    return await services.prisma.$transaction(async (tx) => {
-      const actor = actorOf(caller);
-      const document = await tx.document.create({
-        data: {
-          memberId: request.memberId,
-          requestId: request.id,
-          kind: input.kind,
-          fileName,
-          contentType,
-          size: bytes.byteLength,
-          sha256,
-          storageKey,
-          uploadedByActor: actor.kind,
-          uploadedById: actor.id,
-        },
-      });
-      await recordTimelineEvent(tx, caller, {
-        memberId: request.memberId,
-        requestId: request.id,
-        kind: "DOCUMENT_UPLOADED",
-        data: { documentId: document.id, kind: document.kind, fileName, sha256 },
-      });
-      await recordAudit(tx, caller, {
-        action: "CREATE",
-        entityType: "Document",
-        entityId: document.id,
-        changes: changedFields(
-          {},
-          { requestId: request.id, kind: input.kind, fileName, contentType, sha256 },
-        ),
-      });
-      return document;
+    return await run(services, caller, attachDocument, {
+      request,
+      kind: input.kind,
+      fileName,
+      contentType,
+      size: bytes.byteLength,
+      sha256,
+      storageKey,
     });
   } catch (error) {
     await services.storage.delete(storageKey).catch(() => {
@@ -197,6 +176,54 @@ export async function uploadDocument(
     });
     throw error;
   }
+}
+
+export type AttachDocumentInput = {
+  request: { id: string; memberId: string };
+  kind: DocumentKind;
+  fileName: string;
+  contentType: AllowedContentType;
+  size: number;
+  sha256: string;
+  /** Where the bytes were stored, before the transaction. */
+  storageKey: string;
+};
+
+/** The row of a stored file, with its timeline event and audit entry. */
+export async function attachDocument(
+  context: CommandContext,
+
+  { request, kind, fileName, contentType, size, sha256, storageKey }: AttachDocumentInput,
+) {
+  const { tx, caller } = context;
+  const actor = actorOf(caller);
+  const document = await tx.document.create({
+    data: {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind,
+      fileName,
+      contentType,
+      size,
+      sha256,
+      storageKey,
+      uploadedByActor: actor.kind,
+      uploadedById: actor.id,
+    },
+  });
+  await recordTimelineEvent(tx, caller, {
+    memberId: request.memberId,
+    requestId: request.id,
+    kind: "DOCUMENT_UPLOADED",
+    data: { documentId: document.id, kind: document.kind, fileName, sha256 },
+  });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "Document",
+    entityId: document.id,
+    changes: changedFields({}, { requestId: request.id, kind, fileName, contentType, sha256 }),
+  });
+  return document;
 }
 
 export type VerifyDocumentInput = {
@@ -213,10 +240,11 @@ const maxReasonLength = 500;
  * may be corrected later (with the version read); each one is kept in the audit log.
  */
 export async function verifyDocument(
-  prisma: PrismaClient,
-  caller: Caller,
+  context: CommandContext,
+
   input: VerifyDocumentInput,
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const reason = input.reason?.trim() || null;
   if (input.decision === "REJECTED" && !reason) {
@@ -225,50 +253,34 @@ export async function verifyDocument(
   if (reason && reason.length > maxReasonLength) {
     throw inputFieldError("reason", "validation.tooLong", { max: maxReasonLength });
   }
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.document.findUnique({ where: { id: input.id } });
-    if (!before) throw new NotFoundError("Document", input.id);
-    if (before.version !== input.version)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "Document", id: before.id },
-        input.version,
-        before.version,
-      );
-    const data = {
-      verification: input.decision,
-      rejectionReason: input.decision === "REJECTED" ? reason : null,
-      verifiedById: caller.id,
-      verifiedAt: new Date(),
-    };
-    // The version in the WHERE makes check and write one step under concurrent verifiers.
-    const written = await tx.document.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (written.count !== 1)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "Document", id: before.id },
-        input.version,
-        null,
-      );
-    const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
-    await recordAudit(tx, caller, {
-      action: "UPDATE",
-      entityType: "Document",
-      entityId: document.id,
-      changes: changedFields(before, data),
-    });
-    await recordTimelineEvent(tx, caller, {
-      memberId: document.memberId,
-      requestId: document.requestId ?? undefined,
-      kind: "DOCUMENT_VERIFIED",
-      note: data.rejectionReason ?? undefined,
-      data: { documentId: document.id, kind: document.kind, decision: input.decision },
-    });
-    return document;
+  const before = await tx.document.findUnique({ where: { id: input.id } });
+  if (!before) throw new NotFoundError("Document", input.id);
+  await expectVersion(context, "Document", before, input.version);
+  const data = {
+    verification: input.decision,
+    rejectionReason: input.decision === "REJECTED" ? reason : null,
+    verifiedById: caller.id,
+    verifiedAt: now,
+  };
+  // The version in the WHERE makes check and write one step under concurrent verifiers.
+  const written = await tx.document.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { ...data, version: { increment: 1 } },
   });
+  if (written.count !== 1) throw await staleWrite(context, "Document", before.id, input.version);
+  const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
+  await recordAudit(tx, caller, {
+    action: "UPDATE",
+    entityType: "Document",
+    entityId: document.id,
+    changes: changedFields(before, data),
+  });
+  await recordTimelineEvent(tx, caller, {
+    memberId: document.memberId,
+    requestId: document.requestId ?? undefined,
+    kind: "DOCUMENT_VERIFIED",
+    note: data.rejectionReason ?? undefined,
+    data: { documentId: document.id, kind: document.kind, decision: input.decision },
+  });
+  return document;
 }

@@ -1,3 +1,4 @@
+import { run } from "../../../db/commands.js";
 import {
   ConflictError,
   ForbiddenError,
@@ -83,7 +84,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) =>
-      saveResearchReport(context.prisma, await context.caller(), {
+      run(context, await context.caller(), saveResearchReport, {
         ...input,
         requestId: input.requestId.id,
       }),
@@ -107,7 +108,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, context) =>
-      submitResearchReport(context.prisma, await context.caller(), {
+      run(context, await context.caller(), submitResearchReport, {
         id: input.id.id,
         version: input.version,
       }),

@@ -2,7 +2,8 @@
 // submitted by the researcher the request was referred to, and by no one else. Drafts are the
 // researcher's own; staff and the committee read submitted reports.
 import type { Caller } from "../../../auth/caller.js";
-import type { Db, PrismaClient } from "../../../db/client.js";
+import type { Db } from "../../../db/client.js";
+import type { CommandContext } from "../../../db/commands.js";
 import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import {
   FieldErrors,
@@ -10,7 +11,13 @@ import {
   InvalidTransitionError,
   NotFoundError,
 } from "../../../errors.js";
-import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
+import {
+  changedFields,
+  expectVersion,
+  recordAudit,
+  staleWrite,
+  versionConflict,
+} from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isResearcherOnly } from "../documents/case-access.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
@@ -85,127 +92,105 @@ async function requestForResearcher(db: Db, caller: Caller, requestId: string, s
  * One open draft per researcher and request; a submitted report is never changed.
  */
 export async function saveResearchReport(
-  prisma: PrismaClient,
-  caller: Caller,
+  context: CommandContext,
+
   input: SaveResearchReportInput,
-  now: Date = new Date(),
 ) {
+  const { tx, caller, now } = context;
   const findings = validateReport(input, now);
-  return prisma.$transaction(async (tx) => {
-    const request = await requestForResearcher(tx, caller, input.requestId, "SAVE_RESEARCH_REPORT");
-    const data = {
-      visitKind: input.visitKind,
-      visitDate: input.visitDate,
-      findings,
-      recommendation: input.recommendation,
-    };
-    const draft = await tx.researchReport.findFirst({
-      where: { requestId: request.id, researcherId: request.researcherId, submittedAt: null },
-      orderBy: { createdAt: "desc" },
-    });
-    if (!draft) {
-      const created = await tx.researchReport.create({
-        data: { ...data, requestId: request.id, researcherId: request.researcherId },
-      });
-      await recordAudit(tx, caller, {
-        action: "CREATE",
-        entityType: "ResearchReport",
-        entityId: created.id,
-        changes: changedFields({}, { requestId: request.id, ...data }),
-      });
-      return created;
-    }
-    // Changing a draft needs the version read: two tabs must not overwrite each other.
-    if (input.version == null || input.version !== draft.version)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "ResearchReport", id: draft.id },
-        input.version ?? 0,
-        draft.version,
-      );
-    const written = await tx.researchReport.updateMany({
-      where: { id: draft.id, version: draft.version, submittedAt: null },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (written.count !== 1)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "ResearchReport", id: draft.id },
-        draft.version,
-        null,
-      );
-    const changes = changedFields(draft, data);
-    if (Object.keys(changes).length) {
-      await recordAudit(tx, caller, {
-        action: "UPDATE",
-        entityType: "ResearchReport",
-        entityId: draft.id,
-        changes,
-      });
-    }
-    return tx.researchReport.findUniqueOrThrow({ where: { id: draft.id } });
+  const request = await requestForResearcher(tx, caller, input.requestId, "SAVE_RESEARCH_REPORT");
+  const data = {
+    visitKind: input.visitKind,
+    visitDate: input.visitDate,
+    findings,
+    recommendation: input.recommendation,
+  };
+  const draft = await tx.researchReport.findFirst({
+    where: { requestId: request.id, researcherId: request.researcherId, submittedAt: null },
+    orderBy: { createdAt: "desc" },
   });
+  if (!draft) {
+    const created = await tx.researchReport.create({
+      data: { ...data, requestId: request.id, researcherId: request.researcherId },
+    });
+    await recordAudit(tx, caller, {
+      action: "CREATE",
+      entityType: "ResearchReport",
+      entityId: created.id,
+      changes: changedFields({}, { requestId: request.id, ...data }),
+    });
+    return created;
+  }
+  // Changing a draft needs the version read: two tabs must not overwrite each other.
+  if (input.version == null || input.version !== draft.version)
+    throw await versionConflict(
+      tx,
+      caller,
+      { type: "ResearchReport", id: draft.id },
+      input.version ?? 0,
+      draft.version,
+    );
+  const written = await tx.researchReport.updateMany({
+    where: { id: draft.id, version: draft.version, submittedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (written.count !== 1)
+    throw await staleWrite(context, "ResearchReport", draft.id, draft.version);
+  const changes = changedFields(draft, data);
+  if (Object.keys(changes).length) {
+    await recordAudit(tx, caller, {
+      action: "UPDATE",
+      entityType: "ResearchReport",
+      entityId: draft.id,
+      changes,
+    });
+  }
+  return tx.researchReport.findUniqueOrThrow({ where: { id: draft.id } });
 }
 
 export type SubmitResearchReportInput = { id: string; version: number };
 
 /** Submits a draft: from then on it is final and staff and the committee read it. */
 export async function submitResearchReport(
-  prisma: PrismaClient,
-  caller: Caller,
+  context: CommandContext,
+
   input: SubmitResearchReportInput,
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
-  return prisma.$transaction(async (tx) => {
-    const report = await tx.researchReport.findUnique({ where: { id: input.id } });
-    if (!report) throw new NotFoundError("ResearchReport", input.id);
-    if (report.researcherId !== caller.id) throw new ForbiddenError(true);
-    const request = await requestForResearcher(
-      tx,
-      caller,
-      report.requestId,
-      "SUBMIT_RESEARCH_REPORT",
-    );
-    // The report's own state: once submitted, nothing more is done with it.
-    if (report.submittedAt)
-      throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
-    if (report.version !== input.version)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "ResearchReport", id: report.id },
-        input.version,
-        report.version,
-      );
-    const submittedAt = new Date();
-    const written = await tx.researchReport.updateMany({
-      where: { id: report.id, version: input.version, submittedAt: null },
-      data: { submittedAt, version: { increment: 1 } },
-    });
-    if (written.count !== 1)
-      throw await versionConflict(
-        tx,
-        caller,
-        { type: "ResearchReport", id: report.id },
-        input.version,
-        null,
-      );
-    await recordTimelineEvent(tx, caller, {
-      memberId: request.memberId,
-      requestId: request.id,
-      kind: "RESEARCH_REPORT_SUBMITTED",
-      data: { reportId: report.id, recommendation: report.recommendation },
-    });
-    await recordAudit(tx, caller, {
-      action: "UPDATE",
-      entityType: "ResearchReport",
-      entityId: report.id,
-      changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
-    });
-    return tx.researchReport.findUniqueOrThrow({ where: { id: report.id } });
+  const report = await tx.researchReport.findUnique({ where: { id: input.id } });
+  if (!report) throw new NotFoundError("ResearchReport", input.id);
+  if (report.researcherId !== caller.id) throw new ForbiddenError(true);
+  const request = await requestForResearcher(
+    tx,
+    caller,
+    report.requestId,
+    "SUBMIT_RESEARCH_REPORT",
+  );
+  // The report's own state: once submitted, nothing more is done with it.
+  if (report.submittedAt)
+    throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
+  await expectVersion(context, "ResearchReport", report, input.version);
+  const submittedAt = now;
+  const written = await tx.researchReport.updateMany({
+    where: { id: report.id, version: input.version, submittedAt: null },
+    data: { submittedAt, version: { increment: 1 } },
   });
+  if (written.count !== 1)
+    throw await staleWrite(context, "ResearchReport", report.id, input.version);
+  await recordTimelineEvent(tx, caller, {
+    memberId: request.memberId,
+    requestId: request.id,
+    kind: "RESEARCH_REPORT_SUBMITTED",
+    data: { reportId: report.id, recommendation: report.recommendation },
+  });
+  await recordAudit(tx, caller, {
+    action: "UPDATE",
+    entityType: "ResearchReport",
+    entityId: report.id,
+    changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
+  });
+  return tx.researchReport.findUniqueOrThrow({ where: { id: report.id } });
 }
 
 /** Whether the caller may read this report: its author always; others once it is submitted,

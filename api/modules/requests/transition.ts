@@ -1,0 +1,372 @@
+// The life cycle executed from its table (lifecycle.ts): an action's inputs, its guards and
+// its effects — the row (guarded by its version), its timeline events, its audit entry, the
+// member's notification and the changes a decision makes to the member — in the caller's
+// transaction. `applyTransition` is the command other modules call inside theirs.
+import type { Db, Prisma } from "../../db/client.js";
+import type { CommandContext } from "../../db/commands.js";
+import { nextSerial } from "../../db/counters.js";
+import type { Decision, RequestStatus } from "../../db/generated/enums.js";
+import {
+  FieldErrors,
+  ForbiddenError,
+  IncompleteRequestError,
+  PreconditionFailedError,
+  type RequestGap,
+} from "../../errors.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
+import { changeMember, type MemberChangeData } from "../members/service.js";
+import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
+import { recordTimelineEvents, type TimelineRecord } from "../timeline/service.js";
+import { markAttestationStaleIfChanged } from "./attestation/service.js";
+import { duplicateGaps, findGaps } from "./completeness.js";
+import { addDays, resumedDueAt } from "./decision-clock.js";
+import { unverifiedDocumentKinds } from "./documents/service.js";
+import { emitRequestChanged } from "./events.js";
+import {
+  availableActionsFor,
+  editableStates,
+  flowOf,
+  type RequestAction,
+  refusedTransition,
+  type Transition,
+  transitionFrom,
+  undecidedStates,
+} from "./lifecycle.js";
+import {
+  auditable,
+  checkAmount,
+  checkText,
+  loadRequest,
+  type RequestWithContext,
+  required,
+} from "./request-fields.js";
+import { rulesFor } from "./request-type-rules.js";
+import { hasSubmittedResearchReport } from "./research/service.js";
+import { formatReference, riyadhYear, rulesOf, validateMemberChanges } from "./rules.js";
+
+export type TransitionParams = {
+  note?: string | null | undefined;
+  researcherId?: string | null | undefined;
+  decision?: Decision | null | undefined;
+  reason?: string | null | undefined;
+  amountApproved?: string | null | undefined;
+  answer?: string | null | undefined;
+  firstContactResolution?: boolean | null | undefined;
+  dataUpdateDeclined?: boolean | null | undefined;
+};
+
+export type TransitionInput = TransitionParams & {
+  id: string;
+  version: number;
+  action: RequestAction;
+};
+
+/**
+ * Fires a life-cycle action: checks the state, the caller's role, the version, the action's
+ * inputs and guards, then writes the change with its timeline event, audit entry and
+ * notifications in the command's transaction. Nothing is written if any step fails.
+ */
+export async function transitionRequest(context: CommandContext, input: TransitionInput) {
+  const { tx, caller } = context;
+  const before = await loadRequest(tx, caller, input.id);
+  const flow = flowOf(rulesFor(before).committeeDecides);
+  const transition = transitionFrom(flow, before.status, input.action);
+  if (!transition) throw refusedTransition(flow, before.status, input.action);
+  if (!availableActionsFor(caller, flow, before).includes(input.action))
+    throw new ForbiddenError(true);
+  await expectVersion(context, "Request", before, input.version);
+  return applyTransition(context, {
+    request: before,
+    action: input.action,
+    params: input,
+    transition,
+  });
+}
+
+/** The transition's own inputs, checked before anything is written. */
+async function actionPatch(
+  { tx, caller, now }: CommandContext,
+  request: RequestWithContext,
+  transition: Transition,
+  params: TransitionParams,
+): Promise<{ data: Prisma.RequestUncheckedUpdateManyInput; to: RequestStatus; note?: string }> {
+  const errors = new FieldErrors();
+  const rules = rulesFor(request);
+  const data: Prisma.RequestUncheckedUpdateManyInput = {};
+  let to = transition.to === "DECISION" ? undefined : transition.to;
+  let note: string | undefined;
+  for (const effect of transition.effects) {
+    switch (effect) {
+      case "ASSIGN_REFERENCE": {
+        // The type's rules now become the request's rules for the rest of its life.
+        const current = rulesOf(request.type);
+        const year = riyadhYear(now);
+        data.reference = formatReference(year, await nextSerial(tx, "request", year));
+        data.submittedAt = now;
+        data.decisionDueAt = addDays(now, current.decisionPeriodDays);
+        data.rulesSnapshot = current;
+        data.clockPausedAt = null;
+        break;
+      }
+      case "PAUSE_CLOCK":
+        note = required(errors, "note", params.note);
+        data.clockPausedAt = now;
+        break;
+      case "RESUME_CLOCK":
+        if (request.decisionDueAt && request.clockPausedAt)
+          data.decisionDueAt = resumedDueAt(request.decisionDueAt, request.clockPausedAt, now);
+        data.clockPausedAt = null;
+        break;
+      case "SET_RESEARCHER": {
+        const researcher = params.researcherId
+          ? await tx.user.findUnique({ where: { id: params.researcherId } })
+          : null;
+        if (!researcher || researcher.disabled || !researcher.roles.includes("RESEARCHER"))
+          errors.add("researcherId", "validation.notAResearcher");
+        else data.researcherId = researcher.id;
+        break;
+      }
+      case "RECORD_DECISION": {
+        note = required(errors, "reason", params.reason);
+        if (!params.decision) errors.add("decision", "validation.required");
+        to = params.decision ?? "REJECTED";
+        data.decision = params.decision;
+        data.decisionReason = note;
+        data.decidedAt = now;
+        if (params.amountApproved != null) {
+          if (params.decision !== "APPROVED")
+            errors.add("amountApproved", "validation.amountNotForType");
+          else checkAmount(errors, "amountApproved", params.amountApproved, rules.involvesMoney);
+          data.amountApproved = params.amountApproved;
+        } else if (params.decision === "APPROVED" && rules.involvesMoney) {
+          // Approved without an amount: the amount requested is granted.
+          data.amountApproved = request.amountRequested;
+        }
+        // The ceiling in force when the committee decides (the type's, not the snapshot's):
+        // a grant is the association's decision now, whatever was asked for.
+        const granted = data.amountApproved as Prisma.Decimal | string | null | undefined;
+        const ceiling = request.type.maxAmount;
+        if (!errors.has("amountApproved") && granted != null && ceiling?.lt(granted))
+          errors.add("amountApproved", "validation.amountAboveCeiling", {
+            max: ceiling.toFixed(2),
+          });
+        break;
+      }
+      case "MARK_COMPLETED":
+        data.completedAt = now;
+        break;
+      case "MARK_WITHDRAWN":
+        note = params.note?.trim() || undefined;
+        data.withdrawnAt = now;
+        data.clockPausedAt = null;
+        break;
+      case "ASSIGN_IF_UNASSIGNED":
+        if (!request.assigneeId && caller.kind === "user") data.assigneeId = caller.id;
+        break;
+      case "RECORD_ANSWER":
+        note = checkText(errors, "answer", params.answer, true) ?? "";
+        data.answer = note;
+        data.resolvedAt = now;
+        data.firstContactResolution = params.firstContactResolution === true;
+        if (params.dataUpdateDeclined && request.typeCode !== "DATA_UPDATE")
+          errors.add("dataUpdateDeclined", "validation.onlyForDataUpdate");
+        break;
+      case "MARK_CLOSED":
+        data.closedAt = now;
+        break;
+      case "ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED":
+      case "APPLY_DATA_UPDATE":
+        break; // applied after the request row is written (memberEffects)
+    }
+  }
+  errors.throwIfAny();
+  return { data, to: to as RequestStatus, ...(note ? { note } : {}) };
+}
+
+async function checkGuards(
+  tx: Db,
+  request: RequestWithContext,
+  transition: Transition,
+): Promise<void> {
+  for (const guard of transition.guards) {
+    if (guard === "DOCUMENTS_VERIFIED_IF_APPROVED") {
+      if (request.status !== "APPROVED") continue;
+      const kinds = rulesFor(request).requiredDocumentKinds;
+      const gaps: RequestGap[] = (await unverifiedDocumentKinds(tx, request.id, kinds)).map(
+        (kind) => ({
+          kind: "UNVERIFIED_DOCUMENT",
+          name: kind,
+          messageKey: "requests.gap.unverifiedDocument",
+          params: { field: `document.${kind}` },
+        }),
+      );
+      if (gaps.length) throw new IncompleteRequestError(gaps);
+      continue;
+    }
+    if (guard === "RESEARCH_REPORT_IF_REFERRED") {
+      if (request.researcherId && !(await hasSubmittedResearchReport(tx, request.id)))
+        throw new PreconditionFailedError(
+          "RESEARCH_REPORT_MISSING",
+          "requests.researchReportMissing",
+        );
+      continue;
+    }
+    const rules = guard === "COMPLETE_BY_CURRENT_RULES" ? rulesOf(request.type) : rulesFor(request);
+    const gaps = await findGaps(tx, request, rules);
+    if (gaps.length) throw new IncompleteRequestError(gaps);
+  }
+}
+
+export type ApplyTransitionInput = {
+  /** The request as read in this transaction, with its type and member. */
+  request: RequestWithContext;
+  action: RequestAction;
+  params: TransitionParams;
+  /** The table's row for the action, when the caller already looked it up. */
+  transition?: Transition;
+};
+
+/**
+ * A life-cycle action inside the caller's transaction, without the caller's role check: the
+ * command another module runs when its own rules moved the request (the committee's
+ * decision). The request's version is the one it was read with.
+ */
+export async function applyTransition(
+  context: CommandContext,
+  { request: before, action, params, transition: known }: ApplyTransitionInput,
+): Promise<RequestWithContext> {
+  const { tx, caller } = context;
+  const flow = flowOf(rulesFor(before).committeeDecides);
+  const transition = known ?? transitionFrom(flow, before.status, action);
+  if (!transition) throw refusedTransition(flow, before.status, action);
+  const { data, to, note } = await actionPatch(context, before, transition, params);
+  await checkGuards(tx, before, transition);
+
+  // The version in the WHERE makes the check and the write one step: of two transitions
+  // that read the same version, exactly one matches the row; the other writes nothing.
+  // RETURNING gives the row as written; its type and member are the ones read above.
+  const [written] = await tx.request.updateManyAndReturn({
+    where: { id: before.id, version: before.version },
+    data: { ...data, status: to, version: { increment: 1 } },
+  });
+  if (!written) throw await staleWrite(context, "Request", before.id, before.version);
+  const request: RequestWithContext = { ...written, type: before.type, member: before.member };
+  emitRequestChanged(context, request, action, before.status);
+
+  const timeline: TimelineRecord[] = [
+    {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "STATUS_CHANGED",
+      fromStatus: before.status,
+      toStatus: request.status,
+      note,
+      data: {
+        action,
+        ...(data.reference ? { reference: request.reference } : {}),
+        ...(declined(transition, params) ? { dataUpdateDeclined: true } : {}),
+      },
+    },
+  ];
+  if (transition.effects.includes("RECORD_DECISION")) {
+    timeline.push({
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "DECISION_RECORDED",
+      toStatus: request.status,
+      note,
+      data: {
+        decision: request.decision,
+        ...(request.amountApproved ? { amountApproved: request.amountApproved.toString() } : {}),
+      },
+    });
+  }
+  if (transition.effects.includes("SET_RESEARCHER")) {
+    timeline.push({
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "RESEARCHER_ASSIGNED",
+      data: { researcherId: request.researcherId },
+    });
+  }
+  await recordTimelineEvents(tx, caller, timeline);
+  await recordAudit(tx, caller, {
+    action: "TRANSITION",
+    entityType: "Request",
+    entityId: request.id,
+    requestId: request.id,
+    changes: {
+      ...changedFields(auditable(before), auditable(request)),
+      action: { before: null, after: action },
+    },
+  });
+  await memberEffects(context, request, transition, params);
+  if (transition.notification) {
+    const params: NotificationParams = {
+      reference: request.reference,
+      dueDate: request.decisionDueAt,
+      status: request.status,
+      note: transition.effects.includes("PAUSE_CLOCK") ? note : undefined,
+      reason: request.decisionReason,
+      answer: request.answer,
+    };
+    await enqueueNotification(tx, {
+      event: transition.notification,
+      memberId: request.memberId,
+      requestId: request.id,
+      params,
+    });
+  }
+  return request;
+}
+
+/** A data update resolved without applying its changes (the answer says why). */
+function declined(transition: Transition, params: TransitionParams): boolean {
+  return transition.effects.includes("APPLY_DATA_UPDATE") && params.dataUpdateDeclined === true;
+}
+
+/** Effects on the member: registration completes membership, a data update changes it. */
+async function memberEffects(
+  context: CommandContext,
+  request: RequestWithContext,
+  transition: Transition,
+  params: TransitionParams,
+): Promise<void> {
+  const { tx, caller, now } = context;
+  let data: MemberChangeData | undefined;
+  if (
+    transition.effects.includes("ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED") &&
+    request.typeCode === "MEMBERSHIP_REGISTRATION" &&
+    request.decision === "APPROVED"
+  ) {
+    data = { status: "ACTIVE", registeredAt: now };
+  }
+  if (
+    transition.effects.includes("APPLY_DATA_UPDATE") &&
+    request.typeCode === "DATA_UPDATE" &&
+    !declined(transition, params)
+  ) {
+    const changes = validateMemberChanges(request.details);
+    const gaps = [...changes.gaps, ...(await duplicateGaps(tx, request.memberId, changes.data))];
+    if (gaps.length) throw new IncompleteRequestError(gaps);
+    data = changes.data as MemberChangeData;
+  }
+  if (!data) return;
+  const changed = await changeMember(context, {
+    before: request.member,
+    data,
+    onBehalfOf: { id: request.id, reference: request.reference },
+  });
+  if (!changed) return;
+  // Household facts changed: signatures on the member's other open requests no longer
+  // cover the data as they stand.
+  const open = await tx.request.findMany({
+    where: {
+      memberId: request.memberId,
+      NOT: { id: request.id },
+      status: { in: [...editableStates, ...undecidedStates] },
+    },
+    select: { id: true },
+  });
+  for (const other of open) await markAttestationStaleIfChanged(tx, caller, other.id);
+}
