@@ -38,6 +38,11 @@ export const accessRules = {
    * Researchers see only the cases referred to them (api/modules/requests/policy.ts).
    */
   requests: {
+    /**
+     * Every case, not only those referred to the caller: without it a case reader (a
+     * researcher) reaches only their own cases (api/modules/requests/policy.ts).
+     */
+    readAll: ["ADMIN", "STAFF", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
     list: everyone,
     show: everyone,
     create: memberDesk,

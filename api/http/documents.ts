@@ -10,7 +10,7 @@ import { hasPermission } from "../auth/permissions.js";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
 import { recordAudit } from "../modules/audit/service.js";
-import { mayReadCase } from "../modules/requests/documents/case-access.js";
+import { mayReadCase } from "../modules/requests/policy.js";
 import { documentStorage } from "../modules/requests/documents/storage.js";
 import { decodedPath } from "./request.js";
 

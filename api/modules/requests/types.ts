@@ -9,8 +9,8 @@ import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
-import { mayReadCase } from "./documents/case-access.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
+import { mayReadCase } from "./policy.js";
 import { daysRemaining, isDueSoon, isOverdue, type RequestRules } from "./rules.js";
 import { rulesFor, warningLeadDays } from "./service.js";
 
@@ -132,8 +132,7 @@ export const RequestNode = builder.prismaNode("Request", {
     clockPausedAt: true,
     details: true,
   },
-  // Staff, committee and admins see every request; a user who is only a researcher sees
-  // only the cases referred to them (also applied to lists, in the service's where clause).
+  // The requests' one visibility rule (policy.ts): lists apply the same rule as a `where`.
   authScopes: (request, context) =>
     withCaller(
       context,

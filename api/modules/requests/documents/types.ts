@@ -4,7 +4,7 @@ import { hasPermission } from "../../../auth/permissions.js";
 import { DocumentKind, VerificationState } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
 import { RequestNode } from "../types.js";
-import { mayReadCaseOf } from "./case-access.js";
+import { mayReadCaseOf } from "../policy.js";
 
 export const DocumentKindEnum = builder.enumType(DocumentKind, {
   name: "DocumentKind",

@@ -12,7 +12,7 @@ import {
 } from "../../../errors.js";
 import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { isResearcherOnly } from "../documents/case-access.js";
+import { isResearcherOnly } from "../policy.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
 import { snapshotRules } from "../rules.js";
 
