@@ -7,12 +7,13 @@ import { withCaller } from "../../auth/policy.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import { RequestGapType } from "../../graphql/errors.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
 import { mayReadCase } from "./policy.js";
 import { daysRemaining, isDueSoon, isOverdue, type RequestRules } from "./rules.js";
-import { rulesFor, warningLeadDays } from "./service.js";
+import { findGaps, rulesFor, warningLeadDays } from "./service.js";
 
 const actionDescriptions: Record<(typeof requestActions)[number], string> = {
   SUBMIT: "Submit a complete draft: reference number, decision clock (submitRequest).",
@@ -278,6 +279,24 @@ builder.prismaObjectFields(RequestNode, (t) => ({
       "The rules it is checked against: the snapshot taken at submission, or its type's current rules while a draft.",
     select: { rulesSnapshot: true, type: true },
     resolve: (request) => rulesFor(request),
+  }),
+  gaps: t.field({
+    type: [RequestGapType],
+    description:
+      "What it still lacks or has wrong by its rules (`rules`), as submitting or moving it on would report (IncompleteRequestError): empty when complete. Read only: the action is the final word.",
+    select: {
+      id: true,
+      typeCode: true,
+      subject: true,
+      description: true,
+      details: true,
+      amountRequested: true,
+      incomingLetterNumber: true,
+      member: true,
+      rulesSnapshot: true,
+      type: true,
+    },
+    resolve: (request, _args, context) => findGaps(context.prisma, request, rulesFor(request)),
   }),
   availableActions: t.field({
     type: [RequestActionEnum],
