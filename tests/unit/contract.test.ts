@@ -7,10 +7,12 @@ import { describe, expect, it } from "vitest";
 import {
   Channel,
   DocumentKind,
+  MembershipStatus,
   RequestStatus,
   RequestTypeCode,
   Role,
 } from "../../api/db/generated/enums.js";
+import { channelLabels, membershipStatusLabels } from "../../contract/labels.js";
 import { roles } from "../../contract/permissions.js";
 import {
   documentKinds,
@@ -75,5 +77,11 @@ describe("the panel's contract with the API", () => {
     expect(sorted(documentKinds)).toEqual(sorted(Object.values(DocumentKind)));
     // Staff take requests in on every channel but a partner's own.
     expect(sorted([...intakeChannels, "PARTNER"])).toEqual(sorted(Object.values(Channel)));
+    for (const locale of ["ar", "en"] as const) {
+      expect(sorted(Object.keys(channelLabels[locale]))).toEqual(sorted(Object.values(Channel)));
+      expect(sorted(Object.keys(membershipStatusLabels[locale]))).toEqual(
+        sorted(Object.values(MembershipStatus)),
+      );
+    }
   });
 });
