@@ -3,7 +3,7 @@
 // and the contract's value lists are the database's enums exactly.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   Channel,
   DocumentKind,
@@ -12,6 +12,8 @@ import {
   RequestTypeCode,
   Role,
 } from "../../api/db/generated/enums.js";
+import type * as ApiDashboard from "../../api/modules/dashboard/service.js";
+import type { CountBy, DashboardFigures } from "../../contract/dashboard.js";
 import { channelLabels, membershipStatusLabels } from "../../contract/labels.js";
 import { roles } from "../../contract/permissions.js";
 import {
@@ -83,5 +85,13 @@ describe("the panel's contract with the API", () => {
         sorted(Object.values(MembershipStatus)),
       );
     }
+  });
+});
+
+describe("the dashboard's figures", () => {
+  it("are the shape the API computes (checked by the typecheck)", () => {
+    // Until the dashboard's service imports the contract's type itself, drift fails `tsc`.
+    expectTypeOf<ApiDashboard.DashboardFigures>().toEqualTypeOf<DashboardFigures<Date>>();
+    expectTypeOf<ApiDashboard.CountBy>().toEqualTypeOf<CountBy>();
   });
 });
