@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessRules } from "../../api/auth/permissions.js";
 import type { RequestStatus, Role } from "../../api/db/generated/enums.js";
 import { flowStates } from "../../api/modules/requests/lifecycle.js";
+import { requestTypeDefinition } from "../../prisma/seed/request-types.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
@@ -132,19 +133,8 @@ describe("Request.gaps", () => {
   });
 
   it("is empty for a complete request, and out of reach of those who may not read it", async () => {
-    const complete = await t.database.prisma.requestType.upsert({
-      where: { code: "INQUIRY" },
-      update: {},
-      create: {
-        code: "INQUIRY",
-        nameAr: "استفسار",
-        nameEn: "Inquiry",
-        requiredFields: ["subject"],
-        requiredDocumentKinds: [],
-        attestationRequired: false,
-        committeeDecides: false,
-        involvesMoney: false,
-      },
+    const complete = await t.database.prisma.requestType.create({
+      data: { ...requestTypeDefinition("INQUIRY") },
     });
     const inquiry = await createRequestRecord(t.database.prisma, memberId, {
       typeCode: complete.code,

@@ -1,5 +1,6 @@
 // A request as its case file reads it (dataProvider/fragments.ts, requestFields): what the
 // case file's panels and the intake wizard are given.
+import type { TimelineEntry } from "../dataProvider/index.js";
 import type { DocumentRecord } from "../dataProvider/requests.js";
 
 /** One thing the request lacks or has wrong (the API's RequestGap). */
@@ -45,17 +46,5 @@ export type CaseRequest = {
     submittedAt: string | null;
     version: number;
   }[];
-  timeline?: {
-    edges: {
-      node: {
-        id: string;
-        kind: string;
-        fromStatus: string | null;
-        toStatus: string | null;
-        note: string | null;
-        actorName: string | null;
-        at: string;
-      };
-    }[];
-  };
+  timeline?: { edges: { node: TimelineEntry }[] };
 } & Record<string, unknown>;
