@@ -12,8 +12,8 @@ import {
 } from "../../../errors.js";
 import { changedFields, recordAudit, versionConflict } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { isResearcherOnly } from "../policy.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
+import { isResearcherOnly } from "../policy.js";
 import { snapshotRules } from "../rules.js";
 
 /** The researcher's own steps, named in refusals like the life cycle's actions. */
