@@ -10,13 +10,13 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "admin/dist");
 const stampFile = join(dist, ".build-stamp");
-// The panel imports the shared permission table from the API; it is part of its sources.
+// The panel imports what it shares with the API from contract/; it is part of its sources.
 const inputs = [
   "admin/src",
   "admin/index.html",
   "admin/vite.config.ts",
   "admin/tsconfig.json",
-  "api/auth/permissions.ts",
+  "contract",
   "package-lock.json",
 ];
 

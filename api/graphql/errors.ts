@@ -194,7 +194,7 @@ const RequestGapKindEnum = builder.enumType("RequestGapKind", {
   } as const,
 });
 
-const RequestGapType = builder.objectRef<RequestGap>("RequestGap").implement({
+export const RequestGapType = builder.objectRef<RequestGap>("RequestGap").implement({
   description: "One thing a request lacks or has wrong, named.",
   fields: (t) => ({
     kind: t.field({

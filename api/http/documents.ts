@@ -10,8 +10,8 @@ import { hasPermission } from "../auth/permissions.js";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
 import { recordAudit } from "../modules/audit/service.js";
-import { mayReadCase } from "../modules/requests/documents/case-access.js";
 import { documentStorage } from "../modules/requests/documents/storage.js";
+import { mayReadCase } from "../modules/requests/policy.js";
 import { decodedPath } from "./request.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

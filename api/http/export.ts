@@ -2,6 +2,7 @@
 // pages, UTF-8 with a BOM so that Excel reads Arabic correctly. Personal fields are masked
 // unless the caller may read personal data, and then each member's read is audited.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { channelLabels, membershipStatusLabels } from "../../contract/labels.js";
 import { resolveCaller } from "../auth/caller.js";
 import { readCookie, sessionCookieName } from "../auth/cookies.js";
 import { hasPermission } from "../auth/permissions.js";
@@ -29,6 +30,7 @@ const labels: Record<
   Locale,
   { columns: string[]; status: Record<string, string>; channel: Record<string, string> }
 > = {
+  // The value labels are the panel's (contract/labels.ts); the columns are the export's own.
   ar: {
     columns: [
       "رقم العضوية",
@@ -44,15 +46,8 @@ const labels: Record<
       "تاريخ التسجيل",
       "تاريخ الإضافة",
     ],
-    status: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
-    channel: {
-      IN_PERSON: "حضوري",
-      PHONE: "هاتف",
-      SOCIAL_MEDIA: "وسائل التواصل",
-      LETTER: "خطاب",
-      WEBSITE: "الموقع",
-      PARTNER: "جهة شريكة",
-    },
+    status: membershipStatusLabels.ar,
+    channel: channelLabels.ar,
   },
   en: {
     columns: [
@@ -69,15 +64,8 @@ const labels: Record<
       "Registered at",
       "Created at",
     ],
-    status: { APPLICANT: "Applicant", ACTIVE: "Active", SUSPENDED: "Suspended", ENDED: "Ended" },
-    channel: {
-      IN_PERSON: "In person",
-      PHONE: "Phone",
-      SOCIAL_MEDIA: "Social media",
-      LETTER: "Letter",
-      WEBSITE: "Website",
-      PARTNER: "Partner",
-    },
+    status: membershipStatusLabels.en,
+    channel: channelLabels.en,
   },
 };
 

@@ -15,7 +15,7 @@ import { type AdminOptions, renderIn } from "./render.js";
 
 // Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
 // panel's .tsx files; admin/tsconfig.json does.
-const partsPath = "../../admin/src/requests/CaseFileParts.js";
+const partsPath = "../../admin/src/requests/AttestationPanel.js";
 const { AttestationPanel } = (await import(/* @vite-ignore */ partsPath)) as {
   AttestationPanel: ComponentType<{ request: unknown }>;
 };
@@ -41,6 +41,8 @@ const draft = {
   version: 2,
   status: "DRAFT",
   reference: null,
+  // As the API answers for staff on an open file (Request.mayAttachDocuments).
+  mayAttachDocuments: true,
   attestation: missing,
 };
 
@@ -175,7 +177,8 @@ describe("sending the signing link from the case file", () => {
     expect(await hasSendButton(true)).toBe(false);
     cleanup();
     for (const status of ["COMPLETED", "WITHDRAWN", "CLOSED"]) {
-      renderPanel({ ...draft, status });
+      // The API's answer on a closed file.
+      renderPanel({ ...draft, status, mayAttachDocuments: false });
       expect(await hasSendButton(), status).toBe(false);
       cleanup();
     }

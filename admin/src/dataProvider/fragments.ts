@@ -27,7 +27,8 @@ export const requestListFields = `
 /** The case file: everything of one request the panel shows, in one query. */
 export const requestFields = `
   ${requestListFields}
-  description details amountRequested amountApproved incomingLetterNumber editable
+  description details amountRequested amountApproved incomingLetterNumber editable mayAttachDocuments
+  gaps { kind name message }
   clockPausedAt decidedAt decision decisionReason answer completedAt closedAt withdrawnAt resolvedAt
   rules { attestationRequired committeeDecides decisionPeriodDays involvesMoney requiredDocumentKinds requiredFields }
   attestation { status required stale method signedAt recordedByName text version }

@@ -9,6 +9,7 @@ import type {
   GetListResult,
   GetManyReferenceParams,
 } from "react-admin";
+import type { DashboardFigures as ContractDashboardFigures } from "../../../contract/dashboard.js";
 import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
 import {
@@ -24,20 +25,9 @@ import { requestSummaryFields } from "./fragments.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
-export type CountBy = { key: string; count: number };
-export type DashboardFigures = {
-  period: { from: string; to: string };
-  openTotal: number;
-  openByStatus: CountBy[];
-  overdue: number;
-  decidedInPeriod: number;
-  decidedWithinDue: number;
-  decidedWithinDueShare: number | null;
-  medianHoursToDecision: number | null;
-  submittedInPeriod: number;
-  byChannel: CountBy[];
-  byType: CountBy[];
-};
+export type { CountBy } from "../../../contract/dashboard.js";
+/** The dashboard's figures as they travel: instants as ISO text (contract/dashboard.ts). */
+export type DashboardFigures = ContractDashboardFigures<string>;
 export type RequestSummary = {
   id: string;
   reference: string | null;

@@ -1,6 +1,7 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
+import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsAr } from "./communications.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
@@ -375,15 +376,8 @@ export const ar = {
     },
     enums: {
       ...requestsAr.enums,
-      status: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
-      channel: {
-        IN_PERSON: "حضوري",
-        PHONE: "هاتف",
-        SOCIAL_MEDIA: "وسائل التواصل",
-        LETTER: "خطاب",
-        WEBSITE: "الموقع الإلكتروني",
-        PARTNER: "جهة شريكة",
-      },
+      status: membershipStatusLabels.ar,
+      channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },
       language: { AR: "العربية", EN: "الإنجليزية" },
       marital: { SINGLE: "أعزب/عزباء", MARRIED: "متزوج/ة", DIVORCED: "مطلق/ة", WIDOWED: "أرمل/ة" },

@@ -2,6 +2,7 @@
 // exactly the keys of ar.ts (a test checks it). Loaded on demand when English is chosen.
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
+import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsEn } from "./communications.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
@@ -180,15 +181,8 @@ export const en = {
     },
     enums: {
       ...requestsEn.enums,
-      status: { APPLICANT: "Applicant", ACTIVE: "Active", SUSPENDED: "Suspended", ENDED: "Ended" },
-      channel: {
-        IN_PERSON: "In person",
-        PHONE: "Phone",
-        SOCIAL_MEDIA: "Social media",
-        LETTER: "Letter",
-        WEBSITE: "Website",
-        PARTNER: "Partner",
-      },
+      status: membershipStatusLabels.en,
+      channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },
       language: { AR: "Arabic", EN: "English" },
       marital: { SINGLE: "Single", MARRIED: "Married", DIVORCED: "Divorced", WIDOWED: "Widowed" },

@@ -1,5 +1,5 @@
-// The one permission table, shared with the API (api/auth/permissions.ts): imported as is.
-export { accessRules, canAccess, type RoleName, roles } from "../../../api/auth/permissions.js";
+// The one permission table, shared with the API through the contract (contract/permissions.ts).
+export { accessRules, canAccess, type RoleName, roles } from "../../../contract/permissions.js";
 
 /**
  * Screens that exist to change a resource open with its `edit` permission. Everyone may read

@@ -37,12 +37,10 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { RequestTypeInfo } from "../dataProvider/requests.js";
 import { enumChoices } from "../shared/EnumField.js";
 import { useRefreshRequests } from "./ActionButtons.js";
-import {
-  AttestationPanel,
-  type CaseRequest,
-  CompletenessPanel,
-  DocumentsPanel,
-} from "./CaseFileParts.js";
+import { AttestationPanel } from "./AttestationPanel.js";
+import type { CaseRequest } from "./CaseRequest.js";
+import { CompletenessPanel } from "./CompletenessPanel.js";
+import { DocumentsPanel } from "./DocumentsPanel.js";
 import { intakeChannels, RequestErrorAlert, RequestStatusChip } from "./RequestFields.js";
 import { RequestDetailsInputs, twoColumns } from "./RequestInputs.js";
 

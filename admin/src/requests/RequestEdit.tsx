@@ -16,7 +16,7 @@ import {
 } from "react-admin";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { useSaveErrorNotifier } from "../shared/saveErrors.js";
-import type { CaseRequest } from "./CaseFileParts.js";
+import type { CaseRequest } from "./CaseRequest.js";
 import { RequestStatusChip } from "./RequestFields.js";
 import { RequestDetailsInputs } from "./RequestInputs.js";
 

@@ -4,38 +4,13 @@ import { Alert, AlertTitle, Box, Chip } from "@mui/material";
 import { EditButton, HttpError, useRecordContext, useTranslate } from "react-admin";
 import { useEnumLabel } from "../shared/EnumField.js";
 
-export const requestStatuses = [
-  "DRAFT",
-  "SUBMITTED",
-  "NEEDS_INFO",
-  "WITH_RESEARCHER",
-  "IN_COMMITTEE",
-  "APPROVED",
-  "REJECTED",
-  "COMPLETED",
-  "WITHDRAWN",
-  "IN_PROGRESS",
-  "RESOLVED",
-  "CLOSED",
-] as const;
-export const requestTypes = [
-  "MEMBERSHIP_REGISTRATION",
-  "FINANCIAL_SUPPORT",
-  "IN_KIND_SUPPORT",
-  "DATA_UPDATE",
-  "INQUIRY",
-  "COMPLAINT",
-  "SUGGESTION",
-] as const;
-export const intakeChannels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE"] as const;
-export const documentKinds = [
-  "NATIONAL_ID_COPY",
-  "FAMILY_CARD",
-  "INCOME_PROOF",
-  "LEASE",
-  "BANK_IBAN_LETTER",
-  "OTHER",
-] as const;
+// The value lists the panel offers are the API's, from the contract (contract/requests.ts).
+export {
+  documentKinds,
+  intakeChannels,
+  requestStatuses,
+  requestTypeCodes as requestTypes,
+} from "../../../contract/requests.js";
 
 type Tone = "default" | "success" | "warning" | "error" | "info" | "primary";
 const statusTones: Record<string, Tone> = {

@@ -17,14 +17,10 @@ import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { ActionButtons } from "./ActionButtons.js";
-import {
-  AttestationPanel,
-  type CaseRequest,
-  CompletenessPanel,
-  DocumentsPanel,
-  ResearchPanel,
-  TimelinePanel,
-} from "./CaseFileParts.js";
+import { AttestationPanel } from "./AttestationPanel.js";
+import type { CaseRequest } from "./CaseRequest.js";
+import { CompletenessPanel } from "./CompletenessPanel.js";
+import { DocumentsPanel } from "./DocumentsPanel.js";
 import { RequestedChangesTable } from "./RequestedChanges.js";
 import {
   DueCountdown,
@@ -33,6 +29,8 @@ import {
   RequestEditButton,
   RequestStatusChip,
 } from "./RequestFields.js";
+import { ResearchPanel } from "./ResearchPanel.js";
+import { TimelinePanel } from "./TimelinePanel.js";
 
 const grid = {
   display: "grid",

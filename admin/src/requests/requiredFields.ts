@@ -1,10 +1,11 @@
-// The fields a request type may require, as the API defines them (imported as is), and their
-// labels: each is labelled with the field's own translation.
+// The fields a request type may require, shared with the API through the contract
+// (contract/requirable-fields.ts), and their labels: each is labelled with the field's own
+// translation.
 export {
   memberFieldNames,
   requestFieldNames,
   requirableFields,
-} from "../../../api/modules/requests/requirable-fields.js";
+} from "../../../contract/requirable-fields.js";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -233,6 +233,17 @@ export const clockRunningStates: readonly RequestStatus[] = [
 export const undecidedStates: readonly RequestStatus[] = [...clockRunningStates, "NEEDS_INFO"];
 /** States in which the request's data may still be changed (updateRequest). */
 export const editableStates: readonly RequestStatus[] = ["DRAFT", "NEEDS_INFO"];
+/**
+ * States in which the request's file is closed: nothing more is attached, verified or signed.
+ * In every other state, decided ones included (an approved grant is paid only once its
+ * documents are verified), the file is open to documents and the attestation.
+ */
+export const closedFileStates: readonly RequestStatus[] = ["COMPLETED", "WITHDRAWN", "CLOSED"];
+
+/** Whether documents may be attached to (and the attestation signed on) a request in this state. */
+export function isOpenToDocuments(status: RequestStatus): boolean {
+  return !closedFileStates.includes(status);
+}
 
 export function flowOf(committeeDecides: boolean): Flow {
   return committeeDecides ? "COMMITTEE" : "SERVICE";

@@ -1,30 +1,53 @@
 // Who may see which request, and what hangs off one: the one visibility rule for requests and
-// case rows (documents, timeline events, communications). Staff, committee and admins see every
-// case; a user who is only a researcher sees only the cases referred to them (DOMAIN.md), and
-// not the rows that belong to a member without a request. Lists filter with the `where`
-// builders, single rows check with the predicates: both say the same thing.
+// case rows (documents, timeline events, communications), for every kind of caller. Lists
+// filter with the `where` builders, single rows check with the predicates, subscriptions ask
+// receivesRequestEvent: all say the same thing.
+//
+// Reach, per caller (DOMAIN.md): a user holding `requests.readAll` (staff, committee, admins)
+// reaches every case; any other user (a researcher) only the cases referred to them, and not
+// the rows of a member without a request; a partner only the requests it submitted, and only
+// their status (events); anyone else nothing. A new kind of reader (the committee's members of
+// a session, members in the portal) is one more branch of `reachOf`.
 import type { Caller } from "../../auth/caller.js";
+import { hasPermission } from "../../auth/permissions.js";
 import { type Db, Prisma } from "../../db/client.js";
-import type { Role } from "../../db/generated/enums.js";
 
-const caseWideRoles: readonly Role[] = ["ADMIN", "STAFF", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"];
+/** What a request carries that decides who reaches it. */
+export type RequestReachFacts = { researcherId: string | null; partnerId?: string | null };
 
-/** True for a user whose only case-reading role is RESEARCHER: their reach is their own cases. */
+/**
+ * The one place the reach is decided: every case, the cases of one researcher, a partner's
+ * own submissions (their status only: never the case file), or nothing.
+ */
+type Reach =
+  | { kind: "all" }
+  | { kind: "researcher"; userId: string }
+  | { kind: "partner"; partnerId: string }
+  | { kind: "none" };
+
+function reachOf(caller: Caller): Reach {
+  if (caller.kind === "user")
+    return hasPermission(caller.roles, "requests.readAll")
+      ? { kind: "all" }
+      : { kind: "researcher", userId: caller.id };
+  if (caller.kind === "partner" && caller.scopes.includes("REQUEST_STATUS_READ"))
+    return { kind: "partner", partnerId: caller.partnerId };
+  return { kind: "none" };
+}
+
+/** True for a user without `requests.readAll` (a researcher): their reach is their own cases. */
 export function isResearcherOnly(caller: Caller): boolean {
-  return (
-    caller.kind === "user" &&
-    caller.roles.includes("RESEARCHER") &&
-    !caller.roles.some((role) => caseWideRoles.includes(role))
-  );
+  return reachOf(caller).kind === "researcher";
 }
 
 /**
  * Whether the caller may read a case row: a request (its researcher), or a row on one (the
- * request's researcher; null for a row on the member alone).
+ * request's researcher; null for a row on the member alone). Only users read case files.
  */
 export function mayReadCase(caller: Caller, request: { researcherId: string | null }): boolean {
-  if (caller.kind !== "user") return false;
-  return !isResearcherOnly(caller) || request.researcherId === caller.id;
+  const reach = reachOf(caller);
+  if (reach.kind === "all") return true;
+  return reach.kind === "researcher" && request.researcherId === reach.userId;
 }
 
 /** Same as mayReadCase, loading the request's researcher; false if there is no such request. */
@@ -33,9 +56,9 @@ export async function mayReadCaseOf(
   caller: Caller,
   requestId: string | null,
 ): Promise<boolean> {
-  if (caller.kind !== "user") return false;
-  if (!isResearcherOnly(caller)) return true;
-  if (!requestId) return false;
+  const reach = reachOf(caller);
+  if (reach.kind === "all") return true;
+  if (reach.kind !== "researcher" || !requestId) return false;
   const request = await db.request.findUnique({
     where: { id: requestId },
     select: { researcherId: true },
@@ -43,10 +66,22 @@ export async function mayReadCaseOf(
   return !!request && mayReadCase(caller, request);
 }
 
-/** The requests the caller may see, as a `where`. */
+/**
+ * Whether a change of this request reaches this subscriber: the case readers as mayReadCase
+ * says, and a partner for the requests it submitted (the event carries no personal data).
+ */
+export function receivesRequestEvent(caller: Caller, request: RequestReachFacts): boolean {
+  const reach = reachOf(caller);
+  if (reach.kind === "partner") return request.partnerId === reach.partnerId;
+  return mayReadCase(caller, request);
+}
+
+/** The requests the caller may read, as a `where`. */
 export function visibleRequestsWhere(caller: Caller): Prisma.RequestWhereInput {
-  if (caller.kind !== "user") return { id: { in: [] } };
-  return isResearcherOnly(caller) ? { researcherId: caller.id } : {};
+  const reach = reachOf(caller);
+  if (reach.kind === "all") return {};
+  if (reach.kind === "researcher") return { researcherId: reach.userId };
+  return { id: { in: [] } };
 }
 
 /**
@@ -57,14 +92,16 @@ export function visibleCaseRowsWhere(caller: Caller): {
   id?: { in: string[] };
   request?: { is: Prisma.RequestWhereInput };
 } {
-  if (caller.kind !== "user") return { id: { in: [] } };
-  return isResearcherOnly(caller) ? { request: { is: visibleRequestsWhere(caller) } } : {};
+  const reach = reachOf(caller);
+  if (reach.kind === "all") return {};
+  if (reach.kind === "researcher") return { request: { is: visibleRequestsWhere(caller) } };
+  return { id: { in: [] } };
 }
 
 /** visibleRequestsWhere for raw SQL over "Request" (aggregates): a condition to append. */
 export function visibleRequestsSql(caller: Caller): Prisma.Sql {
-  if (caller.kind !== "user") return Prisma.sql`AND false`;
-  return isResearcherOnly(caller)
-    ? Prisma.sql`AND "researcherId" = ${caller.id}::uuid`
-    : Prisma.empty;
+  const reach = reachOf(caller);
+  if (reach.kind === "all") return Prisma.empty;
+  if (reach.kind === "researcher") return Prisma.sql`AND "researcherId" = ${reach.userId}::uuid`;
+  return Prisma.sql`AND false`;
 }

@@ -1,34 +1,3 @@
-// The fields a request type may require: the request's own, and the member's written
-// `member.<field>`. Pure data: the API's rules and the panel's request-type editor import it.
-
-/** Request fields a type may require. */
-export const requestFieldNames = [
-  "subject",
-  "description",
-  "details",
-  "amountRequested",
-  "incomingLetterNumber",
-] as const;
-
-/** Member fields a type may require, written `member.<field>`. */
-export const memberFieldNames = [
-  "fullNameAr",
-  "fullNameEn",
-  "nationalId",
-  "mobile",
-  "email",
-  "city",
-  "district",
-  "birthDate",
-  "gender",
-  "familySize",
-  "monthlyIncome",
-  "maritalStatus",
-  "employmentStatus",
-  "consentGiven",
-] as const;
-
-export const requirableFields: readonly string[] = [
-  ...requestFieldNames,
-  ...memberFieldNames.map((f) => `member.${f}`),
-];
+// The fields a request type may require live in the contract the panel shares
+// (contract/requirable-fields.ts); the requests' rules read them through here.
+export * from "../../../contract/requirable-fields.js";

@@ -1,20 +1,12 @@
-// Live request changes, filtered per subscriber by the rules that govern reading: staff see
-// every request, a user who is only a researcher their own cases, a partner with the
-// REQUEST_STATUS_READ scope only the requests it submitted (and only their status).
-import type { Caller } from "../../auth/caller.js";
+// Live request changes, filtered per subscriber by the requests' one visibility rule
+// (policy.ts): staff see every request, a user who is only a researcher their own cases, a
+// partner with the REQUEST_STATUS_READ scope only the requests it submitted (and only their
+// status).
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
 import type { RequestChangedEvent } from "../../pubsub.js";
-import { isResearcherOnly, mayReadCase } from "./documents/case-access.js";
+import { mayReadCase, receivesRequestEvent } from "./policy.js";
 import { RequestNode } from "./types.js";
-
-/** Whether this subscriber may receive this event. */
-export function receivesRequestEvent(caller: Caller, event: RequestChangedEvent): boolean {
-  if (caller.kind === "partner")
-    return caller.scopes.includes("REQUEST_STATUS_READ") && event.partnerId === caller.partnerId;
-  if (caller.kind !== "user") return false;
-  return !isResearcherOnly(caller) || event.researcherId === caller.id;
-}
 
 const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").implement({
   description:
@@ -57,7 +49,7 @@ const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").im
         "The request as now stored; null for partners and for callers who may not read it.",
       resolve: async (query, event, _args, context) => {
         const caller = await context.caller();
-        if (caller.kind !== "user" || !mayReadCase(caller, event)) return null;
+        if (!mayReadCase(caller, event)) return null;
         return context.prisma.request.findUnique({ ...query, where: { id: event.requestId } });
       },
     }),

@@ -7,11 +7,13 @@ import { withCaller } from "../../auth/policy.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import { RequestGapType } from "../../graphql/errors.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
+import { findGaps } from "./completeness.js";
 import { daysRemaining, isDueSoon, isOverdue, warningLeadDays } from "./decision-clock.js";
-import { mayReadCase } from "./documents/case-access.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
+import { mayReadCase } from "./policy.js";
 import { rulesFor } from "./request-type-rules.js";
 import type { RequestRules } from "./rules.js";
 
@@ -133,8 +135,7 @@ export const RequestNode = builder.prismaNode("Request", {
     clockPausedAt: true,
     details: true,
   },
-  // Staff, committee and admins see every request; a user who is only a researcher sees
-  // only the cases referred to them (also applied to lists, in the service's where clause).
+  // The requests' one visibility rule (policy.ts): lists apply the same rule as a `where`.
   authScopes: (request, context) =>
     withCaller(
       context,
@@ -280,6 +281,24 @@ builder.prismaObjectFields(RequestNode, (t) => ({
       "The rules it is checked against: the snapshot taken at submission, or its type's current rules while a draft.",
     select: { rulesSnapshot: true, type: true },
     resolve: (request) => rulesFor(request),
+  }),
+  gaps: t.field({
+    type: [RequestGapType],
+    description:
+      "What it still lacks or has wrong by its rules (`rules`), as submitting or moving it on would report (IncompleteRequestError): empty when complete. Read only: the action is the final word.",
+    select: {
+      id: true,
+      typeCode: true,
+      subject: true,
+      description: true,
+      details: true,
+      amountRequested: true,
+      incomingLetterNumber: true,
+      member: true,
+      rulesSnapshot: true,
+      type: true,
+    },
+    resolve: (request, _args, context) => findGaps(context.prisma, request, rulesFor(request)),
   }),
   availableActions: t.field({
     type: [RequestActionEnum],

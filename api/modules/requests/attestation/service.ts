@@ -9,7 +9,7 @@ import type { AttestationMethod } from "../../../db/generated/enums.js";
 import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
 import { recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { isClosedStatus } from "../documents/case-access.js";
+import { isOpenToDocuments } from "../lifecycle.js";
 
 export type AttestationState = "SIGNED" | "MISSING" | "STALE";
 
@@ -184,7 +184,7 @@ export async function signableRequest(tx: Db, requestId: string) {
     },
   });
   if (!request) throw new NotFoundError("Request", requestId);
-  if (isClosedStatus(request.status)) {
+  if (!isOpenToDocuments(request.status)) {
     throw inputFieldError("requestId", "attestation.requestClosed", { status: request.status });
   }
   return request;

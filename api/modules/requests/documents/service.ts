@@ -17,7 +17,7 @@ import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
 import type { WaslPubSub } from "../../../pubsub.js";
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { isClosedStatus } from "./case-access.js";
+import { isOpenToDocuments } from "../lifecycle.js";
 import {
   type AllowedContentType,
   contentTypeOfName,
@@ -150,7 +150,7 @@ export async function uploadDocument(
     select: { id: true, memberId: true, status: true },
   });
   if (!request) throw new NotFoundError("Request", input.requestId);
-  if (isClosedStatus(request.status)) {
+  if (!isOpenToDocuments(request.status)) {
     throw inputFieldError("requestId", "documents.requestClosed", { status: request.status });
   }
   const { bytes, contentType, fileName } = await checkUploadedFile(

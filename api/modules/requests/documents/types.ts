@@ -3,8 +3,9 @@
 import { hasPermission } from "../../../auth/permissions.js";
 import { DocumentKind, VerificationState } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
+import { isOpenToDocuments } from "../lifecycle.js";
+import { mayReadCaseOf } from "../policy.js";
 import { RequestNode } from "../types.js";
-import { mayReadCaseOf } from "./case-access.js";
 
 export const DocumentKindEnum = builder.enumType(DocumentKind, {
   name: "DocumentKind",
@@ -78,5 +79,21 @@ builder.prismaObjectField(RequestNode, "documents", (t) =>
     description: "The request's documents, oldest first.",
     authScopes: { permission: "documents.download" },
     query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  }),
+);
+
+builder.prismaObjectField(RequestNode, "mayAttachDocuments", (t) =>
+  t.boolean({
+    description:
+      "Whether you may attach a document to it now (uploadDocument) and verify its documents: its file is open (every state but COMPLETED, WITHDRAWN and CLOSED) and your roles allow it.",
+    select: { status: true },
+    resolve: async (request, _args, context) => {
+      const caller = await context.caller();
+      return (
+        isOpenToDocuments(request.status) &&
+        caller.kind === "user" &&
+        hasPermission(caller.roles, "documents.upload")
+      );
+    },
   }),
 );

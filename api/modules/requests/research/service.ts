@@ -19,8 +19,8 @@ import {
   versionConflict,
 } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { isResearcherOnly } from "../documents/case-access.js";
 import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
+import { isResearcherOnly } from "../policy.js";
 import { snapshotRules } from "../rules.js";
 
 /** The researcher's own steps, named in refusals like the life cycle's actions. */

@@ -3,7 +3,7 @@
 import { hasPermission } from "../../../auth/permissions.js";
 import { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
-import { isResearcherOnly, mayReadCase } from "../documents/case-access.js";
+import { isResearcherOnly, mayReadCase } from "../policy.js";
 import { RequestNode } from "../types.js";
 import { mayReadReport } from "./service.js";
 

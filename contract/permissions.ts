@@ -1,0 +1,84 @@
+// The one table of who may do what. The API's scopes (api/auth/policy.ts) and the panel's
+// canAccess both read it, so the menu a user sees and what the API allows cannot drift.
+// Part of the contract (contract/README.md): plain data and functions, importing nothing.
+
+export const roles = [
+  "ADMIN",
+  "STAFF",
+  "RESEARCHER",
+  "COMMITTEE_MEMBER",
+  "COMMITTEE_CHAIR",
+] as const;
+export type RoleName = (typeof roles)[number];
+
+const everyone: readonly RoleName[] = roles;
+const adminOnly: readonly RoleName[] = ["ADMIN"];
+const memberDesk: readonly RoleName[] = ["ADMIN", "STAFF"];
+const caseReaders: readonly RoleName[] = [
+  "ADMIN",
+  "STAFF",
+  "RESEARCHER",
+  "COMMITTEE_MEMBER",
+  "COMMITTEE_CHAIR",
+];
+
+export const accessRules = {
+  members: {
+    list: everyone,
+    show: everyone,
+    create: memberDesk,
+    edit: memberDesk,
+    export: memberDesk,
+    /** Full national ID, mobile and income; also granted per user (`personalDataAccess`). */
+    revealPersonalData: adminOnly,
+  },
+  /**
+   * Which transition a role may fire on which request is data in the request life cycle
+   * (api/modules/requests/lifecycle.ts); `act` only admits a role to that check.
+   * Researchers see only the cases referred to them (api/modules/requests/policy.ts).
+   */
+  requests: {
+    /**
+     * Every case, not only those referred to the caller: without it a case reader (a
+     * researcher) reaches only their own cases (api/modules/requests/policy.ts).
+     */
+    readAll: ["ADMIN", "STAFF", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
+    list: everyone,
+    show: everyone,
+    create: memberDesk,
+    edit: memberDesk,
+    submit: memberDesk,
+    act: everyone,
+    export: memberDesk,
+  },
+  requestTypes: { list: everyone, show: everyone, edit: adminOnly },
+  documents: { upload: memberDesk, verify: memberDesk, download: caseReaders },
+  attestations: { record: memberDesk },
+  researchReports: { write: ["RESEARCHER"], show: caseReaders },
+  /** A researcher logs contacts only on the cases referred to them (communications service). */
+  communications: {
+    list: memberDesk,
+    show: caseReaders,
+    record: ["ADMIN", "STAFF", "RESEARCHER"],
+  },
+  users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
+  audit: { list: adminOnly, show: adminOnly },
+  dashboard: { show: everyone },
+} as const satisfies Record<string, Record<string, readonly RoleName[]>>;
+
+export type Resource = keyof typeof accessRules;
+export type Action<R extends Resource> = keyof (typeof accessRules)[R] & string;
+/** A permission is written `resource.action`, e.g. `members.edit`. */
+export type Permission = { [R in Resource]: `${R}.${Action<R>}` }[Resource];
+
+/** Whether any of the roles allows the action on the resource. */
+export function canAccess(userRoles: readonly string[], resource: string, action: string): boolean {
+  const rules = (accessRules as Record<string, Record<string, readonly string[]>>)[resource];
+  const allowed = rules?.[action];
+  return !!allowed && userRoles.some((role) => allowed.includes(role));
+}
+
+export function hasPermission(userRoles: readonly string[], permission: Permission): boolean {
+  const [resource, action] = permission.split(".") as [string, string];
+  return canAccess(userRoles, resource, action);
+}
