@@ -2,10 +2,23 @@
 // value is released only after its audit entry is written; reads made while resolving one
 // response are written together in one statement, so a page of 50 members costs one insert.
 import type { Caller } from "../../auth/caller.js";
+import type { Context } from "../../auth/context.js";
 import type { Db } from "../../db/client.js";
 import { recordAudits } from "./service.js";
 
 export type PersonalDataRead = { memberId: string; field: string };
+
+const auditorKey = Symbol("personal-data auditor");
+
+/**
+ * Resolves once the audit entry for reading a member's personal field is written; the reads
+ * of one request share one auditor (made on first use: most requests read none).
+ */
+export function auditPersonalDataRead(context: Context, read: PersonalDataRead): Promise<void> {
+  return context.perRequest(auditorKey, () =>
+    createPersonalDataAuditor(context.prisma, context.caller, context.requestId),
+  )(read);
+}
 
 export function createPersonalDataAuditor(
   db: Db,

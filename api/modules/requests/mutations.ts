@@ -7,7 +7,6 @@ import type { Decision } from "../../db/generated/enums.js";
 import {
   ConflictError,
   ForbiddenError,
-  IncompleteRequestError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
@@ -17,6 +16,7 @@ import { builder, type SchemaBuilderTypes } from "../../graphql/builder.js";
 import { ChannelEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
+import { IncompleteRequestError } from "./errors.js";
 import type { RequestAction } from "./lifecycle.js";
 import { createRequest, transitionRequest, updateRequest } from "./service.js";
 import { DecisionEnum, RequestNode } from "./types.js";

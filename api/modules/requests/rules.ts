@@ -15,9 +15,10 @@ import {
   Language,
   MaritalStatus,
 } from "../../db/generated/enums.js";
-import { FieldErrors, type RequestGap } from "../../errors.js";
+import { FieldErrors } from "../../errors.js";
 import { isValidNationalId } from "../members/rules.js";
 import { type MemberFields, validateMemberFields } from "../members/validation.js";
+import type { RequestGap } from "./errors.js";
 import { clockRunningStates, undecidedStates } from "./lifecycle.js";
 import type { memberFieldNames } from "./requirable-fields.js";
 

@@ -16,15 +16,14 @@ import type {
 import {
   FieldErrors,
   ForbiddenError,
-  IncompleteRequestError,
   NotFoundError,
   PreconditionFailedError,
-  type RequestGap,
 } from "../../errors.js";
-import type { MemberChangedEvent, RequestChangedEvent, WaslPubSub } from "../../pubsub.js";
+import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import type { MemberChangedEvent } from "../members/events.js";
 import { memberSearchText } from "../members/rules.js";
-import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
+import { enqueueNotification } from "../notifications/outbox.js";
 import {
   recordTimelineEvent,
   recordTimelineEvents,
@@ -32,6 +31,8 @@ import {
 } from "../timeline/service.js";
 import { attestationStatus, markAttestationStaleIfChanged } from "./attestation/service.js";
 import { missingDocumentKinds, unverifiedDocumentKinds } from "./documents/service.js";
+import { IncompleteRequestError, type RequestGap } from "./errors.js";
+import type { RequestChangedEvent } from "./events.js";
 import {
   availableActionsFor,
   editableStates,
@@ -42,6 +43,7 @@ import {
   transitionFrom,
   undecidedStates,
 } from "./lifecycle.js";
+import type { RequestNotificationParams as NotificationParams } from "./notifications.js";
 import { visibleRequestsWhere } from "./policy.js";
 import { requirableFields } from "./requirable-fields.js";
 import { hasSubmittedResearchReport } from "./research/service.js";

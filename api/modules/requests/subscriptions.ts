@@ -4,8 +4,8 @@
 import type { Caller } from "../../auth/caller.js";
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
-import type { RequestChangedEvent } from "../../pubsub.js";
 import { isResearcherOnly, mayReadCase } from "./documents/case-access.js";
+import type { RequestChangedEvent } from "./events.js";
 import { RequestNode } from "./types.js";
 
 /** Whether this subscriber may receive this event. */
