@@ -8,6 +8,26 @@ import { recordAudits } from "./service.js";
 
 export type PersonalDataRead = { memberId: string; field: string };
 
+/** Writes that the caller read these members' personal fields: one audit entry per member. */
+export function recordPersonalDataReads(
+  db: Db,
+  caller: Caller,
+  reads: readonly { memberId: string; fields: string[] }[],
+  requestId: string,
+): Promise<void> {
+  return recordAudits(
+    db,
+    caller,
+    reads.map((read) => ({
+      action: "READ_PERSONAL_DATA" as const,
+      entityType: "Member",
+      entityId: read.memberId,
+      changes: read.fields,
+      requestId,
+    })),
+  );
+}
+
 const auditorKey = Symbol("personal-data auditor");
 
 /**
@@ -39,16 +59,11 @@ export function createPersonalDataAuditor(
             const byMember = new Map<string, string[]>();
             for (const r of batch)
               byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r.field]);
-            await recordAudits(
+            await recordPersonalDataReads(
               db,
               await caller(),
-              [...byMember].map(([memberId, fields]) => ({
-                action: "READ_PERSONAL_DATA" as const,
-                entityType: "Member",
-                entityId: memberId,
-                changes: fields,
-                requestId,
-              })),
+              [...byMember].map(([memberId, fields]) => ({ memberId, fields })),
+              requestId,
             );
             resolve();
           } catch (error) {

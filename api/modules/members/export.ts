@@ -9,7 +9,7 @@ import type { Channel, MembershipStatus } from "../../db/generated/enums.js";
 import { csvCell } from "../../http/csv.js";
 import { BadRequestError } from "../../http/request.js";
 import type { Locale } from "../../i18n/messages.js";
-import { recordAudits } from "../audit/service.js";
+import { recordPersonalDataReads } from "../audit/personal-data.js";
 import { maskPersonal } from "./rules.js";
 import { lookupReads, memberSearch } from "./search.js";
 
@@ -117,16 +117,11 @@ export function createMembersExportHandler(services: Services) {
     );
     const where = search.where;
     const lookups = await lookupReads(prisma, search);
-    await recordAudits(
+    await recordPersonalDataReads(
       prisma,
       caller,
-      lookups.map((read) => ({
-        action: "READ_PERSONAL_DATA" as const,
-        entityType: "Member",
-        entityId: read.memberId,
-        changes: [read.field],
-        requestId,
-      })),
+      lookups.map((read) => ({ memberId: read.memberId, fields: [read.field] })),
+      requestId,
     );
     // Only the columns in sortFields: never a personal one, whose order would leak values.
     const field = sortFields[(params.get("sort") ?? "") as keyof typeof sortFields] ?? "createdAt";
@@ -166,16 +161,11 @@ export function createMembersExportHandler(services: Services) {
       });
       if (!page.length) break;
       if (unmasked) {
-        await recordAudits(
+        await recordPersonalDataReads(
           prisma,
           caller,
-          page.map((m) => ({
-            action: "READ_PERSONAL_DATA" as const,
-            entityType: "Member",
-            entityId: m.id,
-            changes: ["nationalId", "mobile"],
-            requestId,
-          })),
+          page.map((m) => ({ memberId: m.id, fields: ["nationalId", "mobile"] })),
+          requestId,
         );
       }
       const lines = page.map((m) =>

@@ -85,9 +85,9 @@ export async function enqueueNotification<Event extends NotificationEvent>(
   tx: Db,
   notification: NotificationRequest<Event>,
 ): Promise<number> {
-  const render = renderers.get(notification.event) as NotificationRenderer<
-    NotificationParams<Event>
-  >;
+  const render = renderers.get(notification.event) as
+    | NotificationRenderer<NotificationParams<Event>>
+    | undefined;
   if (!render) throw new Error(`no parameters declared for notification ${notification.event}`);
   const member = await tx.member.findUniqueOrThrow({
     where: { id: notification.memberId },

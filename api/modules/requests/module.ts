@@ -1,4 +1,5 @@
-// The requests module with its parts (attestation, documents, research): what each adds to the schema, its messages, error types, notifications and HTTP routes.
+// The requests module and its parts (attestation, documents, research): what each adds to
+// the schema, its messages, error types, notification parameters and HTTP routes.
 import "./queries.js";
 import "./mutations.js";
 import "./subscriptions.js";

@@ -3,6 +3,7 @@
 import type { RequestStatus } from "../../db/generated/enums.js";
 import { translate } from "../../i18n/messages.js";
 import { formatDueDate, registerNotificationParams } from "../notifications/outbox.js";
+import { lifecycles } from "./lifecycle.js";
 
 export type RequestNotificationParams = {
   reference: string | null;
@@ -13,25 +14,30 @@ export type RequestNotificationParams = {
   answer?: string | null | undefined;
 };
 
-/** The life cycle's events (lifecycle.ts names them per transition). */
-const requestEvents = [
-  "REQUEST_SUBMITTED",
-  "NEEDS_INFO",
-  "REFERRED_TO_RESEARCHER",
-  "RAISED_TO_COMMITTEE",
-  "DECIDED",
-  "COMPLETED",
-  "RESOLVED",
-  "DUE_DATE_REMINDER",
-] as const;
+/** What the life cycle tells the member (lifecycle.ts: a transition's `notification`). */
+type LifecycleEvent =
+  | "REQUEST_SUBMITTED"
+  | "NEEDS_INFO"
+  | "REFERRED_TO_RESEARCHER"
+  | "RAISED_TO_COMMITTEE"
+  | "DECIDED"
+  | "COMPLETED"
+  | "RESOLVED";
 
-type RequestEvent = (typeof requestEvents)[number];
+/** The events the life-cycle table sends, read from it rather than listed again. */
+const lifecycleEvents = [
+  ...new Set(
+    Object.values(lifecycles).flatMap((flow) => flow.flatMap((t) => t.notification ?? [])),
+  ),
+  // The table types its events as any NotificationEvent; the union above names them, and a
+  // test (tests/unit/lifecycle.test.ts) pins the table's set.
+] as LifecycleEvent[];
 
 declare module "../notifications/outbox.js" {
-  interface NotificationParamsByEvent extends Record<RequestEvent, RequestNotificationParams> {}
+  interface NotificationParamsByEvent extends Record<LifecycleEvent, RequestNotificationParams> {}
 }
 
-registerNotificationParams(requestEvents, (params, { language, locale }) => ({
+registerNotificationParams(lifecycleEvents, (params, { language, locale }) => ({
   reference: params.reference ?? "",
   dueDate: params.dueDate ? formatDueDate(params.dueDate, language) : "",
   status: translate(locale, `requestStatus.${params.status}`),
