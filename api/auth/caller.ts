@@ -40,7 +40,10 @@ export type Credentials = {
  * module provides it and the composition root (server.ts) wires it in, so that core imports
  * no module.
  */
-export type ApiKeyResolver = (prisma: PrismaClient, key: string) => Promise<Caller | undefined>;
+export type ApiKeyResolver = (
+  prisma: PrismaClient,
+  key: string,
+) => Promise<PartnerCaller | undefined>;
 
 /** What resolving a caller needs. */
 export type CallerResolution = {

@@ -1,6 +1,6 @@
 // The typed errors of the schema: each domain error class as an object type implementing
 // `Error`, with its message in the caller's language. Core's are declared here; a module
-// declares its own from its folder with `errorType`, which also adds its code to `ErrorCode`.
+// declares its own from its folder with `errorTypeOptions`, which adds its codes to `ErrorCode`.
 import {
   handleStreamOrSingleExecutionResult,
   isOriginalGraphQLError,
