@@ -1,20 +1,26 @@
-// Expected failures, thrown by services and shown to callers as typed GraphQL results.
+// Expected failures, thrown by services and shown to callers as typed GraphQL results. The
+// generic ones live here; a module keeps its own in its `errors.ts`.
 // They carry a stable code and message keys; the text is chosen in the caller's language
 // when the error is resolved (api/i18n). Anything else thrown stays masked.
 import type { MessageKey, MessageParams } from "./i18n/messages.js";
 
-export type ErrorCode =
-  | "VALIDATION_FAILED"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "CONFLICT"
-  | "INVALID_TRANSITION"
-  | "INVALID_CREDENTIALS"
-  | "TOO_MANY_ATTEMPTS"
-  | "INCOMPLETE_REQUEST"
-  | "PRECONDITION_FAILED"
-  | "BUSY";
+/**
+ * Every stable error code. These are core's; a module adds its own next to its error classes
+ * (`declare module "…/errors.js" { interface ErrorCodes { MY_CODE: true } }`) and registers
+ * them with their GraphQL type (graphql/errors.ts, `errorType`).
+ */
+export interface ErrorCodes {
+  VALIDATION_FAILED: true;
+  NOT_FOUND: true;
+  FORBIDDEN: true;
+  UNAUTHENTICATED: true;
+  CONFLICT: true;
+  INVALID_TRANSITION: true;
+  PRECONDITION_FAILED: true;
+  BUSY: true;
+}
+
+export type ErrorCode = keyof ErrorCodes;
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -142,51 +148,6 @@ export class InvalidTransitionError extends DomainError {
       attempted: { translate: [action(attempted)] },
       allowed: { translate: allowed.map(action) },
     });
-  }
-}
-
-export class InvalidCredentialsError extends DomainError {
-  readonly code = "INVALID_CREDENTIALS";
-  constructor() {
-    super("errors.invalidCredentials");
-  }
-}
-
-export class TooManyAttemptsError extends DomainError {
-  readonly code = "TOO_MANY_ATTEMPTS";
-  constructor(readonly retryAfterSeconds: number) {
-    // Sign-in delays start at a second: "1 minute" would be wrong by a factor of sixty.
-    super(
-      retryAfterSeconds < 60 ? "errors.tooManyAttemptsSeconds" : "errors.tooManyAttempts",
-      retryAfterSeconds < 60
-        ? { seconds: retryAfterSeconds }
-        : { minutes: Math.ceil(retryAfterSeconds / 60) },
-    );
-  }
-}
-
-/** Why a request is not ready to submit (policy step 2): one gap, named. */
-export type RequestGapKind =
-  | "MISSING_FIELD"
-  | "MISSING_DOCUMENT"
-  | "UNVERIFIED_DOCUMENT"
-  | "UNSIGNED_ATTESTATION"
-  | "STALE_ATTESTATION"
-  | "INVALID_MEMBER_DATA";
-
-/** A gap: its kind, the name of what is missing or wrong (e.g. "member.familySize"), a message. */
-export type RequestGap = {
-  kind: RequestGapKind;
-  name: string;
-  messageKey: MessageKey;
-  params?: MessageParams;
-};
-
-/** A request cannot move on until every gap is closed; all of them are listed, not the first. */
-export class IncompleteRequestError extends DomainError {
-  readonly code = "INCOMPLETE_REQUEST";
-  constructor(readonly gaps: RequestGap[]) {
-    super("errors.incompleteRequest", { count: gaps.length });
   }
 }
 

@@ -1,51 +1,28 @@
 import { createPubSub } from "graphql-yoga";
-import type { MembershipStatus, RequestStatus } from "./db/generated/enums.js";
 
-/** What a member subscription receives: enough to refresh a cached record. */
-export type MemberChangedEvent = {
-  memberId: string;
-  change: "CREATED" | "UPDATED";
-  version: number;
-  status: MembershipStatus;
-  changedFields: string[];
-  actorId: string | null;
-};
-
-/** What a request subscription receives: no personal data, enough to refresh or to filter. */
-export type RequestChangedEvent = {
-  requestId: string;
-  reference: string | null;
-  /** The life-cycle action, or CREATED / UPDATED for intake changes. */
-  change: string;
-  previousStatus: RequestStatus | null;
-  status: RequestStatus;
-  version: number;
-  /** Who may receive it: the case's researcher, the partner that submitted it. */
-  researcherId: string | null;
-  partnerId: string | null;
-  actorId: string | null;
-  /** ISO 8601: events may cross instances as JSON. */
-  at: string;
-};
-
-/** One typed map of every live event; with REDIS_URL the events cross API instances. */
-export type WaslEvents = {
-  memberChanged: [MemberChangedEvent];
-  requestChanged: [RequestChangedEvent];
+/**
+ * One typed map of every live event; with REDIS_URL the events cross API instances. Core's
+ * own is here; a module declares its events in its `events.ts`, by declaration merging:
+ * `declare module "…/pubsub.js" { interface WaslEvents { myEvent: [MyEvent] } }`.
+ */
+export interface WaslEvents {
   /**
    * A user signed out, or their access changed (disabled, roles, personal-data access,
    * password): every instance drops its cached session and re-checks the user's open sockets.
    */
   userAccessRevoked: [{ userId: string }];
-};
+}
 
-export type WaslPubSub = ReturnType<typeof createPubSub<WaslEvents>>;
+/** The map as pub/sub wants it (an interface has no index signature; a mapped type has). */
+type EventMap = { [Name in keyof WaslEvents]: WaslEvents[Name] };
+
+export type WaslPubSub = ReturnType<typeof createPubSub<EventMap>>;
 
 export async function createWaslPubSub(redisUrl: string | undefined): Promise<{
   pubsub: WaslPubSub;
   close(): Promise<void>;
 }> {
-  if (!redisUrl) return { pubsub: createPubSub<WaslEvents>(), close: async () => {} };
+  if (!redisUrl) return { pubsub: createPubSub<EventMap>(), close: async () => {} };
   const [{ createRedisEventTarget }, { Redis }] = await Promise.all([
     import("@graphql-yoga/redis-event-target"),
     import("ioredis"),
@@ -54,7 +31,7 @@ export async function createWaslPubSub(redisUrl: string | undefined): Promise<{
   const subscribeClient = new Redis(redisUrl);
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
-    pubsub: createPubSub<WaslEvents>({ eventTarget }),
+    pubsub: createPubSub<EventMap>({ eventTarget }),
     async close() {
       publishClient.disconnect();
       subscribeClient.disconnect();

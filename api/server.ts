@@ -1,6 +1,5 @@
 // Composition root: one node:http server for GraphQL (HTTP and graphql-ws on the same
 // path), the panel, and health; the database, pub/sub and logger are opened here.
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -21,19 +20,18 @@ import { credentialsOf, type Services } from "./auth/context.js";
 import { closeSocket, LiveSessions, type LiveSocket } from "./auth/live-sessions.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
-import { createDocumentDownloadHandler } from "./http/documents.js";
-import { createMembersExportHandler } from "./http/export.js";
 import { loadGraphiQL } from "./http/graphiql.js";
-import { answerEveryFailure, requestIdFrom } from "./http/request.js";
+import { answerEveryFailure, headersOf, requestIdFrom } from "./http/request.js";
+import { mountRoutes } from "./http/routes.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
+import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const adminDist = join(here, "../admin/dist");
-const attestationSignPage = readFileSync(join(here, "modules/requests/attestation/sign-page.html"));
 
 export type App = {
   yoga: WaslYoga;
@@ -54,14 +52,6 @@ type Executable = {
 
 function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
   return typeof (value as Partial<AsyncIterable<T>>)[Symbol.asyncIterator] === "function";
-}
-
-function socketHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return headers;
 }
 
 export async function buildApp(
@@ -89,13 +79,15 @@ export async function buildApp(
     config,
     pubsub,
     log,
+    resolveApiKey: resolvePartnerKey,
     signInLimiter: new SignInLimiter(),
   };
   const graphiql = await loadGraphiQL(log);
   const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
   const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
-  const exportMembers = createMembersExportHandler(services);
-  const downloadDocument = createDocumentDownloadHandler(services);
+  // The modules' own routes (the members' export, documents, the signing page), registered
+  // from their folders when the schema's module list loaded.
+  const moduleRoute = mountRoutes(services);
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
@@ -137,18 +129,9 @@ export async function buildApp(
       }
       return;
     }
-    if (path === "/export/members.csv") return exportMembers(req, res);
-    if (path?.startsWith("/documents/")) return downloadDocument(req, res);
+    const route = moduleRoute(path ?? "/");
+    if (route) return void (await route(req, res));
     if (config.introspection && graphiql.serve(req, res)) return;
-    if (path === "/attest" && (req.method === "GET" || req.method === "HEAD")) {
-      // The member's signing page (attestation link); no caching, no referrer.
-      res.writeHead(200, {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "referrer-policy": "no-referrer",
-      });
-      return void res.end(req.method === "HEAD" ? undefined : attestationSignPage);
-    }
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();
   };
@@ -173,11 +156,11 @@ export async function buildApp(
       onConnect: async (ctx) => {
         // Read exactly as every operation's context reads them (auth/context.ts).
         const credentials = credentialsOf({
-          headers: socketHeaders(ctx.extra.request),
+          headers: headersOf(ctx.extra.request),
           connectionParams: ctx.connectionParams,
           clientAddress: clientAddress(ctx.extra.request),
         });
-        const caller = await resolveCaller(database.prisma, config, credentials);
+        const caller = await resolveCaller(services, credentials);
         await liveSessions.opened(ctx.extra, caller, credentials);
         return true;
       },
@@ -185,7 +168,7 @@ export async function buildApp(
       onSubscribe: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, payload) => {
         const enveloped = yoga.getEnveloped({
           connectionParams: ctx.connectionParams ?? {},
-          socketHeaders: socketHeaders(ctx.extra.request),
+          socketHeaders: headersOf(ctx.extra.request),
           clientAddress: clientAddress(ctx.extra.request),
           params: payload,
           request: undefined,

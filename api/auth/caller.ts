@@ -1,8 +1,6 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
 import type { PartnerScope, Role } from "../db/generated/enums.js";
-import { hashApiKey, parseApiKey } from "../modules/partners/keys.js";
 import { readSessionToken } from "./tokens.js";
 
 export type StaffCaller = {
@@ -38,18 +36,34 @@ export type Credentials = {
 };
 
 /**
+ * How a partner's API key becomes its caller (undefined: not a valid key). The partners
+ * module provides it and the composition root (server.ts) wires it in, so that core imports
+ * no module.
+ */
+export type ApiKeyResolver = (
+  prisma: PrismaClient,
+  key: string,
+) => Promise<PartnerCaller | undefined>;
+
+/** What resolving a caller needs. */
+export type CallerResolution = {
+  prisma: PrismaClient;
+  config: Pick<Config, "tokenSecret">;
+  resolveApiKey: ApiKeyResolver;
+};
+
+/**
  * Resolves credentials against the database on every request, so a disabled user or a
  * revoked key is refused at once, not when its token expires.
  */
 export async function resolveCaller(
-  prisma: PrismaClient,
-  config: Pick<Config, "tokenSecret">,
+  { prisma, config, resolveApiKey }: CallerResolution,
   credentials: Credentials,
 ): Promise<Caller> {
   const apiKey =
     credentials.apiKey ??
     (credentials.bearer?.startsWith("wasl_") ? credentials.bearer : undefined);
-  if (apiKey) return resolvePartner(prisma, apiKey);
+  if (apiKey) return (await resolveApiKey(prisma, apiKey)) ?? anonymous;
   const token = credentials.bearer ?? credentials.sessionToken;
   if (!token) return anonymous;
   const claims = await readSessionToken(config.tokenSecret, token);
@@ -74,27 +88,6 @@ export async function resolveCaller(
     fullName: user.fullName,
     roles: user.roles,
     personalDataAccess: user.personalDataAccess,
-  };
-}
-
-async function resolvePartner(prisma: PrismaClient, key: string): Promise<Caller> {
-  const parsed = parseApiKey(key);
-  if (!parsed) return anonymous;
-  const row = await prisma.apiKey.findUnique({
-    where: { prefix: parsed.prefix },
-    include: { partner: { select: { id: true, name: true, active: true } } },
-  });
-  if (!row || row.revokedAt || !row.partner.active) return anonymous;
-  if (row.expiresAt && row.expiresAt < new Date()) return anonymous;
-  const expected = Buffer.from(row.keyHash, "hex");
-  const actual = Buffer.from(hashApiKey(key), "hex");
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return anonymous;
-  return {
-    kind: "partner",
-    partnerId: row.partner.id,
-    apiKeyId: row.id,
-    name: row.partner.name,
-    scopes: row.scopes,
   };
 }
 

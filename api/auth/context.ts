@@ -1,16 +1,13 @@
+import type { IncomingMessage } from "node:http";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
-import { requestIdFrom } from "../http/request.js";
+import { headersOf, requestIdFrom } from "../http/request.js";
 import type { Locale } from "../i18n/messages.js";
 import { localeFromAcceptLanguage } from "../i18n/messages.js";
 import type { Logger } from "../logger.js";
-import {
-  createPersonalDataAuditor,
-  type PersonalDataRead,
-} from "../modules/audit/personal-data.js";
-import type { SignInLimiter } from "../modules/users/sign-in-limiter.js";
 import type { WaslPubSub } from "../pubsub.js";
-import { type Caller, type Credentials, resolveCaller } from "./caller.js";
+import { type ApiKeyResolver, type Caller, type Credentials, resolveCaller } from "./caller.js";
+import { clientAddressOf } from "./client-address.js";
 import { readCookie, sessionCookieName } from "./cookies.js";
 
 /** What every resolver receives. Built the same way for HTTP requests and WebSockets. */
@@ -29,16 +26,28 @@ export type Context = Services & {
   signedIn(): boolean;
   /** Set-Cookie headers to add to the HTTP response (sign-in, sign-out). */
   responseCookies: string[];
-  /** Resolves once the audit entry for reading a member's personal field is written. */
-  auditPersonalDataRead(read: PersonalDataRead): Promise<void>;
+  /**
+   * A value made once per request, on first use (e.g. the audit module's batching of
+   * personal-data reads): modules keep per-request state without core knowing it.
+   */
+  perRequest<T>(key: symbol, create: () => T): T;
 };
 
-export type Services = {
+/**
+ * What the modules provide to every request (e.g. the users module's sign-in limiter). A
+ * module declares its own here by declaration merging; the composition root (server.ts)
+ * provides them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules (declaration merging).
+export interface ModuleServices {}
+
+export type Services = ModuleServices & {
   prisma: PrismaClient;
   config: Config;
   pubsub: WaslPubSub;
   log: Logger;
-  signInLimiter: SignInLimiter;
+  /** How a partner's API key becomes its caller (the partners module's). */
+  resolveApiKey: ApiKeyResolver;
 };
 
 /** The parts of an HTTP request or a WebSocket connection that say who is calling. */
@@ -77,23 +86,18 @@ export function createContext(services: Services, envelope: Envelope): Context {
   let caller: Promise<Caller> | undefined;
   let resolved: Caller | undefined;
   const memoisedCaller = () => {
-    caller ??= resolveCaller(services.prisma, services.config, credentialsOf(envelope)).then(
-      (c) => {
-        resolved = c;
-        return c;
-      },
-    );
+    caller ??= resolveCaller(services, credentialsOf(envelope)).then((c) => {
+      resolved = c;
+      return c;
+    });
     return caller;
   };
-  // Most requests never log nor read personal data: the child logger (which serialises its
-  // bindings) and the auditor are created on first use.
+  // Most requests never log: the child logger (which serialises its bindings) is created on
+  // first use, like the modules' per-request values.
   let log: Logger | undefined;
-  let audit: Context["auditPersonalDataRead"] | undefined;
+  const perRequest = new Map<symbol, unknown>();
   return {
-    prisma: services.prisma,
-    config: services.config,
-    pubsub: services.pubsub,
-    signInLimiter: services.signInLimiter,
+    ...services,
     get log() {
       log ??= services.log.child({ requestId });
       return log;
@@ -105,9 +109,20 @@ export function createContext(services: Services, envelope: Envelope): Context {
     knownCaller: () => resolved,
     signedIn: () => !!resolved && resolved.kind !== "anonymous",
     responseCookies: [],
-    auditPersonalDataRead: (read) => {
-      audit ??= createPersonalDataAuditor(services.prisma, memoisedCaller, requestId);
-      return audit(read);
+    perRequest: <T>(key: symbol, create: () => T): T => {
+      if (!perRequest.has(key)) perRequest.set(key, create());
+      return perRequest.get(key) as T;
     },
   };
+}
+
+/**
+ * The context of a plain HTTP route (a download, an export), built exactly as GraphQL's:
+ * the same credentials, caller resolution, language and request id.
+ */
+export function requestContext(services: Services, req: IncomingMessage): Context {
+  return createContext(services, {
+    headers: headersOf(req),
+    clientAddress: clientAddressOf(req, services.config.trustProxy),
+  });
 }

@@ -1,5 +1,6 @@
-// The typed errors of the schema: each domain error class (api/errors.ts) as an object type
-// implementing `Error`, with its message in the caller's language.
+// The typed errors of the schema: each domain error class as an object type implementing
+// `Error`, with its message in the caller's language. Core's are declared here; a module
+// declares its own from its folder with `errorTypeOptions`, which adds its codes to `ErrorCode`.
 import {
   handleStreamOrSingleExecutionResult,
   isOriginalGraphQLError,
@@ -15,46 +16,45 @@ import {
   type ErrorCode,
   type FieldError,
   ForbiddenError,
-  IncompleteRequestError,
-  InvalidCredentialsError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
-  type RequestGap,
-  TooManyAttemptsError,
   ValidationError,
 } from "../errors.js";
 import { type Locale, translate } from "../i18n/messages.js";
 import { builder } from "./builder.js";
 
-const codes: ErrorCode[] = [
-  "VALIDATION_FAILED",
-  "NOT_FOUND",
-  "FORBIDDEN",
-  "UNAUTHENTICATED",
-  "CONFLICT",
-  "INVALID_TRANSITION",
-  "INVALID_CREDENTIALS",
-  "TOO_MANY_ATTEMPTS",
-  "INCOMPLETE_REQUEST",
-  "PRECONDITION_FAILED",
-  "BUSY",
-];
+// Every other code is added by the error type that carries it (`errorTypeOptions`); BUSY has
+// no type of its own: it reaches clients only as a GraphQL error's code.
+const codes = new Set<ErrorCode>(["BUSY"]);
 
-export const ErrorCodeEnum = builder.enumType("ErrorCode", {
-  description: "A stable, machine-readable reason for an expected failure.",
-  values: Object.fromEntries(codes.map((code) => [code, { value: code }])) as Record<
-    ErrorCode,
-    { value: ErrorCode }
-  >,
-});
+let errorCodeEnum: ReturnType<typeof defineErrorCodeEnum> | undefined;
+
+function defineErrorCodeEnum() {
+  return builder.enumType("ErrorCode", {
+    description: "A stable, machine-readable reason for an expected failure.",
+    values: Object.fromEntries([...codes].map((code) => [code, { value: code }])) as Record<
+      ErrorCode,
+      { value: ErrorCode }
+    >,
+  });
+}
+
+/**
+ * The `ErrorCode` enum, built when the schema is (fields are resolved then), so that it holds
+ * every code the modules registered while they loaded.
+ */
+function errorCodes() {
+  errorCodeEnum ??= defineErrorCodeEnum();
+  return errorCodeEnum;
+}
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
   description:
     "An expected failure, with a stable code and a message in the caller's language (Accept-Language; Arabic by default).",
   fields: (t) => ({
     code: t.field({
-      type: ErrorCodeEnum,
+      type: errorCodes(),
       description: "Stable reason, for programs.",
       resolve: (e) => e.code,
     }),
@@ -80,20 +80,31 @@ const FieldErrorType = builder.objectRef<FieldError>("FieldError").implement({
   }),
 });
 
-const errorTypeOptions = (
-  errorClass: abstract new (...args: never[]) => DomainError,
+/**
+ * The options that make an error class a GraphQL object type implementing `Error`
+ * (`builder.objectType(MyError, { name, ...errorTypeOptions(MyError, …), fields })`); its
+ * codes become values of `ErrorCode`. Modules declare their own error types with it.
+ */
+export function errorTypeOptions<T extends DomainError>(
+  errorClass: abstract new (...args: never[]) => T,
   description: string,
-) => ({
-  description,
-  interfaces: [ErrorInterface],
-  isTypeOf: (value: unknown) => value instanceof errorClass,
-});
+  errorCodes: readonly T["code"][],
+) {
+  if (errorCodeEnum) throw new Error(`${errorClass.name} declared after the schema was built`);
+  for (const code of errorCodes) codes.add(code);
+  return {
+    description,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value: unknown) => value instanceof errorClass,
+  };
+}
 
 builder.objectType(ValidationError, {
   name: "ValidationError",
   ...errorTypeOptions(
     ValidationError,
     "The input broke one or more rules; each is named by field.",
+    ["VALIDATION_FAILED"],
   ),
   fields: (t) => ({
     fieldErrors: t.field({
@@ -105,7 +116,9 @@ builder.objectType(ValidationError, {
 });
 builder.objectType(NotFoundError, {
   name: "NotFoundError",
-  ...errorTypeOptions(NotFoundError, "No record with that ID exists, or you may not see it."),
+  ...errorTypeOptions(NotFoundError, "No record with that ID exists, or you may not see it.", [
+    "NOT_FOUND",
+  ]),
   fields: (t) => ({
     entity: t.exposeString("entity", { description: "The kind of record looked for." }),
     id: t.exposeString("id", { description: "The ID that was looked for." }),
@@ -113,13 +126,17 @@ builder.objectType(NotFoundError, {
 });
 builder.objectType(ForbiddenError, {
   name: "ForbiddenError",
-  ...errorTypeOptions(ForbiddenError, "You are not signed in, or your roles do not allow this."),
+  ...errorTypeOptions(ForbiddenError, "You are not signed in, or your roles do not allow this.", [
+    "FORBIDDEN",
+    "UNAUTHENTICATED",
+  ]),
 });
 builder.objectType(ConflictError, {
   name: "ConflictError",
   ...errorTypeOptions(
     ConflictError,
     "The record changed since you read it (optimistic concurrency): nothing was written. Reload it and try again; the message says who changed it and when.",
+    ["CONFLICT"],
   ),
   fields: (t) => ({
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version you sent." }),
@@ -146,86 +163,11 @@ builder.objectType(InvalidTransitionError, {
   ...errorTypeOptions(
     InvalidTransitionError,
     "The action is not allowed in the record's current state.",
+    ["INVALID_TRANSITION"],
   ),
   fields: (t) => ({
     currentState: t.exposeString("currentState", { description: "The state the record is in." }),
     allowed: t.exposeStringList("allowed", { description: "The actions allowed from this state." }),
-  }),
-});
-builder.objectType(InvalidCredentialsError, {
-  name: "InvalidCredentialsError",
-  ...errorTypeOptions(
-    InvalidCredentialsError,
-    "Sign-in refused: wrong e-mail or password, or a disabled account.",
-  ),
-});
-builder.objectType(TooManyAttemptsError, {
-  name: "TooManyAttemptsError",
-  ...errorTypeOptions(
-    TooManyAttemptsError,
-    "Too many failed sign-ins from this account or address.",
-  ),
-  fields: (t) => ({
-    retryAfterSeconds: t.exposeInt("retryAfterSeconds", {
-      description: "Seconds to wait before trying again.",
-    }),
-  }),
-});
-
-const RequestGapKindEnum = builder.enumType("RequestGapKind", {
-  description: "What kind of gap keeps a request from moving on.",
-  values: {
-    MISSING_FIELD: { description: "A required field of the request or the member is empty." },
-    MISSING_DOCUMENT: {
-      description: "A required document kind has no pending or accepted document.",
-    },
-    UNVERIFIED_DOCUMENT: {
-      description:
-        "A required document is attached but not verified (accepted) yet: an approved request is completed only once all are.",
-    },
-    UNSIGNED_ATTESTATION: { description: "The applicant has not signed the attestation." },
-    STALE_ATTESTATION: {
-      description: "The attestation was signed, but the data changed since: sign again.",
-    },
-    INVALID_MEMBER_DATA: {
-      description:
-        "The member's data are not valid now (e.g. national ID check digit, membership ended or suspended).",
-    },
-  } as const,
-});
-
-export const RequestGapType = builder.objectRef<RequestGap>("RequestGap").implement({
-  description: "One thing a request lacks or has wrong, named.",
-  fields: (t) => ({
-    kind: t.field({
-      type: RequestGapKindEnum,
-      description: "Kind of gap.",
-      resolve: (g) => g.kind,
-    }),
-    name: t.string({
-      description:
-        'What is missing or wrong: a field ("amountRequested", "member.familySize"), a document kind ("FAMILY_CARD"), or "attestation".',
-      resolve: (g) => g.name,
-    }),
-    message: t.string({
-      description: "The gap, for people, in the caller's language.",
-      resolve: (gap, _args, context) => translate(context.locale, gap.messageKey, gap.params),
-    }),
-  }),
-});
-
-builder.objectType(IncompleteRequestError, {
-  name: "IncompleteRequestError",
-  ...errorTypeOptions(
-    IncompleteRequestError,
-    "The request is not complete or not valid (policy step 2): every gap is listed; nothing was written.",
-  ),
-  fields: (t) => ({
-    gaps: t.field({
-      type: [RequestGapType],
-      description: "Every gap, not only the first.",
-      resolve: (e) => e.gaps,
-    }),
   }),
 });
 builder.objectType(PreconditionFailedError, {
@@ -233,6 +175,7 @@ builder.objectType(PreconditionFailedError, {
   ...errorTypeOptions(
     PreconditionFailedError,
     "The action is allowed in this state, but a condition of the case is not met yet; nothing was written.",
+    ["PRECONDITION_FAILED"],
   ),
   fields: (t) => ({
     reason: t.exposeString("reason", {

@@ -1,23 +1,13 @@
-// Imports every module (each registers its types and root fields) and builds the schema.
+// Composition root of the schema: core's types, then the module list (one line per module;
+// each module registers its types, fields, messages, errors, events and routes from its own
+// folder), then the schema is built.
 import "./errors.js";
-import "../modules/members/queries.js";
-import "../modules/members/mutations.js";
-import "../modules/members/subscriptions.js";
-import "../modules/users/queries.js";
-import "../modules/users/mutations.js";
-import "../modules/audit/queries.js";
-import "../modules/dashboard/queries.js";
-import "../modules/members/case-file.js";
-import "../modules/requests/queries.js";
-import "../modules/requests/mutations.js";
-import "../modules/requests/subscriptions.js";
-import "../modules/requests/request-types.js";
-import "../modules/requests/attestation/queries.js";
-import "../modules/requests/attestation/mutations.js";
-import "../modules/requests/documents/mutations.js";
-import "../modules/requests/research/mutations.js";
-import "../modules/communications/types.js";
-import "../modules/communications/mutations.js";
+import "../modules/members/module.js";
+import "../modules/users/module.js";
+import "../modules/audit/module.js";
+import "../modules/dashboard/module.js";
+import "../modules/requests/module.js";
+import "../modules/communications/module.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

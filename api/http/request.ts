@@ -46,6 +46,15 @@ export function requestIdFrom(header: string | string[] | null | undefined): str
   return first && requestIdPattern.test(first) ? first : randomUUID();
 }
 
+/** A node:http request's headers as fetch `Headers` (repeated ones as node joined them). */
+export function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**

@@ -1,17 +1,7 @@
-import {
-  communicationMessagesAr,
-  communicationMessagesEn,
-} from "../modules/communications/messages.js";
-import {
-  attestationMessagesAr,
-  attestationMessagesEn,
-} from "../modules/requests/attestation/messages.js";
-import { documentMessagesAr, documentMessagesEn } from "../modules/requests/documents/messages.js";
-import { requestMessagesAr, requestMessagesEn } from "../modules/requests/messages.js";
-import { researchMessagesAr, researchMessagesEn } from "../modules/requests/research/messages.js";
-
-// Every message a caller can read, in Arabic (default) and English. A test fails when a key
-// exists in one language and not the other. Field names are translated under `fields.*`.
+// The message machinery and the core's own messages, in Arabic (default) and English. Each
+// module keeps its catalogue in its own folder and registers it (`registerMessages`), adding
+// its keys to `MessageCatalogue` by declaration merging, so that `translate` knows every key.
+// A test checks that both languages have the same keys, over every registered catalogue.
 
 export type Locale = "ar" | "en";
 /**
@@ -51,9 +41,6 @@ const coreAr = {
     "لا يمكن «{attempted}» والحالة «{currentState}». المتاح من هذه الحالة: {allowed}.",
   "errors.invalidTransitionNone":
     "لا يمكن «{attempted}» والحالة «{currentState}»، ولا إجراء متاحاً من هذه الحالة.",
-  "errors.invalidCredentials": "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف.",
-  "errors.tooManyAttempts": "محاولات دخول كثيرة. أعد المحاولة بعد {minutes} دقيقة.",
-  "errors.tooManyAttemptsSeconds": "محاولات دخول كثيرة. أعد المحاولة بعد {seconds} ثانية.",
   "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
   "errors.pageSizeTooLarge": "الحد الأقصى للصفحة {max} سجلاً.",
   "errors.badGlobalId": "المعرّف غير صالح.",
@@ -70,48 +57,10 @@ const coreAr = {
     "حقل «{field}» فيه محرف لا يمكن حفظه (محرف NUL أو محرف ناقص الترميز). احذفه وأعد المحاولة.",
   "validation.badGlobalId": "«{field}» ليس معرّفاً صالحاً لسجل في هذا النظام.",
   "validation.wrongIdType": "«{field}» معرّف لسجل من نوع آخر؛ المطلوب معرّف من النوع {expected}.",
-  "validation.nationalIdInvalid":
-    "رقم الهوية الوطنية أو الإقامة غير صحيح: يجب أن يتكون من 10 أرقام ويبدأ بـ 1 أو 2 ويتحقق رقم التحقق.",
-  "validation.nationalIdTaken": "رقم الهوية الوطنية مسجّل لعضو آخر.",
-  "validation.mobileInvalid": "رقم الجوال غير صحيح: يجب أن يكون جوالاً سعودياً يبدأ بـ 05.",
-  "validation.mobileTaken": "رقم الجوال مسجّل لعضو آخر.",
   "validation.emailInvalid": "البريد الإلكتروني غير صحيح.",
-  "validation.emailTaken": "البريد الإلكتروني مستخدم لحساب آخر.",
-  "validation.consentRequired": "يلزم موافقة العضو على معالجة بياناته قبل تسجيله.",
   "validation.outOfRange": "قيمة «{field}» خارج النطاق المسموح ({min} – {max}).",
-  "validation.birthDateInvalid": "تاريخ الميلاد يجب أن يكون في الماضي.",
-  "validation.passwordTooShort": "كلمة المرور يجب ألا تقل عن {min} أحرف.",
-  "validation.rolesRequired": "اختر دوراً واحداً على الأقل.",
-  "validation.cannotChangeOwnAccess": "لا يمكنك إيقاف حسابك أو إزالة صلاحية المدير عن نفسك.",
-  "fields.nationalId": "رقم الهوية",
-  "fields.fullNameAr": "الاسم الكامل بالعربية",
-  "fields.fullNameEn": "الاسم بالإنجليزية",
-  "fields.mobile": "رقم الجوال",
   "fields.email": "البريد الإلكتروني",
-  "fields.city": "المدينة",
-  "fields.district": "الحي",
-  "fields.familySize": "عدد أفراد الأسرة",
-  "fields.monthlyIncome": "الدخل الشهري",
-  "fields.birthDate": "تاريخ الميلاد",
-  "fields.consentGiven": "الموافقة على معالجة البيانات",
-  "fields.password": "كلمة المرور",
-  "fields.fullName": "الاسم الكامل",
-  "fields.roles": "الأدوار",
-  "entities.Member": "العضو",
-  "entities.User": "المستخدم",
 } as const;
-
-// Each module may keep its own catalogue; they are merged here into one key space.
-const ar = {
-  ...coreAr,
-  ...requestMessagesAr,
-  ...documentMessagesAr,
-  ...attestationMessagesAr,
-  ...researchMessagesAr,
-  ...communicationMessagesAr,
-} as const;
-
-export type MessageKey = keyof typeof ar;
 
 const coreEn: Record<keyof typeof coreAr, string> = {
   "errors.validationFailed": "Not saved: check the fields marked ({count}).",
@@ -128,9 +77,6 @@ const coreEn: Record<keyof typeof coreAr, string> = {
     "Cannot “{attempted}” while the state is “{currentState}”. Possible from this state: {allowed}.",
   "errors.invalidTransitionNone":
     "Cannot “{attempted}” while the state is “{currentState}”; nothing more can be done from this state.",
-  "errors.invalidCredentials": "Wrong e-mail or password, or the account is disabled.",
-  "errors.tooManyAttempts": "Too many sign-in attempts. Try again in {minutes} minutes.",
-  "errors.tooManyAttemptsSeconds": "Too many sign-in attempts. Try again in {seconds} seconds.",
   "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
   "errors.pageSizeTooLarge": "A page holds at most {max} records.",
   "errors.badGlobalId": "The identifier is not valid.",
@@ -149,66 +95,58 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "validation.badGlobalId": "“{field}” is not a valid identifier of a record in this system.",
   "validation.wrongIdType":
     "“{field}” identifies a record of another kind; it must be the identifier of a {expected}.",
-  "validation.nationalIdInvalid":
-    "The national ID or iqama number is not valid: 10 digits, starting with 1 or 2, with a correct check digit.",
-  "validation.nationalIdTaken": "This national ID is already registered to another member.",
-  "validation.mobileInvalid": "The mobile number is not valid: a Saudi mobile starting with 05.",
-  "validation.mobileTaken": "This mobile number is already registered to another member.",
   "validation.emailInvalid": "The e-mail address is not valid.",
-  "validation.emailTaken": "This e-mail address is used by another account.",
-  "validation.consentRequired":
-    "The member must consent to the processing of their data before registration.",
   "validation.outOfRange": "“{field}” is out of range ({min} – {max}).",
-  "validation.birthDateInvalid": "The birth date must be in the past.",
-  "validation.passwordTooShort": "The password must be at least {min} characters.",
-  "validation.rolesRequired": "Choose at least one role.",
-  "validation.cannotChangeOwnAccess":
-    "You cannot disable your own account or remove your own admin role.",
-  "fields.nationalId": "National ID",
-  "fields.fullNameAr": "Full name (Arabic)",
-  "fields.fullNameEn": "Name (English)",
-  "fields.mobile": "Mobile",
   "fields.email": "E-mail",
-  "fields.city": "City",
-  "fields.district": "District",
-  "fields.familySize": "Family size",
-  "fields.monthlyIncome": "Monthly income",
-  "fields.birthDate": "Birth date",
-  "fields.consentGiven": "Consent to data processing",
-  "fields.password": "Password",
-  "fields.fullName": "Full name",
-  "fields.roles": "Roles",
-  "entities.Member": "member",
-  "entities.User": "user",
 };
 
-const en: Record<MessageKey, string> = {
-  ...coreEn,
-  ...requestMessagesEn,
-  ...documentMessagesEn,
-  ...attestationMessagesEn,
-  ...researchMessagesEn,
-  ...communicationMessagesEn,
-};
+/**
+ * Every message key. Core's are listed here; a module adds its own from its catalogue file:
+ * `declare module "…/i18n/messages.js" { interface MessageCatalogue extends Keys<typeof ar> {} }`.
+ */
+export interface MessageCatalogue extends Keys<typeof coreAr> {}
 
-export const messages: Record<Locale, Record<MessageKey, string>> = { ar, en };
+/** The keys of a catalogue, as `MessageCatalogue` lists them. */
+export type Keys<Catalogue> = Record<keyof Catalogue, string>;
+
+export type MessageKey = keyof MessageCatalogue;
+
+const catalogues: Record<Locale, Record<string, string>> = { ar: { ...coreAr }, en: { ...coreEn } };
+
+/**
+ * Every registered message, by language. Typed as complete: the modules' catalogues are
+ * registered when the schema's module list loads, before any message is read.
+ */
+export const messages = catalogues as unknown as Record<Locale, Readonly<MessageCatalogue>>;
+
+/**
+ * Adds a module's catalogue. The English one must have exactly the Arabic one's keys (the
+ * type says so); a key another catalogue already has is refused, so that no module silently
+ * replaces another's message.
+ */
+export function registerMessages<Catalogue extends Record<string, string>>(
+  ar: Catalogue,
+  en: Keys<Catalogue>,
+): void {
+  for (const key of Object.keys(ar))
+    if (key in catalogues.ar) throw new Error(`message key registered twice: ${key}`);
+  Object.assign(catalogues.ar, ar);
+  Object.assign(catalogues.en, en);
+}
 
 /** The message in the locale, with `{param}` filled; a `field` param is itself translated. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return messages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+  const catalogue = catalogues[locale];
+  // A key whose module is not loaded shows as itself rather than failing the whole answer.
+  return (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
     if (typeof value === "object" && "time" in value) return timeFormats[locale].format(value.time);
     if (typeof value === "object") {
-      const labels = value.translate.map(
-        (key) => messages[locale][key as MessageKey] ?? key.split(".").pop(),
-      );
+      const labels = value.translate.map((key) => catalogue[key] ?? key.split(".").pop());
       return labels.join(locale === "ar" ? "، " : ", ");
     }
-    if (name === "field") {
-      const fieldKey = `fields.${value}` as MessageKey;
-      return messages[locale][fieldKey] ?? String(value);
-    }
+    if (name === "field") return catalogue[`fields.${value}`] ?? String(value);
     return String(value);
   });
 }

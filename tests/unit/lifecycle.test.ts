@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Caller } from "../../api/auth/caller.js";
 import type { RequestStatus } from "../../api/db/generated/enums.js";
 import { messages, translate } from "../../api/i18n/messages.js";
+// The requests' catalogue (states' and actions' labels); the app loads it with the module list.
+import "../../api/modules/requests/messages.js";
 import { formatDueDate, renderTemplate } from "../../api/modules/notifications/outbox.js";
 import {
   dayMs,

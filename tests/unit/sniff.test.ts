@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition } from "../../api/http/documents.js";
+import { attachmentDisposition } from "../../api/http/attachment.js";
 import {
   contentTypeOfName,
   normaliseContentType,

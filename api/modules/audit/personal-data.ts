@@ -2,10 +2,43 @@
 // value is released only after its audit entry is written; reads made while resolving one
 // response are written together in one statement, so a page of 50 members costs one insert.
 import type { Caller } from "../../auth/caller.js";
+import type { Context } from "../../auth/context.js";
 import type { Db } from "../../db/client.js";
 import { recordAudits } from "./service.js";
 
 export type PersonalDataRead = { memberId: string; field: string };
+
+/** Writes that the caller read these members' personal fields: one audit entry per member. */
+export function recordPersonalDataReads(
+  db: Db,
+  caller: Caller,
+  reads: readonly { memberId: string; fields: string[] }[],
+  requestId: string,
+): Promise<void> {
+  return recordAudits(
+    db,
+    caller,
+    reads.map((read) => ({
+      action: "READ_PERSONAL_DATA" as const,
+      entityType: "Member",
+      entityId: read.memberId,
+      changes: read.fields,
+      requestId,
+    })),
+  );
+}
+
+const auditorKey = Symbol("personal-data auditor");
+
+/**
+ * Resolves once the audit entry for reading a member's personal field is written; the reads
+ * of one request share one auditor (made on first use: most requests read none).
+ */
+export function auditPersonalDataRead(context: Context, read: PersonalDataRead): Promise<void> {
+  return context.perRequest(auditorKey, () =>
+    createPersonalDataAuditor(context.prisma, context.caller, context.requestId),
+  )(read);
+}
 
 export function createPersonalDataAuditor(
   db: Db,
@@ -26,16 +59,11 @@ export function createPersonalDataAuditor(
             const byMember = new Map<string, string[]>();
             for (const r of batch)
               byMember.set(r.memberId, [...(byMember.get(r.memberId) ?? []), r.field]);
-            await recordAudits(
+            await recordPersonalDataReads(
               db,
               await caller(),
-              [...byMember].map(([memberId, fields]) => ({
-                action: "READ_PERSONAL_DATA" as const,
-                entityType: "Member",
-                entityId: memberId,
-                changes: fields,
-                requestId,
-              })),
+              [...byMember].map(([memberId, fields]) => ({ memberId, fields })),
+              requestId,
             );
             resolve();
           } catch (error) {

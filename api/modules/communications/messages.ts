@@ -1,4 +1,6 @@
 // Messages of the communications log (سجل التواصل), Arabic and English.
+import { type Keys, registerMessages } from "../../i18n/messages.js";
+
 export const communicationMessagesAr = {
   "communications.memberOrRequest": "حدّد العضو أو الطلب الذي يخصه التواصل.",
   "communications.requestOfAnotherMember": "الطلب المحدد يخص عضواً آخر.",
@@ -14,7 +16,7 @@ export const communicationMessagesAr = {
   "entities.Communication": "التواصل",
 } as const;
 
-export const communicationMessagesEn: Record<keyof typeof communicationMessagesAr, string> = {
+export const communicationMessagesEn: Keys<typeof communicationMessagesAr> = {
   "communications.memberOrRequest": "Say which member or request the communication is about.",
   "communications.requestOfAnotherMember": "That request belongs to another member.",
   "communications.partnerChannel": "PARTNER is not a channel for logging contact with a member.",
@@ -28,3 +30,9 @@ export const communicationMessagesEn: Record<keyof typeof communicationMessagesA
   "fields.occurredAt": "Time of contact",
   "entities.Communication": "communication",
 };
+
+declare module "../../i18n/messages.js" {
+  interface MessageCatalogue extends Keys<typeof communicationMessagesAr> {}
+}
+
+registerMessages(communicationMessagesAr, communicationMessagesEn);

@@ -3,6 +3,7 @@ import { mayReadPersonalData } from "../../auth/policy.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { lookupReads, type MemberFilter, memberSearch } from "./search.js";
 import { MemberNode } from "./types.js";
 
@@ -52,7 +53,7 @@ async function searchWhere(context: Context, filter: MemberFilter | null | undef
     personalData: mayReadPersonalData(await context.caller()),
   });
   const reads = await lookupReads(context.prisma, search);
-  await Promise.all(reads.map((read) => context.auditPersonalDataRead(read)));
+  await Promise.all(reads.map((read) => auditPersonalDataRead(context, read)));
   return search.where;
 }
 

@@ -4,7 +4,7 @@
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { recordAudit } from "../audit/service.js";
-import { maskPersonalValue } from "./rules.js";
+import { maskPersonal } from "./rules.js";
 import { MemberNode } from "./types.js";
 
 type PersonalData = {
@@ -32,12 +32,12 @@ builder.prismaObjectFields(MemberNode, (t) => ({
     description:
       "National ID, always masked (1*******67): for lists and pages; reveal the full value with revealMemberPersonalData.",
     select: { nationalId: true },
-    resolve: (member) => maskPersonalValue(member.nationalId, 1, 2),
+    resolve: (member) => maskPersonal("nationalId", member.nationalId),
   }),
   mobileMasked: t.string({
     description: "Mobile, always masked (+966*******67): for lists and pages.",
     select: { mobile: true },
-    resolve: (member) => maskPersonalValue(member.mobile, 4, 2),
+    resolve: (member) => maskPersonal("mobile", member.mobile),
   }),
   hasMonthlyIncome: t.boolean({
     description: "Whether an income is recorded (its value is personal data).",

@@ -48,6 +48,18 @@ export function maskPersonalValue(value: string, keepStart = 1, keepEnd = 2): st
   );
 }
 
+/** A personal field that is shown masked. */
+export type MaskedField = "nationalId" | "mobile";
+
+/**
+ * The one masking of a member's personal field, wherever it is shown to someone who may not
+ * read it (pages, lists, CSV export, the attestation page): a national ID keeps its first
+ * digit (`1*******67`), a mobile its country code (`+966*******67`).
+ */
+export function maskPersonal(field: MaskedField, value: string): string {
+  return maskPersonalValue(value, field === "mobile" ? 4 : 1, 2);
+}
+
 /** What member search matches: the normalised names, number, national ID and mobile. */
 export function memberSearchText(member: {
   fullNameAr: string;

@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { MembershipStatusEnum } from "../../graphql/enums.js";
-import type { MemberChangedEvent } from "../../pubsub.js";
+import type { MemberChangedEvent } from "./events.js";
 import { MemberNode } from "./types.js";
 
 const MemberChangeKind = builder.enumType("MemberChangeKind", {

@@ -11,9 +11,10 @@ import {
   MembershipStatusEnum,
 } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { visibleRequestsWhere } from "../requests/policy.js";
 import "../requests/types.js";
-import { maskPersonalValue } from "./rules.js";
+import { maskPersonal } from "./rules.js";
 
 /**
  * A personal field: in full for callers allowed to read personal data (and the read is
@@ -26,11 +27,9 @@ async function personalValue(
   value: string,
 ): Promise<string | null> {
   if (!mayReadPersonalData(await context.caller())) {
-    return field === "monthlyIncome"
-      ? null
-      : maskPersonalValue(value, field === "mobile" ? 4 : 1, 2);
+    return field === "monthlyIncome" ? null : maskPersonal(field, value);
   }
-  await context.auditPersonalDataRead({ memberId, field });
+  await auditPersonalDataRead(context, { memberId, field });
   return value;
 }
 

@@ -2,34 +2,49 @@
 // rendered messages in the same transaction, so a message exists exactly when the change
 // committed. Delivery (worker, SMTP, SMS) reads PENDING rows; it is not part of this module.
 import type { Db } from "../../db/client.js";
-import type {
-  Language,
-  NotificationChannel,
-  NotificationEvent,
-  RequestStatus,
-} from "../../db/generated/enums.js";
-import { type Locale, type MessageKey, translate } from "../../i18n/messages.js";
+import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
+import type { Locale } from "../../i18n/messages.js";
 
-/** What the templates' placeholders are filled with; absent values render as nothing. */
-export type NotificationParams = {
-  reference?: string | null | undefined;
-  dueDate?: Date | null | undefined;
-  status?: RequestStatus | null | undefined;
-  note?: string | null | undefined;
-  reason?: string | null | undefined;
-  answer?: string | null | undefined;
-  /** A link for the member to act on (e.g. sign the attestation). */
-  link?: string | undefined;
-  /** Until when the link works. */
-  validUntil?: Date | undefined;
-};
+/**
+ * What each event's templates are filled with, by event. The module that sends an event
+ * declares its parameters (declaration merging, from its own folder) and registers how they
+ * render (`registerNotificationParams`); an event nobody declared cannot be queued.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules (declaration merging).
+export interface NotificationParamsByEvent {}
 
-export type NotificationRequest = {
-  event: NotificationEvent;
+/** The parameters of an event, or `never` for an event no module declared. */
+export type NotificationParams<Event extends NotificationEvent> =
+  Event extends keyof NotificationParamsByEvent ? NotificationParamsByEvent[Event] : never;
+
+export type NotificationRequest<Event extends NotificationEvent = NotificationEvent> = {
+  event: Event;
   memberId: string;
   requestId?: string | undefined;
-  params?: NotificationParams;
+  params: NotificationParams<Event>;
 };
+
+/**
+ * Turns an event's parameters into the templates' placeholder values, in the member's
+ * language; a placeholder with no value renders as nothing.
+ */
+export type NotificationRenderer<Params> = (
+  params: Params,
+  reader: { language: Language; locale: Locale },
+) => Record<string, string>;
+
+const renderers = new Map<NotificationEvent, NotificationRenderer<never>>();
+
+/** How the events a module declared render their parameters (called from that module). */
+export function registerNotificationParams<Event extends keyof NotificationParamsByEvent>(
+  events: readonly Event[],
+  render: NotificationRenderer<NotificationParamsByEvent[Event]>,
+): void {
+  for (const event of events) {
+    if (renderers.has(event)) throw new Error(`notification parameters registered twice: ${event}`);
+    renderers.set(event, render as NotificationRenderer<never>);
+  }
+}
 
 const localeOf = (language: Language): Locale => (language === "EN" ? "en" : "ar");
 
@@ -66,10 +81,14 @@ export function renderTemplate(text: string, values: Record<string, string>): st
  * the mobile always, e-mail when an address is known. A channel without a template is skipped.
  * Returns how many were queued.
  */
-export async function enqueueNotification(
+export async function enqueueNotification<Event extends NotificationEvent>(
   tx: Db,
-  notification: NotificationRequest,
+  notification: NotificationRequest<Event>,
 ): Promise<number> {
+  const render = renderers.get(notification.event) as
+    | NotificationRenderer<NotificationParams<Event>>
+    | undefined;
+  if (!render) throw new Error(`no parameters declared for notification ${notification.event}`);
   const member = await tx.member.findUniqueOrThrow({
     where: { id: notification.memberId },
     select: {
@@ -85,17 +104,9 @@ export async function enqueueNotification(
   });
   const language = member.preferredLanguage;
   const locale = localeOf(language);
-  const params = notification.params ?? {};
   const values: Record<string, string> = {
+    ...render(notification.params, { language, locale }),
     memberName: language === "EN" ? (member.fullNameEn ?? member.fullNameAr) : member.fullNameAr,
-    reference: params.reference ?? "",
-    dueDate: params.dueDate ? formatDueDate(params.dueDate, language) : "",
-    status: params.status ? translate(locale, `requestStatus.${params.status}` as MessageKey) : "",
-    note: params.note ?? "",
-    reason: params.reason ?? "",
-    answer: params.answer ?? "",
-    link: params.link ?? "",
-    validUntil: params.validUntil ? formatDueDate(params.validUntil, language) : "",
   };
   const addresses: Partial<Record<NotificationChannel, string>> = {
     SMS: member.mobile,

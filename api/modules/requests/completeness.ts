@@ -4,9 +4,9 @@
 import type { Db, Prisma } from "../../db/client.js";
 import type { Member } from "../../db/generated/client.js";
 import type { RequestTypeCode } from "../../db/generated/enums.js";
-import type { RequestGap } from "../../errors.js";
 import { attestationStatus } from "./attestation/service.js";
 import { missingDocumentKinds } from "./documents/service.js";
+import type { RequestGap } from "./errors.js";
 import {
   memberValidityGaps,
   missingFieldGaps,

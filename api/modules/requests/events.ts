@@ -1,9 +1,32 @@
-// What the requests module announces live: `requestChanged`, after the commit. Other modules
-// (communications, attestation) announce a change to a request's case file through it too.
+// The requests module's live event, `requestChanged` (see pubsub.ts), announced after the
+// commit. Other modules (communications, attestation) announce a change to a request's case
+// file through it too.
 import type { Caller } from "../../auth/caller.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { RequestStatus } from "../../db/generated/enums.js";
-import type { RequestChangedEvent } from "../../pubsub.js";
+
+/** What a request subscription receives: no personal data, enough to refresh or to filter. */
+export type RequestChangedEvent = {
+  requestId: string;
+  reference: string | null;
+  /** The life-cycle action, or CREATED / UPDATED for intake changes. */
+  change: string;
+  previousStatus: RequestStatus | null;
+  status: RequestStatus;
+  version: number;
+  /** Who may receive it: the case's researcher, the partner that submitted it. */
+  researcherId: string | null;
+  partnerId: string | null;
+  actorId: string | null;
+  /** ISO 8601: events may cross instances as JSON. */
+  at: string;
+};
+
+declare module "../../pubsub.js" {
+  interface WaslEvents {
+    requestChanged: [RequestChangedEvent];
+  }
+}
 
 /** The request's facts an event carries: no personal data, enough to refresh or to filter. */
 export type RequestEventFacts = {

@@ -1,4 +1,6 @@
 // Messages of the requests module (life cycle, completeness, intake), Arabic and English.
+import { type Keys, registerMessages } from "../../i18n/messages.js";
+
 export const requestMessagesAr = {
   "errors.incompleteRequest": "الطلب غير مكتمل: يلزم استكمال ما يلي ({count}).",
   "requests.gap.missingField": "حقل «{field}» مطلوب.",
@@ -102,7 +104,7 @@ export const requestMessagesAr = {
   "requestAction.SUBMIT_RESEARCH_REPORT": "تقديم تقرير البحث",
 } as const;
 
-export const requestMessagesEn: Record<keyof typeof requestMessagesAr, string> = {
+export const requestMessagesEn: Keys<typeof requestMessagesAr> = {
   "errors.incompleteRequest": "The request is not complete: {count} item(s) to complete.",
   "requests.gap.missingField": "“{field}” is required.",
   "requests.gap.missingDocument": "The document “{field}” is required and is missing or rejected.",
@@ -206,3 +208,9 @@ export const requestMessagesEn: Record<keyof typeof requestMessagesAr, string> =
   "requestAction.SAVE_RESEARCH_REPORT": "save the research report",
   "requestAction.SUBMIT_RESEARCH_REPORT": "submit the research report",
 };
+
+declare module "../../i18n/messages.js" {
+  interface MessageCatalogue extends Keys<typeof requestMessagesAr> {}
+}
+
+registerMessages(requestMessagesAr, requestMessagesEn);

@@ -8,7 +8,6 @@ import type { Decision } from "../../db/generated/enums.js";
 import {
   ConflictError,
   ForbiddenError,
-  IncompleteRequestError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
@@ -18,6 +17,7 @@ import { builder, type SchemaBuilderTypes } from "../../graphql/builder.js";
 import { ChannelEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
+import { IncompleteRequestError } from "./errors.js";
 import { createRequest, updateRequest } from "./intake.js";
 import type { RequestAction } from "./lifecycle.js";
 import { transitionRequest } from "./transition.js";

@@ -11,9 +11,10 @@ import {
   Language,
   MaritalStatus,
 } from "../../db/generated/enums.js";
-import { FieldErrors, type RequestGap } from "../../errors.js";
+import { FieldErrors } from "../../errors.js";
 import { isValidNationalId } from "../members/rules.js";
 import { type MemberFields, validateMemberFields } from "../members/validation.js";
+import type { RequestGap } from "./errors.js";
 import type { memberFieldNames } from "./requirable-fields.js";
 
 /** The rules a request is checked against; stored on the request when it is submitted. */

@@ -4,7 +4,7 @@
 // status).
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
-import type { RequestChangedEvent } from "../../pubsub.js";
+import type { RequestChangedEvent } from "./events.js";
 import { mayReadCase, receivesRequestEvent } from "./policy.js";
 import { RequestNode } from "./types.js";
 

@@ -6,21 +6,16 @@ import type { Db, Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import { nextSerial } from "../../db/counters.js";
 import type { Decision, RequestStatus } from "../../db/generated/enums.js";
-import {
-  FieldErrors,
-  ForbiddenError,
-  IncompleteRequestError,
-  PreconditionFailedError,
-  type RequestGap,
-} from "../../errors.js";
+import { FieldErrors, ForbiddenError, PreconditionFailedError } from "../../errors.js";
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { changeMember, type MemberChangeData } from "../members/service.js";
-import { enqueueNotification, type NotificationParams } from "../notifications/outbox.js";
+import { enqueueNotification } from "../notifications/outbox.js";
 import { recordTimelineEvents, type TimelineRecord } from "../timeline/service.js";
 import { markAttestationStaleIfChanged } from "./attestation/service.js";
 import { duplicateGaps, findGaps } from "./completeness.js";
 import { addDays, resumedDueAt } from "./decision-clock.js";
 import { unverifiedDocumentKinds } from "./documents/service.js";
+import { IncompleteRequestError, type RequestGap } from "./errors.js";
 import { emitRequestChanged } from "./events.js";
 import {
   availableActionsFor,
@@ -32,6 +27,7 @@ import {
   transitionFrom,
   undecidedStates,
 } from "./lifecycle.js";
+import type { RequestNotificationParams } from "./notifications.js";
 import {
   auditable,
   checkAmount,
@@ -302,7 +298,7 @@ export async function applyTransition(
   });
   await memberEffects(context, request, transition, params);
   if (transition.notification) {
-    const params: NotificationParams = {
+    const params: RequestNotificationParams = {
       reference: request.reference,
       dueDate: request.decisionDueAt,
       status: request.status,

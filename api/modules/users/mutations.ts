@@ -1,14 +1,8 @@
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies.js";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidCredentialsError,
-  NotFoundError,
-  TooManyAttemptsError,
-  ValidationError,
-} from "../../errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { LanguageEnum, RoleEnum } from "../../graphql/enums.js";
+import { InvalidCredentialsError, TooManyAttemptsError } from "./errors.js";
 import { createUser, signIn, signOut, updateUser } from "./service.js";
 import { UserNode, Viewer, type ViewerShape } from "./types.js";
 

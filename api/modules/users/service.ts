@@ -6,14 +6,10 @@ import type { Config } from "../../config.js";
 import type { PrismaClient } from "../../db/client.js";
 import { type CommandContext, run } from "../../db/commands.js";
 import type { Language, Role } from "../../db/generated/enums.js";
-import {
-  FieldErrors,
-  InvalidCredentialsError,
-  NotFoundError,
-  TooManyAttemptsError,
-} from "../../errors.js";
+import { FieldErrors, NotFoundError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
+import { InvalidCredentialsError, TooManyAttemptsError } from "./errors.js";
 import type { SignInLimiter } from "./sign-in-limiter.js";
 
 export type Services = {

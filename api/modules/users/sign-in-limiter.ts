@@ -118,3 +118,10 @@ export class SignInLimiter {
       for (const key of map.keys()) this.recent(map, key, now);
   }
 }
+
+declare module "../../auth/context.js" {
+  interface ModuleServices {
+    /** One per server: failed sign-ins are counted across requests (server.ts makes it). */
+    signInLimiter: SignInLimiter;
+  }
+}

@@ -1,4 +1,6 @@
 // Messages of the attestation (إقرار), Arabic and English.
+import { type Keys, registerMessages } from "../../../i18n/messages.js";
+
 export const attestationMessagesAr = {
   "attestation.alreadySigned":
     "الإقرار موقّع على البيانات الحالية وبالنص الحالي، ولا يلزم توقيعه مجدداً.",
@@ -16,7 +18,7 @@ export const attestationMessagesAr = {
   "entities.AttestationText": "نص الإقرار",
 } as const;
 
-export const attestationMessagesEn: Record<keyof typeof attestationMessagesAr, string> = {
+export const attestationMessagesEn: Keys<typeof attestationMessagesAr> = {
   "attestation.alreadySigned":
     "The attestation is already signed on the current data with the current text; no new signature is needed.",
   "attestation.requestClosed":
@@ -34,3 +36,9 @@ export const attestationMessagesEn: Record<keyof typeof attestationMessagesAr, s
   "entities.Attestation": "attestation",
   "entities.AttestationText": "attestation text",
 };
+
+declare module "../../../i18n/messages.js" {
+  interface MessageCatalogue extends Keys<typeof attestationMessagesAr> {}
+}
+
+registerMessages(attestationMessagesAr, attestationMessagesEn);

@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
 import { EmploymentStatusEnum, MaritalStatusEnum } from "../../../graphql/enums.js";
-import { maskPersonalValue } from "../../members/rules.js";
+import { maskPersonal } from "../../members/rules.js";
 import { type AttestationLinkState, readAttestationLink } from "./links.js";
 import { currentAttestationText } from "./service.js";
 import { AttestationTextType } from "./types.js";
@@ -66,7 +66,7 @@ const AttestationLinkDetailsType = builder
       }),
       nationalIdMasked: t.string({
         description: "The member's national ID, masked: the link may be opened on a shared phone.",
-        resolve: (d) => maskPersonalValue(d.request.member.nationalId),
+        resolve: (d) => maskPersonal("nationalId", d.request.member.nationalId),
       }),
       familySize: t.int({
         nullable: true,

@@ -1,4 +1,6 @@
 // Messages of request documents (upload, verification), Arabic and English.
+import { type Keys, registerMessages } from "../../../i18n/messages.js";
+
 export const documentMessagesAr = {
   "documents.fileEmpty": "الملف المرفق فارغ.",
   "documents.fileTooLarge": "حجم الملف أكبر من الحد المسموح ({max} ميغابايت).",
@@ -11,14 +13,12 @@ export const documentMessagesAr = {
   "documents.requestClosed": "الطلب مغلق (الحالة «{status}») ولا يقبل مستندات جديدة.",
   "fields.file": "الملف",
   "fields.kind": "نوع المستند",
-  "fields.reason": "السبب",
   "fields.decision": "القرار",
   "fields.requestId": "الطلب",
   "entities.Document": "المستند",
-  "entities.Request": "الطلب",
 } as const;
 
-export const documentMessagesEn: Record<keyof typeof documentMessagesAr, string> = {
+export const documentMessagesEn: Keys<typeof documentMessagesAr> = {
   "documents.fileEmpty": "The attached file is empty.",
   "documents.fileTooLarge": "The file is larger than the limit ({max} MB).",
   "documents.fileTooLargeKb": "The file is larger than the limit ({max} KB).",
@@ -31,9 +31,13 @@ export const documentMessagesEn: Record<keyof typeof documentMessagesAr, string>
     "The request is closed (status “{status}”) and takes no new documents.",
   "fields.file": "File",
   "fields.kind": "Document kind",
-  "fields.reason": "Reason",
   "fields.decision": "Decision",
   "fields.requestId": "Request",
   "entities.Document": "document",
-  "entities.Request": "request",
 };
+
+declare module "../../../i18n/messages.js" {
+  interface MessageCatalogue extends Keys<typeof documentMessagesAr> {}
+}
+
+registerMessages(documentMessagesAr, documentMessagesEn);

@@ -1,5 +1,5 @@
 // Documents as GraphQL shows them: metadata only. The bytes are served by the authorised
-// download route (api/http/documents.ts), never through GraphQL.
+// download route (download.ts), never through GraphQL.
 import { hasPermission } from "../../../auth/permissions.js";
 import { DocumentKind, VerificationState } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";

@@ -1,4 +1,6 @@
 // Messages of the social research report (تقرير البحث الاجتماعي), Arabic and English.
+import { type Keys, registerMessages } from "../../../i18n/messages.js";
+
 export const researchMessagesAr = {
   "research.visitDateInFuture": "تاريخ الزيارة أو المقابلة لا يكون في المستقبل.",
   "fields.findings": "نتائج البحث",
@@ -9,7 +11,7 @@ export const researchMessagesAr = {
   "entities.ResearchReport": "تقرير البحث",
 } as const;
 
-export const researchMessagesEn: Record<keyof typeof researchMessagesAr, string> = {
+export const researchMessagesEn: Keys<typeof researchMessagesAr> = {
   "research.visitDateInFuture": "The visit or interview date cannot be in the future.",
   "fields.findings": "Findings",
   "fields.visitDate": "Visit or interview date",
@@ -18,3 +20,9 @@ export const researchMessagesEn: Record<keyof typeof researchMessagesAr, string>
   "fields.version": "Version",
   "entities.ResearchReport": "research report",
 };
+
+declare module "../../../i18n/messages.js" {
+  interface MessageCatalogue extends Keys<typeof researchMessagesAr> {}
+}
+
+registerMessages(researchMessagesAr, researchMessagesEn);

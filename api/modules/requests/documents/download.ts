@@ -4,41 +4,26 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
-import { resolveCaller } from "../auth/caller.js";
-import { readCookie, sessionCookieName } from "../auth/cookies.js";
-import { hasPermission } from "../auth/permissions.js";
-import type { Config } from "../config.js";
-import type { PrismaClient } from "../db/client.js";
-import { recordAudit } from "../modules/audit/service.js";
-import { documentStorage } from "../modules/requests/documents/storage.js";
-import { mayReadCase } from "../modules/requests/policy.js";
-import { decodedPath } from "./request.js";
+import { requestContext, type Services } from "../../../auth/context.js";
+import { hasPermission } from "../../../auth/permissions.js";
+import { attachmentDisposition } from "../../../http/attachment.js";
+import { decodedPath } from "../../../http/request.js";
+import { recordAudit } from "../../audit/service.js";
+import { mayReadCase } from "../policy.js";
+import { documentStorage } from "./storage.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** `attachment` with an ASCII fallback name and the real (e.g. Arabic) name per RFC 6266/5987. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-export function createDocumentDownloadHandler(services: { prisma: PrismaClient; config: Config }) {
-  const { prisma, config } = services;
-  const storage = documentStorage(config);
+export function createDocumentDownloadHandler(services: Services) {
+  const { prisma } = services;
+  const storage = documentStorage(services.config);
   return async function downloadDocument(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "GET" && req.method !== "HEAD")
       return void res.writeHead(405, { allow: "GET, HEAD" }).end();
     // No CSRF header here, unlike /export: a plain link must work, and reading sends nothing
     // back to a cross-site page (no CORS); the session cookie is SameSite=Lax.
-    const authorization = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const caller = await resolveCaller(prisma, config, {
-      bearer: authorization,
-      sessionToken: readCookie(req.headers.cookie, sessionCookieName),
-    });
+    const context = requestContext(services, req);
+    const caller = await context.caller();
     if (caller.kind !== "user") return void res.writeHead(401).end();
     if (!hasPermission(caller.roles, "documents.download")) return void res.writeHead(403).end();
 
@@ -82,8 +67,7 @@ export function createDocumentDownloadHandler(services: { prisma: PrismaClient; 
       entityType: "Document",
       entityId: document.id,
       changes: ["content"],
-      requestId:
-        typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined,
+      requestId: context.requestId,
     });
     await pipeline(stored.stream, res);
   };

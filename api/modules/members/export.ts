@@ -2,19 +2,17 @@
 // pages, UTF-8 with a BOM so that Excel reads Arabic correctly. Personal fields are masked
 // unless the caller may read personal data, and then each member's read is audited.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { channelLabels, membershipStatusLabels } from "../../contract/labels.js";
-import { resolveCaller } from "../auth/caller.js";
-import { readCookie, sessionCookieName } from "../auth/cookies.js";
-import { hasPermission } from "../auth/permissions.js";
-import { mayReadPersonalData } from "../auth/policy.js";
-import type { Config } from "../config.js";
-import type { PrismaClient } from "../db/client.js";
-import type { Channel, MembershipStatus } from "../db/generated/enums.js";
-import { type Locale, localeFromAcceptLanguage } from "../i18n/messages.js";
-import { recordAudits } from "../modules/audit/service.js";
-import { maskPersonalValue } from "../modules/members/rules.js";
-import { lookupReads, memberSearch } from "../modules/members/search.js";
-import { BadRequestError } from "./request.js";
+import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
+import { requestContext, type Services } from "../../auth/context.js";
+import { hasPermission } from "../../auth/permissions.js";
+import { mayReadPersonalData } from "../../auth/policy.js";
+import type { Channel, MembershipStatus } from "../../db/generated/enums.js";
+import { csvCell } from "../../http/csv.js";
+import { BadRequestError } from "../../http/request.js";
+import type { Locale } from "../../i18n/messages.js";
+import { recordPersonalDataReads } from "../audit/personal-data.js";
+import { maskPersonal } from "./rules.js";
+import { lookupReads, memberSearch } from "./search.js";
 
 const statuses = ["APPLICANT", "ACTIVE", "SUSPENDED", "ENDED"] as const;
 const channels = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE", "PARTNER"] as const;
@@ -69,33 +67,18 @@ const labels: Record<
   },
 };
 
-/** One CSV cell: quoted when needed; a leading = + - @ is defused so spreadsheets never run it. */
-export function csvCell(value: unknown): string {
-  let text =
-    value === null || value === undefined
-      ? ""
-      : value instanceof Date
-        ? value.toISOString()
-        : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
-export function createMembersExportHandler(services: { prisma: PrismaClient; config: Config }) {
-  const { prisma, config } = services;
+export function createMembersExportHandler(services: Services) {
+  const { prisma } = services;
   return async function exportMembers(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
     // Like /graphql: a header a cross-site page cannot send, so no other site can trigger it.
     if (req.headers["x-wasl-csrf"] !== "1")
       return void res.writeHead(403).end("x-wasl-csrf header required");
-    const authorization = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const caller = await resolveCaller(prisma, config, {
-      bearer: authorization,
-      sessionToken: readCookie(req.headers.cookie, sessionCookieName),
-    });
+    const context = requestContext(services, req);
+    const caller = await context.caller();
     if (caller.kind !== "user") return void res.writeHead(401).end();
     if (!hasPermission(caller.roles, "members.export")) return void res.writeHead(403).end();
 
@@ -106,10 +89,9 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
     const locale =
       params.get("lang") === "en" || params.get("lang") === "ar"
         ? (params.get("lang") as Locale)
-        : localeFromAcceptLanguage(req.headers["accept-language"]);
+        : context.locale;
     const unmasked = mayReadPersonalData(caller);
-    const requestId =
-      typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined;
+    const { requestId } = context;
     // The panel's search rule (members/search.ts): without personal-data access, numbers
     // match only whole, and a lookup by a whole national ID or mobile is audited first.
     const search = memberSearch(
@@ -123,16 +105,11 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
     );
     const where = search.where;
     const lookups = await lookupReads(prisma, search);
-    await recordAudits(
+    await recordPersonalDataReads(
       prisma,
       caller,
-      lookups.map((read) => ({
-        action: "READ_PERSONAL_DATA" as const,
-        entityType: "Member",
-        entityId: read.memberId,
-        changes: [read.field],
-        requestId,
-      })),
+      lookups.map((read) => ({ memberId: read.memberId, fields: [read.field] })),
+      requestId,
     );
     // Only the columns in sortFields: never a personal one, whose order would leak values.
     const field = sortFields[(params.get("sort") ?? "") as keyof typeof sortFields] ?? "createdAt";
@@ -172,16 +149,11 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
       });
       if (!page.length) break;
       if (unmasked) {
-        await recordAudits(
+        await recordPersonalDataReads(
           prisma,
           caller,
-          page.map((m) => ({
-            action: "READ_PERSONAL_DATA" as const,
-            entityType: "Member",
-            entityId: m.id,
-            changes: ["nationalId", "mobile"],
-            requestId,
-          })),
+          page.map((m) => ({ memberId: m.id, fields: ["nationalId", "mobile"] })),
+          requestId,
         );
       }
       const lines = page.map((m) =>
@@ -189,8 +161,8 @@ export function createMembersExportHandler(services: { prisma: PrismaClient; con
           m.memberNumber,
           m.fullNameAr,
           m.fullNameEn,
-          unmasked ? m.nationalId : maskPersonalValue(m.nationalId, 1, 2),
-          unmasked ? m.mobile : maskPersonalValue(m.mobile, 4, 2),
+          unmasked ? m.nationalId : maskPersonal("nationalId", m.nationalId),
+          unmasked ? m.mobile : maskPersonal("mobile", m.mobile),
           m.email,
           m.city,
           m.district,

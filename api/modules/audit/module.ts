@@ -1,0 +1,2 @@
+// The audit module: the audit log's queries.
+import "./queries.js";

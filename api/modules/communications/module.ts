@@ -1,0 +1,4 @@
+// The communications log: what it adds to the schema and its messages.
+import "./types.js";
+import "./mutations.js";
+import "./messages.js";

@@ -1,0 +1,2 @@
+// The dashboard module: its queries.
+import "./queries.js";
