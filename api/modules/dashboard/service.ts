@@ -1,7 +1,10 @@
 // The figures the association watches (DOMAIN.md), computed in SQL over the Request table:
 // one round of aggregate queries, never by downloading lists.
+
+import type { DashboardFigures as ContractFigures, CountBy } from "../../../contract/dashboard.js";
 import type { Caller } from "../../auth/caller.js";
 import type { Db } from "../../db/client.js";
+import { undecidedStates } from "../requests/lifecycle.js";
 import { visibleRequestsSql } from "../requests/policy.js";
 
 /** Requests someone still has to act on (a decision, an answer or completion). */
@@ -13,33 +16,11 @@ export const openStatuses = [
   "IN_PROGRESS",
   "APPROVED",
 ] as const;
-/** Requests still waiting for their decision (or answer): these can be overdue. */
-export const awaitingDecisionStatuses = [
-  "SUBMITTED",
-  "NEEDS_INFO",
-  "WITH_RESEARCHER",
-  "IN_COMMITTEE",
-  "IN_PROGRESS",
-] as const;
 
 export type DashboardPeriod = { from: Date; to: Date };
-export type CountBy = { key: string; count: number };
-
-export type DashboardFigures = {
-  period: DashboardPeriod;
-  openTotal: number;
-  openByStatus: CountBy[];
-  overdue: number;
-  decidedInPeriod: number;
-  decidedWithinDue: number;
-  /** decidedWithinDue / decidedInPeriod, 0–1; null when nothing was decided. */
-  decidedWithinDueShare: number | null;
-  /** Median hours from submission to decision (or answer) for those decided in the period. */
-  medianHoursToDecision: number | null;
-  submittedInPeriod: number;
-  byChannel: CountBy[];
-  byType: CountBy[];
-};
+export type { CountBy };
+/** The figures as the API computes them: the contract's, with dates. */
+export type DashboardFigures = ContractFigures<Date>;
 
 const dayMs = 86_400_000;
 
@@ -68,7 +49,8 @@ export async function dashboardFigures(
   // A researcher's figures count the cases referred to them: counts never reveal hidden rows.
   const visible = visibleRequestsSql(caller);
   const open = [...openStatuses];
-  const awaiting = [...awaitingDecisionStatuses];
+  // Still waiting for their decision (or answer): these can be overdue.
+  const awaiting = [...undecidedStates];
   // Decision time: decidedAt for committee types, resolvedAt for service types.
   const [byStatus, overdueRows, decidedRows, submittedRows, byChannel, byType] = await Promise.all([
     db.$queryRaw<CountRow[]>`
