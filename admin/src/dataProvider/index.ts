@@ -11,17 +11,12 @@ import type {
 } from "react-admin";
 import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
-import {
-  buildQuery,
-  maxPageSize,
-  memberFilter,
-  memberOrderBy,
-  pagedByCursor,
-} from "./buildQuery.js";
+import { buildQuery, maxPageSize, pagedByCursor } from "./buildQuery.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
+import { memberFilter, memberOrderBy } from "./resources/members.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type CountBy = { key: string; count: number };
