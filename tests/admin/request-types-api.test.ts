@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import type { TestApp } from "../helpers/app.js";
+import { gid } from "../helpers/ids.js";
 import { failure, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
@@ -142,7 +143,7 @@ describe("editing a draft request through the data provider", () => {
     });
     const { data } = await asStaff.create<RequestRecord>("requests", {
       data: {
-        member: Buffer.from(`Member:${member.id}`).toString("base64"),
+        member: gid("Member", member.id),
         type: "FINANCIAL_SUPPORT",
         channel: "IN_PERSON",
         subject: "دعم إيجار",

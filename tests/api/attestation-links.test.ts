@@ -9,13 +9,12 @@ import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 let staff: string;
 let committee: string;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 const sendMutation = `mutation($input: SendAttestationLinkInput!) { sendAttestationLink(input: $input) {
   __typename
   ... on SendAttestationLinkSuccess { link { expiresAt messagesQueued } }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Caller } from "../../api/auth/caller.js";
+import type { StaffCaller } from "../../api/auth/caller.js";
 import {
   attestationStatus,
   canonicalJson,
@@ -9,10 +9,12 @@ import {
 } from "../../api/modules/requests/attestation/service.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
-let staffCaller: Caller;
+let desk: StaffCaller;
 let staff: string;
 let researcher: string;
 let memberId: string;
@@ -29,22 +31,13 @@ const recordMutation = `mutation($input: RecordAttestationInput!) {
 
 const attestationQuery = `query($id: ID!) { node(id: $id) { ... on Request { attestation { status version text signedAt method stale } } } }`;
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
   const user = await createStaffUser(db, "desk@test.sa", ["STAFF"]);
   await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"]);
-  staffCaller = {
-    kind: "user",
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    roles: user.roles,
-    personalDataAccess: false,
-  };
+  desk = staffCaller(user);
   memberId = (
     await createMemberRecord(db, {
       familySize: 5,
@@ -86,23 +79,23 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
     expect(await attestationStatus(db, request.id)).toBe("MISSING");
-    const attestation = await signAttestation(db, staffCaller, {
+    const attestation = await signAttestation(db, desk, {
       requestId: request.id,
       method: "IN_PERSON",
     });
     expect(attestation.dataHash).toBe(await requestDataHash(db, request.id));
     expect(attestation.memberId).toBe(memberId);
-    expect(attestation.recordedById).toBe(staffCaller.kind === "user" ? staffCaller.id : null);
+    expect(attestation.recordedById).toBe(desk.kind === "user" ? desk.id : null);
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
   });
 
   it("marks nothing when the data did not change", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await signAttestation(db, desk, { requestId: request.id, method: "IN_PERSON" });
     const marked = await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { channel: "PHONE" } });
-      return markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      return markAttestationStaleIfChanged(tx, desk, request.id);
     });
     expect(marked).toBe(false);
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
@@ -111,13 +104,13 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
   it("marks the attestation stale after a data change, with a timeline event and an audit entry", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    const signed = await signAttestation(db, staffCaller, {
+    const signed = await signAttestation(db, desk, {
       requestId: request.id,
       method: "IN_PERSON",
     });
     const marked = await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { amountRequested: "9000" } });
-      return markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      return markAttestationStaleIfChanged(tx, desk, request.id);
     });
     expect(marked).toBe(true);
     expect(await attestationStatus(db, request.id)).toBe("STALE");
@@ -132,19 +125,19 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
       }),
     ).toBe(1);
     // Marking again finds no current attestation: nothing more is written.
-    expect(
-      await db.$transaction((tx) => markAttestationStaleIfChanged(tx, staffCaller, request.id)),
-    ).toBe(false);
+    expect(await db.$transaction((tx) => markAttestationStaleIfChanged(tx, desk, request.id))).toBe(
+      false,
+    );
   });
 
   it("rolls the mark back with the change when the transaction fails", async () => {
     const db = t.database.prisma;
     const request = await createRequestRecord(db, memberId);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await signAttestation(db, desk, { requestId: request.id, method: "IN_PERSON" });
     await expect(
       db.$transaction(async (tx) => {
         await tx.request.update({ where: { id: request.id }, data: { subject: "موضوع آخر" } });
-        await markAttestationStaleIfChanged(tx, staffCaller, request.id);
+        await markAttestationStaleIfChanged(tx, desk, request.id);
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -158,17 +151,17 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     const db = t.database.prisma;
     const member = await createMemberRecord(db, { monthlyIncome: "1000.00" });
     const request = await createRequestRecord(db, member.id);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await signAttestation(db, desk, { requestId: request.id, method: "IN_PERSON" });
     await db.member.update({ where: { id: member.id }, data: { monthlyIncome: "1500.00" } });
     expect(await attestationStatus(db, request.id)).toBe("STALE");
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await signAttestation(db, desk, { requestId: request.id, method: "IN_PERSON" });
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
   });
 
   it("refuses to let staff record an electronic signature: the member signs it from their link", async () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
     await expect(
-      signAttestation(t.database.prisma, staffCaller, {
+      signAttestation(t.database.prisma, desk, {
         requestId: request.id,
         method: "ELECTRONIC",
       }),
@@ -222,10 +215,10 @@ describe("recordAttestation and Request.attestation", () => {
       stale: false,
     });
     expect(missing.data?.node.attestation.text).toMatch(/^أقر أنا مقدم الطلب/);
-    await signAttestation(db, staffCaller, { requestId: request.id, method: "IN_PERSON" });
+    await signAttestation(db, desk, { requestId: request.id, method: "IN_PERSON" });
     await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { description: "وصف جديد" } });
-      await markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      await markAttestationStaleIfChanged(tx, desk, request.id);
     });
     const stale = await t.gql(
       attestationQuery,

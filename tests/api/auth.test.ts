@@ -3,6 +3,7 @@ import { sessionCookieName } from "../../api/auth/cookies.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -24,10 +25,6 @@ const updateUserMutation = `mutation($input: UpdateUserInput!) {
     ... on ForbiddenError { code }
   }
 }`;
-
-function userGlobalId(id: string) {
-  return Buffer.from(`User:${id}`).toString("base64");
-}
 
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
@@ -180,7 +177,7 @@ describe("users and roles", () => {
     const token = await t.signIn("leaving@test.sa", password);
     const disabled = await t.gql(
       updateUserMutation,
-      { input: { id: userGlobalId(user.id), version: 1, disabled: true } },
+      { input: { id: gid("User", user.id), version: 1, disabled: true } },
       { token: admin },
     );
     expect(disabled.data?.updateUser).toMatchObject({
@@ -215,7 +212,7 @@ describe("users and roles", () => {
     });
     const result = await t.gql(
       updateUserMutation,
-      { input: { id: userGlobalId(me.id), version: me.version, disabled: true } },
+      { input: { id: gid("User", me.id), version: me.version, disabled: true } },
       { token: admin },
     );
     expect(result.data?.updateUser.__typename).toBe("ValidationError");

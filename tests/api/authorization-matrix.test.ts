@@ -18,7 +18,9 @@ import { documentStorage, newStorageKey } from "../../api/modules/requests/docum
 import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 const callers = [
   "ADMIN",
@@ -90,7 +92,6 @@ let auditEntryId = "";
 let userId = "";
 let researcherId = "";
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const marker = (c: Case) => `matrix-${c}`;
 /** The cases whose markers appear in a text (in any case), in the table's order. */
 const casesIn = (text: string): Case[] =>
@@ -651,14 +652,8 @@ describe("authorization matrix: subscriptions", () => {
 describe("the rule's SQL form (dashboard aggregates)", () => {
   it("selects exactly the requests its Prisma form selects, for every kind of caller", async () => {
     const db = t.database.prisma;
-    const user = (roles: Role[]): Caller => ({
-      kind: "user",
-      id: researcherId,
-      email: "r@matrix.sa",
-      fullName: "r",
-      roles,
-      personalDataAccess: false,
-    });
+    const user = (roles: Role[]) =>
+      staffCaller({ id: researcherId, email: "r@matrix.sa", fullName: "r", roles });
     const subjects: Caller[] = [
       user(["RESEARCHER"]),
       user(["RESEARCHER", "STAFF"]),

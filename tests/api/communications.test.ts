@@ -7,13 +7,12 @@ import type { Role } from "../../api/db/generated/enums.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 const tokens: Record<string, string> = {};
 const userIds: Record<string, string> = {};
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 const record = `mutation($input: RecordCommunicationInput!) { recordCommunication(input: $input) {
   __typename
   ... on RecordCommunicationSuccess { communication { id channel direction subject body outcome

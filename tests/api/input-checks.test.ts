@@ -2,11 +2,11 @@
 // or a lone surrogate in a string, a global ID that is not ours (bad base64, a type that does
 // not exist or is not a Node) or is of the wrong type. Each answers VALIDATION_FAILED naming
 // the field, as a typed result where the mutation has one, never "Unexpected error.".
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string;
@@ -66,8 +66,8 @@ beforeAll(async () => {
       subject: "استفسار",
     },
   });
-  memberId = encodeGlobalID("Member", member.id);
-  requestId = encodeGlobalID("Request", request.id);
+  memberId = gid("Member", member.id);
+  requestId = gid("Request", request.id);
   staff = await t.signIn("staff@test.sa", password);
 });
 
@@ -152,9 +152,9 @@ describe("global IDs that are not ours", () => {
   const notOurs = {
     "bad base64": "%%%not-base64%%%",
     "no type": Buffer.from("just-an-id").toString("base64"),
-    "an unknown type": encodeGlobalID("Spaceship", "1"),
-    "a type that is not a Node": encodeGlobalID("PageInfo", "1"),
-    "an ID that no record of the type can have": encodeGlobalID("Member", "1; drop"),
+    "an unknown type": gid("Spaceship", "1"),
+    "a type that is not a Node": gid("PageInfo", "1"),
+    "an ID that no record of the type can have": gid("Member", "1; drop"),
   };
 
   for (const [name, id] of Object.entries(notOurs)) {

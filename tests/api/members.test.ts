@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string; // STAFF with personal-data access
@@ -216,7 +217,7 @@ describe("changing a member", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "خالد سالم الشهري" });
     const ok = await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, city: "أبها" } },
+      { input: { id: gid("Member", member.id), version: 1, city: "أبها" } },
       { token: staff },
     );
     expect(ok.data?.updateMember).toMatchObject({
@@ -226,7 +227,7 @@ describe("changing a member", () => {
 
     const stale = await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, city: "تبوك" } },
+      { input: { id: gid("Member", member.id), version: 1, city: "تبوك" } },
       { token: staff },
     );
     expect(stale.data?.updateMember).toMatchObject({
@@ -244,7 +245,7 @@ describe("changing a member", () => {
       ["بريدة", "حائل"].map((city) =>
         t.gql(
           updateMutation,
-          { input: { id: globalId(member.id), version: 1, city } },
+          { input: { id: gid("Member", member.id), version: 1, city } },
           { token: staff },
         ),
       ),
@@ -259,7 +260,7 @@ describe("changing a member", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "ريم عادل القرني" });
     await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } },
+      { input: { id: gid("Member", member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } },
       { token: staff },
     );
     const entry = await t.database.prisma.auditEntry.findFirst({
@@ -270,7 +271,3 @@ describe("changing a member", () => {
     });
   });
 });
-
-function globalId(id: string) {
-  return Buffer.from(`Member:${id}`).toString("base64");
-}

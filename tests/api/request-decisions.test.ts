@@ -1,12 +1,12 @@
 // The end of a committee request: the approved amount is bounded (above zero, at most the
 // type's ceiling where it has one, editable by admins), and an approved request is completed
 // only once every document its type requires has been verified (accepted).
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentKind } from "../../api/db/generated/enums.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -102,7 +102,7 @@ describe("the approved amount", () => {
       decide,
       {
         input: {
-          id: encodeGlobalID("Request", request.id),
+          id: gid("Request", request.id),
           version: request.version,
           decision: "APPROVED",
           reason: "استوفى الشروط",
@@ -119,7 +119,7 @@ describe("the approved amount", () => {
   it("is at most the type's ceiling, and the error says the ceiling", async () => {
     const request = await inCommittee();
     const input = {
-      id: encodeGlobalID("Request", request.id),
+      id: gid("Request", request.id),
       version: request.version,
       decision: "APPROVED",
       reason: "استوفى الشروط",
@@ -154,7 +154,7 @@ describe("the approved amount", () => {
       decide,
       {
         input: {
-          id: encodeGlobalID("Request", request.id),
+          id: gid("Request", request.id),
           version: request.version,
           decision: "APPROVED",
           reason: "استوفى الشروط",
@@ -176,7 +176,7 @@ describe("completing an approved request", () => {
     });
     await attach(request.id, "NATIONAL_ID_COPY", "ACCEPTED");
     const income = await attach(request.id, "INCOME_PROOF", "PENDING");
-    const input = { id: encodeGlobalID("Request", request.id), version: request.version };
+    const input = { id: gid("Request", request.id), version: request.version };
 
     const refused = await t.gql(complete, { input }, { token: admin, language: "en" });
     expect(refused.data?.completeRequest).toMatchObject({
@@ -209,7 +209,7 @@ describe("completing an approved request", () => {
     await attach(request.id, "INCOME_PROOF", "PENDING");
     const result: Json = await t.gql(
       complete,
-      { input: { id: encodeGlobalID("Request", request.id), version: request.version } },
+      { input: { id: gid("Request", request.id), version: request.version } },
       { token: admin },
     );
     expect(result.data?.completeRequest.request.status).toBe("COMPLETED");

@@ -7,6 +7,7 @@ import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -17,8 +18,6 @@ const credentials: Record<string, Record<string, string>> = {};
 const roles: Role[] = ["ADMIN", "STAFF", "RESEARCHER", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"];
 const callers = [...roles, "ANONYMOUS", "PARTNER"] as const;
 type CallerName = (typeof callers)[number];
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 /** A request already in the state the operation needs, on the researcher's case list. */
 async function requestIn(

@@ -5,6 +5,7 @@ import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let statements: string[] = [];
@@ -19,8 +20,6 @@ beforeAll(async () => {
   token = await t.signIn("staff@test.sa", password);
 });
 afterAll(() => t.close());
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 it("moves a request SUBMITTED → IN_PROGRESS in one transaction of few statements", async () => {
   const member = await createMemberRecord(t.database.prisma);

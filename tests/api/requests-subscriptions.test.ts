@@ -8,6 +8,7 @@ import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -18,8 +19,6 @@ let partnerKey: string;
 let partnerId: string;
 let memberId: string;
 const clients: Client[] = [];
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 function connect(connectionParams: Record<string, unknown>): Client {
   const client = createClient({

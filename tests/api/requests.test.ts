@@ -21,25 +21,23 @@ import { createRequest, transitionRequest } from "../../api/modules/requests/ser
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 const tokens: Record<string, string> = {};
 const users: Record<string, { id: string; roles: Role[] }> = {};
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 function callerOf(name: string): Caller {
   const user = users[name]!;
-  return {
-    kind: "user",
-    id: user.id,
+  return staffCaller({
+    ...user,
     email: `${name}@test.sa`,
     fullName: name,
-    roles: user.roles,
     personalDataAccess: true,
-  };
+  });
 }
 
 /** The mutation of each action, and the extra input it needs. */

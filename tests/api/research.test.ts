@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasSubmittedResearchReport } from "../../api/modules/requests/research/service.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string;
@@ -11,8 +13,6 @@ let researcher: string; // assigned to the requests below
 let otherResearcher: string;
 let researcherId: string;
 let memberId: string;
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 const saveMutation = `mutation($input: SaveResearchReportInput!) {
   saveResearchReport(input: $input) {
@@ -59,15 +59,13 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await createStaffUser(db, "desk@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
-  researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
-  await createStaffUser(db, "other-researcher@test.sa", ["RESEARCHER"]);
+  staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
+  const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
+  researcherId = assigned.user.id;
+  researcher = assigned.token;
+  otherResearcher = (await signInStaff(t, "other-researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (await createMemberRecord(db)).id;
-  staff = await t.signIn("desk@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
-  otherResearcher = await t.signIn("other-researcher@test.sa", password);
 });
 
 afterAll(() => t?.close());

@@ -6,6 +6,7 @@ import WebSocket from "ws";
 import { issueSessionToken } from "../../api/auth/tokens.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -56,8 +57,6 @@ function firstResults(
 }
 
 const updateMutation = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 beforeAll(async () => {
   t = await startTestApp();
   await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
