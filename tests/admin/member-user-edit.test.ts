@@ -7,22 +7,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { type ComponentType, createElement as h } from "react";
 import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderIn, validationFailure } from "./render.js";
+import { panelModule, renderIn, validationFailure } from "./render.js";
 
-// Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
-// panel's .tsx files; admin/tsconfig.json does.
-const memberEditPath = "../../admin/src/members/MemberEdit.js";
-const memberShowPath = "../../admin/src/members/MemberShow.js";
-const userScreensPath = "../../admin/src/users/UserScreens.js";
-const { MemberEdit } = (await import(/* @vite-ignore */ memberEditPath)) as {
-  MemberEdit: ComponentType<{ id: string }>;
-};
-const { MemberShow } = (await import(/* @vite-ignore */ memberShowPath)) as {
-  MemberShow: ComponentType<{ id: string }>;
-};
-const { UserEdit } = (await import(/* @vite-ignore */ userScreensPath)) as {
-  UserEdit: ComponentType<{ id: string }>;
-};
+type Screen = ComponentType<{ id: string }>;
+
+const { MemberEdit } = await panelModule<{ MemberEdit: Screen }>("members/MemberEdit");
+const { MemberShow } = await panelModule<{ MemberShow: Screen }>("members/MemberShow");
+const { UserEdit } = await panelModule<{ UserEdit: Screen }>("users/UserScreens");
 
 afterEach(cleanup);
 

@@ -30,8 +30,9 @@ const errorSelection = `
 export const maxPageSize = 100;
 
 function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
-  const args = spec.listArgs ? `, ${spec.listArgs}` : "";
-  const passed = spec.listArgs
+  const listArgs = spec.listArgs ?? "";
+  const args = listArgs ? `, ${listArgs}` : "";
+  const passed = listArgs
     .split(",")
     .map((a) => a.trim().split(":")[0]?.replace("$", ""))
     .filter(Boolean)
@@ -154,7 +155,7 @@ export function buildQuery(_introspection?: unknown) {
           variables: {
             first: perPage,
             after: params.meta?.after ?? null,
-            ...spec.listVariables({ ...params, filter }),
+            ...spec.listVariables?.({ ...params, filter }),
           },
           parseResponse: (response: Response) =>
             connectionPage(response.data.connection as Connection),

@@ -1,7 +1,8 @@
 // What a resource of the panel declares to the generic buildQuery (`buildQuery.ts`): the
 // API's names for its list, record and mutations, and the pure functions turning
 // react-admin's params and form data into the API's variables and inputs. Each resource's
-// declaration lives in `resources/<resource>.ts`; the helpers they share are here.
+// declaration lives in `resources/<resource>.ts`; the helpers they share are here, and the
+// values' own in `values.ts`.
 
 export type RaRecord = { id: string } & Record<string, unknown>;
 export type Sort = { field: string; order: "ASC" | "DESC" | string };
@@ -29,7 +30,8 @@ export type ResourceSpec = {
    * API returns whole (`[RequestType!]!`); it is paged here and keeps the API's order.
    */
   listShape?: "connection" | "plain";
-  listArgs: string;
+  /** The list field's arguments besides the page's (`$filter: MemberFilter, …`); none by default. */
+  listArgs?: string;
   /**
    * Lists that exist only on an owner (a request's or a member's contacts): react-admin's
    * reference target → the root field reading the owner by ID, whose `listField` is the
@@ -40,7 +42,8 @@ export type ResourceSpec = {
   fields: string;
   /** What one record reads (getOne and mutation results); the row's fields by default. */
   recordFields?: string;
-  listVariables(params: ListParams): Record<string, unknown>;
+  /** Their values for react-admin's params; none by default. */
+  listVariables?(params: ListParams): Record<string, unknown>;
   /**
    * The query reading one record as `data`, for resources with a root field of their own;
    * by default `node(id:)` with the record's fields.
@@ -56,40 +59,12 @@ export type ResourceSpec = {
   };
 };
 
-export const blank = (value: unknown) => value === undefined || value === null || value === "";
-
-/** Drops empty filter values: react-admin sends "" for cleared inputs. */
-export function compact(values: Record<string, unknown>): Record<string, unknown> | undefined {
-  const kept = Object.entries(values).filter(([, v]) => !blank(v));
-  return kept.length ? Object.fromEntries(kept) : undefined;
-}
-
 /** The API's order for a list: react-admin's sort field named in `fields`, else the API's default. */
 export function orderBy(fields: Record<string, string>) {
   return (sort: Sort | undefined) => {
     const field = sort ? fields[sort.field] : undefined;
     return field ? { field, direction: sort?.order === "ASC" ? "ASC" : "DESC" } : undefined;
   };
-}
-
-/** A trimmed string as typed, anything else as given. */
-export const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
-
-/**
- * The fields whose value changed from the record read (compared after `normalise`): an update
- * sends only those, so what another user changed meanwhile in other fields is not undone.
- */
-export function changedFields(
-  fields: readonly string[],
-  data: Record<string, unknown>,
-  previous: Record<string, unknown>,
-  normalise: (field: string, value: unknown) => unknown = (_field, value) => value,
-): string[] {
-  return fields.filter(
-    (field) =>
-      JSON.stringify(normalise(field, data[field])) !==
-      JSON.stringify(normalise(field, previous[field])),
-  );
 }
 
 /**
@@ -105,11 +80,41 @@ export function mutation<Input extends (...args: never[]) => unknown>(
   return { field, inputType: `${type}Input`, success: `${type}Success`, dataField, input };
 }
 
-/** An update's input: the ID (or whatever names the record) and the version read. */
-export function versioned(
+const asIs = (_field: string, value: unknown) => value;
+
+/**
+ * An update's input: what names the record, the version read, and only the fields whose value
+ * changed from the record read (compared after `normalise`, sent as `send` makes them), so
+ * what another user changed meanwhile in other fields is not undone.
+ */
+export function updateInput(
   key: Record<string, unknown>,
+  fields: readonly string[],
   data: Record<string, unknown>,
   previous: Record<string, unknown>,
+  normalise: (field: string, value: unknown) => unknown = asIs,
+  send: (field: string, value: unknown) => unknown = normalise,
 ): Record<string, unknown> {
-  return { ...key, version: data.version ?? previous.version };
+  const input: Record<string, unknown> = { ...key, version: data.version ?? previous.version };
+  for (const field of fields) {
+    const was = JSON.stringify(normalise(field, previous[field]));
+    if (JSON.stringify(normalise(field, data[field])) !== was)
+      input[field] = send(field, data[field]);
+  }
+  return input;
+}
+
+/**
+ * A list the API filters and orders (`members(filter: MemberFilter, orderBy: MemberOrder)`):
+ * react-admin's filters and sort through the resource's own mapping.
+ */
+export function filteredList(
+  typeName: string,
+  filter: (values?: Record<string, unknown>) => unknown,
+  order: (sort: Sort | undefined) => unknown,
+): Pick<ResourceSpec, "listArgs" | "listVariables"> {
+  return {
+    listArgs: `$filter: ${typeName}Filter, $orderBy: ${typeName}Order`,
+    listVariables: (params) => ({ filter: filter(params.filter), orderBy: order(params.sort) }),
+  };
 }

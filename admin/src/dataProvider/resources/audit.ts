@@ -1,6 +1,7 @@
 // The audit log resource: read only, filtered by entity type, record and actor.
 import { auditFields } from "../fragments.js";
-import { compact, type ResourceSpec } from "../spec.js";
+import type { ResourceSpec } from "../spec.js";
+import { compact } from "../values.js";
 
 export const audit: ResourceSpec = {
   typeName: "AuditEntry",

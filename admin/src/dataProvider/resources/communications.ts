@@ -1,7 +1,8 @@
 // The communications resource: contacts with a member, listed on the request or member they
 // concern (there is no list of all contacts), and the input of logging one.
 import { communicationFields } from "../fragments.js";
-import { blank, mutation, type ResourceSpec } from "../spec.js";
+import { mutation, type ResourceSpec } from "../spec.js";
+import { blank } from "../values.js";
 
 /** A moment as the API takes it: an ISO instant (a Date is converted). */
 function instant(value: unknown): string | undefined {
@@ -31,8 +32,6 @@ export const communications: ResourceSpec = {
   typeName: "Communication",
   listField: "communications",
   owners: { request: "request", member: "member" },
-  listArgs: "",
   fields: communicationFields,
-  listVariables: () => ({}),
   create: mutation("recordCommunication", "communication", communicationCreateInput),
 };

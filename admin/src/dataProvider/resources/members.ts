@@ -1,16 +1,8 @@
 // The members resource: the list's filters and order, and the inputs of create and update
 // (personal fields are read masked, so they are sent only when typed).
 import { memberFields } from "../fragments.js";
-import {
-  blank,
-  changedFields,
-  compact,
-  mutation,
-  orderBy,
-  type ResourceSpec,
-  trimmed,
-  versioned,
-} from "../spec.js";
+import { filteredList, mutation, orderBy, type ResourceSpec, updateInput } from "../spec.js";
+import { blank, compact, trimmed } from "../values.js";
 
 export const memberOrderBy = orderBy({
   createdAt: "CREATED_AT",
@@ -70,9 +62,7 @@ export function memberUpdateInput(
   data: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ) {
-  const input = versioned({ id }, data, previous);
-  for (const field of changedFields([...memberEditable, "status"], data, previous, inputValue))
-    input[field] = inputValue(field, data[field]);
+  const input = updateInput({ id }, [...memberEditable, "status"], data, previous, inputValue);
   for (const field of memberPersonal) {
     const value = data[field];
     if (typeof value === "number" || (typeof value === "string" && value.trim()))
@@ -84,12 +74,8 @@ export function memberUpdateInput(
 export const members: ResourceSpec = {
   typeName: "Member",
   listField: "members",
-  listArgs: "$filter: MemberFilter, $orderBy: MemberOrder",
   fields: memberFields,
-  listVariables: (params) => ({
-    filter: memberFilter(params.filter),
-    orderBy: memberOrderBy(params.sort),
-  }),
+  ...filteredList("Member", memberFilter, memberOrderBy),
   getOne: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
   create: mutation("createMember", "member", memberCreateInput),
   update: mutation("updateMember", "member", memberUpdateInput),

@@ -1,7 +1,8 @@
 // The request types resource: a short list the API returns whole; an update names the type
 // by its code and sends only what changed.
 import { requestTypeFields } from "../fragments.js";
-import { blank, changedFields, mutation, type ResourceSpec, versioned } from "../spec.js";
+import { mutation, type ResourceSpec, updateInput } from "../spec.js";
+import { blank } from "../values.js";
 
 const requestTypeEditable = [
   "nameAr",
@@ -33,18 +34,21 @@ export function requestTypeUpdateInput(
   data: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ) {
-  const input = versioned({ code: data.code ?? previous.code }, data, previous);
-  for (const field of changedFields(requestTypeEditable, data, previous, requestTypeValue))
-    input[field] = Array.isArray(data[field]) ? data[field] : requestTypeValue(field, data[field]);
-  return input;
+  // The sets go as ticked; they compare as sets.
+  return updateInput(
+    { code: data.code ?? previous.code },
+    requestTypeEditable,
+    data,
+    previous,
+    requestTypeValue,
+    (field, value) => (Array.isArray(value) ? value : requestTypeValue(field, value)),
+  );
 }
 
 export const requestTypes: ResourceSpec = {
   typeName: "RequestType",
   listField: "requestTypes",
   listShape: "plain",
-  listArgs: "",
   fields: requestTypeFields,
-  listVariables: () => ({}),
   update: mutation("updateRequestType", "requestType", requestTypeUpdateInput),
 };

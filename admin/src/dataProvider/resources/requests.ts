@@ -2,16 +2,8 @@
 // `fragments.ts`), and the inputs of intake and of a draft's edit. The life-cycle actions,
 // documents and attestation are the case file's own calls (`../requests.ts`).
 import { requestFields, requestListFields } from "../fragments.js";
-import {
-  blank,
-  changedFields,
-  compact,
-  mutation,
-  orderBy,
-  type ResourceSpec,
-  trimmed,
-  versioned,
-} from "../spec.js";
+import { filteredList, mutation, orderBy, type ResourceSpec, updateInput } from "../spec.js";
+import { blank, compact, trimmed } from "../values.js";
 
 export const requestOrderBy = orderBy({
   createdAt: "CREATED_AT",
@@ -58,10 +50,7 @@ export function requestUpdateInput(
   data: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ) {
-  const input = versioned({ id }, data, previous);
-  for (const field of changedFields(requestEditable, data, previous, requestValue))
-    input[field] = requestValue(field, data[field]);
-  return input;
+  return updateInput({ id }, requestEditable, data, previous, requestValue);
 }
 
 export function requestCreateInput(data: Record<string, unknown>) {
@@ -82,13 +71,9 @@ export function requestCreateInput(data: Record<string, unknown>) {
 export const requests: ResourceSpec = {
   typeName: "Request",
   listField: "requests",
-  listArgs: "$filter: RequestFilter, $orderBy: RequestOrder",
   fields: requestListFields,
   recordFields: requestFields,
-  listVariables: (params) => ({
-    filter: requestFilter(params.filter),
-    orderBy: requestOrderBy(params.sort),
-  }),
+  ...filteredList("Request", requestFilter, requestOrderBy),
   getOne: `query Request($id: ID!) { data: request(id: $id) { ${requestFields} } }`,
   create: {
     ...mutation("createRequest", "request", requestCreateInput),

@@ -1,6 +1,6 @@
 // The users resource (staff accounts): a short list read whole, create and update inputs.
 import { userFields } from "../fragments.js";
-import { changedFields, mutation, type ResourceSpec, versioned } from "../spec.js";
+import { mutation, type ResourceSpec, updateInput } from "../spec.js";
 
 export function userCreateInput(data: Record<string, unknown>) {
   return {
@@ -21,8 +21,7 @@ export function userUpdateInput(
   data: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ) {
-  const input = versioned({ id }, data, previous);
-  for (const field of changedFields(userEditable, data, previous)) input[field] = data[field];
+  const input = updateInput({ id }, userEditable, data, previous);
   if (typeof data.password === "string" && data.password) input.password = data.password;
   return input;
 }
@@ -30,9 +29,7 @@ export function userUpdateInput(
 export const users: ResourceSpec = {
   typeName: "User",
   listField: "users",
-  listArgs: "",
   fields: userFields,
-  listVariables: () => ({}),
   create: mutation("createUser", "user", userCreateInput),
   update: mutation("updateUser", "user", userUpdateInput),
 };
