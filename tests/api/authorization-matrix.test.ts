@@ -13,13 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Caller } from "../../api/auth/caller.js";
 import type { Role } from "../../api/db/generated/enums.js";
-import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { documentStorage, newStorageKey } from "../../api/modules/requests/documents/storage.js";
 import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  createStaffUser,
+  password,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 const callers = [
@@ -475,24 +479,9 @@ beforeAll(async () => {
   userId = users.STAFF!;
   researcherId = users.RESEARCHER!;
   const other = await createStaffUser(db, "other-researcher@matrix.sa", ["RESEARCHER"]);
-  const key = generateApiKey();
-  apiKey = key.key;
-  await db.partner.create({
-    data: {
-      name: "Partner",
-      nameAr: "جهة شريكة",
-      contactEmail: "api@partner.sa",
-      apiKeys: {
-        create: {
-          label: "matrix",
-          prefix: key.prefix,
-          keyHash: key.keyHash,
-          scopes: ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"],
-        },
-      },
-    },
-  });
-  headers.PARTNER = { "x-api-key": key.key };
+  apiKey = (await createPartnerWithKey(db, ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"], "matrix"))
+    .key;
+  headers.PARTNER = { "x-api-key": apiKey };
   headers.ANONYMOUS = {};
 
   const member = await createMemberRecord(db, {

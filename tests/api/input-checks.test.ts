@@ -3,9 +3,8 @@
 // not exist or is not a Node) or is of the wrong type. Each answers VALIDATION_FAILED naming
 // the field, as a typed result where the mutation has one, never "Unexpected error.".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { createMemberRecord, createStaffUser, memberInput, password } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -39,17 +38,6 @@ const withdrawRequest = `mutation($input: WithdrawRequestInput!) {
     ... on ValidationError { code fieldErrors { path message } }
   }
 }`;
-
-function memberInput(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalId: withCheckDigit("108765432"),
-    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
-    mobile: "0551112233",
-    city: "الدمام",
-    consentGiven: true,
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   t = await startTestApp({ listen: false });

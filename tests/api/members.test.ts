@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { createMemberRecord, createStaffUser, memberInput, password } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -27,17 +27,6 @@ const updateMutation = `mutation($input: UpdateMemberInput!) {
     ... on ValidationError { fieldErrors { path message } }
   }
 }`;
-
-function validInput(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalId: withCheckDigit("108765432"),
-    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
-    mobile: "0551112233",
-    city: "الدمام",
-    consentGiven: true,
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   t = await startTestApp({ listen: false, onQuery: (sql) => queries.push(sql) });
@@ -149,7 +138,7 @@ describe("personal data", () => {
 
 describe("registering a member", () => {
   it("creates an APPLICANT with a member number, a normalised mobile and consent time, audited", async () => {
-    const result = await t.gql(createMutation, { input: validInput() }, { token: staff });
+    const result = await t.gql(createMutation, { input: memberInput() }, { token: staff });
     const member = result.data?.createMember.member;
     expect(result.data?.createMember.__typename).toBe("CreateMemberSuccess");
     expect(member.memberNumber).toMatch(/^M-\d{6}$/);
@@ -166,7 +155,7 @@ describe("registering a member", () => {
     const before = await t.database.prisma.member.count();
     const result = await t.gql(
       createMutation,
-      { input: validInput({ mobile: "0559998877" }) },
+      { input: memberInput({ mobile: "0559998877" }) },
       { token: staff },
     );
     expect(result.data?.createMember).toMatchObject({
@@ -183,7 +172,7 @@ describe("registering a member", () => {
     const result = await t.gql(
       createMutation,
       {
-        input: validInput({
+        input: memberInput({
           nationalId: "1234567890",
           mobile: "0112345678",
           fullNameAr: " ",
@@ -202,7 +191,7 @@ describe("registering a member", () => {
   it("is refused to a committee member as a typed ForbiddenError", async () => {
     const result = await t.gql(
       createMutation,
-      { input: validInput({ nationalId: withCheckDigit("109999999") }) },
+      { input: memberInput({ nationalId: withCheckDigit("109999999") }) },
       { token: committee },
     );
     expect(result.data?.createMember).toMatchObject({

@@ -75,6 +75,20 @@ beforeAll(async () => {
 
 afterAll(() => t?.close());
 
+/** The chair approves the request as read, with what the test adds (e.g. the amount). */
+function approve(
+  request: { id: string; version: number },
+  extra: Record<string, unknown> = {},
+  language?: string,
+) {
+  const input = { id: gid("Request", request.id), version: request.version, ...extra };
+  return t.gql(
+    decide,
+    { input: { decision: "APPROVED", reason: "استوفى الشروط", ...input } },
+    { token: chair, language },
+  );
+}
+
 describe("the approved amount", () => {
   it("admins set and clear a type's ceiling; it must be above zero", async () => {
     const type = await t.database.prisma.requestType.findUniqueOrThrow({
@@ -98,19 +112,7 @@ describe("the approved amount", () => {
 
   it("must be above zero", async () => {
     const request = await inCommittee();
-    const result = await t.gql(
-      decide,
-      {
-        input: {
-          id: gid("Request", request.id),
-          version: request.version,
-          decision: "APPROVED",
-          reason: "استوفى الشروط",
-          amountApproved: "0",
-        },
-      },
-      { token: chair, language: "en" },
-    );
+    const result = await approve(request, { amountApproved: "0" }, "en");
     expect(result.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("greater than zero") },
     ]);
@@ -118,30 +120,12 @@ describe("the approved amount", () => {
 
   it("is at most the type's ceiling, and the error says the ceiling", async () => {
     const request = await inCommittee();
-    const input = {
-      id: gid("Request", request.id),
-      version: request.version,
-      decision: "APPROVED",
-      reason: "استوفى الشروط",
-    };
-    const above = await t.gql(
-      decide,
-      { input: { ...input, amountApproved: "3000.01" } },
-      {
-        token: chair,
-      },
-    );
+    const above = await approve(request, { amountApproved: "3000.01" });
     expect(above.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("3000") },
     ]);
     expect(above.data?.recordDecision.fieldErrors[0].message).toMatch(/الحد الأعلى/);
-    const within = await t.gql(
-      decide,
-      { input: { ...input, amountApproved: "3000" } },
-      {
-        token: chair,
-      },
-    );
+    const within = await approve(request, { amountApproved: "3000" });
     expect(within.data?.recordDecision.request).toMatchObject({
       status: "APPROVED",
       amountApproved: "3000",
@@ -150,18 +134,7 @@ describe("the approved amount", () => {
 
   it("granting the amount requested is bounded too", async () => {
     const request = await inCommittee("4500.00");
-    const result = await t.gql(
-      decide,
-      {
-        input: {
-          id: gid("Request", request.id),
-          version: request.version,
-          decision: "APPROVED",
-          reason: "استوفى الشروط",
-        },
-      },
-      { token: chair, language: "en" },
-    );
+    const result = await approve(request, {}, "en");
     expect(result.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("3000") },
     ]);

@@ -4,10 +4,14 @@ import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
-import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  createStaffUser,
+  password,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -81,24 +85,9 @@ beforeAll(async () => {
   researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
   staff = await t.signIn("staff@test.sa", password);
   researcher = await t.signIn("researcher@test.sa", password);
-  const key = generateApiKey();
-  const partner = await db.partner.create({
-    data: {
-      name: "Partner",
-      nameAr: "جهة شريكة",
-      contactEmail: "api@partner.sa",
-      apiKeys: {
-        create: {
-          label: "test",
-          prefix: key.prefix,
-          keyHash: key.keyHash,
-          scopes: ["REQUEST_STATUS_READ"],
-        },
-      },
-    },
-  });
-  partnerKey = key.key;
-  partnerId = partner.id;
+  const partner = await createPartnerWithKey(db, ["REQUEST_STATUS_READ"]);
+  partnerKey = partner.key;
+  partnerId = partner.partner.id;
 });
 
 afterEach(async () => {
