@@ -131,4 +131,24 @@ describe("the member's file", () => {
       expect(caption?.parentElement?.textContent).toBe(`${label}${value}`);
     }
   });
+
+  it("shows the tabs the user may open, in order: the audit log to admins only", async () => {
+    const getOne = vi.fn(async () => ({ data: member }));
+    const tabs = ["البيانات", "الطلبات", "التواصل", "المستندات", "السجل الزمني"];
+    for (const [roles, shown] of [
+      [["STAFF"], tabs],
+      [["ADMIN"], [...tabs, "سجل التدقيق"]],
+    ] as const) {
+      renderIn(
+        h(MemberShow, { id: member.id }),
+        { getOne },
+        { roles: [...roles], resource: "members" },
+      );
+      await screen.findByText("M-000001");
+      await waitFor(() =>
+        expect(screen.getAllByRole("tab").map((tab) => tab.textContent)).toEqual(shown),
+      );
+      cleanup();
+    }
+  });
 });

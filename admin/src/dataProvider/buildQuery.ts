@@ -8,7 +8,7 @@ import { gql } from "@apollo/client";
 import type { BuildQueryResult } from "ra-data-graphql";
 import { type TypedErrorResult, typedResultError } from "./errors.js";
 import { resources } from "./resources/index.js";
-import type { ListParams, RaRecord, ResourceSpec } from "./spec.js";
+import type { ListParams, MutationSpec, RaRecord, ResourceSpec } from "./spec.js";
 
 type Params = ListParams & {
   id?: string;
@@ -106,11 +106,32 @@ function unknownResource(resource: string): never {
   throw new Error(`Unknown resource: ${resource}`);
 }
 
-function mutationResult(spec: { success: string; dataField: string }, response: Response) {
+function mutationResult(spec: MutationSpec, response: Response) {
   const result = response.data.result as (TypedErrorResult & Record<string, unknown>) | null;
   if (result && result.__typename === spec.success)
     return { data: result[spec.dataField] as RaRecord };
   throw typedResultError(result ?? { __typename: "Error", message: "" });
+}
+
+/** A create or update: the record's fields on success, else the typed error's. */
+function mutationRequest(
+  verb: "Create" | "Update",
+  spec: ResourceSpec,
+  mutation: MutationSpec & { errors?: string },
+  input: unknown,
+): BuildQueryResult {
+  return {
+    query: gql`mutation ${verb}${spec.typeName}($input: ${mutation.inputType}!) {
+      result: ${mutation.field}(input: $input) {
+        __typename
+        ... on ${mutation.success} { ${mutation.dataField} { ${spec.recordFields ?? spec.fields} } }
+        ${errorSelection}
+        ${mutation.errors ?? ""}
+      }
+    }`,
+    variables: { input },
+    parseResponse: (response: Response) => mutationResult(mutation, response),
+  };
 }
 
 export function buildQuery(_introspection?: unknown) {
@@ -190,34 +211,13 @@ export function buildQuery(_introspection?: unknown) {
         };
       case "CREATE": {
         const create = spec.create ?? unknownResource(`${resource}.create`);
-        return {
-          query: gql`mutation Create${spec.typeName}($input: ${create.inputType}!) {
-            result: ${create.field}(input: $input) {
-              __typename
-              ... on ${create.success} { ${create.dataField} { ${spec.recordFields ?? spec.fields} } }
-              ${errorSelection}
-              ${create.errors ?? ""}
-            }
-          }`,
-          variables: { input: create.input(params.data ?? {}) },
-          parseResponse: (response: Response) => mutationResult(create, response),
-        };
+        return mutationRequest("Create", spec, create, create.input(params.data ?? {}));
       }
       case "UPDATE": {
         const update = spec.update ?? unknownResource(`${resource}.update`);
-        return {
-          query: gql`mutation Update${spec.typeName}($input: ${update.inputType}!) {
-            result: ${update.field}(input: $input) {
-              __typename
-              ... on ${update.success} { ${update.dataField} { ${spec.recordFields ?? spec.fields} } }
-              ${errorSelection}
-            }
-          }`,
-          variables: {
-            input: update.input(String(params.id), params.data ?? {}, params.previousData),
-          },
-          parseResponse: (response: Response) => mutationResult(update, response),
-        };
+        const data = params.data ?? {};
+        const input = update.input(String(params.id), data, params.previousData);
+        return mutationRequest("Update", spec, update, input);
       }
       default:
         // No resource of ours can be deleted through the API yet: refuse rather than guess.

@@ -15,7 +15,8 @@ export type ListParams = {
   id?: string;
 };
 
-type MutationSpec = {
+/** The API's names for a mutation of the resource and the field of its success holding the record. */
+export type MutationSpec = {
   field: string;
   inputType: string;
   success: string;

@@ -71,25 +71,19 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
           </Box>
           <PersonalDataPanel />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.members.tabs.requests" path="requests">
-          <RequestsTab />
-        </TabbedShowLayout.Tab>
-        {seesContacts && (
-          <TabbedShowLayout.Tab label="resources.members.tabs.communications" path="communications">
-            <CommunicationsTab />
-          </TabbedShowLayout.Tab>
-        )}
-        <TabbedShowLayout.Tab label="resources.members.tabs.documents" path="documents">
-          <DocumentsTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.members.tabs.timeline" path="timeline">
-          <TimelineTab />
-        </TabbedShowLayout.Tab>
-        {seesAudit && (
-          <TabbedShowLayout.Tab label="resources.members.tabs.audit" path="audit">
-            <AuditTab />
-          </TabbedShowLayout.Tab>
-        )}
+        {[
+          { path: "requests", Tab: RequestsTab, shown: true },
+          { path: "communications", Tab: CommunicationsTab, shown: seesContacts },
+          { path: "documents", Tab: DocumentsTab, shown: true },
+          { path: "timeline", Tab: TimelineTab, shown: true },
+          { path: "audit", Tab: AuditTab, shown: seesAudit },
+        ]
+          .filter(({ shown }) => shown)
+          .map(({ path, Tab }) => (
+            <TabbedShowLayout.Tab key={path} label={`resources.members.tabs.${path}`} path={path}>
+              <Tab />
+            </TabbedShowLayout.Tab>
+          ))}
       </TabbedShowLayout>
     </Show>
   );
