@@ -55,6 +55,15 @@ async function referredRequest() {
   });
 }
 
+/** A draft report on the request, as `draft` makes it, saved by the caller `as` names. */
+function saveDraft(
+  requestId: string,
+  as: { token?: string; language?: string },
+  overrides: Record<string, unknown> = {},
+) {
+  return t.gql(saveMutation, { input: draft(requestId, overrides) }, as);
+}
+
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
@@ -74,7 +83,7 @@ describe("the assigned researcher (successful cases)", () => {
   it("saves a draft, changes it with its version, submits it; timeline and audit follow", async () => {
     const request = await referredRequest();
     expect(await hasSubmittedResearchReport(t.database.prisma, request.id)).toBe(false);
-    const first = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const first = await saveDraft(request.id, { token: researcher });
     const report: Json = first.data?.saveResearchReport.report;
     expect(report).toMatchObject({
       visitKind: "HOME_VISIT",
@@ -84,10 +93,10 @@ describe("the assigned researcher (successful cases)", () => {
       researcherName: "موظف researcher",
       version: 1,
     });
-    const changed = await t.gql(
-      saveMutation,
-      { input: draft(request.id, { version: 1, recommendation: "NEEDS_MORE" }) },
+    const changed = await saveDraft(
+      request.id,
       { token: researcher },
+      { version: 1, recommendation: "NEEDS_MORE" },
     );
     expect(changed.data?.saveResearchReport.report).toMatchObject({
       id: report.id,
@@ -133,18 +142,14 @@ describe("the assigned researcher (successful cases)", () => {
 describe("refusals", () => {
   it("forbids another researcher and staff from writing the report", async () => {
     const request = await referredRequest();
-    const other = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: otherResearcher },
-    );
+    const other = await saveDraft(request.id, { token: otherResearcher });
     expect(other.data?.saveResearchReport).toEqual({
       __typename: "ForbiddenError",
       code: "FORBIDDEN",
     });
-    const asStaff = await t.gql(saveMutation, { input: draft(request.id) }, { token: staff });
+    const asStaff = await saveDraft(request.id, { token: staff });
     expect(asStaff.data?.saveResearchReport.code).toBe("FORBIDDEN");
-    const anonymous = await t.gql(saveMutation, { input: draft(request.id) });
+    const anonymous = await saveDraft(request.id, {});
     expect(anonymous.data?.saveResearchReport.code).toBe("UNAUTHENTICATED");
     expect(await t.database.prisma.researchReport.count({ where: { requestId: request.id } })).toBe(
       0,
@@ -153,7 +158,7 @@ describe("refusals", () => {
 
   it("forbids another researcher from submitting, and hides the report from them", async () => {
     const request = await referredRequest();
-    const saved = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const saved = await saveDraft(request.id, { token: researcher });
     const id = saved.data?.saveResearchReport.report.id;
     const other = await t.gql(
       submitMutation,
@@ -178,10 +183,10 @@ describe("refusals", () => {
 
   it("names the fields that break the rules: findings required, visit date not in the future", async () => {
     const request = await referredRequest();
-    const result = await t.gql(
-      saveMutation,
-      { input: draft(request.id, { findings: "  ", visitDate: "2099-01-01" }) },
+    const result = await saveDraft(
+      request.id,
       { token: researcher, language: "en" },
+      { findings: "  ", visitDate: "2099-01-01" },
     );
     expect(result.data?.saveResearchReport).toMatchObject({
       __typename: "ValidationError",
@@ -197,13 +202,9 @@ describe("refusals", () => {
 
   it("refuses a stale draft version and a second submission", async () => {
     const request = await referredRequest();
-    const saved = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const saved = await saveDraft(request.id, { token: researcher });
     const id = saved.data?.saveResearchReport.report.id;
-    const withoutVersion = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: researcher },
-    );
+    const withoutVersion = await saveDraft(request.id, { token: researcher });
     expect(withoutVersion.data?.saveResearchReport).toMatchObject({
       code: "CONFLICT",
       currentVersion: 1,
@@ -226,7 +227,7 @@ describe("refusals", () => {
       status: "IN_COMMITTEE",
       researcherId,
     });
-    const result = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const result = await saveDraft(request.id, { token: researcher });
     expect(result.data?.saveResearchReport).toMatchObject({
       code: "INVALID_TRANSITION",
       currentState: "IN_COMMITTEE",
@@ -236,11 +237,7 @@ describe("refusals", () => {
     expect(result.data?.saveResearchReport.message).toBe(
       "لا يمكن «حفظ تقرير البحث» والحالة «لدى لجنة البحث». المتاح من هذه الحالة: تسجيل القرار، سحب الطلب.",
     );
-    const english = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: researcher, language: "en" },
-    );
+    const english = await saveDraft(request.id, { token: researcher, language: "en" });
     expect(english.data?.saveResearchReport.message).toBe(
       "Cannot “save the research report” while the state is “with the research committee”. Possible from this state: record the decision, withdraw the request.",
     );
