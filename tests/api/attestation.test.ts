@@ -9,8 +9,8 @@ import {
 } from "../../api/modules/requests/attestation/service.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff, staffCaller } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -35,9 +35,10 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  const user = await createStaffUser(db, "desk@test.sa", ["STAFF"]);
-  await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"]);
-  desk = staffCaller(user);
+  const signedIn = await signInStaff(t, "desk@test.sa", ["STAFF"]);
+  desk = staffCaller(signedIn.user);
+  staff = signedIn.token;
+  researcher = (await signInStaff(t, "researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (
     await createMemberRecord(db, {
       familySize: 5,
@@ -46,8 +47,6 @@ beforeAll(async () => {
       employmentStatus: "UNEMPLOYED",
     })
   ).id;
-  staff = await t.signIn("desk@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
 });
 
 afterAll(() => t?.close());

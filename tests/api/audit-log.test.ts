@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createStaffUser } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -21,12 +22,11 @@ const log = `query($filter: AuditFilter) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  const user = await createStaffUser(db, "admin@test.sa", ["ADMIN", "STAFF"], {
-    personalDataAccess: true,
-  });
+  const access = { personalDataAccess: true };
+  const signedIn = await signInStaff(t, "admin@test.sa", ["ADMIN", "STAFF"], access);
   await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  adminId = gid("User", user.id);
-  admin = await t.signIn("admin@test.sa", password);
+  adminId = gid("User", signedIn.user.id);
+  admin = signedIn.token;
   const created = await t.gql(
     `mutation($input: CreateMemberInput!) { createMember(input: $input) { ... on CreateMemberSuccess { member { id } } } }`,
     {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieName } from "../../api/auth/cookies.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { signInStaff } from "../helpers/callers.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
@@ -28,9 +29,8 @@ const updateUserMutation = `mutation($input: UpdateUserInput!) {
 
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
-  await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
+  admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"]);
-  admin = await t.signIn("admin@test.sa", password);
 });
 
 afterAll(() => t?.close());
@@ -173,8 +173,7 @@ describe("users and roles", () => {
   });
 
   it("refuses a disabled user at once, though their token has not expired", async () => {
-    const user = await createStaffUser(t.database.prisma, "leaving@test.sa", ["STAFF"]);
-    const token = await t.signIn("leaving@test.sa", password);
+    const { user, token } = await signInStaff(t, "leaving@test.sa", ["STAFF"]);
     const disabled = await t.gql(
       updateUserMutation,
       { input: { id: gid("User", user.id), version: 1, disabled: true } },

@@ -4,7 +4,8 @@
 // the field, as a typed result where the mutation has one, never "Unexpected error.".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, memberInput, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, memberInput } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -42,7 +43,8 @@ const withdrawRequest = `mutation($input: WithdrawRequestInput!) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await createStaffUser(db, "staff@test.sa", ["STAFF", "ADMIN"], { personalDataAccess: true });
+  const access = { personalDataAccess: true };
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF", "ADMIN"], access)).token;
   const member = await createMemberRecord(db);
   await db.requestType.create({ data: { code: "INQUIRY", nameAr: "استفسار", nameEn: "Inquiry" } });
   const request = await db.request.create({
@@ -56,7 +58,6 @@ beforeAll(async () => {
   });
   memberId = gid("Member", member.id);
   requestId = gid("Request", request.id);
-  staff = await t.signIn("staff@test.sa", password);
 });
 
 afterAll(() => t?.close());

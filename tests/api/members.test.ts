@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, memberInput, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, memberInput } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -31,9 +32,9 @@ const updateMutation = `mutation($input: UpdateMemberInput!) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false, onQuery: (sql) => queries.push(sql) });
   const db = t.database.prisma;
-  await createStaffUser(db, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
-  await createStaffUser(db, "masked@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF"], { personalDataAccess: true })).token;
+  staffMasked = (await signInStaff(t, "masked@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
   const ahmad = await createMemberRecord(db, { fullNameAr: "أحمد محمد القحطاني", city: "الرياض" });
   await createMemberRecord(db, { fullNameAr: "فاطمة سعد الغامدي", city: "جدة" });
   await createMemberRecord(db, { fullNameAr: "آمنة ياسر العتيبي", city: "جدة", status: "ACTIVE" });
@@ -47,9 +48,6 @@ beforeAll(async () => {
       subject: `استفسار ${i + 1}`,
     })),
   });
-  staff = await t.signIn("staff@test.sa", password);
-  staffMasked = await t.signIn("masked@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
 });
 
 afterAll(() => t?.close());

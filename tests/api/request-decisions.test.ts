@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentKind } from "../../api/db/generated/enums.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -66,11 +67,10 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await createStaffUser(db, "admin@test.sa", ["ADMIN", "STAFF"], { personalDataAccess: true });
-  await createStaffUser(db, "chair@test.sa", ["COMMITTEE_CHAIR"]);
+  const access = { personalDataAccess: true };
+  admin = (await signInStaff(t, "admin@test.sa", ["ADMIN", "STAFF"], access)).token;
+  chair = (await signInStaff(t, "chair@test.sa", ["COMMITTEE_CHAIR"])).token;
   memberId = (await createMemberRecord(db, { status: "ACTIVE" })).id;
-  admin = await t.signIn("admin@test.sa", password);
-  chair = await t.signIn("chair@test.sa", password);
 });
 
 afterAll(() => t?.close());

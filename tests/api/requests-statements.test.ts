@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -16,8 +17,7 @@ beforeAll(async () => {
   const db = t.database.prisma;
   await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
   await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  token = await t.signIn("staff@test.sa", password);
+  token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 afterAll(() => t.close());
 

@@ -6,12 +6,8 @@ import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import {
-  createMemberRecord,
-  createPartnerWithKey,
-  createStaffUser,
-  password,
-} from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -81,10 +77,10 @@ beforeAll(async () => {
   db = t.database.prisma;
   await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
   memberId = (await createMemberRecord(db)).id;
-  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
-  staff = await t.signIn("staff@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
+  const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
+  researcherId = assigned.user.id;
+  researcher = assigned.token;
   const partner = await createPartnerWithKey(db, ["REQUEST_STATUS_READ"]);
   partnerKey = partner.key;
   partnerId = partner.partner.id;

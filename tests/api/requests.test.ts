@@ -21,8 +21,8 @@ import { createRequest, transitionRequest } from "../../api/modules/requests/ser
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff, staffCaller } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -227,9 +227,10 @@ beforeAll(async () => {
     everything: ["ADMIN", "STAFF", "RESEARCHER", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
   };
   for (const [name, roles] of Object.entries(accounts)) {
-    const user = await createStaffUser(db, `${name}@test.sa`, roles, { personalDataAccess: true });
+    const access = { personalDataAccess: true };
+    const { user, token } = await signInStaff(t, `${name}@test.sa`, roles, access);
     users[name] = { id: user.id, roles };
-    tokens[name] = await t.signIn(`${name}@test.sa`, password);
+    tokens[name] = token;
   }
 });
 
