@@ -41,10 +41,3 @@ export async function failure(call: Promise<unknown>): Promise<HttpError> {
   }
   throw new Error("expected the call to fail");
 }
-
-/** A Relay global ID, as the API encodes it: base64 of `Type:id`. */
-export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
-/** The database ID inside a global ID. */
-export const rawId = (globalId: string) =>
-  Buffer.from(globalId, "base64").toString("utf8").split(":")[1];

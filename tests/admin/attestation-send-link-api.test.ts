@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import { setLocale } from "../../admin/src/providers/locale.js";
 import type { TestApp } from "../helpers/app.js";
-import { failure, gid, providerAs, rawId, startDemoApi } from "./api-helpers.js";
+import { gid, rawId } from "../helpers/ids.js";
+import { failure, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.

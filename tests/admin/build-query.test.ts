@@ -3,9 +3,10 @@
 // schema, variables follow the API's conventions, and typed errors become field errors.
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
-import { buildQuery, memberUpdateInput } from "../../admin/src/dataProvider/buildQuery.js";
+import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import { CursorCache } from "../../admin/src/dataProvider/cursors.js";
 import { fieldName, normaliseError } from "../../admin/src/dataProvider/errors.js";
+import { memberUpdateInput } from "../../admin/src/dataProvider/resources/members.js";
 import { valid } from "./documents.js";
 
 const build = buildQuery();

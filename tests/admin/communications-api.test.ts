@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import type { TestApp } from "../helpers/app.js";
-import { failure, gid, providerAs, startDemoApi } from "./api-helpers.js";
+import { gid } from "../helpers/ids.js";
+import { failure, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.

@@ -10,8 +10,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { type ComponentType, createElement as h } from "react";
 import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildQuery, communicationCreateInput } from "../../admin/src/dataProvider/buildQuery.js";
+import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import { actionDocument, actionInput } from "../../admin/src/dataProvider/requests.js";
+import { communicationCreateInput } from "../../admin/src/dataProvider/resources/communications.js";
 import { formatHijri, fromRiyadhLocal, toRiyadhLocal } from "../../admin/src/shared/dates.js";
 import { valid } from "./documents.js";
 import { renderIn, validationFailure } from "./render.js";

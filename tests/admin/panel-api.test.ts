@@ -6,7 +6,7 @@ import { canAccess as panelCanAccess } from "../../admin/src/providers/canAccess
 import { accessRules, canAccess } from "../../api/auth/permissions.js";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
 let admin: string;
@@ -24,10 +24,11 @@ beforeAll(async () => {
   admin = await t.signIn("admin@wasl.demo", "Admin#2026");
   staff = await t.signIn("staff@wasl.demo", "Staff#2026");
   committee = await t.signIn("committee1@wasl.demo", "Committee#2026");
-  await createStaffUser(t.database.prisma, "masked@test.sa", ["STAFF"], {
-    personalDataAccess: false,
-  });
-  maskedStaff = await t.signIn("masked@test.sa", password);
+  maskedStaff = (
+    await signInStaff(t, "masked@test.sa", ["STAFF"], {
+      personalDataAccess: false,
+    })
+  ).token;
   const found = await t.gql<{ members: { edges: { node: { id: string; fullNameAr: string } }[] } }>(
     `query { members(first: 5, filter: { search: "احمد القحطاني" }) { edges { node { id fullNameAr } } } }`,
     {},

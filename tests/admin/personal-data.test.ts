@@ -5,14 +5,11 @@ import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { type ComponentType, createElement as h } from "react";
 import { RecordContextProvider } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderIn } from "./render.js";
+import { panelModule, renderIn } from "./render.js";
 
-// Loaded by a runtime specifier: the root tsconfig (Node, no JSX) does not type-check the
-// panel's .tsx files; admin/tsconfig.json does.
-const panelPath = "../../admin/src/members/PersonalDataPanel.js";
-const { PersonalDataPanel } = (await import(/* @vite-ignore */ panelPath)) as {
-  PersonalDataPanel: ComponentType;
-};
+const { PersonalDataPanel } = await panelModule<{ PersonalDataPanel: ComponentType }>(
+  "members/PersonalDataPanel",
+);
 
 const record = {
   id: "TWVtYmVyOjE=",

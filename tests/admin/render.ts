@@ -74,3 +74,12 @@ export function validationFailure(message: string, fields: Record<string, string
     errors: { ...fields, root: { serverError: message } },
   });
 }
+
+/**
+ * A module of the panel (`path` under admin/src, without extension), loaded by a runtime
+ * specifier: the root tsconfig (Node, no JSX) does not type-check the panel's .tsx files;
+ * admin/tsconfig.json does. The test states the exports it uses.
+ */
+export async function panelModule<Exports>(path: string): Promise<Exports> {
+  return (await import(/* @vite-ignore */ `../../admin/src/${path}.js`)) as Exports;
+}

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
 import type { TestApp } from "../helpers/app.js";
+import { gid } from "../helpers/ids.js";
 import { failure, providerAs, startDemoApi } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
@@ -18,6 +19,14 @@ let asAdmin: WaslDataProvider;
 let asStaff: WaslDataProvider;
 
 type TypeRecord = { id: string; code: string; version: number; decisionPeriodDays: number };
+
+/** An edit of the type as read: the record with the change, and the record read before it. */
+const edit = (as: WaslDataProvider, type: TypeRecord, change: Record<string, unknown>) =>
+  as.update<TypeRecord>("requestTypes", {
+    id: type.id,
+    data: { ...type, ...change },
+    previousData: type,
+  });
 
 beforeAll(async () => {
   t = await startDemoApi({ members: 12, requests: 20 });
@@ -63,10 +72,9 @@ describe("request types through the data provider", () => {
       id: listed?.id ?? "",
     });
     expect(before).toMatchObject({ code: "FINANCIAL_SUPPORT", decisionPeriodDays: 14 });
-    const { data: after } = await asAdmin.update<TypeRecord>("requestTypes", {
-      id: before.id,
-      data: { ...before, decisionPeriodDays: 21, requiredDocumentKinds: ["FAMILY_CARD"] },
-      previousData: before,
+    const { data: after } = await edit(asAdmin, before, {
+      decisionPeriodDays: 21,
+      requiredDocumentKinds: ["FAMILY_CARD"],
     });
     expect(after).toMatchObject({
       code: "FINANCIAL_SUPPORT",
@@ -82,28 +90,16 @@ describe("request types through the data provider", () => {
     expect(stored.nameAr).toBe("دعم مالي");
 
     // The same edit again, from the version read before: someone changed it meanwhile.
-    const conflict = await failure(
-      asAdmin.update("requestTypes", {
-        id: before.id,
-        data: { ...before, decisionPeriodDays: 30 },
-        previousData: before,
-      }),
-    );
+    const conflict = await failure(edit(asAdmin, before, { decisionPeriodDays: 30 }));
     expect(conflict.status).toBe(409);
     expect(conflict.body).toMatchObject({ code: "CONFLICT", typename: "ConflictError" });
   });
 
   it("puts the API's validation errors on the fields they name", async () => {
     const { data: type } = await asAdmin.getOne<TypeRecord>("requestTypes", {
-      id: Buffer.from("RequestType:INQUIRY").toString("base64"),
+      id: gid("RequestType", "INQUIRY"),
     });
-    const error = await failure(
-      asAdmin.update("requestTypes", {
-        id: type.id,
-        data: { ...type, decisionPeriodDays: 400, nameAr: "  " },
-        previousData: type,
-      }),
-    );
+    const error = await failure(edit(asAdmin, type, { decisionPeriodDays: 400, nameAr: "  " }));
     expect(error.status).toBe(400);
     const errors = (error.body as { errors: Record<string, unknown> }).errors;
     expect(Object.keys(errors).sort()).toEqual(["decisionPeriodDays", "nameAr", "root"]);
@@ -112,15 +108,9 @@ describe("request types through the data provider", () => {
 
   it("refuses staff an edit, with a typed ForbiddenError", async () => {
     const { data: type } = await asStaff.getOne<TypeRecord>("requestTypes", {
-      id: Buffer.from("RequestType:COMPLAINT").toString("base64"),
+      id: gid("RequestType", "COMPLAINT"),
     });
-    const error = await failure(
-      asStaff.update("requestTypes", {
-        id: type.id,
-        data: { ...type, decisionPeriodDays: 7 },
-        previousData: type,
-      }),
-    );
+    const error = await failure(edit(asStaff, type, { decisionPeriodDays: 7 }));
     expect(error.status).toBe(403);
     expect((error.body as { code: string }).code).toBe("FORBIDDEN");
   });
@@ -142,7 +132,7 @@ describe("editing a draft request through the data provider", () => {
     });
     const { data } = await asStaff.create<RequestRecord>("requests", {
       data: {
-        member: Buffer.from(`Member:${member.id}`).toString("base64"),
+        member: gid("Member", member.id),
         type: "FINANCIAL_SUPPORT",
         channel: "IN_PERSON",
         subject: "دعم إيجار",

@@ -8,12 +8,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { type ComponentType, createElement as h } from "react";
 import { HttpError } from "react-admin";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  buildQuery,
-  pagedByCursor,
-  requestTypeUpdateInput,
-  requestUpdateInput,
-} from "../../admin/src/dataProvider/buildQuery.js";
+import { buildQuery, pagedByCursor } from "../../admin/src/dataProvider/buildQuery.js";
+import { requestUpdateInput } from "../../admin/src/dataProvider/resources/requests.js";
+import { requestTypeUpdateInput } from "../../admin/src/dataProvider/resources/requestTypes.js";
 import { canAccess, screenAction } from "../../admin/src/providers/canAccess.js";
 import { valid } from "./documents.js";
 import { renderIn, validationFailure } from "./render.js";

@@ -6,11 +6,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
-import {
-  buildQuery,
-  requestCreateInput,
-  requestFilter,
-} from "../../admin/src/dataProvider/buildQuery.js";
+import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import {
   actionDocument,
   actionInput,
@@ -24,6 +20,10 @@ import {
   uploadDocumentDocument,
   verifyDocumentDocument,
 } from "../../admin/src/dataProvider/requests.js";
+import {
+  requestCreateInput,
+  requestFilter,
+} from "../../admin/src/dataProvider/resources/requests.js";
 import {
   applyRequestChange,
   requestChangedSubscription,

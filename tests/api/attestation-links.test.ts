@@ -8,14 +8,14 @@ import type { PrismaClient } from "../../api/db/client.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 let staff: string;
 let committee: string;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 const sendMutation = `mutation($input: SendAttestationLinkInput!) { sendAttestationLink(input: $input) {
   __typename
   ... on SendAttestationLinkSuccess { link { expiresAt messagesQueued } }
@@ -40,10 +40,8 @@ beforeAll(async () => {
     data: { code: "INQUIRY", nameAr: "استفسار", nameEn: "Inquiry", committeeDecides: false },
   });
   await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await createStaffUser(db, "desk@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
-  staff = await t.signIn("desk@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
+  staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
 });
 afterAll(() => t?.close());
 

@@ -11,6 +11,7 @@ import {
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staffCaller: Caller;
@@ -29,8 +30,6 @@ const recordMutation = `mutation($input: RecordAttestationInput!) {
 }`;
 
 const attestationQuery = `query($id: ID!) { node(id: $id) { ... on Request { attestation { status version text signedAt method stale } } } }`;
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 beforeAll(async () => {
   t = await startTestApp({ listen: false });

@@ -1,10 +1,11 @@
 // The audit log is filtered by the global IDs every other field uses (a record's `id`, a
 // user's `id`), not by raw database IDs; each entry gives its record's global ID.
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createStaffUser } from "../helpers/fixtures.js";
+import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -21,12 +22,11 @@ const log = `query($filter: AuditFilter) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  const user = await createStaffUser(db, "admin@test.sa", ["ADMIN", "STAFF"], {
-    personalDataAccess: true,
-  });
+  const access = { personalDataAccess: true };
+  const signedIn = await signInStaff(t, "admin@test.sa", ["ADMIN", "STAFF"], access);
   await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  adminId = encodeGlobalID("User", user.id);
-  admin = await t.signIn("admin@test.sa", password);
+  adminId = gid("User", signedIn.user.id);
+  admin = signedIn.token;
   const created = await t.gql(
     `mutation($input: CreateMemberInput!) { createMember(input: $input) { ... on CreateMemberSuccess { member { id } } } }`,
     {
@@ -63,7 +63,7 @@ describe("filtering the audit log", () => {
   });
 
   it("a raw database ID is refused as not one of our IDs, naming the field", async () => {
-    const raw = Buffer.from(memberId, "base64").toString().split(":")[1];
+    const raw = rawId(memberId);
     const result = await t.gql(log, { filter: { entity: raw } }, { token: admin });
     expect(result.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
     expect(result.errors?.[0]?.extensions?.fieldErrors).toMatchObject([

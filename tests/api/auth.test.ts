@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieName } from "../../api/auth/cookies.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { signInStaff } from "../helpers/callers.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -25,15 +27,10 @@ const updateUserMutation = `mutation($input: UpdateUserInput!) {
   }
 }`;
 
-function userGlobalId(id: string) {
-  return Buffer.from(`User:${id}`).toString("base64");
-}
-
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
-  await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
+  admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"]);
-  admin = await t.signIn("admin@test.sa", password);
 });
 
 afterAll(() => t?.close());
@@ -176,11 +173,10 @@ describe("users and roles", () => {
   });
 
   it("refuses a disabled user at once, though their token has not expired", async () => {
-    const user = await createStaffUser(t.database.prisma, "leaving@test.sa", ["STAFF"]);
-    const token = await t.signIn("leaving@test.sa", password);
+    const { user, token } = await signInStaff(t, "leaving@test.sa", ["STAFF"]);
     const disabled = await t.gql(
       updateUserMutation,
-      { input: { id: userGlobalId(user.id), version: 1, disabled: true } },
+      { input: { id: gid("User", user.id), version: 1, disabled: true } },
       { token: admin },
     );
     expect(disabled.data?.updateUser).toMatchObject({
@@ -215,7 +211,7 @@ describe("users and roles", () => {
     });
     const result = await t.gql(
       updateUserMutation,
-      { input: { id: userGlobalId(me.id), version: me.version, disabled: true } },
+      { input: { id: gid("User", me.id), version: me.version, disabled: true } },
       { token: admin },
     );
     expect(result.data?.updateUser.__typename).toBe("ValidationError");

@@ -13,12 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Caller } from "../../api/auth/caller.js";
 import type { Role } from "../../api/db/generated/enums.js";
-import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { documentStorage, newStorageKey } from "../../api/modules/requests/documents/storage.js";
 import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { staffCaller } from "../helpers/callers.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  createStaffUser,
+  password,
+} from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 const callers = [
   "ADMIN",
@@ -90,7 +96,6 @@ let auditEntryId = "";
 let userId = "";
 let researcherId = "";
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const marker = (c: Case) => `matrix-${c}`;
 /** The cases whose markers appear in a text (in any case), in the table's order. */
 const casesIn = (text: string): Case[] =>
@@ -474,24 +479,9 @@ beforeAll(async () => {
   userId = users.STAFF!;
   researcherId = users.RESEARCHER!;
   const other = await createStaffUser(db, "other-researcher@matrix.sa", ["RESEARCHER"]);
-  const key = generateApiKey();
-  apiKey = key.key;
-  await db.partner.create({
-    data: {
-      name: "Partner",
-      nameAr: "جهة شريكة",
-      contactEmail: "api@partner.sa",
-      apiKeys: {
-        create: {
-          label: "matrix",
-          prefix: key.prefix,
-          keyHash: key.keyHash,
-          scopes: ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"],
-        },
-      },
-    },
-  });
-  headers.PARTNER = { "x-api-key": key.key };
+  apiKey = (await createPartnerWithKey(db, ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"], "matrix"))
+    .key;
+  headers.PARTNER = { "x-api-key": apiKey };
   headers.ANONYMOUS = {};
 
   const member = await createMemberRecord(db, {
@@ -651,14 +641,8 @@ describe("authorization matrix: subscriptions", () => {
 describe("the rule's SQL form (dashboard aggregates)", () => {
   it("selects exactly the requests its Prisma form selects, for every kind of caller", async () => {
     const db = t.database.prisma;
-    const user = (roles: Role[]): Caller => ({
-      kind: "user",
-      id: researcherId,
-      email: "r@matrix.sa",
-      fullName: "r",
-      roles,
-      personalDataAccess: false,
-    });
+    const user = (roles: Role[]) =>
+      staffCaller({ id: researcherId, email: "r@matrix.sa", fullName: "r", roles });
     const subjects: Caller[] = [
       user(["RESEARCHER"]),
       user(["RESEARCHER", "STAFF"]),

@@ -6,14 +6,14 @@ import type { PrismaClient } from "../../api/db/client.js";
 import type { Role } from "../../api/db/generated/enums.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 const tokens: Record<string, string> = {};
 const userIds: Record<string, string> = {};
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 const record = `mutation($input: RecordCommunicationInput!) { recordCommunication(input: $input) {
   __typename
   ... on RecordCommunicationSuccess { communication { id channel direction subject body outcome
@@ -46,8 +46,9 @@ beforeAll(async () => {
     committee: ["COMMITTEE_MEMBER"],
   };
   for (const [name, roles] of Object.entries(accounts)) {
-    userIds[name] = (await createStaffUser(db, `${name}@test.sa`, roles)).id;
-    tokens[name] = await t.signIn(`${name}@test.sa`, password);
+    const { user, token } = await signInStaff(t, `${name}@test.sa`, roles);
+    userIds[name] = user.id;
+    tokens[name] = token;
   }
 });
 afterAll(() => t?.close());

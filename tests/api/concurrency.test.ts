@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isDatabaseBusy, openDatabase } from "../../api/db/client.js";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import { signInStaff } from "../helpers/callers.js";
 import { createServerDatabase, testEngine, testServerUrl } from "../helpers/database.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
 
@@ -72,10 +73,11 @@ describe("a burst of 50 member registrations", () => {
     } else {
       t = await startTestApp({ listen: false });
     }
-    await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], {
-      personalDataAccess: true,
-    });
-    staff = await t.signIn("staff@test.sa", password);
+    staff = (
+      await signInStaff(t, "staff@test.sa", ["STAFF"], {
+        personalDataAccess: true,
+      })
+    ).token;
   });
   afterAll(async () => {
     await t?.close();

@@ -1,10 +1,11 @@
 // A version conflict says what happened: the record changed since it was opened, by whom
 // (you, in another tab; or a named colleague) and when, and to reload it. It used to blame
 // "another user" even when the same user had saved from another tab.
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let sara: string;
@@ -22,11 +23,9 @@ const update = `mutation($input: UpdateMemberInput!) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await createStaffUser(db, "sara@test.sa", ["STAFF"], { fullName: "سارة الموظفة" });
-  await createStaffUser(db, "omar@test.sa", ["STAFF"], { fullName: "عمر الموظف" });
-  memberId = encodeGlobalID("Member", (await createMemberRecord(db)).id);
-  sara = await t.signIn("sara@test.sa", password);
-  omar = await t.signIn("omar@test.sa", password);
+  sara = (await signInStaff(t, "sara@test.sa", ["STAFF"], { fullName: "سارة الموظفة" })).token;
+  omar = (await signInStaff(t, "omar@test.sa", ["STAFF"], { fullName: "عمر الموظف" })).token;
+  memberId = gid("Member", (await createMemberRecord(db)).id);
 });
 
 afterAll(() => t?.close());

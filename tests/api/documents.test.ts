@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { missingDocumentKinds } from "../../api/modules/requests/documents/service.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid, rawId } from "../helpers/ids.js";
 
 // Small enough that a too-large file still fits the server's multipart body limit, so the
 // upload reaches the resolver and is refused there by name.
@@ -19,7 +21,6 @@ let otherResearcher: string;
 let memberId: string;
 let requestId: string;
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 const uploadMutation = `mutation($input: UploadDocumentInput!) {
@@ -104,21 +105,18 @@ beforeAll(async () => {
   t = await startTestApp({ env: { WASL_MAX_UPLOAD_BYTES: String(maxUploadBytes) } });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await createStaffUser(db, "desk@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
-  const assigned = await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"]);
-  await createStaffUser(db, "other-researcher@test.sa", ["RESEARCHER"]);
+  staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
+  const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
+  researcher = assigned.token;
+  otherResearcher = (await signInStaff(t, "other-researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (await createMemberRecord(db)).id;
   requestId = (
     await createRequestRecord(db, memberId, {
       status: "WITH_RESEARCHER",
-      researcherId: assigned.id,
+      researcherId: assigned.user.id,
     })
   ).id;
-  staff = await t.signIn("desk@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
-  otherResearcher = await t.signIn("other-researcher@test.sa", password);
 });
 
 afterAll(() => t?.close());
@@ -331,9 +329,7 @@ describe("downloading a document", () => {
       bytes: bytes(),
       token: staff,
     });
-    documentId = Buffer.from(body.data.uploadDocument.document.id, "base64")
-      .toString()
-      .split(":")[1]!;
+    documentId = rawId(body.data.uploadDocument.document.id);
   });
 
   const get = (token?: string, id = documentId) =>

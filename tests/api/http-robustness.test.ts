@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrfHeader } from "../../api/yoga.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
 let panelDir: string;
@@ -22,8 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(panelDir, "index.html"), '<!doctype html><html lang="ar" dir="rtl"></html>');
   writeFileSync(join(panelDir, "assets", "app.js"), "console.log(1)");
   t = await startTestApp({ panelDir });
-  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"]);
-  token = await t.signIn("staff@test.sa", password);
+  token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 
 afterAll(async () => {

@@ -2,11 +2,11 @@
 // or a lone surrogate in a string, a global ID that is not ours (bad base64, a type that does
 // not exist or is not a Node) or is of the wrong type. Each answers VALIDATION_FAILED naming
 // the field, as a typed result where the mutation has one, never "Unexpected error.".
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, memberInput } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string;
@@ -40,21 +40,11 @@ const withdrawRequest = `mutation($input: WithdrawRequestInput!) {
   }
 }`;
 
-function memberInput(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalId: withCheckDigit("108765432"),
-    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
-    mobile: "0551112233",
-    city: "الدمام",
-    consentGiven: true,
-    ...overrides,
-  };
-}
-
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await createStaffUser(db, "staff@test.sa", ["STAFF", "ADMIN"], { personalDataAccess: true });
+  const access = { personalDataAccess: true };
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF", "ADMIN"], access)).token;
   const member = await createMemberRecord(db);
   await db.requestType.create({ data: { code: "INQUIRY", nameAr: "استفسار", nameEn: "Inquiry" } });
   const request = await db.request.create({
@@ -66,9 +56,8 @@ beforeAll(async () => {
       subject: "استفسار",
     },
   });
-  memberId = encodeGlobalID("Member", member.id);
-  requestId = encodeGlobalID("Request", request.id);
-  staff = await t.signIn("staff@test.sa", password);
+  memberId = gid("Member", member.id);
+  requestId = gid("Request", request.id);
 });
 
 afterAll(() => t?.close());
@@ -152,9 +141,9 @@ describe("global IDs that are not ours", () => {
   const notOurs = {
     "bad base64": "%%%not-base64%%%",
     "no type": Buffer.from("just-an-id").toString("base64"),
-    "an unknown type": encodeGlobalID("Spaceship", "1"),
-    "a type that is not a Node": encodeGlobalID("PageInfo", "1"),
-    "an ID that no record of the type can have": encodeGlobalID("Member", "1; drop"),
+    "an unknown type": gid("Spaceship", "1"),
+    "a type that is not a Node": gid("PageInfo", "1"),
+    "an ID that no record of the type can have": gid("Member", "1; drop"),
   };
 
   for (const [name, id] of Object.entries(notOurs)) {

@@ -3,7 +3,8 @@
 // audited like a reveal), never digit by digit; staff who may read them keep substring search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let withAccess: string; // STAFF with personal-data access
@@ -35,16 +36,13 @@ function lookupAudits() {
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.prisma;
-  await createStaffUser(db, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
-  await createStaffUser(db, "masked@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
-  await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"]);
   member = await createMemberRecord(db, { fullNameAr: "نورة عبدالله الشهري" });
   await createMemberRecord(db, { fullNameAr: "ريم فهد السبيعي" });
-  withAccess = await t.signIn("staff@test.sa", password);
-  staffMasked = await t.signIn("masked@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
+  withAccess = (await signInStaff(t, "staff@test.sa", ["STAFF"], { personalDataAccess: true }))
+    .token;
+  staffMasked = (await signInStaff(t, "masked@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
+  researcher = (await signInStaff(t, "researcher@test.sa", ["RESEARCHER"])).token;
 });
 
 afterAll(() => t?.close());

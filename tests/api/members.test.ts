@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCheckDigit } from "../../api/modules/members/rules.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, memberInput } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string; // STAFF with personal-data access
@@ -27,23 +29,12 @@ const updateMutation = `mutation($input: UpdateMemberInput!) {
   }
 }`;
 
-function validInput(overrides: Record<string, unknown> = {}) {
-  return {
-    nationalId: withCheckDigit("108765432"),
-    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
-    mobile: "0551112233",
-    city: "الدمام",
-    consentGiven: true,
-    ...overrides,
-  };
-}
-
 beforeAll(async () => {
   t = await startTestApp({ listen: false, onQuery: (sql) => queries.push(sql) });
   const db = t.database.prisma;
-  await createStaffUser(db, "staff@test.sa", ["STAFF"], { personalDataAccess: true });
-  await createStaffUser(db, "masked@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF"], { personalDataAccess: true })).token;
+  staffMasked = (await signInStaff(t, "masked@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
   const ahmad = await createMemberRecord(db, { fullNameAr: "أحمد محمد القحطاني", city: "الرياض" });
   await createMemberRecord(db, { fullNameAr: "فاطمة سعد الغامدي", city: "جدة" });
   await createMemberRecord(db, { fullNameAr: "آمنة ياسر العتيبي", city: "جدة", status: "ACTIVE" });
@@ -57,9 +48,6 @@ beforeAll(async () => {
       subject: `استفسار ${i + 1}`,
     })),
   });
-  staff = await t.signIn("staff@test.sa", password);
-  staffMasked = await t.signIn("masked@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
 });
 
 afterAll(() => t?.close());
@@ -148,7 +136,7 @@ describe("personal data", () => {
 
 describe("registering a member", () => {
   it("creates an APPLICANT with a member number, a normalised mobile and consent time, audited", async () => {
-    const result = await t.gql(createMutation, { input: validInput() }, { token: staff });
+    const result = await t.gql(createMutation, { input: memberInput() }, { token: staff });
     const member = result.data?.createMember.member;
     expect(result.data?.createMember.__typename).toBe("CreateMemberSuccess");
     expect(member.memberNumber).toMatch(/^M-\d{6}$/);
@@ -165,7 +153,7 @@ describe("registering a member", () => {
     const before = await t.database.prisma.member.count();
     const result = await t.gql(
       createMutation,
-      { input: validInput({ mobile: "0559998877" }) },
+      { input: memberInput({ mobile: "0559998877" }) },
       { token: staff },
     );
     expect(result.data?.createMember).toMatchObject({
@@ -182,7 +170,7 @@ describe("registering a member", () => {
     const result = await t.gql(
       createMutation,
       {
-        input: validInput({
+        input: memberInput({
           nationalId: "1234567890",
           mobile: "0112345678",
           fullNameAr: " ",
@@ -201,7 +189,7 @@ describe("registering a member", () => {
   it("is refused to a committee member as a typed ForbiddenError", async () => {
     const result = await t.gql(
       createMutation,
-      { input: validInput({ nationalId: withCheckDigit("109999999") }) },
+      { input: memberInput({ nationalId: withCheckDigit("109999999") }) },
       { token: committee },
     );
     expect(result.data?.createMember).toMatchObject({
@@ -216,7 +204,7 @@ describe("changing a member", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "خالد سالم الشهري" });
     const ok = await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, city: "أبها" } },
+      { input: { id: gid("Member", member.id), version: 1, city: "أبها" } },
       { token: staff },
     );
     expect(ok.data?.updateMember).toMatchObject({
@@ -226,7 +214,7 @@ describe("changing a member", () => {
 
     const stale = await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, city: "تبوك" } },
+      { input: { id: gid("Member", member.id), version: 1, city: "تبوك" } },
       { token: staff },
     );
     expect(stale.data?.updateMember).toMatchObject({
@@ -244,7 +232,7 @@ describe("changing a member", () => {
       ["بريدة", "حائل"].map((city) =>
         t.gql(
           updateMutation,
-          { input: { id: globalId(member.id), version: 1, city } },
+          { input: { id: gid("Member", member.id), version: 1, city } },
           { token: staff },
         ),
       ),
@@ -259,7 +247,7 @@ describe("changing a member", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "ريم عادل القرني" });
     await t.gql(
       updateMutation,
-      { input: { id: globalId(member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } },
+      { input: { id: gid("Member", member.id), version: 1, fullNameAr: "ريم عادل القرنيّ" } },
       { token: staff },
     );
     const entry = await t.database.prisma.auditEntry.findFirst({
@@ -270,7 +258,3 @@ describe("changing a member", () => {
     });
   });
 });
-
-function globalId(id: string) {
-  return Buffer.from(`Member:${id}`).toString("base64");
-}

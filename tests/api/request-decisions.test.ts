@@ -1,12 +1,13 @@
 // The end of a committee request: the approved amount is bounded (above zero, at most the
 // type's ceiling where it has one, editable by admins), and an approved request is completed
 // only once every document its type requires has been verified (accepted).
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentKind } from "../../api/db/generated/enums.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -66,14 +67,27 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await createStaffUser(db, "admin@test.sa", ["ADMIN", "STAFF"], { personalDataAccess: true });
-  await createStaffUser(db, "chair@test.sa", ["COMMITTEE_CHAIR"]);
+  const access = { personalDataAccess: true };
+  admin = (await signInStaff(t, "admin@test.sa", ["ADMIN", "STAFF"], access)).token;
+  chair = (await signInStaff(t, "chair@test.sa", ["COMMITTEE_CHAIR"])).token;
   memberId = (await createMemberRecord(db, { status: "ACTIVE" })).id;
-  admin = await t.signIn("admin@test.sa", password);
-  chair = await t.signIn("chair@test.sa", password);
 });
 
 afterAll(() => t?.close());
+
+/** The chair approves the request as read, with what the test adds (e.g. the amount). */
+function approve(
+  request: { id: string; version: number },
+  extra: Record<string, unknown> = {},
+  language?: string,
+) {
+  const input = { id: gid("Request", request.id), version: request.version, ...extra };
+  return t.gql(
+    decide,
+    { input: { decision: "APPROVED", reason: "استوفى الشروط", ...input } },
+    { token: chair, language },
+  );
+}
 
 describe("the approved amount", () => {
   it("admins set and clear a type's ceiling; it must be above zero", async () => {
@@ -98,19 +112,7 @@ describe("the approved amount", () => {
 
   it("must be above zero", async () => {
     const request = await inCommittee();
-    const result = await t.gql(
-      decide,
-      {
-        input: {
-          id: encodeGlobalID("Request", request.id),
-          version: request.version,
-          decision: "APPROVED",
-          reason: "استوفى الشروط",
-          amountApproved: "0",
-        },
-      },
-      { token: chair, language: "en" },
-    );
+    const result = await approve(request, { amountApproved: "0" }, "en");
     expect(result.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("greater than zero") },
     ]);
@@ -118,30 +120,12 @@ describe("the approved amount", () => {
 
   it("is at most the type's ceiling, and the error says the ceiling", async () => {
     const request = await inCommittee();
-    const input = {
-      id: encodeGlobalID("Request", request.id),
-      version: request.version,
-      decision: "APPROVED",
-      reason: "استوفى الشروط",
-    };
-    const above = await t.gql(
-      decide,
-      { input: { ...input, amountApproved: "3000.01" } },
-      {
-        token: chair,
-      },
-    );
+    const above = await approve(request, { amountApproved: "3000.01" });
     expect(above.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("3000") },
     ]);
     expect(above.data?.recordDecision.fieldErrors[0].message).toMatch(/الحد الأعلى/);
-    const within = await t.gql(
-      decide,
-      { input: { ...input, amountApproved: "3000" } },
-      {
-        token: chair,
-      },
-    );
+    const within = await approve(request, { amountApproved: "3000" });
     expect(within.data?.recordDecision.request).toMatchObject({
       status: "APPROVED",
       amountApproved: "3000",
@@ -150,18 +134,7 @@ describe("the approved amount", () => {
 
   it("granting the amount requested is bounded too", async () => {
     const request = await inCommittee("4500.00");
-    const result = await t.gql(
-      decide,
-      {
-        input: {
-          id: encodeGlobalID("Request", request.id),
-          version: request.version,
-          decision: "APPROVED",
-          reason: "استوفى الشروط",
-        },
-      },
-      { token: chair, language: "en" },
-    );
+    const result = await approve(request, {}, "en");
     expect(result.data?.recordDecision.fieldErrors).toEqual([
       { path: ["input", "amountApproved"], message: expect.stringContaining("3000") },
     ]);
@@ -176,7 +149,7 @@ describe("completing an approved request", () => {
     });
     await attach(request.id, "NATIONAL_ID_COPY", "ACCEPTED");
     const income = await attach(request.id, "INCOME_PROOF", "PENDING");
-    const input = { id: encodeGlobalID("Request", request.id), version: request.version };
+    const input = { id: gid("Request", request.id), version: request.version };
 
     const refused = await t.gql(complete, { input }, { token: admin, language: "en" });
     expect(refused.data?.completeRequest).toMatchObject({
@@ -209,7 +182,7 @@ describe("completing an approved request", () => {
     await attach(request.id, "INCOME_PROOF", "PENDING");
     const result: Json = await t.gql(
       complete,
-      { input: { id: encodeGlobalID("Request", request.id), version: request.version } },
+      { input: { id: gid("Request", request.id), version: request.version } },
       { token: admin },
     );
     expect(result.data?.completeRequest.request.status).toBe("COMPLETED");

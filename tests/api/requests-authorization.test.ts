@@ -3,10 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../api/db/client.js";
 import type { RequestStatus, RequestTypeCode, Role } from "../../api/db/generated/enums.js";
-import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  createStaffUser,
+  password,
+} from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -17,8 +22,6 @@ const credentials: Record<string, Record<string, string>> = {};
 const roles: Role[] = ["ADMIN", "STAFF", "RESEARCHER", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"];
 const callers = [...roles, "ANONYMOUS", "PARTNER"] as const;
 type CallerName = (typeof callers)[number];
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 /** A request already in the state the operation needs, on the researcher's case list. */
 async function requestIn(
@@ -215,23 +218,8 @@ beforeAll(async () => {
     credentials[role] = { authorization: `Bearer ${await t.signIn(email, password)}` };
   }
   credentials.ANONYMOUS = {};
-  const key = generateApiKey();
-  await db.partner.create({
-    data: {
-      name: "Partner",
-      nameAr: "جهة شريكة",
-      contactEmail: "api@partner.sa",
-      apiKeys: {
-        create: {
-          label: "test",
-          prefix: key.prefix,
-          keyHash: key.keyHash,
-          scopes: ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"],
-        },
-      },
-    },
-  });
-  credentials.PARTNER = { "x-api-key": key.key };
+  const { key } = await createPartnerWithKey(db, ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"]);
+  credentials.PARTNER = { "x-api-key": key };
 });
 
 afterAll(() => t?.close());

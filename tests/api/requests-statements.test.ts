@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let statements: string[] = [];
@@ -15,12 +17,9 @@ beforeAll(async () => {
   const db = t.database.prisma;
   await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
   await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  token = await t.signIn("staff@test.sa", password);
+  token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 afterAll(() => t.close());
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 it("moves a request SUBMITTED → IN_PROGRESS in one transaction of few statements", async () => {
   const member = await createMemberRecord(t.database.prisma);

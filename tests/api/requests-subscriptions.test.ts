@@ -4,10 +4,11 @@ import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
-import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -18,8 +19,6 @@ let partnerKey: string;
 let partnerId: string;
 let memberId: string;
 const clients: Client[] = [];
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 function connect(connectionParams: Record<string, unknown>): Client {
   const client = createClient({
@@ -78,28 +77,13 @@ beforeAll(async () => {
   db = t.database.prisma;
   await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
   memberId = (await createMemberRecord(db)).id;
-  await createStaffUser(db, "staff@test.sa", ["STAFF"]);
-  researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
-  staff = await t.signIn("staff@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
-  const key = generateApiKey();
-  const partner = await db.partner.create({
-    data: {
-      name: "Partner",
-      nameAr: "جهة شريكة",
-      contactEmail: "api@partner.sa",
-      apiKeys: {
-        create: {
-          label: "test",
-          prefix: key.prefix,
-          keyHash: key.keyHash,
-          scopes: ["REQUEST_STATUS_READ"],
-        },
-      },
-    },
-  });
-  partnerKey = key.key;
-  partnerId = partner.id;
+  staff = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
+  const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
+  researcherId = assigned.user.id;
+  researcher = assigned.token;
+  const partner = await createPartnerWithKey(db, ["REQUEST_STATUS_READ"]);
+  partnerKey = partner.key;
+  partnerId = partner.partner.id;
 });
 
 afterEach(async () => {

@@ -23,25 +23,23 @@ import { transitionRequest } from "../../api/modules/requests/transition.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff, staffCaller } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let db: PrismaClient;
 const tokens: Record<string, string> = {};
 const users: Record<string, { id: string; roles: Role[] }> = {};
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 function callerOf(name: string): Caller {
   const user = users[name]!;
-  return {
-    kind: "user",
-    id: user.id,
+  return staffCaller({
+    ...user,
     email: `${name}@test.sa`,
     fullName: name,
-    roles: user.roles,
     personalDataAccess: true,
-  };
+  });
 }
 
 /** The mutation of each action, and the extra input it needs. */
@@ -234,9 +232,10 @@ beforeAll(async () => {
     everything: ["ADMIN", "STAFF", "RESEARCHER", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
   };
   for (const [name, roles] of Object.entries(accounts)) {
-    const user = await createStaffUser(db, `${name}@test.sa`, roles, { personalDataAccess: true });
+    const access = { personalDataAccess: true };
+    const { user, token } = await signInStaff(t, `${name}@test.sa`, roles, access);
     users[name] = { id: user.id, roles };
-    tokens[name] = await t.signIn(`${name}@test.sa`, password);
+    tokens[name] = token;
   }
 });
 

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasSubmittedResearchReport } from "../../api/modules/requests/research/service.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let staff: string;
@@ -11,8 +13,6 @@ let researcher: string; // assigned to the requests below
 let otherResearcher: string;
 let researcherId: string;
 let memberId: string;
-
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 const saveMutation = `mutation($input: SaveResearchReportInput!) {
   saveResearchReport(input: $input) {
@@ -55,19 +55,26 @@ async function referredRequest() {
   });
 }
 
+/** A draft report on the request, as `draft` makes it, saved by the caller `as` names. */
+function saveDraft(
+  requestId: string,
+  as: { token?: string; language?: string },
+  overrides: Record<string, unknown> = {},
+) {
+  return t.gql(saveMutation, { input: draft(requestId, overrides) }, as);
+}
+
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await createStaffUser(db, "desk@test.sa", ["STAFF"]);
-  await createStaffUser(db, "committee@test.sa", ["COMMITTEE_MEMBER"]);
-  researcherId = (await createStaffUser(db, "researcher@test.sa", ["RESEARCHER"])).id;
-  await createStaffUser(db, "other-researcher@test.sa", ["RESEARCHER"]);
+  staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
+  committee = (await signInStaff(t, "committee@test.sa", ["COMMITTEE_MEMBER"])).token;
+  const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
+  researcherId = assigned.user.id;
+  researcher = assigned.token;
+  otherResearcher = (await signInStaff(t, "other-researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (await createMemberRecord(db)).id;
-  staff = await t.signIn("desk@test.sa", password);
-  committee = await t.signIn("committee@test.sa", password);
-  researcher = await t.signIn("researcher@test.sa", password);
-  otherResearcher = await t.signIn("other-researcher@test.sa", password);
 });
 
 afterAll(() => t?.close());
@@ -76,7 +83,7 @@ describe("the assigned researcher (successful cases)", () => {
   it("saves a draft, changes it with its version, submits it; timeline and audit follow", async () => {
     const request = await referredRequest();
     expect(await hasSubmittedResearchReport(t.database.prisma, request.id)).toBe(false);
-    const first = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const first = await saveDraft(request.id, { token: researcher });
     const report: Json = first.data?.saveResearchReport.report;
     expect(report).toMatchObject({
       visitKind: "HOME_VISIT",
@@ -86,10 +93,10 @@ describe("the assigned researcher (successful cases)", () => {
       researcherName: "موظف researcher",
       version: 1,
     });
-    const changed = await t.gql(
-      saveMutation,
-      { input: draft(request.id, { version: 1, recommendation: "NEEDS_MORE" }) },
+    const changed = await saveDraft(
+      request.id,
       { token: researcher },
+      { version: 1, recommendation: "NEEDS_MORE" },
     );
     expect(changed.data?.saveResearchReport.report).toMatchObject({
       id: report.id,
@@ -135,18 +142,14 @@ describe("the assigned researcher (successful cases)", () => {
 describe("refusals", () => {
   it("forbids another researcher and staff from writing the report", async () => {
     const request = await referredRequest();
-    const other = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: otherResearcher },
-    );
+    const other = await saveDraft(request.id, { token: otherResearcher });
     expect(other.data?.saveResearchReport).toEqual({
       __typename: "ForbiddenError",
       code: "FORBIDDEN",
     });
-    const asStaff = await t.gql(saveMutation, { input: draft(request.id) }, { token: staff });
+    const asStaff = await saveDraft(request.id, { token: staff });
     expect(asStaff.data?.saveResearchReport.code).toBe("FORBIDDEN");
-    const anonymous = await t.gql(saveMutation, { input: draft(request.id) });
+    const anonymous = await saveDraft(request.id, {});
     expect(anonymous.data?.saveResearchReport.code).toBe("UNAUTHENTICATED");
     expect(await t.database.prisma.researchReport.count({ where: { requestId: request.id } })).toBe(
       0,
@@ -155,7 +158,7 @@ describe("refusals", () => {
 
   it("forbids another researcher from submitting, and hides the report from them", async () => {
     const request = await referredRequest();
-    const saved = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const saved = await saveDraft(request.id, { token: researcher });
     const id = saved.data?.saveResearchReport.report.id;
     const other = await t.gql(
       submitMutation,
@@ -180,10 +183,10 @@ describe("refusals", () => {
 
   it("names the fields that break the rules: findings required, visit date not in the future", async () => {
     const request = await referredRequest();
-    const result = await t.gql(
-      saveMutation,
-      { input: draft(request.id, { findings: "  ", visitDate: "2099-01-01" }) },
+    const result = await saveDraft(
+      request.id,
       { token: researcher, language: "en" },
+      { findings: "  ", visitDate: "2099-01-01" },
     );
     expect(result.data?.saveResearchReport).toMatchObject({
       __typename: "ValidationError",
@@ -199,13 +202,9 @@ describe("refusals", () => {
 
   it("refuses a stale draft version and a second submission", async () => {
     const request = await referredRequest();
-    const saved = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const saved = await saveDraft(request.id, { token: researcher });
     const id = saved.data?.saveResearchReport.report.id;
-    const withoutVersion = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: researcher },
-    );
+    const withoutVersion = await saveDraft(request.id, { token: researcher });
     expect(withoutVersion.data?.saveResearchReport).toMatchObject({
       code: "CONFLICT",
       currentVersion: 1,
@@ -228,7 +227,7 @@ describe("refusals", () => {
       status: "IN_COMMITTEE",
       researcherId,
     });
-    const result = await t.gql(saveMutation, { input: draft(request.id) }, { token: researcher });
+    const result = await saveDraft(request.id, { token: researcher });
     expect(result.data?.saveResearchReport).toMatchObject({
       code: "INVALID_TRANSITION",
       currentState: "IN_COMMITTEE",
@@ -238,11 +237,7 @@ describe("refusals", () => {
     expect(result.data?.saveResearchReport.message).toBe(
       "لا يمكن «حفظ تقرير البحث» والحالة «لدى لجنة البحث». المتاح من هذه الحالة: تسجيل القرار، سحب الطلب.",
     );
-    const english = await t.gql(
-      saveMutation,
-      { input: draft(request.id) },
-      { token: researcher, language: "en" },
-    );
+    const english = await saveDraft(request.id, { token: researcher, language: "en" });
     expect(english.data?.saveResearchReport.message).toBe(
       "Cannot “save the research report” while the state is “with the research committee”. Possible from this state: record the decision, withdraw the request.",
     );

@@ -2,7 +2,7 @@
 // database closes: a supervisor's SIGTERM loses no member that was being created.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
 import { createMember } from "../helpers/process.js";
 
 let t: TestApp;
@@ -15,10 +15,11 @@ beforeAll(async () => {
       if (/INSERT INTO "?(public"?\.)?"?Member"? /i.test(sql)) onInsert?.();
     },
   });
-  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], {
-    personalDataAccess: true,
-  });
-  token = await t.signIn("staff@test.sa", password);
+  token = (
+    await signInStaff(t, "staff@test.sa", ["STAFF"], {
+      personalDataAccess: true,
+    })
+  ).token;
 });
 
 afterAll(() => t?.close());

@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { issueSessionToken } from "../../api/auth/tokens.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
+import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
+import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
 let admin: string;
@@ -56,18 +58,15 @@ function firstResults(
 }
 
 const updateMutation = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`;
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 beforeAll(async () => {
   t = await startTestApp();
-  await createStaffUser(t.database.prisma, "admin@test.sa", ["ADMIN"]);
-  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"], {
-    personalDataAccess: true,
-  });
-  await createStaffUser(t.database.prisma, "masked@test.sa", ["COMMITTEE_MEMBER"]);
-  admin = await t.signIn("admin@test.sa", password);
-  staff = await t.signIn("staff@test.sa", password);
-  masked = await t.signIn("masked@test.sa", password);
+  admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
+  staff = (
+    await signInStaff(t, "staff@test.sa", ["STAFF"], {
+      personalDataAccess: true,
+    })
+  ).token;
+  masked = (await signInStaff(t, "masked@test.sa", ["COMMITTEE_MEMBER"])).token;
 });
 
 afterEach(async () => {
@@ -136,8 +135,7 @@ describe("memberChanged", () => {
   });
 
   it("closes a disabled user's open socket at once", async () => {
-    const user = await createStaffUser(t.database.prisma, "leaving@test.sa", ["STAFF"]);
-    const token = await t.signIn("leaving@test.sa", password);
+    const { user, token } = await signInStaff(t, "leaving@test.sa", ["STAFF"]);
     let closedWith: number | undefined;
     const closed = new Promise<void>((resolve) => {
       const client = connect(token, (code) => {
@@ -197,16 +195,14 @@ describe("a socket's session ends", () => {
   });
 
   it("when the user signs out: closed with 4401", async () => {
-    await createStaffUser(t.database.prisma, "leaving-now@test.sa", ["STAFF"]);
-    const token = await t.signIn("leaving-now@test.sa", password);
+    const { token } = await signInStaff(t, "leaving-now@test.sa", ["STAFF"]);
     const socket = await listening(token);
     await t.gql(`mutation { signOut }`, {}, { token });
     expect(await socket.closed).toBe(4401);
   });
 
   it("when the user loses a role: closed with 4403, and no event after it", async () => {
-    const user = await createStaffUser(t.database.prisma, "moved@test.sa", ["STAFF"]);
-    const token = await t.signIn("moved@test.sa", password);
+    const { user, token } = await signInStaff(t, "moved@test.sa", ["STAFF"]);
     const socket = await listening(token);
     const changed = await t.gql(
       userMutation,
@@ -221,10 +217,9 @@ describe("a socket's session ends", () => {
   });
 
   it("when personal-data access is withdrawn: closed with 4403", async () => {
-    const user = await createStaffUser(t.database.prisma, "reader@test.sa", ["STAFF"], {
+    const { user, token } = await signInStaff(t, "reader@test.sa", ["STAFF"], {
       personalDataAccess: true,
     });
-    const token = await t.signIn("reader@test.sa", password);
     const socket = await listening(token);
     await t.gql(
       userMutation,
@@ -235,8 +230,7 @@ describe("a socket's session ends", () => {
   });
 
   it("when the user gains a role: stays open and keeps receiving", async () => {
-    const user = await createStaffUser(t.database.prisma, "promoted@test.sa", ["STAFF"]);
-    const token = await t.signIn("promoted@test.sa", password);
+    const { user, token } = await signInStaff(t, "promoted@test.sa", ["STAFF"]);
     const socket = await listening(token);
     let closed = false;
     void socket.closed.then(() => (closed = true));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
 let production: TestApp;
@@ -14,8 +14,7 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ env: { WASL_MAX_BODY_BYTES: "4096" } });
   production = await startTestApp({ env: { NODE_ENV: "production" } });
-  await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"]);
-  token = await t.signIn("staff@test.sa", password);
+  token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
-import { createStaffUser, password } from "../helpers/fixtures.js";
+import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
 let token: string;
@@ -16,8 +16,9 @@ const logged: Json[] = [];
 beforeAll(async () => {
   const log = pino({ level: "info" }, { write: (line: string) => logged.push(JSON.parse(line)) });
   t = await startTestApp({ log });
-  staffId = (await createStaffUser(t.database.prisma, "staff@test.sa", ["STAFF"])).id;
-  token = await t.signIn("staff@test.sa", password);
+  const signedIn = await signInStaff(t, "staff@test.sa", ["STAFF"]);
+  staffId = signedIn.user.id;
+  token = signedIn.token;
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
 // requests through a LATERAL join.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import pg from "pg";
+import { gid } from "../helpers/ids.js";
 
 type MemberRow = {
   id: string;
@@ -43,11 +44,6 @@ CROSS JOIN LATERAL (
 ) r
 ORDER BY p.position, r."createdAt" DESC, r.id DESC`;
 
-/** Relay global IDs as Pothos encodes them: base64("Type:id"). */
-function globalId(type: string, id: string): string {
-  return Buffer.from(`${type}:${id}`).toString("base64");
-}
-
 export async function membersPage(pool: pg.Pool, first: number, requestsFirst: number) {
   const [count, page] = await Promise.all([
     pool.query<{ totalCount: string }>(countSql),
@@ -65,7 +61,7 @@ export async function membersPage(pool: pg.Pool, first: number, requestsFirst: n
     const edges = byMember.get(r.memberId) ?? [];
     edges.push({
       node: {
-        id: globalId("Request", r.id),
+        id: gid("Request", r.id),
         reference: r.reference,
         status: r.status,
         subject: r.subject,
@@ -79,7 +75,7 @@ export async function membersPage(pool: pg.Pool, first: number, requestsFirst: n
         totalCount: Number(count.rows[0]?.totalCount ?? 0),
         edges: page.rows.map((m) => ({
           node: {
-            id: globalId("Member", m.id),
+            id: gid("Member", m.id),
             memberNumber: m.memberNumber,
             fullNameAr: m.fullNameAr,
             city: m.city,

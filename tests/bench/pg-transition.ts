@@ -13,15 +13,11 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import pg from "pg";
 import { readSessionToken } from "../../api/auth/tokens.js";
+import { gid } from "../helpers/ids.js";
 
 export const transitionMutation =
   "mutation($input: StartWorkInput!) { startWork(input: $input) { __typename " +
   "... on StartWorkSuccess { request { id status version } } } }";
-
-/** Relay global IDs as Pothos encodes them: base64("Type:id"). */
-export function globalId(type: string, id: string): string {
-  return Buffer.from(`${type}:${id}`).toString("base64");
-}
 
 /** A UUID version 7 (time-ordered), as Prisma's @default(uuid(7)) makes them. */
 function uuid7(): string {
@@ -145,7 +141,7 @@ export function createTransitionHandler(
       data: {
         startWork: {
           __typename: "StartWorkSuccess",
-          request: { id: globalId("Request", row.id), status: "IN_PROGRESS", version: row.version },
+          request: { id: gid("Request", row.id), status: "IN_PROGRESS", version: row.version },
         },
       },
     };

@@ -95,23 +95,14 @@ async function startHello(): Promise<() => Promise<void>> {
   return () => new Promise((done) => server.close(() => done()));
 }
 
-async function startPgMembers(): Promise<() => Promise<void>> {
+/** A hand-written counterpart on PostgreSQL (BENCH_DB_URL), listening as our server would. */
+async function startHandWritten(
+  name: string,
+  create: (databaseUrl: string) => { listener: RequestListener; close(): Promise<void> },
+): Promise<() => Promise<void>> {
   const databaseUrl = process.env.BENCH_DB_URL;
-  if (!databaseUrl) throw new Error("pg-members needs BENCH_DB_URL");
-  const handler = createMembersPageHandler(databaseUrl);
-  const { server, url } = await listen(handler.listener);
-  send({ type: "ready", url, engine: "postgresql" });
-  return async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-    await handler.close();
-  };
-}
-
-async function startPgTransition(): Promise<() => Promise<void>> {
-  const databaseUrl = process.env.BENCH_DB_URL;
-  if (!databaseUrl) throw new Error("pg-transition needs BENCH_DB_URL");
-  const handler = createTransitionHandler(databaseUrl, new TextEncoder().encode(benchTokenSecret));
+  if (!databaseUrl) throw new Error(`${name} needs BENCH_DB_URL`);
+  const handler = create(databaseUrl);
   const { server, url } = await listen(handler.listener);
   send({ type: "ready", url, engine: "postgresql" });
   return async () => {
@@ -124,10 +115,13 @@ async function startPgTransition(): Promise<() => Promise<void>> {
 const starters: Record<string, () => Promise<() => Promise<void>>> = {
   wasl: () => startWasl(),
   "wasl-large": () => startWasl(true),
-  "pg-transition": startPgTransition,
+  "pg-transition": () =>
+    startHandWritten("pg-transition", (url) =>
+      createTransitionHandler(url, new TextEncoder().encode(benchTokenSecret)),
+    ),
   yoga: startYoga,
   hello: startHello,
-  "pg-members": startPgMembers,
+  "pg-members": () => startHandWritten("pg-members", createMembersPageHandler),
 };
 
 async function main(): Promise<void> {

@@ -7,11 +7,12 @@
 // Afterwards the database must hold exactly one IN_PROGRESS status, one STATUS_CHANGED
 // timeline event and one TRANSITION audit entry per request that was moved.
 import pg from "pg";
+import { gid } from "../helpers/ids.js";
 import { startServer } from "./child.js";
 import { type Bench, graphqlHeaders, processesOf, profileHooks, signIn } from "./common.js";
 import { type FloorProbe, floorCalls, printFloor } from "./floor.js";
 import { assertClean, formatFigures, measure, settings, type Target } from "./load.js";
-import { globalId, readUser, startWorkWrites, transitionMutation } from "./pg-transition.js";
+import { readUser, startWorkWrites, transitionMutation } from "./pg-transition.js";
 
 const perTarget = (() => {
   const raw = process.env.BENCH_TRANSITION_REQUESTS;
@@ -78,7 +79,7 @@ function sequenceTarget(
       const id = ids[next++] ?? "00000000-0000-0000-0000-000000000000";
       return JSON.stringify({
         query: transitionMutation,
-        variables: { input: { id: globalId("Request", id), version: 1 } },
+        variables: { input: { id: gid("Request", id), version: 1 } },
       });
     },
     succeeded: (body) => body.includes('"StartWorkSuccess"'),

@@ -9,6 +9,7 @@ import { sendAttestationLink } from "../../api/modules/requests/attestation/link
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { startTestApp } from "../helpers/app.js";
+import { staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
 import { browserAvailable, browserSuite, screenshotDir } from "./helpers.js";
 
@@ -32,19 +33,10 @@ describe.skipIf(!available)("signing the attestation from the member's link (Chr
       maritalStatus: "WIDOWED",
     });
     const request = await createRequestRecord(db, member.id);
-    await run(
-      app().app.services,
-      {
-        kind: "user",
-        id: staff.id,
-        email: staff.email,
-        fullName: staff.fullName,
-        roles: staff.roles,
-        personalDataAccess: false,
-      },
-      sendAttestationLink,
-      { requestId: request.id, publicUrl: app().config.publicUrl },
-    );
+    await run(app().app.services, staffCaller(staff), sendAttestationLink, {
+      requestId: request.id,
+      publicUrl: app().config.publicUrl,
+    });
     const sms = await db.notification.findFirstOrThrow({
       where: { requestId: request.id, channel: "SMS", event: "ATTESTATION_REQUESTED" },
     });

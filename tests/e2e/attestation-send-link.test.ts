@@ -7,18 +7,16 @@
 // it at once, and reloaded reads signed «إلكترونياً (من رابط العضو)» and offers no more link.
 // Screenshots on failure.
 import { describe, expect, it } from "vitest";
+import { gid, rawId } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
   caseFilePath,
-  gid,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString("utf8").split(":")[1];
-
 describe.skipIf(!available)("sending the signing link from the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("attestation-send-link-");
 

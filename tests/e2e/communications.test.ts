@@ -7,12 +7,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { toRiyadhLocal } from "../../admin/src/shared/dates.js";
+import { gid } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
   caseFilePath,
   choose,
-  gid,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";

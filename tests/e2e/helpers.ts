@@ -147,9 +147,6 @@ export function browserSuite(
   };
 }
 
-/** A Relay global ID, as the API encodes it: base64 of `Type:id`. */
-export const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
-
 /** The panel's address of a request's case file, on one of its tabs if given. */
 export const caseFilePath = (requestGid: string, tab = "") =>
   `/#/requests/${encodeURIComponent(requestGid)}/show${tab ? `/${tab}` : ""}`;

@@ -7,13 +7,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { editableStates } from "../../api/modules/requests/lifecycle.js";
-import {
-  browserAvailable,
-  browserSuite,
-  gid,
-  screenshotDir,
-  signInThroughPanel,
-} from "./helpers.js";
+import { gid } from "../helpers/ids.js";
+import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
 
 const available = browserAvailable();
 

@@ -1,12 +1,13 @@
 // Named records built from typed Prisma create arguments, seeded per test file.
 import { hashPassword } from "../../api/auth/passwords.js";
 import type { Db, Prisma } from "../../api/db/client.js";
-import type { Role } from "../../api/db/generated/enums.js";
+import type { PartnerScope, Role } from "../../api/db/generated/enums.js";
 import {
   formatMemberNumber,
   memberSearchText,
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
+import { generateApiKey } from "../../api/modules/partners/keys.js";
 
 export const password = "Correct-Horse-9";
 let passwordHash: Promise<string> | undefined;
@@ -61,4 +62,30 @@ export async function createMemberRecord(
       searchText: memberSearchText(identity),
     },
   });
+}
+
+/** A partner with one API key of these scopes: the stored partner and the key it sends. */
+export async function createPartnerWithKey(db: Db, scopes: PartnerScope[], label = "test") {
+  const key = generateApiKey();
+  const partner = await db.partner.create({
+    data: {
+      name: "Partner",
+      nameAr: "جهة شريكة",
+      contactEmail: "api@partner.sa",
+      apiKeys: { create: { label, prefix: key.prefix, keyHash: key.keyHash, scopes } },
+    },
+  });
+  return { partner, key: key.key };
+}
+
+/** A valid createMember input, the same member each call; a test overrides what it varies. */
+export function memberInput(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: withCheckDigit("108765432"),
+    fullNameAr: "إبراهيم عبدالعزيز الدوسري",
+    mobile: "0551112233",
+    city: "الدمام",
+    consentGiven: true,
+    ...overrides,
+  };
 }

@@ -1,7 +1,6 @@
 // The life-cycle table and the clock rules, without a database.
 import { describe, expect, it } from "vitest";
-import type { Caller } from "../../api/auth/caller.js";
-import type { RequestStatus } from "../../api/db/generated/enums.js";
+import type { RequestStatus, Role } from "../../api/db/generated/enums.js";
 import { messages, translate } from "../../api/i18n/messages.js";
 // The requests' catalogue (states' and actions' labels); the app loads it with the module list.
 import "../../api/modules/requests/messages.js";
@@ -29,16 +28,10 @@ import {
   validateMemberChanges,
 } from "../../api/modules/requests/rules.js";
 import { committeeStatuses, serviceStatuses } from "../../prisma/seed/request-types.js";
+import { staffCaller } from "../helpers/callers.js";
 
-const user = (roles: string[], id = "u1"): Caller =>
-  ({
-    kind: "user",
-    id,
-    email: "x@test.sa",
-    fullName: "x",
-    roles,
-    personalDataAccess: false,
-  }) as Caller;
+const user = (roles: Role[], id = "u1") =>
+  staffCaller({ id, email: "x@test.sa", fullName: "x", roles });
 
 describe("the life-cycle table", () => {
   it("uses only the states of its flow, and every state is reachable", () => {

@@ -12,17 +12,12 @@ import type {
 import type { DashboardFigures as ContractDashboardFigures } from "../../../contract/dashboard.js";
 import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
-import {
-  buildQuery,
-  maxPageSize,
-  memberFilter,
-  memberOrderBy,
-  pagedByCursor,
-} from "./buildQuery.js";
+import { buildQuery, maxPageSize, pagedByCursor } from "./buildQuery.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
+import { memberFilter, memberOrderBy } from "./resources/members.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type { CountBy } from "../../../contract/dashboard.js";

@@ -1,19 +1,12 @@
-import { Edit, SaveButton, SimpleForm, Toolbar } from "react-admin";
+import type { EditProps } from "react-admin";
+import { VersionedEdit } from "../shared/VersionedEdit.js";
 import { MemberInputs } from "./MemberInputs.js";
 
-/** Pessimistic: the API's field errors come back into this form instead of after it closed. */
-export function MemberEdit() {
+/** Saved, it opens the member's file. */
+export function MemberEdit(props: Omit<EditProps, "children">) {
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
-        <MemberInputs />
-      </SimpleForm>
-    </Edit>
+    <VersionedEdit {...props} redirect="show">
+      <MemberInputs />
+    </VersionedEdit>
   );
 }

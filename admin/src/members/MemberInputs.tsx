@@ -20,14 +20,7 @@ import {
   maritalStatuses,
   membershipStatuses,
 } from "../shared/EnumField.js";
-import { FormSection } from "../shared/FormLayout.js";
-
-const row = {
-  display: "grid",
-  gap: 2,
-  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "1fr 1fr 1fr" },
-  width: "100%",
-} as const;
+import { FormSection, threeColumnRow } from "../shared/FormLayout.js";
 
 export function MemberInputs({ creating = false }: { creating?: boolean }) {
   const translate = useTranslate();
@@ -41,7 +34,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
   return (
     <Box sx={{ width: "100%" }}>
       <FormSection title="resources.members.sections.identity" />
-      <Box sx={row}>
+      <Box sx={threeColumnRow}>
         <TextInput source="fullNameAr" validate={required()} autoFocus={creating} />
         <TextInput source="fullNameEn" />
         <TextInput
@@ -55,7 +48,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
       <DualDateInput source="birthDate" resource="members" />
 
       <FormSection title="resources.members.sections.contact" />
-      <Box sx={row}>
+      <Box sx={threeColumnRow}>
         <TextInput
           source="mobile"
           validate={personalValidate}
@@ -70,7 +63,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
       </Box>
 
       <FormSection title="resources.members.sections.household" />
-      <Box sx={row}>
+      <Box sx={threeColumnRow}>
         <NumberInput source="familySize" min={1} max={50} />
         <NumberInput
           source="monthlyIncome"
@@ -93,7 +86,7 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
       {creating ? (
         <BooleanInput source="consentGiven" validate={required()} />
       ) : (
-        <Box sx={row}>
+        <Box sx={threeColumnRow}>
           <SelectInput
             source="status"
             choices={enumChoices("status", membershipStatuses)}

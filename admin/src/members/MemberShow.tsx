@@ -1,10 +1,12 @@
 import { Box } from "@mui/material";
+import { Children, type ReactElement } from "react";
 import {
   BooleanField,
   EditButton,
   Labeled,
   NumberField,
   Show,
+  type ShowProps,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -12,6 +14,7 @@ import {
 } from "react-admin";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
+import { threeColumnRow } from "../shared/FormLayout.js";
 import {
   AuditTab,
   CommunicationsTab,
@@ -21,12 +24,10 @@ import {
 } from "./CaseFileTabs.js";
 import { PersonalDataPanel } from "./PersonalDataPanel.js";
 
-const grid = {
-  display: "grid",
-  gap: 2,
-  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" },
-  width: "100%",
-} as const;
+/** Each field under its label (the field's own, from its source). */
+function EachLabeled({ children }: { children: ReactElement[] }) {
+  return Children.map(children, (field) => <Labeled>{field}</Labeled>);
+}
 
 function ShowActions() {
   return (
@@ -36,93 +37,53 @@ function ShowActions() {
   );
 }
 
-export function MemberShow() {
+export function MemberShow(props: Omit<ShowProps, "children">) {
   const { canAccess: seesAudit } = useCanAccess({ resource: "audit", action: "list" });
   const { canAccess: seesContacts } = useCanAccess({
     resource: "communications",
     action: "list",
   });
   return (
-    <Show actions={<ShowActions />}>
+    <Show {...props} actions={<ShowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.members.tabs.data">
-          <Box sx={grid}>
-            <Labeled>
+          <Box sx={threeColumnRow}>
+            <EachLabeled>
               <TextField source="memberNumber" />
-            </Labeled>
-            <Labeled>
               <TextField source="fullNameAr" />
-            </Labeled>
-            <Labeled>
               <TextField source="fullNameEn" emptyText="—" />
-            </Labeled>
-            <Labeled>
               <EnumField source="status" group="status" chip />
-            </Labeled>
-            <Labeled>
               <DualDateField source="registeredAt" />
-            </Labeled>
-            <Labeled>
               <DualDateField source="birthDate" />
-            </Labeled>
-            <Labeled>
               <EnumField source="gender" group="gender" />
-            </Labeled>
-            <Labeled>
               <TextField source="city" />
-            </Labeled>
-            <Labeled>
               <TextField source="district" emptyText="—" />
-            </Labeled>
-            <Labeled>
               <TextField source="email" emptyText="—" />
-            </Labeled>
-            <Labeled>
               <EnumField source="preferredChannel" group="channel" />
-            </Labeled>
-            <Labeled>
               <EnumField source="preferredLanguage" group="language" />
-            </Labeled>
-            <Labeled>
               <NumberField source="familySize" emptyText="—" />
-            </Labeled>
-            <Labeled>
               <EnumField source="maritalStatus" group="marital" />
-            </Labeled>
-            <Labeled>
               <EnumField source="employmentStatus" group="employment" />
-            </Labeled>
-            <Labeled>
               <BooleanField source="consentGiven" />
-            </Labeled>
-            <Labeled>
               <DualDateField source="createdAt" withTime />
-            </Labeled>
-            <Labeled>
               <DualDateField source="updatedAt" withTime />
-            </Labeled>
+            </EachLabeled>
           </Box>
           <PersonalDataPanel />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.members.tabs.requests" path="requests">
-          <RequestsTab />
-        </TabbedShowLayout.Tab>
-        {seesContacts && (
-          <TabbedShowLayout.Tab label="resources.members.tabs.communications" path="communications">
-            <CommunicationsTab />
-          </TabbedShowLayout.Tab>
-        )}
-        <TabbedShowLayout.Tab label="resources.members.tabs.documents" path="documents">
-          <DocumentsTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.members.tabs.timeline" path="timeline">
-          <TimelineTab />
-        </TabbedShowLayout.Tab>
-        {seesAudit && (
-          <TabbedShowLayout.Tab label="resources.members.tabs.audit" path="audit">
-            <AuditTab />
-          </TabbedShowLayout.Tab>
-        )}
+        {[
+          { path: "requests", Tab: RequestsTab, shown: true },
+          { path: "communications", Tab: CommunicationsTab, shown: seesContacts },
+          { path: "documents", Tab: DocumentsTab, shown: true },
+          { path: "timeline", Tab: TimelineTab, shown: true },
+          { path: "audit", Tab: AuditTab, shown: seesAudit },
+        ]
+          .filter(({ shown }) => shown)
+          .map(({ path, Tab }) => (
+            <TabbedShowLayout.Tab key={path} label={`resources.members.tabs.${path}`} path={path}>
+              <Tab />
+            </TabbedShowLayout.Tab>
+          ))}
       </TabbedShowLayout>
     </Show>
   );

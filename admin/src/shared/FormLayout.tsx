@@ -1,5 +1,5 @@
 // What the edit forms share in their layout: titled sections, and rows of two inputs side by
-// side (one under the other on a phone).
+// side, or three on a wide screen (one under the other on a phone).
 import { Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
 
@@ -8,6 +8,11 @@ export const twoColumnRow = {
   gap: 2,
   gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" },
   width: "100%",
+} as const;
+
+export const threeColumnRow = {
+  ...twoColumnRow,
+  gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" },
 } as const;
 
 /** A section's heading inside a form; `title` is a translation key. */

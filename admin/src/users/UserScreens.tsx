@@ -3,17 +3,16 @@ import {
   BooleanField,
   Create,
   Datagrid,
-  Edit,
+  type EditProps,
   EmailField,
   List,
-  SaveButton,
   SimpleForm,
   TextField,
-  Toolbar,
   useRecordContext,
 } from "react-admin";
 import { DualDateField } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { VersionedEdit } from "../shared/VersionedEdit.js";
 import { UserInputs } from "./UserInputs.js";
 
 function RolesField(_props: { label?: string }) {
@@ -53,18 +52,10 @@ export function UserCreate() {
   );
 }
 
-export function UserEdit() {
+export function UserEdit(props: Omit<EditProps, "children">) {
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
-        <UserInputs />
-      </SimpleForm>
-    </Edit>
+    <VersionedEdit {...props} redirect="list">
+      <UserInputs />
+    </VersionedEdit>
   );
 }
