@@ -10,6 +10,9 @@ import { FieldErrors, NotFoundError } from "../../errors.js";
 import type { WaslPubSub } from "../../pubsub.js";
 import { changedFields, recordAudit, versionConflict } from "../audit/service.js";
 import { InvalidCredentialsError, TooManyAttemptsError } from "./errors.js";
+// The messages this service's errors name, registered wherever the service is used (the
+// create-admin command translates them without loading the schema).
+import "./messages.js";
 import type { SignInLimiter } from "./sign-in-limiter.js";
 
 export type Services = {
