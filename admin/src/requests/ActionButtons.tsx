@@ -70,6 +70,30 @@ export function useRefreshRequests() {
   };
 }
 
+/**
+ * A command on the case file (verify, upload, save a report, record a signature): busy while
+ * it runs, the error it ended with (for RequestErrorAlert), and the lists refreshed afterwards
+ * whatever the outcome — a refusal may mean someone else changed the file.
+ */
+export function useCaseFileCommand() {
+  const refresh = useRefreshRequests();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (command: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await command();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+  return { busy, error, run };
+}
+
 function ResearcherPicker({
   value,
   onChange,

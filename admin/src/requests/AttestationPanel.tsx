@@ -23,7 +23,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import { DualDate } from "../shared/DateFields.js";
 import { formatGregorian, formatHijri } from "../shared/dates.js";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useRefreshRequests } from "./ActionButtons.js";
+import { useCaseFileCommand, useRefreshRequests } from "./ActionButtons.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { ErrorListAlert, errorParts, RequestErrorAlert } from "./RequestFields.js";
 
@@ -132,27 +132,17 @@ export function AttestationPanel({ request }: { request: CaseRequest }) {
   const method = useEnumLabel("attestation_method");
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const refresh = useRefreshRequests();
+  const { busy, error, run } = useCaseFileCommand();
   const { canAccess: mayRecord } = useCanAccess({ resource: "attestations", action: "record" });
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const a = request.attestation;
   if (!a) return null;
-  const record = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const record = () =>
+    run(async () => {
       await dataProvider.recordAttestation(request.id);
       notify("resources.requests.attestation.recorded", { type: "success" });
       setConfirming(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+    });
   // The attestation is signed while the file is open to documents (the API's word, which
   // also says the caller writes to the file).
   const open = request.mayAttachDocuments === true;

@@ -26,7 +26,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { DocumentRecord } from "../dataProvider/requests.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useRefreshRequests } from "./ActionButtons.js";
+import { useCaseFileCommand } from "./ActionButtons.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { documentKinds, RequestErrorAlert } from "./RequestFields.js";
 
@@ -76,15 +76,11 @@ function VerifyButtons({ document }: { document: DocumentRecord }) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const refresh = useRefreshRequests();
+  const { busy, error, run } = useCaseFileCommand();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const verify = async (decision: "ACCEPTED" | "REJECTED") => {
-    setBusy(true);
-    setError(null);
-    try {
+  const verify = (decision: "ACCEPTED" | "REJECTED") =>
+    run(async () => {
       await dataProvider.verifyDocument(
         document,
         decision,
@@ -93,13 +89,7 @@ function VerifyButtons({ document }: { document: DocumentRecord }) {
       notify("resources.requests.documents.verified", { type: "success" });
       setRejecting(false);
       setReason("");
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+    });
   return (
     <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", alignItems: "center" }}>
       <Button
@@ -160,7 +150,7 @@ export function UploadDocument({ request }: { request: CaseRequest }) {
   const kindLabel = useEnumLabel("document_kind");
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const refresh = useRefreshRequests();
+  const { busy, error, run } = useCaseFileCommand();
   const missing = (request.rules?.requiredDocumentKinds ?? []).filter(
     (k) => !(request.documents ?? []).some((d) => d.kind === k && d.verification !== "REJECTED"),
   );
@@ -168,25 +158,16 @@ export function UploadDocument({ request }: { request: CaseRequest }) {
   const [chosen, setKind] = useState<string | null>(null);
   const kind = chosen ?? missing[0] ?? "OTHER";
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
   const upload = async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await dataProvider.uploadDocument(request.id, kind, file);
       notify("resources.requests.documents.uploaded", { type: "success" });
       setFile(null);
       setInputKey((k) => k + 1);
       setKind(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
+    });
   };
   return (
     <Paper variant="outlined" sx={{ p: 2, mt: 2 }} data-testid="document-upload">

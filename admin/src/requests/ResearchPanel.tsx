@@ -6,7 +6,7 @@ import { useCanAccess, useDataProvider, useNotify, useTranslate } from "react-ad
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useRefreshRequests } from "./ActionButtons.js";
+import { useCaseFileCommand } from "./ActionButtons.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { RequestErrorAlert } from "./RequestFields.js";
 
@@ -26,21 +26,17 @@ function ResearchReportForm({
   const visit = useEnumLabel("visit_kind");
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const refresh = useRefreshRequests();
+  const { busy, error, run } = useCaseFileCommand();
   const [values, setValues] = useState({
     visitKind: draft?.visitKind ?? "HOME_VISIT",
     visitDate: draft?.visitDate ?? riyadhToday(),
     recommendation: draft?.recommendation ?? "APPROVE",
     findings: draft?.findings ?? "",
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  const save = async (submit: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = (submit: boolean) =>
+    run(async () => {
       const saved = await dataProvider.saveResearchReport({
         requestId: request.id,
         ...(draft?.version ? { version: draft.version } : {}),
@@ -51,13 +47,7 @@ function ResearchReportForm({
         submit ? "resources.requests.research.submitted_ok" : "resources.requests.research.saved",
         { type: "success" },
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+    });
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="research-form">
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 2 }}>
