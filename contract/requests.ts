@@ -2,8 +2,8 @@
 // channels, document kinds. Part of the contract (contract/README.md); the database's enums
 // are checked against these lists (tests/unit/contract.test.ts), so neither side copies them.
 
-/** Every request status, in the order the panel lists them (committee flow, then service). */
-export const requestStatuses = [
+/** The committee flow's states, in life-cycle order (the API's life cycle walks the same list). */
+export const committeeFlowStatuses = [
   "DRAFT",
   "SUBMITTED",
   "NEEDS_INFO",
@@ -13,6 +13,11 @@ export const requestStatuses = [
   "REJECTED",
   "COMPLETED",
   "WITHDRAWN",
+] as const;
+
+/** Every request status, in the order the panel lists them (committee flow, then service). */
+export const requestStatuses = [
+  ...committeeFlowStatuses,
   "IN_PROGRESS",
   "RESOLVED",
   "CLOSED",
