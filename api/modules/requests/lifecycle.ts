@@ -2,6 +2,7 @@
 // with who may fire them, what they need and what they announce. The service executes these;
 // the schema's availableActions, the panel's buttons and the tests all read the same table.
 // Pure data and functions: no database, no GraphQL.
+import { committeeFlowStatuses } from "../../../contract/requests.js";
 import type { Caller } from "../../auth/caller.js";
 import type { NotificationEvent, RequestStatus, Role } from "../../db/generated/enums.js";
 import { InvalidTransitionError } from "../../errors.js";
@@ -78,17 +79,20 @@ const committeeOpen: readonly RequestStatus[] = [
   "IN_COMMITTEE",
 ];
 
+/** Submitting a draft is the same step in both flows. */
+const submit: Transition = {
+  action: "SUBMIT",
+  from: ["DRAFT"],
+  to: "SUBMITTED",
+  roles: desk,
+  guards: ["COMPLETE_BY_CURRENT_RULES"],
+  effects: ["ASSIGN_REFERENCE"],
+  notification: "REQUEST_SUBMITTED",
+};
+
 export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
   COMMITTEE: [
-    {
-      action: "SUBMIT",
-      from: ["DRAFT"],
-      to: "SUBMITTED",
-      roles: desk,
-      guards: ["COMPLETE_BY_CURRENT_RULES"],
-      effects: ["ASSIGN_REFERENCE"],
-      notification: "REQUEST_SUBMITTED",
-    },
+    submit,
     {
       action: "REQUEST_MORE_INFORMATION",
       from: ["SUBMITTED", "WITH_RESEARCHER"],
@@ -158,15 +162,7 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
   SERVICE: [
     // Service requests are submitted when taken in (createRequest). SUBMIT stays for a draft
     // left by a type that an admin moved from the committee to the service flow.
-    {
-      action: "SUBMIT",
-      from: ["DRAFT"],
-      to: "SUBMITTED",
-      roles: desk,
-      guards: ["COMPLETE_BY_CURRENT_RULES"],
-      effects: ["ASSIGN_REFERENCE"],
-      notification: "REQUEST_SUBMITTED",
-    },
+    submit,
     {
       action: "START_WORK",
       from: ["SUBMITTED"],
@@ -208,17 +204,7 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
 
 /** Every state of each flow, in life-cycle order (tests walk them). */
 export const flowStates: Readonly<Record<Flow, readonly RequestStatus[]>> = {
-  COMMITTEE: [
-    "DRAFT",
-    "SUBMITTED",
-    "NEEDS_INFO",
-    "WITH_RESEARCHER",
-    "IN_COMMITTEE",
-    "APPROVED",
-    "REJECTED",
-    "COMPLETED",
-    "WITHDRAWN",
-  ],
+  COMMITTEE: committeeFlowStatuses,
   SERVICE: ["DRAFT", "SUBMITTED", "IN_PROGRESS", "RESOLVED", "CLOSED", "WITHDRAWN"],
 };
 
