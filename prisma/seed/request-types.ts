@@ -1,19 +1,14 @@
 // The seven request types and their rules (policy steps 2, 4 and 5). Admins edit these rows
 // later; this catalogue is the starting point every new installation gets.
-import type { DocumentKind, RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
+import type { RequestStatus, RequestTypeCode } from "../../api/db/generated/enums.js";
 import { flowStates } from "../../api/modules/requests/lifecycle.js";
+import type { RequestRules } from "../../api/modules/requests/rules.js";
 
-export type RequestTypeDefinition = {
+/** A request type as seeded: its code and names, and the rules requests are checked against. */
+export type RequestTypeDefinition = RequestRules & {
   code: RequestTypeCode;
   nameAr: string;
   nameEn: string;
-  /** Request fields, or `member.<field>` for member fields, a submission must have. */
-  requiredFields: string[];
-  requiredDocumentKinds: DocumentKind[];
-  attestationRequired: boolean;
-  committeeDecides: boolean;
-  involvesMoney: boolean;
-  decisionPeriodDays: number;
 };
 
 export const requestTypeCatalogue: readonly RequestTypeDefinition[] = [

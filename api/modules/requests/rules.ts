@@ -19,6 +19,7 @@ import type { memberFieldNames } from "./requirable-fields.js";
 
 /** The rules a request is checked against; stored on the request when it is submitted. */
 export type RequestRules = {
+  /** Request fields, or `member.<field>` for member fields, a submission must have. */
   requiredFields: string[];
   requiredDocumentKinds: DocumentKind[];
   attestationRequired: boolean;
