@@ -18,6 +18,14 @@ type EventMap = { [Name in keyof WaslEvents]: WaslEvents[Name] };
 
 export type WaslPubSub = ReturnType<typeof createPubSub<EventMap>>;
 
+/** A subscriber's share of a stream of events: those `keep` lets through, in order. */
+export async function* eventsKept<Event>(
+  events: AsyncIterable<Event>,
+  keep: (event: Event) => boolean,
+): AsyncGenerator<Event> {
+  for await (const event of events) if (keep(event)) yield event;
+}
+
 export async function createWaslPubSub(redisUrl: string | undefined): Promise<{
   pubsub: WaslPubSub;
   close(): Promise<void>;

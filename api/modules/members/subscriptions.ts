@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { MembershipStatusEnum } from "../../graphql/enums.js";
+import { eventsKept } from "../../pubsub.js";
 import type { MemberChangedEvent } from "./events.js";
 import { MemberNode } from "./types.js";
 
@@ -12,23 +13,14 @@ const MemberChange = builder.objectRef<MemberChangedEvent>("MemberChange").imple
   description:
     "A member was created or changed; fetch the fields you show (masking applies as usual).",
   fields: (t) => ({
-    change: t.field({
-      type: MemberChangeKind,
-      description: "Created or updated.",
-      resolve: (e) => e.change,
-    }),
-    changedFields: t.stringList({
+    change: t.expose("change", { type: MemberChangeKind, description: "Created or updated." }),
+    changedFields: t.exposeStringList("changedFields", {
       description: "Names of the fields that changed.",
-      resolve: (e) => e.changedFields,
     }),
-    version: t.int({
-      description: "The member's version after the change.",
-      resolve: (e) => e.version,
-    }),
-    status: t.field({
+    version: t.exposeInt("version", { description: "The member's version after the change." }),
+    status: t.expose("status", {
       type: MembershipStatusEnum,
       description: "Membership status after the change.",
-      resolve: (e) => e.status,
     }),
     member: t.prismaField({
       type: MemberNode,
@@ -52,9 +44,7 @@ builder.subscriptionField("memberChanged", (t) =>
       const events = context.pubsub.subscribe("memberChanged");
       if (!args.id) return events;
       const memberId = args.id.id;
-      return (async function* () {
-        for await (const event of events) if (event.memberId === memberId) yield event;
-      })();
+      return eventsKept(events, (event) => event.memberId === memberId);
     },
     resolve: (event) => event,
   }),

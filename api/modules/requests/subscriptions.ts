@@ -4,6 +4,7 @@
 // status).
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
+import { eventsKept } from "../../pubsub.js";
 import type { RequestChangedEvent } from "./events.js";
 import { mayReadCase, receivesRequestEvent } from "./policy.js";
 import { RequestNode } from "./types.js";
@@ -16,31 +17,24 @@ const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").im
       description: "The request's global ID.",
       resolve: (e) => ({ type: "Request", id: e.requestId }),
     }),
-    reference: t.string({
+    reference: t.exposeString("reference", {
       nullable: true,
       description: "Reference number, once submitted.",
-      resolve: (e) => e.reference,
     }),
-    change: t.string({
+    change: t.exposeString("change", {
       description:
         "CREATED, UPDATED, the life-cycle action (a RequestAction value), COMMUNICATION_LOGGED (a contact logged on it) or ATTESTATION_SIGNED (signed by the member from their link).",
-      resolve: (e) => e.change,
     }),
-    previousStatus: t.field({
+    previousStatus: t.expose("previousStatus", {
       type: RequestStatusEnum,
       nullable: true,
       description: "Status before the change.",
-      resolve: (e) => e.previousStatus,
     }),
-    status: t.field({
+    status: t.expose("status", {
       type: RequestStatusEnum,
       description: "Status after the change.",
-      resolve: (e) => e.status,
     }),
-    version: t.int({
-      description: "The request's version after the change.",
-      resolve: (e) => e.version,
-    }),
+    version: t.exposeInt("version", { description: "The request's version after the change." }),
     at: t.field({ type: "DateTime", description: "When.", resolve: (e) => new Date(e.at) }),
     request: t.prismaField({
       type: RequestNode,
@@ -69,12 +63,10 @@ builder.subscriptionField("requestChanged", (t) =>
       const caller = await context.caller();
       const events = context.pubsub.subscribe("requestChanged");
       const only = args.id?.id;
-      return (async function* () {
-        for await (const event of events) {
-          if (only && event.requestId !== only) continue;
-          if (receivesRequestEvent(caller, event)) yield event;
-        }
-      })();
+      return eventsKept(
+        events,
+        (event) => (!only || event.requestId === only) && receivesRequestEvent(caller, event),
+      );
     },
     resolve: (event) => event,
   }),
