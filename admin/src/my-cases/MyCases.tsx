@@ -1,19 +1,10 @@
 // The researcher's cases: the requests referred to the signed-in user (the API shows a
 // researcher nothing else anyway), those waiting for their report first, with the
 // decision countdown.
-import { FilterButton, List, Loading, SelectInput, TopToolbar, useGetIdentity } from "react-admin";
-import { requestStatuses } from "../requests/RequestFields.js";
-import { RequestEmpty, RequestGrid } from "../requests/RequestList.js";
-import { enumChoices } from "../shared/EnumField.js";
+import { FilterButton, List, Loading, TopToolbar, useGetIdentity } from "react-admin";
+import { RequestEmpty, RequestGrid, statusFilter } from "../requests/RequestList.js";
 
-const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    choices={enumChoices("request_status", requestStatuses)}
-    alwaysOn
-  />,
-];
+const filters = [statusFilter];
 
 export function MyCases() {
   const { identity, isPending } = useGetIdentity();

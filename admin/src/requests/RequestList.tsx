@@ -27,6 +27,16 @@ import {
   requestTypes,
 } from "./RequestFields.js";
 
+/** The status filter, always shown: the requests list and the researcher's cases share it. */
+export const statusFilter = (
+  <SelectInput
+    key="status"
+    source="status"
+    choices={enumChoices("request_status", requestStatuses)}
+    alwaysOn
+  />
+);
+
 function useFilters() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -37,12 +47,7 @@ function useFilters() {
       alwaysOn
       placeholder={translate("resources.requests.fields.q")}
     />,
-    <SelectInput
-      key="status"
-      source="status"
-      choices={enumChoices("request_status", requestStatuses)}
-      alwaysOn
-    />,
+    statusFilter,
     <SelectInput key="type" source="type" choices={enumChoices("request_type", requestTypes)} />,
     <SelectInput
       key="channel"
