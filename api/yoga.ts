@@ -53,6 +53,18 @@ function useIntrospectionSwitch(enabled: boolean): Plugin<Context> {
 }
 
 /**
+ * With origins listed, an answer depends on the request's Origin (CORS headers or none): a
+ * shared cache must not hand one origin's answer to another.
+ */
+function useVaryByOrigin(origins: readonly string[]): Plugin<Context> {
+  return {
+    onResponse: ({ response }) => {
+      if (origins.length) response.headers.append("vary", "Origin");
+    },
+  };
+}
+
+/**
  * CORS headers only for an Origin listed exactly in CORS_ORIGINS; for any other, none at all
  * (yoga's own list handling would still name the single listed origin to everyone).
  */
@@ -138,6 +150,7 @@ export function createWaslYoga(
       // After the domain errors are translated, before yoga masks what remains.
       useUnexpectedErrors(),
       useResponseCookies(),
+      useVaryByOrigin(config.corsOrigins),
       // Cookies travel with cross-site requests; a custom header cannot without a CORS
       // preflight, which is granted only to the origins listed in CORS_ORIGINS (none by
       // default). Required on every non-preflighted request.

@@ -76,6 +76,13 @@ describe("CORS", () => {
     );
   });
 
+  it("says that answers vary by Origin once origins are listed, so caches keep them apart", async () => {
+    for (const origin of [listed, foreign]) {
+      expect((await post(open, origin)).headers.get("vary")).toMatch(/\bOrigin\b/);
+      expect((await preflight(open, origin)).headers.get("vary")).toMatch(/\bOrigin\b/);
+    }
+  });
+
   it("refuses a CORS_ORIGINS entry that is not an exact origin", () => {
     for (const value of ["portal.example.org", "https://portal.example.org/", "*", "ftp://x.org"])
       expect(() => testConfig({ CORS_ORIGINS: value }), value).toThrow(ConfigError);
