@@ -3,7 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
@@ -155,4 +161,29 @@ export const caseFilePath = (requestGid: string, tab = "") =>
 export async function choose(page: Page, label: RegExp, option: string): Promise<void> {
   await page.getByRole("combobox", { name: label }).first().click();
   await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/**
+ * The text of an element as a reader sees it: its characters ordered by where the browser
+ * drew them (top to bottom, then left to right). innerText gives the logical order, which
+ * is the same whatever the bidi algorithm did to the display.
+ */
+export async function visualText(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    const drawn: { char: string; top: number; left: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0)
+          drawn.push({ char: text[i]!, top: Math.round(rect.top), left: rect.left });
+      }
+    }
+    drawn.sort((a, b) => a.top - b.top || a.left - b.left);
+    return drawn.map((d) => d.char).join("");
+  });
 }

@@ -106,22 +106,19 @@ export function MemberList() {
       empty={<Empty />}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField
-          source="memberNumber"
-          sx={{ direction: "ltr", unicodeBidi: "isolate", whiteSpace: "nowrap" }}
-        />
+        <TextField source="memberNumber" dir="ltr" sx={{ whiteSpace: "nowrap" }} />
         <TextField source="fullNameAr" />
         <TextField
           source="nationalIdMasked"
           label="resources.members.fields.nationalId"
           sortable={false}
-          sx={{ direction: "ltr", unicodeBidi: "isolate" }}
+          dir="ltr"
         />
         <TextField
           source="mobileMasked"
           label="resources.members.fields.mobile"
           sortable={false}
-          sx={{ direction: "ltr", unicodeBidi: "isolate" }}
+          dir="ltr"
         />
         <TextField source="city" sortable={false} />
         <EnumField source="status" group="status" chip sortable={false} />

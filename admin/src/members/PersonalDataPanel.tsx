@@ -16,7 +16,9 @@ import {
 } from "react-admin";
 import type { PersonalData, WaslDataProvider } from "../dataProvider/index.js";
 
-const ltr = { direction: "ltr", unicodeBidi: "isolate", fontFamily: "inherit" } as const;
+// Numbers are left-to-right islands in Arabic text: the element's dir, never a `direction`
+// in sx (the RTL style plugin flips it, so 1*******34 read 34*******1).
+const ltrIsland = (value: string) => <bdi dir="ltr">{value}</bdi>;
 
 export function PersonalDataPanel() {
   const record = useRecordContext();
@@ -78,13 +80,13 @@ export function PersonalDataPanel() {
       </Stack>
       <Stack direction={{ xs: "column", sm: "row" }} spacing={4}>
         <Labeled label="resources.members.fields.nationalId">
-          <Typography data-testid="national-id" sx={ltr}>
-            {revealed?.nationalId ?? String(record.nationalIdMasked ?? "")}
+          <Typography data-testid="national-id" sx={{ fontFamily: "inherit" }}>
+            {ltrIsland(revealed?.nationalId ?? String(record.nationalIdMasked ?? ""))}
           </Typography>
         </Labeled>
         <Labeled label="resources.members.fields.mobile">
-          <Typography data-testid="mobile" sx={ltr}>
-            {revealed?.mobile ?? String(record.mobileMasked ?? "")}
+          <Typography data-testid="mobile" sx={{ fontFamily: "inherit" }}>
+            {ltrIsland(revealed?.mobile ?? String(record.mobileMasked ?? ""))}
           </Typography>
         </Labeled>
         <Labeled label="resources.members.fields.monthlyIncome">
