@@ -79,6 +79,10 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
       await staff.getByRole("link", { name: "تعديل" }).click();
       const input = staff.locator('input[name="district"]');
       await input.waitFor();
+      // The masked ID and mobile inside the Arabic hints read as written (not 34*******1).
+      const [idHint, mobileHint] = await staff.getByText("اتركه فارغاً للإبقاء").all();
+      expect((await visualText(idHint!)).replace(/[^\d*]/g, "")).toMatch(/^[12]\*{7}\d\d$/);
+      expect((await visualText(mobileHint!)).replace(/[^\d*+]/g, "")).toMatch(/^\+966\*{7}\d\d$/);
       await input.fill(district);
       await staff.getByRole("button", { name: "حفظ" }).click();
       await staff.waitForURL(/\/show/);

@@ -10,6 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { ltrIsolate } from "../shared/bidi.js";
 import { DualDateInput } from "../shared/DateFields.js";
 import {
   channels,
@@ -28,7 +29,9 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
   const keep = (masked: unknown) =>
     creating
       ? undefined
-      : translate("resources.members.personal.keep_hint", { masked: String(masked ?? "") });
+      : translate("resources.members.personal.keep_hint", {
+          masked: ltrIsolate(String(masked ?? "")),
+        });
   const personalValidate = creating ? required() : undefined;
 
   return (
