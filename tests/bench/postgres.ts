@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { createServerDatabase } from "../helpers/database.js";
 
 export type BenchPostgres = {
   /** URL of the fresh, empty database. */
@@ -48,28 +49,11 @@ function runAsOwner(binary: string, args: string[]): void {
 }
 
 async function createDatabaseOn(serverUrl: string, description: string): Promise<BenchPostgres> {
-  const name = `wasl_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createServerDatabase(serverUrl, "wasl_bench");
   return {
-    url: url.toString(),
-    description: `${description}, database ${name}`,
-    async stop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
+    url: database.url,
+    description: `${description}, database ${new URL(database.url).pathname.slice(1)}`,
+    stop: database.drop,
   };
 }
 

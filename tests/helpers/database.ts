@@ -34,17 +34,33 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * FORCE ends connections a test left open, but PostgreSQL refuses it to a role without
+ * pg_signal_backend when an autovacuum worker (which runs as no role) is in the database.
+ * A plain DROP asks autovacuum workers to leave by itself, and our own connections are
+ * closed by then.
+ */
+async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+  try {
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+  }
+}
+
 /** A new, empty database on the server: its URL, and a function that drops it. */
 export async function createServerDatabase(
   serverUrl: string = requireServerUrl(),
+  prefix = "wasl_test",
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `wasl_test_${randomBytes(6).toString("hex")}`;
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropServerDatabase(serverUrl, name),
   };
 }
 
