@@ -61,6 +61,18 @@ export const accessRules = {
     show: caseReaders,
     record: ["ADMIN", "STAFF", "RESEARCHER"],
   },
+  /**
+   * The research committee's sessions (api/modules/committee/): staff schedule them and build
+   * their agendas; members vote and the chair conducts, in the sessions they are invited to
+   * (api/modules/committee/policy.ts).
+   */
+  committee: {
+    list: ["ADMIN", "STAFF", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
+    show: ["ADMIN", "STAFF", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
+    manage: memberDesk,
+    vote: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
+    chair: ["COMMITTEE_CHAIR"],
+  },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

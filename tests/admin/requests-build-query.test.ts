@@ -114,7 +114,16 @@ describe("requests resource", () => {
       actionInput(
         "RECORD_DECISION",
         { id: "r1", version: 7 },
-        { decision: "APPROVED", reason: "مستوفٍ", amountApproved: 900, note: "ignored" },
+        {
+          decision: "APPROVED",
+          reason: "مستوفٍ",
+          amountApproved: 900,
+          meetingDate: "2026-01-15",
+          votesFor: "3",
+          votesAgainst: "1",
+          abstentions: "0",
+          note: "ignored",
+        },
       ),
     ).toEqual({
       id: "r1",
@@ -122,6 +131,10 @@ describe("requests resource", () => {
       decision: "APPROVED",
       reason: "مستوفٍ",
       amountApproved: "900",
+      meetingDate: "2026-01-15",
+      votesFor: 3,
+      votesAgainst: 1,
+      abstentions: 0,
     });
     expect(actionInput("COMPLETE", { id: "r1", version: 3 }, { reason: "x" })).toEqual({
       id: "r1",

@@ -6,7 +6,7 @@ import type { DocumentKind } from "../../api/db/generated/enums.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, outsideMeeting } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -84,7 +84,7 @@ function approve(
   const input = { id: gid("Request", request.id), version: request.version, ...extra };
   return t.gql(
     decide,
-    { input: { decision: "APPROVED", reason: "استوفى الشروط", ...input } },
+    { input: { decision: "APPROVED", reason: "استوفى الشروط", ...outsideMeeting, ...input } },
     { token: chair, language },
   );
 }

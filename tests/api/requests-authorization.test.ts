@@ -9,6 +9,7 @@ import {
   createMemberRecord,
   createPartnerWithKey,
   createStaffUser,
+  outsideMeeting,
   password,
 } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
@@ -165,6 +166,7 @@ const operations: {
     run: transition("recordDecision", "IN_COMMITTEE", () => ({
       decision: "REJECTED",
       reason: "لا تنطبق الشروط",
+      ...outsideMeeting,
     })),
   },
   { name: "completeRequest", allowed: desk, run: transition("completeRequest", "APPROVED") },
@@ -238,7 +240,13 @@ describe("authorization matrix: every caller × every request operation", () => 
 
   it("says why: UNAUTHENTICATED without credentials, FORBIDDEN for a role that may not", async () => {
     const request = await requestIn("IN_COMMITTEE");
-    const input = { id: gid("Request", request.id), version: 1, decision: "APPROVED", reason: "x" };
+    const input = {
+      id: gid("Request", request.id),
+      version: 1,
+      decision: "APPROVED",
+      reason: "x",
+      ...outsideMeeting,
+    };
     const text = `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { __typename ... on ForbiddenError { code } } }`;
     const anonymous = await t.gql(text, { input });
     expect(anonymous.data?.recordDecision.code).toBe("UNAUTHENTICATED");

@@ -24,7 +24,7 @@ import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, outsideMeeting } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -54,7 +54,7 @@ const mutationOf: Record<RequestAction, { name: string; extra: Record<string, un
   RAISE_TO_COMMITTEE: { name: "raiseToCommittee", extra: {} },
   RECORD_DECISION: {
     name: "recordDecision",
-    extra: { decision: "APPROVED", reason: "استوفى الشروط" },
+    extra: { decision: "APPROVED", reason: "استوفى الشروط", ...outsideMeeting },
   },
   COMPLETE: { name: "completeRequest", extra: {} },
   WITHDRAW: { name: "withdrawRequest", extra: { note: "بناءً على رغبة العضو" } },

@@ -137,6 +137,11 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
       await chair.getByTestId("action-RECORD_DECISION").click();
       await choose(chair, /القرار/, "موافقة");
       await chair.locator('textarea[name="reason"]').fill("استوفى المتقدم شروط العضوية");
+      // Recorded alone, the decision is that of a meeting held outside Wasl: its date and counts.
+      await chair.locator('input[name="meetingDate"]').fill("2026-01-15");
+      await chair.locator('input[name="votesFor"]').fill("3");
+      await chair.locator('input[name="votesAgainst"]').fill("1");
+      await chair.locator('input[name="abstentions"]').fill("0");
       await chair.getByTestId("action-confirm").click();
       await expectStatus(chair, "APPROVED", "معتمد");
     });

@@ -89,3 +89,14 @@ export function memberInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * What recordDecision needs besides the decision: a committee meeting held outside Wasl,
+ * its date and counts. A tie carries either decision (the chair's casting vote).
+ */
+export const outsideMeeting = {
+  meetingDate: "2026-01-15",
+  votesFor: 2,
+  votesAgainst: 2,
+  abstentions: 1,
+} as const;

@@ -59,7 +59,12 @@ export const requestActions: Record<
     mutation: "recordDecision",
     input: "RecordDecisionInput",
     success: "RecordDecisionSuccess",
-    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+    errors: [
+      "ConflictError",
+      "InvalidTransitionError",
+      "PreconditionFailedError",
+      "ValidationError",
+    ],
   },
   REFER_TO_RESEARCHER: {
     mutation: "referToResearcher",
@@ -149,12 +154,23 @@ export function actionDocument(action: RequestActionName): string {
 
 /** Only what each action's input accepts, besides id and version. */
 const actionExtras: Partial<Record<RequestActionName, readonly string[]>> = {
-  RECORD_DECISION: ["decision", "reason", "amountApproved"],
+  RECORD_DECISION: [
+    "decision",
+    "reason",
+    "amountApproved",
+    "meetingDate",
+    "votesFor",
+    "votesAgainst",
+    "abstentions",
+  ],
   REFER_TO_RESEARCHER: ["researcherId"],
   REQUEST_MORE_INFORMATION: ["note"],
   RESOLVE: ["answer", "firstContactResolution", "dataUpdateDeclined"],
   WITHDRAW: ["note"],
 };
+
+/** The outside meeting's counts: typed in a text box, sent as whole numbers. */
+const voteCounts = new Set(["votesFor", "votesAgainst", "abstentions"]);
 
 export function actionInput(
   action: RequestActionName,
@@ -165,7 +181,8 @@ export function actionInput(
   for (const field of actionExtras[action] ?? []) {
     const value = extra[field];
     if (value === undefined || value === null || value === "") continue;
-    input[field] = field === "amountApproved" ? String(value) : value;
+    input[field] =
+      field === "amountApproved" ? String(value) : voteCounts.has(field) ? Number(value) : value;
   }
   return input;
 }

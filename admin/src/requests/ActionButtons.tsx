@@ -232,7 +232,12 @@ export function ActionButtons({
   const ready = (() => {
     switch (open) {
       case "RECORD_DECISION":
-        return !!values.decision && !!text("reason").trim();
+        return (
+          !!values.decision &&
+          !!text("reason").trim() &&
+          !!text("meetingDate") &&
+          ["votesFor", "votesAgainst", "abstentions"].every((name) => /^\d+$/.test(text(name)))
+        );
       case "REQUEST_MORE_INFORMATION":
         return !!text("note").trim();
       case "RESOLVE":
@@ -327,6 +332,30 @@ export function ActionButtons({
                 value={text("reason")}
                 onChange={(e) => set("reason")(e.target.value)}
               />
+              <Typography variant="body2" color="text.secondary">
+                {translate("resources.requests.actions.outside_meeting")}
+              </Typography>
+              <TextField
+                type="date"
+                name="meetingDate"
+                label={translate("resources.requests.fields.meetingDate")}
+                value={text("meetingDate")}
+                onChange={(e) => set("meetingDate")(e.target.value)}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { dir: "ltr" } }}
+              />
+              <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+                {(["votesFor", "votesAgainst", "abstentions"] as const).map((name) => (
+                  <TextField
+                    key={name}
+                    name={name}
+                    sx={{ flex: "1 1 8rem" }}
+                    label={translate(`resources.requests.fields.${name}`)}
+                    value={text(name)}
+                    onChange={(e) => set(name)(e.target.value)}
+                    slotProps={{ htmlInput: { inputMode: "numeric", dir: "ltr" } }}
+                  />
+                ))}
+              </Box>
             </>
           )}
           {(open === "REQUEST_MORE_INFORMATION" || open === "WITHDRAW") && (

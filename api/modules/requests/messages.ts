@@ -18,6 +18,15 @@ export const requestMessagesAr = {
   "requests.gap.invalidNumber": "قيمة «{field}» يجب أن تكون رقماً.",
   "requests.gap.invalidText": "قيمة «{field}» يجب أن تكون نصاً.",
   "requests.researchReportMissing": "لا يُرفع الطلب إلى اللجنة قبل أن يقدّم الباحث الاجتماعي تقريره.",
+  "requests.onCommitteeAgenda":
+    "الطلب مدرج في جدول أعمال جلسة للجنة البحث: يُبتّ فيه في الجلسة، لا بتسجيل قرار منفرد.",
+  "requests.meetingDateInFuture": "تاريخ اجتماع اللجنة لا يكون في المستقبل.",
+  "requests.voteCountInvalid": "«{field}» عدد صحيح لا يقل عن صفر.",
+  "requests.decisionAgainstCounts": "القرار المختار لا تؤيده أعداد الأصوات المسجلة.",
+  "fields.meetingDate": "تاريخ اجتماع اللجنة",
+  "fields.votesFor": "عدد الموافقين",
+  "fields.votesAgainst": "عدد غير الموافقين",
+  "fields.abstentions": "عدد الممتنعين",
   "validation.letterNumberRequired": "رقم الخطاب الوارد مطلوب للطلبات الواردة بخطاب.",
   "validation.amountNotForType": "هذا النوع من الطلبات لا يتضمن مبلغاً.",
   "validation.onlyForDataUpdate": "«{field}» يخص طلبات تحديث البيانات وحدها.",
@@ -122,6 +131,15 @@ export const requestMessagesEn: Keys<typeof requestMessagesAr> = {
   "requests.gap.invalidText": "“{field}” must be text.",
   "requests.researchReportMissing":
     "The request cannot go to the committee before the social researcher submits the report.",
+  "requests.onCommitteeAgenda":
+    "The request is on a committee session's agenda: it is decided in the session, not by recording a decision alone.",
+  "requests.meetingDateInFuture": "The committee meeting's date cannot be in the future.",
+  "requests.voteCountInvalid": "“{field}” must be a whole number, zero or more.",
+  "requests.decisionAgainstCounts": "The decision chosen is not what the recorded counts say.",
+  "fields.meetingDate": "Committee meeting date",
+  "fields.votesFor": "Votes to approve",
+  "fields.votesAgainst": "Votes to reject",
+  "fields.abstentions": "Abstentions",
   "validation.letterNumberRequired":
     "The incoming letter number is required for requests received by letter.",
   "validation.amountNotForType": "This type of request has no amount.",

@@ -289,11 +289,19 @@ transitionMutation({
   name: "recordDecision",
   action: "RECORD_DECISION",
   description:
-    "Records the committee's decision with its reason (committee chair), and notifies the member.",
+    "Records a decision the committee took at a meeting held outside Wasl (committee chair): the meeting's date and its counts are required, and the timeline says so. The member is notified. A request on a session's agenda is decided in the session (finaliseAgendaItem) instead: PreconditionFailedError ON_COMMITTEE_AGENDA.",
   input: builder.inputType("RecordDecisionInput", {
-    description: "The decision and its reason.",
+    description: "The decision, its reason, and the outside meeting's date and counts.",
     fields: (t) => ({
       ...target(t),
+      meetingDate: t.field({
+        type: "Date",
+        required: true,
+        description: "The day the committee met outside Wasl; not in the future.",
+      }),
+      votesFor: t.int({ required: true, description: "Members who voted to approve." }),
+      votesAgainst: t.int({ required: true, description: "Members who voted to reject." }),
+      abstentions: t.int({ required: true, description: "Members who abstained." }),
       decision: t.field({
         type: DecisionEnum,
         required: true,
@@ -308,7 +316,7 @@ transitionMutation({
       }),
     }),
   }),
-  errors: [ValidationError],
+  errors: [ValidationError, PreconditionFailedError],
 });
 
 transitionMutation({

@@ -49,7 +49,34 @@ export type TransitionParams = {
   answer?: string | null | undefined;
   firstContactResolution?: boolean | null | undefined;
   dataUpdateDeclined?: boolean | null | undefined;
+  /** Where the decision was taken: a committee session in Wasl, or a meeting held outside. */
+  decisionRecord?: DecisionRecord | undefined;
+  /** recordDecision alone (a meeting outside Wasl): the meeting's date and its counts. */
+  meetingDate?: Date | null | undefined;
+  votesFor?: number | null | undefined;
+  votesAgainst?: number | null | undefined;
+  abstentions?: number | null | undefined;
 };
+
+/** How a decision was reached, as the timeline keeps it. */
+export type DecisionRecord =
+  | {
+      via: "SESSION";
+      sessionId: string;
+      /** "number/year", as the minutes name the session. */
+      session: string;
+      approve: number;
+      reject: number;
+      abstain: number;
+      chairBrokeTie: boolean;
+    }
+  | {
+      via: "OUTSIDE_MEETING";
+      meetingDate: string;
+      approve: number;
+      reject: number;
+      abstain: number;
+    };
 
 export type TransitionInput = TransitionParams & {
   id: string;
@@ -125,6 +152,7 @@ async function actionPatch(
       case "RECORD_DECISION": {
         note = required(errors, "reason", params.reason);
         if (!params.decision) errors.add("decision", "validation.required");
+        if (!params.decisionRecord) await checkOutsideMeeting(tx, errors, request, params, now);
         to = params.decision ?? "REJECTED";
         data.decision = params.decision;
         data.decisionReason = note;
@@ -177,6 +205,60 @@ async function actionPatch(
   }
   errors.throwIfAny();
   return { data, to: to as RequestStatus, ...(note ? { note } : {}) };
+}
+
+/**
+ * A decision recorded by the chair alone is one taken at a meeting held outside Wasl: it
+ * needs the meeting's date (not in the future) and its counts, which must carry the decision;
+ * a request on a session's agenda is decided in that session.
+ */
+async function checkOutsideMeeting(
+  tx: Db,
+  errors: FieldErrors,
+  request: RequestWithContext,
+  params: TransitionParams,
+  now: Date,
+): Promise<void> {
+  const onAgenda = await tx.agendaItem.findUnique({
+    where: { activeRequestId: request.id },
+    select: { id: true },
+  });
+  if (onAgenda)
+    throw new PreconditionFailedError("ON_COMMITTEE_AGENDA", "requests.onCommitteeAgenda");
+  if (!params.meetingDate) errors.add("meetingDate", "validation.required");
+  else if (params.meetingDate.getTime() > now.getTime())
+    errors.add("meetingDate", "requests.meetingDateInFuture");
+  const counts = {
+    votesFor: params.votesFor,
+    votesAgainst: params.votesAgainst,
+    abstentions: params.abstentions,
+  };
+  for (const [field, value] of Object.entries(counts)) {
+    if (value == null) errors.add(field, "validation.required");
+    else if (!Number.isInteger(value) || value < 0) errors.add(field, "requests.voteCountInvalid");
+  }
+  const votesFor = params.votesFor ?? 0;
+  const votesAgainst = params.votesAgainst ?? 0;
+  if (
+    !errors.has("votesFor") &&
+    !errors.has("votesAgainst") &&
+    ((params.decision === "APPROVED" && votesFor < votesAgainst) ||
+      (params.decision === "REJECTED" && votesAgainst < votesFor))
+  )
+    errors.add("decision", "requests.decisionAgainstCounts");
+}
+
+/** The decision's record for the timeline: the session's, or the outside meeting's. */
+function decisionRecordOf(params: TransitionParams): DecisionRecord | undefined {
+  if (params.decisionRecord) return params.decisionRecord;
+  if (!params.meetingDate) return undefined;
+  return {
+    via: "OUTSIDE_MEETING",
+    meetingDate: params.meetingDate.toISOString().slice(0, 10),
+    approve: params.votesFor ?? 0,
+    reject: params.votesAgainst ?? 0,
+    abstain: params.abstentions ?? 0,
+  };
 }
 
 async function checkGuards(
@@ -274,6 +356,7 @@ export async function applyTransition(
       data: {
         decision: request.decision,
         ...(request.amountApproved ? { amountApproved: request.amountApproved.toString() } : {}),
+        ...(decisionRecordOf(params) ? { record: decisionRecordOf(params) } : {}),
       },
     });
   }
