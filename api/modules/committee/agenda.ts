@@ -27,6 +27,9 @@ export async function addToAgenda(
   const session = await enterSession(context, input.sessionId);
   if (!managesSessions(caller)) throw new ForbiddenError(true);
   requireSessionState(session, "BUILD_AGENDA");
+  // Two additions of one request to two sessions take turns on the request's row, so the
+  // second sees the first's item and is refused by name (the unique index is the backstop).
+  await tx.$queryRaw`SELECT "id" FROM "Request" WHERE "id" = ${input.requestId}::uuid FOR UPDATE`;
   const request = await loadRequest(tx, caller, input.requestId);
   if (request.status !== "IN_COMMITTEE")
     throw new PreconditionFailedError("NOT_IN_COMMITTEE", "committee.notInCommittee", {

@@ -135,7 +135,8 @@ export const lifecycles: Readonly<Record<Flow, readonly Transition[]>> = {
       action: "RECORD_DECISION",
       from: ["IN_COMMITTEE"],
       to: "DECISION",
-      // Until committee sessions decide (their own issue), the chair records the decision.
+      // A session decides through the committee module (applyTransition, no role check);
+      // the chair alone records only a decision taken at a meeting held outside Wasl.
       roles: ["COMMITTEE_CHAIR"],
       guards: [],
       effects: ["RECORD_DECISION"],
