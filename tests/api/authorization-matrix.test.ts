@@ -57,6 +57,17 @@ const caseWide: CallerName[] = [
   "COMMITTEE_CHAIR",
 ];
 const memberDesk: CallerName[] = ["ADMIN", "STAFF", "STAFF_MASKED"];
+const committeeReaders: CallerName[] = [...memberDesk, "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"];
+/**
+ * Committee sessions: staff who schedule them (and admins) read every one; a committee member
+ * or chair only those they sit in ("mine"); no one else any.
+ */
+const bySession = (caller: CallerName): Seen =>
+  memberDesk.includes(caller)
+    ? ["mine", "theirs"]
+    : committeeReaders.includes(caller)
+      ? ["mine"]
+      : "refused";
 
 type Seen = Case[] | "refused";
 type Probe = {
@@ -93,6 +104,8 @@ const documentIds = {} as Record<Case, string>;
 const communicationIds = {} as Record<Case, string>;
 const reportIds = {} as Record<"mine" | "theirs", string>;
 let auditEntryId = "";
+const sessionIds = {} as Record<"mine" | "theirs", string>;
+const agendaItemIds = {} as Record<"mine" | "theirs", string>;
 let userId = "";
 let researcherId = "";
 
@@ -388,7 +401,48 @@ const probes: Probe[] = [
       return figures[0];
     },
   },
+  {
+    name: "committeeSessions { totalCount edges }",
+    expected: bySession,
+    run: (c) =>
+      listed(
+        c,
+        `{ committeeSessions(first: 100) { totalCount edges { node { minutes } } } }`,
+        (d) => d.committeeSessions,
+      ),
+  },
+  {
+    name: "committeeRoom(session:) for each session",
+    refusalIsEmpty: true,
+    expected: bySession,
+    run: async (c) => {
+      const seen: Case[] = [];
+      for (const which of ["mine", "theirs"] as const) {
+        const result = await query(
+          c,
+          `query($s: ID!) { committeeRoom(session: $s) { ... on CommitteeRoomSuccess { room { items { subject } } } } }`,
+          { s: gid("CommitteeSession", sessionIds[which]) },
+        );
+        if (casesIn(JSON.stringify(result.data?.committeeRoom ?? {})).includes(which))
+          seen.push(which);
+      }
+      return seen;
+    },
+  },
   // ── node(id:) on every Node type ──
+  {
+    name: "node(id:) on CommitteeSession",
+    refusalIsEmpty: true,
+    expected: bySession,
+    run: (c) => nodes(c, "CommitteeSession", sessionIds),
+  },
+  {
+    // The case file's committee history: whoever reads committee matters reads every item.
+    name: "node(id:) on AgendaItem",
+    refusalIsEmpty: true,
+    expected: toAllowed(committeeReaders, ["mine", "theirs"]),
+    run: (c) => nodes(c, "AgendaItem", agendaItemIds),
+  },
   {
     name: "node(id:) on Request",
     refusalIsEmpty: true,
@@ -558,6 +612,29 @@ beforeAll(async () => {
       })
     ).id;
   }
+  const otherChair = await createStaffUser(db, "other-chair@matrix.sa", ["COMMITTEE_CHAIR"]);
+  const otherMember = await createStaffUser(db, "other-member@matrix.sa", ["COMMITTEE_MEMBER"]);
+  const seats = {
+    mine: [users.COMMITTEE_CHAIR!, users.COMMITTEE_MEMBER!],
+    theirs: [otherChair.id, otherMember.id],
+  } as const;
+  for (const [index, c] of (["mine", "theirs"] as const).entries()) {
+    const [chairId, memberUserId] = seats[c];
+    const session = await db.committeeSession.create({
+      data: {
+        year: 1448,
+        number: index + 1,
+        scheduledAt: new Date(),
+        chairId,
+        minutes: marker(c),
+        attendance: { create: [{ userId: chairId }, { userId: memberUserId }] },
+        agenda: { create: [{ requestId: requestIds[c], position: 1 }] },
+      },
+      include: { agenda: true },
+    });
+    sessionIds[c] = session.id;
+    agendaItemIds[c] = session.agenda[0]!.id;
+  }
   auditEntryId = (
     await db.auditEntry.create({
       data: {
@@ -618,6 +695,36 @@ describe("authorization matrix: subscriptions", () => {
       PARTNER: [],
       ANONYMOUS: "refused",
     });
+  });
+
+  it("committeeRoom: only the session's chair, members and admins follow it", async () => {
+    const outcome = await subscribed(
+      `subscription { committeeRoom(session: "${gid("CommitteeSession", sessionIds.mine)}") { room { items { subject } } } }`,
+      async () => {
+        const result = await t.gql(
+          `mutation($input: ChangeCommitteeSessionInput!) { changeCommitteeSession(input: $input) { __typename } }`,
+          {
+            input: {
+              session: gid("CommitteeSession", sessionIds.mine),
+              version: 1,
+              scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+            },
+          },
+          { token: tokens.STAFF },
+        );
+        expect(result.data?.changeCommitteeSession.__typename).toBe(
+          "ChangeCommitteeSessionSuccess",
+        );
+      },
+    );
+    expect(outcome).toEqual(
+      Object.fromEntries(
+        callers.map((c) => [
+          c,
+          ["ADMIN", "COMMITTEE_MEMBER", "COMMITTEE_CHAIR"].includes(c) ? ["mine"] : "refused",
+        ]),
+      ),
+    );
   });
 
   it("memberChanged: staff receive member changes (masked as usual); partners and anonymous callers nothing", async () => {
