@@ -73,6 +73,20 @@ export const accessRules = {
     vote: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
     chair: ["COMMITTEE_CHAIR"],
   },
+  /**
+   * Satisfaction surveys (api/modules/surveys/): admins define and send them; staff read the
+   * figures and follow up low named ratings; figures by staff member are for admins only
+   * (improvement, not a ranking of colleagues).
+   */
+  surveys: {
+    list: memberDesk,
+    show: memberDesk,
+    edit: adminOnly,
+    send: adminOnly,
+    analytics: memberDesk,
+    staffBreakdown: adminOnly,
+    followUp: memberDesk,
+  },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

@@ -18,6 +18,8 @@ export type CommandContext = {
   caller: Caller;
   /** The command's one "now": every time it writes is this one. */
   now: Date;
+  /** Where the server is reached from outside: the base of links sent to members. */
+  publicUrl: string;
   /** Announces a live event once (and only if) the transaction commits. */
   emit<Topic extends keyof WaslEvents>(topic: Topic, payload: WaslEvents[Topic][0]): void;
 };
@@ -29,7 +31,12 @@ export type CommandContext = {
  */
 export type Command<Input, Result> = (context: CommandContext, input: Input) => Promise<Result>;
 
-export type CommandServices = { prisma: PrismaClient; pubsub: WaslPubSub };
+export type CommandServices = {
+  prisma: PrismaClient;
+  pubsub: WaslPubSub;
+  /** The server's configuration, for the public URL of links (absent in some tests). */
+  config?: { publicUrl: string };
+};
 
 export type RunOptions = {
   /** The clock; injectable so that time arithmetic can be tested with explicit times. */
@@ -86,6 +93,7 @@ export async function run<Input, Result>(
             tx,
             caller,
             now,
+            publicUrl: services.config?.publicUrl ?? "",
             emit: (topic, payload) => events.push({ topic, payload } as PendingEvent),
           },
           input,

@@ -22,6 +22,8 @@ export type NotificationRequest<Event extends NotificationEvent = NotificationEv
   memberId: string;
   requestId?: string | undefined;
   params: NotificationParams<Event>;
+  /** Not to be delivered before this moment (e.g. a survey invitation some hours after service). */
+  notBefore?: Date | undefined;
 };
 
 /**
@@ -126,6 +128,7 @@ export async function enqueueNotification<Event extends NotificationEvent>(
         language,
         subject: renderTemplate(english ? template.subjectEn : template.subjectAr, values),
         body: renderTemplate(english ? template.bodyEn : template.bodyAr, values),
+        ...(notification.notBefore ? { nextAttemptAt: notification.notBefore } : {}),
       },
     ];
   });

@@ -295,6 +295,23 @@ async function checkGuards(
   }
 }
 
+/**
+ * Another module's part in a transition, run in its transaction after the request's own
+ * effects (the surveys module invites the member once the service is done). Registered from
+ * that module, so the life cycle does not import it.
+ */
+export type TransitionFollower = (
+  context: CommandContext,
+  request: RequestWithContext,
+  action: RequestAction,
+) => Promise<void>;
+
+const followers: TransitionFollower[] = [];
+
+export function followTransitions(follower: TransitionFollower): void {
+  followers.push(follower);
+}
+
 export type ApplyTransitionInput = {
   /** The request as read in this transaction, with its type and member. */
   request: RequestWithContext;
@@ -396,6 +413,7 @@ export async function applyTransition(
       params,
     });
   }
+  for (const follow of followers) await follow(context, request, action);
   return request;
 }
 

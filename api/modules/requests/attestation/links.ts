@@ -3,11 +3,11 @@
 // declaration and the data it covers, and signing there records an ELECTRONIC signature by
 // the member. Possession of the link is the proof: it goes only to the member's registered
 // addresses, works once, and expires. Only its sha256 is stored.
-import { createHash, randomBytes } from "node:crypto";
 import type { MemberCaller } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import type { CommandContext } from "../../../db/commands.js";
 import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
+import { isLinkToken, linkTokenHash, newLinkToken } from "../../../shared/link-tokens.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
@@ -24,8 +24,6 @@ import {
 /** How long a link works: long enough for a member who reads messages once a day. */
 export const attestationLinkDays = 3;
 const dayMs = 86_400_000;
-
-const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 function attestationLinkUrl(publicUrl: string, token: string): string {
   // In the fragment: browsers do not send it to the server nor in Referer headers.
@@ -59,14 +57,14 @@ export async function sendAttestationLink(
     },
     data: { expiresAt: now, version: { increment: 1 } },
   });
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newLinkToken();
   const expiresAt = new Date(now.getTime() + attestationLinkDays * dayMs);
   const code = await tx.memberAccessCode.create({
     data: {
       memberId: request.memberId,
       purpose: "ATTESTATION",
       requestId: request.id,
-      codeHash: hashOf(token),
+      codeHash: hash,
       expiresAt,
     },
   });
@@ -103,9 +101,9 @@ export type AttestationLinkState = "VALID" | "EXPIRED" | "USED";
 
 /** The link's code row, or null for a token that was never issued. */
 async function codeOf(db: Db, token: string) {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isLinkToken(token)) return null;
   const code = await db.memberAccessCode.findFirst({
-    where: { codeHash: hashOf(token), purpose: "ATTESTATION" },
+    where: { codeHash: linkTokenHash(token), purpose: "ATTESTATION" },
   });
   return code?.requestId ? { ...code, requestId: code.requestId } : null;
 }
