@@ -46,7 +46,7 @@ type Row = {
   nps_n: bigint;
   promoters: bigint;
   detractors: bigint;
-  rating_avg: number | null;
+  rating_sum: number;
 };
 
 export type AnalyticsInput = {
@@ -82,7 +82,7 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
       count(a."id") FILTER (WHERE a."questionId" = ${npsQuestion}::uuid AND a."rating" IS NOT NULL) AS nps_n,
       count(a."id") FILTER (WHERE a."questionId" = ${npsQuestion}::uuid AND a."rating" >= 9) AS promoters,
       count(a."id") FILTER (WHERE a."questionId" = ${npsQuestion}::uuid AND a."rating" <= 6) AS detractors,
-      avg(a."rating") FILTER (WHERE a."questionId" = ${ratingQuestion}::uuid)::float8 AS rating_avg
+      coalesce(sum(a."rating") FILTER (WHERE a."questionId" = ${ratingQuestion}::uuid), 0)::float8 AS rating_sum
     FROM "SurveyResponse" r
     LEFT JOIN "SurveyAnswer" a ON a."responseId" = r."id"
     WHERE r."surveyId" = ${survey.id}::uuid AND r."month" >= ${from} AND r."month" < ${to}
@@ -119,7 +119,9 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
         : null,
       csat: csatOf(Number(row.csat_sat), Number(row.csat_n)),
       nps: npsOf(Number(row.promoters), Number(row.detractors), Number(row.nps_n)),
-      averageRating: row.rating_avg === null ? null : Math.round(row.rating_avg * 100) / 100,
+      averageRating: row.csat_n
+        ? Math.round((100 * row.rating_sum) / Number(row.csat_n)) / 100
+        : null,
     };
   };
   const groups = rows.map(figures);
@@ -132,7 +134,7 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
       nps_n: sum.nps_n + row.nps_n,
       promoters: sum.promoters + row.promoters,
       detractors: sum.detractors + row.detractors,
-      rating_avg: null,
+      rating_sum: sum.rating_sum + row.rating_sum,
     }),
     {
       key: null,
@@ -142,14 +144,14 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
       nps_n: 0n,
       promoters: 0n,
       detractors: 0n,
-      rating_avg: null,
+      rating_sum: 0,
     },
   );
   invitationsBy.set(
     null,
     sent.reduce((n, s) => n + Number(s.invitations), 0),
   );
-  const overall = { ...figures(total), averageRating: null };
+  const overall = figures(total);
   return { survey, overall, groups: input.groupBy ? groups : [] };
 }
 

@@ -271,10 +271,14 @@ export async function inviteAfterService(
 ): Promise<void> {
   if (!serviceDone.includes(action)) return;
   const { tx, now } = context;
+  // A handful of surveys at most: filtered here, as the driver adapters refuse `has` on an
+  // array of enum values ("malformed array literal").
   const surveys = await tx.survey.findMany({
-    where: { kind: { in: ["CSAT", "GENERAL"] }, requestTypeCodes: { has: request.typeCode } },
+    where: { kind: { in: ["CSAT", "GENERAL"] }, active: true },
   });
-  for (const survey of surveys.filter((s) => isOpen(s, now))) {
+  for (const survey of surveys.filter(
+    (s) => s.requestTypeCodes.includes(request.typeCode) && isOpen(s, now),
+  )) {
     const already = await tx.surveyInvitation.findUnique({
       where: { surveyId_requestId: { surveyId: survey.id, requestId: request.id } },
       select: { id: true },
