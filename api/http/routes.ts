@@ -1,6 +1,7 @@
 // HTTP routes beside /graphql that a module owns (the members' CSV export, a document's
 // download, the member's signing page): each module registers its own from its folder, and
 // server.ts mounts them all behind its one error wrapper (`answerEveryFailure`).
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../auth/context.js";
 
@@ -31,4 +32,27 @@ export function mountRoutes(services: Services): (path: string) => RouteHandler 
   }));
   return (path) =>
     mounted.find((r) => (r.prefix ? path.startsWith(r.path) : path === r.path))?.handle;
+}
+
+/**
+ * A page a member opens from a link sent to them (the attestation's signing page, a
+ * survey): one static file, whose script reads the token from the URL's fragment. The link
+ * carries a secret: the answer is never cached and sends no referrer.
+ */
+export function registerMemberPage(path: string, file: URL): void {
+  registerRoute({
+    path,
+    create: () => {
+      const page = readFileSync(file);
+      return (req, res) => {
+        if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(404).end();
+        res.writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          "cache-control": "no-store",
+          "referrer-policy": "no-referrer",
+        });
+        res.end(req.method === "HEAD" ? undefined : page);
+      };
+    },
+  });
 }

@@ -3,11 +3,10 @@
 // unless the caller may read personal data, and then each member's read is audited.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
-import { requestContext, type Services } from "../../auth/context.js";
-import { hasPermission } from "../../auth/permissions.js";
+import type { Services } from "../../auth/context.js";
 import { mayReadPersonalData } from "../../auth/policy.js";
 import type { Channel, MembershipStatus } from "../../db/generated/enums.js";
-import { csvCell } from "../../http/csv.js";
+import { csvCell, exportCaller, startCsv } from "../../http/csv.js";
 import { BadRequestError } from "../../http/request.js";
 import type { Locale } from "../../i18n/messages.js";
 import { recordPersonalDataReads } from "../audit/personal-data.js";
@@ -73,14 +72,9 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 export function createMembersExportHandler(services: Services) {
   const { prisma } = services;
   return async function exportMembers(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
-    // Like /graphql: a header a cross-site page cannot send, so no other site can trigger it.
-    if (req.headers["x-wasl-csrf"] !== "1")
-      return void res.writeHead(403).end("x-wasl-csrf header required");
-    const context = requestContext(services, req);
-    const caller = await context.caller();
-    if (caller.kind !== "user") return void res.writeHead(401).end();
-    if (!hasPermission(caller.roles, "members.export")) return void res.writeHead(403).end();
+    const allowed = await exportCaller(services, req, res, "members.export");
+    if (!allowed) return;
+    const { context, caller } = allowed;
 
     const params = new URL(req.url ?? "/", "http://x").searchParams;
     // PostgreSQL refuses NUL in text: refused here, before the CSV's 200 is under way.
@@ -117,13 +111,7 @@ export function createMembersExportHandler(services: Services) {
     const l = labels[locale];
     const stamp = new Date().toISOString().slice(0, 10);
 
-    res.writeHead(200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="members-${stamp}.csv"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    });
-    res.write(`\uFEFF${l.columns.map(csvCell).join(",")}\r\n`);
+    startCsv(res, `members-${stamp}.csv`, l.columns);
     let cursor: string | undefined;
     for (;;) {
       const page = await prisma.member.findMany({

@@ -1,31 +1,15 @@
 // The surveys module's HTTP routes: the member's answer page (opened from an invitation's
 // link; it answers through GraphQL with the link's token), and the CSV of a survey's figures.
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { requestContext, type Services } from "../../auth/context.js";
+import type { Services } from "../../auth/context.js";
 import { hasPermission } from "../../auth/permissions.js";
-import { csvCell } from "../../http/csv.js";
+import { csvLine, exportCaller, startCsv } from "../../http/csv.js";
 import { BadRequestError } from "../../http/request.js";
-import { registerRoute } from "../../http/routes.js";
+import { registerMemberPage, registerRoute } from "../../http/routes.js";
 import { type SurveyDimension, surveyAnalytics, surveyDimensions } from "./analytics.js";
 
-registerRoute({
-  path: "/survey",
-  create: () => {
-    const page = readFileSync(new URL("./answer-page.html", import.meta.url));
-    return (req, res) => {
-      if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(404).end();
-      // The link carries a secret: no caching, no referrer.
-      res.writeHead(200, {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "referrer-policy": "no-referrer",
-      });
-      res.end(req.method === "HEAD" ? undefined : page);
-    };
-  },
-});
+registerMemberPage("/survey", new URL("./answer-page.html", import.meta.url));
 
 const columns = {
   ar: [
@@ -50,24 +34,23 @@ const columns = {
   ],
 };
 
+function surveyIdOf(value: string | null): string {
+  try {
+    const decoded = decodeGlobalID(value ?? "");
+    if (decoded.typename === "Survey" && /^[0-9a-f-]{36}$/.test(decoded.id)) return decoded.id;
+  } catch {
+    // Not a global ID at all: the same answer as a wrong one.
+  }
+  throw new BadRequestError("survey: a Survey's global ID");
+}
+
 function exportHandler(services: Services) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
-    if (req.headers["x-wasl-csrf"] !== "1")
-      return void res.writeHead(403).end("x-wasl-csrf header required");
-    const context = requestContext(services, req);
-    const caller = await context.caller();
-    if (caller.kind !== "user") return void res.writeHead(401).end();
-    if (!hasPermission(caller.roles, "surveys.analytics")) return void res.writeHead(403).end();
+    const allowed = await exportCaller(services, req, res, "surveys.analytics");
+    if (!allowed) return;
+    const { context, caller } = allowed;
     const params = new URL(req.url ?? "/", "http://x").searchParams;
-    let surveyId: string;
-    try {
-      const decoded = decodeGlobalID(params.get("survey") ?? "");
-      if (decoded.typename !== "Survey" || !/^[0-9a-f-]{36}$/.test(decoded.id)) throw new Error();
-      surveyId = decoded.id;
-    } catch {
-      throw new BadRequestError("survey: a Survey's global ID");
-    }
+    const surveyId = surveyIdOf(params.get("survey"));
     const groupBy = params.get("groupBy");
     const dimension = (surveyDimensions as readonly string[]).includes(groupBy ?? "")
       ? (groupBy as SurveyDimension)
@@ -79,18 +62,10 @@ function exportHandler(services: Services) {
       groupBy: dimension,
     });
     const locale = params.get("lang") === "en" ? "en" : context.locale;
-    res.writeHead(200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="survey-${dimension.toLowerCase()}.csv"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    });
-    const line = (cells: (string | number | boolean | null)[]) =>
-      `${cells.map((c) => csvCell(c === null ? "" : String(c))).join(",")}\r\n`;
-    res.write(`\uFEFF${line(columns[locale])}`);
+    startCsv(res, `survey-${dimension.toLowerCase()}.csv`, columns[locale]);
     for (const f of [...groups, { ...overall, key: locale === "ar" ? "الكل" : "All" }])
       res.write(
-        line([
+        csvLine([
           f.key,
           f.suppressed,
           f.responses,
