@@ -6,15 +6,15 @@
 // again from a fresh snapshot.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
-import { nextPendingItem } from "../../admin/src/committee/ChairControls.js";
+import { nextPendingItem } from "../../admin/src/committee/agenda.js";
+import { monthGrid } from "../../admin/src/committee/calendar.js";
 import {
   applyRoomEvent,
   openRoomConnection,
   type RoomView,
   withRoom,
 } from "../../admin/src/committee/roomLive.js";
-import { monthGrid } from "../../admin/src/committee/SessionCalendar.js";
-import { changeInput, scheduleInput } from "../../admin/src/committee/SessionForm.js";
+import { changeInput, scheduleInput } from "../../admin/src/committee/sessionInputs.js";
 import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import {
   type CommitteeRoom,
@@ -240,7 +240,7 @@ describe("the room's connection, against the server", () => {
         expect(events.find((e) => e.change === "SESSION_OPENED")?.room?.status).toBe("OPEN"),
       );
       const openedEvent = events.find((e) => e.change === "SESSION_OPENED")!;
-      expect(openedEvent.sequence).toBe(opened.data.openCommitteeSession.room.sequence);
+      expect(openedEvent.sequence).toBe(opened.data?.openCommitteeSession.room.sequence);
       const seat = openedEvent.room!.members.find((m) => m.user.id === memberId);
       expect(seat?.present).toBe(true);
 

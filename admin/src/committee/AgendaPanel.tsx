@@ -26,6 +26,7 @@ import { useState } from "react";
 import { Link, useCreatePath, useGetList, useNotify, useTranslate } from "react-admin";
 import type { CommitteeCommand, CommitteeRoom, RoomItem } from "../dataProvider/committee.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { undecidedStates } from "./agenda.js";
 import { CommitteeErrorAlert, ConfirmDialog } from "./parts.js";
 
 type Run = (command: CommitteeCommand, input: Record<string, unknown>) => Promise<unknown>;
@@ -35,8 +36,6 @@ type Candidate = {
   subject: string;
   member?: { fullNameAr?: string };
 };
-
-const undecided = new Set(["PENDING", "VOTING", "VOTING_CLOSED"]);
 
 function AddToAgendaDialog({
   room,
@@ -57,7 +56,9 @@ function AddToAgendaDialog({
     pagination: { page: 1, perPage: 20 },
     sort: { field: "decisionDueAt", order: "ASC" },
   });
-  const onAgenda = new Set(room.items.filter((i) => undecided.has(i.status)).map((i) => i.request));
+  const onAgenda = new Set(
+    room.items.filter((i) => undecidedStates.has(i.status)).map((i) => i.request),
+  );
   const candidates = data.filter((r) => !onAgenda.has(r.id));
   const add = async (request: Candidate) => {
     setBusy(true);

@@ -12,7 +12,8 @@ import {
 } from "@mui/material";
 import { useRef, useState } from "react";
 import { useNotify, useTranslate } from "react-admin";
-import type { CommitteeCommand, CommitteeRoom, RoomItem } from "../dataProvider/committee.js";
+import type { CommitteeCommand, CommitteeRoom } from "../dataProvider/committee.js";
+import { nextPendingItem } from "./agenda.js";
 import { ConfirmDialog, type ConfirmValues } from "./parts.js";
 
 type Run = (command: CommitteeCommand, input: Record<string, unknown>) => Promise<unknown>;
@@ -26,13 +27,6 @@ type Control = {
   color?: "primary" | "success" | "warning" | "error";
   confirm(values: ConfirmValues): Promise<unknown>;
 };
-
-/** The next item to put to the vote: the first one still pending, in agenda order. */
-export function nextPendingItem(room: CommitteeRoom): RoomItem | undefined {
-  return [...room.items]
-    .sort((a, b) => a.position - b.position)
-    .find((item) => item.status === "PENDING");
-}
 
 function Attendance({
   room,

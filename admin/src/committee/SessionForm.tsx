@@ -22,20 +22,16 @@ import { useParams } from "react-router-dom";
 import type { CommitteeRoom } from "../dataProvider/committee.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { RiyadhDateTimeInput } from "../shared/DateFields.js";
-import { fromRiyadhLocal, toRiyadhLocal } from "../shared/dates.js";
 import { enumChoices } from "../shared/EnumField.js";
 import { CommitteeErrorAlert } from "./parts.js";
+import {
+  changeInput,
+  roomValues,
+  scheduleInput,
+  type SessionValues as Values,
+} from "./sessionInputs.js";
 
 type Person = { id: string; fullName: string };
-type Values = {
-  scheduledAt: string;
-  chair: string;
-  members: string[];
-  ballotVisibility: string;
-  tieBreak: string;
-  quorumPercent: number | string;
-};
-
 /** Who may sit on a session: committee members and chairs (a chair may sit as a member). */
 function useCommitteePeople() {
   const dataProvider = useDataProvider<WaslDataProvider>();
@@ -54,45 +50,6 @@ function useCommitteePeople() {
     };
   }, [dataProvider]);
   return people;
-}
-
-/** The input of scheduling a session, from the form. */
-export function scheduleInput(values: Values) {
-  return {
-    scheduledAt: fromRiyadhLocal(values.scheduledAt) ?? "",
-    chair: values.chair,
-    members: values.members ?? [],
-    ballotVisibility: values.ballotVisibility || null,
-    tieBreak: values.tieBreak || null,
-    quorumPercent: values.quorumPercent === "" ? null : Number(values.quorumPercent),
-  };
-}
-
-/** The input of changing a session: only what changed from the room read, with its version. */
-export function changeInput(room: CommitteeRoom, values: Values) {
-  const before = roomValues(room);
-  const input: Record<string, unknown> = { session: room.session, version: room.version };
-  const scheduledAt = fromRiyadhLocal(values.scheduledAt);
-  if (values.scheduledAt !== before.scheduledAt) input.scheduledAt = scheduledAt ?? "";
-  const members = [...(values.members ?? [])].sort();
-  if (JSON.stringify(members) !== JSON.stringify([...before.members].sort()))
-    input.members = members;
-  for (const field of ["ballotVisibility", "tieBreak"] as const)
-    if (values[field] !== before[field]) input[field] = values[field];
-  if (Number(values.quorumPercent) !== before.quorumPercent)
-    input.quorumPercent = Number(values.quorumPercent);
-  return input;
-}
-
-function roomValues(room: CommitteeRoom) {
-  return {
-    scheduledAt: toRiyadhLocal(room.scheduledAt),
-    chair: room.members.find((m) => m.chair)?.user.id ?? "",
-    members: room.members.map((m) => m.user.id),
-    ballotVisibility: room.ballotVisibility,
-    tieBreak: room.tieBreak,
-    quorumPercent: room.quorumPercent,
-  };
 }
 
 function SessionFields({
