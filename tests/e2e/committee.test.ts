@@ -22,6 +22,34 @@ import {
 
 const available = browserAvailable();
 
+type NetworkWindow = { __sockets: WebSocket[]; __offline: boolean };
+
+/**
+ * Runs in the page before the panel: records its WebSockets, and while "offline" sends new
+ * ones to a closed port, so that a dropped network can be simulated (Chromium's offline
+ * emulation leaves open sockets alone).
+ */
+function simulatedNetwork() {
+  const page = window as unknown as NetworkWindow & { WebSocket: typeof WebSocket };
+  const Native = page.WebSocket;
+  page.__sockets = [];
+  page.__offline = false;
+  page.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(page.__offline ? "ws://127.0.0.1:9/" : url, protocols);
+      page.__sockets.push(this);
+    }
+  };
+}
+
+async function setNetwork(page: Page, online: boolean) {
+  await page.evaluate((online) => {
+    const network = window as unknown as NetworkWindow;
+    network.__offline = !online;
+    if (!online) for (const socket of network.__sockets) socket.close(3000, "network lost");
+  }, online);
+}
+
 describe.skipIf(!available)("the committee room on the panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("committee-");
 
@@ -29,6 +57,7 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
   async function openTablet(email: string, password: string): Promise<Page> {
     const page = await openPage();
     await page.setViewportSize({ width: 1024, height: 768 });
+    await page.addInitScript(simulatedNetwork);
     await signInThroughPanel(page, app().url, email, password);
     return page;
   }
@@ -143,6 +172,19 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
         .nth(2)
         .waitFor({ timeout: 20_000 });
       expect(await first.getByTestId("chair-controls").count()).toBe(0);
+    });
+
+    await step("reconnects-by-itself", async () => {
+      // The tablet loses the network: the room says it is reconnecting, then is live again.
+      await setNetwork(second, false);
+      const lost = second.locator('[data-testid="room-live"]:not([data-status="live"])');
+      await lost.waitFor({ timeout: 20_000 });
+      expect(await lost.textContent()).toMatch(/جارٍ (إعادة )?الاتصال/);
+      await second.screenshot({ path: `${screenshotDir}/committee-room-reconnecting-ar.png` });
+      await setNetwork(second, true);
+      await second
+        .locator('[data-testid="room-live"][data-status="live"]')
+        .waitFor({ timeout: 30_000 });
     });
 
     await step("open-session-and-vote", async () => {
