@@ -105,6 +105,7 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
     const firstName = await name("committee1@wasl.demo");
     const secondName = await name("committee2@wasl.demo");
     const staff = await openPage();
+    const scheduledAt = new Date(Date.now() + 3_600_000);
     let sessionGid = "";
 
     await step("staff-take-off-demo-agenda", async () => {
@@ -127,9 +128,7 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
     await step("staff-schedule", async () => {
       await staff.goto(`${app().url}/#/committee/create`);
       await staff.locator('input[name="scheduledAt"]').waitFor({ timeout: 20_000 });
-      await staff
-        .locator('input[name="scheduledAt"]')
-        .fill(toRiyadhLocal(new Date(Date.now() + 3_600_000)));
+      await staff.locator('input[name="scheduledAt"]').fill(toRiyadhLocal(scheduledAt));
       await choose(staff, /رئيس الجلسة/, chairName);
       await staff.getByRole("checkbox", { name: firstName }).check();
       await staff.getByRole("checkbox", { name: secondName }).check();
@@ -140,6 +139,28 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
       expect(await staff.getByTestId("session-status").getAttribute("data-status")).toBe(
         "SCHEDULED",
       );
+      const title = (await staff.getByTestId("session-title").textContent()) ?? "";
+      // Changed in its form: only the quorum share, with the version read.
+      await staff.getByTestId("session-edit").click();
+      const quorum = staff.locator('input[name="quorumPercent"]');
+      await quorum.waitFor({ timeout: 20_000 });
+      await quorum.fill("60");
+      await staff.screenshot({ path: `${screenshotDir}/committee-session-form-ar.png` });
+      await staff.getByTestId("session-save").click();
+      await staff.getByText("60%").waitFor({ timeout: 20_000 });
+      // On the month's calendar, a link to its room.
+      await staff.goto(`${app().url}/#/committee`);
+      await staff.getByTestId("sessions-view-calendar").click();
+      const riyadhMonth = (date: Date) =>
+        new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh" }).format(date).slice(0, 7);
+      if (riyadhMonth(scheduledAt) !== riyadhMonth(new Date()))
+        await staff.getByRole("button", { name: "الشهر التالي" }).click();
+      const entry = staff.getByTestId("calendar-session").filter({ hasText: title });
+      await entry.waitFor({ timeout: 20_000 });
+      await staff.screenshot({ path: `${screenshotDir}/committee-calendar-ar.png` });
+      await entry.click();
+      await staff.waitForURL(/#\/committee\/[^/]+\/show/, { timeout: 20_000 });
+      await staff.getByTestId("agenda").waitFor({ timeout: 20_000 });
     });
 
     await step("staff-add-to-agenda", async () => {
