@@ -19,6 +19,14 @@ const { ReviewPanel } = await panelModule<{
 const { ChairControls } = await panelModule<{
   ChairControls: ComponentType<{ room: CommitteeRoom; run: Run }>;
 }>("committee/ChairControls");
+const { MembersPanel } = await panelModule<{
+  MembersPanel: ComponentType<{
+    room: CommitteeRoom;
+    inRoomNow: string[] | null;
+    viewer: string;
+    run: Run;
+  }>;
+}>("committee/SessionShow");
 const { AgendaPanel } = await panelModule<{
   AgendaPanel: ComponentType<{ room: CommitteeRoom; manages: boolean; run: Run }>;
 }>("committee/AgendaPanel");
@@ -278,5 +286,42 @@ describe("the agenda", () => {
     expect(screen.queryByTestId("agenda-up")).toBeNull();
     expect(screen.queryByTestId("agenda-remove")).toBeNull();
     expect(screen.queryByTestId("agenda-add")).toBeNull();
+  });
+});
+
+describe("the members and attendance", () => {
+  it("shows who has the room open from the latest event, and marks attendance", async () => {
+    const run = vi.fn(async () => room());
+    const { unmount } = renderIn(
+      h(MembersPanel, { room: room(), inRoomNow: ["M2"], viewer: "M1", run }),
+    );
+    const rows = screen.getAllByTestId("room-member");
+    expect(rows.map((r) => r.getAttribute("data-in-room"))).toEqual(["false", "false", "true"]);
+    // A member marks only themselves (no member named: the caller).
+    expect(screen.getAllByTestId("attend-me")).toHaveLength(1);
+    expect(screen.queryByTestId("attend-member")).toBeNull();
+    fireEvent.click(within(screen.getByTestId("attend-me")).getByRole("switch"));
+    await waitFor(() =>
+      expect(run).toHaveBeenCalledWith("markCommitteeAttendance", {
+        session: "S1",
+        present: false,
+      }),
+    );
+    unmount();
+
+    // The chair marks anyone.
+    renderIn(
+      h(MembersPanel, { room: room({ viewerIsChair: true }), inRoomNow: null, viewer: "C", run }),
+    );
+    const others = screen.getAllByTestId("attend-member");
+    expect(others).toHaveLength(2);
+    fireEvent.click(within(others[1]!).getByRole("switch"));
+    await waitFor(() =>
+      expect(run).toHaveBeenLastCalledWith("markCommitteeAttendance", {
+        session: "S1",
+        present: false,
+        member: "M2",
+      }),
+    );
   });
 });

@@ -60,7 +60,7 @@ function RoomLiveState({ status }: { status: LiveStatus | null }) {
   );
 }
 
-function MembersPanel({
+export function MembersPanel({
   room,
   inRoomNow,
   viewer,
