@@ -175,12 +175,24 @@ describe.skipIf(!available)("the committee room on the panel (Chromium)", () => 
       expect(await row.getAttribute("data-position")).toBe("1");
     });
 
+    await step("menus-by-role", async () => {
+      // Each role sees what it may do: the researcher no committee, a member no "create".
+      const researcher = await openPage();
+      await signInThroughPanel(researcher, app().url, "researcher@wasl.demo", "Research#2026");
+      expect(await researcher.locator('a[href="#/committee"]').count()).toBe(0);
+      await researcher.close();
+      expect(await staff.locator('a[href="#/committee"]').count()).toBe(1);
+    });
+
     const chair = await openTablet("chair@wasl.demo", "Chair#2026");
     const first = await openTablet("committee1@wasl.demo", "Committee#2026");
     const second = await openTablet("committee2@wasl.demo", "Committee#2026");
     const room = [chair, first, second];
 
     await step("enter-room", async () => {
+      await first.goto(`${app().url}/#/committee`);
+      await first.getByTestId("session-row-title").first().waitFor({ timeout: 20_000 });
+      expect(await first.getByTestId("session-schedule").count()).toBe(0);
       for (const page of room) {
         await page.goto(`${app().url}${sessionPath(sessionGid)}`);
         await page.getByTestId("room-live").and(page.locator('[data-status="live"]')).waitFor({
