@@ -95,7 +95,7 @@ export function SessionList() {
         </ToggleButton>
       </ToggleButtonGroup>
       {view === "list" ? (
-        <List filters={filters} actions={<Actions />} perPage={25} disableSyncWithLocation={false}>
+        <List filters={filters} actions={<Actions />} perPage={25}>
           <SessionGrid />
         </List>
       ) : (

@@ -74,7 +74,6 @@ export function ConfirmDialog({
   reason,
   amount,
   children,
-  canConfirm = true,
   onConfirm,
   onClose,
 }: {
@@ -86,7 +85,6 @@ export function ConfirmDialog({
   /** The amount's label: the command may take one (an approved amount). */
   amount?: string;
   children?: ReactNode;
-  canConfirm?: boolean;
   onConfirm(values: ConfirmValues): Promise<unknown>;
   onClose(): void;
 }) {
@@ -146,7 +144,7 @@ export function ConfirmDialog({
         <Button
           variant="contained"
           onClick={confirm}
-          disabled={busy || !canConfirm || (!!reason && !values.reason.trim())}
+          disabled={busy || (!!reason && !values.reason.trim())}
           data-testid="confirm-ok"
         >
           {confirmLabel}

@@ -20,7 +20,6 @@ export type CommitteeRoomState = {
   /** "live" while the subscription is up; null for staff who do not follow the room live. */
   status: LiveStatus | null;
   run(command: CommitteeCommand, input: Record<string, unknown>): Promise<CommitteeRoom>;
-  reload(): Promise<void>;
 };
 
 export function useCommitteeRoom(session: string): CommitteeRoomState {
@@ -89,5 +88,5 @@ export function useCommitteeRoom(session: string): CommitteeRoomState {
     [dataProvider, show],
   );
 
-  return { room, inRoomNow: view.inRoomNow, error, status, run, reload };
+  return { room, inRoomNow: view.inRoomNow, error, status, run };
 }

@@ -13,8 +13,6 @@ export const committeeAr = {
       ballotVisibility: "علنية التصويت",
       tieBreak: "حسم التعادل",
       quorumPercent: "نسبة النصاب (%)",
-      openedAt: "افتُتحت",
-      closedAt: "اختُتمت",
     },
     session_title: "الجلسة %{number}/%{year}هـ",
     views: { list: "قائمة", calendar: "تقويم" },
@@ -52,7 +50,6 @@ export const committeeAr = {
       removed: "أُزيل البند من جدول الأعمال",
       up: "تقديم البند",
       down: "تأخير البند",
-      current: "قيد العرض",
     },
     room: {
       live: "مباشر",
@@ -141,7 +138,6 @@ export const committeeAr = {
       title: "محضر الجلسة",
       view: "المحضر",
       print: "طباعة المحضر",
-      none: "يُكتب المحضر عند اختتام الجلسة.",
       close: "إغلاق",
     },
     history: {

@@ -15,8 +15,6 @@ export const committeeEn: typeof committeeAr = {
       ballotVisibility: "Ballot",
       tieBreak: "Tie break",
       quorumPercent: "Quorum share (%)",
-      openedAt: "Opened",
-      closedAt: "Closed",
     },
     session_title: "Session %{number}/%{year} AH",
     views: { list: "List", calendar: "Calendar" },
@@ -56,7 +54,6 @@ export const committeeEn: typeof committeeAr = {
       removed: "Item removed from the agenda",
       up: "Move item up",
       down: "Move item down",
-      current: "Under review",
     },
     room: {
       live: "Live",
@@ -147,7 +144,6 @@ export const committeeEn: typeof committeeAr = {
       title: "Minutes",
       view: "Minutes",
       print: "Print the minutes",
-      none: "The minutes are written when the session closes.",
       close: "Close",
     },
     history: {
