@@ -91,6 +91,11 @@ const caseSummary = {
   getCommitteeCase: async () => ({
     id: "R-a",
     member: null,
+    decisionDueAt: "2026-12-20T09:00:00.000Z",
+    daysRemaining: 2,
+    dueSoon: true,
+    overdue: false,
+    clockPausedAt: null,
     researchReports: [
       {
         id: "rr",
@@ -127,6 +132,8 @@ describe("the item under review", () => {
       ...caseSummary,
     });
     const research = await screen.findByTestId("review-research");
+    // The decision clock as the API counts it, coloured as on the requests list.
+    expect(screen.getByTestId("due-countdown").getAttribute("data-tone")).toBe("soon");
     expect(research.textContent).toContain("الموافقة");
     const documents = screen.getByTestId("review-documents");
     expect(documents.textContent).toContain("إثبات الدخل");

@@ -25,6 +25,7 @@ import type {
   RoomItem,
 } from "../dataProvider/committee.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
+import { DueCountdown } from "../requests/RequestFields.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { AgendaItemStatusChip } from "./AgendaPanel.js";
@@ -38,15 +39,13 @@ const choices = [
   { choice: "ABSTAIN", color: "inherit", Icon: AbstainIcon },
 ] as const;
 
-/** The research recommendation and verified documents, read from the request itself. */
-function CaseSummary({ request }: { request: string }) {
-  const translate = useTranslate();
+/** The request as the members read it: clock, research, documents (refetched per item). */
+function useCommitteeCase(request: string) {
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const recommendation = useEnumLabel("recommendation");
-  const documentKind = useEnumLabel("document_kind");
   const [summary, setSummary] = useState<CommitteeCaseSummary | null>(null);
   useEffect(() => {
     let live = true;
+    setSummary(null);
     dataProvider.getCommitteeCase(request).then(
       (found) => live && setSummary(found),
       () => live && setSummary(null),
@@ -55,6 +54,14 @@ function CaseSummary({ request }: { request: string }) {
       live = false;
     };
   }, [dataProvider, request]);
+  return summary;
+}
+
+/** The research recommendation and verified documents, read from the request itself. */
+function CaseSummary({ summary }: { summary: CommitteeCaseSummary | null }) {
+  const translate = useTranslate();
+  const recommendation = useEnumLabel("recommendation");
+  const documentKind = useEnumLabel("document_kind");
   if (!summary) return null;
   const reports = summary.researchReports.filter((r) => r.submitted);
   const verified = summary.documents.filter((d) => d.verification === "ACCEPTED");
@@ -320,6 +327,7 @@ export function ReviewPanel({
   const type = useEnumLabel("request_type");
   const decision = useEnumLabel("decision");
   const deferral = useEnumLabel("deferral");
+  const summary = useCommitteeCase(item.request);
   return (
     <Paper
       variant="outlined"
@@ -369,7 +377,10 @@ export function ReviewPanel({
         </Box>
         <Box>
           <Typography variant="caption">{translate("resources.committee.item.due")}</Typography>
-          <Box>{item.decisionDueAt ? <DualDate value={item.decisionDueAt} /> : "—"}</Box>
+          <Box sx={{ display: "flex", gap: 1, alignItems: "center", flexWrap: "wrap" }}>
+            {item.decisionDueAt ? <DualDate value={item.decisionDueAt} /> : "—"}
+            {summary && <DueCountdown info={summary} />}
+          </Box>
         </Box>
       </Box>
       <Link
@@ -379,7 +390,7 @@ export function ReviewPanel({
         {translate("resources.committee.item.open_case")}
       </Link>
       <Box sx={{ my: 2 }}>
-        <CaseSummary request={item.request} />
+        <CaseSummary summary={summary} />
       </Box>
       {item.outcome && (
         <Alert

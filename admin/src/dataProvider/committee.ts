@@ -176,6 +176,12 @@ export const committeeHistoryQuery = `query RequestCommitteeHistory($id: ID!) {
 export type CommitteeCaseSummary = {
   id: string;
   member: { id: string; fullNameAr: string; memberNumber: string } | null;
+  /** The decision clock, as the API counts it. */
+  decisionDueAt: string | null;
+  daysRemaining: number | null;
+  dueSoon: boolean | null;
+  overdue: boolean | null;
+  clockPausedAt: string | null;
   researchReports: {
     id: string;
     researcherName: string | null;
@@ -196,6 +202,7 @@ export const committeeCaseQuery = `query CommitteeCase($id: ID!) {
   request(id: $id) {
     id
     member { id fullNameAr memberNumber }
+    decisionDueAt daysRemaining dueSoon overdue clockPausedAt
     researchReports { id researcherName recommendation findings submitted }
     documents { id kind fileName downloadUrl verification }
   }
