@@ -3,6 +3,7 @@
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 import { audit } from "./audit/index.js";
+import { committee } from "./committee/index.js";
 import { Dashboard } from "./dashboard/index.js";
 import { createDataProvider } from "./dataProvider/index.js";
 import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
@@ -40,6 +41,8 @@ function WaslAdmin() {
     >
       <Resource name="members" {...members} />
       <Resource name="requests" {...requests} />
+      {/* Committee sessions and their live room: staff schedule them, members vote, the chair conducts. */}
+      <Resource name="committee" {...committee} />
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
       <Resource name="users" {...users} />

@@ -3,7 +3,7 @@
 // written with createMany, so that seeding takes seconds and the same seed gives the same data.
 
 import { hashPassword } from "../../api/auth/passwords.js";
-import type { Db, Prisma } from "../../api/db/client.js";
+import type { Db, Prisma, PrismaClient } from "../../api/db/client.js";
 import type {
   Channel,
   EmploymentStatus,
@@ -20,6 +20,7 @@ import {
 import { hashApiKey } from "../../api/modules/partners/keys.js";
 import { normaliseArabic } from "../../api/shared/arabic.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
+import { seedCommitteeSession } from "./committee.js";
 import {
   approvalReasons,
   articles,
@@ -441,7 +442,11 @@ async function insertAll<T>(
 }
 
 /** Seeds an empty database with the demo data set. */
-export async function seedDemo(prisma: Db, options: SeedDemoOptions = {}): Promise<SeedSummary> {
+/** Needs the client itself (not a transaction): the committee's demo session is made by commands, each in its own. */
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: SeedDemoOptions = {},
+): Promise<SeedSummary> {
   const started = Date.now();
   const memberCount = options.members ?? 300;
   const requestCount = options.requests ?? 1000;
@@ -915,6 +920,7 @@ export async function seedDemo(prisma: Db, options: SeedDemoOptions = {}): Promi
       };
     }),
   });
+  await seedCommitteeSession(prisma, { now });
 
   return {
     users: users.length,

@@ -53,7 +53,7 @@ describe("buildQuery", () => {
   });
 
   it("builds valid documents for every resource and method", () => {
-    for (const resource of ["members", "users", "audit"]) {
+    for (const resource of ["members", "users", "audit", "committee"]) {
       valid(build("GET_LIST", resource, { pagination: { page: 1, perPage: 10 } }).query);
       valid(
         build("GET_LIST", resource, {

@@ -244,6 +244,49 @@ describe("seedDemo", () => {
     expect(await db.prisma.communication.count()).toBeGreaterThan(10);
   });
 
+  it("schedules the demo committee session through the commands, with requests on its agenda", async () => {
+    const sessions = await db.prisma.committeeSession.findMany({
+      include: {
+        chair: true,
+        attendance: { include: { user: true } },
+        agenda: { include: { request: true }, orderBy: { position: "asc" } },
+      },
+    });
+    expect(sessions).toHaveLength(1);
+    const [session] = sessions;
+    expect(session!.status).toBe("SCHEDULED");
+    expect(session!.chair.email).toBe("chair@wasl.demo");
+    expect(session!.attendance.map((a) => a.user.email).sort()).toEqual([
+      "chair@wasl.demo",
+      "committee1@wasl.demo",
+      "committee2@wasl.demo",
+    ]);
+    // Two working days after the seed's "now" (a Friday): Sunday and Monday, at 10:00 Riyadh.
+    expect(session!.scheduledAt.toISOString()).toBe("2026-11-23T07:00:00.000Z");
+    const waiting = await db.prisma.request.findMany({
+      where: { status: "IN_COMMITTEE" },
+      orderBy: { reference: "asc" },
+      take: 3,
+    });
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(session!.agenda.map((i) => [i.position, i.status, i.request.reference])).toEqual(
+      waiting.map((r, i) => [i + 1, "PENDING", r.reference]),
+    );
+    // As the commands write it: the requests' timelines and the audit log say so.
+    for (const item of session!.agenda) {
+      expect(
+        await db.prisma.timelineEvent.count({
+          where: { requestId: item.requestId, kind: "ADDED_TO_AGENDA" },
+        }),
+      ).toBe(1);
+    }
+    expect(
+      await db.prisma.auditEntry.count({
+        where: { entityType: "CommitteeSession", entityId: session!.id, action: "CREATE" },
+      }),
+    ).toBe(1);
+  });
+
   it("refuses to seed a database that already has data", async () => {
     await expect(seedDemo(db.prisma, { now })).rejects.toThrow(/empty database/);
   });
@@ -277,6 +320,12 @@ describe("seedDemo", () => {
           },
         });
       expect(await requests(other)).toEqual(await requests(db));
+      const agenda = (d: Database) =>
+        d.prisma.agendaItem.findMany({
+          orderBy: { position: "asc" },
+          select: { position: true, request: { select: { reference: true } } },
+        });
+      expect(await agenda(other)).toEqual(await agenda(db));
     } finally {
       await other.close();
     }

@@ -13,6 +13,7 @@ import type { DashboardFigures as ContractDashboardFigures } from "../../../cont
 import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
 import { buildQuery, maxPageSize, pagedByCursor } from "./buildQuery.js";
+import { type CommitteeCalls, committeeCalls } from "./committee.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
@@ -60,7 +61,8 @@ export type MemberCaseFile = {
 };
 
 export type WaslDataProvider = DataProvider &
-  RequestCalls & {
+  RequestCalls &
+  CommitteeCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -161,13 +163,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     return result;
   }
 
-  const requests = requestCalls(client);
   const guarded = Object.fromEntries(
-    Object.entries(requests).map(([name, call]) => [
+    Object.entries({ ...requestCalls(client), ...committeeCalls(client) }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls;
+  ) as RequestCalls & CommitteeCalls;
 
   return {
     ...base,

@@ -24,7 +24,7 @@ export type RequestActionName =
   | "CLOSE"
   | "WITHDRAW";
 
-type ErrorType =
+export type ErrorType =
   | "ConflictError"
   | "ForbiddenError"
   | "IncompleteRequestError"
@@ -133,7 +133,8 @@ const errorFields: Record<ErrorType, string> = {
   ValidationError: "fieldErrors { path message }",
 };
 
-function errorSelection(errors: readonly ErrorType[]): string {
+/** The selection of a mutation result's typed errors: each type's own fields where the union has it. */
+export function errorSelection(errors: readonly ErrorType[]): string {
   return [
     "... on Error { __typename code message }",
     ...errors.filter((e) => errorFields[e]).map((e) => `... on ${e} { ${errorFields[e]} }`),
@@ -295,7 +296,8 @@ export type DocumentRecord = {
 
 type Result = TypedErrorResult & Record<string, unknown>;
 
-function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
+/** The success's field, or the typed error as react-admin's HttpError. */
+export function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
   if (result && result.__typename === success) return result[field] as T;
   throw typedResultError(result ?? { __typename: "Error", message: "" });
 }

@@ -2,6 +2,7 @@
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
+import { committeeAr } from "./committee.ar.js";
 import { communicationsAr } from "./communications.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
@@ -206,6 +207,7 @@ export const ar = {
     requests: requestsAr.resource,
     requestTypes: requestTypesAr,
     communications: communicationsAr,
+    committee: committeeAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -376,6 +378,7 @@ export const ar = {
     },
     enums: {
       ...requestsAr.enums,
+      ...committeeAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -8,8 +8,16 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  */
 const editorScreens: readonly string[] = ["requestTypes"];
 
+/**
+ * Screens whose table names the change in its own words: committee sessions are scheduled
+ * and changed (create, edit) by those who `manage` them.
+ */
+const changeActions: Readonly<Record<string, string>> = { committee: "manage" };
+
 /** The table's action a panel screen checks: reading an editor screen needs `edit`. */
 export function screenAction(resource: string, action: string): string {
   const reads = action === "list" || action === "show";
+  if (!reads && (action === "create" || action === "edit") && changeActions[resource])
+    return changeActions[resource];
   return reads && editorScreens.includes(resource) ? "edit" : action;
 }

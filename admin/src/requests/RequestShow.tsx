@@ -13,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { CommitteeHistoryPanel } from "../committee/CommitteeHistory.js";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -176,6 +177,7 @@ function CaseFile() {
     resource: "communications",
     action: "show",
   });
+  const { canAccess: seesCommittee } = useCanAccess({ resource: "committee", action: "show" });
   if (!request) return null;
   return (
     <Box sx={{ p: 2 }}>
@@ -201,6 +203,11 @@ function CaseFile() {
             <CommunicationLog
               owner={{ kind: "request", id: request.id, reference: request.reference }}
             />
+          </TabbedShowLayout.Tab>
+        )}
+        {seesCommittee && (
+          <TabbedShowLayout.Tab label="resources.committee.history.tab" path="committee">
+            <CommitteeHistoryPanel request={request} />
           </TabbedShowLayout.Tab>
         )}
         <TabbedShowLayout.Tab label="resources.requests.tabs.timeline" path="timeline">

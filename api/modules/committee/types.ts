@@ -2,7 +2,7 @@
 // case file's committee history), and the live room (CommitteeRoom) that the room's queries,
 // mutations and subscription all answer with, cut per viewer to what they may see.
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Caller } from "../../auth/caller.js";
+import { anonymous, type Caller } from "../../auth/caller.js";
 import { withCaller } from "../../auth/policy.js";
 import {
   AgendaItemStatus,
@@ -17,7 +17,7 @@ import { RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { DecisionEnum, RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
 import { type CommitteeRoomEvent, committeeRoomChanges } from "./events.js";
-import { ballotsNamed, mayEnterRoom, maySeeSession } from "./policy.js";
+import { ballotsNamed, mayEnterRoom, maySeeSession, sessionsWhere } from "./policy.js";
 import { roomPresence } from "./presence.js";
 import type { Quorum, Tally } from "./rules.js";
 import type { RoomItem, RoomMember, RoomRecusal, RoomState, RoomVote } from "./state.js";
@@ -513,6 +513,12 @@ builder.prismaObjectField(RequestNode, "committeeHistory", (t) =>
     description:
       "Every time the request was on a committee session's agenda, oldest first: deferrals and the decision, with the session (and its minutes).",
     authScopes: { permission: "committee.show" },
-    query: { orderBy: { createdAt: "asc" } },
+    // Only the sessions the caller may see: a member not invited to one reads the rest of the
+    // history (its non-null `session` would otherwise fail the whole request). The field's
+    // scope resolved the caller; were it unknown, nothing is shown.
+    query: (_args, context) => ({
+      where: { session: sessionsWhere(context.knownCaller() ?? anonymous) },
+      orderBy: { createdAt: "asc" },
+    }),
   }),
 );

@@ -2,6 +2,7 @@
 // A new resource is one file in this folder and one line here.
 import type { ResourceSpec } from "../spec.js";
 import { audit } from "./audit.js";
+import { committee } from "./committee.js";
 import { communications } from "./communications.js";
 import { members } from "./members.js";
 import { requests } from "./requests.js";
@@ -15,4 +16,5 @@ export const resources: Record<string, ResourceSpec> = {
   requestTypes,
   communications,
   audit,
+  committee,
 };
