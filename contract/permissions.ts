@@ -73,6 +73,11 @@ export const accessRules = {
     vote: ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"],
     chair: ["COMMITTEE_CHAIR"],
   },
+  /**
+   * The knowledge base (api/modules/knowledge/): PUBLIC published articles are readable by
+   * anyone without this table; `list`/`show` add the STAFF ones, `edit` drafts and revisions.
+   */
+  knowledge: { list: everyone, show: everyone, edit: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

@@ -18,11 +18,9 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
-import { normaliseArabic } from "../../api/shared/arabic.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import {
   approvalReasons,
-  articles,
   attestationText,
   communicationSubjects,
   csatSurvey,
@@ -32,6 +30,7 @@ import {
   requestSubjects,
   serviceAnswers,
 } from "./content.js";
+import { seedKnowledgeBase } from "./knowledge.js";
 import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
 import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
 import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
@@ -902,19 +901,19 @@ export async function seedDemo(prisma: Db, options: SeedDemoOptions = {}): Promi
       questions: { create: csatSurvey.questions.map((q, i) => ({ ...q, position: i + 1 })) },
     },
   });
-  await prisma.article.createMany({
-    data: articles.map((a, i) => {
-      const publishedAt = new Date(accountsCreatedAt.getTime() + (i + 1) * dayMs);
-      return {
-        ...a,
-        status: "PUBLISHED" as const,
-        publishedAt,
-        authorId: adminId,
-        searchText: normaliseArabic(`${a.titleAr} ${a.bodyAr}`),
-        createdAt: publishedAt,
-      };
-    }),
-  });
+  const admin = users.find((u) => u.email === "admin@wasl.demo")!;
+  const articles = await seedKnowledgeBase(
+    prisma,
+    {
+      kind: "user",
+      id: adminId,
+      email: admin.email,
+      fullName: admin.fullName,
+      roles: admin.roles,
+      personalDataAccess: true,
+    },
+    accountsCreatedAt,
+  );
 
   return {
     users: users.length,
@@ -926,7 +925,7 @@ export async function seedDemo(prisma: Db, options: SeedDemoOptions = {}): Promi
     letters: letters.length,
     notificationTemplates: templates.length,
     surveys: 1,
-    articles: articles.length,
+    articles,
     settings: settings.length,
     partners: 1,
     apiKeys: 1,
