@@ -1,13 +1,15 @@
 // The knowledge base's queries: the article list (searchable, ranked) and one article, by
 // global ID or address name. Anyone may ask; what they get is what the policy lets them read.
+
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { offsetForArgs, resolveOffsetConnection } from "@pothos/plugin-relay";
 import type { Caller } from "../../auth/caller.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Prisma } from "../../db/client.js";
 import type { ArticleAudience, ArticleCategory, ArticleStatus } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { maxPageSize, requirePageSize } from "../../graphql/pagination.js";
 import { articleVisibility, visibleArticlesWhere } from "./policy.js";
-import { type ArticleRow, prefixQuery, searchArticles } from "./search.js";
+import { prefixQuery, searchArticleIds } from "./search.js";
 import {
   ArticleAudienceEnum,
   ArticleCategoryEnum,
@@ -37,22 +39,42 @@ export type ArticleFilter = {
 };
 
 /**
- * A page of the articles the caller may read: by relevance when searching, else most
- * recently changed first.
+ * A page of the articles the caller may read, with the columns of `select`:
+ * by relevance when searching (the search's ids, then their rows), else most recently
+ * changed first.
  */
-export async function listArticles(
+export async function listArticles<Select extends Prisma.ArticleSelect & { id: true }>(
   db: Db,
   caller: Caller,
   filter: ArticleFilter | null | undefined,
   page: { limit: number; offset: number },
-): Promise<{ rows: ArticleRow[]; totalCount: number }> {
+  select: Select,
+): Promise<{ rows: Prisma.ArticleGetPayload<{ select: Select }>[]; totalCount: number }> {
   const visibility = articleVisibility(caller);
   // A filter narrows what the policy lets the caller read; it never widens it.
   if (filter?.audience)
     visibility.audiences = visibility.audiences.filter((a) => a === filter.audience);
   if (filter?.status) visibility.statuses = visibility.statuses.filter((s) => s === filter.status);
   const query = filter?.search ? prefixQuery(filter.search) : undefined;
-  if (query) return searchArticles(db, { query, visibility, category: filter?.category, ...page });
+  if (query) {
+    const { ids, totalCount } = await searchArticleIds(db, {
+      query,
+      visibility,
+      category: filter?.category,
+      ...page,
+    });
+    const rows = ids.length
+      ? await db.article.findMany({ select, where: { id: { in: ids } } })
+      : [];
+    // Prisma's payload type of a generic selection cannot see the id added to it.
+    const byId = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
+    return {
+      rows: ids.flatMap((id) => byId.get(id) ?? []) as Prisma.ArticleGetPayload<{
+        select: Select;
+      }>[],
+      totalCount,
+    };
+  }
   const where = {
     audience: { in: visibility.audiences },
     status: { in: visibility.statuses },
@@ -60,8 +82,8 @@ export async function listArticles(
   };
   const [rows, totalCount] = await Promise.all([
     db.article.findMany({
+      select,
       where,
-      omit: { searchTitle: true, searchBody: true },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: page.offset,
       take: page.limit,
@@ -85,14 +107,20 @@ builder.queryFields((t) => ({
           description: "Filters and search.",
         }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info) => {
         requirePageSize(args);
         const { offset, limit } = offsetForArgs({ args, maxSize: maxPageSize });
+        // The columns and relations the query asks of the nodes, loaded with them (one query).
+        // The node's selection always holds its id (ArticleNode's `select`).
+        const { select } = queryFromInfo({ context, info, path: ["edges", "node"] }) as {
+          select: Prisma.ArticleSelect & { id: true };
+        };
         const { rows, totalCount } = await listArticles(
           context.prisma,
           await context.caller(),
           args.filter,
           { offset, limit },
+          select,
         );
         const connection = await resolveOffsetConnection(
           { args, maxSize: maxPageSize },

@@ -131,6 +131,15 @@ registerRoute({
         anonymous,
         { search },
         { limit: 50, offset: 0 },
+        {
+          id: true,
+          slug: true,
+          titleAr: true,
+          titleEn: true,
+          bodyAr: true,
+          bodyEn: true,
+          category: true,
+        },
       );
       const link = (a: (typeof rows)[number], title: string) =>
         `<a href="/kb/${encodeURIComponent(a.slug)}${suffix}">${title}</a>`;

@@ -13,7 +13,6 @@
 // (not in an SQL function) keeps one normaliser for members and articles.
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../db/client.js";
-import type { Article } from "../../db/generated/client.js";
 import type { ArticleCategory } from "../../db/generated/enums.js";
 import { searchWords } from "../../shared/arabic.js";
 import type { ArticleVisibility } from "./policy.js";
@@ -27,9 +26,6 @@ export function prefixQuery(search: string): string | undefined {
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : undefined;
 }
 
-/** What a search sees of an article: every column but the search columns. */
-export type ArticleRow = Omit<Article, "searchTitle" | "searchBody">;
-
 export type ArticleSearch = {
   query: string;
   visibility: ArticleVisibility;
@@ -38,12 +34,13 @@ export type ArticleSearch = {
   offset: number;
 };
 
-/** The search's one statement: a page of matching articles, best first, with the match count. */
+/**
+ * The search's statement: the ids of a page of matching articles, best first, each with the
+ * match count. The caller loads the columns it shows (the API: what the query selects).
+ */
 export function articleSearchSql({ query, visibility, category, limit, offset }: ArticleSearch) {
   return Prisma.sql`
-    SELECT a."id", a."slug", a."titleAr", a."titleEn", a."bodyAr", a."bodyEn", a."category"::text,
-      a."audience"::text, a."status"::text, a."publishedAt", a."authorId", a."createdAt",
-      a."updatedAt", a."version", count(*) OVER ()::int AS "totalCount"
+    SELECT a."id", count(*) OVER ()::int AS "totalCount"
     FROM "Article" a, to_tsquery('simple'::regconfig, ${query}) q
     WHERE a."searchVector" @@ q
       AND a."audience"::text = ANY(${visibility.audiences})
@@ -54,16 +51,11 @@ export function articleSearchSql({ query, visibility, category, limit, offset }:
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-/** A page of the articles matching a prefix query (`prefixQuery`), best first. */
-export async function searchArticles(
+/** The ids of a page of the articles matching a prefix query (`prefixQuery`), best first. */
+export async function searchArticleIds(
   db: Db,
   search: ArticleSearch,
-): Promise<{ rows: ArticleRow[]; totalCount: number }> {
-  const rows = await db.$queryRaw<(ArticleRow & { totalCount: number })[]>(
-    articleSearchSql(search),
-  );
-  return {
-    rows: rows.map(({ totalCount: _count, ...row }) => row),
-    totalCount: rows[0]?.totalCount ?? 0,
-  };
+): Promise<{ ids: string[]; totalCount: number }> {
+  const rows = await db.$queryRaw<{ id: string; totalCount: number }[]>(articleSearchSql(search));
+  return { ids: rows.map((r) => r.id), totalCount: rows[0]?.totalCount ?? 0 };
 }
