@@ -1,6 +1,7 @@
 // Every resource the panel reads through react-admin's data provider, by react-admin's name.
 // A new resource is one file in this folder and one line here.
 import type { ResourceSpec } from "../spec.js";
+import { articles } from "./articles.js";
 import { audit } from "./audit.js";
 import { communications } from "./communications.js";
 import { members } from "./members.js";
@@ -15,4 +16,5 @@ export const resources: Record<string, ResourceSpec> = {
   requestTypes,
   communications,
   audit,
+  articles,
 };
