@@ -5,6 +5,9 @@
 // linking an article to a communication.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../api/db/client.js";
+import { articleVisibility } from "../../api/modules/knowledge/policy.js";
+import { prefixQuery, searchArticleIds } from "../../api/modules/knowledge/search.js";
+import { searchWords } from "../../api/shared/arabic.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
@@ -165,6 +168,51 @@ describe("Arabic search", () => {
     ]);
     expect((await search("attest")).edges.map((e) => e.node.slug)).toEqual(["attestation"]);
     expect((await search("؟!")).totalCount).toBe(5 - 2); // no word: the list, as for no search
+  });
+});
+
+describe("the search's SQL, against the rule it implements", () => {
+  it("finds exactly the readable articles with a word starting with each search word, title matches first", async () => {
+    const all = await db.article.findMany();
+    const admin = articleVisibility({
+      kind: "user",
+      id: "x",
+      email: "x",
+      fullName: "x",
+      roles: ["ADMIN"],
+      personalDataAccess: false,
+    });
+    for (const [text, visibility] of [
+      ["الاقرار", articleVisibility({ kind: "anonymous" })],
+      ["الاقرار", admin],
+      ["مساعده", admin],
+      ["مساع الهو", admin],
+      ["ال", admin],
+      ["attest", admin],
+    ] as const) {
+      const words = searchWords(text);
+      const has = (column: string) => {
+        const stored = column.split(" ");
+        return words.every((w) => stored.some((s) => s.startsWith(w)));
+      };
+      const expected = all.filter(
+        (a) =>
+          visibility.audiences.includes(a.audience) &&
+          visibility.statuses.includes(a.status) &&
+          has(`${a.searchTitle} ${a.searchBody}`),
+      );
+      const { ids, totalCount } = await searchArticleIds(db, {
+        query: prefixQuery(text)!,
+        visibility,
+        limit: 100,
+        offset: 0,
+      });
+      expect(new Set(ids), text).toEqual(new Set(expected.map((a) => a.id)));
+      expect(totalCount).toBe(expected.length);
+      // Every article whose title holds the words comes before every one whose body alone does.
+      const titled = ids.map((id) => has(all.find((a) => a.id === id)!.searchTitle));
+      expect(titled, text).toEqual([...titled].sort((x, y) => Number(y) - Number(x)));
+    }
   });
 });
 
