@@ -161,7 +161,8 @@ async function writeChange(
     action,
     entityType: "Article",
     entityId: article.id,
-    changes: changedFields(before, data),
+    // The search columns follow from the text: the log keeps what an editor changed.
+    changes: changedFields(before, { ...data, searchTitle: undefined, searchBody: undefined }),
   });
   return article;
 }
