@@ -2,15 +2,22 @@
 // the same function (api/shared/arabic.ts: hamza forms, ta marbuta, alif maqsura, diacritics,
 // tatweel, punctuation), so «الاقرار» finds «الإقرار» and «مساعده» finds «مساعدة». Each word
 // is a prefix (`word:*`), all must match; articles whose title holds them all come first,
-// then by ts_rank (title words weigh A, body words B).
+// ranked among themselves by ts_rank on the title, then the most recently changed (ranking on
+// the whole text would read every match's body vector).
 //
-// Why full-text search and not trigrams, measured on 10,000 articles of ~250 words
-// (.scratch figures quoted in the knowledge_base migration's report): both engines have the
-// `simple` configuration and pg_trgm (PGlite loads it as a module), so both would work alike;
-// the FTS GIN index was 4.6× smaller than the trigram one (1.4 MB vs 6.6 MB) and answered a
-// word's prefix in milliseconds where a trigram LIKE rechecks every candidate's whole text;
-// trigrams also miss words under three letters and rank nothing. Normalising in JavaScript
-// (not in an SQL function) keeps one normaliser for members and articles.
+// Why full-text search and not trigrams, measured on both engines (pg_trgm loads on PGlite as
+// a module; both have the `simple` configuration) with 10,000 articles of ~250 words, a GIN
+// index each, the machine shared (load average ~20), p50/p95 in ms of the first page:
+//                          FTS (stored tsvector)        trigram (LIKE '%w%' per word)
+//   word in 1,467 articles  PGlite 54/98, PG 12/45       PGlite 36/87, PG 77/196
+//   word in 979 articles    PGlite 21/110, PG 13/33      PGlite 27/41, PG 49/90
+//   two words, 115 matches  PGlite 10/67, PG 3/10        PGlite 8/23, PG 8/18
+//   index size              5.6 MB                       27–34 MB
+// Alike on PGlite, FTS several times faster on PostgreSQL, with an index a sixth the size;
+// and FTS matches word beginnings (trigrams match inside words, and cannot use the index for
+// a word under three letters), ranks (ts_rank) and tells title matches apart. Computing the
+// vectors per query instead of storing them took up to 2.3 s a query on PGlite: they are stored
+// by a trigger. Normalising in JavaScript, not in an SQL function, keeps one normaliser.
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../db/client.js";
 import type { ArticleCategory } from "../../db/generated/enums.js";
