@@ -307,6 +307,7 @@ describe("the public pages", () => {
   it("does not show a STAFF article or a draft, and searches like the API", async () => {
     expect((await fetch(`${t.url}/kb/staff-only`)).status).toBe(404);
     expect((await fetch(`${t.url}/kb/draft-note`)).status).toBe(404);
+    expect((await fetch(`${t.url}/kb/%E0%A4%A`)).status).toBe(404);
     const found = await (await fetch(`${t.url}/kb/?q=${encodeURIComponent("الاقرار")}`)).text();
     expect(found).toContain("<mark>الإقرار</mark>");
     expect(found).not.toContain("صلاحيات موظف");

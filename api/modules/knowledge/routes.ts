@@ -96,7 +96,9 @@ registerRoute({
       const lang: Lang = url.searchParams.get("lang") === "en" ? "en" : "ar";
       const w = words[lang];
       const suffix = lang === "en" ? "?lang=en" : "";
-      const slug = decodeURIComponent(url.pathname.slice("/kb/".length));
+      // Addresses are Latin letters, digits and hyphens: nothing to decode (a malformed
+      // escape is then simply an address that matches no article).
+      const slug = url.pathname.slice("/kb/".length);
       if (slug) {
         const article = await prisma.article.findFirst({
           where: { AND: [{ slug }, visibleArticlesWhere(anonymous)] },
