@@ -1,8 +1,7 @@
 // Arabic (and English) texts for demo data: request subjects, decisions, answers,
-// the attestation, notification templates, the CSAT survey and knowledge-base articles.
+// the attestation, notification templates and the CSAT survey (the knowledge base's articles
+// are in knowledge.ts, written through its commands).
 import type {
-  ArticleAudience,
-  ArticleCategory,
   NotificationChannel,
   NotificationEvent,
   RequestTypeCode,
