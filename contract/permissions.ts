@@ -87,6 +87,11 @@ export const accessRules = {
     staffBreakdown: adminOnly,
     followUp: memberDesk,
   },
+  /**
+   * The knowledge base (api/modules/knowledge/): PUBLIC published articles are readable by
+   * anyone without this table; `list`/`show` add the STAFF ones, `edit` drafts and revisions.
+   */
+  knowledge: { list: everyone, show: everyone, edit: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

@@ -6,6 +6,7 @@ import { audit } from "./audit/index.js";
 import { committee } from "./committee/index.js";
 import { Dashboard } from "./dashboard/index.js";
 import { createDataProvider } from "./dataProvider/index.js";
+import { articles } from "./knowledge/index.js";
 import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
 import { Layout } from "./layout/Layout.js";
 import { LoginPage } from "./layout/LoginPage.js";
@@ -45,6 +46,7 @@ function WaslAdmin() {
       <Resource name="committee" {...committee} />
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
+      <Resource name="articles" {...articles} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

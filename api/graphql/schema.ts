@@ -10,6 +10,7 @@ import "../modules/requests/module.js";
 import "../modules/communications/module.js";
 import "../modules/committee/module.js";
 import "../modules/surveys/module.js";
+import "../modules/knowledge/module.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

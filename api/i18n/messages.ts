@@ -59,6 +59,9 @@ const coreAr = {
   "validation.emailInvalid": "البريد الإلكتروني غير صحيح.",
   "validation.outOfRange": "قيمة «{field}» خارج النطاق المسموح ({min} – {max}).",
   "fields.email": "البريد الإلكتروني",
+  // Titles in both languages: articles, surveys and more name them alike.
+  "fields.titleAr": "العنوان بالعربية",
+  "fields.titleEn": "العنوان بالإنجليزية",
 } as const;
 
 const coreEn: Record<keyof typeof coreAr, string> = {
@@ -96,6 +99,8 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "validation.emailInvalid": "The e-mail address is not valid.",
   "validation.outOfRange": "“{field}” is out of range ({min} – {max}).",
   "fields.email": "E-mail",
+  "fields.titleAr": "Arabic title",
+  "fields.titleEn": "English title",
 };
 
 /**

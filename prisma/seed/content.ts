@@ -1,8 +1,7 @@
 // Arabic (and English) texts for demo data: request subjects, decisions, answers,
-// the attestation, notification templates, the CSAT survey and knowledge-base articles.
+// the attestation, notification templates and the CSAT survey (the knowledge base's articles
+// are in knowledge.ts, written through its commands).
 import type {
-  ArticleAudience,
-  ArticleCategory,
   NotificationChannel,
   NotificationEvent,
   RequestTypeCode,
@@ -444,113 +443,6 @@ export const csatSurvey = {
     },
   ],
 };
-
-export type ArticleText = {
-  slug: string;
-  category: ArticleCategory;
-  audience: ArticleAudience;
-  titleAr: string;
-  titleEn: string;
-  bodyAr: string;
-  bodyEn: string;
-};
-
-export const articles: readonly ArticleText[] = [
-  {
-    slug: "bylaws-summary",
-    category: "BYLAWS",
-    audience: "PUBLIC",
-    titleAr: "ملخص اللائحة الأساسية للجمعية",
-    titleEn: "Summary of the association's basic bylaws",
-    bodyAr:
-      "تحدد اللائحة الأساسية أهداف الجمعية ونطاق خدماتها وشروط العضوية في الجمعية العمومية وحقوق الأعضاء وواجباتهم. " +
-      "يحق لكل عضو حضور اجتماعات الجمعية العمومية والتصويت فيها، والاطلاع على التقارير المالية والإدارية. " +
-      "وتنتهي العضوية بالانسحاب أو بفقد أحد شروطها أو بقرار من مجلس الإدارة وفق اللائحة.",
-    bodyEn:
-      "The basic bylaws set the association's objectives, the scope of its services, the conditions of General Assembly " +
-      "membership and members' rights and duties. Every member may attend and vote at General Assembly meetings and read " +
-      "the financial and administrative reports. Membership ends by withdrawal, by losing a condition of membership, or by a " +
-      "board decision under the bylaws.",
-  },
-  {
-    slug: "duties-and-authorities-summary",
-    category: "DUTIES_REGULATION",
-    audience: "STAFF",
-    titleAr: "ملخص لائحة المهام والصلاحيات",
-    titleEn: "Summary of the duties and authorities regulation",
-    bodyAr:
-      "موظف علاقات الأعضاء يستقبل الأعضاء عبر جميع القنوات، ويتحقق من اكتمال البيانات والمستندات وصحتها وقت التقديم، " +
-      "ويحيل الحالات غير الواضحة إلى الباحث الاجتماعي. الباحث الاجتماعي يعد تقرير البحث مع التوصية. " +
-      "لجنة البحث تدرس الطلبات وتصدر قرارها بالقبول أو الرفض خلال أسبوعين، ويعتمد رئيس اللجنة القرار ويرجّح عند التساوي.",
-    bodyEn:
-      "The member-relations officer receives members on every channel, checks that data and documents are complete and valid " +
-      "at submission, and refers unclear cases to the social researcher, who writes the research report with a recommendation. " +
-      "The research committee studies requests and accepts or rejects them within two weeks; the chair finalises and breaks ties.",
-  },
-  {
-    slug: "faq-financial-support-documents",
-    category: "FAQ",
-    audience: "PUBLIC",
-    titleAr: "ما المستندات المطلوبة لطلب الدعم المالي؟",
-    titleEn: "Which documents does a financial support request need?",
-    bodyAr:
-      "صورة الهوية الوطنية أو الإقامة، وصورة سجل الأسرة، وما يثبت الدخل الشهري، وخطاب الآيبان البنكي. " +
-      "ويلزم توقيع الإقرار بصحة البيانات قبل تقديم الطلب.",
-    bodyEn:
-      "A copy of the national ID or iqama, the family card, proof of monthly income and a bank IBAN letter. " +
-      "The applicant must sign the attestation that the data are correct before submitting.",
-  },
-  {
-    slug: "faq-decision-period",
-    category: "FAQ",
-    audience: "PUBLIC",
-    titleAr: "متى يصدر القرار في طلبي؟",
-    titleEn: "When will my request be decided?",
-    bodyAr:
-      "تُرفع طلبات الدعم والعضوية إلى لجنة البحث، ويصدر القرار بالقبول أو الرفض خلال أربعة عشر يومًا من تقديم الطلب مكتملًا. " +
-      "وتصلك رسالة عند كل مرحلة، ويمكنك متابعة الطلب برقمه المرجعي عبر الموقع.",
-    bodyEn:
-      "Support and membership requests go to the research committee, which accepts or rejects them within fourteen days of a " +
-      "complete submission. You receive a message at every step and can track the request by its reference on the website.",
-  },
-  {
-    slug: "faq-channels",
-    category: "FAQ",
-    audience: "PUBLIC",
-    titleAr: "كيف أتواصل مع الجمعية؟",
-    titleEn: "How can I contact the association?",
-    bodyAr:
-      "بالحضور إلى مقر الجمعية، أو بالاتصال الهاتفي، أو عبر وسائل التواصل الاجتماعي، أو بالخطابات الرسمية، أو عبر الموقع الإلكتروني.",
-    bodyEn:
-      "In person at the office, by phone, on social media, by letter, or on the association's website.",
-  },
-  {
-    slug: "misconception-rating-is-a-right",
-    category: "MISCONCEPTION",
-    audience: "PUBLIC",
-    titleAr: "تصحيح مفهوم: تقييمك للخدمة لا يؤثر على طلباتك",
-    titleEn: "Misconception: rating the service does not affect your requests",
-    bodyAr:
-      "تقييم جودة الخدمة حق للعضو وأداة للتقويم والتطوير، لا للعقاب أو التشهير. " +
-      "الاستبيانات مجهولة الهوية، ولا يطلع أحد على اسم من أجاب، ولا علاقة للتقييم بقرارات لجنة البحث.",
-    bodyEn:
-      "Rating service quality is a member's right and a tool for evaluation and improvement, not for punishment or defamation. " +
-      "Surveys are anonymous; nobody sees who answered, and ratings have nothing to do with the committee's decisions.",
-  },
-  {
-    slug: "misconception-support-needs-membership",
-    category: "MISCONCEPTION",
-    audience: "PUBLIC",
-    titleAr: "تصحيح مفهوم: الدعم لا يصرف بالأقدمية",
-    titleEn: "Misconception: support is not granted by seniority",
-    bodyAr:
-      "يعتقد البعض أن الأسبقية في التسجيل تضمن الدعم، والصحيح أن لجنة البحث تقرر وفق الاحتياج الثابت بتقرير البحث الاجتماعي " +
-      "واستيفاء الشروط والمستندات، بصرف النظر عن تاريخ العضوية.",
-    bodyEn:
-      "Some believe that registering early guarantees support. In fact the research committee decides on the need shown by the " +
-      "social research report and on complete conditions and documents, whatever the membership date.",
-  },
-];
 
 export const communicationSubjects: readonly {
   channel: "PHONE" | "SOCIAL_MEDIA" | "IN_PERSON" | "WEBSITE";

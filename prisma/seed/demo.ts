@@ -18,12 +18,10 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
-import { normaliseArabic } from "../../api/shared/arabic.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { seedCommitteeSession } from "./committee.js";
 import {
   approvalReasons,
-  articles,
   attestationText,
   communicationSubjects,
   csatSurvey,
@@ -33,6 +31,7 @@ import {
   requestSubjects,
   serviceAnswers,
 } from "./content.js";
+import { seedKnowledgeBase } from "./knowledge.js";
 import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
 import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
 import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
@@ -907,19 +906,19 @@ export async function seedDemo(
       questions: { create: csatSurvey.questions.map((q, i) => ({ ...q, position: i + 1 })) },
     },
   });
-  await prisma.article.createMany({
-    data: articles.map((a, i) => {
-      const publishedAt = new Date(accountsCreatedAt.getTime() + (i + 1) * dayMs);
-      return {
-        ...a,
-        status: "PUBLISHED" as const,
-        publishedAt,
-        authorId: adminId,
-        searchText: normaliseArabic(`${a.titleAr} ${a.bodyAr}`),
-        createdAt: publishedAt,
-      };
-    }),
-  });
+  const admin = users.find((u) => u.email === "admin@wasl.demo")!;
+  const articles = await seedKnowledgeBase(
+    prisma,
+    {
+      kind: "user",
+      id: adminId,
+      email: admin.email,
+      fullName: admin.fullName,
+      roles: admin.roles,
+      personalDataAccess: true,
+    },
+    accountsCreatedAt,
+  );
   await seedCommitteeSession(prisma, { now });
 
   return {
@@ -932,7 +931,7 @@ export async function seedDemo(
     letters: letters.length,
     notificationTemplates: templates.length,
     surveys: 1,
-    articles: articles.length,
+    articles,
     settings: settings.length,
     partners: 1,
     apiKeys: 1,

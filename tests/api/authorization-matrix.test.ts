@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Caller } from "../../api/auth/caller.js";
 import type { Role } from "../../api/db/generated/enums.js";
+import { articleSearchColumns } from "../../api/modules/knowledge/commands.js";
 import { documentStorage, newStorageKey } from "../../api/modules/requests/documents/storage.js";
 import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
@@ -70,6 +71,18 @@ const bySession = (caller: CallerName): Seen =>
       : "refused";
 
 type Seen = Case[] | "refused";
+
+/**
+ * Knowledge-base articles (api/modules/knowledge/policy.ts), marked by case: "member" is the
+ * PUBLIC published article (anyone, no account), "mine" a STAFF published one (staff),
+ * "theirs" a draft (editors: the member desk).
+ */
+const byAudience = (caller: CallerName): Seen =>
+  memberDesk.includes(caller)
+    ? ["mine", "theirs", "member"]
+    : staffRoles.includes(caller)
+      ? ["mine", "member"]
+      : ["member"];
 type Probe = {
   name: string;
   /** What this caller must see: its cases, or "refused" (an error, 401/403, no data). */
@@ -102,6 +115,7 @@ let memberId = "";
 const requestIds = {} as Record<(typeof requestCases)[number], string>;
 const documentIds = {} as Record<Case, string>;
 const communicationIds = {} as Record<Case, string>;
+const articleIds = {} as Record<"mine" | "theirs" | "member", string>;
 const reportIds = {} as Record<"mine" | "theirs", string>;
 let auditEntryId = "";
 const sessionIds = {} as Record<"mine" | "theirs", string>;
@@ -485,6 +499,58 @@ const probes: Probe[] = [
     expected: toAllowed(["ADMIN"], ["member"]),
     run: (c) => nodes(c, "AuditEntry", { member: auditEntryId }),
   },
+  {
+    name: "articles { totalCount edges }",
+    expected: byAudience,
+    run: (c) =>
+      listed(
+        c,
+        `{ articles(first: 100) { totalCount edges { node { titleAr } } } }`,
+        (d) => d.articles,
+      ),
+  },
+  {
+    name: "articles(filter: { search }) { totalCount edges }, through the search's SQL",
+    expected: byAudience,
+    run: (c) =>
+      listed(
+        c,
+        `{ articles(first: 100, filter: { search: "matrix" }) { totalCount edges { node { titleAr } } } }`,
+        (d) => d.articles,
+      ),
+  },
+  {
+    name: "node(id:) on Article",
+    refusalIsEmpty: true,
+    // node(id:) is staff's; without an account a PUBLIC article is read by address (article(slug:)).
+    expected: (c) => (staffRoles.includes(c) ? byAudience(c) : "refused"),
+    run: (c) => nodes(c, "Article", articleIds),
+  },
+  {
+    name: "article(slug:) for each article",
+    refusalIsEmpty: true,
+    expected: byAudience,
+    run: async (c) => {
+      const seen: Case[] = [];
+      for (const k of ["mine", "theirs", "member"] as const) {
+        const result = await query(c, `query($slug: String) { article(slug: $slug) { slug } }`, {
+          slug: marker(k),
+        });
+        if (result.data?.article?.slug) seen.push(k);
+      }
+      return cases.filter((k) => seen.includes(k));
+    },
+  },
+  {
+    name: "GET /kb/<slug> (the public page) for each article",
+    expected: () => ["member"],
+    run: async (c) => {
+      const seen: Case[] = [];
+      for (const k of ["mine", "theirs", "member"] as const)
+        if ((await download(c, `/kb/${marker(k)}`)) === 200) seen.push(k);
+      return seen;
+    },
+  },
   // ── HTTP downloads ──
   {
     name: "GET /documents/<id>",
@@ -590,6 +656,25 @@ beforeAll(async () => {
           direction: "INBOUND",
           subject: marker(c),
           handledById: users.STAFF!,
+        },
+      })
+    ).id;
+  }
+  for (const [c, audience, status] of [
+    ["mine", "STAFF", "PUBLISHED"],
+    ["theirs", "PUBLIC", "DRAFT"],
+    ["member", "PUBLIC", "PUBLISHED"],
+  ] as const) {
+    const text = { titleAr: marker(c), titleEn: null, bodyAr: marker(c), bodyEn: null };
+    articleIds[c] = (
+      await db.article.create({
+        data: {
+          ...text,
+          ...articleSearchColumns(text),
+          slug: marker(c),
+          category: "FAQ",
+          audience,
+          status,
         },
       })
     ).id;

@@ -8,7 +8,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ReadyMessage } from "./server.js";
 
-export type ServerKind = "wasl" | "wasl-large" | "yoga" | "hello" | "pg-members" | "pg-transition";
+export type ServerKind =
+  | "wasl"
+  | "wasl-large"
+  | "yoga"
+  | "hello"
+  | "pg-members"
+  | "pg-transition"
+  | "pg-kb";
 
 export type RunningServer = ReadyMessage & {
   kind: ServerKind;

@@ -5,6 +5,7 @@
 //   hello       a node:http handler answering the same JSON
 //   pg-members  the members page written by hand with `pg` on node:http
 //   pg-transition  startWork written by hand with `pg` on node:http (transition bench)
+//   pg-kb       the knowledge base's search statement with `pg` on node:http (kb-search bench)
 //   wasl-large  our full server on PGlite in memory with the large data set (BENCH_LARGE_*)
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type RequestListener, type Server } from "node:http";
@@ -20,6 +21,7 @@ import { benchConfig, benchTokenSecret } from "./common.js";
 import type { Credentials } from "./data.js";
 import { seedBenchData } from "./data.js";
 import { seedLargeBenchData } from "./large-data.js";
+import { createKbSearchHandler } from "./pg-kb.js";
 import { createMembersPageHandler } from "./pg-members.js";
 import { createTransitionHandler } from "./pg-transition.js";
 
@@ -122,6 +124,7 @@ const starters: Record<string, () => Promise<() => Promise<void>>> = {
   yoga: startYoga,
   hello: startHello,
   "pg-members": () => startHandWritten("pg-members", createMembersPageHandler),
+  "pg-kb": () => startHandWritten("pg-kb", createKbSearchHandler),
 };
 
 async function main(): Promise<void> {

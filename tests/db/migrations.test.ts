@@ -1,6 +1,7 @@
 // The migrations are what every installation runs at start: they must match schema.prisma,
 // upgrade a database that is one migration behind, build the same schema on both engines,
 // and stop the start (not crash it) when one fails.
+
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import {
   pendingSchemaChange,
   readMigrations,
 } from "../../api/db/migrations.js";
+import { searchWords } from "../../api/shared/arabic.js";
 import {
   createServerDatabase,
   openTestDatabase,
@@ -276,7 +278,10 @@ describe(`migrations (${testEngine})`, () => {
         await server.close();
       }
     };
-    const before = copyMigrations(2);
+    // Every migration before the templates' one, however many came after it.
+    const all = readMigrations().migrationDirectories.map((m) => m.path);
+    const templates = all.findIndex((name) => name.endsWith("_attestation_link_templates"));
+    const before = copyMigrations(all.length - templates);
     const seeded = await scratch();
     cleanups.push(() => seeded.close());
     await applyMigrations(seeded.factory, before.dir);
@@ -294,6 +299,38 @@ describe(`migrations (${testEngine})`, () => {
     const fresh = await scratch();
     cleanups.push(() => fresh.close());
     expect(await templateEvents(fresh)).toEqual([]);
+  });
+
+  it("give the articles stored before the knowledge base their search columns and a PROCEDURE category", async () => {
+    const all = readMigrations().migrationDirectories.map((m) => m.path);
+    const knowledge = all.findIndex((name) => name.endsWith("_knowledge_base"));
+    const before = copyMigrations(all.length - knowledge);
+    const db = await scratch();
+    cleanups.push(() => db.close());
+    await applyMigrations(db.factory, before.dir);
+    await db.query(
+      `INSERT INTO "Article" (id, slug, "titleAr", "titleEn", "bodyAr", category, audience, status, "searchText", "updatedAt")
+       VALUES (gen_random_uuid(), 'old', 'ما الإقرارُ؟', 'The Attestation', 'طلب مُساعدة، ماليّة', 'GUIDE', 'PUBLIC', 'PUBLISHED', '', now())`,
+    );
+    const server = await db.openAsServer();
+    try {
+      const [row] = await server.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+        `SELECT category::text AS category, "searchTitle", "searchBody",
+           "searchVector" @@ to_tsquery('simple', 'الاقرار:* & attest:*') AS found,
+           "titleVector" @@ to_tsquery('simple', 'مساعده:*') AS "inTitle"
+         FROM "Article" WHERE slug = 'old'`,
+      );
+      // The SQL backfill folds as api/shared/arabic.ts does.
+      expect(row).toEqual({
+        category: "PROCEDURE",
+        searchTitle: searchWords("ما الإقرارُ؟ The Attestation").join(" "),
+        searchBody: searchWords("طلب مُساعدة، ماليّة").join(" "),
+        found: true,
+        inTitle: false,
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it("build the same tables, columns, indexes, constraints and triggers on PGlite and PostgreSQL", async (context) => {

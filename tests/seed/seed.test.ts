@@ -8,7 +8,7 @@ import {
 } from "../../api/db/generated/enums.js";
 import { isValidNationalId, memberSearchText } from "../../api/modules/members/rules.js";
 import { hashApiKey, parseApiKey } from "../../api/modules/partners/keys.js";
-import { normaliseArabic } from "../../api/shared/arabic.js";
+import { normaliseArabic, searchWords } from "../../api/shared/arabic.js";
 import {
   demoAccounts,
   demoPartner,
@@ -20,6 +20,7 @@ import {
   seedLarge,
   statusesForType,
 } from "../../prisma/seed/index.js";
+import { seedArticles } from "../../prisma/seed/knowledge.js";
 
 // A fixed reference date: the same seed and date must give the same data.
 const now = new Date("2026-11-20T09:00:00Z");
@@ -221,9 +222,13 @@ describe("seedDemo", () => {
       "RATING",
       "RATING",
     ]);
-    for (const a of await db.prisma.article.findMany()) {
-      expect(a.searchText).toBe(normaliseArabic(`${a.titleAr} ${a.bodyAr}`));
-      expect(a.status).toBe("PUBLISHED");
+    // Written through the knowledge commands: searchable, revised, published but for drafts.
+    for (const a of await db.prisma.article.findMany({ include: { revisions: true } })) {
+      expect(a.searchTitle).toBe(searchWords(`${a.titleAr} ${a.titleEn ?? ""}`).join(" "));
+      expect(a.status).toBe(
+        seedArticles.find((s) => s.slug === a.slug)?.draft ? "DRAFT" : "PUBLISHED",
+      );
+      expect(a.revisions.map((r) => r.version).sort()).toEqual(a.status === "DRAFT" ? [1] : [1, 2]);
     }
     const rule = await db.prisma.setting.findUniqueOrThrow({ where: { key: "decisionRule" } });
     expect(rule.value).toEqual({

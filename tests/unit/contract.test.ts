@@ -5,6 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
+  ArticleAudience,
+  ArticleCategory,
+  ArticleStatus,
   Channel,
   DocumentKind,
   MembershipStatus,
@@ -14,6 +17,12 @@ import {
 } from "../../api/db/generated/enums.js";
 import type * as ApiDashboard from "../../api/modules/dashboard/service.js";
 import type { CountBy, DashboardFigures } from "../../contract/dashboard.js";
+import {
+  articleAudiences,
+  articleCategories,
+  articleCategoryLabels,
+  articleStatuses,
+} from "../../contract/knowledge.js";
 import { channelLabels, membershipStatusLabels } from "../../contract/labels.js";
 import { roles } from "../../contract/permissions.js";
 import {
@@ -77,6 +86,11 @@ describe("the panel's contract with the API", () => {
     expect(sorted(requestStatuses)).toEqual(sorted(Object.values(RequestStatus)));
     expect(sorted(requestTypeCodes)).toEqual(sorted(Object.values(RequestTypeCode)));
     expect(sorted(documentKinds)).toEqual(sorted(Object.values(DocumentKind)));
+    expect(sorted(articleCategories)).toEqual(sorted(Object.values(ArticleCategory)));
+    expect(sorted(articleAudiences)).toEqual(sorted(Object.values(ArticleAudience)));
+    expect(sorted(articleStatuses)).toEqual(sorted(Object.values(ArticleStatus)));
+    for (const labels of Object.values(articleCategoryLabels))
+      expect(sorted(Object.keys(labels))).toEqual(sorted(articleCategories));
     // Staff take requests in on every channel but a partner's own.
     expect(sorted([...intakeChannels, "PARTNER"])).toEqual(sorted(Object.values(Channel)));
     for (const locale of ["ar", "en"] as const) {

@@ -33,6 +33,7 @@ import {
   useListContext,
   useTranslate,
 } from "react-admin";
+import { LinkArticleButton } from "../knowledge/LinkArticleButton.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { LogCommunicationButton } from "./LogCommunication.js";
@@ -55,6 +56,8 @@ export type CommunicationRecord = {
   occurredAt: string;
   handledBy: { id: string; fullName: string } | null;
   request: { id: string; reference: string | null } | null;
+  /** Knowledge-base articles sent or cited in answer. */
+  articles: { id: string; slug: string; titleAr: string; audience: string }[];
 };
 
 const channelIcons: Record<string, ComponentType<SvgIconProps>> = {
@@ -116,7 +119,13 @@ function LoadError() {
   );
 }
 
-function CommunicationRows({ showRequest }: { showRequest: boolean }) {
+function CommunicationRows({
+  showRequest,
+  mayRecord,
+}: {
+  showRequest: boolean;
+  mayRecord: boolean;
+}) {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { data, total, error } = useListContext<CommunicationRecord>();
@@ -166,6 +175,12 @@ function CommunicationRows({ showRequest }: { showRequest: boolean }) {
                     {c.body}
                   </Typography>
                 )}
+                <Box sx={{ display: "flex", gap: 0.5, flexWrap: "wrap", mt: 0.5 }}>
+                  {(c.articles ?? []).map((a) => (
+                    <Chip key={a.id} size="small" label={a.titleAr} data-testid="linked-article" />
+                  ))}
+                  {mayRecord && <LinkArticleButton communicationId={c.id} />}
+                </Box>
               </TableCell>
               <TableCell sx={{ whiteSpace: "pre-wrap" }}>{c.outcome || "—"}</TableCell>
               <TableCell>{c.handledBy?.fullName ?? "—"}</TableCell>
@@ -244,7 +259,7 @@ export function CommunicationLog({ owner }: { owner: CommunicationOwner }) {
         empty={<Empty mayRecord={!!mayRecord} />}
         loading={<Loading />}
       >
-        <CommunicationRows showRequest={owner.kind === "member"} />
+        <CommunicationRows showRequest={owner.kind === "member"} mayRecord={!!mayRecord} />
       </ReferenceManyField>
     </Box>
   );

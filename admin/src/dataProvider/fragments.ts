@@ -38,4 +38,9 @@ export const requestFields = `
 
 /** A contact with a member (the communications log), on a request's file or a member's. */
 export const communicationFields = `
-  id channel direction subject body outcome occurredAt handledBy { id fullName } request { id reference }`;
+  id channel direction subject body outcome occurredAt handledBy { id fullName } request { id reference }
+  articles { id slug titleAr audience }`;
+
+export const articleFields = `
+  id slug titleAr titleEn bodyAr bodyEn category audience status publishedAt updatedAt version
+  author { id fullName }`;

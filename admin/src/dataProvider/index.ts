@@ -17,6 +17,7 @@ import { type CommitteeCalls, committeeCalls } from "./committee.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
+import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 
@@ -62,7 +63,8 @@ export type MemberCaseFile = {
 
 export type WaslDataProvider = DataProvider &
   RequestCalls &
-  CommitteeCalls & {
+  CommitteeCalls &
+  KnowledgeCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -164,11 +166,15 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
   }
 
   const guarded = Object.fromEntries(
-    Object.entries({ ...requestCalls(client), ...committeeCalls(client) }).map(([name, call]) => [
+    Object.entries({
+      ...requestCalls(client),
+      ...committeeCalls(client),
+      ...knowledgeCalls(client),
+    }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls;
+  ) as RequestCalls & CommitteeCalls & KnowledgeCalls;
 
   return {
     ...base,

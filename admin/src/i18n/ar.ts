@@ -4,6 +4,7 @@ import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { committeeAr } from "./committee.ar.js";
 import { communicationsAr } from "./communications.ar.js";
+import { knowledgeAr } from "./knowledge.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 
@@ -208,6 +209,7 @@ export const ar = {
     requestTypes: requestTypesAr,
     communications: communicationsAr,
     committee: committeeAr.resource,
+    articles: knowledgeAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -379,6 +381,7 @@ export const ar = {
     enums: {
       ...requestsAr.enums,
       ...committeeAr.enums,
+      ...knowledgeAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -5,6 +5,7 @@ import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { committeeEn } from "./committee.en.js";
 import { communicationsEn } from "./communications.en.js";
+import { knowledgeEn } from "./knowledge.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 
@@ -16,6 +17,7 @@ export const en = {
     requestTypes: requestTypesEn,
     communications: communicationsEn,
     committee: committeeEn.resource,
+    articles: knowledgeEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -184,6 +186,7 @@ export const en = {
     enums: {
       ...requestsEn.enums,
       ...committeeEn.enums,
+      ...knowledgeEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

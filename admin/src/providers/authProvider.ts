@@ -3,7 +3,7 @@
 import { gql } from "@apollo/client";
 import { type AuthProvider, HttpError } from "react-admin";
 import type { WaslApolloClient } from "./apollo.js";
-import { canAccess, screenAction } from "./canAccess.js";
+import { canAccess, permissionOf } from "./canAccess.js";
 
 export type Viewer = {
   id: string;
@@ -104,10 +104,8 @@ export function createAuthProvider(client: WaslApolloClient): WaslAuthProvider {
       const me = await viewer();
       if (!me) return false;
       // The viewer's permissions add per-user grants (personal-data access) to the role table.
-      const needed = screenAction(resource, action);
-      return (
-        canAccess(me.roles, resource, needed) || me.permissions.includes(`${resource}.${needed}`)
-      );
+      const [table, needed] = permissionOf(resource, action);
+      return canAccess(me.roles, table, needed) || me.permissions.includes(`${table}.${needed}`);
     },
   };
 }

@@ -21,3 +21,18 @@ export function screenAction(resource: string, action: string): string {
     return changeActions[resource];
   return reads && editorScreens.includes(resource) ? "edit" : action;
 }
+
+/**
+ * Panel resources named otherwise in the permission table: the knowledge base's screens
+ * («articles») check `knowledge.*`, where writing one (create) is `edit`.
+ */
+const permissionNames: Record<string, { resource: string; actions?: Record<string, string> }> = {
+  articles: { resource: "knowledge", actions: { create: "edit" } },
+};
+
+/** The permission table's resource and action a panel screen checks. */
+export function permissionOf(resource: string, action: string): [string, string] {
+  const named = permissionNames[resource];
+  const screen = screenAction(resource, action);
+  return named ? [named.resource, named.actions?.[screen] ?? screen] : [resource, screen];
+}

@@ -1,4 +1,4 @@
-// The communications log: what it adds to the schema and its messages.
-import "./types.js";
+// The communications log: what it adds to the schema and its messages. Its types (types.ts)
+// load with its mutations; other modules may import them (the knowledge base adds `articles`).
 import "./mutations.js";
 import "./messages.js";

@@ -1,6 +1,7 @@
 // Every resource the panel reads through react-admin's data provider, by react-admin's name.
 // A new resource is one file in this folder and one line here.
 import type { ResourceSpec } from "../spec.js";
+import { articles } from "./articles.js";
 import { audit } from "./audit.js";
 import { committee } from "./committee.js";
 import { communications } from "./communications.js";
@@ -17,4 +18,5 @@ export const resources: Record<string, ResourceSpec> = {
   communications,
   audit,
   committee,
+  articles,
 };
