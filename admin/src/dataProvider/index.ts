@@ -18,6 +18,7 @@ import { normaliseError, type TypedErrorResult, typedResultError } from "./error
 import { requestSummaryFields } from "./fragments.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
+import { type SurveyCalls, surveyCalls } from "./surveys.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type { CountBy } from "../../../contract/dashboard.js";
@@ -60,7 +61,8 @@ export type MemberCaseFile = {
 };
 
 export type WaslDataProvider = DataProvider &
-  RequestCalls & {
+  RequestCalls &
+  SurveyCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -161,13 +163,13 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     return result;
   }
 
-  const requests = requestCalls(client);
+  const calls = { ...requestCalls(client), ...surveyCalls(client) };
   const guarded = Object.fromEntries(
-    Object.entries(requests).map(([name, call]) => [
+    Object.entries(calls).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls;
+  ) as RequestCalls & SurveyCalls;
 
   return {
     ...base,

@@ -5,6 +5,7 @@ import { channelLabels, membershipStatusLabels } from "../../../contract/labels.
 import { communicationsAr } from "./communications.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
+import { surveysAr } from "./surveys.ar.js";
 
 // Arabic plural forms: polyglot picks by count among up to six forms (0, 1, 2, 3–10, 11–99,
 // 100+) and falls back to the first; so the first form here is the general plural and the
@@ -206,6 +207,8 @@ export const ar = {
     requests: requestsAr.resource,
     requestTypes: requestTypesAr,
     communications: communicationsAr,
+    surveys: surveysAr.resource,
+    surveyFollowUps: surveysAr.followUps,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -376,6 +379,7 @@ export const ar = {
     },
     enums: {
       ...requestsAr.enums,
+      ...surveysAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -6,6 +6,7 @@ import { channelLabels, membershipStatusLabels } from "../../../contract/labels.
 import { communicationsEn } from "./communications.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
+import { surveysEn } from "./surveys.en.js";
 
 export const en = {
   ...englishMessages,
@@ -14,6 +15,8 @@ export const en = {
     requests: requestsEn.resource,
     requestTypes: requestTypesEn,
     communications: communicationsEn,
+    surveys: surveysEn.resource,
+    surveyFollowUps: surveysEn.followUps,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -181,6 +184,7 @@ export const en = {
     },
     enums: {
       ...requestsEn.enums,
+      ...surveysEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

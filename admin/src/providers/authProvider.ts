@@ -3,7 +3,7 @@
 import { gql } from "@apollo/client";
 import { type AuthProvider, HttpError } from "react-admin";
 import type { WaslApolloClient } from "./apollo.js";
-import { canAccess, screenAction } from "./canAccess.js";
+import { canAccess, screenAction, screenResource } from "./canAccess.js";
 
 export type Viewer = {
   id: string;
@@ -105,8 +105,9 @@ export function createAuthProvider(client: WaslApolloClient): WaslAuthProvider {
       if (!me) return false;
       // The viewer's permissions add per-user grants (personal-data access) to the role table.
       const needed = screenAction(resource, action);
+      const checked = screenResource(resource, action);
       return (
-        canAccess(me.roles, resource, needed) || me.permissions.includes(`${resource}.${needed}`)
+        canAccess(me.roles, checked, needed) || me.permissions.includes(`${checked}.${needed}`)
       );
     },
   };

@@ -8,8 +8,24 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  */
 const editorScreens: readonly string[] = ["requestTypes"];
 
+/**
+ * Screens checked against another entry of the table: a survey is created by those who may
+ * edit surveys; the follow-ups screen is the surveys' `followUp`.
+ */
+const screenRules: Record<string, Record<string, readonly [string, string]>> = {
+  surveys: { create: ["surveys", "edit"] },
+  surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
+};
+
 /** The table's action a panel screen checks: reading an editor screen needs `edit`. */
 export function screenAction(resource: string, action: string): string {
+  const rule = screenRules[resource]?.[action];
+  if (rule) return rule[1];
   const reads = action === "list" || action === "show";
   return reads && editorScreens.includes(resource) ? "edit" : action;
+}
+
+/** The table's resource a panel screen checks (the follow-ups are the surveys'). */
+export function screenResource(resource: string, action: string): string {
+  return screenRules[resource]?.[action]?.[0] ?? resource;
 }

@@ -6,6 +6,8 @@ import { communications } from "./communications.js";
 import { members } from "./members.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
+import { surveyFollowUps } from "./surveyFollowUps.js";
+import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 
 export const resources: Record<string, ResourceSpec> = {
@@ -15,4 +17,6 @@ export const resources: Record<string, ResourceSpec> = {
   requestTypes,
   communications,
   audit,
+  surveys,
+  surveyFollowUps,
 };
