@@ -44,7 +44,7 @@ const analyticsQuery = gql`
     result: surveyAnalytics(survey: $survey, groupBy: $groupBy) {
       __typename
       ... on SurveyAnalyticsSuccess { analytics { overall { ${figureFields} } groups { ${figureFields} } } }
-      ${errorFields}
+      ... on Error { __typename code message }
     }
   }`;
 

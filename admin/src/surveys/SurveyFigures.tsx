@@ -79,7 +79,17 @@ function useStaffNames(enabled: boolean): Map<string, string> {
   return names;
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  raw,
+  testId,
+}: {
+  label: string;
+  value: string;
+  raw: number | null;
+  testId: string;
+}) {
   const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ flex: "1 1 10rem" }} data-testid={testId}>
@@ -87,7 +97,12 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
         <Typography variant="body2" color="text.secondary">
           {translate(label)}
         </Typography>
-        <Typography variant="h5" component="p" data-testid={`${testId}-value`}>
+        <Typography
+          variant="h5"
+          component="p"
+          data-testid={`${testId}-value`}
+          data-value={raw ?? ""}
+        >
           {value}
         </Typography>
       </CardContent>
@@ -106,15 +121,31 @@ function Overall({ figures, minimum }: { figures: Figures; minimum: number }) {
     );
   return (
     <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, my: 2 }} data-testid="survey-overall">
-      <Figure label={t("responses")} value={number(figures.responses)} testId="survey-responses" />
-      <Figure label={t("csat")} value={number(figures.csat, "%")} testId="survey-csat" />
-      <Figure label={t("nps")} value={number(figures.nps)} testId="survey-nps" />
+      <Figure
+        label={t("responses")}
+        value={number(figures.responses)}
+        raw={figures.responses}
+        testId="survey-responses"
+      />
+      <Figure
+        label={t("csat")}
+        value={number(figures.csat, "%")}
+        raw={figures.csat}
+        testId="survey-csat"
+      />
+      <Figure label={t("nps")} value={number(figures.nps)} raw={figures.nps} testId="survey-nps" />
       <Figure
         label={t("response_rate")}
         value={number(figures.responseRate, "%")}
+        raw={figures.responseRate}
         testId="survey-response-rate"
       />
-      <Figure label={t("average")} value={number(figures.averageRating)} testId="survey-average" />
+      <Figure
+        label={t("average")}
+        value={number(figures.averageRating)}
+        raw={figures.averageRating}
+        testId="survey-average"
+      />
     </Box>
   );
 }
@@ -169,7 +200,9 @@ function Breakdown({
               </TableCell>
             ) : (
               <>
-                <TableCell>{number(g.responses)}</TableCell>
+                <TableCell data-testid="survey-group-responses" data-value={g.responses ?? ""}>
+                  {number(g.responses)}
+                </TableCell>
                 <TableCell>{number(g.invitations)}</TableCell>
                 <TableCell>{number(g.responseRate, "%")}</TableCell>
                 <TableCell>{number(g.csat, "%")}</TableCell>
@@ -184,12 +217,31 @@ function Breakdown({
   );
 }
 
-/** CSAT by month as bars, with both axes labelled; hidden months are left out of the chart. */
-function Trend({ months }: { months: Figures[] }) {
+/**
+ * CSAT by month as bars, with both axes labelled; hidden months are left out of the chart
+ * and named under it as hidden.
+ */
+function Trend({ months, minimum }: { months: Figures[]; minimum: number }) {
   const translate = useTranslate();
   const month = useMonthLabel();
   const shown = months.filter((m) => !m.suppressed && m.key && m.csat !== null);
-  if (!shown.length) return <Typography>{translate(t("empty"))}</Typography>;
+  const hidden = months.filter((m) => m.suppressed && m.key);
+  if (!months.length) return <Typography>{translate(t("empty"))}</Typography>;
+  return (
+    <>
+      {shown.length > 0 && <TrendChart shown={shown} />}
+      {hidden.length > 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="survey-trend-hidden">
+          {`${translate(t("suppressed"), { min: minimum })}: ${hidden.map((m) => month(m.key ?? "")).join("، ")}`}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function TrendChart({ shown }: { shown: Figures[] }) {
+  const translate = useTranslate();
+  const month = useMonthLabel();
   return (
     <Box data-testid="survey-trend" dir="ltr">
       <BarChart
@@ -329,7 +381,7 @@ function FiguresView() {
       <Typography variant="subtitle1" component="h3" sx={{ mt: 3, fontWeight: 600 }}>
         {translate(t("trend"))}
       </Typography>
-      {months.data && <Trend months={months.data.groups} />}
+      {months.data && <Trend months={months.data.groups} minimum={minimum} />}
 
       <Typography variant="subtitle1" component="h3" sx={{ mt: 3, fontWeight: 600 }}>
         {translate(t("comments"))}

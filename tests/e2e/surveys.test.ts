@@ -1,0 +1,279 @@
+// @vitest-environment node
+// Surveys end to end, in Arabic (Chromium), on the demo data: staff resolve an inquiry and
+// the member is sent a link to the demo CSAT survey; an admin sets the survey's minimum group
+// size so that the inquiry's channel is one answer short of being shown; the member answers
+// on a phone, is thanked, and finds the link used when opening it again; the admin's figures
+// then count the answer and show the channel's group. An admin's survey editor previews the
+// questions as the member will see them, and the survey it saves is the one previewed.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
+import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+
+const available = browserAvailable();
+
+describe.skipIf(!available)("surveys: the member's answer page and the panel (Chromium)", () => {
+  const { app, openPage, step } = browserSuite("surveys-");
+
+  /** An inquiry on the channel given, taken in and resolved by staff: the service is done. */
+  async function resolveInquiry(channel: string): Promise<string> {
+    const db = app().database.prisma;
+    const member = await db.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "asc" },
+    });
+    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
+    const created = await app().gql(
+      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+        __typename ... on CreateRequestSuccess { request { id version } } } }`,
+      {
+        input: {
+          member: gid("Member", member.id),
+          type: "INQUIRY",
+          channel,
+          subject: "استفسار عن موعد صرف الدعم",
+          description: "متى يصرف الدعم؟",
+        },
+      },
+      { token },
+    );
+    let request = created.data?.createRequest.request as { id: string; version: number };
+    expect(request, JSON.stringify(created)).toBeTruthy();
+    const started = await app().gql(
+      `mutation($input: StartWorkInput!) { startWork(input: $input) {
+        __typename ... on StartWorkSuccess { request { id version } } } }`,
+      { input: { id: request.id, version: request.version } },
+      { token },
+    );
+    request = started.data?.startWork.request as { id: string; version: number };
+    const resolved = await app().gql(
+      `mutation($input: ResolveRequestInput!) { resolveRequest(input: $input) { __typename } }`,
+      { input: { id: request.id, version: request.version, answer: "يصرف خلال أسبوعين" } },
+      { token },
+    );
+    expect(resolved.data?.resolveRequest.__typename, JSON.stringify(resolved)).toBe(
+      "ResolveRequestSuccess",
+    );
+    return request.id;
+  }
+
+  /** The link's token, read from the message the member was sent (as the API test does). */
+  async function tokenSentFor(requestGid: string): Promise<string> {
+    const requestId = Buffer.from(requestGid, "base64").toString().split(":")[1]!;
+    const messages = await app().database.prisma.notification.findMany({
+      where: { requestId, event: "SURVEY_INVITATION" },
+    });
+    const token = messages
+      .map((m) => /\/survey#([A-Za-z0-9_-]{43})/.exec(m.body)?.[1])
+      .find(Boolean);
+    expect(token, JSON.stringify(messages.map((m) => m.body))).toBeTruthy();
+    return token!;
+  }
+
+  const figure = async (page: Page, testId: string) =>
+    Number(await page.getByTestId(`${testId}-value`).getAttribute("data-value"));
+
+  const channelRow = (page: Page, channel: string) =>
+    page.locator(`[data-testid="survey-group"][data-key="${channel}"]`);
+
+  it("a member answers on a phone and the admin's figures count it", async () => {
+    const db = app().database.prisma;
+    const survey = await db.survey.findFirstOrThrow({ where: { kind: "CSAT" } });
+    const surveyGid = gid("Survey", survey.id);
+    const before = await db.surveyResponse.count({ where: { surveyId: survey.id } });
+    expect(before).toBeGreaterThan(10);
+    // The channel with the most answers: one more makes its group reach the new minimum.
+    const byChannel = await db.surveyResponse.groupBy({
+      by: ["channel"],
+      where: { surveyId: survey.id, channel: { not: null } },
+      _count: { _all: true },
+      orderBy: { _count: { channel: "desc" } },
+    });
+    const channel = byChannel[0]!.channel!;
+    const inChannel = byChannel[0]!._count._all;
+    const minimum = inChannel + 1;
+    expect(minimum).toBeGreaterThanOrEqual(3);
+    const admin = await openPage();
+
+    await step("admin-sets-minimum", async () => {
+      await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
+      await admin.locator('a[href="#/surveys"]').first().click();
+      await admin.getByTestId("surveys-grid").waitFor({ timeout: 20_000 });
+      await admin.goto(`${app().url}/#/surveys/${encodeURIComponent(surveyGid)}`);
+      await admin.getByTestId("survey-inputs").waitFor({ timeout: 20_000 });
+      // The survey has answers: its questions are locked, the settings are not.
+      await admin.getByTestId("survey-locked").waitFor();
+      await admin.locator('input[name="minimumGroupSize"]').fill(String(minimum));
+      await admin.getByRole("button", { name: "حفظ" }).click();
+      await admin.getByTestId("surveys-grid").waitFor({ timeout: 20_000 });
+      await expect
+        .poll(
+          async () =>
+            (await db.survey.findUniqueOrThrow({ where: { id: survey.id } })).minimumGroupSize,
+        )
+        .toBe(minimum);
+    });
+
+    await step("admin-sees-figures-before", async () => {
+      await admin.goto(`${app().url}/#/surveys/${encodeURIComponent(surveyGid)}/show`);
+      await admin.getByTestId("survey-overall").waitFor({ timeout: 20_000 });
+      expect(await figure(admin, "survey-responses")).toBe(before);
+      await admin.locator('[data-testid="survey-dimension"] [data-value="CHANNEL"]').click();
+      const row = channelRow(admin, channel);
+      await row.getByTestId("survey-suppressed").waitFor({ timeout: 20_000 });
+      expect(await row.textContent()).toContain(`محجوبة: أقل من ${minimum} إجابات`);
+      // Admins may break the figures down by staff member.
+      expect(
+        await admin.locator('[data-testid="survey-dimension"] [data-value="STAFF"]').count(),
+      ).toBe(1);
+      // Every month is under the new minimum: named as hidden, not charted as zero.
+      await admin.getByTestId("survey-trend-hidden").waitFor();
+      expect(await admin.getByTestId("survey-trend").count()).toBe(0);
+    });
+
+    const requestGid = await resolveInquiry(channel);
+    const token = await tokenSentFor(requestGid);
+    const phone = await openPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+
+    await step("member-answers-on-a-phone", async () => {
+      await phone.goto(`${app().url}/survey#${token}`);
+      await phone.locator("#question-1").waitFor({ timeout: 20_000 });
+      expect(await phone.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      expect(await phone.locator("#title").textContent()).toBe("استبيان رضا الأعضاء عن الخدمة");
+      expect(await phone.locator("#privacy").textContent()).toContain("إجاباتك سرّية");
+      await phone.locator('#question-1 input[value="5"] + span').tap();
+      await phone.locator('#question-2 input[value="4"] + span').tap();
+      await phone.locator('#question-3 input[value="10"] + span').tap();
+      await phone.locator("#question-4 textarea").fill("شكراً على سرعة الرد");
+      await phone.screenshot({
+        path: `${screenshotDir}/survey-answer-phone-ar.png`,
+        fullPage: true,
+      });
+      await phone.getByRole("button", { name: "إرسال الإجابات" }).tap();
+      await phone.getByText("شكراً لك! سُجّلت إجاباتك").waitFor({ timeout: 20_000 });
+      // Nothing wider than the phone's screen.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+    });
+
+    await step("link-already-used", async () => {
+      await phone.reload();
+      await phone.getByText("سبق استخدام هذا الرابط").waitFor({ timeout: 20_000 });
+      expect(await phone.locator("#form").isHidden()).toBe(true);
+      expect(await db.surveyResponse.count({ where: { surveyId: survey.id } })).toBe(before + 1);
+    });
+
+    await step("admin-sees-figures-after", async () => {
+      await admin.reload();
+      await admin.getByTestId("survey-overall").waitFor({ timeout: 20_000 });
+      await expect.poll(() => figure(admin, "survey-responses")).toBe(before + 1);
+      await admin.locator('[data-testid="survey-dimension"] [data-value="CHANNEL"]').click();
+      const cell = channelRow(admin, channel).getByTestId("survey-group-responses");
+      await cell.waitFor({ timeout: 20_000 });
+      expect(await cell.getAttribute("data-value")).toBe(String(minimum));
+      expect(await channelRow(admin, channel).getByTestId("survey-suppressed").count()).toBe(0);
+      await admin.screenshot({ path: `${screenshotDir}/survey-figures-ar.png`, fullPage: true });
+      // The list counts the answer too.
+      await admin.goto(`${app().url}/#/surveys`);
+      const count = admin.locator(
+        `[data-testid="survey-response-count"][data-survey="${surveyGid}"]`,
+      );
+      await expect.poll(() => count.textContent(), { timeout: 20_000 }).toMatch(/\S/);
+      expect(
+        await admin.evaluate(
+          (text) => Number(text?.replace(/[٠-٩]/g, (d) => String("٠١٢٣٤٥٦٧٨٩".indexOf(d)))),
+          await count.textContent(),
+        ),
+      ).toBe(before + 1);
+    });
+
+    await step("staff-have-no-staff-breakdown", async () => {
+      const staff = await openPage();
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.goto(`${app().url}/#/surveys/${encodeURIComponent(surveyGid)}/show`);
+      await staff.getByTestId("survey-overall").waitFor({ timeout: 20_000 });
+      const dimensions = staff.locator('[data-testid="survey-dimension"] [data-value]');
+      expect(
+        await dimensions.evaluateAll((els) => els.map((e) => e.getAttribute("data-value"))),
+      ).toEqual(["REQUEST_TYPE", "CHANNEL", "MONTH"]);
+      expect(await staff.getByTestId("survey-send-round").count()).toBe(0);
+    });
+  });
+
+  it("previews the questions in the survey editor as the member will see them", async () => {
+    const admin = await openPage();
+    const preview = admin.getByTestId("survey-preview");
+
+    await step("admin-opens-editor", async () => {
+      await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
+      await admin.goto(`${app().url}/#/surveys/create`);
+      await admin.getByTestId("survey-inputs").waitFor({ timeout: 20_000 });
+    });
+
+    await step("preview-follows-the-form", async () => {
+      await admin.locator('input[name="titleAr"]').fill("استبيان الزيارة الميدانية");
+      await admin.locator('input[name="titleEn"]').fill("Field visit survey");
+      await admin.locator('input[name="questions.0.textAr"]').fill("ما مدى رضاك عن الزيارة؟");
+      await admin
+        .locator('input[name="questions.0.textEn"]')
+        .fill("How satisfied are you with the visit?");
+      await admin.locator("button.button-add-questions").click();
+      await admin
+        .getByRole("combobox", { name: /نوع السؤال/ })
+        .nth(1)
+        .click();
+      await admin.getByRole("option", { name: "اختيار واحد", exact: true }).click();
+      await admin.locator('input[name="questions.1.textAr"]').fill("كيف عرفت بالجمعية؟");
+      await admin.locator('input[name="questions.1.textEn"]').fill("How did you hear of us?");
+      for (const [i, ar, en] of [
+        [0, "من صديق", "From a friend"],
+        [1, "من الموقع", "From the website"],
+      ] as const) {
+        await admin.locator('button[class*="button-add-"][class*="choices"]').first().click();
+        await admin.locator(`input[name="questions.1.choices.${i}.labelAr"]`).fill(ar);
+        await admin.locator(`input[name="questions.1.choices.${i}.labelEn"]`).fill(en);
+      }
+      expect(await preview.getAttribute("dir")).toBe("rtl");
+      const text = (await preview.textContent()) ?? "";
+      expect(text).toContain("استبيان الزيارة الميدانية");
+      expect(text).toContain("ما مدى رضاك عن الزيارة؟");
+      expect(text).toContain("كيف عرفت بالجمعية؟");
+      expect(text).toContain("من صديق");
+      expect(text).toContain("من الموقع");
+      expect(text).toContain("إجاباتك سرّية");
+      expect(await preview.locator("fieldset").count()).toBe(2);
+      // A 1–5 rating scale for the first question, radio buttons for the choices.
+      expect(await preview.locator("fieldset").first().textContent()).toContain("غير راضٍ إطلاقاً");
+      expect(await preview.locator('fieldset input[type="radio"]').count()).toBe(2);
+      await admin.screenshot({
+        path: `${screenshotDir}/survey-editor-preview-ar.png`,
+        fullPage: true,
+      });
+      await admin.getByRole("button", { name: "English", exact: true }).click();
+      expect(await preview.getAttribute("dir")).toBe("ltr");
+      expect(await preview.textContent()).toContain("How did you hear of us?");
+    });
+
+    await step("saves-what-was-previewed", async () => {
+      await admin.getByRole("button", { name: "حفظ" }).click();
+      await admin.getByTestId("surveys-grid").waitFor({ timeout: 20_000 });
+      const saved = await app().database.prisma.survey.findFirstOrThrow({
+        where: { titleAr: "استبيان الزيارة الميدانية" },
+        include: { questions: { orderBy: { position: "asc" } } },
+      });
+      expect(saved.questions.map((q) => [q.position, q.type, q.textAr])).toEqual([
+        [1, "RATING", "ما مدى رضاك عن الزيارة؟"],
+        [2, "SINGLE_CHOICE", "كيف عرفت بالجمعية؟"],
+      ]);
+      expect(saved.questions[1]!.choices).toEqual([
+        { value: "1", labelAr: "من صديق", labelEn: "From a friend" },
+        { value: "2", labelAr: "من الموقع", labelEn: "From the website" },
+      ]);
+    });
+  });
+});
