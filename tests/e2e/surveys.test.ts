@@ -145,6 +145,19 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
       expect(await phone.evaluate(() => document.documentElement.dir)).toBe("rtl");
       expect(await phone.locator("#title").textContent()).toBe("استبيان رضا الأعضاء عن الخدمة");
       expect(await phone.locator("#privacy").textContent()).toContain("إجاباتك سرّية");
+      // Each end's word sits under its end of the scale: "not at all satisfied" under 1.
+      const box = async (selector: string) => (await phone.locator(selector).boundingBox())!;
+      const one = await box('#question-1 input[value="1"] + span');
+      const five = await box('#question-1 input[value="5"] + span');
+      const low = await box("#question-1 .ends span >> nth=0");
+      const high = await box("#question-1 .ends span >> nth=1");
+      expect(await phone.locator("#question-1 .ends span").first().textContent()).toBe(
+        "غير راضٍ إطلاقاً",
+      );
+      expect(Math.abs(low.x - one.x)).toBeLessThan(Math.abs(low.x - five.x));
+      expect(Math.abs(high.x + high.width - (five.x + five.width))).toBeLessThan(
+        Math.abs(high.x + high.width - (one.x + one.width)),
+      );
       await phone.locator('#question-1 input[value="5"] + span').tap();
       await phone.locator('#question-2 input[value="4"] + span').tap();
       await phone.locator('#question-3 input[value="10"] + span').tap();
@@ -250,6 +263,12 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
       // A 1–5 rating scale for the first question, radio buttons for the choices.
       expect(await preview.locator("fieldset").first().textContent()).toContain("غير راضٍ إطلاقاً");
       expect(await preview.locator('fieldset input[type="radio"]').count()).toBe(2);
+      // As on the answer page: "not at all satisfied" under 1, on the left of the scale.
+      const ends = preview.getByTestId("preview-scale-ends").locator("span");
+      expect(await ends.first().textContent()).toBe("غير راضٍ إطلاقاً");
+      expect((await ends.first().boundingBox())!.x).toBeLessThan(
+        (await ends.last().boundingBox())!.x,
+      );
       await admin.screenshot({
         path: `${screenshotDir}/survey-editor-preview-ar.png`,
         fullPage: true,

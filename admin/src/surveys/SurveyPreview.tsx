@@ -64,7 +64,12 @@ function Scale({ from, to, low, high }: { from: number; to: number; low: string;
           </Box>
         ))}
       </Box>
-      <Box sx={{ display: "flex", justifyContent: "space-between", fontSize: "0.8rem", mt: 0.5 }}>
+      {/* Left to right like the scale, so each end's word sits under its end. */}
+      <Box
+        dir="ltr"
+        data-testid="preview-scale-ends"
+        sx={{ display: "flex", justifyContent: "space-between", fontSize: "0.8rem", mt: 0.5 }}
+      >
         <span>{low}</span>
         <span>{high}</span>
       </Box>
