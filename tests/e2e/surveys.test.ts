@@ -7,7 +7,8 @@
 // questions as the member will see them, and the survey it saves is the one previewed.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { gid } from "../helpers/ids.js";
+import { linkTokenHash } from "../../api/shared/link-tokens.js";
+import { gid, rawId } from "../helpers/ids.js";
 import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
 
 const available = browserAvailable();
@@ -16,12 +17,9 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
   const { app, openPage, step } = browserSuite("surveys-");
 
   /** An inquiry on the channel given, taken in and resolved by staff: the service is done. */
-  async function resolveInquiry(channel: string): Promise<string> {
+  async function resolveInquiry(channel: string, memberNumber = "M-000001"): Promise<string> {
     const db = app().database.prisma;
-    const member = await db.member.findFirstOrThrow({
-      where: { status: "ACTIVE" },
-      orderBy: { memberNumber: "asc" },
-    });
+    const member = await db.member.findUniqueOrThrow({ where: { memberNumber } });
     const token = await app().signIn("staff@wasl.demo", "Staff#2026");
     const created = await app().gql(
       `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
@@ -57,15 +55,22 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
     return request.id;
   }
 
-  /** The link's token, read from the message the member was sent (as the API test does). */
-  async function tokenSentFor(requestGid: string): Promise<string> {
-    const requestId = Buffer.from(requestGid, "base64").toString().split(":")[1]!;
-    const messages = await app().database.prisma.notification.findMany({
+  /**
+   * The link's token for the survey, read from the messages the member was sent (as the API
+   * test does): the one whose hash is the invitation's.
+   */
+  async function tokenSentFor(requestGid: string, surveyId: string): Promise<string> {
+    const db = app().database.prisma;
+    const requestId = rawId(requestGid);
+    const messages = await db.notification.findMany({
       where: { requestId, event: "SURVEY_INVITATION" },
+    });
+    const invitation = await db.surveyInvitation.findFirstOrThrow({
+      where: { requestId, surveyId },
     });
     const token = messages
       .map((m) => /\/survey#([A-Za-z0-9_-]{43})/.exec(m.body)?.[1])
-      .find(Boolean);
+      .find((candidate) => candidate && linkTokenHash(candidate) === invitation.tokenHash);
     expect(token, JSON.stringify(messages.map((m) => m.body))).toBeTruthy();
     return token!;
   }
@@ -132,7 +137,7 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
     });
 
     const requestGid = await resolveInquiry(channel);
-    const token = await tokenSentFor(requestGid);
+    const token = await tokenSentFor(requestGid, survey.id);
     const phone = await openPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -293,6 +298,107 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
         { value: "1", labelAr: "من صديق", labelEn: "From a friend" },
         { value: "2", labelAr: "من الموقع", labelEn: "From the website" },
       ]);
+    });
+  });
+
+  it("lets staff close a low named rating's follow-up, and an admin send a round", async () => {
+    const db = app().database.prisma;
+    const adminToken = await app().signIn("admin@wasl.demo", "Admin#2026");
+    const created = await app().gql(
+      `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) {
+        __typename ... on CreateSurveySuccess { survey { id } } } }`,
+      {
+        input: {
+          titleAr: "متابعة الاستفسارات",
+          titleEn: "Inquiry follow-up",
+          kind: "CSAT",
+          anonymous: false,
+          requestTypes: ["INQUIRY"],
+          questions: [
+            { type: "RATING", textAr: "رضاك عن الرد", textEn: "Your satisfaction", required: true },
+          ],
+        },
+      },
+      { token: adminToken },
+    );
+    const surveyGid = created.data?.createSurvey.survey.id as string;
+    expect(surveyGid, JSON.stringify(created)).toBeTruthy();
+    const member = await db.member.findFirstOrThrow({
+      where: { status: "ACTIVE", memberNumber: { not: "M-000001" } },
+      orderBy: { memberNumber: "asc" },
+    });
+    const requestGid = await resolveInquiry("PHONE", member.memberNumber);
+    const token = await tokenSentFor(requestGid, rawId(surveyGid));
+    const answered = await app().gql(
+      `mutation($input: AnswerSurveyInput!) { answerSurvey(input: $input) { __typename } }`,
+      { input: { token, answers: [{ position: 1, rating: 1 }] } },
+    );
+    expect(answered.data?.answerSurvey.__typename).toBe("AnswerSurveySuccess");
+    const request = await db.request.findUniqueOrThrow({ where: { id: rawId(requestGid) } });
+    const staff = await openPage();
+    const row = () =>
+      staff.locator('[data-testid="follow-ups-grid"] tbody tr', { hasText: member.fullNameAr });
+
+    await step("staff-open-follow-ups", async () => {
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await staff.locator('a[href="#/surveyFollowUps"]').first().click();
+      await row().waitFor({ timeout: 20_000 });
+      const text = (await row().textContent()) ?? "";
+      expect(text).toContain(request.reference!);
+      expect(text).toContain("مفتوحة");
+      expect(
+        await row()
+          .locator(`a[href*="${encodeURIComponent(requestGid)}"]`)
+          .count(),
+      ).toBe(1);
+      expect(await row().locator(".MuiChip-root", { hasText: /^1$/ }).count()).toBe(1);
+    });
+
+    await step("staff-close-with-a-note", async () => {
+      await row().getByTestId("follow-up-close").click();
+      await staff.getByTestId("follow-up-note").fill("اتصلنا بالعضو وأوضحنا موعد الصرف");
+      await staff.getByRole("dialog").getByRole("button", { name: "إغلاق المتابعة" }).click();
+      await staff.getByText("أُغلقت المتابعة").waitFor({ timeout: 20_000 });
+      await expect.poll(() => row().count(), { timeout: 20_000 }).toBe(0);
+      const response = await db.surveyResponse.findFirstOrThrow({
+        where: { surveyId: rawId(surveyGid) },
+      });
+      expect(response).toMatchObject({
+        followUp: "CLOSED",
+        followUpNote: "اتصلنا بالعضو وأوضحنا موعد الصرف",
+        memberId: member.id,
+      });
+    });
+
+    const admin = await openPage();
+    await step("admin-sends-a-round", async () => {
+      await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
+      await admin.goto(`${app().url}/#/surveys/${encodeURIComponent(surveyGid)}/show`);
+      await admin.getByTestId("survey-figures").waitFor({ timeout: 20_000 });
+      // One answer, under the default minimum of 5: hidden, not shown as figures.
+      await admin.getByTestId("survey-overall-suppressed").waitFor({ timeout: 20_000 });
+      expect(await admin.getByTestId("survey-overall-suppressed").textContent()).toBe(
+        "محجوبة: أقل من 5 إجابات",
+      );
+      await admin.getByTestId("survey-send-round").click();
+      const dialog = admin.getByRole("dialog");
+      await dialog.getByLabel("نشط", { exact: true }).check();
+      await dialog.getByLabel("هاتف", { exact: true }).check();
+      await dialog.getByRole("button", { name: "إرسال", exact: true }).click();
+      const invited = admin.getByTestId("survey-round-invited");
+      await invited.waitFor({ timeout: 20_000 });
+      const round = await db.surveyInvitation.findMany({
+        where: { surveyId: rawId(surveyGid), requestId: null },
+        include: { member: true },
+      });
+      const expected = round.length;
+      expect(expected).toBeGreaterThan(0);
+      for (const invitation of round)
+        expect(invitation.member).toMatchObject({ status: "ACTIVE", preferredChannel: "PHONE" });
+      const digits = (await invited.textContent())!.replace(/[٠-٩]/g, (d) =>
+        String("٠١٢٣٤٥٦٧٨٩".indexOf(d)),
+      );
+      expect(digits).toContain(String(expected));
     });
   });
 });
