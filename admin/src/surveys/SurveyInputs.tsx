@@ -41,9 +41,12 @@ const riyadhParse = (value: string) => (value ? fromRiyadhLocal(value) : null);
 
 function QuestionEditor({ locked }: { locked: boolean }) {
   return (
-    <ArrayInput source="questions" label={false} disabled={locked} validate={required()}>
+    <ArrayInput source="questions" label={false} validate={required()}>
       <SimpleFormIterator
         disableClear
+        disableAdd={locked}
+        disableRemove={locked}
+        disableReordering={locked}
         sx={{ "& .RaSimpleFormIterator-line": { borderBottom: 1, borderColor: "divider", pb: 1 } }}
         data-testid="survey-questions"
       >
@@ -52,41 +55,57 @@ function QuestionEditor({ locked }: { locked: boolean }) {
           choices={enumChoices("question_type", questionTypes)}
           validate={required()}
           label="resources.surveys.fields.type"
+          readOnly={locked}
         />
         <TextInput
           source="textAr"
           validate={required()}
           label="resources.surveys.fields.textAr"
+          readOnly={locked}
           fullWidth
         />
         <TextInput
           source="textEn"
           validate={required()}
           label="resources.surveys.fields.textEn"
+          readOnly={locked}
           slotProps={ltr}
           fullWidth
         />
-        <BooleanInput source="required" label="resources.surveys.fields.required" />
+        <BooleanInput
+          source="required"
+          label="resources.surveys.fields.required"
+          readOnly={locked}
+        />
         <FormDataConsumer>
           {({ scopedFormData }) =>
             scopedFormData?.type === "SINGLE_CHOICE" ||
             scopedFormData?.type === "MULTIPLE_CHOICE" ? (
               <ArrayInput source="choices" label="resources.surveys.fields.choices">
-                <SimpleFormIterator inline disableClear>
+                <SimpleFormIterator
+                  inline
+                  disableClear
+                  disableAdd={locked}
+                  disableRemove={locked}
+                  disableReordering={locked}
+                >
                   <TextInput
                     source="labelAr"
                     validate={required()}
                     label="resources.surveys.fields.labelAr"
+                    readOnly={locked}
                   />
                   <TextInput
                     source="labelEn"
                     validate={required()}
                     label="resources.surveys.fields.labelEn"
+                    readOnly={locked}
                     slotProps={ltr}
                   />
                   <TextInput
                     source="value"
                     label="resources.surveys.fields.value"
+                    readOnly={locked}
                     slotProps={ltr}
                   />
                 </SimpleFormIterator>
@@ -101,7 +120,7 @@ function QuestionEditor({ locked }: { locked: boolean }) {
 
 export function SurveyInputs() {
   const translate = useTranslate();
-  const record = useRecordContext<{ responseCount?: number }>();
+  const record = useRecordContext<{ id?: string; responseCount?: number }>();
   const locked = (record?.responseCount ?? 0) > 0;
   return (
     <Box
@@ -137,7 +156,7 @@ export function SurveyInputs() {
             source="kind"
             choices={enumChoices("survey_kind", surveyKinds)}
             validate={required()}
-            disabled={!!record?.id}
+            readOnly={!!record?.id}
           />
           <NumberInput
             source="minimumGroupSize"
@@ -158,7 +177,7 @@ export function SurveyInputs() {
           <RiyadhDateTimeInput source="activeUntil" format={riyadhFormat} parse={riyadhParse} />
         </Box>
         <BooleanInput source="active" />
-        <BooleanInput source="anonymous" helperText={help("anonymous")} disabled={locked} />
+        <BooleanInput source="anonymous" helperText={help("anonymous")} readOnly={locked} />
         <CheckboxGroupInput
           source="requestTypes"
           choices={enumChoices("request_type", requestTypeCodes)}
