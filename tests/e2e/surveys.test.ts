@@ -5,6 +5,7 @@
 // on a phone, is thanked, and finds the link used when opening it again; the admin's figures
 // then count the answer and show the channel's group. An admin's survey editor previews the
 // questions as the member will see them, and the survey it saves is the one previewed.
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
@@ -196,6 +197,17 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
       expect(await cell.getAttribute("data-value")).toBe(String(minimum));
       expect(await channelRow(admin, channel).getByTestId("survey-suppressed").count()).toBe(0);
       await admin.screenshot({ path: `${screenshotDir}/survey-figures-ar.png`, fullPage: true });
+      // The CSV of the breakdown shown, in Arabic, with the channel's row now visible.
+      const [download] = await Promise.all([
+        admin.waitForEvent("download"),
+        admin.getByTestId("survey-export").click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("survey-channel.csv");
+      const csv = readFileSync((await download.path())!, "utf8");
+      expect(csv).toContain("المجموعة");
+      expect(csv.split("\r\n").find((line) => line.startsWith(`${channel},`))).toMatch(
+        new RegExp(`^${channel},false,${minimum},`),
+      );
       // The list counts the answer too.
       await admin.goto(`${app().url}/#/surveys`);
       const count = admin.locator(
@@ -316,6 +328,7 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
           requestTypes: ["INQUIRY"],
           questions: [
             { type: "RATING", textAr: "رضاك عن الرد", textEn: "Your satisfaction", required: true },
+            { type: "FREE_TEXT", textAr: "ملاحظاتك", textEn: "Comments", required: false },
           ],
         },
       },
@@ -331,7 +344,15 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
     const token = await tokenSentFor(requestGid, rawId(surveyGid));
     const answered = await app().gql(
       `mutation($input: AnswerSurveyInput!) { answerSurvey(input: $input) { __typename } }`,
-      { input: { token, answers: [{ position: 1, rating: 1 }] } },
+      {
+        input: {
+          token,
+          answers: [
+            { position: 1, rating: 1 },
+            { position: 2, text: "لم أفهم الرد" },
+          ],
+        },
+      },
     );
     expect(answered.data?.answerSurvey.__typename).toBe("AnswerSurveySuccess");
     const request = await db.request.findUniqueOrThrow({ where: { id: rawId(requestGid) } });
@@ -379,6 +400,14 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
       await admin.getByTestId("survey-overall-suppressed").waitFor({ timeout: 20_000 });
       expect(await admin.getByTestId("survey-overall-suppressed").textContent()).toBe(
         "محجوبة: أقل من 5 إجابات",
+      );
+      // A named survey's comment links to its request's case file.
+      const comment = admin
+        .getByTestId("survey-comments")
+        .locator("li", { hasText: "لم أفهم الرد" });
+      await comment.waitFor({ timeout: 20_000 });
+      expect(await comment.getByRole("link", { name: "ملف الطلب" }).getAttribute("href")).toBe(
+        `#/requests/${encodeURIComponent(requestGid)}/show`,
       );
       await admin.getByTestId("survey-send-round").click();
       const dialog = admin.getByRole("dialog");
