@@ -101,10 +101,27 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
     expect(minimum).toBeGreaterThanOrEqual(3);
     const admin = await openPage();
 
-    await step("admin-sets-minimum", async () => {
+    await step("admin-sees-the-demo-figures", async () => {
       await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
       await admin.locator('a[href="#/surveys"]').first().click();
       await admin.getByTestId("surveys-grid").waitFor({ timeout: 20_000 });
+      await admin.getByRole("cell", { name: "استبيان رضا الأعضاء عن الخدمة" }).click();
+      await admin.getByTestId("survey-overall").waitFor({ timeout: 20_000 });
+      expect(await figure(admin, "survey-responses")).toBe(before);
+      expect(await admin.getByTestId("survey-csat-value").textContent()).toContain("٪");
+      // The month trend: a chart with both axes labelled.
+      const trend = admin.getByTestId("survey-trend");
+      await trend.waitFor({ timeout: 20_000 });
+      const drawn = (await trend.textContent()) ?? "";
+      expect(drawn).toContain("الشهر");
+      expect(drawn).toContain("الرضا %");
+      await admin.screenshot({
+        path: `${screenshotDir}/survey-figures-demo-ar.png`,
+        fullPage: true,
+      });
+    });
+
+    await step("admin-sets-minimum", async () => {
       await admin.goto(`${app().url}/#/surveys/${encodeURIComponent(surveyGid)}`);
       await admin.getByTestId("survey-inputs").waitFor({ timeout: 20_000 });
       // The survey has answers: its questions are locked, the settings are not.

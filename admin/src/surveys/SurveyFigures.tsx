@@ -44,14 +44,19 @@ type SurveyRecord = { id: string; titleAr: string; titleEn: string; minimumGroup
 const dimensions: SurveyDimension[] = ["REQUEST_TYPE", "CHANNEL", "MONTH", "STAFF"];
 const t = (key: string) => `resources.surveys.figures.${key}`;
 
-/** A number as the panel's language writes it, with a unit if any; "—" when there is none. */
+/**
+ * A number as the panel's language writes it, or a percentage (the API's 0–100) with the
+ * language's own sign; "—" when there is none.
+ */
 function useNumber() {
   const [locale] = useLocaleState();
-  const format = new Intl.NumberFormat(locale === "en" ? "en" : "ar-SA", {
-    maximumFractionDigits: 1,
-  });
-  return (value: number | null | undefined, unit = "") =>
-    value === null || value === undefined ? "—" : `${format.format(value)}${unit}`;
+  const language = locale === "en" ? "en" : "ar-SA";
+  const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 });
+  return (value: number | null | undefined, unit: "" | "%" = "") => {
+    if (value === null || value === undefined) return "—";
+    return unit === "%" ? percent.format(value / 100) : plain.format(value);
+  };
 }
 
 /** "2026-11" in the panel's language: "نوفمبر 2026" / "November 2026". */
@@ -251,11 +256,17 @@ function TrendChart({ shown }: { shown: Figures[] }) {
             scaleType: "band",
             data: shown.map((m) => month(m.key ?? "")),
             label: translate(t("trend_axis_month")),
+            // Every month named: the chart's own spacing rule drops Arabic labels.
+            tickLabelInterval: () => true,
+            height: 56,
           },
         ]}
         yAxis={[{ min: 0, max: 100, label: translate(t("trend_axis_csat")) }]}
-        series={[{ data: shown.map((m) => m.csat ?? 0), label: translate(t("csat")) }]}
+        series={[
+          { data: shown.map((m) => m.csat ?? 0), label: translate(t("csat")), barLabel: "value" },
+        ]}
         hideLegend
+        skipAnimation
       />
     </Box>
   );
