@@ -18,6 +18,7 @@ import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
 import { requestTypes } from "./request-types/index.js";
 import { requests } from "./requests/index.js";
+import { surveyFollowUps, surveys } from "./surveys/index.js";
 import { users } from "./users/index.js";
 
 const client = createApolloClient();
@@ -47,6 +48,9 @@ function WaslAdmin() {
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
       <Resource name="articles" {...articles} />
+      <Resource name="surveys" {...surveys} />
+      {/* Opens with surveys.followUp (providers/canAccess.ts). */}
+      <Resource name="surveyFollowUps" {...surveyFollowUps} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

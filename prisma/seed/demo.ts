@@ -35,6 +35,7 @@ import { seedKnowledgeBase } from "./knowledge.js";
 import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
 import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
 import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
+import { demoSurveyRows, surveyedRequestTypes } from "./survey-responses.js";
 
 export type SeedDemoOptions = {
   /** Number of members; default 300. */
@@ -57,6 +58,7 @@ export type SeedSummary = {
   letters: number;
   notificationTemplates: number;
   surveys: number;
+  surveyResponses: number;
   articles: number;
   settings: number;
   partners: number;
@@ -895,17 +897,43 @@ export async function seedDemo(
   // ── templates, survey, knowledge base ──
   const templates = notificationTemplates();
   await prisma.notificationTemplate.createMany({ data: templates });
-  await prisma.survey.create({
+  const survey = await prisma.survey.create({
     data: {
       titleAr: csatSurvey.titleAr,
       titleEn: csatSurvey.titleEn,
       kind: "CSAT",
       anonymous: true,
       active: true,
+      requestTypeCodes: surveyedRequestTypes,
       createdAt: accountsCreatedAt,
       questions: { create: csatSurvey.questions.map((q, i) => ({ ...q, position: i + 1 })) },
     },
+    include: { questions: { orderBy: { position: "asc" } } },
   });
+  const surveyRows = demoSurveyRows(
+    options.seed ?? 2026,
+    now,
+    survey.id,
+    survey.questions.map((q) => q.id),
+    requests.flatMap((r) => {
+      const finishedAt = (r.completedAt ?? r.resolvedAt) as Date | null | undefined;
+      return finishedAt
+        ? [
+            {
+              id: r.id as string,
+              memberId: r.memberId,
+              typeCode: r.typeCode,
+              channel: r.channel,
+              assigneeId: r.assigneeId ?? null,
+              finishedAt,
+            },
+          ]
+        : [];
+    }),
+  );
+  await prisma.surveyInvitation.createMany({ data: surveyRows.invitations });
+  await prisma.surveyResponse.createMany({ data: surveyRows.responses });
+  await insertAll(surveyRows.answers, 6, (data) => prisma.surveyAnswer.createMany({ data }));
   const admin = users.find((u) => u.email === "admin@wasl.demo")!;
   const articles = await seedKnowledgeBase(
     prisma,
@@ -931,6 +959,7 @@ export async function seedDemo(
     letters: letters.length,
     notificationTemplates: templates.length,
     surveys: 1,
+    surveyResponses: surveyRows.responses.length,
     articles,
     settings: settings.length,
     partners: 1,

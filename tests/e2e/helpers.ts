@@ -6,6 +6,7 @@ import { join } from "node:path";
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   chromium,
   type Locator,
   type Page,
@@ -59,11 +60,16 @@ export async function startPanelServer(): Promise<TestApp> {
   return app;
 }
 
-export async function newArabicContext(browser: Browser): Promise<BrowserContext> {
+/** An Arabic browser context (a desktop screen unless `options` say otherwise, e.g. a phone's). */
+export async function newArabicContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale: "ar-SA",
     timezoneId: "Asia/Riyadh",
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
 }
 
@@ -102,8 +108,8 @@ export async function screenshotAll(contexts: BrowserContext[], name: string): P
 export function pageSession(browser: () => Browser, screenshotPrefix = "") {
   const contexts: BrowserContext[] = [];
   return {
-    async openPage(): Promise<Page> {
-      const context = await newArabicContext(browser());
+    async openPage(options?: BrowserContextOptions): Promise<Page> {
+      const context = await newArabicContext(browser(), options);
       contexts.push(context);
       return context.newPage();
     },

@@ -21,6 +21,7 @@ import {
   statusesForType,
 } from "../../prisma/seed/index.js";
 import { seedArticles } from "../../prisma/seed/knowledge.js";
+import { surveyedRequestTypes } from "../../prisma/seed/survey-responses.js";
 
 // A fixed reference date: the same seed and date must give the same data.
 const now = new Date("2026-11-20T09:00:00Z");
@@ -292,6 +293,32 @@ describe("seedDemo", () => {
     ).toBe(1);
   });
 
+  it("gives the CSAT survey its service types and anonymous responses to show figures", async () => {
+    const survey = await db.prisma.survey.findFirstOrThrow();
+    expect([...survey.requestTypeCodes].sort()).toEqual([...surveyedRequestTypes].sort());
+    expect(survey.requestTypeCodes).not.toContain("MEMBERSHIP_REGISTRATION");
+    const responses = await db.prisma.surveyResponse.findMany({ include: { answers: true } });
+    expect(responses.length).toBe(summary.surveyResponses);
+    expect(responses.length).toBeGreaterThanOrEqual(30);
+    // Anonymous: nothing that names a person or a request, nor the moment.
+    for (const r of responses) {
+      expect(r).toMatchObject({ memberId: null, requestId: null, followUp: null });
+      expect(r.month.getUTCDate()).toBe(1);
+      expect(r.answers.filter((a) => a.rating !== null).length).toBe(3);
+    }
+    expect(new Set(responses.map((r) => r.month.toISOString())).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(responses.map((r) => r.channel)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(responses.map((r) => r.requestTypeCode)).size).toBeGreaterThanOrEqual(3);
+    expect(responses.every((r) => surveyedRequestTypes.includes(r.requestTypeCode!))).toBe(true);
+    // Every response answers an invitation sent for a finished request of the survey's types.
+    const invitations = await db.prisma.surveyInvitation.findMany({ include: { request: true } });
+    expect(invitations.filter((i) => i.status === "ANSWERED").length).toBe(responses.length);
+    for (const i of invitations) {
+      expect(["COMPLETED", "RESOLVED", "CLOSED"]).toContain(i.request?.status);
+      expect(i.answeredAt).toBeNull();
+    }
+  });
+
   it("refuses to seed a database that already has data", async () => {
     await expect(seedDemo(db.prisma, { now })).rejects.toThrow(/empty database/);
   });
@@ -331,6 +358,18 @@ describe("seedDemo", () => {
           select: { position: true, request: { select: { reference: true } } },
         });
       expect(await agenda(other)).toEqual(await agenda(db));
+      const responses = (d: Database) =>
+        d.prisma.surveyResponse.findMany({
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            requestTypeCode: true,
+            channel: true,
+            month: true,
+            answers: { orderBy: { id: "asc" }, select: { rating: true, text: true } },
+          },
+        });
+      expect(await responses(other)).toEqual(await responses(db));
     } finally {
       await other.close();
     }

@@ -20,6 +20,7 @@ import { requestSummaryFields } from "./fragments.js";
 import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
+import { type SurveyCalls, surveyCalls } from "./surveys.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type { CountBy } from "../../../contract/dashboard.js";
@@ -64,7 +65,8 @@ export type MemberCaseFile = {
 export type WaslDataProvider = DataProvider &
   RequestCalls &
   CommitteeCalls &
-  KnowledgeCalls & {
+  KnowledgeCalls &
+  SurveyCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -170,11 +172,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...requestCalls(client),
       ...committeeCalls(client),
       ...knowledgeCalls(client),
+      ...surveyCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls & KnowledgeCalls;
+  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls;
 
   return {
     ...base,

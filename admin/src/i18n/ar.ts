@@ -7,6 +7,7 @@ import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
+import { surveysAr } from "./surveys.ar.js";
 
 // Arabic plural forms: polyglot picks by count among up to six forms (0, 1, 2, 3–10, 11–99,
 // 100+) and falls back to the first; so the first form here is the general plural and the
@@ -210,6 +211,8 @@ export const ar = {
     communications: communicationsAr,
     committee: committeeAr.resource,
     articles: knowledgeAr.resource,
+    surveys: surveysAr.resource,
+    surveyFollowUps: surveysAr.followUps,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -382,6 +385,7 @@ export const ar = {
       ...requestsAr.enums,
       ...committeeAr.enums,
       ...knowledgeAr.enums,
+      ...surveysAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -8,6 +8,7 @@ import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
+import { surveysEn } from "./surveys.en.js";
 
 export const en = {
   ...englishMessages,
@@ -18,6 +19,8 @@ export const en = {
     communications: communicationsEn,
     committee: committeeEn.resource,
     articles: knowledgeEn.resource,
+    surveys: surveysEn.resource,
+    surveyFollowUps: surveysEn.followUps,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -187,6 +190,7 @@ export const en = {
       ...requestsEn.enums,
       ...committeeEn.enums,
       ...knowledgeEn.enums,
+      ...surveysEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

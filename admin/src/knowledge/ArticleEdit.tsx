@@ -72,7 +72,7 @@ function StatusCard() {
   return (
     <Card variant="outlined">
       <CardContent>
-        <Stack spacing={1.5} alignItems="start">
+        <Stack spacing={1.5} sx={{ alignItems: "start" }}>
           <EnumField source="status" group="article_status" chip />
           {transitions[record.status].map((t) => (
             <Button

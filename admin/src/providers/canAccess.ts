@@ -2,37 +2,38 @@
 export { accessRules, canAccess, type RoleName, roles } from "../../../contract/permissions.js";
 
 /**
- * Screens that exist to change a resource open with its `edit` permission. Everyone may read
- * the request types (the intake wizard needs their rules); only those who may edit the rules
- * (admins, by the table) see the request types screen.
+ * Screens checked against another entry of the table than their own name and action:
+ * - the request types screen exists to change the rules: it opens with `edit` (everyone may
+ *   read the types, which the intake wizard needs; only admins edit them);
+ * - committee sessions are scheduled and changed by those who `manage` them;
+ * - the knowledge base's screens («articles») check `knowledge.*`; writing one is `edit`;
+ * - a survey is created by those who may edit surveys; the follow-ups screen is the
+ *   surveys' `followUp`.
  */
-const editorScreens: readonly string[] = ["requestTypes"];
-
-/**
- * Screens whose table names the change in its own words: committee sessions are scheduled
- * and changed (create, edit) by those who `manage` them.
- */
-const changeActions: Readonly<Record<string, string>> = { committee: "manage" };
-
-/** The table's action a panel screen checks: reading an editor screen needs `edit`. */
-export function screenAction(resource: string, action: string): string {
-  const reads = action === "list" || action === "show";
-  if (!reads && (action === "create" || action === "edit") && changeActions[resource])
-    return changeActions[resource];
-  return reads && editorScreens.includes(resource) ? "edit" : action;
-}
-
-/**
- * Panel resources named otherwise in the permission table: the knowledge base's screens
- * («articles») check `knowledge.*`, where writing one (create) is `edit`.
- */
-const permissionNames: Record<string, { resource: string; actions?: Record<string, string> }> = {
-  articles: { resource: "knowledge", actions: { create: "edit" } },
+const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
+  requestTypes: { list: ["requestTypes", "edit"], show: ["requestTypes", "edit"] },
+  committee: { create: ["committee", "manage"], edit: ["committee", "manage"] },
+  articles: {
+    list: ["knowledge", "list"],
+    show: ["knowledge", "show"],
+    create: ["knowledge", "edit"],
+    edit: ["knowledge", "edit"],
+  },
+  surveys: { create: ["surveys", "edit"] },
+  surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
 };
 
 /** The permission table's resource and action a panel screen checks. */
-export function permissionOf(resource: string, action: string): [string, string] {
-  const named = permissionNames[resource];
-  const screen = screenAction(resource, action);
-  return named ? [named.resource, named.actions?.[screen] ?? screen] : [resource, screen];
+export function permissionOf(resource: string, action: string): readonly [string, string] {
+  return screenRules[resource]?.[action] ?? [resource, action];
+}
+
+/** The table's action a panel screen checks. */
+export function screenAction(resource: string, action: string): string {
+  return permissionOf(resource, action)[1];
+}
+
+/** The table's resource a panel screen checks. */
+export function screenResource(resource: string, action: string): string {
+  return permissionOf(resource, action)[0];
 }

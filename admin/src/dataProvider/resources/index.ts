@@ -8,6 +8,8 @@ import { communications } from "./communications.js";
 import { members } from "./members.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
+import { surveyFollowUps } from "./surveyFollowUps.js";
+import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 
 export const resources: Record<string, ResourceSpec> = {
@@ -19,4 +21,6 @@ export const resources: Record<string, ResourceSpec> = {
   audit,
   committee,
   articles,
+  surveys,
+  surveyFollowUps,
 };
