@@ -55,6 +55,8 @@ const executions = new WeakMap<
   object,
   WeakMap<DocumentNode, Map<string, ExecutionResult | Promise<ExecutionResult>>>
 >();
+/** Shared executions run, and answers reused from one (the tests' and benches' evidence). */
+export const sharing = { executed: 0, reused: 0 };
 /** Results that several subscribers receive as they are: serialised once (`sharedPayload`). */
 const sharedResults = new WeakSet<object>();
 
@@ -74,7 +76,9 @@ function executeEvent(args: ExecutionArgs, event: unknown): Promise<ExecutionRes
   const byKey = byDocument.get(args.document) ?? new Map();
   byDocument.set(args.document, byKey);
   let result = byKey.get(key);
-  if (!result) {
+  if (result) sharing.reused++;
+  else {
+    sharing.executed++;
     result = Promise.resolve(execute(perEvent)).then((done) => {
       sharedResults.add(done);
       return done;
