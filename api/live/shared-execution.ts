@@ -60,32 +60,48 @@ export const sharing = { executed: 0, reused: 0 };
 /** Results that several subscribers receive as they are: serialised once (`sharedPayload`). */
 const sharedResults = new WeakSet<object>();
 
-function executeEvent(args: ExecutionArgs, event: unknown): Promise<ExecutionResult> {
-  const perEvent = { ...args, rootValue: event };
-  const viewerPart = viewerParts.get(args.contextValue as object);
-  if (!viewerPart || typeof event !== "object" || event === null)
-    return Promise.resolve(execute(perEvent));
-  const key = [
+/** What a subscriber shares with others beyond the viewer part: fixed for its operation. */
+function subscriberKey(args: ExecutionArgs): string {
+  return [
     args.operationName ?? "",
     JSON.stringify(args.variableValues ?? {}),
     authorityOf(args.contextValue as Context),
-    viewerPart(event as never),
   ].join("\u0000");
-  const byDocument = executions.get(event) ?? new WeakMap();
-  executions.set(event, byDocument);
-  const byKey = byDocument.get(args.document) ?? new Map();
-  byDocument.set(args.document, byKey);
-  let result = byKey.get(key);
-  if (result) sharing.reused++;
-  else {
-    sharing.executed++;
-    result = Promise.resolve(execute(perEvent)).then((done) => {
-      sharedResults.add(done);
-      return done;
-    });
-    byKey.set(key, result);
+}
+
+function executeEvent(
+  args: ExecutionArgs,
+  event: unknown,
+  subscriber: () => string,
+): Promise<ExecutionResult> | ExecutionResult {
+  const viewerPart = viewerParts.get(args.contextValue as object);
+  if (!viewerPart || typeof event !== "object" || event === null)
+    return execute({ ...args, rootValue: event });
+  const key = `${subscriber()}\u0000${viewerPart(event as never)}`;
+  let byDocument = executions.get(event);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    executions.set(event, byDocument);
   }
-  return Promise.resolve(result);
+  let byKey = byDocument.get(args.document);
+  if (!byKey) {
+    byKey = new Map();
+    byDocument.set(args.document, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) {
+    sharing.reused++;
+    return known;
+  }
+  sharing.executed++;
+  const result = Promise.resolve(execute({ ...args, rootValue: event })).then((done) => {
+    sharedResults.add(done);
+    // Later subscribers take the result itself, without another turn through a promise.
+    byKey.set(key, done);
+    return done;
+  });
+  byKey.set(key, result);
+  return result;
 }
 
 /**
@@ -97,6 +113,11 @@ function mapEvents(
   args: ExecutionArgs,
 ): AsyncIterableIterator<ExecutionResult> {
   const source = events[Symbol.asyncIterator]();
+  let key: string | undefined;
+  const subscriber = () => {
+    key ??= subscriberKey(args);
+    return key;
+  };
   const close = async (): Promise<IteratorReturnResult<undefined>> => {
     await source.return?.();
     return { done: true, value: undefined };
@@ -105,7 +126,7 @@ function mapEvents(
     next: async () => {
       const event = await source.next();
       if (event.done) return { done: true, value: undefined };
-      return { done: false, value: await executeEvent(args, event.value) };
+      return { done: false, value: await executeEvent(args, event.value, subscriber) };
     },
     return: close,
     throw: async (error: unknown) => {

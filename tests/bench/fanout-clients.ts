@@ -110,15 +110,19 @@ async function connect(command: Extract<ClientCommand, { type: "connect" }>): Pr
     for (let j = i; j < Math.min(command.count, i + parallel); j++)
       batch.push(open(group, command.group, command, j));
     await Promise.all(batch);
+    // Each arrival is announced to every screen in the room (presence): a server still
+    // busy announcing the last batch would not greet the next within graphql-ws's 3 s.
+    await idle(100);
   }
   send({ type: "connected", group: command.group, ms: monotonicMs() - started });
 }
 
-async function quiet(ms: number): Promise<void> {
+/** Resolves once nothing has arrived for `ms`. */
+async function idle(ms: number): Promise<void> {
   for (;;) {
-    const idle = monotonicMs() - lastMessageAt;
-    if (idle >= ms) return send({ type: "quiet" });
-    await new Promise((resolve) => setTimeout(resolve, ms - idle + 5));
+    const since = monotonicMs() - lastMessageAt;
+    if (since >= ms) return;
+    await new Promise((resolve) => setTimeout(resolve, ms - since + 5));
   }
 }
 
@@ -134,7 +138,8 @@ process.on("message", (command: ClientCommand) => {
       case "connect":
         return connect(command);
       case "quiet":
-        return quiet(command.ms);
+        await idle(command.ms);
+        return send({ type: "quiet" });
       case "sample":
         groupOf(command.group).sampling = true;
         return;
