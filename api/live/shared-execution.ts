@@ -161,17 +161,24 @@ export function useSharedExecution(): Plugin<Context> {
  * JSON to `spliceSharedPayloads`'s send, which graphql-ws calls at once, in the same turn.
  */
 class SerialisedPayload {
-  constructor(readonly json: string) {}
+  private encoded: Buffer | undefined;
+  constructor(private readonly json: string) {}
+  /** The payload's UTF-8 bytes, encoded once for all its subscribers. */
+  get bytes(): Buffer {
+    this.encoded ??= Buffer.from(this.json);
+    return this.encoded;
+  }
   toJSON(): string {
-    handedOver = this.json;
+    handedOver = this;
     return marker;
   }
 }
 
 const marker = "\u0000wasl-shared-payload";
 /** How a message carrying the marker ends once stringified. */
-const markedEnding = `"payload":${JSON.stringify(marker)}}`;
-let handedOver: string | undefined;
+const markedEnding = `${JSON.stringify(marker)}}`;
+const closing = Buffer.from("}");
+let handedOver: SerialisedPayload | undefined;
 const serialised = new WeakMap<object, SerialisedPayload>();
 
 /** graphql-ws's onNext: a shared result's payload, serialised once (else graphql-ws's own). */
@@ -182,17 +189,25 @@ export function sharedPayload(result: ExecutionResult): SerialisedPayload | unde
   return payload;
 }
 
-/** Puts each shared payload's JSON in place of its marker as a socket's message is sent. */
+type Send = (
+  data: unknown,
+  options: { binary: boolean },
+  callback?: (error?: Error) => void,
+) => void;
+
+/**
+ * Puts each shared payload's bytes in place of its marker as a socket's message is sent:
+ * the message's head (its id) is encoded per socket, the payload once for all.
+ */
 export function spliceSharedPayloads(socket: WebSocket): void {
-  const send = socket.send.bind(socket) as (
-    data: unknown,
-    callback?: (error?: Error) => void,
-  ) => void;
+  const send = socket.send.bind(socket) as Send;
   socket.send = ((data: unknown, callback?: (error?: Error) => void) => {
-    if (typeof data === "string" && handedOver !== undefined && data.endsWith(markedEnding)) {
-      data = `${data.slice(0, -markedEnding.length)}"payload":${handedOver}}`;
-      handedOver = undefined;
-    }
-    send(data, callback);
+    const payload = handedOver;
+    handedOver = undefined;
+    if (typeof data !== "string" || !payload || !data.endsWith(markedEnding))
+      return send(data, { binary: false }, callback);
+    const head = Buffer.from(data.slice(0, -markedEnding.length));
+    // A text frame still: graphql-ws's messages are text.
+    send(Buffer.concat([head, payload.bytes, closing]), { binary: false }, callback);
   }) as WebSocket["send"];
 }

@@ -39,11 +39,11 @@ function open(
   name: string,
   command: Extract<ClientCommand, { type: "connect" }>,
   index: number,
+  attempt = 1,
 ): Promise<void> {
   return new Promise((subscribed, failed) => {
     const url = `${command.url.replace(/^http/, "ws")}/graphql`;
     const socket = new WebSocket(url, "graphql-transport-ws", { perMessageDeflate: false });
-    group.sockets.push(socket);
     let ready = false;
     socket.on("open", () => {
       const token = command.tokens[index % command.tokens.length];
@@ -66,6 +66,7 @@ function open(
           );
         if (text.includes('"type":"next"') && !text.includes('"errors"')) {
           ready = true;
+          group.sockets.push(socket);
           return subscribed();
         }
         return failed(new Error(`client ${index} of ${name}: ${text.slice(0, 300)}`));
@@ -88,7 +89,12 @@ function open(
     });
     socket.on("error", (error) => failed(error));
     socket.on("close", (code) => {
-      if (!ready) failed(new Error(`client ${index} of ${name} closed with ${code}`));
+      if (ready) return;
+      // 4408: the server, busy, did not read connection_init within 3 s; graphql-ws's own
+      // client retries too.
+      if (code === 4408 && attempt < 5)
+        return void open(group, name, command, index, attempt + 1).then(subscribed, failed);
+      failed(new Error(`client ${index} of ${name} closed with ${code}`));
     });
   });
 }

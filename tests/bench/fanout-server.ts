@@ -155,7 +155,8 @@ async function startRaw(): Promise<() => Promise<void>> {
   });
   const publish: Publisher = (n) => {
     const frame = Buffer.from(frameOf(n));
-    for (const socket of sockets) socket.send(frame);
+    // A text frame, as graphql-ws sends (a Buffer would go as a binary one).
+    for (const socket of sockets) socket.send(frame, { binary: false });
   };
   process.on("message", (command: FanoutServerCommand) => {
     if (typeof command !== "object") return;
