@@ -13,8 +13,9 @@
 // fanout-saturation  deliveries per second with a window of events in flight (the next is
 //                    published as one reaches every client), ratio = ours / raw, goal 0.5
 // fanout-redis       clients on instance B, events published on instance A through Redis vs
-//                    one instance without Redis (PostgreSQL shared by all); ratio =
-//                    (single p99 + 3 ms) / two-instance p99, goal 1 (at most 3 ms added)
+//                    one instance without Redis (PostgreSQL shared by all), 200 clients
+//                    (BENCH_FANOUT_REDIS_CLIENTS); ratio = (single p99 + 3 ms) /
+//                    two-instance p99, goal 1 (at most 3 ms added)
 //
 // BENCH_FANOUT_CLIENTS (1000) clients; BENCH_DURATION seconds measured per target and phase,
 // in BENCH_ROUNDS alternating segments; BENCH_PROFILE_DIR: CPU profile of our server over the
@@ -38,6 +39,11 @@ import { freePort, startPostgres } from "./postgres.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const clientCount = Number(process.env.BENCH_FANOUT_CLIENTS || 1000);
+/**
+ * Fewer for fanout-redis: what it measures is the hop through Redis, which a saturated
+ * server's queues would hide (at 1,000 clients × 10/s on two loaded cores they decide p99).
+ */
+const redisClientCount = Number(process.env.BENCH_FANOUT_REDIS_CLIENTS || 200);
 const rate = 10;
 /** Events in flight while saturating: enough to keep the server busy, bounded memory. */
 const window = 8;
@@ -143,12 +149,18 @@ function startClients(): Clients {
   return Child.start<ClientMessage, ClientCommand>("fanout-clients.ts", []);
 }
 
-async function connect(clients: Clients, group: string, url: string, room: FanoutRoom) {
+async function connect(
+  clients: Clients,
+  group: string,
+  url: string,
+  room: FanoutRoom,
+  count = clientCount,
+) {
   clients.send({
     type: "connect",
     group,
     url,
-    count: clientCount,
+    count,
     tokens: room.tokens,
     query: roomSubscription,
     variables: { s: room.session },
@@ -160,7 +172,7 @@ async function connect(clients: Clients, group: string, url: string, room: Fanou
   const quietFrom = performance.now();
   await quiet(clients, 1_000);
   console.log(
-    `  ${group}: ${clientCount} clients subscribed in ${ms.toFixed(0)} ms, ` +
+    `  ${group}: ${count} clients subscribed in ${ms.toFixed(0)} ms, ` +
       `presence settled ${(performance.now() - quietFrom).toFixed(0)} ms later`,
   );
 }
@@ -176,7 +188,7 @@ async function report(clients: Clients, group: string) {
 }
 
 /** A target: where events are published, and which client group receives them. */
-type Target = { name: string; publisher: Server; group: string };
+type Target = { name: string; publisher: Server; group: string; clients: number };
 
 type Latencies = { latencies: number[]; expected: number; errors: number };
 
@@ -202,7 +214,7 @@ async function latencySegment(clients: Clients, target: Target, seconds: number)
     const at = published.get(sequence);
     if (at !== undefined) for (const t of received) latencies.push(t - at);
   }
-  return { latencies, expected: count * clientCount, errors };
+  return { latencies, expected: count * target.clients, errors };
 }
 
 /** Deliveries per second with `window` events in flight, for `seconds`. */
@@ -232,7 +244,7 @@ async function saturationSegment(clients: Clients, target: Target, seconds: numb
   await done;
   const { errors } = await report(clients, target.group);
   return {
-    perSecond: (delivered * clientCount) / ((lastDelivered - started) / 1000),
+    perSecond: (delivered * target.clients) / ((lastDelivered - started) / 1000),
     errors,
   };
 }
@@ -314,8 +326,8 @@ async function measureFanout(): Promise<FanoutFigures> {
     await connect(clients, "raw", raw.url, room);
 
     const targets: Target[] = [
-      { name: "wasl (graphql-ws)", publisher: ours, group: "wasl" },
-      { name: "raw ws broadcast", publisher: raw, group: "raw" },
+      { name: "wasl (graphql-ws)", publisher: ours, group: "wasl", clients: clientCount },
+      { name: "raw ws broadcast", publisher: raw, group: "raw", clients: clientCount },
     ];
     const slice = settings.duration / settings.rounds;
     for (const target of targets) {
@@ -410,7 +422,7 @@ export const fanoutRedis: Bench = {
   name: "fanout-redis",
   goal: 1,
   description:
-    "1,000 clients on instance B, events published on A through Redis vs one instance without Redis: (single p99 + 3 ms) / two-instance p99 (≥ 1: at most 3 ms added)",
+    "clients on instance B, events published on A through Redis vs one instance without Redis: (single p99 + 3 ms) / two-instance p99 (≥ 1: at most 3 ms added)",
   async run() {
     const postgres = await startPostgres();
     const redis = await startRedis().catch(async (error) => {
@@ -429,11 +441,11 @@ export const fanoutRedis: Bench = {
       servers.push(single);
       console.log(`  PostgreSQL: ${postgres.description}; Redis on ${redis.url}`);
       const room = a.room!;
-      await connect(clients, "single", single.url, room);
-      await connect(clients, "redis", b.url, room);
+      await connect(clients, "single", single.url, room, redisClientCount);
+      await connect(clients, "redis", b.url, room, redisClientCount);
       const targets: Target[] = [
-        { name: "one instance", publisher: single, group: "single" },
-        { name: "A → Redis → B", publisher: a, group: "redis" },
+        { name: "one instance", publisher: single, group: "single", clients: redisClientCount },
+        { name: "A → Redis → B", publisher: a, group: "redis", clients: redisClientCount },
       ];
       for (const target of targets) await latencySegment(clients, target, settings.warmup);
       const slice = settings.duration / settings.rounds;
@@ -441,6 +453,11 @@ export const fanoutRedis: Bench = {
       const [one, two] = targets.map((t) => summary(t.name, latency.get(t.name)!));
       const added = two!.p99 - one!.p99;
       console.log(`  added p99 through Redis: ${added.toFixed(2)} ms (goal ≤ 3 ms)`);
+      // Events queueing (offered more than a server delivers): p99 then measures the queue.
+      if (one!.p50 > 1000 / rate || two!.p50 > 1000 / rate) {
+        console.log("  SATURATED: p50 above the events' interval; not a measure of Redis");
+        return 0;
+      }
       return (one!.p99 + 3) / two!.p99;
     } finally {
       clients.process.kill();
