@@ -214,23 +214,30 @@ describe("committeeRoom subscription", () => {
       room { viewerIsChair viewerIsMember
         items { voterCount votesNamed votes { voter { id } choice } myVote { choice } } }
     } }`;
-    const [chair, m1, admin, otherAdmin] = [c.chair, c.m1, c.admin, admin2].map((who) =>
+    // m1 and m2 have the same roles: only the viewer part tells their screens apart.
+    const [chair, m1, m2, admin, otherAdmin] = [c.chair, c.m1, c.m2, c.admin, admin2].map((who) =>
       follow(room.session, who.token, viewerFields),
     );
-    await Promise.all([chair, m1, admin, otherAdmin].map((f) => f!.received(1)));
+    const all = [chair, m1, m2, admin, otherAdmin];
+    await Promise.all(all.map((f) => f!.received(1)));
     // Presence (each arrival) settles before counting.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const before = { ...sharing };
     await c.call("castCommitteeVote", { item, choice: "APPROVE" }, c.m1.token);
     const voted = (e: Json) => e.change === "VOTE_CAST";
-    const [seenByChair, seenByM1, seenByAdmin, seenByOtherAdmin] = await Promise.all(
-      [chair, m1, admin, otherAdmin].map((f) => until(f!, voted)),
+    const [seenByChair, seenByM1, seenByM2, seenByAdmin, seenByOtherAdmin] = await Promise.all(
+      all.map((f) => until(f!, voted)),
     );
     // A secret ballot: counts for everyone, names for no one, each their own vote.
     expect(seenByM1.room).toEqual({
       viewerIsChair: false,
       viewerIsMember: true,
       items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: { choice: "APPROVE" } }],
+    });
+    expect(seenByM2.room).toEqual({
+      viewerIsChair: false,
+      viewerIsMember: true,
+      items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: null }],
     });
     expect(seenByChair.room).toEqual({
       viewerIsChair: true,
@@ -244,9 +251,9 @@ describe("committeeRoom subscription", () => {
     };
     expect(seenByAdmin.room).toEqual(outsider);
     expect(seenByOtherAdmin.room).toEqual(outsider);
-    // The chair, the member and the admins: three executions; the second admin shared one.
-    expect(sharing.executed - before.executed).toBe(3);
+    // The chair, each member and the admins: four executions; the second admin shared one.
+    expect(sharing.executed - before.executed).toBe(4);
     expect(sharing.reused - before.reused).toBe(1);
-    for (const f of [chair, m1, admin, otherAdmin]) expect(f!.errors).toEqual([]);
+    for (const f of all) expect(f!.errors).toEqual([]);
   });
 });
