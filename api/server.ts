@@ -207,6 +207,7 @@ export async function buildApp(
       },
       onOperation: (ctx, _id, _payload, _args, result) =>
         isAsyncIterable(result) ? liveSessions.guard(result, ctx.extra) : undefined,
+      // Cast: graphql-ws types the payload as a result; a serialised one stands in for it.
       onNext: (_ctx, _id, _payload, _args, result) => sharedPayload(result) as never,
     },
     wsServer,

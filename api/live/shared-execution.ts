@@ -6,7 +6,8 @@
 // reads from the viewer (`shareExecution`); subscribers of the same event with the same
 // document, variables, language, authority (kind, roles, access, scopes) and declared viewer
 // part get one result, executed once (by the first of them to ask) and serialised once.
-// Whatever is not declared is never shared: every other subscription executes as before.
+// Whatever is not declared is never shared: every other subscription executes once per
+// subscriber, as graphql-js's own `subscribe` does (this replaces it for all of them).
 import {
   createSourceEventStream,
   type DocumentNode,
