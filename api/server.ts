@@ -24,6 +24,7 @@ import { loadGraphiQL } from "./http/graphiql.js";
 import { answerEveryFailure, headersOf, requestIdFrom } from "./http/request.js";
 import { mountRoutes } from "./http/routes.js";
 import { createStaticHandler } from "./http/static.js";
+import { sharedPayload, spliceSharedPayloads } from "./live/shared-execution.js";
 import { createLogger, type Logger } from "./logger.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
@@ -147,6 +148,8 @@ export async function buildApp(
   // Each socket's session is checked on every event, and its user's access changes close it
   // at once (auth/live-sessions.ts).
   const liveSessions = new LiveSessions(database.prisma, config, pubsub);
+  // A result shared by many subscribers is serialised once (live/shared-execution.ts).
+  wsServer.on("connection", spliceSharedPayloads);
   type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;
   const wsDisposable = useServer<Record<string, unknown>, Extra>(
     {
@@ -204,6 +207,8 @@ export async function buildApp(
       },
       onOperation: (ctx, _id, _payload, _args, result) =>
         isAsyncIterable(result) ? liveSessions.guard(result, ctx.extra) : undefined,
+      // Cast: graphql-ws types the payload as a result; a serialised one stands in for it.
+      onNext: (_ctx, _id, _payload, _args, result) => sharedPayload(result) as never,
     },
     wsServer,
   );

@@ -12,6 +12,7 @@ import { type Context, createContext, type Services } from "./auth/context.js";
 import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
 import { useQueryLimits } from "./graphql/query-limits.js";
 import { schema } from "./graphql/schema.js";
+import { useSharedExecution } from "./live/shared-execution.js";
 import type { Logger } from "./logger.js";
 
 /** What the node:http adapter and graphql-ws pass into yoga's context. */
@@ -157,6 +158,7 @@ export function createWaslYoga(
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useIntrospectionSwitch(config.introspection),
       ...useQueryLimits(),
+      useSharedExecution(),
     ],
   });
 }

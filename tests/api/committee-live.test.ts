@@ -5,7 +5,9 @@
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { sharing } from "../../api/live/shared-execution.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { signInStaff } from "../helpers/callers.js";
 import { type Committee, setUpCommittee } from "../helpers/committee.js";
 import { gid } from "../helpers/ids.js";
 
@@ -37,7 +39,7 @@ type Follower = {
   received(count: number): Promise<Json[]>;
 };
 
-function follow(sessionId: string, token?: string): Follower {
+function follow(sessionId: string, token?: string, query = roomSubscription): Follower {
   let closed: (code: number) => void = () => {};
   const closedWith = new Promise<number>((resolve) => (closed = resolve));
   const client = createClient({
@@ -55,7 +57,7 @@ function follow(sessionId: string, token?: string): Follower {
   const waiting: { count: number; resolve: (events: Json[]) => void }[] = [];
   const completed = new Promise<void>((resolve) => {
     client.subscribe(
-      { query: roomSubscription, variables: { s: sessionId } },
+      { query, variables: { s: sessionId } },
       {
         next: (result) => {
           if (result.errors) errors.push(result.errors);
@@ -198,5 +200,60 @@ describe("committeeRoom subscription", () => {
     expect(removed.events.filter((e) => e.change !== "PRESENCE").map((e) => e.change)).toEqual([
       "SNAPSHOT",
     ]);
+  });
+
+  it("executes a change once per kind of viewer, and never hands one viewer's fields to another", async () => {
+    const request = await c.requestInCommittee();
+    const secret = await c.sessionWith([request.id], { ballotVisibility: "SECRET_UNTIL_DECIDED" });
+    const room = await c.open(secret, [c.m1, c.m2, c.m3]);
+    const item = room.items[0].id;
+    await c.call("openCommitteeVoting", { item }, c.chair.token);
+    const admin2 = await signInStaff(t, "admin2@test.sa", ["ADMIN"]);
+    const viewerFields = `subscription($s: ID!) { committeeRoom(session: $s) {
+      sequence change
+      room { viewerIsChair viewerIsMember
+        items { voterCount votesNamed votes { voter { id } choice } myVote { choice } } }
+    } }`;
+    // m1 and m2 have the same roles: only the viewer part tells their screens apart.
+    const [chair, m1, m2, admin, otherAdmin] = [c.chair, c.m1, c.m2, c.admin, admin2].map((who) =>
+      follow(room.session, who.token, viewerFields),
+    );
+    const all = [chair, m1, m2, admin, otherAdmin];
+    await Promise.all(all.map((f) => f!.received(1)));
+    // Presence (each arrival) settles before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = { ...sharing };
+    await c.call("castCommitteeVote", { item, choice: "APPROVE" }, c.m1.token);
+    const voted = (e: Json) => e.change === "VOTE_CAST";
+    const [seenByChair, seenByM1, seenByM2, seenByAdmin, seenByOtherAdmin] = await Promise.all(
+      all.map((f) => until(f!, voted)),
+    );
+    // A secret ballot: counts for everyone, names for no one, each their own vote.
+    expect(seenByM1.room).toEqual({
+      viewerIsChair: false,
+      viewerIsMember: true,
+      items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: { choice: "APPROVE" } }],
+    });
+    expect(seenByM2.room).toEqual({
+      viewerIsChair: false,
+      viewerIsMember: true,
+      items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: null }],
+    });
+    expect(seenByChair.room).toEqual({
+      viewerIsChair: true,
+      viewerIsMember: true,
+      items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: null }],
+    });
+    const outsider = {
+      viewerIsChair: false,
+      viewerIsMember: false,
+      items: [{ voterCount: 1, votesNamed: false, votes: [], myVote: null }],
+    };
+    expect(seenByAdmin.room).toEqual(outsider);
+    expect(seenByOtherAdmin.room).toEqual(outsider);
+    // The chair, each member and the admins: four executions; the second admin shared one.
+    expect(sharing.executed - before.executed).toBe(4);
+    expect(sharing.reused - before.reused).toBe(1);
+    for (const f of all) expect(f!.errors).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export type BenchPostgres = {
 
 const binDir = process.env.BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -7,6 +7,7 @@
 import { cpus } from "node:os";
 import { type Bench, createContext, ratioLine } from "./common.js";
 import { embedded } from "./embedded.js";
+import { fanout, fanoutRedis, fanoutSaturation } from "./fanout.js";
 import { kbSearch } from "./kb-search.js";
 import { loadAverage, settings } from "./load.js";
 import { membersPage } from "./members-page.js";
@@ -14,7 +15,17 @@ import { requestsList } from "./requests-list.js";
 import { transition } from "./transition.js";
 import { transport } from "./transport.js";
 
-const benches: Bench[] = [transport, membersPage, embedded, transition, requestsList, kbSearch];
+const benches: Bench[] = [
+  transport,
+  membersPage,
+  embedded,
+  transition,
+  requestsList,
+  kbSearch,
+  fanout,
+  fanoutSaturation,
+  fanoutRedis,
+];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2).filter((a) => a !== "--");

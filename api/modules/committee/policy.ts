@@ -51,3 +51,21 @@ export function ballotsNamed(
 ) {
   return room.ballotVisibility === "OPEN" || item.status === "DECIDED";
 }
+
+/**
+ * What the room's fields (types.ts) read from the viewer, for sharing one execution of a
+ * change among its screens (live/shared-execution.ts): a viewer with a part of their own in
+ * the room (chair, member, a vote of theirs: `viewerIsChair`, `viewerIsMember`, `myVote`)
+ * is alone in their class; every other viewer sees the same room, `votesNamed` and `votes`
+ * as any other who may (or may not) enter it. Null: presence, no room.
+ */
+export function roomViewer(caller: Caller, room: RoomState | null): string {
+  if (!room) return "";
+  const id = caller.kind === "user" ? caller.id : undefined;
+  const own =
+    id !== undefined &&
+    (room.chairId === id ||
+      room.members.some((m) => m.userId === id) ||
+      room.items.some((item) => item.votes.some((v) => v.voterId === id)));
+  return own ? `own:${id}` : `other:${mayEnterRoom(caller, room)}`;
+}

@@ -5,8 +5,9 @@
 // socket closed (api/auth/live-sessions.ts).
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { shareExecution } from "../../live/shared-execution.js";
 import type { CommitteeRoomEvent } from "./events.js";
-import { mayEnterRoom } from "./policy.js";
+import { mayEnterRoom, roomViewer } from "./policy.js";
 import { roomPresence } from "./presence.js";
 import { loadRoomState } from "./state.js";
 import { CommitteeRoomEventType, CommitteeSessionNode } from "./types.js";
@@ -41,6 +42,8 @@ builder.subscriptionField("committeeRoom", (t) =>
           ? new ForbiddenError(true)
           : new NotFoundError("CommitteeSession", sessionId);
       }
+      // 1,000 screens on one room execute each change once per kind of viewer.
+      shareExecution(context, (event: CommitteeRoomEvent) => roomViewer(caller, event.state));
       const userId = caller.kind === "user" ? caller.id : "";
       const presence = roomPresence(context.pubsub);
       return (async function* (): AsyncGenerator<CommitteeRoomEvent> {
