@@ -17,13 +17,13 @@ export function fillSmsBody(
   contentType: string,
   values: { to: string; text: string; id: string },
 ): string {
-  const escape = contentType.includes("json")
+  const encode = contentType.includes("json")
     ? (value: string) => JSON.stringify(value).slice(1, -1)
     : contentType.includes("x-www-form-urlencoded")
       ? encodeURIComponent
       : (value: string) => value;
   return template.replace(/\{\{(to|text|id)\}\}/g, (_, name: keyof typeof values) =>
-    escape(values[name]),
+    encode(values[name]),
   );
 }
 
