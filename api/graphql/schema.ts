@@ -8,6 +8,7 @@ import "../modules/audit/module.js";
 import "../modules/dashboard/module.js";
 import "../modules/requests/module.js";
 import "../modules/communications/module.js";
+import "../modules/notifications/module.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

@@ -72,7 +72,7 @@ CREATE TABLE "ScheduledJobRun" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "NotificationAttempt_notificationId_attempt_key" ON "NotificationAttempt"("notificationId", "attempt");
+CREATE INDEX "NotificationAttempt_notificationId_startedAt_idx" ON "NotificationAttempt"("notificationId", "startedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "NotificationTemplateVersion_templateId_version_key" ON "NotificationTemplateVersion"("templateId", "version");
