@@ -11,6 +11,7 @@ import { LoginPage } from "./layout/LoginPage.js";
 import { themeFor } from "./layout/theme.js";
 import { members } from "./members/index.js";
 import { MyCases, myCasesPath } from "./my-cases/index.js";
+import { outbox } from "./outbox/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
@@ -42,6 +43,7 @@ function WaslAdmin() {
       <Resource name="requests" {...requests} />
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
+      <Resource name="outbox" {...outbox} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

@@ -39,3 +39,9 @@ export const requestFields = `
 /** A contact with a member (the communications log), on a request's file or a member's. */
 export const communicationFields = `
   id channel direction subject body outcome occurredAt handledBy { id fullName } request { id reference }`;
+
+/** A notification in the outbox: the rendered message, its tries and errors. */
+export const notificationFields = `
+  id event channel status address subject body html attempts lastError nextAttemptAt sentAt
+  providerMessageId createdAt version member { id memberNumber fullNameAr } request { id reference }
+  deliveryAttempts { attempt startedAt finishedAt succeeded providerMessageId error }`;

@@ -16,6 +16,7 @@ import { buildQuery, maxPageSize, pagedByCursor } from "./buildQuery.js";
 import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
+import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 
@@ -60,7 +61,8 @@ export type MemberCaseFile = {
 };
 
 export type WaslDataProvider = DataProvider &
-  RequestCalls & {
+  RequestCalls &
+  OutboxCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -161,13 +163,13 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     return result;
   }
 
-  const requests = requestCalls(client);
+  const calls = { ...requestCalls(client), ...outboxCalls(client) };
   const guarded = Object.fromEntries(
-    Object.entries(requests).map(([name, call]) => [
+    Object.entries(calls).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls;
+  ) as RequestCalls & OutboxCalls;
 
   return {
     ...base,

@@ -3,6 +3,7 @@
 import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsAr } from "./communications.ar.js";
+import { outboxAr } from "./outbox.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 
@@ -206,6 +207,7 @@ export const ar = {
     requests: requestsAr.resource,
     requestTypes: requestTypesAr,
     communications: communicationsAr,
+    outbox: outboxAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -376,6 +378,7 @@ export const ar = {
     },
     enums: {
       ...requestsAr.enums,
+      ...outboxAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -4,6 +4,7 @@ import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsEn } from "./communications.en.js";
+import { outboxEn } from "./outbox.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 
@@ -14,6 +15,7 @@ export const en = {
     requests: requestsEn.resource,
     requestTypes: requestTypesEn,
     communications: communicationsEn,
+    outbox: outboxEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -181,6 +183,7 @@ export const en = {
     },
     enums: {
       ...requestsEn.enums,
+      ...outboxEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

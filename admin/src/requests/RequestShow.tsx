@@ -14,6 +14,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
+import { SentNotifications } from "../outbox/SentNotifications.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { ActionButtons } from "./ActionButtons.js";
@@ -201,6 +202,7 @@ function CaseFile() {
             <CommunicationLog
               owner={{ kind: "request", id: request.id, reference: request.reference }}
             />
+            <SentNotifications request={request.id} />
           </TabbedShowLayout.Tab>
         )}
         <TabbedShowLayout.Tab label="resources.requests.tabs.timeline" path="timeline">

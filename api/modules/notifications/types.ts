@@ -24,7 +24,7 @@ export const OutboxStatusEnum = builder.enumType(OutboxStatus, {
     "PENDING (waiting for its next try), SENDING (claimed by a worker), SENT, FAILED (tries exhausted or refused for good; can be resent), CANCELLED.",
 });
 
-const NotificationAttemptType = builder.prismaObject("NotificationAttempt", {
+builder.prismaObject("NotificationAttempt", {
   description: "One try at delivering a notification.",
   fields: (t) => ({
     attempt: t.exposeInt("attempt", { description: "Which try, from 1 (again after a resend)." }),

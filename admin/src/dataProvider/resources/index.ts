@@ -4,6 +4,7 @@ import type { ResourceSpec } from "../spec.js";
 import { audit } from "./audit.js";
 import { communications } from "./communications.js";
 import { members } from "./members.js";
+import { outbox } from "./outbox.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
 import { users } from "./users.js";
@@ -14,5 +15,6 @@ export const resources: Record<string, ResourceSpec> = {
   requests,
   requestTypes,
   communications,
+  outbox,
   audit,
 };
