@@ -58,6 +58,7 @@ const environment = z.object({
   WASL_DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(2_000),
   WASL_DELIVERY_BATCH: z.coerce.number().int().min(1).max(500).default(20),
   WASL_DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(300_000),
+  WASL_REMINDERS_EVERY_MS: z.coerce.number().int().min(100).default(900_000),
   SMS_GATEWAY: z.enum(["log", "http"]).default("log"),
   SMS_HTTP_URL: z
     .string()
@@ -147,6 +148,8 @@ export type DeliveryConfig = {
   batchSize: number;
   /** How long a claimed row is another worker's; past it (a crashed worker) it is retried. */
   leaseMs: number;
+  /** How often the staff reminders (decision due soon, overdue) are looked for. */
+  remindersEveryMs: number;
   sms:
     | { gateway: "log" }
     | {
@@ -209,6 +212,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.WASL_DELIVERY_POLL_MS,
       batchSize: e.WASL_DELIVERY_BATCH,
       leaseMs: e.WASL_DELIVERY_LEASE_MS,
+      remindersEveryMs: e.WASL_REMINDERS_EVERY_MS,
       sms:
         e.SMS_GATEWAY === "http" && e.SMS_HTTP_URL
           ? {

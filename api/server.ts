@@ -25,11 +25,7 @@ import { answerEveryFailure, headersOf, requestIdFrom } from "./http/request.js"
 import { mountRoutes } from "./http/routes.js";
 import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
-import {
-  createDeliveryWorker,
-  createSenders,
-  type DeliveryWorker,
-} from "./modules/notifications/delivery.js";
+import { type BackgroundWork, createBackgroundWork } from "./modules/notifications/background.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub } from "./pubsub.js";
@@ -42,8 +38,8 @@ export type App = {
   yoga: WaslYoga;
   services: Services;
   database: Database;
-  /** The notifications' delivery worker when it runs in this process (WASL_WORKER). */
-  delivery: DeliveryWorker | undefined;
+  /** The notifications' delivery and reminders when they run in this process (WASL_WORKER). */
+  background: BackgroundWork | undefined;
   /** Listens on config.port (0 = any free port) and resolves with the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -90,14 +86,9 @@ export async function buildApp(
     signInLimiter: new SignInLimiter(),
   };
   // By default the API delivers the outbox itself; with WASL_WORKER=off `npm run worker` does.
-  const delivery =
+  const background =
     config.delivery.worker === "in-process"
-      ? createDeliveryWorker({
-          prisma: database.prisma,
-          senders: createSenders(config, log),
-          config: config.delivery,
-          log,
-        })
+      ? createBackgroundWork({ config, prisma: database.prisma, pubsub, log })
       : undefined;
   const graphiql = await loadGraphiQL(log);
   const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
@@ -230,12 +221,12 @@ export async function buildApp(
     yoga,
     services,
     database,
-    delivery,
+    background,
     start: () =>
       new Promise((resolveStart, reject) => {
         server.once("error", reject);
         server.listen(config.port, config.host, () => {
-          delivery?.start();
+          background?.start();
           const { port } = server.address() as AddressInfo;
           const host = config.host.includes(":") ? `[${config.host}]` : config.host;
           resolveStart(`http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
@@ -255,7 +246,7 @@ export async function buildApp(
         await closed;
         clearInterval(idle);
         clearTimeout(cut);
-        await delivery?.stop();
+        await background?.stop();
         await closePubSub();
         await liveSessions.stop();
         if (!options.database) await database.close();

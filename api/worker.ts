@@ -1,10 +1,15 @@
-// `npm run worker`: the notifications' delivery worker as a process of its own, for API
-// instances started with WASL_WORKER=off (on PostgreSQL; the embedded database belongs to one
-// process, which then runs the worker itself). Several may run: they never claim the same row.
+// `npm run worker`: the notifications' delivery and scheduled reminders as a process of their
+// own, for API instances started with WASL_WORKER=off (on PostgreSQL; the embedded database
+// belongs to one process, which then runs them itself). Several may run: they never claim the
+// same notification or the same reminder run.
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createLogger } from "./logger.js";
-import { createDeliveryWorker, createSenders } from "./modules/notifications/delivery.js";
+import { createBackgroundWork } from "./modules/notifications/background.js";
+import { createWaslPubSub } from "./pubsub.js";
+// Every module's messages and notification parameters, as the API has them: reminders are
+// rendered here.
+import "./graphql/schema.js";
 
 async function main() {
   const config = loadConfig();
@@ -14,17 +19,15 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
-  const worker = createDeliveryWorker({
-    prisma: database.prisma,
-    senders: createSenders(config, log),
-    config: config.delivery,
-    log,
-  });
+  // With REDIS_URL, the bells of every API instance hear of the reminders queued here.
+  const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
+  const worker = createBackgroundWork({ config, prisma: database.prisma, pubsub, log });
   worker.start();
   log.info({ pollMs: config.delivery.pollMs }, "delivery worker started");
   const shutdown = async (signal: string) => {
     log.info({ signal }, "delivery worker stopping");
     await worker.stop();
+    await closePubSub();
     await database.close();
     process.exit(0);
   };

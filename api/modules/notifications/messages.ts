@@ -10,6 +10,18 @@ export const notificationMessagesAr = {
   "outboxAction.RESEND": "إعادة الإرسال",
   "outboxAction.CANCEL": "إلغاء الإرسال",
   "entities.Notification": "الإشعار",
+  "entities.NotificationTemplate": "قالب الإشعار",
+  "templates.unknownPlaceholder":
+    "العنصر {placeholder} غير معروف في قوالب هذا الحدث. العناصر المتاحة: {allowed}.",
+  "templates.malformedPlaceholder":
+    "الأقواس { } تُستخدم للعناصر فقط، مكتوبة بقوسين مزدوجين مثل {{reference}}.",
+  "notifications.notForMembers": "الإشعارات داخل اللوحة للموظفين فقط.",
+  "notifications.noEmail": "لا يوجد بريد إلكتروني مسجل للعضو.",
+  "fields.notifyBy": "قناة الإشعارات المفضلة",
+  "fields.subjectAr": "الموضوع بالعربية",
+  "fields.subjectEn": "الموضوع بالإنجليزية",
+  "fields.bodyAr": "النص بالعربية",
+  "fields.bodyEn": "النص بالإنجليزية",
 } as const;
 
 export const notificationMessagesEn: Keys<typeof notificationMessagesAr> = {
@@ -21,6 +33,18 @@ export const notificationMessagesEn: Keys<typeof notificationMessagesAr> = {
   "outboxAction.RESEND": "resend",
   "outboxAction.CANCEL": "cancel",
   "entities.Notification": "notification",
+  "entities.NotificationTemplate": "notification template",
+  "templates.unknownPlaceholder":
+    "The placeholder {placeholder} is not known for this event. Available: {allowed}.",
+  "templates.malformedPlaceholder":
+    "Braces { } are for placeholders only, written doubled like {{reference}}.",
+  "notifications.notForMembers": "In-app notifications are for staff only.",
+  "notifications.noEmail": "The member has no e-mail address on file.",
+  "fields.notifyBy": "Preferred channel for notifications",
+  "fields.subjectAr": "Arabic subject",
+  "fields.subjectEn": "English subject",
+  "fields.bodyAr": "Arabic text",
+  "fields.bodyEn": "English text",
 };
 
 declare module "../../i18n/messages.js" {

@@ -4,3 +4,6 @@ import "./types.js";
 import "./queries.js";
 import "./mutations.js";
 import "./messages.js";
+import "./template-types.js";
+import "./preferences.js";
+import "./bell.js";

@@ -25,7 +25,8 @@ ALTER TABLE "Member" ADD COLUMN     "notificationsOptOut" BOOLEAN NOT NULL DEFAU
 ADD COLUMN     "notifyBy" "NotificationChannel";
 
 -- AlterTable
-ALTER TABLE "Notification" ADD COLUMN     "providerMessageId" TEXT,
+ALTER TABLE "Notification" ADD COLUMN     "dedupeKey" TEXT,
+ADD COLUMN     "providerMessageId" TEXT,
 ADD COLUMN     "readAt" TIMESTAMP(3);
 
 -- AlterTable
@@ -79,6 +80,9 @@ CREATE UNIQUE INDEX "NotificationTemplateVersion_templateId_version_key" ON "Not
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Letter_documentId_key" ON "Letter"("documentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Notification_dedupeKey_key" ON "Notification"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "Notification_userId_channel_readAt_idx" ON "Notification"("userId", "channel", "readAt");
