@@ -21,7 +21,35 @@ const actionMutation = (field: OutboxAction) => {
     }`;
 };
 
+/** One of the signed-in user's notifications, as the bell lists them. */
+export type BellItem = {
+  id: string;
+  event: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+  request: { id: string; reference: string | null } | null;
+};
+
+const bellQuery = gql`
+  query Bell {
+    myUnreadNotificationCount
+    myNotifications(first: 20) {
+      edges { node { id event subject body createdAt readAt request { id reference } } }
+    }
+  }`;
+
+const markReadMutation = gql`
+  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+    markNotificationsRead(input: $input) { unreadCount }
+  }`;
+
 export type OutboxCalls = {
+  /** The bell: the unread count and the latest notifications of the signed-in user. */
+  getBell(): Promise<{ unreadCount: number; items: BellItem[] }>;
+  /** Marks the user's notifications read (these, or all); answers the unread count. */
+  markNotificationsRead(ids?: string[]): Promise<number>;
   changeNotification(
     action: OutboxAction,
     notification: { id: string; version: number },
@@ -30,6 +58,20 @@ export type OutboxCalls = {
 
 export function outboxCalls(client: WaslApolloClient): OutboxCalls {
   return {
+    async getBell() {
+      const { data } = await client.query({ query: bellQuery, fetchPolicy: "no-cache" });
+      return {
+        unreadCount: data?.myUnreadNotificationCount ?? 0,
+        items: (data?.myNotifications?.edges ?? []).map((e: { node: BellItem }) => e.node),
+      };
+    },
+    async markNotificationsRead(ids) {
+      const { data } = await client.mutate({
+        mutation: markReadMutation,
+        variables: { input: ids ? { ids } : {} },
+      });
+      return data?.markNotificationsRead?.unreadCount ?? 0;
+    },
     async changeNotification(action, { id, version }) {
       const { data } = await client.mutate({
         mutation: actionMutation(action),

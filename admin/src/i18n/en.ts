@@ -116,6 +116,12 @@ export const en = {
       failed: "Sign-in failed",
     },
     whoami: { roles: "Roles", signed_in_as: "Signed in as" },
+    bell: {
+      title: "Notifications",
+      unread: "%{smart_count} unread notification |||| %{smart_count} unread notifications",
+      mark_read: "Mark all read",
+      empty: "No notifications.",
+    },
     live: {
       live: "Live",
       connecting: "Connecting…",
