@@ -11,6 +11,7 @@ import { LoginPage } from "./layout/LoginPage.js";
 import { themeFor } from "./layout/theme.js";
 import { members } from "./members/index.js";
 import { MyCases, myCasesPath } from "./my-cases/index.js";
+import { notificationTemplates } from "./notification-templates/index.js";
 import { outbox } from "./outbox/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
@@ -44,6 +45,8 @@ function WaslAdmin() {
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
       <Resource name="outbox" {...outbox} />
+      {/* Admins only: the screen opens with notificationTemplates.edit. */}
+      <Resource name="notificationTemplates" {...notificationTemplates} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

@@ -45,3 +45,8 @@ export const notificationFields = `
   id event channel status address subject body html attempts lastError nextAttemptAt sentAt
   providerMessageId createdAt version member { id memberNumber fullNameAr } request { id reference }
   deliveryAttempts { attempt startedAt finishedAt succeeded providerMessageId error }`;
+
+/** A notification template with the placeholders its event fills and its versions. */
+export const notificationTemplateFields = `
+  id event channel subjectAr subjectEn bodyAr bodyEn placeholders updatedAt version
+  versions { version subjectAr subjectEn bodyAr bodyEn createdAt }`;

@@ -45,7 +45,28 @@ const markReadMutation = gql`
     markNotificationsRead(input: $input) { unreadCount }
   }`;
 
+export type TemplatePreview = { subject: string; body: string; html: string | null };
+
+const previewQuery = gql`
+  query NotificationTemplatePreview($input: NotificationTemplatePreviewInput!) {
+    result: notificationTemplatePreview(input: $input) {
+      __typename
+      ... on NotificationTemplatePreviewSuccess { preview { subject body html } }
+      ... on ValidationError { fieldErrors { path message } }
+      ... on Error { code message }
+    }
+  }`;
+
 export type OutboxCalls = {
+  /** Texts being edited, rendered on a real request as its member would receive them. */
+  previewTemplate(input: {
+    event: string;
+    channel: string;
+    language: "AR" | "EN";
+    subject: string;
+    body: string;
+    request: string;
+  }): Promise<TemplatePreview>;
   /** The bell: the unread count and the latest notifications of the signed-in user. */
   getBell(): Promise<{ unreadCount: number; items: BellItem[] }>;
   /** Marks the user's notifications read (these, or all); answers the unread count. */
@@ -58,6 +79,16 @@ export type OutboxCalls = {
 
 export function outboxCalls(client: WaslApolloClient): OutboxCalls {
   return {
+    async previewTemplate(input) {
+      const { data } = await client.query({
+        query: previewQuery,
+        variables: { input },
+        fetchPolicy: "no-cache",
+      });
+      const result = data?.result as (TypedErrorResult & { preview?: TemplatePreview }) | undefined;
+      if (result?.preview) return result.preview;
+      throw typedResultError(result ?? { __typename: "Error" });
+    },
     async getBell() {
       const { data } = await client.query({ query: bellQuery, fetchPolicy: "no-cache" });
       return {

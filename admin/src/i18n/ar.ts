@@ -208,6 +208,7 @@ export const ar = {
     requestTypes: requestTypesAr,
     communications: communicationsAr,
     outbox: outboxAr.resource,
+    notificationTemplates: outboxAr.templates,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {

@@ -16,6 +16,7 @@ export const en = {
     requestTypes: requestTypesEn,
     communications: communicationsEn,
     outbox: outboxEn.resource,
+    notificationTemplates: outboxEn.templates,
     members: {
       name: "Member |||| Members",
       fields: {

@@ -39,6 +39,25 @@ export const outboxAr = {
     none_sent: "لم يُرسل شيء بعد.",
     empty: "لا توجد إشعارات.",
   },
+  templates: {
+    name: "قوالب الإشعارات |||| قالب",
+    fields: {
+      event: "الحدث",
+      channel: "القناة",
+      subjectAr: "الموضوع بالعربية",
+      subjectEn: "الموضوع بالإنجليزية",
+      bodyAr: "النص بالعربية",
+      bodyEn: "النص بالإنجليزية",
+      version: "النسخة",
+      updatedAt: "آخر تعديل",
+    },
+    placeholders: "العناصر المتاحة لهذا الحدث (تُستبدل عند الإرسال):",
+    preview: "معاينة على طلب حقيقي",
+    preview_request: "الطلب",
+    preview_hint: "اختر طلباً لمعاينة الرسالة كما تصل إلى صاحبه.",
+    versions: "النسخ السابقة",
+    written: "كُتبت في",
+  },
   enums: {
     outbox_status: {
       PENDING: "بانتظار الإرسال",

@@ -40,6 +40,25 @@ export const outboxEn = {
     none_sent: "Nothing sent yet.",
     empty: "No notifications.",
   },
+  templates: {
+    name: "Template |||| Notification templates",
+    fields: {
+      event: "Event",
+      channel: "Channel",
+      subjectAr: "Arabic subject",
+      subjectEn: "English subject",
+      bodyAr: "Arabic text",
+      bodyEn: "English text",
+      version: "Version",
+      updatedAt: "Last edited",
+    },
+    placeholders: "Placeholders this event fills (replaced when sent):",
+    preview: "Preview on a real request",
+    preview_request: "Request",
+    preview_hint: "Choose a request to see the message as its member would receive it.",
+    versions: "Earlier versions",
+    written: "Written",
+  },
   enums: {
     outbox_status: {
       PENDING: "Waiting",

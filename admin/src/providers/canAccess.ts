@@ -6,7 +6,7 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  * the request types (the intake wizard needs their rules); only those who may edit the rules
  * (admins, by the table) see the request types screen.
  */
-const editorScreens: readonly string[] = ["requestTypes"];
+const editorScreens: readonly string[] = ["requestTypes", "notificationTemplates"];
 
 /** The table's action a panel screen checks: reading an editor screen needs `edit`. */
 export function screenAction(resource: string, action: string): string {

@@ -4,6 +4,7 @@ import type { ResourceSpec } from "../spec.js";
 import { audit } from "./audit.js";
 import { communications } from "./communications.js";
 import { members } from "./members.js";
+import { notificationTemplates } from "./notificationTemplates.js";
 import { outbox } from "./outbox.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
@@ -16,5 +17,6 @@ export const resources: Record<string, ResourceSpec> = {
   requestTypes,
   communications,
   outbox,
+  notificationTemplates,
   audit,
 };
