@@ -90,8 +90,14 @@ function Preview() {
           body: body ?? "",
           request,
         })
-        .then((rendered) => current && (setPreview(rendered), setProblem(null)))
-        .catch((error: Error) => current && setProblem(error.message));
+        .then((rendered) => {
+          if (!current) return;
+          setPreview(rendered);
+          setProblem(null);
+        })
+        .catch((error: Error) => {
+          if (current) setProblem(error.message);
+        });
     }, 300);
     return () => {
       current = false;
