@@ -2,3 +2,4 @@
 import "./types.js";
 import "./mutations.js";
 import "./messages.js";
+import "./letter-types.js";

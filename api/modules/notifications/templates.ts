@@ -163,3 +163,33 @@ export async function previewNotificationTemplate(
     html: input.channel === "EMAIL" ? renderEmailHtml(subject, body, input.language) : null,
   };
 }
+
+/**
+ * An event's e-mail template rendered for a request's member, in the member's language (an
+ * outgoing letter written from a template): its subject and text.
+ */
+export async function renderTemplateForRequest(
+  db: Db,
+  input: { event: NotificationEvent; requestId: string; publicUrl: string; now: Date },
+) {
+  const [template, request] = await Promise.all([
+    db.notificationTemplate.findUnique({
+      where: { event_channel: { event: input.event, channel: "EMAIL" } },
+    }),
+    db.request.findUnique({
+      where: { id: input.requestId },
+      select: { member: { select: { preferredLanguage: true } } },
+    }),
+  ]);
+  if (!template) throw new NotFoundError("NotificationTemplate", input.event);
+  if (!request) throw new NotFoundError("Request", input.requestId);
+  const language = request.member.preferredLanguage;
+  const english = language === "EN";
+  return previewNotificationTemplate(db, {
+    ...input,
+    channel: "EMAIL",
+    language,
+    subject: english ? template.subjectEn : template.subjectAr,
+    body: english ? template.bodyEn : template.bodyAr,
+  });
+}
