@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../errors.js"
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
-import { NotificationEventEnum } from "../notifications/types.js";
+import { NotificationEventEnum } from "../notifications/enums.js";
 import { RequestNode } from "../requests/types.js";
 import { renderLetterHtml } from "./letter-print.js";
 import { letterLimits, registerLetter } from "./letters.js";

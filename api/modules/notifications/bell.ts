@@ -8,7 +8,7 @@ import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { eventsKept } from "../../pubsub.js";
 import { RequestNode } from "../requests/types.js";
-import { NotificationEventEnum } from "./types.js";
+import { NotificationEventEnum } from "./enums.js";
 
 const StaffNotification = builder.prismaObject("Notification", {
   variant: "StaffNotification",

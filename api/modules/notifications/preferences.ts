@@ -14,7 +14,7 @@ import { builder } from "../../graphql/builder.js";
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { MemberNode } from "../members/types.js";
 import { recordTimelineEvent } from "../timeline/service.js";
-import { NotificationChannelEnum } from "./types.js";
+import { NotificationChannelEnum } from "./enums.js";
 
 export type NotificationPreferencesInput = {
   memberId: string;

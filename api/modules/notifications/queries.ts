@@ -2,13 +2,8 @@ import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
-import {
-  NotificationChannelEnum,
-  NotificationEventEnum,
-  NotificationNode,
-  OutboxStatusEnum,
-  outboxWhere,
-} from "./types.js";
+import { NotificationChannelEnum, NotificationEventEnum, OutboxStatusEnum } from "./enums.js";
+import { NotificationNode, outboxWhere } from "./types.js";
 
 const OutboxFilterInput = builder.inputType("OutboxFilter", {
   description: "Narrows the outbox.",

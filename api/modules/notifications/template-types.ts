@@ -5,13 +5,13 @@ import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { LanguageEnum } from "../../graphql/enums.js";
 import { RequestNode } from "../requests/types.js";
+import { NotificationChannelEnum, NotificationEventEnum } from "./enums.js";
 import { placeholdersOf } from "./outbox.js";
 import {
   previewNotificationTemplate,
   templateLimits,
   updateNotificationTemplate,
 } from "./templates.js";
-import { NotificationChannelEnum, NotificationEventEnum } from "./types.js";
 
 builder.prismaObject("NotificationTemplateVersion", {
   description: "A template's text as it was before an edit.",

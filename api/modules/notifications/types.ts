@@ -1,7 +1,11 @@
 // The outbox as the panel and partners read it: each notification with its rendered message,
 // its tries and last error; on a member's file and a case file, what was sent to them.
 import { mayReadPersonalData, withCaller } from "../../auth/policy.js";
-import { NotificationChannel, NotificationEvent, OutboxStatus } from "../../db/generated/enums.js";
+import type {
+  NotificationChannel,
+  NotificationEvent,
+  OutboxStatus,
+} from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { LanguageEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
@@ -9,20 +13,7 @@ import { maskPersonal } from "../members/rules.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
 import { renderEmailHtml } from "./email.js";
-
-export const NotificationChannelEnum = builder.enumType(NotificationChannel, {
-  name: "NotificationChannel",
-  description: "EMAIL and SMS reach members; IN_APP reaches staff in the panel.",
-});
-export const NotificationEventEnum = builder.enumType(NotificationEvent, {
-  name: "NotificationEvent",
-  description: "What a notification tells: a step of a request, a link, a survey, a reminder.",
-});
-export const OutboxStatusEnum = builder.enumType(OutboxStatus, {
-  name: "OutboxStatus",
-  description:
-    "PENDING (waiting for its next try), SENDING (claimed by a worker), SENT, FAILED (tries exhausted or refused for good; can be resent), CANCELLED.",
-});
+import { NotificationChannelEnum, NotificationEventEnum, OutboxStatusEnum } from "./enums.js";
 
 builder.prismaObject("NotificationAttempt", {
   description: "One try at delivering a notification.",
