@@ -9,6 +9,7 @@ import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
 import { Layout } from "./layout/Layout.js";
 import { LoginPage } from "./layout/LoginPage.js";
 import { themeFor } from "./layout/theme.js";
+import { letters } from "./letters/index.js";
 import { members } from "./members/index.js";
 import { MyCases, myCasesPath } from "./my-cases/index.js";
 import { notificationTemplates } from "./notification-templates/index.js";
@@ -45,6 +46,7 @@ function WaslAdmin() {
       {/* Admins only: the screen opens with requestTypes.edit (providers/canAccess.ts). */}
       <Resource name="requestTypes" {...requestTypes} />
       <Resource name="outbox" {...outbox} />
+      <Resource name="letters" {...letters} />
       {/* Admins only: the screen opens with notificationTemplates.edit. */}
       <Resource name="notificationTemplates" {...notificationTemplates} />
       <Resource name="users" {...users} />

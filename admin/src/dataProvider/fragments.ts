@@ -50,3 +50,8 @@ export const notificationFields = `
 export const notificationTemplateFields = `
   id event channel subjectAr subjectEn bodyAr bodyEn placeholders updatedAt version
   versions { version subjectAr subjectEn bodyAr bodyEn createdAt }`;
+
+/** A letter of the register, as its list shows it; one letter adds its printable HTML. */
+export const letterFields = `
+  id direction registerNumber year serial letterDate correspondent subject body createdAt
+  member { id fullNameAr } request { id reference }`;

@@ -209,6 +209,7 @@ export const ar = {
     communications: communicationsAr,
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
+    letters: outboxAr.letters,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {

@@ -17,6 +17,7 @@ export const en = {
     communications: communicationsEn,
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
+    letters: outboxEn.letters,
     members: {
       name: "Member |||| Members",
       fields: {

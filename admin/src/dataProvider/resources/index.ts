@@ -3,6 +3,7 @@
 import type { ResourceSpec } from "../spec.js";
 import { audit } from "./audit.js";
 import { communications } from "./communications.js";
+import { letters } from "./letters.js";
 import { members } from "./members.js";
 import { notificationTemplates } from "./notificationTemplates.js";
 import { outbox } from "./outbox.js";
@@ -17,6 +18,7 @@ export const resources: Record<string, ResourceSpec> = {
   requestTypes,
   communications,
   outbox,
+  letters,
   notificationTemplates,
   audit,
 };
