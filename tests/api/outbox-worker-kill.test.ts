@@ -13,7 +13,9 @@ afterAll(cleanUpProcesses);
 
 const count = 80;
 
-it("loses nothing when the worker is killed mid-batch and restarted", async () => {
+it("loses nothing when the worker is killed mid-batch and restarted", {
+  timeout: 180_000,
+}, async () => {
   const smtp = await startSmtpServer({ delayMs: 25 });
   const dataDir = freshDataDir();
   const server = testEngine === "postgresql" ? await createServerDatabase() : undefined;

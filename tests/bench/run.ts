@@ -9,11 +9,12 @@ import { type Bench, createContext, ratioLine } from "./common.js";
 import { embedded } from "./embedded.js";
 import { loadAverage, settings } from "./load.js";
 import { membersPage } from "./members-page.js";
+import { outbox } from "./outbox.js";
 import { requestsList } from "./requests-list.js";
 import { transition } from "./transition.js";
 import { transport } from "./transport.js";
 
-const benches: Bench[] = [transport, membersPage, embedded, transition, requestsList];
+const benches: Bench[] = [transport, membersPage, embedded, transition, requestsList, outbox];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2).filter((a) => a !== "--");

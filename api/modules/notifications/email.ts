@@ -53,7 +53,8 @@ function senderDomain(from: string): string {
   return /@([^>\s]+)/.exec(from)?.[1] ?? "wasl.localhost";
 }
 
-function mailOf(message: OutgoingMessage, from: string) {
+/** The e-mail nodemailer sends for a notification (the bench replays exactly this). */
+export function composeEmail(message: OutgoingMessage, from: string) {
   return {
     from,
     to: message.address,
@@ -77,20 +78,21 @@ function isPermanent(error: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
+/** A pool: a batch reuses a few open connections instead of a handshake per message. */
+export const smtpPoolOptions = {
+  pool: true,
+  maxConnections: 5,
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+} as const;
+
 export function smtpSender(smtpUrl: string, from: string): Sender {
-  // A pool: a batch reuses a few open connections instead of a handshake per message.
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: 5,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transport = nodemailer.createTransport({ url: smtpUrl, ...smtpPoolOptions });
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail(mailOf(message, from));
+        const info = await transport.sendMail(composeEmail(message, from));
         return { providerMessageId: info.messageId };
       } catch (error) {
         throw new DeliveryError(
@@ -114,7 +116,7 @@ export function captureSender(dataDir: string, from: string, log: Logger): Sende
   const folder = join(dataDir, "mail-capture");
   return {
     async send(message) {
-      const info = await transport.sendMail(mailOf(message, from));
+      const info = await transport.sendMail(composeEmail(message, from));
       mkdirSync(folder, { recursive: true });
       const file = `${message.id}.eml`;
       writeFileSync(join(folder, file), info.message as Buffer);
