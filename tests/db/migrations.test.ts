@@ -263,7 +263,7 @@ describe(`migrations (${testEngine})`, () => {
     }
   });
 
-  it("add the attestation link's templates to a database seeded before them, not to a fresh one", async () => {
+  it("add the attestation link's and the staff reminders' templates to a database seeded before them, not to a fresh one", async () => {
     // Read through the server's own open: it applies the pending migrations first.
     const templateEvents = async (db: Scratch) => {
       const server = await db.openAsServer();
@@ -276,7 +276,9 @@ describe(`migrations (${testEngine})`, () => {
         await server.close();
       }
     };
-    const before = copyMigrations(2);
+    // Before the attestation link's templates (and the two migrations after them, then the
+    // staff reminders' enum values and templates).
+    const before = copyMigrations(4);
     const seeded = await scratch();
     cleanups.push(() => seeded.close());
     await applyMigrations(seeded.factory, before.dir);
@@ -287,6 +289,11 @@ describe(`migrations (${testEngine})`, () => {
     expect(await templateEvents(seeded)).toEqual([
       "ATTESTATION_REQUESTED",
       "ATTESTATION_REQUESTED",
+      "CASE_ASSIGNED",
+      "CASE_ASSIGNED",
+      "DECISION_OVERDUE",
+      "DECISION_OVERDUE",
+      "DUE_DATE_REMINDER",
       "REQUEST_SUBMITTED",
     ]);
 

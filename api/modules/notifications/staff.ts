@@ -74,7 +74,10 @@ export async function enqueueStaffReminder(
         member: { select: { fullNameAr: true, fullNameEn: true } },
       },
     }),
-    tx.notificationTemplate.findMany({ where: { event: reminder.event } }),
+    // Staff are reached in the panel and by e-mail (their mobile is not on file).
+    tx.notificationTemplate.findMany({
+      where: { event: reminder.event, channel: { in: ["IN_APP", "EMAIL"] } },
+    }),
   ]);
   if (!user || user.disabled || !request) return false;
   const english = user.language === "EN";
