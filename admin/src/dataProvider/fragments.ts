@@ -3,7 +3,7 @@
 export const memberFields = `
   id memberNumber fullNameAr fullNameEn nationalIdMasked mobileMasked idKind hasMonthlyIncome personalDataMasked
   email city district gender birthDate preferredChannel preferredLanguage status registeredAt familySize
-  maritalStatus employmentStatus consentGiven consentAt createdAt updatedAt version`;
+  maritalStatus employmentStatus consentGiven consentAt notifyBy notificationsOptOut createdAt updatedAt version`;
 
 export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;

@@ -57,7 +57,24 @@ const previewQuery = gql`
     }
   }`;
 
+const preferencesMutation = gql`
+  mutation SetNotificationPreferences($input: SetNotificationPreferencesInput!) {
+    result: setNotificationPreferences(input: $input) {
+      __typename
+      ... on SetNotificationPreferencesSuccess { member { id notifyBy notificationsOptOut version } }
+      ... on ValidationError { fieldErrors { path message } }
+      ... on Error { code message }
+    }
+  }`;
+
 export type OutboxCalls = {
+  /** Records how the member wants to be notified (channel, opt-out), with the version read. */
+  setNotificationPreferences(input: {
+    member: string;
+    version: number;
+    notifyBy: string | null;
+    optOut: boolean;
+  }): Promise<Record<string, unknown>>;
   /** Texts being edited, rendered on a real request as its member would receive them. */
   previewTemplate(input: {
     event: string;
@@ -79,6 +96,14 @@ export type OutboxCalls = {
 
 export function outboxCalls(client: WaslApolloClient): OutboxCalls {
   return {
+    async setNotificationPreferences(input) {
+      const { data } = await client.mutate({ mutation: preferencesMutation, variables: { input } });
+      const result = data?.result as
+        | (TypedErrorResult & { member?: Record<string, unknown> })
+        | undefined;
+      if (result?.member) return result.member;
+      throw typedResultError(result ?? { __typename: "Error" });
+    },
     async previewTemplate(input) {
       const { data } = await client.query({
         query: previewQuery,

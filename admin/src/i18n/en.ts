@@ -71,6 +71,15 @@ export const en = {
       },
       export: { label: "Export CSV", started: "Preparing the export…", failed: "Export failed" },
       empty: { title: "No members yet", hint: "Register the first member with the Create button." },
+      notifications: {
+        title: "Notifications",
+        notify_by: "Notify by",
+        all_channels: "Every channel available",
+        opt_out: "Does not want notifications",
+        opt_out_hint:
+          "Only what they must be told still reaches them: more information needed, the decision, the attestation link.",
+        saved: "Notification preferences saved",
+      },
       hijri_hint: "or type the Hijri date (year/month/day)",
       hijri_invalid: "Invalid Hijri date",
       hijri_label: "Hijri",
