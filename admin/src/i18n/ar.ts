@@ -3,6 +3,7 @@
 import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsAr } from "./communications.ar.js";
+import { lettersAr } from "./letters.ar.js";
 import { outboxAr } from "./outbox.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
@@ -209,7 +210,7 @@ export const ar = {
     communications: communicationsAr,
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
-    letters: outboxAr.letters,
+    letters: lettersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -396,6 +397,7 @@ export const ar = {
     enums: {
       ...requestsAr.enums,
       ...outboxAr.enums,
+      ...lettersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

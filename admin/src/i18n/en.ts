@@ -4,6 +4,7 @@ import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
 import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
 import { communicationsEn } from "./communications.en.js";
+import { lettersEn } from "./letters.en.js";
 import { outboxEn } from "./outbox.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
@@ -17,7 +18,7 @@ export const en = {
     communications: communicationsEn,
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
-    letters: outboxEn.letters,
+    letters: lettersEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -201,6 +202,7 @@ export const en = {
     enums: {
       ...requestsEn.enums,
       ...outboxEn.enums,
+      ...lettersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

@@ -58,27 +58,7 @@ export const outboxAr = {
     versions: "النسخ السابقة",
     written: "كُتبت في",
   },
-  letters: {
-    name: "الصادر والوارد |||| خطاب",
-    fields: {
-      registerNumber: "رقم القيد",
-      direction: "النوع",
-      letterDate: "تاريخ الخطاب",
-      hijriDate: "التاريخ الهجري",
-      correspondent: "الجهة",
-      subject: "الموضوع",
-      body: "نص الخطاب",
-      member: "العضو",
-      request: "الطلب",
-      template: "اكتبه من قالب",
-      year: "السنة الهجرية",
-      q: "بحث برقم القيد أو الموضوع أو الجهة",
-    },
-    print: "طباعة",
-    template_hint: "يُكتب النص من قالب البريد للحدث باسم صاحب الطلب إن تُرك النص فارغاً.",
-  },
   enums: {
-    letter_direction: { INCOMING: "وارد", OUTGOING: "صادر" },
     outbox_status: {
       PENDING: "بانتظار الإرسال",
       SENDING: "قيد الإرسال",

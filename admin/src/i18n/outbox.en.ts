@@ -59,28 +59,7 @@ export const outboxEn = {
     versions: "Earlier versions",
     written: "Written",
   },
-  letters: {
-    name: "Letter |||| Letters register",
-    fields: {
-      registerNumber: "Register number",
-      direction: "Direction",
-      letterDate: "Letter date",
-      hijriDate: "Hijri date",
-      correspondent: "Correspondent",
-      subject: "Subject",
-      body: "Text",
-      member: "Member",
-      request: "Request",
-      template: "Write from a template",
-      year: "Hijri year",
-      q: "Search by number, subject or correspondent",
-    },
-    print: "Print",
-    template_hint:
-      "With no text, it is written from the event's e-mail template for the request's member.",
-  },
   enums: {
-    letter_direction: { INCOMING: "Incoming", OUTGOING: "Outgoing" },
     outbox_status: {
       PENDING: "Waiting",
       SENDING: "Sending",
