@@ -24,6 +24,7 @@ const member = {
 
 const render = (roles: string[], calls: object = {}) =>
   renderIn(
+    // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
     h(RecordContextProvider, { value: member, children: h(NotificationPreferences) }),
     calls,
     { roles, resource: "members" },
