@@ -51,6 +51,24 @@ const environment = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
+  MAIL_FROM: z.string().min(3).default("Wasl <no-reply@wasl.localhost>"),
+  WASL_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  WASL_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  WASL_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  WASL_DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(2_000),
+  WASL_DELIVERY_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+  WASL_DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(300_000),
+  WASL_REMINDERS_EVERY_MS: z.coerce.number().int().min(100).default(900_000),
+  SMS_GATEWAY: z.enum(["log", "http"]).default("log"),
+  SMS_HTTP_URL: z
+    .string()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional(),
+  SMS_HTTP_METHOD: z.enum(["POST", "PUT", "GET"]).default("POST"),
+  SMS_HTTP_AUTHORIZATION: z.string().optional(),
+  SMS_HTTP_CONTENT_TYPE: z.string().default("application/json"),
+  SMS_HTTP_BODY: z.string().default('{"to":"{{to}}","text":"{{text}}","reference":"{{id}}"}'),
+  SMS_HTTP_MESSAGE_ID_FIELD: z.string().default("id"),
   WASL_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   WASL_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   WASL_INTROSPECTION: flag.optional(),
@@ -96,6 +114,8 @@ export type Config = {
   dataDir: string;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** Notifications' delivery: e-mail sender, the worker, the SMS gateway. */
+  delivery: DeliveryConfig;
   tokenSecret: Uint8Array;
   tokenTtlSeconds: number;
   introspection: boolean;
@@ -115,6 +135,34 @@ export type Config = {
   logLevel: string;
   /** Where members reach this server (links in messages); by default the listening address. */
   publicUrl: string;
+};
+
+export type DeliveryConfig = {
+  mailFrom: string;
+  /** `in-process`: the API runs the delivery worker; `off`: `npm run worker` does. */
+  worker: "in-process" | "off";
+  maxAttempts: number;
+  /** The first retry's delay; each further one doubles it, with jitter. */
+  backoffMs: number;
+  pollMs: number;
+  batchSize: number;
+  /** How long a claimed row is another worker's; past it (a crashed worker) it is retried. */
+  leaseMs: number;
+  /** How often the staff reminders (decision due soon, overdue) are looked for. */
+  remindersEveryMs: number;
+  sms:
+    | { gateway: "log" }
+    | {
+        gateway: "http";
+        url: string;
+        method: "POST" | "PUT" | "GET";
+        authorization: string | undefined;
+        contentType: string;
+        /** `{{to}}`, `{{text}}`, `{{id}}` are replaced (JSON-escaped for a JSON content type). */
+        body: string;
+        /** Where the gateway's answer (JSON) gives the message id, e.g. `data.messageId`. */
+        messageIdField: string;
+      };
 };
 
 /** Reads the token secret from the data directory, creating it on first start. */
@@ -143,6 +191,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.SMS_GATEWAY === "http" && !e.SMS_HTTP_URL)
+    throw new ConfigError(["SMS_HTTP_URL: required when SMS_GATEWAY=http"]);
   const dataDir = resolve(e.WASL_DATA_DIR);
   const production = e.NODE_ENV === "production";
   return {
@@ -154,6 +204,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    delivery: {
+      mailFrom: e.MAIL_FROM,
+      worker: e.WASL_WORKER,
+      maxAttempts: e.WASL_DELIVERY_MAX_ATTEMPTS,
+      backoffMs: e.WASL_DELIVERY_BACKOFF_MS,
+      pollMs: e.WASL_DELIVERY_POLL_MS,
+      batchSize: e.WASL_DELIVERY_BATCH,
+      leaseMs: e.WASL_DELIVERY_LEASE_MS,
+      remindersEveryMs: e.WASL_REMINDERS_EVERY_MS,
+      sms:
+        e.SMS_GATEWAY === "http" && e.SMS_HTTP_URL
+          ? {
+              gateway: "http",
+              url: e.SMS_HTTP_URL,
+              method: e.SMS_HTTP_METHOD,
+              authorization: e.SMS_HTTP_AUTHORIZATION,
+              contentType: e.SMS_HTTP_CONTENT_TYPE,
+              body: e.SMS_HTTP_BODY,
+              messageIdField: e.SMS_HTTP_MESSAGE_ID_FIELD,
+            }
+          : { gateway: "log" },
+    },
     tokenSecret: e.WASL_TOKEN_SECRET
       ? new TextEncoder().encode(e.WASL_TOKEN_SECRET)
       : persistedTokenSecret(dataDir),

@@ -26,6 +26,7 @@ import { mountRoutes } from "./http/routes.js";
 import { createStaticHandler } from "./http/static.js";
 import { sharedPayload, spliceSharedPayloads } from "./live/shared-execution.js";
 import { createLogger, type Logger } from "./logger.js";
+import { type BackgroundWork, createBackgroundWork } from "./modules/notifications/background.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub } from "./pubsub.js";
@@ -38,6 +39,8 @@ export type App = {
   yoga: WaslYoga;
   services: Services;
   database: Database;
+  /** The notifications' delivery and reminders when they run in this process (WASL_WORKER). */
+  background: BackgroundWork | undefined;
   /** Listens on config.port (0 = any free port) and resolves with the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -83,6 +86,11 @@ export async function buildApp(
     resolveApiKey: resolvePartnerKey,
     signInLimiter: new SignInLimiter(),
   };
+  // By default the API delivers the outbox itself; with WASL_WORKER=off `npm run worker` does.
+  const background =
+    config.delivery.worker === "in-process"
+      ? createBackgroundWork({ config, prisma: database.prisma, pubsub, log })
+      : undefined;
   const graphiql = await loadGraphiQL(log);
   const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
   const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
@@ -218,10 +226,12 @@ export async function buildApp(
     yoga,
     services,
     database,
+    background,
     start: () =>
       new Promise((resolveStart, reject) => {
         server.once("error", reject);
         server.listen(config.port, config.host, () => {
+          background?.start();
           const { port } = server.address() as AddressInfo;
           const host = config.host.includes(":") ? `[${config.host}]` : config.host;
           resolveStart(`http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
@@ -241,6 +251,7 @@ export async function buildApp(
         await closed;
         clearInterval(idle);
         clearTimeout(cut);
+        await background?.stop();
         await closePubSub();
         await liveSessions.stop();
         if (!options.database) await database.close();

@@ -92,6 +92,12 @@ export const accessRules = {
    * anyone without this table; `list`/`show` add the STAFF ones, `edit` drafts and revisions.
    */
   knowledge: { list: everyone, show: everyone, edit: memberDesk },
+  /** The outbox: what was sent to members, its tries and errors; resend FAILED, cancel PENDING. */
+  outbox: { list: memberDesk, show: memberDesk, resend: memberDesk, cancel: memberDesk },
+  /** Notification templates: staff read them, admins edit them. */
+  notificationTemplates: { list: memberDesk, show: memberDesk, edit: adminOnly },
+  /** The letters register (الصادر والوارد). */
+  letters: { list: memberDesk, show: memberDesk, register: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },

@@ -11,8 +11,11 @@ import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
 import { Layout } from "./layout/Layout.js";
 import { LoginPage } from "./layout/LoginPage.js";
 import { themeFor } from "./layout/theme.js";
+import { letters } from "./letters/index.js";
 import { members } from "./members/index.js";
 import { MyCases, myCasesPath } from "./my-cases/index.js";
+import { notificationTemplates } from "./notification-templates/index.js";
+import { outbox } from "./outbox/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
@@ -51,6 +54,10 @@ function WaslAdmin() {
       <Resource name="surveys" {...surveys} />
       {/* Opens with surveys.followUp (providers/canAccess.ts). */}
       <Resource name="surveyFollowUps" {...surveyFollowUps} />
+      <Resource name="outbox" {...outbox} />
+      <Resource name="letters" {...letters} />
+      {/* Admins only: the screen opens with notificationTemplates.edit. */}
+      <Resource name="notificationTemplates" {...notificationTemplates} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>

@@ -11,6 +11,7 @@ import "../modules/communications/module.js";
 import "../modules/committee/module.js";
 import "../modules/surveys/module.js";
 import "../modules/knowledge/module.js";
+import "../modules/notifications/module.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

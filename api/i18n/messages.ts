@@ -59,9 +59,11 @@ const coreAr = {
   "validation.emailInvalid": "البريد الإلكتروني غير صحيح.",
   "validation.outOfRange": "قيمة «{field}» خارج النطاق المسموح ({min} – {max}).",
   "fields.email": "البريد الإلكتروني",
-  // Titles in both languages: articles, surveys and more name them alike.
+  // Titles and texts in both languages: articles, surveys, templates name them alike.
   "fields.titleAr": "العنوان بالعربية",
   "fields.titleEn": "العنوان بالإنجليزية",
+  "fields.bodyAr": "النص بالعربية",
+  "fields.bodyEn": "النص بالإنجليزية",
 } as const;
 
 const coreEn: Record<keyof typeof coreAr, string> = {
@@ -101,6 +103,8 @@ const coreEn: Record<keyof typeof coreAr, string> = {
   "fields.email": "E-mail",
   "fields.titleAr": "Arabic title",
   "fields.titleEn": "English title",
+  "fields.bodyAr": "Arabic text",
+  "fields.bodyEn": "English text",
 };
 
 /**

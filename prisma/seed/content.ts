@@ -334,6 +334,21 @@ const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
     bodyEn:
       "Request {{reference}} of {{memberName}} is {{status}}; the decision is due {{dueDate}}.",
   },
+  DECISION_OVERDUE: {
+    subjectAr: "تأخر القرار في الطلب {{reference}}",
+    subjectEn: "The decision on {{reference}} is overdue",
+    bodyAr:
+      "تجاوز الطلب رقم {{reference}} للعضو {{memberName}} موعد القرار ({{dueDate}}) وحالته {{status}}. يرجى المتابعة.",
+    bodyEn:
+      "Request {{reference}} of {{memberName}} passed its decision date ({{dueDate}}) and is {{status}}. Please follow it up.",
+  },
+  CASE_ASSIGNED: {
+    subjectAr: "أُسند إليك الطلب {{reference}}",
+    subjectEn: "Request {{reference}} was assigned to you",
+    bodyAr: "أُسند إليك الطلب رقم {{reference}} للعضو {{memberName}}، وموعد القرار {{dueDate}}.",
+    bodyEn:
+      "Request {{reference}} of {{memberName}} was assigned to you; the decision is due {{dueDate}}.",
+  },
   ATTESTATION_REQUESTED: {
     subjectAr: "وقّع إقرار طلبك {{reference}}",
     subjectEn: "Sign the declaration for your request {{reference}}",
@@ -344,6 +359,7 @@ const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
   },
 };
 
+/** Short texts: SMS for members; for the staff reminders, the panel's bell (in-app). */
 const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn: string }>> = {
   REQUEST_SUBMITTED: {
     bodyAr: "وصل: استلمنا طلبك {{reference}}، والرد قبل {{dueDate}}.",
@@ -378,8 +394,16 @@ const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn:
     bodyEn: "Wasl: rate our service on {{reference}}: {{surveyLink}}",
   },
   DUE_DATE_REMINDER: {
-    bodyAr: "وصل: موعد القرار في {{reference}} هو {{dueDate}}.",
-    bodyEn: "Wasl: the decision on {{reference}} is due {{dueDate}}.",
+    bodyAr: "موعد القرار في {{reference}} هو {{dueDate}}.",
+    bodyEn: "The decision on {{reference}} is due {{dueDate}}.",
+  },
+  DECISION_OVERDUE: {
+    bodyAr: "تأخر القرار في {{reference}} عن موعده {{dueDate}}.",
+    bodyEn: "The decision on {{reference}} is overdue (due {{dueDate}}).",
+  },
+  CASE_ASSIGNED: {
+    bodyAr: "أُسند إليك الطلب {{reference}}.",
+    bodyEn: "Request {{reference}} was assigned to you.",
   },
   ATTESTATION_REQUESTED: {
     bodyAr: "وصل: وقّع إقرار طلبك {{reference}} من الرابط {{link}} (صالح حتى {{validUntil}}).",
@@ -387,6 +411,13 @@ const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn:
       "Wasl: sign the declaration for {{reference}} at {{link}} (valid until {{validUntil}}).",
   },
 };
+
+/** The reminders that reach staff rather than members: by e-mail and in the panel. */
+export const staffReminders: readonly NotificationEvent[] = [
+  "DUE_DATE_REMINDER",
+  "DECISION_OVERDUE",
+  "CASE_ASSIGNED",
+];
 
 export function notificationTemplates(): {
   event: NotificationEvent;
@@ -403,7 +434,7 @@ export function notificationTemplates(): {
       { event, channel: "EMAIL" as const, ...email },
       {
         event,
-        channel: "SMS" as const,
+        channel: staffReminders.includes(event) ? ("IN_APP" as const) : ("SMS" as const),
         subjectAr: email.subjectAr,
         subjectEn: email.subjectEn,
         ...sms,

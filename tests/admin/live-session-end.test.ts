@@ -36,6 +36,7 @@ describe("the panel's live connection when the session ends", () => {
       onStatus: (status) => statuses.push(status),
       onMemberChanged: () => {},
       onRequestChanged: () => {},
+      onMyNotificationsChanged: () => {},
       onSessionEnded,
     });
     try {

@@ -11,6 +11,7 @@ import { fanout, fanoutRedis, fanoutSaturation } from "./fanout.js";
 import { kbSearch } from "./kb-search.js";
 import { loadAverage, settings } from "./load.js";
 import { membersPage } from "./members-page.js";
+import { outbox } from "./outbox.js";
 import { requestsList } from "./requests-list.js";
 import { transition } from "./transition.js";
 import { transport } from "./transport.js";
@@ -25,6 +26,7 @@ const benches: Bench[] = [
   fanout,
   fanoutSaturation,
   fanoutRedis,
+  outbox,
 ];
 
 async function main(): Promise<number> {

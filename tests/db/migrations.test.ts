@@ -265,7 +265,7 @@ describe(`migrations (${testEngine})`, () => {
     }
   });
 
-  it("add the attestation link's templates to a database seeded before them, not to a fresh one", async () => {
+  it("add the attestation link's and the staff reminders' templates to a database seeded before them, not to a fresh one", async () => {
     // Read through the server's own open: it applies the pending migrations first.
     const templateEvents = async (db: Scratch) => {
       const server = await db.openAsServer();
@@ -292,6 +292,11 @@ describe(`migrations (${testEngine})`, () => {
     expect(await templateEvents(seeded)).toEqual([
       "ATTESTATION_REQUESTED",
       "ATTESTATION_REQUESTED",
+      "CASE_ASSIGNED",
+      "CASE_ASSIGNED",
+      "DECISION_OVERDUE",
+      "DECISION_OVERDUE",
+      "DUE_DATE_REMINDER",
       "REQUEST_SUBMITTED",
     ]);
 

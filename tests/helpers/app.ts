@@ -40,6 +40,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: "silent",
     WASL_TOKEN_SECRET: "test-secret-test-secret-test-secret-0123",
     WASL_DATA_DIR: mkdtempSync(join(tmpdir(), "wasl-test-")),
+    // Tests that deliver run a worker of their own, on their own clock; the others keep the
+    // outbox as their transactions left it.
+    WASL_WORKER: "off",
     ...overrides,
   });
 }

@@ -211,7 +211,7 @@ describe("seedDemo", () => {
         .sort(),
     ).toEqual(["FINANCIAL_SUPPORT", "IN_KIND_SUPPORT", "MEMBERSHIP_REGISTRATION"]);
     expect(await db.prisma.attestationText.count({ where: { textVersion: 1 } })).toBe(1);
-    // Every event, by e-mail and by SMS.
+    // Every event by e-mail, and by SMS (members) or in the panel (staff reminders).
     expect(await db.prisma.notificationTemplate.count()).toBe(
       Object.keys(NotificationEvent).length * 2,
     );

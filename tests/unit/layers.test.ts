@@ -1,10 +1,11 @@
 // The layers of the API (README, "Layout"), checked over the import graph of api/**/*.ts:
-// - core (config, db, graphql but schema.ts, auth, http, i18n, pubsub, errors, logger, shared)
+// - core (config, db, graphql but schema.ts, auth, http, i18n, live, pubsub, errors, logger,
+//   shared)
 //   imports no module and no composition root;
 // - a module never imports another module's entry points: its module.ts and the files that
 //   module.ts lists (resolvers, routes, catalogues, error types), which register themselves;
 //   it uses another module through its commands, policy, rules, node types, errors and events;
-// - only the composition roots (server.ts, main.ts, yoga.ts, graphql/schema.ts and its
+// - only the composition roots (server.ts, main.ts, worker.ts, yoga.ts, graphql/schema.ts and its
 //   printer) wire modules, and the schema's module list names each module by its module.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -42,6 +43,7 @@ const graph = new Map(files.map((file) => [file, importsOf(join(root, file))]));
 const compositionRoots = [
   "api/server.ts",
   "api/main.ts",
+  "api/worker.ts",
   "api/yoga.ts",
   "api/graphql/schema.ts",
   "api/graphql/print.ts",
@@ -53,6 +55,7 @@ const coreFolders = [
   "api/auth/",
   "api/http/",
   "api/i18n/",
+  "api/live/",
   "api/shared/",
 ];
 

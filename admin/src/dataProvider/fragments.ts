@@ -3,7 +3,7 @@
 export const memberFields = `
   id memberNumber fullNameAr fullNameEn nationalIdMasked mobileMasked idKind hasMonthlyIncome personalDataMasked
   email city district gender birthDate preferredChannel preferredLanguage status registeredAt familySize
-  maritalStatus employmentStatus consentGiven consentAt createdAt updatedAt version`;
+  maritalStatus employmentStatus consentGiven consentAt notifyBy notificationsOptOut createdAt updatedAt version`;
 
 export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;
@@ -44,3 +44,19 @@ export const communicationFields = `
 export const articleFields = `
   id slug titleAr titleEn bodyAr bodyEn category audience status publishedAt updatedAt version
   author { id fullName }`;
+
+/** A notification in the outbox: the rendered message, its tries and errors. */
+export const notificationFields = `
+  id event channel status address subject body html attempts lastError nextAttemptAt sentAt
+  providerMessageId createdAt version member { id memberNumber fullNameAr } request { id reference }
+  deliveryAttempts { attempt startedAt finishedAt succeeded providerMessageId error }`;
+
+/** A notification template with the placeholders its event fills and its versions. */
+export const notificationTemplateFields = `
+  id event channel subjectAr subjectEn bodyAr bodyEn placeholders updatedAt version
+  versions { version subjectAr subjectEn bodyAr bodyEn createdAt }`;
+
+/** A letter of the register, as its list shows it; one letter adds its printable HTML. */
+export const letterFields = `
+  id direction registerNumber year serial letterDate correspondent subject body createdAt
+  member { id fullNameAr } request { id reference }`;

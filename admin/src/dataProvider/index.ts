@@ -18,6 +18,7 @@ import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
 import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
+import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 import { type SurveyCalls, surveyCalls } from "./surveys.js";
@@ -66,7 +67,8 @@ export type WaslDataProvider = DataProvider &
   RequestCalls &
   CommitteeCalls &
   KnowledgeCalls &
-  SurveyCalls & {
+  SurveyCalls &
+  OutboxCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -173,11 +175,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...committeeCalls(client),
       ...knowledgeCalls(client),
       ...surveyCalls(client),
+      ...outboxCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls;
+  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls;
 
   return {
     ...base,

@@ -5,6 +5,8 @@ import { channelLabels, membershipStatusLabels } from "../../../contract/labels.
 import { committeeAr } from "./committee.ar.js";
 import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
+import { lettersAr } from "./letters.ar.js";
+import { outboxAr } from "./outbox.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
@@ -213,6 +215,9 @@ export const ar = {
     articles: knowledgeAr.resource,
     surveys: surveysAr.resource,
     surveyFollowUps: surveysAr.followUps,
+    outbox: outboxAr.resource,
+    notificationTemplates: outboxAr.templates,
+    letters: lettersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -266,6 +271,14 @@ export const ar = {
       },
       export: { label: "تصدير CSV", started: "جارٍ تجهيز ملف التصدير…", failed: "تعذّر التصدير" },
       empty: { title: "لا يوجد أعضاء بعد", hint: "سجّل أول عضو من زر الإضافة." },
+      notifications: {
+        title: "الإشعارات",
+        notify_by: "قناة الإشعارات",
+        all_channels: "كل القنوات المتاحة",
+        opt_out: "لا يرغب في الإشعارات",
+        opt_out_hint: "يصله ما يلزم إبلاغه به فقط: طلب الاستكمال، والقرار، ورابط الإقرار.",
+        saved: "حُفظت تفضيلات الإشعارات",
+      },
       hijri_hint: "أو أدخل التاريخ الهجري (سنة/شهر/يوم)",
       hijri_invalid: "تاريخ هجري غير صحيح",
       hijri_label: "بالهجري",
@@ -312,6 +325,13 @@ export const ar = {
       failed: "تعذّر تسجيل الدخول",
     },
     whoami: { roles: "الأدوار", signed_in_as: "مسجّل باسم" },
+    bell: {
+      title: "الإشعارات",
+      unread:
+        "لا إشعارات غير مقروءة |||| إشعار واحد غير مقروء |||| إشعاران غير مقروءين |||| %{smart_count} إشعارات غير مقروءة |||| %{smart_count} إشعاراً غير مقروء |||| %{smart_count} إشعار غير مقروء",
+      mark_read: "تعليم الكل كمقروء",
+      empty: "لا إشعارات.",
+    },
     live: {
       live: "مباشر",
       connecting: "جارٍ الاتصال…",
@@ -386,6 +406,8 @@ export const ar = {
       ...committeeAr.enums,
       ...knowledgeAr.enums,
       ...surveysAr.enums,
+      ...outboxAr.enums,
+      ...lettersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -6,6 +6,8 @@ import { channelLabels, membershipStatusLabels } from "../../../contract/labels.
 import { committeeEn } from "./committee.en.js";
 import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
+import { lettersEn } from "./letters.en.js";
+import { outboxEn } from "./outbox.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
@@ -21,6 +23,9 @@ export const en = {
     articles: knowledgeEn.resource,
     surveys: surveysEn.resource,
     surveyFollowUps: surveysEn.followUps,
+    outbox: outboxEn.resource,
+    notificationTemplates: outboxEn.templates,
+    letters: lettersEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -74,6 +79,15 @@ export const en = {
       },
       export: { label: "Export CSV", started: "Preparing the export…", failed: "Export failed" },
       empty: { title: "No members yet", hint: "Register the first member with the Create button." },
+      notifications: {
+        title: "Notifications",
+        notify_by: "Notify by",
+        all_channels: "Every channel available",
+        opt_out: "Does not want notifications",
+        opt_out_hint:
+          "Only what they must be told still reaches them: more information needed, the decision, the attestation link.",
+        saved: "Notification preferences saved",
+      },
       hijri_hint: "or type the Hijri date (year/month/day)",
       hijri_invalid: "Invalid Hijri date",
       hijri_label: "Hijri",
@@ -121,6 +135,12 @@ export const en = {
       failed: "Sign-in failed",
     },
     whoami: { roles: "Roles", signed_in_as: "Signed in as" },
+    bell: {
+      title: "Notifications",
+      unread: "%{smart_count} unread notification |||| %{smart_count} unread notifications",
+      mark_read: "Mark all read",
+      empty: "No notifications.",
+    },
     live: {
       live: "Live",
       connecting: "Connecting…",
@@ -191,6 +211,8 @@ export const en = {
       ...committeeEn.enums,
       ...knowledgeEn.enums,
       ...surveysEn.enums,
+      ...outboxEn.enums,
+      ...lettersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

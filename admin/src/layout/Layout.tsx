@@ -11,6 +11,7 @@ import {
   useLocaleState,
   useTranslate,
 } from "react-admin";
+import { Bell } from "../bell/Bell.js";
 import { LiveUpdatesProvider, useLiveStatus } from "../live/LiveContext.js";
 import { Menu } from "./Menu.js";
 
@@ -100,6 +101,7 @@ function WaslAppBar() {
       userMenu={<WaslUserMenu />}
       toolbar={
         <>
+          <Bell />
           <LiveIndicator />
           <LanguageSwitch />
         </>

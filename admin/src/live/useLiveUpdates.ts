@@ -103,11 +103,20 @@ export function sessionEnded(event: unknown): boolean {
   return code === 4401 || code === 4403;
 }
 
+/** react-query's key of the panel's bell (bell/Bell.tsx), refreshed by the live connection. */
+export const bellQueryKey = ["bell"];
+
+/** The signed-in user's own notifications changed (one arrived, some were read). */
+export const myNotificationsSubscription = `subscription MyNotificationsChanged {
+  myNotificationsChanged { unreadCount }
+}`;
+
 export type LiveConnectionOptions = {
   url: string;
   onStatus(status: LiveStatus): void;
   onMemberChanged(event: MemberChangedEvent): void;
   onRequestChanged(event: RequestChangedEvent): void;
+  onMyNotificationsChanged(): void;
   /** The server ended the socket's session: sign in again; no reconnection is attempted. */
   onSessionEnded(): void;
   /** The WebSocket class; the browser's by default. */
@@ -163,10 +172,19 @@ export function openLiveConnection(options: LiveConnectionOptions): () => void {
       complete: () => undefined,
     },
   );
+  const unsubscribeBell = client.subscribe(
+    { query: myNotificationsSubscription },
+    {
+      next: () => options.onMyNotificationsChanged(),
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
   return () => {
     disposed = true;
     unsubscribe();
     unsubscribeRequests();
+    unsubscribeBell();
     void client.dispose();
   };
 }
@@ -191,6 +209,8 @@ export function useLiveUpdates(): LiveStatus {
           applyMemberChange(queryClient, event, (resource) => forgetCursors.current(resource)),
         onRequestChanged: (event) =>
           applyRequestChange(queryClient, event, (resource) => forgetCursors.current(resource)),
+        onMyNotificationsChanged: () =>
+          void queryClient.invalidateQueries({ queryKey: bellQueryKey }),
         // To the sign-in page; react-admin brings the user back here after signing in.
         onSessionEnded: () => void logoutRef.current(),
       }),

@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { Link, useDataProvider, useGetList, useRecordContext, useTranslate } from "react-admin";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
 import type { MemberCaseFile, WaslDataProvider } from "../dataProvider/index.js";
+import { SentNotifications } from "../outbox/SentNotifications.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 
@@ -123,14 +124,17 @@ export function CommunicationsTab() {
   const { data } = useCaseFile();
   if (!record?.id) return null;
   return (
-    <CommunicationLog
-      owner={{
-        kind: "member",
-        id: String(record.id),
-        name: record.fullNameAr as string | undefined,
-        requests: data?.requests,
-      }}
-    />
+    <>
+      <CommunicationLog
+        owner={{
+          kind: "member",
+          id: String(record.id),
+          name: record.fullNameAr as string | undefined,
+          requests: data?.requests,
+        }}
+      />
+      <SentNotifications member={String(record.id)} />
+    </>
   );
 }
 

@@ -22,6 +22,7 @@ import {
   RequestsTab,
   TimelineTab,
 } from "./CaseFileTabs.js";
+import { NotificationPreferences } from "./NotificationPreferences.js";
 import { PersonalDataPanel } from "./PersonalDataPanel.js";
 
 /** Each field under its label (the field's own, from its source). */
@@ -70,6 +71,7 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
             </EachLabeled>
           </Box>
           <PersonalDataPanel />
+          <NotificationPreferences />
         </TabbedShowLayout.Tab>
         {[
           { path: "requests", Tab: RequestsTab, shown: true },

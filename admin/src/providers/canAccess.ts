@@ -4,7 +4,8 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
 /**
  * Screens checked against another entry of the table than their own name and action:
  * - the request types screen exists to change the rules: it opens with `edit` (everyone may
- *   read the types, which the intake wizard needs; only admins edit them);
+ *   read the types, which the intake wizard needs; only admins edit them), as does the
+ *   notification templates screen;
  * - committee sessions are scheduled and changed by those who `manage` them;
  * - the knowledge base's screens («articles») check `knowledge.*`; writing one is `edit`;
  * - a survey is created by those who may edit surveys; the follow-ups screen is the
@@ -12,6 +13,10 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  */
 const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
   requestTypes: { list: ["requestTypes", "edit"], show: ["requestTypes", "edit"] },
+  notificationTemplates: {
+    list: ["notificationTemplates", "edit"],
+    show: ["notificationTemplates", "edit"],
+  },
   committee: { create: ["committee", "manage"], edit: ["committee", "manage"] },
   articles: {
     list: ["knowledge", "list"],

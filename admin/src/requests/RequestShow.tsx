@@ -15,6 +15,7 @@ import {
 } from "react-admin";
 import { CommitteeHistoryPanel } from "../committee/CommitteeHistory.js";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
+import { SentNotifications } from "../outbox/SentNotifications.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { ActionButtons } from "./ActionButtons.js";
@@ -203,6 +204,7 @@ function CaseFile() {
             <CommunicationLog
               owner={{ kind: "request", id: request.id, reference: request.reference }}
             />
+            <SentNotifications request={request.id} />
           </TabbedShowLayout.Tab>
         )}
         {seesCommittee && (

@@ -14,6 +14,12 @@ export const communicationMessagesAr = {
   "fields.outcome": "النتيجة",
   "fields.occurredAt": "وقت التواصل",
   "entities.Communication": "التواصل",
+  "entities.Letter": "الخطاب",
+  "letters.dateInFuture": "تاريخ الخطاب لا يكون في المستقبل.",
+  "letters.templateNeedsOutgoingRequest": "يُكتب الخطاب من قالب إذا كان صادراً ومرتبطاً بطلب.",
+  "fields.correspondent": "الجهة المراسِلة",
+  "fields.letterDate": "تاريخ الخطاب",
+  "fields.template": "القالب",
 } as const;
 
 export const communicationMessagesEn: Keys<typeof communicationMessagesAr> = {
@@ -29,6 +35,13 @@ export const communicationMessagesEn: Keys<typeof communicationMessagesAr> = {
   "fields.outcome": "Outcome",
   "fields.occurredAt": "Time of contact",
   "entities.Communication": "communication",
+  "entities.Letter": "letter",
+  "letters.dateInFuture": "The letter's date cannot be in the future.",
+  "letters.templateNeedsOutgoingRequest":
+    "A letter is written from a template when it is outgoing and about a request.",
+  "fields.correspondent": "Correspondent",
+  "fields.letterDate": "Letter date",
+  "fields.template": "Template",
 };
 
 declare module "../../i18n/messages.js" {

@@ -2,3 +2,4 @@
 // load with its mutations; other modules may import them (the knowledge base adds `articles`).
 import "./mutations.js";
 import "./messages.js";
+import "./letter-types.js";

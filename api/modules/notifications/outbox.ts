@@ -1,6 +1,6 @@
 // The outbox (DOMAIN.md, "Notification"): a change that should reach the member queues its
 // rendered messages in the same transaction, so a message exists exactly when the change
-// committed. Delivery (worker, SMTP, SMS) reads PENDING rows; it is not part of this module.
+// committed. The delivery worker (delivery.ts) sends the PENDING rows.
 import type { Db } from "../../db/client.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
 import type { Locale } from "../../i18n/messages.js";
@@ -50,6 +50,35 @@ export function registerNotificationParams<Event extends keyof NotificationParam
 
 const localeOf = (language: Language): Locale => (language === "EN" ? "en" : "ar");
 
+/** Every template may greet the member (or, in a staff reminder, name them). */
+const commonPlaceholders = ["memberName"] as const;
+
+/**
+ * The placeholders an event's templates may use: those its renderer fills, read by calling it
+ * once with empty parameters (the renderer is their one source), and the member's name.
+ */
+export function placeholdersOf(event: NotificationEvent): string[] {
+  const render = renderers.get(event);
+  const empty = new Proxy({}, { get: () => null }) as never;
+  const filled = render ? Object.keys(render(empty, { language: "AR", locale: "ar" })) : [];
+  return [...new Set([...commonPlaceholders, ...filled])].sort();
+}
+
+/**
+ * Renders an event's texts with parameters as its module would send them: the panel's live
+ * preview (on a real request) uses the same renderer as the outbox.
+ */
+export function renderedValues<Event extends NotificationEvent>(
+  event: Event,
+  params: NotificationParams<Event>,
+  language: Language,
+): Record<string, string> {
+  const render = renderers.get(event) as
+    | NotificationRenderer<NotificationParams<Event>>
+    | undefined;
+  return render ? render(params, { language, locale: localeOf(language) }) : {};
+}
+
 /**
  * A date as the member reads it: the Gregorian day in Riyadh, with the Hijri (Umm al-Qura)
  * day beside it, in the member's language.
@@ -78,9 +107,20 @@ export function renderTemplate(text: string, values: Record<string, string>): st
 }
 
 /**
- * Renders the event's templates for the member (Arabic or English by their preferred
- * language) into PENDING notifications, one per channel the member can be reached on: SMS to
- * the mobile always, e-mail when an address is known. A channel without a template is skipped.
+ * What the member receives even after opting out: what they must act on or be told by law
+ * (more information needed, the decision and its reason, the attestation link they asked for).
+ */
+export const requiredNotifications: readonly NotificationEvent[] = [
+  "NEEDS_INFO",
+  "DECIDED",
+  "ATTESTATION_REQUESTED",
+];
+
+/**
+ * Renders the event's templates for the member in their preferred language into PENDING
+ * notifications: on the channel they prefer (`notifyBy`) when it has an address, else on every
+ * channel with one (SMS to the mobile, e-mail when an address is known). A member who opted
+ * out receives only the required notifications. A channel without a template is skipped.
  * Returns how many were queued.
  */
 export async function enqueueNotification<Event extends NotificationEvent>(
@@ -99,8 +139,17 @@ export async function enqueueNotification<Event extends NotificationEvent>(
       mobile: true,
       email: true,
       preferredLanguage: true,
+      notifyBy: true,
+      notificationsOptOut: true,
     },
   });
+  if (member.notificationsOptOut && !requiredNotifications.includes(notification.event)) return 0;
+  const reachable: Partial<Record<NotificationChannel, string>> = {
+    SMS: member.mobile,
+    ...(member.email ? { EMAIL: member.email } : {}),
+  };
+  const preferred = member.notifyBy ? reachable[member.notifyBy] : undefined;
+  const addresses = preferred ? { [member.notifyBy!]: preferred } : reachable;
   const templates = await tx.notificationTemplate.findMany({
     where: { event: notification.event },
   });
@@ -109,10 +158,6 @@ export async function enqueueNotification<Event extends NotificationEvent>(
   const values: Record<string, string> = {
     ...render(notification.params, { language, locale }),
     memberName: language === "EN" ? (member.fullNameEn ?? member.fullNameAr) : member.fullNameAr,
-  };
-  const addresses: Partial<Record<NotificationChannel, string>> = {
-    SMS: member.mobile,
-    ...(member.email ? { EMAIL: member.email } : {}),
   };
   const rows = templates.flatMap((template) => {
     const address = addresses[template.channel];

@@ -10,6 +10,7 @@ import { FieldErrors, ForbiddenError, PreconditionFailedError } from "../../erro
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { changeMember, type MemberChangeData } from "../members/service.js";
 import { enqueueNotification } from "../notifications/outbox.js";
+import { notifyCaseAssigned } from "../notifications/staff.js";
 import { recordTimelineEvents, type TimelineRecord } from "../timeline/service.js";
 import { markAttestationStaleIfChanged } from "./attestation/service.js";
 import { duplicateGaps, findGaps } from "./completeness.js";
@@ -384,6 +385,7 @@ export async function applyTransition(
       kind: "RESEARCHER_ASSIGNED",
       data: { researcherId: request.researcherId },
     });
+    await notifyCaseAssigned(context, request, request.researcherId);
   }
   await recordTimelineEvents(tx, caller, timeline);
   await recordAudit(tx, caller, {

@@ -5,7 +5,10 @@ import { articles } from "./articles.js";
 import { audit } from "./audit.js";
 import { committee } from "./committee.js";
 import { communications } from "./communications.js";
+import { letters } from "./letters.js";
 import { members } from "./members.js";
+import { notificationTemplates } from "./notificationTemplates.js";
+import { outbox } from "./outbox.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
 import { surveyFollowUps } from "./surveyFollowUps.js";
@@ -18,6 +21,9 @@ export const resources: Record<string, ResourceSpec> = {
   requests,
   requestTypes,
   communications,
+  outbox,
+  letters,
+  notificationTemplates,
   audit,
   committee,
   articles,

@@ -1,0 +1,223 @@
+// The delivery worker: claims due notifications, hands them to their channel, and records
+// what happened. Claiming is one statement with FOR UPDATE SKIP LOCKED that moves the rows to
+// SENDING with a lease, so two workers (two API instances) never claim the same row, and a
+// worker that dies mid-batch leaves rows whose lease runs out and that are claimed again:
+// nothing is lost; a message may go out twice (at-least-once), with the same idempotency key.
+import type { Config, DeliveryConfig } from "../../config.js";
+import { Prisma, type PrismaClient } from "../../db/client.js";
+import type { Language, NotificationChannel, OutboxStatus } from "../../db/generated/enums.js";
+import type { Logger } from "../../logger.js";
+import { DeliveryError, type Senders } from "./channels.js";
+import { captureSender, smtpSender } from "./email.js";
+import { httpSmsGateway, logSmsGateway } from "./sms.js";
+
+/** The senders the configuration asks for: SMTP or the local capture, an SMS gateway. */
+export function createSenders(config: Config, log: Logger): Senders {
+  const { mailFrom, sms } = config.delivery;
+  return {
+    EMAIL: config.smtpUrl
+      ? smtpSender(config.smtpUrl, mailFrom)
+      : captureSender(config.dataDir, mailFrom, log),
+    SMS: sms.gateway === "http" ? httpSmsGateway(sms) : logSmsGateway(log),
+  };
+}
+
+/** The longest wait between two tries, however many failed before. */
+const maxBackoffMs = 6 * 60 * 60_000;
+/** An error as stored: enough to act on, never a page of text. */
+const errorLimit = 1000;
+
+/**
+ * The wait before try `attempt + 1`: the base doubled per failed try, of which a random half
+ * ("equal jitter"), so that rows that failed together do not all come back together.
+ */
+export function backoffMs(attempt: number, baseMs: number, random: () => number): number {
+  const ceiling = Math.min(maxBackoffMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export type DeliveryOutcome = { sent: number; retrying: number; failed: number };
+
+type Claimed = {
+  id: string;
+  channel: NotificationChannel;
+  address: string;
+  language: Language;
+  subject: string;
+  body: string;
+  attempts: number;
+};
+
+export type DeliveryWorker = {
+  /** Claims one batch of due notifications and delivers it. */
+  deliverDue(): Promise<DeliveryOutcome>;
+  /** Delivers batches until none is due (tests, the bench, a retry sweep). */
+  drain(): Promise<DeliveryOutcome>;
+  /** Polls every `pollMs` until stopped. */
+  start(): void;
+  /** Stops polling and waits for the batch in hand; closes the senders. */
+  stop(): Promise<void>;
+};
+
+export function createDeliveryWorker(options: {
+  prisma: PrismaClient;
+  senders: Senders;
+  config: DeliveryConfig;
+  log: Logger;
+  now?: () => Date;
+  random?: () => number;
+}): DeliveryWorker {
+  const { prisma, senders, config, log } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+
+  async function claim(): Promise<Claimed[]> {
+    const at = now();
+    const leaseUntil = new Date(at.getTime() + config.leaseMs);
+    // PENDING rows that are due, and SENDING rows whose worker's lease ran out (it died).
+    // Raw SQL: Prisma has no FOR UPDATE SKIP LOCKED, and the claim must be one statement.
+    return prisma.$queryRaw<Claimed[]>`
+      UPDATE "Notification" SET
+        "status" = 'SENDING', "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil},
+        "updatedAt" = ${at}, "version" = "version" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "Notification"
+        WHERE "status" IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${at}
+          AND "channel" <> 'IN_APP'
+        ORDER BY "nextAttemptAt"
+        LIMIT ${config.batchSize}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "channel", "address", "language", "subject", "body", "attempts"`;
+  }
+
+  /** One try at one claimed row: what the provider answered, and what follows from it. */
+  async function attempt(row: Claimed) {
+    const startedAt = now();
+    let providerMessageId: string | null = null;
+    let error: DeliveryError | null = null;
+    try {
+      ({ providerMessageId } = await senders[row.channel as keyof Senders].send(row));
+    } catch (caught) {
+      error =
+        caught instanceof DeliveryError
+          ? caught
+          : new DeliveryError(caught instanceof Error ? caught.message : String(caught), false);
+    }
+    const finishedAt = now();
+    const lastTry = error && (error.permanent || row.attempts >= config.maxAttempts);
+    const outcome: keyof DeliveryOutcome = !error ? "sent" : lastTry ? "failed" : "retrying";
+    if (error)
+      log.warn(
+        { notificationId: row.id, attempt: row.attempts, outcome, err: error.message },
+        "notification not delivered",
+      );
+    return {
+      row,
+      outcome,
+      startedAt,
+      finishedAt,
+      providerMessageId,
+      error: error ? error.message.slice(0, errorLimit) : null,
+      status: (!error ? "SENT" : lastTry ? "FAILED" : "PENDING") as OutboxStatus,
+      nextAttemptAt:
+        outcome === "retrying"
+          ? new Date(finishedAt.getTime() + backoffMs(row.attempts, config.backoffMs, random))
+          : null,
+    };
+  }
+
+  /**
+   * Records a batch's tries in one transaction of two statements: each row's new state, and
+   * the tries. Only rows still claimed by this try change: if a lease ran out and another
+   * worker took a row meanwhile, that worker's try stands.
+   * Raw SQL: each row gets values of its own (a measured hot path, tests/bench/outbox.ts).
+   */
+  async function record(tries: Awaited<ReturnType<typeof attempt>>[]) {
+    if (!tries.length) return;
+    const values = tries.map(
+      (t) =>
+        Prisma.sql`(${t.row.id}::uuid, ${t.row.attempts}::int, ${t.status}::"OutboxStatus",
+          ${t.outcome === "sent" ? t.finishedAt : null}::timestamp(3), ${t.providerMessageId}::text,
+          ${t.error}::text, ${t.nextAttemptAt}::timestamp(3))`,
+    );
+    await prisma.$transaction([
+      prisma.$executeRaw`
+        UPDATE "Notification" AS n SET
+          "status" = v."status", "sentAt" = COALESCE(v."sentAt", n."sentAt"),
+          "providerMessageId" = COALESCE(v."providerMessageId", n."providerMessageId"),
+          "lastError" = v."lastError", "nextAttemptAt" = COALESCE(v."next", n."nextAttemptAt"),
+          "updatedAt" = ${now()}, "version" = n."version" + 1
+        FROM (VALUES ${Prisma.join(values)})
+          AS v("id", "attempts", "status", "sentAt", "providerMessageId", "lastError", "next")
+        WHERE n."id" = v."id" AND n."status" = 'SENDING' AND n."attempts" = v."attempts"`,
+      prisma.notificationAttempt.createMany({
+        data: tries.map((t) => ({
+          notificationId: t.row.id,
+          attempt: t.row.attempts,
+          startedAt: t.startedAt,
+          finishedAt: t.finishedAt,
+          succeeded: t.outcome === "sent",
+          providerMessageId: t.providerMessageId,
+          error: t.error,
+        })),
+      }),
+    ]);
+  }
+
+  async function deliverDue(): Promise<DeliveryOutcome> {
+    const rows = await claim();
+    // The batch goes out together (SMTP's pool and the gateway take several at once) and is
+    // recorded together. A worker that dies before recording leaves the batch SENDING: its
+    // lease runs out and it is sent again (at least once, with the same idempotency key).
+    const tries = await Promise.all(rows.map(attempt));
+    await record(tries);
+    const outcome: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
+    for (const t of tries) outcome[t.outcome]++;
+    return outcome;
+  }
+
+  /** Batches one after another until one comes back short: nothing more is due. */
+  async function lane(total: DeliveryOutcome): Promise<void> {
+    for (;;) {
+      const batch = await deliverDue();
+      total.sent += batch.sent;
+      total.retrying += batch.retrying;
+      total.failed += batch.failed;
+      if (batch.sent + batch.retrying + batch.failed < config.batchSize) return;
+    }
+  }
+
+  async function drain(): Promise<DeliveryOutcome> {
+    const total: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
+    // Two batches in flight: one is claimed and recorded while the other is being sent, so
+    // the database's work hides behind the network's (SKIP LOCKED keeps them apart).
+    await Promise.all([lane(total), lane(total)]);
+    return total;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = drain()
+      .catch((error: unknown) => log.error({ err: error }, "delivery worker: batch failed"))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, config.pollMs);
+      });
+  };
+
+  return {
+    deliverDue,
+    drain,
+    start() {
+      stopped = false;
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await Promise.all(Object.values(senders).map((sender) => sender.close()));
+    },
+  };
+}
