@@ -56,6 +56,19 @@ async function main() {
       throw new PublishedPasswordError(exposed, config.host);
     }
   }
+  if (!isLoopbackHost(config.host)) {
+    // Reachable from other machines, yet messages would only reach the log or the local
+    // capture: members would not be told. Said loudly at every start until configured.
+    const unsent = [
+      ...(config.delivery.sms.gateway === "log" ? ["SMS_GATEWAY=http (with SMS_HTTP_URL)"] : []),
+      ...(config.smtpUrl ? [] : ["SMTP_URL"]),
+    ];
+    if (unsent.length)
+      log.warn(
+        { missing: unsent },
+        `members' messages are not delivered: set ${unsent.join(" and ")} (README, "Configuration")`,
+      );
+  }
   const url = await app.start();
 
   let stopping = false;
