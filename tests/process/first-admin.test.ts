@@ -58,6 +58,9 @@ describe("npm run create-admin", () => {
     const server = await startServer({ dataDir, env: { HOST: "0.0.0.0" } });
     await server.ready;
     expect(server.stdout()).not.toContain("admin@wasl.demo");
+    // Reachable from other machines without a gateway or SMTP: said at start, naming both.
+    expect(server.stdout()).toContain("members' messages are not delivered");
+    expect(server.stdout()).toMatch(/SMS_GATEWAY=http.*SMTP_URL/);
     const token = await signIn(server, admin);
     const me = await gql<{ me: { roles: string[] } }>(server, "{ me { roles } }", {}, token);
     expect(me.data?.me.roles).toEqual(["ADMIN"]);
