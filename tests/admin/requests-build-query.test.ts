@@ -182,6 +182,8 @@ describe("requests resource", () => {
         status: "SUBMITTED",
         version: 2,
         reference: "REQ-2026-000001",
+        at: "2026-03-01T09:00:00.000Z",
+        changedBy: null,
       },
       (resource) => {
         forgotten.push(resource);
@@ -201,7 +203,14 @@ describe("requests resource", () => {
       queryClient.setQueryData(one, { id: "r1", version: 3 });
       queryClient.setQueryData(log, { data: [], total: 0 });
     };
-    const event = { requestId: "r1", status: "DRAFT", version: 3, reference: null };
+    const event = {
+      requestId: "r1",
+      status: "DRAFT",
+      version: 3,
+      reference: null,
+      at: "2026-03-01T09:00:00.000Z",
+      changedBy: null,
+    };
     const forgotten: string[] = [];
     const forget = (resource: string) => {
       forgotten.push(resource);

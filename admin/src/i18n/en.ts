@@ -122,6 +122,13 @@ export const en = {
       tooltip_offline: "The live connection dropped; reconnecting automatically",
       updated: "This record was just changed by another user",
     },
+    edit: {
+      changed_since: "This record changed since you opened it; your unsaved edits are kept.",
+      changed_by:
+        "Changed by %{by} on %{at}. Reload to see the latest version (your edits are dropped), or keep editing (saving will be refused until you reload).",
+      someone: "another user",
+      keep_editing: "Keep editing",
+    },
     errors: {
       conflict:
         "Not saved: this record changed since you opened it. Reload it to see the latest version, then make your changes again.",
