@@ -59,11 +59,24 @@ export async function startPanelServer(): Promise<TestApp> {
   return app;
 }
 
-export async function newArabicContext(browser: Browser): Promise<BrowserContext> {
+/** A screen's size; `touch`: a tablet or a phone, tapped rather than clicked. */
+export type Viewport = { width: number; height: number; touch?: boolean };
+export const desktop: Viewport = { width: 1280, height: 800 };
+
+export async function newArabicContext(
+  browser: Browser,
+  viewport: Viewport = desktop,
+): Promise<BrowserContext> {
+  const { touch = false, ...size } = viewport;
+  // A phone widens its layout viewport to a page wider than its screen, as Chromium's
+  // mobile mode does: what a phone user would scroll sideways to see.
+  const phone = touch && size.width < 600;
   return browser.newContext({
     locale: "ar-SA",
     timezoneId: "Asia/Riyadh",
-    viewport: { width: 1280, height: 800 },
+    viewport: size,
+    hasTouch: touch,
+    ...(phone ? { isMobile: true, deviceScaleFactor: 2 } : {}),
   });
 }
 
@@ -102,8 +115,9 @@ export async function screenshotAll(contexts: BrowserContext[], name: string): P
 export function pageSession(browser: () => Browser, screenshotPrefix = "") {
   const contexts: BrowserContext[] = [];
   return {
-    async openPage(): Promise<Page> {
-      const context = await newArabicContext(browser());
+    /** A page in a fresh Arabic context, at desktop size unless a viewport is given. */
+    async openPage(viewport?: Viewport): Promise<Page> {
+      const context = await newArabicContext(browser(), viewport);
       contexts.push(context);
       return context.newPage();
     },

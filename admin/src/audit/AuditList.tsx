@@ -1,7 +1,8 @@
-import { Datagrid, List, SelectInput, TextField, TextInput, useRecordContext } from "react-admin";
+import { List, SelectInput, TextField, TextInput, useRecordContext } from "react-admin";
 import { ChangesText } from "../members/CaseFileTabs.js";
-import { DualDateField } from "../shared/DateFields.js";
+import { DualDate, DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
+import { ResponsiveGrid } from "../shared/Responsive.js";
 
 const filters = [
   <SelectInput
@@ -25,7 +26,15 @@ function Changes(_props: { label?: string }) {
 export function AuditList() {
   return (
     <List filters={filters} perPage={50} sort={{ field: "at", order: "DESC" }}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <ResponsiveGrid
+        link={false}
+        data-testid="audit-grid"
+        card={{
+          primary: () => <EnumField source="action" group="audit_action" />,
+          secondary: (entry) => entry.actorLabel,
+          tertiary: (entry) => <DualDate value={entry.at} withTime />,
+        }}
+      >
         <DualDateField source="at" withTime sortable={false} />
         <TextField source="actorLabel" sortable={false} />
         <EnumField source="action" group="audit_action" sortable={false} />
@@ -37,7 +46,7 @@ export function AuditList() {
           sx={{ fontFamily: "monospace", fontSize: 12 }}
         />
         <Changes label="resources.audit.fields.changes" />
-      </Datagrid>
+      </ResponsiveGrid>
     </List>
   );
 }

@@ -110,10 +110,23 @@ function WaslAppBar() {
   );
 }
 
+/**
+ * react-admin's layout is as wide as its widest content (min-width: fit-content), and flex
+ * items grow to their content by default (min-width: auto): a wide table or tab strip would
+ * widen the whole page. The layout, its pages and their cards may shrink to the screen
+ * instead, so what is wide scrolls within itself and the page never sideways.
+ */
+const fitTheScreen = {
+  minWidth: 0,
+  "& .RaLayout-content, & .RaLayout-contentWithSidebar > *": { minWidth: 0 },
+  "& :is(.RaList-main, .RaShow-main, .RaEdit-main, .RaCreate-main)": { minWidth: 0 },
+  "& :is(.RaList-content, .RaShow-card, .RaEdit-card, .RaCreate-card)": { minWidth: 0 },
+} as const;
+
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdatesProvider>
-      <RaLayout appBar={WaslAppBar} menu={Menu}>
+      <RaLayout appBar={WaslAppBar} menu={Menu} sx={fitTheScreen}>
         {children}
       </RaLayout>
     </LiveUpdatesProvider>

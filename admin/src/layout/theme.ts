@@ -4,6 +4,9 @@ import { defaultTheme, type RaThemeOptions } from "react-admin";
 
 export const fontFamily = '"IBM Plex Sans Arabic", "Segoe UI", Tahoma, system-ui, sans-serif';
 
+/** MUI's `sm` breakpoint: below it, a phone. */
+const phone = "@media (max-width: 599.95px)";
+
 export function themeFor(direction: "rtl" | "ltr"): RaThemeOptions {
   return {
     ...defaultTheme,
@@ -20,6 +23,21 @@ export function themeFor(direction: "rtl" | "ltr"): RaThemeOptions {
     components: {
       ...defaultTheme.components,
       MuiButtonBase: { defaultProps: { disableRipple: false } },
+      // On a phone a dialog takes the whole screen: its fields and buttons get the room.
+      MuiDialog: {
+        styleOverrides: {
+          paper: {
+            [phone]: {
+              margin: 0,
+              width: "100%",
+              maxWidth: "100%",
+              height: "100%",
+              maxHeight: "100%",
+              borderRadius: 0,
+            },
+          },
+        },
+      },
     },
   };
 }

@@ -5,7 +5,6 @@ import { Box, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import {
   CreateButton,
-  Datagrid,
   FilterButton,
   FunctionField,
   List,
@@ -19,9 +18,13 @@ import {
 } from "react-admin";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import {
+  DueCountdown,
   DueCountdownField,
+  type DueInfo,
   intakeChannels,
+  RequestStatusChip,
   RequestStatusField,
   requestStatuses,
   requestTypes,
@@ -69,7 +72,7 @@ function useFilters() {
 function ListActions({ create = true }: { create?: boolean }) {
   return (
     <TopToolbar>
-      <FilterButton />
+      <FilterButton data-testid="list-filter-button" />
       {create && <CreateButton />}
     </TopToolbar>
   );
@@ -87,15 +90,27 @@ export function RequestEmpty({ message = "resources.requests.empty.title" }: { m
 
 export function RequestGrid({ children }: { children?: ReactNode }) {
   return (
-    <Datagrid rowClick="show" bulkActionButtons={false} data-testid="requests-grid">
-      <FunctionField
-        source="reference"
-        render={(r: { reference?: string | null }) => (
-          <Box component="span" dir="ltr" sx={{ whiteSpace: "nowrap" }}>
-            {r.reference ?? "—"}
+    <ResponsiveGrid
+      link="show"
+      data-testid="requests-grid"
+      card={{
+        primary: (r) => (
+          <>
+            <bdi dir="ltr">{r.reference ?? "—"}</bdi> · {r.subject}
+          </>
+        ),
+        secondary: (r) => r.member?.fullNameAr ?? "",
+        tertiary: (r) => (
+          <Box component="span" sx={{ display: "inline-flex", gap: 0.5, flexWrap: "wrap" }}>
+            <RequestStatusChip status={r.status} />
+            <DueCountdown info={r as DueInfo} />
           </Box>
-        )}
-      />
+        ),
+      }}
+    >
+      <RecordLink source="reference" link="show" ltr>
+        {(r) => r.reference ?? "—"}
+      </RecordLink>
       <EnumField source="type" group="request_type" sortable={false} />
       <TextField source="subject" sortable={false} />
       <FunctionField
@@ -109,7 +124,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       <DualDateField source="decisionDueAt" />
       <DualDateField source="createdAt" />
       {children}
-    </Datagrid>
+    </ResponsiveGrid>
   );
 }
 
