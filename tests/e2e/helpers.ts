@@ -201,3 +201,25 @@ export async function visualText(locator: Locator): Promise<string> {
     return drawn.map((d) => d.char).join("");
   });
 }
+
+/** Waits for a screen to settle: its content drawn, no loading indicator left. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator("#main-content").first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        ".MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root",
+      ) && (document.querySelector("#main-content")?.textContent ?? "").trim().length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(300);
+}
+
+/** How far the page reaches beyond the screen's width, in CSS pixels (0: it fits). */
+export async function overflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  );
+}

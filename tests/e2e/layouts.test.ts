@@ -9,7 +9,14 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, caseFilePath, signInThroughPanel } from "./helpers.js";
+import {
+  browserAvailable,
+  browserSuite,
+  caseFilePath,
+  overflow,
+  settled,
+  signInThroughPanel,
+} from "./helpers.js";
 
 const available = browserAvailable();
 const artifacts = join(process.cwd(), "tests/.artifacts/layouts");
@@ -18,28 +25,6 @@ export const sizes = [
   { name: "phone", width: 390, height: 844, touch: true },
   { name: "tablet", width: 1024, height: 768, touch: true },
 ] as const;
-
-/** Waits for a screen to settle: its content drawn, no loading indicator left. */
-export async function settled(page: Page): Promise<void> {
-  await page.locator("#main-content").first().waitFor({ timeout: 20_000 });
-  await page.waitForFunction(
-    () =>
-      !document.querySelector(
-        ".MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root",
-      ) && (document.querySelector("#main-content")?.textContent ?? "").trim().length > 0,
-    undefined,
-    { timeout: 20_000 },
-  );
-  await page.waitForTimeout(300);
-}
-
-/** How far the page reaches beyond the screen's width, in CSS pixels (0: it fits). */
-export async function overflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-  );
-}
 
 /** Whether the element lies within the screen's width (no sideways scrolling to reach it). */
 async function withinWidth(page: Page, selector: string): Promise<boolean> {

@@ -365,6 +365,7 @@ export const ar = {
       status_change: "%{from} ← %{to}",
     },
     dashboard: {
+      requests_axis: "عدد الطلبات",
       title: "لوحة المؤشرات",
       period: "الفترة",
       period_days: "آخر %{days} يوماً",

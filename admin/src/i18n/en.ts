@@ -170,6 +170,7 @@ export const en = {
       status_change: "%{from} → %{to}",
     },
     dashboard: {
+      requests_axis: "Requests",
       title: "Dashboard",
       period: "Period",
       period_days: "Last %{days} days",

@@ -33,6 +33,8 @@ function useFilters() {
       source="q"
       alwaysOn
       placeholder={translate("resources.members.fields.search")}
+      // Named for screen readers too, not by its placeholder only.
+      slotProps={{ htmlInput: { "aria-label": translate("resources.members.fields.search") } }}
     />,
     <SelectInput
       key="status"

@@ -49,6 +49,8 @@ function useFilters() {
       source="q"
       alwaysOn
       placeholder={translate("resources.requests.fields.q")}
+      // Named for screen readers too, not by its placeholder only.
+      slotProps={{ htmlInput: { "aria-label": translate("resources.requests.fields.q") } }}
     />,
     statusFilter,
     <SelectInput key="type" source="type" choices={enumChoices("request_type", requestTypes)} />,
