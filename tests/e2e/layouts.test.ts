@@ -150,6 +150,16 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
   );
 });
 
+/** Arabic day counts in the singular where 3 to 99 days take «أيام» or «يوماً». */
+function miscounted(text: string): string[] {
+  return [...text.matchAll(/(\d+) يوم(?!اً|ا)/g)]
+    .filter((m) => {
+      const n = Number(m[1]) % 100;
+      return n >= 3 && n <= 99;
+    })
+    .map((m) => m[0]);
+}
+
 const memberListActions = {
   filter: "[data-testid='list-filter-button']",
   export: "[data-testid='export-members']",

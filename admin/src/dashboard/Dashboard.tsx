@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from "react-admin";
 import type { CountBy, DashboardFigures, WaslDataProvider } from "../dataProvider/index.js";
+import { useCount } from "../shared/counts.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 
 const periods = [7, 30, 90, 365] as const;
@@ -44,8 +45,11 @@ function Figure({
 /** Shown to screen readers only. */
 const visuallyHidden = {
   position: "absolute",
-  width: 1,
-  height: 1,
+  // Strings: in sx, 1 would mean 100%.
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
   overflow: "hidden",
   clip: "rect(0 0 0 0)",
   whiteSpace: "nowrap",
@@ -110,6 +114,7 @@ export function Dashboard() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<WaslDataProvider>();
+  const count = useCount();
   const { identity } = useGetIdentity();
   const [days, setDays] = useState<number>(30);
   const period = useMemo(() => {
@@ -158,7 +163,7 @@ export function Dashboard() {
         >
           {periods.map((d) => (
             <MenuItem key={d} value={d}>
-              {translate("wasl.dashboard.period_days", { days: d })}
+              {translate("wasl.dashboard.period_days", { days: count("days", d) })}
             </MenuItem>
           ))}
         </TextField>
@@ -215,7 +220,7 @@ export function Dashboard() {
                 data.medianHoursToDecision === null
                   ? none
                   : translate("wasl.dashboard.median_value", {
-                      days: number.format(data.medianHoursToDecision / 24),
+                      days: count("days", Math.round(data.medianHoursToDecision / 2.4) / 10),
                     })
               }
             />

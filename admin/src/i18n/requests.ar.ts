@@ -39,9 +39,9 @@ export const requestsAr = {
       communications: "التواصل",
     },
     due: {
-      overdue: "متأخر %{days} يوم",
+      overdue: "متأخر %{days}",
       today: "مستحق اليوم",
-      remaining: "متبقٍ %{days} يوم",
+      remaining: "متبقٍ %{days}",
       paused: "المهلة موقوفة",
       none: "—",
     },

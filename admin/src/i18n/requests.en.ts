@@ -39,9 +39,9 @@ export const requestsEn = {
       communications: "Communications",
     },
     due: {
-      overdue: "Overdue by %{days} days",
+      overdue: "Overdue by %{days}",
       today: "Due today",
-      remaining: "%{days} days left",
+      remaining: "%{days} left",
       paused: "Clock paused",
       none: "—",
     },
