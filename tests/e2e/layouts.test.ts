@@ -110,7 +110,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
             const beyond = await overflow(page);
             if (beyond > 0) wide.push(`${name} (+${beyond}px)`);
             // Counts read right (item 7): «13 يوماً», «8 أيام», never «13 يوم» or «8 يوم».
-            for (const wrong of miscounted(await page.locator("body").innerText()))
+            for (const wrong of miscounted((await page.locator("body").textContent()) ?? ""))
               wide.push(`${name}: «${wrong}»`);
             if (name !== "members") return;
             for (const [action, selector] of Object.entries(memberListActions))
