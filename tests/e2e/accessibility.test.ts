@@ -186,4 +186,32 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
       await page.getByText("حي لوحة المفاتيح").first().waitFor();
     });
   });
+
+  it("checks a form in Arabic, never with the browser's English bubble (item 8)", async () => {
+    const member = await app().database.prisma.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "desc" },
+    });
+    const page = await openPage();
+    await step("email-validated-in-arabic", async () => {
+      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+      await page.goto(`${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`);
+      const input = page.locator('input[name="email"]');
+      await input.waitFor();
+      expect(
+        await page
+          .locator("form")
+          .first()
+          .evaluate((f) => (f as HTMLFormElement).noValidate),
+      ).toBe(true);
+      await input.fill("ليس-بريداً");
+      await page.getByRole("button", { name: "حفظ" }).click();
+      await page.getByText("يجب أن يكون بريداً إلكترونياً صحيحاً").first().waitFor();
+      expect(page.url()).not.toMatch(/\/show/);
+      const stored = await app().database.prisma.member.findUniqueOrThrow({
+        where: { id: member.id },
+      });
+      expect(stored.email).toBe(member.email);
+    });
+  });
 });

@@ -101,7 +101,8 @@ export function KeepEditsForm({ saveErrors, children, ...props }: KeepEditsFormP
     setOpened(data ?? latest);
   };
   return (
-    <SimpleForm {...props} record={opened}>
+    // noValidate: the panel's validators speak the user's language; the browser's do not.
+    <SimpleForm noValidate {...props} record={opened}>
       <ChangedSinceBanner
         opened={opened}
         latest={latest}

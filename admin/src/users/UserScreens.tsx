@@ -54,7 +54,10 @@ export function UserList() {
 export function UserCreate() {
   return (
     <Create redirect="list" mutationMode="pessimistic">
-      <SimpleForm defaultValues={{ roles: ["STAFF"], language: "AR", personalDataAccess: false }}>
+      <SimpleForm
+        noValidate
+        defaultValues={{ roles: ["STAFF"], language: "AR", personalDataAccess: false }}
+      >
         <UserInputs creating />
       </SimpleForm>
     </Create>
