@@ -214,4 +214,34 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
       expect(stored.email).toBe(member.email);
     });
   });
+
+  it("shows the audit log as people and records, not UUIDs (item 9)", async () => {
+    const member = await app().database.prisma.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "asc" },
+    });
+    const page = await openPage();
+    await step("audit-labels", async () => {
+      await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+      const m = encodeURIComponent(gid("Member", member.id));
+      await page.goto(`${app().url}/#/members/${m}`);
+      await page.locator('input[name="district"]').fill("حي سجل التدقيق");
+      await page.getByRole("button", { name: "حفظ" }).click();
+      await page.waitForURL(/\/show/);
+      await page.goto(`${app().url}/#/audit`);
+      const grid = page.getByTestId("audit-grid");
+      await grid.waitFor();
+      const row = grid.locator("tr").filter({ hasText: member.memberNumber }).first();
+      await row.waitFor({ timeout: 20_000 });
+      const text = (await row.textContent()) ?? "";
+      expect(text).toContain("عبدالرحمن سعد العتيبي"); // the actor's name
+      expect(text).toContain("مدير النظام"); // and role
+      expect(text).toContain("تعديل"); // the action in Arabic
+      const link = row.getByRole("link", { name: `${member.fullNameAr} (${member.memberNumber})` });
+      expect(await link.getAttribute("href")).toBe(`#/members/${m}/show`);
+      const gridText = (await grid.textContent()) ?? "";
+      expect(gridText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no UUIDs
+      expect(gridText).not.toMatch(/\bUser\b|\bMember\b/);
+    });
+  });
 });

@@ -283,6 +283,8 @@ export const ar = {
       fields: {
         at: "الوقت",
         actorLabel: "المنفِّذ",
+        actorName: "المنفِّذ",
+        entityLabel: "السجل",
         action: "الإجراء",
         entityType: "نوع السجل",
         entity: "معرّف السجل",
@@ -425,6 +427,18 @@ export const ar = {
         INQUIRY: "استفسار",
         COMPLAINT: "شكوى",
         SUGGESTION: "اقتراح",
+      },
+      entity_type: {
+        Member: "عضو",
+        Request: "طلب",
+        User: "مستخدم",
+        RequestType: "نوع طلب",
+        Document: "مستند",
+        Attestation: "إقرار",
+        ResearchReport: "تقرير بحث",
+        Communication: "تواصل",
+        Partner: "جهة شريكة",
+        ApiKey: "مفتاح ربط",
       },
       audit_action: {
         CREATE: "إنشاء",

@@ -92,6 +92,8 @@ export const en = {
       fields: {
         at: "Time",
         actorLabel: "Actor",
+        actorName: "Actor",
+        entityLabel: "Record",
         action: "Action",
         entityType: "Record type",
         entity: "Record ID",
@@ -230,6 +232,18 @@ export const en = {
         INQUIRY: "Inquiry",
         COMPLAINT: "Complaint",
         SUGGESTION: "Suggestion",
+      },
+      entity_type: {
+        Member: "Member",
+        Request: "Request",
+        User: "User",
+        RequestType: "Request type",
+        Document: "Document",
+        Attestation: "Attestation",
+        ResearchReport: "Research report",
+        Communication: "Contact",
+        Partner: "Partner",
+        ApiKey: "API key",
       },
       audit_action: {
         CREATE: "Create",
