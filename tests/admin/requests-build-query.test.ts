@@ -45,6 +45,7 @@ describe("requests resource", () => {
         assignee: "VXNlcjox",
         overdue: "true",
         researcher: "",
+        dueWithinDays: 7,
       },
       meta: { after: "c25" },
     });
@@ -53,7 +54,9 @@ describe("requests resource", () => {
       first: 25,
       after: "c25",
       filter: {
-        reference: "2026-0000",
+        // The search box: a reference or the member's name, number or ID.
+        search: "2026-0000",
+        dueWithinDays: 7,
         status: "SUBMITTED",
         type: "FINANCIAL_SUPPORT",
         channel: "IN_PERSON",

@@ -244,4 +244,32 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
       expect(gridText).not.toMatch(/\bUser\b|\bMember\b/);
     });
   });
+
+  it("finds requests by the member's name and offers the ready-made lists (item 5)", async () => {
+    const db = app().database.prisma;
+    const request = await db.request.findFirstOrThrow({
+      where: { reference: { not: null } },
+      include: { member: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const page = await openPage();
+    await step("requests-by-member-name", async () => {
+      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+      await page.goto(`${app().url}/#/requests`);
+      const search = page.getByRole("textbox", { name: "المرجع أو اسم العضو أو رقمه أو هويته" });
+      await search.fill(request.member.fullNameAr.replace(/[أإآ]/g, "ا"));
+      await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
+      await page.getByRole("link", { name: request.reference ?? "" }).waitFor({ timeout: 20_000 });
+      const expected = await db.request.count({ where: { memberId: request.memberId } });
+      await expect
+        .poll(() => page.locator('[data-testid="requests-grid"] tbody tr').count())
+        .toBe(expected);
+      await page.goto(`${app().url}/#/requests`);
+      const lists = page.getByTestId("request-saved-filters");
+      for (const name of ["طلباتي", "مستحقة هذا الأسبوع", "متأخرة"])
+        await lists.getByText(name).waitFor();
+      await lists.getByText("متأخرة").click();
+      await page.waitForURL(/overdue/, { timeout: 20_000 });
+    });
+  });
 });

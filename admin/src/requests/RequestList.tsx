@@ -1,14 +1,18 @@
 // Requests: filter by status, type, channel, assignee and overdue; search by reference;
 // the decision countdown coloured by the API's overdue / dueSoon.
 import AssignmentIcon from "@mui/icons-material/Assignment";
-import { Box, Typography } from "@mui/material";
+import BookmarkIcon from "@mui/icons-material/BookmarkBorder";
+import { Box, Card, CardContent, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import {
   CreateButton,
   FilterButton,
+  FilterList,
+  FilterListItem,
   FunctionField,
   List,
   NullableBooleanInput,
+  SavedQueriesList,
   SearchInput,
   SelectInput,
   TextField,
@@ -80,6 +84,32 @@ function ListActions({ create = true }: { create?: boolean }) {
   );
 }
 
+/**
+ * The lists staff open every day, one click each ("my cases", "due this week", "overdue"),
+ * and the searches a user saved; after the list in reading order.
+ */
+function SavedFilters() {
+  const { identity } = useGetIdentity();
+  const f = (name: string) => `resources.requests.fields.${name}`;
+  return (
+    <Card
+      sx={{ ml: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: "none", lg: "block" } }}
+      data-testid="request-saved-filters"
+    >
+      <CardContent>
+        <FilterList label={f("saved")} icon={<BookmarkIcon />}>
+          {identity && (
+            <FilterListItem label={f("my_cases")} value={{ assignee: String(identity.id) }} />
+          )}
+          <FilterListItem label={f("due_this_week")} value={{ dueWithinDays: 7 }} />
+          <FilterListItem label={f("overdue_list")} value={{ overdue: true }} />
+        </FilterList>
+        <SavedQueriesList />
+      </CardContent>
+    </Card>
+  );
+}
+
 export function RequestEmpty({ message = "resources.requests.empty.title" }: { message?: string }) {
   const translate = useTranslate();
   return (
@@ -136,6 +166,7 @@ export function RequestList() {
     <List
       filters={filters}
       actions={<ListActions />}
+      aside={<SavedFilters />}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
       empty={<RequestEmpty />}
