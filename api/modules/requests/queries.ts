@@ -1,3 +1,4 @@
+import type { Context } from "../../auth/context.js";
 import { builder } from "../../graphql/builder.js";
 import {
   ChannelEnum,
@@ -6,10 +7,9 @@ import {
   SortDirectionEnum,
 } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
-import type { Context } from "../../auth/context.js";
-import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { type RequestFilter, requestSearchReads, requestWhere } from "./lists.js";
 import { visibleRequestsWhere } from "./policy.js";
 import { RequestNode } from "./types.js";
