@@ -112,6 +112,16 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
             // Counts read right (item 7): «13 يوماً», «8 أيام», never «13 يوم» or «8 يوم».
             for (const wrong of miscounted((await page.locator("body").textContent()) ?? ""))
               wide.push(`${name}: «${wrong}»`);
+            // Dates do not wrap (item 10): each line of a Hijri-over-Gregorian date is one line.
+            const broken = await page.evaluate(() =>
+              [...document.querySelectorAll("#main-content td .MuiTypography-body2")]
+                .filter((e) => /\d{4}/.test(e.textContent ?? ""))
+                .filter(
+                  (e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30,
+                )
+                .map((e) => e.textContent),
+            );
+            for (const date of broken) wide.push(`${name}: date wraps «${date}»`);
             if (name !== "members") return;
             for (const [action, selector] of Object.entries(memberListActions))
               if (!(await withinWidth(page, selector))) wide.push(`${name}: ${action} off-screen`);
