@@ -4,8 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "admin/dist");
@@ -40,6 +41,31 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
+/** Text files worth compressing; fonts (woff2) and images are compressed already. */
+const compressible = new Set([".js", ".css", ".html", ".svg", ".json"]);
+
+/**
+ * Brotli and gzip copies of every text file next to it (x.js.br, x.js.gz), made once here at
+ * their strongest settings, so the server sends them as they are (api/http/static.ts).
+ */
+function compressDist() {
+  for (const file of files("admin/dist")) {
+    const full = join(root, file);
+    if (!compressible.has(extname(file))) continue;
+    const content = readFileSync(full);
+    writeFileSync(
+      `${full}.br`,
+      brotliCompressSync(content, {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length,
+        },
+      }),
+    );
+    writeFileSync(`${full}.gz`, gzipSync(content, { level: 9 }));
+  }
+}
+
 export function buildAdmin({ force = false, quiet = false } = {}) {
   const hash = sourceHash();
   const upToDate =
@@ -64,6 +90,7 @@ export function buildAdmin({ force = false, quiet = false } = {}) {
     },
   );
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+  compressDist();
   writeFileSync(stampFile, `${hash}\n`);
   return true;
 }

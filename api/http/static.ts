@@ -30,6 +30,32 @@ code{background:#f1f5f9;padding:.1rem .3rem;border-radius:4px}a{color:#0b6e4f}</
 <hr><p dir="ltr" lang="en">Wasl is running. The staff panel is coming; the GraphQL API is at <a href="/graphql">/graphql</a>.</p>
 </body></html>`;
 
+/** Types the build keeps Brotli and gzip copies of (scripts/build-admin.mjs). */
+const compressible = new Set([".html", ".js", ".css", ".json", ".svg"]);
+
+/** Whether the client's Accept-Encoding admits this coding (listed, and not with q=0). */
+function accepts(header: string, coding: string): boolean {
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name !== coding) return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The pre-compressed copy to send, if the client takes one and the build made it. */
+function compressedCopy(req: IncomingMessage, file: string) {
+  const header = String(req.headers["accept-encoding"] ?? "");
+  for (const [coding, suffix] of [
+    ["br", ".br"],
+    ["gzip", ".gz"],
+  ] as const) {
+    if (accepts(header, coding) && existsSync(file + suffix))
+      return { path: file + suffix, coding };
+  }
+  return null;
+}
+
 export function createStaticHandler(distDir: string) {
   const root = resolve(distDir);
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -45,14 +71,19 @@ export function createStaticHandler(distDir: string) {
     const target =
       file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() ? file : index;
     const immutable = target !== index && path.startsWith("/assets/");
+    const varies = compressible.has(extname(target));
+    const copy = varies ? compressedCopy(req, target) : null;
     res.writeHead(200, {
       "content-type": types[extname(target)] ?? "application/octet-stream",
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
       "x-content-type-options": "nosniff",
+      // Caches keep one copy per coding the client accepts.
+      ...(varies ? { vary: "Accept-Encoding" } : {}),
+      ...(copy ? { "content-encoding": copy.coding } : {}),
     });
     if (req.method === "HEAD") return void res.end();
     // pipeline, not pipe: a read error rejects (answered by the caller) instead of an
     // unhandled 'error' event that would stop the process.
-    await pipeline(createReadStream(target), res);
+    await pipeline(createReadStream(copy?.path ?? target), res);
   };
 }

@@ -21,6 +21,8 @@ describe("live updates", () => {
         change: "UPDATED",
         changedFields: ["district"],
         version: 2,
+        at: "2026-03-01T09:00:00.000Z",
+        changedBy: "مدير النظام",
         member: { id: "m1", district: "جديد", version: 2 },
       },
       forget,
@@ -30,6 +32,12 @@ describe("live updates", () => {
     expect(queryClient.getQueryData(otherKey)).toEqual({ id: "m2", district: "آخر", version: 4 });
     expect(queryClient.getQueryState(["members", "getList", {}])?.isInvalidated).toBe(true);
     expect(forget).toHaveBeenCalledWith("members");
+    // Who changed it and when, for an edit form with unsaved edits to tell.
+    expect(queryClient.getQueryData(["liveChange", "members", "m1"])).toEqual({
+      version: 2,
+      by: "مدير النظام",
+      at: "2026-03-01T09:00:00.000Z",
+    });
   });
 
   it("connects to the same origin over ws, or wss behind https", () => {

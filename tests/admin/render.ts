@@ -25,6 +25,13 @@ export type AdminOptions = {
   resource?: string;
 };
 
+// A desktop's width (happy-dom's window is 1024 px wide): lists show their tables, as on the
+// staff's desks; the phone and tablet layouts are proven in Chromium (tests/e2e/layouts).
+(window as unknown as { happyDOM?: { setViewport(size: object): void } }).happyDOM?.setViewport({
+  width: 1280,
+  height: 800,
+});
+
 /** Renders a node inside react-admin, with the data provider's methods a test gives. */
 export function renderIn(
   node: ReactNode,

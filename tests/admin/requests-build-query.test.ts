@@ -45,6 +45,7 @@ describe("requests resource", () => {
         assignee: "VXNlcjox",
         overdue: "true",
         researcher: "",
+        dueWithinDays: 7,
       },
       meta: { after: "c25" },
     });
@@ -53,7 +54,9 @@ describe("requests resource", () => {
       first: 25,
       after: "c25",
       filter: {
-        reference: "2026-0000",
+        // The search box: a reference or the member's name, number or ID.
+        search: "2026-0000",
+        dueWithinDays: 7,
         status: "SUBMITTED",
         type: "FINANCIAL_SUPPORT",
         channel: "IN_PERSON",
@@ -195,6 +198,8 @@ describe("requests resource", () => {
         status: "SUBMITTED",
         version: 2,
         reference: "REQ-2026-000001",
+        at: "2026-03-01T09:00:00.000Z",
+        changedBy: null,
       },
       (resource) => {
         forgotten.push(resource);
@@ -214,7 +219,14 @@ describe("requests resource", () => {
       queryClient.setQueryData(one, { id: "r1", version: 3 });
       queryClient.setQueryData(log, { data: [], total: 0 });
     };
-    const event = { requestId: "r1", status: "DRAFT", version: 3, reference: null };
+    const event = {
+      requestId: "r1",
+      status: "DRAFT",
+      version: 3,
+      reference: null,
+      at: "2026-03-01T09:00:00.000Z",
+      changedBy: null,
+    };
     const forgotten: string[] = [];
     const forget = (resource: string) => {
       forgotten.push(resource);

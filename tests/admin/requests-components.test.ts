@@ -46,8 +46,8 @@ describe("due-date countdown", () => {
     expect(chips[0]?.className).toMatch(/colorError/);
     expect(chips[1]?.className).toMatch(/colorWarning/);
     expect(chips[2]?.className).toMatch(/colorDefault/);
-    expect(chips[0]?.textContent).toBe("متأخر 3 يوم");
-    expect(chips[1]?.textContent).toBe("متبقٍ 2 يوم");
+    expect(chips[0]?.textContent).toBe("متأخر 3 أيام");
+    expect(chips[1]?.textContent).toBe("متبقٍ يومان");
   });
 });
 

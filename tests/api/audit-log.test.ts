@@ -55,6 +55,20 @@ describe("filtering the audit log", () => {
     ]);
   });
 
+  it("names the actor (name, roles) and the record (member's name and number)", async () => {
+    const result = await t.gql(
+      `query($filter: AuditFilter) { auditEntries(first: 5, filter: $filter) {
+        edges { node { actorName actorRoles entityLabel } } } }`,
+      { filter: { entity: memberId } },
+      { token: admin },
+    );
+    expect(result.errors).toBeUndefined();
+    const [entry] = result.data?.auditEntries.edges.map((e: Json) => e.node) ?? [];
+    expect(entry.actorName).toBe("موظف admin");
+    expect([...entry.actorRoles].sort()).toEqual(["ADMIN", "STAFF"]);
+    expect(entry.entityLabel).toMatch(/^إبراهيم عبدالعزيز الدوسري \(M-\d+\)$/);
+  });
+
   it("by the actor's global ID", async () => {
     const result = await t.gql(log, { filter: { actor: adminId } }, { token: admin });
     const actions = result.data?.auditEntries.edges.map((e: Json) => e.node.action);

@@ -45,7 +45,7 @@ function firstResult(client: Client, query: string) {
   return { ready, done };
 }
 
-const subscription = `subscription { requestChanged { requestId reference change previousStatus status version request { subject } } }`;
+const subscription = `subscription { requestChanged { requestId reference change previousStatus status version changedBy request { subject } } }`;
 
 async function startWork(requestId: string) {
   const result = await t.gql(
@@ -121,6 +121,7 @@ describe("requestChanged", () => {
       previousStatus: "SUBMITTED",
       status: "IN_PROGRESS",
       version: 2,
+      changedBy: "موظف staff",
       request: { subject: "طلب لا يخص الباحث ولا الجهة" },
     });
     expect(forResearcher.data.requestChanged).toMatchObject({
@@ -132,6 +133,7 @@ describe("requestChanged", () => {
       requestId: gid("Request", shared.id),
       reference: shared.reference,
       status: "IN_PROGRESS",
+      changedBy: null, // no staff names to partners
       request: null,
     });
   });

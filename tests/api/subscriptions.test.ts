@@ -80,7 +80,7 @@ describe("memberChanged", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "سلمان ناصر العنزي" });
     const subscription = firstResults(
       connect(masked),
-      `subscription { memberChanged { change changedFields version member { fullNameAr city nationalId } } }`,
+      `subscription { memberChanged { change changedFields version at changedBy member { fullNameAr city nationalId } } }`,
     );
     await subscription.ready;
     const updated = await t.gql(
@@ -94,8 +94,10 @@ describe("memberChanged", () => {
       change: "UPDATED",
       changedFields: ["city"],
       version: 2,
+      changedBy: "موظف staff", // who, and when: an open edit form names them
       member: { fullNameAr: "سلمان ناصر العنزي", city: "نجران" },
     });
+    expect(Date.now() - Date.parse(event.data.memberChanged.at)).toBeLessThan(60_000);
     expect(event.data.memberChanged.member.nationalId).toMatch(/^1\*{7}\d{2}$/);
   });
 

@@ -60,16 +60,24 @@ export async function startPanelServer(): Promise<TestApp> {
   return app;
 }
 
-/** An Arabic browser context (a desktop screen unless `options` say otherwise, e.g. a phone's). */
+/** A screen's size; `touch`: a tablet or a phone, tapped rather than clicked. */
+export type Viewport = { width: number; height: number; touch?: boolean };
+export const desktop: Viewport = { width: 1280, height: 800 };
+
 export async function newArabicContext(
   browser: Browser,
-  options: BrowserContextOptions = {},
+  viewport: Viewport = desktop,
 ): Promise<BrowserContext> {
+  const { touch = false, ...size } = viewport;
+  // A phone widens its layout viewport to a page wider than its screen, as Chromium's
+  // mobile mode does: what a phone user would scroll sideways to see.
+  const phone = touch && size.width < 600;
   return browser.newContext({
     locale: "ar-SA",
     timezoneId: "Asia/Riyadh",
-    viewport: { width: 1280, height: 800 },
-    ...options,
+    viewport: size,
+    hasTouch: touch,
+    ...(phone ? { isMobile: true, deviceScaleFactor: 2 } : {}),
   });
 }
 
@@ -108,8 +116,9 @@ export async function screenshotAll(contexts: BrowserContext[], name: string): P
 export function pageSession(browser: () => Browser, screenshotPrefix = "") {
   const contexts: BrowserContext[] = [];
   return {
-    async openPage(options?: BrowserContextOptions): Promise<Page> {
-      const context = await newArabicContext(browser(), options);
+    /** A page in a fresh Arabic context, at desktop size unless a viewport is given. */
+    async openPage(viewport?: Viewport): Promise<Page> {
+      const context = await newArabicContext(browser(), viewport);
       contexts.push(context);
       return context.newPage();
     },
@@ -192,4 +201,26 @@ export async function visualText(locator: Locator): Promise<string> {
     drawn.sort((a, b) => a.top - b.top || a.left - b.left);
     return drawn.map((d) => d.char).join("");
   });
+}
+
+/** Waits for a screen to settle: its content drawn, no loading indicator left. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator("#main-content").first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        ".MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root",
+      ) && (document.querySelector("#main-content")?.textContent ?? "").trim().length > 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(300);
+}
+
+/** How far the page reaches beyond the screen's width, in CSS pixels (0: it fits). */
+export async function overflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  );
 }

@@ -156,11 +156,7 @@ describe.skipIf(!available)("surveys: the member's answer page and the panel (Ch
 
     const requestGid = await resolveInquiry(channel);
     const token = await tokenSentFor(requestGid, survey.id);
-    const phone = await openPage({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await openPage({ width: 390, height: 844, touch: true });
 
     await step("member-answers-on-a-phone", async () => {
       await phone.goto(`${app().url}/survey#${token}`);

@@ -1,7 +1,19 @@
-import { Datagrid, List, SelectInput, TextField, TextInput, useRecordContext } from "react-admin";
+// The audit log as people read it: who (name and roles), what (in the user's language), on
+// which record (its name and number, or reference, linking to it), when, and the changes.
+import { Box, Chip, Typography } from "@mui/material";
+import {
+  Link,
+  List,
+  type RaRecord,
+  SelectInput,
+  TextInput,
+  useCreatePath,
+  useRecordContext,
+} from "react-admin";
 import { ChangesText } from "../members/CaseFileTabs.js";
-import { DualDateField } from "../shared/DateFields.js";
-import { EnumField } from "../shared/EnumField.js";
+import { DualDate, DualDateField } from "../shared/DateFields.js";
+import { EnumField, useEnumLabel } from "../shared/EnumField.js";
+import { ResponsiveGrid } from "../shared/Responsive.js";
 
 const filters = [
   <SelectInput
@@ -17,6 +29,53 @@ const filters = [
   <TextInput key="entity" source="entity" />,
 ];
 
+/** Where each kind of record opens in the panel. */
+const entityPages: Record<string, { resource: string; type: "show" | "edit" }> = {
+  Member: { resource: "members", type: "show" },
+  Request: { resource: "requests", type: "show" },
+  User: { resource: "users", type: "edit" },
+};
+
+function Actor(_props: { label?: string; source?: string; sortable?: boolean }) {
+  const entry = useRecordContext();
+  const role = useEnumLabel("role");
+  if (!entry) return null;
+  return (
+    <Box>
+      <Typography variant="body2">{entry.actorName as string}</Typography>
+      <Box sx={{ display: "flex", gap: 0.5, flexWrap: "wrap" }}>
+        {((entry.actorRoles as string[]) ?? []).map((r) => (
+          <Chip key={r} size="small" variant="outlined" label={role(r)} />
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+function EntityLink({ entry }: { entry: RaRecord }) {
+  const kind = useEnumLabel("entity_type");
+  const createPath = useCreatePath();
+  const type = String(entry.entityType);
+  const page = entityPages[type];
+  const label = (entry.entityLabel as string | null) ?? "";
+  return (
+    <Box component="span" data-testid="audit-entity">
+      {kind(type)}
+      {label ? " · " : ""}
+      {label && page && entry.entity ? (
+        <Link to={createPath({ ...page, id: String(entry.entity) })}>{label}</Link>
+      ) : (
+        label
+      )}
+    </Box>
+  );
+}
+
+function Entity(_props: { label?: string; source?: string; sortable?: boolean }) {
+  const entry = useRecordContext();
+  return entry ? <EntityLink entry={entry} /> : null;
+}
+
 function Changes(_props: { label?: string }) {
   const record = useRecordContext();
   return <ChangesText value={record?.changes as string | null} />;
@@ -25,19 +84,25 @@ function Changes(_props: { label?: string }) {
 export function AuditList() {
   return (
     <List filters={filters} perPage={50} sort={{ field: "at", order: "DESC" }}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <ResponsiveGrid
+        link={false}
+        data-testid="audit-grid"
+        card={{
+          primary: () => <EnumField source="action" group="audit_action" />,
+          secondary: (entry) => (
+            <>
+              {entry.actorName} · <EntityLink entry={entry} />
+            </>
+          ),
+          tertiary: (entry) => <DualDate value={entry.at} withTime />,
+        }}
+      >
         <DualDateField source="at" withTime sortable={false} />
-        <TextField source="actorLabel" sortable={false} />
+        <Actor source="actorName" sortable={false} />
         <EnumField source="action" group="audit_action" sortable={false} />
-        <TextField source="entityType" sortable={false} />
-        <TextField
-          source="entity"
-          emptyText="—"
-          sortable={false}
-          sx={{ fontFamily: "monospace", fontSize: 12 }}
-        />
+        <Entity source="entityLabel" sortable={false} />
         <Changes label="resources.audit.fields.changes" />
-      </Datagrid>
+      </ResponsiveGrid>
     </List>
   );
 }

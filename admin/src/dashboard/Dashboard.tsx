@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from "react-admin";
 import type { CountBy, DashboardFigures, WaslDataProvider } from "../dataProvider/index.js";
+import { useCount } from "../shared/counts.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 
 const periods = [7, 30, 90, 365] as const;
@@ -41,14 +42,51 @@ function Figure({
   );
 }
 
-function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
+/** Shown to screen readers only. */
+const visuallyHidden = {
+  position: "absolute",
+  // Strings: in sx, 1 would mean 100%.
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
+/**
+ * A chart and, as its text alternative, the same figures as a list a screen reader reads.
+ */
+function ChartCard({
+  title,
+  figures,
+  children,
+}: {
+  title: string;
+  figures: { label: string; count: string }[];
+  children: React.ReactNode;
+}) {
   const translate = useTranslate();
   return (
     <Card sx={{ height: "100%" }}>
-      <CardContent>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
+      <CardContent component="figure" sx={{ m: 0 }}>
+        <Typography
+          variant="subtitle1"
+          component="figcaption"
+          role="heading"
+          aria-level={2}
+          sx={{ fontWeight: 600, mb: 1 }}
+        >
           {translate(title)}
         </Typography>
+        <Box component="ul" sx={visuallyHidden} data-testid="chart-figures">
+          {figures.map((f) => (
+            <li key={f.label}>
+              {f.label}: {f.count}
+            </li>
+          ))}
+        </Box>
         {children}
       </CardContent>
     </Card>
@@ -64,6 +102,7 @@ function Bars({ data, label }: { data: CountBy[]; label: (key: string) => string
       height={Math.max(180, data.length * 36 + 40)}
       layout="horizontal"
       yAxis={[{ scaleType: "band", data: data.map((d) => label(d.key)), width: 140 }]}
+      xAxis={[{ label: translate("wasl.dashboard.requests_axis") }]}
       series={[{ data: data.map((d) => d.count) }]}
       hideLegend
       margin={{ left: 8, right: 16 }}
@@ -75,6 +114,7 @@ export function Dashboard() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<WaslDataProvider>();
+  const count = useCount();
   const { identity } = useGetIdentity();
   const [days, setDays] = useState<number>(30);
   const period = useMemo(() => {
@@ -110,7 +150,7 @@ export function Dashboard() {
           gap: 2,
         }}
       >
-        <Typography variant="h5" component="h1">
+        <Typography variant="h5" component="h2">
           {translate("wasl.dashboard.welcome", { name: identity?.fullName ?? "" })}
         </Typography>
         <TextField
@@ -123,7 +163,7 @@ export function Dashboard() {
         >
           {periods.map((d) => (
             <MenuItem key={d} value={d}>
-              {translate("wasl.dashboard.period_days", { days: d })}
+              {translate("wasl.dashboard.period_days", { days: count("days", d) })}
             </MenuItem>
           ))}
         </TextField>
@@ -180,7 +220,7 @@ export function Dashboard() {
                 data.medianHoursToDecision === null
                   ? none
                   : translate("wasl.dashboard.median_value", {
-                      days: number.format(data.medianHoursToDecision / 24),
+                      days: count("days", Math.round(data.medianHoursToDecision / 2.4) / 10),
                     })
               }
             />
@@ -191,10 +231,22 @@ export function Dashboard() {
             />
           </Box>
           <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" } }}>
-            <ChartCard title="wasl.dashboard.open_by_status">
+            <ChartCard
+              title="wasl.dashboard.open_by_status"
+              figures={data.openByStatus.map((d) => ({
+                label: status(d.key),
+                count: number.format(d.count),
+              }))}
+            >
               <Bars data={data.openByStatus} label={status} />
             </ChartCard>
-            <ChartCard title="wasl.dashboard.by_channel">
+            <ChartCard
+              title="wasl.dashboard.by_channel"
+              figures={data.byChannel.map((d) => ({
+                label: channel(d.key),
+                count: number.format(d.count),
+              }))}
+            >
               {data.byChannel.length ? (
                 <PieChart
                   height={240}
@@ -213,7 +265,13 @@ export function Dashboard() {
                 <Typography color="text.secondary">{translate("wasl.empty.none")}</Typography>
               )}
             </ChartCard>
-            <ChartCard title="wasl.dashboard.by_type">
+            <ChartCard
+              title="wasl.dashboard.by_type"
+              figures={data.byType.map((d) => ({
+                label: type(d.key),
+                count: number.format(d.count),
+              }))}
+            >
               <Bars data={data.byType} label={type} />
             </ChartCard>
           </Box>

@@ -9,7 +9,7 @@ export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;
 
 export const auditFields = `
-  id actorKind actorLabel action entityType entity entityId changes at`;
+  id actorKind actorLabel actorName actorRoles action entityType entity entityId entityLabel changes at`;
 
 /** A request type and its rules (the request types screen, the intake wizard). */
 export const requestTypeFields = `

@@ -303,6 +303,8 @@ export const ar = {
       fields: {
         at: "الوقت",
         actorLabel: "المنفِّذ",
+        actorName: "المنفِّذ",
+        entityLabel: "السجل",
         action: "الإجراء",
         entityType: "نوع السجل",
         entity: "معرّف السجل",
@@ -339,6 +341,13 @@ export const ar = {
       tooltip_live: "التحديثات تصل مباشرة دون إعادة تحميل",
       tooltip_offline: "انقطع الاتصال المباشر؛ تجري إعادة الاتصال تلقائياً",
       updated: "عُدّل السجل للتو من مستخدم آخر",
+    },
+    edit: {
+      changed_since: "تغيّر هذا السجل منذ فتحته، وتعديلاتك غير المحفوظة باقية.",
+      changed_by:
+        "عدّله %{by} في %{at}. أعد التحميل لترى آخر نسخة (تُفقد تعديلاتك)، أو تابع التعديل (سيُرفض الحفظ ما لم تُعِد التحميل).",
+      someone: "مستخدم آخر",
+      keep_editing: "تابع التعديل",
     },
     errors: {
       conflict:
@@ -385,15 +394,16 @@ export const ar = {
       status_change: "%{from} ← %{to}",
     },
     dashboard: {
+      requests_axis: "عدد الطلبات",
       title: "لوحة المؤشرات",
       period: "الفترة",
-      period_days: "آخر %{days} يوماً",
+      period_days: "آخر %{days}",
       open_total: "الطلبات المفتوحة",
       overdue: "طلبات متأخرة عن موعد القرار",
       decided_within: "نسبة ما قُرّر خلال المدة",
       decided_within_detail: "%{within} من %{decided} طلباً",
       median: "الوسيط حتى القرار",
-      median_value: "%{days} يوماً",
+      median_value: "%{days}",
       submitted: "طلبات مقدمة في الفترة",
       open_by_status: "الطلبات المفتوحة حسب الحالة",
       by_channel: "الطلبات حسب القناة",
@@ -449,6 +459,18 @@ export const ar = {
         INQUIRY: "استفسار",
         COMPLAINT: "شكوى",
         SUGGESTION: "اقتراح",
+      },
+      entity_type: {
+        Member: "عضو",
+        Request: "طلب",
+        User: "مستخدم",
+        RequestType: "نوع طلب",
+        Document: "مستند",
+        Attestation: "إقرار",
+        ResearchReport: "تقرير بحث",
+        Communication: "تواصل",
+        Partner: "جهة شريكة",
+        ApiKey: "مفتاح ربط",
       },
       audit_action: {
         CREATE: "إنشاء",

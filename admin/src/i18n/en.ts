@@ -113,6 +113,8 @@ export const en = {
       fields: {
         at: "Time",
         actorLabel: "Actor",
+        actorName: "Actor",
+        entityLabel: "Record",
         action: "Action",
         entityType: "Record type",
         entity: "Record ID",
@@ -148,6 +150,13 @@ export const en = {
       tooltip_live: "Changes arrive without reloading",
       tooltip_offline: "The live connection dropped; reconnecting automatically",
       updated: "This record was just changed by another user",
+    },
+    edit: {
+      changed_since: "This record changed since you opened it; your unsaved edits are kept.",
+      changed_by:
+        "Changed by %{by} on %{at}. Reload to see the latest version (your edits are dropped), or keep editing (saving will be refused until you reload).",
+      someone: "another user",
+      keep_editing: "Keep editing",
     },
     errors: {
       conflict:
@@ -190,15 +199,16 @@ export const en = {
       status_change: "%{from} → %{to}",
     },
     dashboard: {
+      requests_axis: "Requests",
       title: "Dashboard",
       period: "Period",
-      period_days: "Last %{days} days",
+      period_days: "Last %{days}",
       open_total: "Open requests",
       overdue: "Past their decision due date",
       decided_within: "Decided within the period",
       decided_within_detail: "%{within} of %{decided} requests",
       median: "Median time to decision",
-      median_value: "%{days} days",
+      median_value: "%{days}",
       submitted: "Submitted in the period",
       open_by_status: "Open requests by status",
       by_channel: "Requests by channel",
@@ -254,6 +264,18 @@ export const en = {
         INQUIRY: "Inquiry",
         COMPLAINT: "Complaint",
         SUGGESTION: "Suggestion",
+      },
+      entity_type: {
+        Member: "Member",
+        Request: "Request",
+        User: "User",
+        RequestType: "Request type",
+        Document: "Document",
+        Attestation: "Attestation",
+        ResearchReport: "Research report",
+        Communication: "Contact",
+        Partner: "Partner",
+        ApiKey: "API key",
       },
       audit_action: {
         CREATE: "Create",

@@ -1,6 +1,6 @@
 import LanguageIcon from "@mui/icons-material/Translate";
 import { Box, Chip, Divider, ListItemText, MenuItem, Tooltip, Typography } from "@mui/material";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import {
   AppBar,
   Logout,
@@ -23,6 +23,7 @@ export function LiveIndicator() {
   return (
     <Tooltip
       title={translate(status === "live" ? "wasl.live.tooltip_live" : "wasl.live.tooltip_offline")}
+      describeChild
     >
       <Chip
         data-testid="live-indicator"
@@ -48,7 +49,8 @@ function LanguageSwitch() {
   const translate = useTranslate();
   const next = locale === "ar" ? "en" : "ar";
   return (
-    <Tooltip title={translate("wasl.language.label")}>
+    // describeChild: the tooltip describes the chip; its name stays the text it shows.
+    <Tooltip title={translate("wasl.language.label")} describeChild>
       <Chip
         data-testid="language-switch"
         icon={<LanguageIcon />}
@@ -107,15 +109,56 @@ function WaslAppBar() {
         </>
       }
     >
-      <TitlePortal />
+      {/* The page's one h1: what the page is (its title in the app bar). */}
+      <TitlePortal component="h1" />
     </AppBar>
   );
+}
+
+/**
+ * react-admin's layout is as wide as its widest content (min-width: fit-content), and flex
+ * items grow to their content by default (min-width: auto): a wide table or tab strip would
+ * widen the whole page. The layout, its pages and their cards may shrink to the screen
+ * instead, so what is wide scrolls within itself and the page never sideways.
+ */
+const fitTheScreen = {
+  minWidth: 0,
+  "& .RaLayout-content, & .RaLayout-contentWithSidebar > *": { minWidth: 0 },
+  "& :is(.RaList-main, .RaShow-main, .RaEdit-main, .RaCreate-main)": { minWidth: 0 },
+  "& :is(.RaList-content, .RaShow-card, .RaEdit-card, .RaCreate-card)": { minWidth: 0 },
+} as const;
+
+/**
+ * Each page's document title is the page's own (a browser tab, history and a screen reader
+ * tell pages apart): the title react-admin shows in the app bar, then the panel's name.
+ */
+function useDocumentTitle() {
+  const translate = useTranslate();
+  const appName = translate("wasl.app_name");
+  useEffect(() => {
+    const title = document.getElementById("react-admin-title");
+    if (!title) return;
+    const update = () => {
+      const page = title.textContent?.trim();
+      document.title = page ? `${page} — ${appName}` : appName;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(title, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [appName]);
+}
+
+function DocumentTitle() {
+  useDocumentTitle();
+  return null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdatesProvider>
-      <RaLayout appBar={WaslAppBar} menu={Menu}>
+      <RaLayout appBar={WaslAppBar} menu={Menu} sx={fitTheScreen}>
+        <DocumentTitle />
         {children}
       </RaLayout>
     </LiveUpdatesProvider>

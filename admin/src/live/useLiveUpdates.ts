@@ -9,17 +9,20 @@ import { memberFields } from "../dataProvider/fragments.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { graphqlPath } from "../providers/apollo.js";
 import { getLocale } from "../providers/locale.js";
+import { rememberLiveChange } from "./liveChanges.js";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 export type MemberChangedEvent = {
   change: "CREATED" | "UPDATED";
   changedFields: string[];
   version: number;
+  at: string;
+  changedBy: string | null;
   member: ({ id: string } & Record<string, unknown>) | null;
 };
 
 export const memberChangedSubscription = `subscription MemberChanged {
-  memberChanged { change changedFields version member { ${memberFields} } }
+  memberChanged { change changedFields version at changedBy member { ${memberFields} } }
 }`;
 
 export type RequestChangedEvent = {
@@ -28,11 +31,13 @@ export type RequestChangedEvent = {
   status: string;
   version: number;
   reference: string | null;
+  at: string;
+  changedBy: string | null;
 };
 
 /** Only what identifies the change: screens showing the request refetch what they need. */
 export const requestChangedSubscription = `subscription RequestChanged {
-  requestChanged { change requestId status version reference }
+  requestChanged { change requestId status version reference at changedBy }
 }`;
 
 /**
@@ -48,6 +53,8 @@ export function applyRequestChange(
   forgetCursors: (resource: string) => Promise<void> | void,
 ): void {
   void Promise.resolve(forgetCursors("requests")).catch(() => undefined);
+  const { version, changedBy: by, at } = event;
+  rememberLiveChange(queryClient, "requests", event.requestId, { version, by, at });
   const versionless = versionlessChanges.has(event.change);
   void queryClient.invalidateQueries({
     queryKey: ["requests", "getOne"],
@@ -82,6 +89,9 @@ export function applyMemberChange(
   void Promise.resolve(forgetCursors("members")).catch(() => undefined);
   const member = event.member;
   if (member) {
+    const { version, changedBy: by, at } = event;
+    // Before the record itself: an open edit form reads who changed it when it re-renders.
+    rememberLiveChange(queryClient, "members", member.id, { version, by, at });
     queryClient.setQueriesData<Record<string, unknown>>(
       { queryKey: ["members", "getOne"] },
       (old) => (old && old.id === member.id ? { ...old, ...member } : old),

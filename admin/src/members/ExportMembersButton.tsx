@@ -32,7 +32,12 @@ export function ExportMembersButton() {
     }
   };
   return (
-    <Button label="resources.members.export.label" onClick={download} disabled={busy}>
+    <Button
+      label="resources.members.export.label"
+      onClick={download}
+      disabled={busy}
+      data-testid="export-members"
+    >
       <DownloadIcon />
     </Button>
   );

@@ -5,6 +5,7 @@ export function MemberCreate() {
   return (
     <Create redirect="show" mutationMode="pessimistic">
       <SimpleForm
+        noValidate
         defaultValues={{ preferredChannel: "PHONE", preferredLanguage: "AR", consentGiven: false }}
       >
         <MemberInputs creating />

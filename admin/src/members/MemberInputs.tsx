@@ -3,6 +3,7 @@
 import { Box } from "@mui/material";
 import {
   BooleanInput,
+  email,
   NumberInput,
   required,
   SelectInput,
@@ -58,7 +59,14 @@ export function MemberInputs({ creating = false }: { creating?: boolean }) {
           helperText={keep(record?.mobileMasked)}
           slotProps={{ htmlInput: { inputMode: "tel", dir: "ltr", autoComplete: "off" } }}
         />
-        <TextInput source="email" type="email" slotProps={{ htmlInput: { dir: "ltr" } }} />
+        {/* Checked by react-admin in the panel's language (the form is noValidate: no
+            browser bubble in English). */}
+        <TextInput
+          source="email"
+          type="email"
+          validate={email()}
+          slotProps={{ htmlInput: { dir: "ltr" } }}
+        />
         <TextInput source="city" validate={required()} />
         <TextInput source="district" />
         <SelectInput source="preferredChannel" choices={enumChoices("channel", channels)} />

@@ -2,7 +2,6 @@ import PeopleIcon from "@mui/icons-material/PeopleAlt";
 import { Box, Card, CardContent, Typography } from "@mui/material";
 import {
   CreateButton,
-  Datagrid,
   FilterButton,
   FilterList,
   FilterListItem,
@@ -15,7 +14,7 @@ import {
   TopToolbar,
   useTranslate,
 } from "react-admin";
-import { DualDateField } from "../shared/DateFields.js";
+import { DualDate, DualDateField } from "../shared/DateFields.js";
 import {
   channels,
   EnumField,
@@ -23,6 +22,7 @@ import {
   membershipStatuses,
   useEnumLabel,
 } from "../shared/EnumField.js";
+import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import { ExportMembersButton } from "./ExportMembersButton.js";
 
 function useFilters() {
@@ -33,6 +33,8 @@ function useFilters() {
       source="q"
       alwaysOn
       placeholder={translate("resources.members.fields.search")}
+      // Named for screen readers too, not by its placeholder only.
+      slotProps={{ htmlInput: { "aria-label": translate("resources.members.fields.search") } }}
     />,
     <SelectInput
       key="status"
@@ -47,21 +49,23 @@ function useFilters() {
 function ListActions() {
   return (
     <TopToolbar>
-      <FilterButton />
+      <FilterButton data-testid="list-filter-button" />
       <CreateButton />
       <ExportMembersButton />
     </TopToolbar>
   );
 }
 
-/** Saved filters (kept in the browser) and one-click status filters. */
+/**
+ * Saved filters (kept in the browser) and one-click status filters, at the end of the row
+ * as in the page's reading (and tab) order.
+ */
 function FilterSidebar() {
   const label = useEnumLabel("status");
   return (
     <Card
       sx={{
-        order: -1,
-        mr: 2,
+        ml: 2,
         mt: 8,
         width: 200,
         flexShrink: 0,
@@ -105,9 +109,24 @@ export function MemberList() {
       perPage={25}
       empty={<Empty />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveGrid
+        link="show"
+        data-testid="members-grid"
+        card={{
+          primary: (m) => m.fullNameAr,
+          secondary: (m) => (
+            <>
+              <bdi dir="ltr">{m.memberNumber}</bdi> · <bdi dir="ltr">{m.nationalIdMasked}</bdi>
+              {m.city ? ` · ${m.city}` : ""}
+            </>
+          ),
+          tertiary: (m) => <DualDate value={m.createdAt} />,
+        }}
+      >
         <TextField source="memberNumber" dir="ltr" sx={{ whiteSpace: "nowrap" }} />
-        <TextField source="fullNameAr" />
+        <RecordLink source="fullNameAr" link="show">
+          {(m) => m.fullNameAr}
+        </RecordLink>
         <TextField
           source="nationalIdMasked"
           label="resources.members.fields.nationalId"
@@ -124,7 +143,7 @@ export function MemberList() {
         <EnumField source="status" group="status" chip sortable={false} />
         <EnumField source="preferredChannel" group="channel" sortable={false} />
         <DualDateField source="createdAt" />
-      </Datagrid>
+      </ResponsiveGrid>
     </List>
   );
 }

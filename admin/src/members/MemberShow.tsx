@@ -15,6 +15,7 @@ import {
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
 import { threeColumnRow } from "../shared/FormLayout.js";
+import { scrollableTabsSx } from "../shared/Responsive.js";
 import {
   AuditTab,
   CommunicationsTab,
@@ -46,7 +47,7 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
   });
   return (
     <Show {...props} actions={<ShowActions />}>
-      <TabbedShowLayout>
+      <TabbedShowLayout sx={scrollableTabsSx}>
         <TabbedShowLayout.Tab label="resources.members.tabs.data">
           <Box sx={threeColumnRow}>
             <EachLabeled>

@@ -2,18 +2,11 @@
 // whether the applicant signs, the decision period, whether new requests are taken, and the
 // fields and documents a submission needs (translated chips). A row opens its edit form.
 import { Box, Chip } from "@mui/material";
-import {
-  BooleanField,
-  Datagrid,
-  FunctionField,
-  List,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { BooleanField, FunctionField, List, useRecordContext, useTranslate } from "react-admin";
 import type { RequestTypeInfo } from "../dataProvider/requests.js";
 import { requiredFieldChoiceLabel } from "../requests/requiredFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 
 function ChipList({ items, testId }: { items: { key: string; label: string }[]; testId: string }) {
   if (!items.length) return <span>—</span>;
@@ -55,8 +48,17 @@ function RequiredDocumentKindsField(_: { source: string; sortable?: boolean }) {
 export function RequestTypeList() {
   return (
     <List pagination={false} perPage={100} exporter={false}>
-      <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="request-types-grid">
-        <TextField source="nameAr" sortable={false} />
+      <ResponsiveGrid
+        link="edit"
+        data-testid="request-types-grid"
+        card={{
+          primary: (t) => t.nameAr,
+          secondary: (t) => <bdi dir="ltr">{t.code}</bdi>,
+        }}
+      >
+        <RecordLink source="nameAr" link="edit" sortable={false}>
+          {(t) => t.nameAr}
+        </RecordLink>
         <FunctionField
           source="nameEn"
           sortable={false}
@@ -85,7 +87,7 @@ export function RequestTypeList() {
         <BooleanField source="active" sortable={false} />
         <RequiredFieldsField source="requiredFields" sortable={false} />
         <RequiredDocumentKindsField source="requiredDocumentKinds" sortable={false} />
-      </Datagrid>
+      </ResponsiveGrid>
     </List>
   );
 }

@@ -226,6 +226,7 @@ export function RequestCreate() {
           />
         ) : (
           <Form
+            noValidate
             key={formKey}
             defaultValues={{ channel: "IN_PERSON" }}
             onSubmit={(values: Record<string, unknown>) => void onSubmit(values)}

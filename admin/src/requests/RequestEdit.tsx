@@ -8,14 +8,14 @@ import {
   type EditProps,
   Link,
   SaveButton,
-  SimpleForm,
   Toolbar,
   useCreatePath,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useSaveErrorNotifier } from "../shared/saveErrors.js";
+import { KeepEditsForm } from "../shared/KeepEditsForm.js";
+import { type SaveErrors, useSaveErrors } from "../shared/saveErrors.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { RequestStatusChip } from "./RequestFields.js";
 import { RequestDetailsInputs } from "./RequestInputs.js";
@@ -62,11 +62,12 @@ function Context({ request }: { request: CaseRequest }) {
   );
 }
 
-function RequestEditForm() {
+function RequestEditForm({ saveErrors }: { saveErrors: SaveErrors }) {
   const request = useRecordContext<CaseRequest & Record<string, unknown>>();
   if (!request) return null;
   return (
-    <SimpleForm
+    <KeepEditsForm
+      saveErrors={saveErrors}
       toolbar={
         request.editable ? (
           <Toolbar>
@@ -83,22 +84,22 @@ function RequestEditForm() {
         channel={request.channel as string | undefined}
         disabled={!request.editable}
       />
-    </SimpleForm>
+    </KeepEditsForm>
   );
 }
 
 /** Pessimistic: the API's field errors come back into this form; saved, it opens the case file. */
 export function RequestEdit(props: Omit<EditProps, "children">) {
-  const onError = useSaveErrorNotifier();
+  const saveErrors = useSaveErrors();
   return (
     <Edit
       {...props}
       mutationMode="pessimistic"
       redirect="show"
-      mutationOptions={{ onError }}
+      mutationOptions={{ onError: saveErrors.onError }}
       actions={false}
     >
-      <RequestEditForm />
+      <RequestEditForm saveErrors={saveErrors} />
     </Edit>
   );
 }

@@ -2,6 +2,7 @@
 // overdue, amber when due soon, neutral otherwise), the edit button and the typed-error alert.
 import { Alert, AlertTitle, Box, Chip } from "@mui/material";
 import { EditButton, HttpError, useRecordContext, useTranslate } from "react-admin";
+import { useCount } from "../shared/counts.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 
 // The value lists the panel offers are the API's, from the contract (contract/requests.ts).
@@ -78,6 +79,7 @@ const toneColors: Record<DueTone, Tone> = {
 
 export function DueCountdown({ info }: { info: DueInfo | null | undefined }) {
   const translate = useTranslate();
+  const count = useCount();
   const tone = dueTone(info);
   if (tone === "none")
     return (
@@ -90,10 +92,12 @@ export function DueCountdown({ info }: { info: DueInfo | null | undefined }) {
     tone === "paused"
       ? translate("resources.requests.due.paused")
       : tone === "overdue"
-        ? translate("resources.requests.due.overdue", { days: Math.max(1, Math.abs(days)) })
+        ? translate("resources.requests.due.overdue", {
+            days: count("days", Math.max(1, Math.abs(days))),
+          })
         : days <= 0
           ? translate("resources.requests.due.today")
-          : translate("resources.requests.due.remaining", { days });
+          : translate("resources.requests.due.remaining", { days: count("days", days) });
   return (
     <Chip
       size="small"

@@ -1,15 +1,18 @@
 // Requests: filter by status, type, channel, assignee and overdue; search by reference;
 // the decision countdown coloured by the API's overdue / dueSoon.
 import AssignmentIcon from "@mui/icons-material/Assignment";
-import { Box, Typography } from "@mui/material";
+import BookmarkIcon from "@mui/icons-material/BookmarkBorder";
+import { Box, Card, CardContent, Typography } from "@mui/material";
 import type { ReactNode } from "react";
 import {
   CreateButton,
-  Datagrid,
   FilterButton,
+  FilterList,
+  FilterListItem,
   FunctionField,
   List,
   NullableBooleanInput,
+  SavedQueriesList,
   SearchInput,
   SelectInput,
   TextField,
@@ -19,9 +22,13 @@ import {
 } from "react-admin";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import {
+  DueCountdown,
   DueCountdownField,
+  type DueInfo,
   intakeChannels,
+  RequestStatusChip,
   RequestStatusField,
   requestStatuses,
   requestTypes,
@@ -46,6 +53,8 @@ function useFilters() {
       source="q"
       alwaysOn
       placeholder={translate("resources.requests.fields.q")}
+      // Named for screen readers too, not by its placeholder only.
+      slotProps={{ htmlInput: { "aria-label": translate("resources.requests.fields.q") } }}
     />,
     statusFilter,
     <SelectInput key="type" source="type" choices={enumChoices("request_type", requestTypes)} />,
@@ -69,9 +78,35 @@ function useFilters() {
 function ListActions({ create = true }: { create?: boolean }) {
   return (
     <TopToolbar>
-      <FilterButton />
+      <FilterButton data-testid="list-filter-button" />
       {create && <CreateButton />}
     </TopToolbar>
+  );
+}
+
+/**
+ * The lists staff open every day, one click each ("my cases", "due this week", "overdue"),
+ * and the searches a user saved; after the list in reading order.
+ */
+function SavedFilters() {
+  const { identity } = useGetIdentity();
+  const f = (name: string) => `resources.requests.fields.${name}`;
+  return (
+    <Card
+      sx={{ ml: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: "none", lg: "block" } }}
+      data-testid="request-saved-filters"
+    >
+      <CardContent>
+        <FilterList label={f("saved")} icon={<BookmarkIcon />}>
+          {identity && (
+            <FilterListItem label={f("my_cases")} value={{ assignee: String(identity.id) }} />
+          )}
+          <FilterListItem label={f("due_this_week")} value={{ dueWithinDays: 7 }} />
+          <FilterListItem label={f("overdue_list")} value={{ overdue: true }} />
+        </FilterList>
+        <SavedQueriesList />
+      </CardContent>
+    </Card>
   );
 }
 
@@ -87,15 +122,27 @@ export function RequestEmpty({ message = "resources.requests.empty.title" }: { m
 
 export function RequestGrid({ children }: { children?: ReactNode }) {
   return (
-    <Datagrid rowClick="show" bulkActionButtons={false} data-testid="requests-grid">
-      <FunctionField
-        source="reference"
-        render={(r: { reference?: string | null }) => (
-          <Box component="span" dir="ltr" sx={{ whiteSpace: "nowrap" }}>
-            {r.reference ?? "—"}
+    <ResponsiveGrid
+      link="show"
+      data-testid="requests-grid"
+      card={{
+        primary: (r) => (
+          <>
+            <bdi dir="ltr">{r.reference ?? "—"}</bdi> · {r.subject}
+          </>
+        ),
+        secondary: (r) => r.member?.fullNameAr ?? "",
+        tertiary: (r) => (
+          <Box component="span" sx={{ display: "inline-flex", gap: 0.5, flexWrap: "wrap" }}>
+            <RequestStatusChip status={r.status} />
+            <DueCountdown info={r as DueInfo} />
           </Box>
-        )}
-      />
+        ),
+      }}
+    >
+      <RecordLink source="reference" link="show" ltr>
+        {(r) => r.reference ?? "—"}
+      </RecordLink>
       <EnumField source="type" group="request_type" sortable={false} />
       <TextField source="subject" sortable={false} />
       <FunctionField
@@ -109,7 +156,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       <DualDateField source="decisionDueAt" />
       <DualDateField source="createdAt" />
       {children}
-    </Datagrid>
+    </ResponsiveGrid>
   );
 }
 
@@ -119,6 +166,7 @@ export function RequestList() {
     <List
       filters={filters}
       actions={<ListActions />}
+      aside={<SavedFilters />}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
       empty={<RequestEmpty />}

@@ -18,6 +18,7 @@ import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { SentNotifications } from "../outbox/SentNotifications.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { scrollableTabsSx } from "../shared/Responsive.js";
 import { ActionButtons } from "./ActionButtons.js";
 import { AttestationPanel } from "./AttestationPanel.js";
 import type { CaseRequest } from "./CaseRequest.js";
@@ -183,7 +184,7 @@ function CaseFile() {
   return (
     <Box sx={{ p: 2 }}>
       <Header request={request} />
-      <TabbedShowLayout sx={{ p: 0 }}>
+      <TabbedShowLayout sx={{ p: 0, ...scrollableTabsSx }}>
         <TabbedShowLayout.Tab label="resources.requests.tabs.data">
           <DataTab request={request} />
         </TabbedShowLayout.Tab>

@@ -34,7 +34,16 @@ export function DualDate({
   if (!value) return null;
   const l = (locale === "en" ? "en" : "ar") as Locale;
   return (
-    <Box component="span" sx={{ display: "inline-flex", flexDirection: "column", lineHeight: 1.3 }}>
+    // Hijri under Gregorian in one cell; neither line breaks (a list column stays readable).
+    <Box
+      component="span"
+      sx={{
+        display: "inline-flex",
+        flexDirection: "column",
+        lineHeight: 1.3,
+        whiteSpace: "nowrap",
+      }}
+    >
       <Typography component="span" variant="body2">
         {formatGregorian(value, l, withTime)}
       </Typography>

@@ -1,10 +1,11 @@
 // The edit screen of a versioned record (a member, a user, a request type): saved
-// pessimistically, so the API's field errors come back into the open form, and a failed save
-// is told one way everywhere (`useSaveErrorNotifier`): a conflict (someone saved the record
-// since it was read: the version sent is stale) is told, not overwritten.
+// pessimistically, so the API's field errors come back into the open form; what the user
+// typed survives a change made elsewhere, and a save on a stale version is refused and
+// told, never overwritten (KeepEditsForm).
 import type { ReactNode } from "react";
-import { Edit, type EditProps, SaveButton, SimpleForm, Toolbar } from "react-admin";
-import { useSaveErrorNotifier } from "./saveErrors.js";
+import { Edit, type EditProps, SaveButton, Toolbar } from "react-admin";
+import { KeepEditsForm } from "./KeepEditsForm.js";
+import { useSaveErrors } from "./saveErrors.js";
 
 export type VersionedEditProps = Omit<EditProps, "children" | "mutationMode"> & {
   /** The screen's inputs (its `<Entity>Inputs`). */
@@ -13,10 +14,11 @@ export type VersionedEditProps = Omit<EditProps, "children" | "mutationMode"> & 
 
 /** Save only: no record of ours can be deleted from its edit screen. */
 export function VersionedEdit({ children, ...props }: VersionedEditProps) {
-  const onError = useSaveErrorNotifier();
+  const saveErrors = useSaveErrors();
   return (
-    <Edit {...props} mutationMode="pessimistic" mutationOptions={{ onError }}>
-      <SimpleForm
+    <Edit {...props} mutationMode="pessimistic" mutationOptions={{ onError: saveErrors.onError }}>
+      <KeepEditsForm
+        saveErrors={saveErrors}
         toolbar={
           <Toolbar>
             <SaveButton />
@@ -24,7 +26,7 @@ export function VersionedEdit({ children, ...props }: VersionedEditProps) {
         }
       >
         {children}
-      </SimpleForm>
+      </KeepEditsForm>
     </Edit>
   );
 }

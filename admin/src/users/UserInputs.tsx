@@ -2,6 +2,7 @@ import { Box } from "@mui/material";
 import {
   BooleanInput,
   CheckboxGroupInput,
+  email,
   PasswordInput,
   required,
   SelectInput,
@@ -21,7 +22,7 @@ export function UserInputs({ creating = false }: { creating?: boolean }) {
         <TextInput
           source="email"
           type="email"
-          validate={creating ? required() : undefined}
+          validate={creating ? [required(), email()] : undefined}
           disabled={!creating}
           slotProps={{ htmlInput: { dir: "ltr" } }}
         />

@@ -2,16 +2,15 @@ import { Chip, Stack } from "@mui/material";
 import {
   BooleanField,
   Create,
-  Datagrid,
   type EditProps,
   EmailField,
   List,
   SimpleForm,
-  TextField,
   useRecordContext,
 } from "react-admin";
 import { DualDateField } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import { VersionedEdit } from "../shared/VersionedEdit.js";
 import { UserInputs } from "./UserInputs.js";
 
@@ -30,14 +29,24 @@ function RolesField(_props: { label?: string }) {
 export function UserList() {
   return (
     <List perPage={25} sort={{ field: "fullName", order: "ASC" }}>
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
-        <TextField source="fullName" sortable={false} />
+      <ResponsiveGrid
+        link="edit"
+        data-testid="users-grid"
+        card={{
+          primary: (u) => u.fullName,
+          secondary: (u) => <bdi dir="ltr">{u.email}</bdi>,
+          tertiary: () => <RolesField />,
+        }}
+      >
+        <RecordLink source="fullName" link="edit" sortable={false}>
+          {(u) => u.fullName}
+        </RecordLink>
         <EmailField source="email" sortable={false} />
         <RolesField label="resources.users.fields.roles" />
         <BooleanField source="personalDataAccess" sortable={false} />
         <BooleanField source="disabled" sortable={false} />
         <DualDateField source="lastSignInAt" withTime sortable={false} />
-      </Datagrid>
+      </ResponsiveGrid>
     </List>
   );
 }
@@ -45,7 +54,10 @@ export function UserList() {
 export function UserCreate() {
   return (
     <Create redirect="list" mutationMode="pessimistic">
-      <SimpleForm defaultValues={{ roles: ["STAFF"], language: "AR", personalDataAccess: false }}>
+      <SimpleForm
+        noValidate
+        defaultValues={{ roles: ["STAFF"], language: "AR", personalDataAccess: false }}
+      >
         <UserInputs creating />
       </SimpleForm>
     </Create>

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type GraphQLResolveInfo, isObjectType } from "graphql";
+import type { Db } from "../../db/client.js";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 
@@ -25,6 +26,22 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
     actorKind: t.exposeString("actorKind", { description: "USER, PARTNER, MEMBER or SYSTEM." }),
     actorLabel: t.exposeString("actorLabel", {
       description: "Who: e-mail of a user, name of a partner.",
+    }),
+    actorName: t.string({
+      description: "Who, as the panel names them: a user's full name, else the actor's label.",
+      resolve: async (entry, _args, context) =>
+        (await actingUser(context.prisma, entry))?.fullName ?? entry.actorLabel,
+    }),
+    actorRoles: t.stringList({
+      description: "The acting user's roles now (empty for partners, members and the system).",
+      resolve: async (entry, _args, context) =>
+        (await actingUser(context.prisma, entry))?.roles ?? [],
+    }),
+    entityLabel: t.string({
+      nullable: true,
+      description:
+        "The record as people name it: a member's name and number, a request's reference (its subject while a draft), a user's name; null for other records or one since deleted.",
+      resolve: (entry, _args, context) => entityLabel(context.prisma, entry),
     }),
     action: t.expose("action", { type: AuditActionEnum, description: "What was done." }),
     entityType: t.exposeString("entityType", { description: "Kind of record, e.g. Member." }),
@@ -88,6 +105,43 @@ builder.queryField("auditEntries", (t) =>
     { name: "AuditEntryEdge", description: "An audit entry in a page." },
   ),
 );
+
+type Entry = { actorKind: string; actorId: string | null; entityType: string; entityId: string };
+
+// One lookup per entry: Prisma batches the findUnique calls of one page into one query.
+function actingUser(db: Db, entry: Entry) {
+  if (entry.actorKind !== "USER" || !entry.actorId) return Promise.resolve(null);
+  return db.user.findUnique({
+    where: { id: entry.actorId },
+    select: { fullName: true, roles: true },
+  });
+}
+
+async function entityLabel(db: Db, entry: Entry): Promise<string | null> {
+  const id = entry.entityId;
+  switch (entry.entityType) {
+    case "Member": {
+      const member = await db.member.findUnique({
+        where: { id },
+        select: { fullNameAr: true, memberNumber: true },
+      });
+      return member ? `${member.fullNameAr} (${member.memberNumber})` : null;
+    }
+    case "Request": {
+      const request = await db.request.findUnique({
+        where: { id },
+        select: { reference: true, subject: true },
+      });
+      return request ? (request.reference ?? request.subject) : null;
+    }
+    case "User": {
+      const user = await db.user.findUnique({ where: { id }, select: { fullName: true } });
+      return user?.fullName ?? null;
+    }
+    default:
+      return null;
+  }
+}
 
 /** Whether entries of this entity type name a Node (their records have global IDs). */
 function isNode(typename: string, info: GraphQLResolveInfo): boolean {

@@ -9,6 +9,8 @@ export type MemberChangedEvent = {
   status: MembershipStatus;
   changedFields: string[];
   actorId: string | null;
+  /** ISO 8601: events may cross instances as JSON. */
+  at: string;
 };
 
 declare module "../../pubsub.js" {

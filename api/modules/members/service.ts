@@ -241,7 +241,7 @@ function auditable(member: Record<string, unknown>): Record<string, unknown> {
 }
 
 function emitMemberChanged(
-  { caller, emit }: CommandContext,
+  { caller, emit, now }: CommandContext,
   member: { id: string; version: number; status: MembershipStatus },
   change: "CREATED" | "UPDATED",
   fields: string[],
@@ -253,5 +253,6 @@ function emitMemberChanged(
     status: member.status,
     changedFields: fields,
     actorId: caller.kind === "user" ? caller.id : null,
+    at: now.toISOString(),
   });
 }

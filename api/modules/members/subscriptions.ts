@@ -1,6 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { MembershipStatusEnum } from "../../graphql/enums.js";
 import { eventsKept } from "../../pubsub.js";
+import { userFullName } from "../users/names.js";
 import type { MemberChangedEvent } from "./events.js";
 import { MemberNode } from "./types.js";
 
@@ -21,6 +22,12 @@ const MemberChange = builder.objectRef<MemberChangedEvent>("MemberChange").imple
     status: t.expose("status", {
       type: MembershipStatusEnum,
       description: "Membership status after the change.",
+    }),
+    at: t.field({ type: "DateTime", description: "When.", resolve: (e) => new Date(e.at) }),
+    changedBy: t.string({
+      nullable: true,
+      description: "The name of the user who made the change (null: not a user).",
+      resolve: (e, _args, context) => userFullName(context.prisma, e.actorId),
     }),
     member: t.prismaField({
       type: MemberNode,

@@ -1,3 +1,4 @@
+import type { Context } from "../../auth/context.js";
 import { builder } from "../../graphql/builder.js";
 import {
   ChannelEnum,
@@ -6,9 +7,10 @@ import {
   SortDirectionEnum,
 } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
-import { type RequestFilter, requestWhere } from "./lists.js";
+import { type RequestFilter, requestSearchReads, requestWhere } from "./lists.js";
 import { visibleRequestsWhere } from "./policy.js";
 import { RequestNode } from "./types.js";
 
@@ -41,6 +43,15 @@ const RequestFilterInput = builder.inputType("RequestFilter", {
     reference: t.string({
       required: false,
       description: "Part of the reference number, e.g. 2026-0000 or 000042 (case-insensitive).",
+    }),
+    search: t.string({
+      required: false,
+      description:
+        "A reference, or the member's name (Arabic-insensitive, as the member search), member number, national ID or mobile. Callers who may read personal data find any part of an ID or mobile; others only a whole one, and such a lookup is audited.",
+    }),
+    dueWithinDays: t.int({
+      required: false,
+      description: "Only undecided requests with a running clock due within this many days.",
     }),
   }),
 });
@@ -82,6 +93,17 @@ function serviceFilter(
   return { ...rest, assigneeId: assignee?.id, researcherId: researcher?.id, memberId: member?.id };
 }
 
+/**
+ * The `where` for the caller's request list. A search by a whole national ID or mobile is
+ * audited before any answer (rows or count) is released, as the member search's is.
+ */
+async function listWhere(context: Context, filter: RequestFilter | null) {
+  const caller = await context.caller();
+  const reads = await requestSearchReads(context.prisma, caller, filter);
+  await Promise.all(reads.map((read) => auditPersonalDataRead(context, read)));
+  return requestWhere(context.prisma, caller, filter);
+}
+
 const nullableOrder = new Set<string>(["submittedAt", "decisionDueAt", "reference"]);
 
 builder.queryFields((t) => ({
@@ -95,7 +117,7 @@ builder.queryFields((t) => ({
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.request.count({
-          where: requestWhere(context.prisma, await context.caller(), serviceFilter(args.filter)),
+          where: await listWhere(context, serviceFilter(args.filter)),
         });
       },
       args: {
@@ -111,7 +133,7 @@ builder.queryFields((t) => ({
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
         return context.prisma.request.findMany({
           ...query,
-          where: requestWhere(context.prisma, await context.caller(), serviceFilter(args.filter)),
+          where: await listWhere(context, serviceFilter(args.filter)),
           orderBy: [
             // Requests without a reference or a deadline (drafts) sort after the others.
             nullableOrder.has(order.field)

@@ -5,6 +5,7 @@
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
 import { eventsKept } from "../../pubsub.js";
+import { userFullName } from "../users/names.js";
 import type { RequestChangedEvent } from "./events.js";
 import { mayReadCase, receivesRequestEvent } from "./policy.js";
 import { RequestNode } from "./types.js";
@@ -36,6 +37,15 @@ const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").im
     }),
     version: t.exposeInt("version", { description: "The request's version after the change." }),
     at: t.field({ type: "DateTime", description: "When.", resolve: (e) => new Date(e.at) }),
+    changedBy: t.string({
+      nullable: true,
+      description:
+        "The name of the user who made the change; null for partners and when not a user.",
+      resolve: async (event, _args, context) => {
+        const caller = await context.caller();
+        return caller.kind === "user" ? userFullName(context.prisma, event.actorId) : null;
+      },
+    }),
     request: t.prismaField({
       type: RequestNode,
       nullable: true,

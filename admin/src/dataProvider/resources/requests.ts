@@ -20,7 +20,10 @@ const asBoolean = (value: unknown) =>
       ? false
       : undefined;
 
-/** The list's filters as the API's RequestFilter; `q` searches the reference number. */
+/**
+ * The list's filters as the API's RequestFilter; `q` searches the reference and the
+ * member's name, number, national ID or mobile.
+ */
 export function requestFilter(filter: Record<string, unknown> = {}) {
   return compact({
     status: filter.status,
@@ -30,7 +33,9 @@ export function requestFilter(filter: Record<string, unknown> = {}) {
     researcher: filter.researcher,
     member: filter.member,
     overdue: asBoolean(filter.overdue),
-    reference: trimmed(typeof filter.q === "string" ? filter.q : filter.reference),
+    reference: trimmed(filter.reference),
+    search: trimmed(filter.q),
+    dueWithinDays: typeof filter.dueWithinDays === "number" ? filter.dueWithinDays : undefined,
   });
 }
 

@@ -1,0 +1,275 @@
+// @vitest-environment node
+// Accessibility (issue 13, items 12-14; WCAG 2.1 AA): axe-core finds no violation of the
+// wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop and
+// phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
+// requests and saves a form, with a focus indicator that can be seen.
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
+import {
+  browserAvailable,
+  browserSuite,
+  caseFilePath,
+  settled,
+  signInThroughPanel,
+} from "./helpers.js";
+
+const available = browserAvailable();
+const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** The page's violations, one line each: rule, impact, the first elements it names. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`)
+        .join(" | ")}`,
+  );
+}
+
+/**
+ * Presses Tab until the focused element passes `test` (at most `max` presses). The test runs
+ * in the page: it sees only its arguments (the element, and `value`), no closure.
+ */
+async function tabTo(
+  page: Page,
+  describeIt: string,
+  test: (element: Element, value: string) => boolean,
+  value = "",
+  max = 80,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const reached = await page.evaluate(
+      `(${test.toString()})(document.activeElement ?? document.body, ${JSON.stringify(value)})`,
+    );
+    if (reached) return;
+  }
+  throw new Error(`Tab never reached ${describeIt}`);
+}
+
+describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)", () => {
+  const { app, openPage, step } = browserSuite("a11y-");
+
+  it.each([
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844, touch: true },
+  ])(
+    "has no WCAG 2.1 A/AA violation on the main screens at $name size",
+    async (size) => {
+      const db = app().database.prisma;
+      const member = await db.member.findFirstOrThrow({
+        where: { status: "ACTIVE" },
+        orderBy: { memberNumber: "asc" },
+      });
+      const request = await db.request.findFirstOrThrow({
+        where: { status: "IN_COMMITTEE" },
+        orderBy: { createdAt: "asc" },
+      });
+      const m = encodeURIComponent(gid("Member", member.id));
+      const screens: [string, string][] = [
+        ["dashboard", "/#/"],
+        ["members", "/#/members"],
+        ["member", `/#/members/${m}/show`],
+        ["member-edit", `/#/members/${m}`],
+        ["requests", "/#/requests"],
+        ["request", caseFilePath(gid("Request", request.id))],
+        ["request-create", "/#/requests/create"],
+        ["users", "/#/users"],
+        ["audit", "/#/audit"],
+      ];
+      const found: string[] = [];
+      const page = await openPage(size);
+      await step(`${size.name}-login`, async () => {
+        await page.goto(`${app().url}/#/login`);
+        await page.locator('input[name="email"]').waitFor();
+        for (const v of await violations(page)) found.push(`login: ${v}`);
+        await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+      });
+      for (const [name, path] of screens) {
+        await step(`${size.name}-${name}`, async () => {
+          await page.goto(`${app().url}${path}`);
+          await settled(page);
+          for (const v of await violations(page)) found.push(`${name}: ${v}`);
+        });
+      }
+      expect(found).toEqual([]);
+    },
+    240_000,
+  );
+
+  it("lets a keyboard alone sign in, find a member, open them and a request, and save a form", async () => {
+    const db = app().database.prisma;
+    const member = await db.member.findFirstOrThrow({
+      where: { status: "ACTIVE", requests: { some: { reference: { not: null } } } },
+      orderBy: { memberNumber: "asc" },
+    });
+    const page = await openPage();
+    await step("keyboard-sign-in", async () => {
+      await page.goto(`${app().url}/#/login`);
+      await page.locator('input[name="email"]').waitFor();
+      await tabTo(page, "the e-mail field", (e) => e.getAttribute("name") === "email");
+      await page.keyboard.type("staff@wasl.demo");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Staff#2026");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector('[data-testid="live-indicator"]', { timeout: 30_000 });
+    });
+    await step("keyboard-find-member", async () => {
+      await tabTo(page, "the members menu item", (e) => e.getAttribute("href") === "#/members");
+      // The focus can be seen: a solid outline at least 2 px wide.
+      const outline = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+      });
+      expect(outline.style).toBe("solid");
+      expect(outline.width).toBeGreaterThanOrEqual(2);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/#\/members/);
+      await tabTo(page, "the search box", (e) => e.getAttribute("name") === "q");
+      await page.keyboard.type(member.memberNumber);
+      await page.waitForURL(/filter=/, { timeout: 20_000 });
+      await page.getByRole("link", { name: member.fullNameAr }).waitFor({ timeout: 20_000 });
+    });
+    await step("keyboard-open-member", async () => {
+      await tabTo(
+        page,
+        "the member's link",
+        (e, name) => e.textContent === name && e.tagName === "A",
+        member.fullNameAr,
+      );
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/show/);
+    });
+    await step("keyboard-open-request", async () => {
+      // A tab strip is one stop for Tab; its tabs are reached with the arrow keys (in
+      // Arabic the next tab is to the left).
+      await tabTo(page, "the tab strip", (e) => e.getAttribute("role") === "tab");
+      for (let i = 0; i < 8; i++) {
+        const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+        if (name.includes("الطلبات")) break;
+        await page.keyboard.press("ArrowLeft");
+      }
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/show\/requests/);
+      await page.locator('a[href*="#/requests/"]').first().waitFor({ timeout: 20_000 });
+      await tabTo(page, "a request's link", (e) =>
+        (e.getAttribute("href") ?? "").startsWith("#/requests/"),
+      );
+      await page.keyboard.press("Enter");
+      await page.getByTestId("request-header").waitFor({ timeout: 20_000 });
+    });
+    await step("keyboard-save-form", async () => {
+      await page.goBack();
+      await page.goBack();
+      await page.waitForURL(/\/members\/[^/]+\/show$/);
+      await tabTo(
+        page,
+        "the edit link",
+        (e) => e.tagName === "A" && /تعديل/.test(e.textContent ?? ""),
+      );
+      await page.keyboard.press("Enter");
+      await page.locator('input[name="district"]').waitFor();
+      await tabTo(page, "the district field", (e) => e.getAttribute("name") === "district");
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("حي لوحة المفاتيح");
+      await tabTo(
+        page,
+        "the save button",
+        (e) => e.tagName === "BUTTON" && /حفظ/.test(e.textContent ?? ""),
+      );
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/show/);
+      await page.getByText("حي لوحة المفاتيح").first().waitFor();
+    });
+  });
+
+  it("checks a form in Arabic, never with the browser's English bubble (item 8)", async () => {
+    const member = await app().database.prisma.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "desc" },
+    });
+    const page = await openPage();
+    await step("email-validated-in-arabic", async () => {
+      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+      await page.goto(`${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`);
+      const input = page.locator('input[name="email"]');
+      await input.waitFor();
+      expect(
+        await page
+          .locator("form")
+          .first()
+          .evaluate((f) => (f as HTMLFormElement).noValidate),
+      ).toBe(true);
+      await input.fill("ليس-بريداً");
+      await page.getByRole("button", { name: "حفظ" }).click();
+      await page.getByText("يجب أن يكون بريداً إلكترونياً صحيحاً").first().waitFor();
+      expect(page.url()).not.toMatch(/\/show/);
+      const stored = await app().database.prisma.member.findUniqueOrThrow({
+        where: { id: member.id },
+      });
+      expect(stored.email).toBe(member.email);
+    });
+  });
+
+  it("shows the audit log as people and records, not UUIDs (item 9)", async () => {
+    const member = await app().database.prisma.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "asc" },
+    });
+    const page = await openPage();
+    await step("audit-labels", async () => {
+      await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+      const m = encodeURIComponent(gid("Member", member.id));
+      await page.goto(`${app().url}/#/members/${m}`);
+      await page.locator('input[name="district"]').fill("حي سجل التدقيق");
+      await page.getByRole("button", { name: "حفظ" }).click();
+      await page.waitForURL(/\/show/);
+      await page.goto(`${app().url}/#/audit`);
+      const grid = page.getByTestId("audit-grid");
+      await grid.waitFor();
+      const row = grid.locator("tr").filter({ hasText: member.memberNumber }).first();
+      await row.waitFor({ timeout: 20_000 });
+      const text = (await row.textContent()) ?? "";
+      expect(text).toContain("عبدالرحمن سعد العتيبي"); // the actor's name
+      expect(text).toContain("مدير النظام"); // and role
+      expect(text).toContain("تعديل"); // the action in Arabic
+      const link = row.getByRole("link", { name: `${member.fullNameAr} (${member.memberNumber})` });
+      expect(await link.getAttribute("href")).toBe(`#/members/${m}/show`);
+      const gridText = (await grid.textContent()) ?? "";
+      expect(gridText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no UUIDs
+      expect(gridText).not.toMatch(/\bUser\b|\bMember\b/);
+    });
+  });
+
+  it("finds requests by the member's name and offers the ready-made lists (item 5)", async () => {
+    const db = app().database.prisma;
+    const request = await db.request.findFirstOrThrow({
+      where: { reference: { not: null } },
+      include: { member: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const page = await openPage();
+    await step("requests-by-member-name", async () => {
+      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+      await page.goto(`${app().url}/#/requests`);
+      const search = page.getByRole("textbox", { name: "المرجع أو اسم العضو أو رقمه أو هويته" });
+      await search.fill(request.member.fullNameAr.replace(/[أإآ]/g, "ا"));
+      await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
+      await page.getByRole("link", { name: request.reference ?? "" }).waitFor({ timeout: 20_000 });
+      const expected = await db.request.count({ where: { memberId: request.memberId } });
+      await expect
+        .poll(() => page.locator('[data-testid="requests-grid"] tbody tr').count())
+        .toBe(expected);
+      await page.goto(`${app().url}/#/requests`);
+      const lists = page.getByTestId("request-saved-filters");
+      for (const name of ["طلباتي", "مستحقة هذا الأسبوع", "متأخرة"])
+        await lists.getByText(name).waitFor();
+      await lists.getByText("متأخرة").click();
+      await page.waitForURL(/overdue/, { timeout: 20_000 });
+    });
+  });
+});

@@ -1,0 +1,94 @@
+// @vitest-environment node
+// Edits are never lost (issue 13, item 2), in two browser contexts: while staff type into a
+// member's form, an admin saves the same member elsewhere. The staff's form keeps what they
+// typed and says who changed the record and when, offering "reload" and "keep editing";
+// saving the stale edits is refused by the version check, with the same choice; reloading
+// shows the admin's version. An untouched form simply shows the newer version.
+import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
+import { browserAvailable, browserSuite, signInThroughPanel } from "./helpers.js";
+
+const available = browserAvailable();
+
+describe.skipIf(!available)("an edit form and a live update (Chromium)", () => {
+  const { app, openPage, step } = browserSuite("keep-edits-");
+
+  it("keeps unsaved edits, names who changed the record, and offers reload or keep editing", async () => {
+    const member = await app().database.prisma.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "asc" },
+    });
+    const editUrl = `${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`;
+    const staff = await openPage();
+    const admin = await openPage();
+    const district = (page: typeof staff) => page.locator('input[name="district"]');
+
+    await step("both-open-the-form", async () => {
+      await signInThroughPanel(staff, app().url, "staff@wasl.demo", "Staff#2026");
+      await signInThroughPanel(admin, app().url, "admin@wasl.demo", "Admin#2026");
+      for (const page of [staff, admin]) {
+        await page.goto(editUrl);
+        await district(page).waitFor();
+        await page
+          .locator('[data-testid="live-indicator"][data-status="live"]')
+          .waitFor({ timeout: 20_000 });
+      }
+      await district(staff).fill("مسودة الموظف لم تُحفظ");
+    });
+
+    await step("admin-saves-meanwhile", async () => {
+      await district(admin).fill("حي المدير");
+      await admin.getByRole("button", { name: "حفظ" }).click();
+      await admin.waitForURL(/\/show/);
+    });
+
+    await step("staff-edits-kept-with-banner", async () => {
+      const banner = staff.getByTestId("changed-since-banner");
+      await banner.waitFor({ timeout: 20_000 });
+      const text = (await banner.textContent()) ?? "";
+      expect(text).toContain("تغيّر هذا السجل منذ فتحته");
+      expect(text).toContain("عبدالرحمن سعد العتيبي"); // by whom
+      expect(text).toMatch(/20\d\d/); // when
+      expect(await district(staff).inputValue()).toBe("مسودة الموظف لم تُحفظ");
+    });
+
+    await step("keep-editing-then-save-meets-the-version-check", async () => {
+      await staff.getByRole("button", { name: "تابع التعديل" }).click();
+      await staff.getByTestId("changed-since-banner").waitFor({ state: "detached" });
+      await district(staff).fill("مسودة الموظف المعدّلة");
+      await staff.getByRole("button", { name: "حفظ" }).click();
+      const refused = staff.getByTestId("conflict-notice");
+      await refused.waitFor({ timeout: 20_000 });
+      expect((await refused.textContent()) ?? "").toContain("لم يُحفظ تعديلك");
+      expect(staff.url()).not.toMatch(/\/show/);
+      expect(await district(staff).inputValue()).toBe("مسودة الموظف المعدّلة");
+      const stored = await app().database.prisma.member.findUniqueOrThrow({
+        where: { id: member.id },
+      });
+      expect(stored.district).toBe("حي المدير");
+    });
+
+    await step("reload-shows-the-new-version", async () => {
+      await staff
+        .getByTestId("conflict-notice")
+        .getByRole("button", { name: "أعد التحميل" })
+        .click();
+      await staff.getByTestId("conflict-notice").waitFor({ state: "detached" });
+      await expect.poll(() => district(staff).inputValue()).toBe("حي المدير");
+    });
+
+    await step("untouched-form-follows-silently", async () => {
+      await admin.goto(editUrl);
+      await district(admin).fill("حي ثالث");
+      await admin.getByRole("button", { name: "حفظ" }).click();
+      await admin.waitForURL(/\/show/);
+      await expect.poll(() => district(staff).inputValue(), { timeout: 20_000 }).toBe("حي ثالث");
+      expect(await staff.getByTestId("changed-since-banner").count()).toBe(0);
+      // Saving now goes through: the form holds the version it shows.
+      await district(staff).fill("حي الموظف");
+      await staff.getByRole("button", { name: "حفظ" }).click();
+      await staff.waitForURL(/\/show/);
+      await staff.getByText("حي الموظف").first().waitFor();
+    });
+  });
+});

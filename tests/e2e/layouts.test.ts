@@ -1,0 +1,180 @@
+// @vitest-environment node
+// Phones and tablets (issue 13, item 3): every main screen, at 390×844 (a phone) and
+// 1024×768 (the committee's tablets), fits the screen's width: the page never scrolls
+// sideways, the list actions (filter, export, create) and the chair's decision button are
+// on screen. A screenshot of each screen at each size is kept under tests/.artifacts/layouts
+// (the CI's artifact folder).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
+import {
+  browserAvailable,
+  browserSuite,
+  caseFilePath,
+  overflow,
+  settled,
+  signInThroughPanel,
+} from "./helpers.js";
+
+const available = browserAvailable();
+const artifacts = join(process.cwd(), "tests/.artifacts/layouts");
+
+export const sizes = [
+  { name: "phone", width: 390, height: 844, touch: true },
+  { name: "tablet", width: 1024, height: 768, touch: true },
+] as const;
+
+/** Whether the element lies within the screen's width (no sideways scrolling to reach it). */
+async function withinWidth(page: Page, selector: string): Promise<boolean> {
+  if ((await page.locator(selector).count()) === 0) return false;
+  const box = await page.locator(selector).first().boundingBox();
+  const width = await page.evaluate(() =>
+    Math.min(window.innerWidth, document.documentElement.clientWidth),
+  );
+  return !!box && box.x >= 0 && box.x + box.width <= width;
+}
+
+describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
+  const { app, openPage, step } = browserSuite("layouts-");
+
+  async function screensOf() {
+    const db = app().database.prisma;
+    const member = await db.member.findFirstOrThrow({
+      where: { status: "ACTIVE" },
+      orderBy: { memberNumber: "asc" },
+    });
+    const request = await db.request.findFirstOrThrow({
+      where: { status: "IN_COMMITTEE", typeCode: "FINANCIAL_SUPPORT" },
+      orderBy: { createdAt: "asc" },
+    });
+    const draft = await db.request.findFirst({ where: { status: "DRAFT" } });
+    const user = await db.user.findFirstOrThrow({ where: { email: "staff@wasl.demo" } });
+    const type = await db.requestType.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const m = encodeURIComponent(gid("Member", member.id));
+    const r = gid("Request", request.id);
+    return {
+      requestPath: caseFilePath(r),
+      admin: [
+        ["dashboard", "/#/"],
+        ["members", "/#/members"],
+        ["member", `/#/members/${m}/show`],
+        ["member-requests", `/#/members/${m}/show/requests`],
+        ["member-timeline", `/#/members/${m}/show/timeline`],
+        ["member-audit", `/#/members/${m}/show/audit`],
+        ["member-edit", `/#/members/${m}`],
+        ["member-create", "/#/members/create"],
+        ["requests", "/#/requests"],
+        ["request", caseFilePath(r)],
+        ["request-documents", caseFilePath(r, "documents")],
+        ["request-timeline", caseFilePath(r, "timeline")],
+        ["request-create", "/#/requests/create"],
+        ...(draft
+          ? [["request-edit", `/#/requests/${encodeURIComponent(gid("Request", draft.id))}`]]
+          : []),
+        ["users", "/#/users"],
+        ["user-edit", `/#/users/${encodeURIComponent(gid("User", user.id))}`],
+        ["request-types", "/#/requestTypes"],
+        [
+          "request-type-edit",
+          `/#/requestTypes/${encodeURIComponent(gid("RequestType", type.code))}`,
+        ],
+        ["audit", "/#/audit"],
+      ] as [string, string][],
+      researcher: [["my-cases", "/#/my-cases"]] as [string, string][],
+    };
+  }
+
+  it.each(sizes)(
+    "fits every main screen at $name size ($width×$height)",
+    async (size) => {
+      mkdirSync(artifacts, { recursive: true });
+      const screens = await screensOf();
+      const wide: string[] = [];
+      const shoot = (page: Page, name: string) =>
+        page.screenshot({ path: join(artifacts, `${size.name}-${name}.png`), fullPage: true });
+      for (const [role, email, password, list] of [
+        ["admin", "admin@wasl.demo", "Admin#2026", screens.admin],
+        ["researcher", "researcher@wasl.demo", "Research#2026", screens.researcher],
+      ] as const) {
+        const page = await openPage(size);
+        await step(`${size.name}-${role}-sign-in`, () =>
+          signInThroughPanel(page, app().url, email, password),
+        );
+        for (const [name, path] of list) {
+          await step(`${size.name}-${name}`, async () => {
+            await page.goto(`${app().url}${path}`);
+            await settled(page);
+            await shoot(page, name);
+            const beyond = await overflow(page);
+            if (beyond > 0) wide.push(`${name} (+${beyond}px)`);
+            // Counts read right (item 7): «13 يوماً», «8 أيام», never «13 يوم» or «8 يوم».
+            for (const wrong of miscounted((await page.locator("body").textContent()) ?? ""))
+              wide.push(`${name}: «${wrong}»`);
+            // Dates do not wrap (item 10): each line of a Hijri-over-Gregorian date is one line.
+            const broken = await page.evaluate(() =>
+              [...document.querySelectorAll("#main-content td .MuiTypography-body2")]
+                .filter((e) => /\d{4}/.test(e.textContent ?? ""))
+                .filter(
+                  (e) => e.getClientRects().length > 1 || e.getBoundingClientRect().height > 30,
+                )
+                .map((e) => e.textContent),
+            );
+            for (const date of broken) wide.push(`${name}: date wraps «${date}»`);
+            if (name !== "members") return;
+            for (const [action, selector] of Object.entries(memberListActions))
+              if (!(await withinWidth(page, selector))) wide.push(`${name}: ${action} off-screen`);
+          });
+        }
+        await page.context().close();
+      }
+      const chair = await openPage(size);
+      await step(`${size.name}-chair-decision`, async () => {
+        await signInThroughPanel(chair, app().url, "chair@wasl.demo", "Chair#2026");
+        await chair.goto(`${app().url}${screens.requestPath}`);
+        const decide = chair.getByTestId("action-RECORD_DECISION");
+        await decide.waitFor({ timeout: 20_000 });
+        await settled(chair);
+        await shoot(chair, "chair-request");
+        const beyond = await overflow(chair);
+        if (beyond > 0) wide.push(`chair request (+${beyond}px)`);
+        if (!(await withinWidth(chair, "[data-testid='action-RECORD_DECISION']")))
+          wide.push("chair: decision button off-screen");
+        // Tappable: nothing covers it where a finger lands; its dialog fits the screen (the
+        // whole screen on a phone) with its buttons on it.
+        await decide.tap({ timeout: 5_000 });
+        const dialog = chair.getByRole("dialog");
+        await dialog.waitFor();
+        await chair.waitForTimeout(400); // the dialog's opening transition
+        await shoot(chair, "chair-decision-dialog");
+        const box = await chair.locator(".MuiDialog-paper").boundingBox();
+        const screenWidth = size.width;
+        expect(box && box.x >= 0 && box.x + box.width <= screenWidth).toBe(true);
+        if (size.name === "phone") expect(Math.round(box?.width ?? 0)).toBe(screenWidth);
+        if (!(await withinWidth(chair, "[data-testid='action-confirm']")))
+          wide.push("chair: decision dialog's confirm off-screen");
+        if ((await overflow(chair)) > 0) wide.push("chair decision dialog widens the page");
+      });
+      await chair.context().close();
+      expect(wide).toEqual([]);
+    },
+    240_000,
+  );
+});
+
+/** Arabic day counts in the singular where 3 to 99 days take «أيام» or «يوماً». */
+function miscounted(text: string): string[] {
+  return [...text.matchAll(/(\d+) يوم(?!اً|ا)/g)]
+    .filter((m) => {
+      const n = Number(m[1]) % 100;
+      return n >= 3 && n <= 99;
+    })
+    .map((m) => m[0]);
+}
+
+const memberListActions = {
+  filter: "[data-testid='list-filter-button']",
+  export: "[data-testid='export-members']",
+  create: "a[href='#/members/create']",
+};
