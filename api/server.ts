@@ -18,6 +18,7 @@ import { resolveCaller } from "./auth/caller.js";
 import { clientAddressOf } from "./auth/client-address.js";
 import { credentialsOf, type Services } from "./auth/context.js";
 import { closeSocket, LiveSessions, type LiveSocket } from "./auth/live-sessions.js";
+import { SessionCache } from "./auth/session-cache.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { loadGraphiQL } from "./http/graphiql.js";
@@ -27,7 +28,7 @@ import { createStaticHandler } from "./http/static.js";
 import { createLogger, type Logger } from "./logger.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
-import { createWaslPubSub } from "./pubsub.js";
+import { createWaslPubSub, type WaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,6 +62,11 @@ export async function buildApp(
     log?: Logger;
     /** The built panel served at `/` (default admin/dist). */
     panelDir?: string;
+    /**
+     * The event bus shared with other instances (tests: two apps on one bus, as REDIS_URL
+     * makes them); by default the app's own, from the configuration.
+     */
+    pubsub?: WaslPubSub;
   } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -73,13 +79,16 @@ export async function buildApp(
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
     }));
-  const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
+  const { pubsub, close: closePubSub } = options.pubsub
+    ? { pubsub: options.pubsub, close: async () => {} }
+    : await createWaslPubSub(config.redisUrl);
   const services: Services = {
     prisma: database.prisma,
     config,
     pubsub,
     log,
     resolveApiKey: resolvePartnerKey,
+    sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
   };
   const graphiql = await loadGraphiQL(log);
@@ -146,7 +155,7 @@ export async function buildApp(
   });
   // Each socket's session is checked on every event, and its user's access changes close it
   // at once (auth/live-sessions.ts).
-  const liveSessions = new LiveSessions(database.prisma, config, pubsub);
+  const liveSessions = new LiveSessions(services.sessions, config, pubsub);
   type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;
   const wsDisposable = useServer<Record<string, unknown>, Extra>(
     {

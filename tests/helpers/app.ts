@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
 import { createLogger, type Logger } from "../../api/logger.js";
+import type { WaslPubSub } from "../../api/pubsub.js";
 import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { openTestDatabase } from "./database.js";
@@ -55,6 +56,8 @@ export async function startTestApp(
     log?: Logger;
     /** A database opened by the test (closed with the app); by default a fresh one. */
     database?: Database;
+    /** An event bus shared with another test app (two instances, as with Redis). */
+    pubsub?: WaslPubSub;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase({ onQuery: options.onQuery }));
@@ -63,6 +66,7 @@ export async function startTestApp(
     database,
     log: options.log ?? createLogger("silent"),
     panelDir: options.panelDir,
+    pubsub: options.pubsub,
   });
   const url = options.listen === false ? "" : await app.start();
 
