@@ -8,15 +8,16 @@
 // timeline event and one TRANSITION audit entry per request that was moved.
 import pg from "pg";
 import { gid } from "../helpers/ids.js";
+import { printBreakdown } from "./breakdown.js";
 import { startServer } from "./child.js";
 import { type Bench, graphqlHeaders, processesOf, profileHooks, signIn } from "./common.js";
 import { type FloorProbe, floorCalls, printFloor } from "./floor.js";
-import { assertClean, formatFigures, measure, settings, type Target } from "./load.js";
+import { assertClean, formatFigures, measure, settings, smoke, type Target } from "./load.js";
 import { readUser, startWorkWrites, transitionMutation } from "./pg-transition.js";
 
 const perTarget = (() => {
   const raw = process.env.BENCH_TRANSITION_REQUESTS;
-  const value = raw ? Number(raw) : 60_000;
+  const value = raw ? Number(raw) : smoke ? 3_000 : 60_000;
   if (!Number.isInteger(value) || value < 100 || value > 1_000_000)
     throw new Error(`BENCH_TRANSITION_REQUESTS must be an integer of [100, 1000000], got "${raw}"`);
   return value;
@@ -162,7 +163,7 @@ function transitionFloor(userId: string, ids: string[]): FloorProbe {
 
 export const transition: Bench = {
   name: "transition",
-  goal: 0.5,
+  goal: 0.35,
   description:
     "startWork (SUBMITTED → IN_PROGRESS) as STAFF: our API on PostgreSQL vs one hand-written pg transaction on node:http",
   async run(context) {
@@ -223,6 +224,7 @@ export const transition: Bench = {
         const figures = await measure(targets, profileHooks("transition", servers));
         for (const f of figures) console.log(formatFigures(f));
         assertClean(figures);
+        await printBreakdown(targets[0]!, ours!);
         for (const [i, tag] of tags.entries()) {
           const target = targets[i]!;
           const written = await writtenFor(client, `${tag}${run}`);
