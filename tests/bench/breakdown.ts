@@ -81,18 +81,19 @@ export async function printBreakdown(target: Target, server: RunningServer): Pro
     await server.profile(file);
     const times = layerTimes(JSON.parse(readFileSync(file, "utf8")) as CpuProfile);
     const requests = Math.max(1, segment.requests);
-    const perRequest = (us: number) => (us / 1000 / requests).toFixed(2);
-    const mainThread = layers.reduce((sum, l) => sum + times[l], 0);
-    // The profile samples the main thread; the process's CPU also counts its other threads
-    // (PGlite's database thread, libuv's pool, V8's background GC and compiler).
-    const otherThreads = Math.max(0, (segment.cpuMs.server ?? 0) * 1000 - mainThread);
-    const parts = layers.filter((l) => times[l] > 0).map((l) => `${l} ${perRequest(times[l])}`);
+    const serverMs = (segment.cpuMs.server ?? 0) / requests;
+    // The profiler samples the main thread in wall time (inflated when the machine is busy):
+    // its shares split the process's measured CPU. A thread of the process that the profile
+    // does not see (PGlite's database) is spread over the shares.
+    const sampled = layers.reduce((sum, l) => sum + times[l], 0);
+    const parts = layers
+      .filter((l) => times[l] > 0)
+      .map((l) => `${l} ${((serverMs * times[l]) / Math.max(1, sampled)).toFixed(2)}`);
     const postgres = segment.cpuMs.postgres;
     console.log(
-      `  breakdown of ${target.name} (profiled, ${segment.requests} requests), ms CPU/request: ` +
-        `main thread ${perRequest(mainThread)} = ${parts.join(", ")}; other threads ` +
-        `${perRequest(otherThreads)}` +
-        (postgres === undefined ? "" : `; PostgreSQL ${perRequest(postgres * 1000)}`),
+      `  breakdown of ${target.name} (profiled, ${segment.requests} requests): server ` +
+        `${serverMs.toFixed(2)} ms CPU/request = ${parts.join(", ")}` +
+        (postgres === undefined ? "" : `; PostgreSQL ${(postgres / requests).toFixed(2)} ms`),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
