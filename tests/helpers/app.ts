@@ -49,7 +49,7 @@ export async function startTestApp(
   options: {
     env?: Record<string, string>;
     listen?: boolean;
-    onQuery?: (sql: string) => void;
+    onQuery?: (sql: string, params: string) => void;
     /** A built panel to serve at `/` instead of admin/dist. */
     panelDir?: string;
     /** The app's logger (silent by default), e.g. to read what it logged. */
