@@ -3,12 +3,10 @@
 // the PostgreSQL 15 binaries on 127.0.0.1 (trust auth, unix socket in its temp dir), stopped
 // and deleted afterwards — also when the benchmark fails.
 import { execFileSync, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { createServerDatabase } from "../helpers/database.js";
 
 export type BenchPostgres = {
