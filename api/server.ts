@@ -91,7 +91,7 @@ export async function buildApp(
     sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
   };
-  const graphiql = await loadGraphiQL(log);
+  const graphiql = loadGraphiQL(log);
   const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
   const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
   // The modules' own routes (the members' export, documents, the signing page), registered
@@ -140,7 +140,7 @@ export async function buildApp(
     }
     const route = moduleRoute(path ?? "/");
     if (route) return void (await route(req, res));
-    if (config.introspection && graphiql.serve(req, res)) return;
+    if (config.introspection && (await graphiql.serve(req, res))) return;
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();
   };
