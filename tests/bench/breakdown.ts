@@ -6,7 +6,9 @@
 //   serialisation      JSON.stringify of results and log lines
 //   database client    Prisma (query compiler, driver adapter), pg, PGlite's client side
 //   GraphQL execution  graphql-js, yoga, envelop, Pothos, our resolvers and services
-//   HTTP               node:http and the rest of Node's core
+//   Node core          node:http, sockets, buffers and the microtask queue, when called by
+//                      none of the above
+// Samples of the profiler itself (node:inspector) are left out.
 // PostgreSQL's own CPU per request is measured separately (the `postgres` process group).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,8 +25,7 @@ export const layers = [
   "serialisation",
   "database client",
   "GraphQL execution",
-  "HTTP",
-  "other",
+  "Node core",
 ] as const;
 export type Layer = (typeof layers)[number];
 
@@ -33,12 +34,13 @@ const databaseClient =
 const graphqlExecution =
   /\/node_modules\/(graphql|graphql-yoga|@graphql-yoga|@envelop|@graphql-tools|@pothos|@escape\.tech|@whatwg-node|dataloader)\/|\/(api|contract)\//;
 
-function frameLayer({ functionName, url }: CallFrame): Layer | undefined {
+/** The layer a frame decides, or undefined when its callers decide (Node's own frames). */
+function frameLayer({ functionName, url }: CallFrame): Layer | "profiler" | undefined {
   if (functionName === "(garbage collector)") return "GC";
   if (functionName === "stringify" && !url) return "serialisation";
+  if (url === "node:inspector") return "profiler";
   if (databaseClient.test(url)) return "database client";
   if (graphqlExecution.test(url)) return "GraphQL execution";
-  if (url.startsWith("node:")) return "HTTP";
   return undefined;
 }
 
@@ -56,7 +58,10 @@ export function layerTimes(profile: CpuProfile): Record<Layer, number> {
     if (frame.functionName === "(idle)" || frame.functionName === "(program)") return null;
     const own = frameLayer(frame);
     const up = parent.get(id);
-    const layer = own ?? (up === undefined ? "other" : (layerOf(up) ?? "other"));
+    const layer =
+      own === "profiler"
+        ? null
+        : (own ?? (up === undefined ? "Node core" : (layerOf(up) ?? "Node core")));
     decided.set(id, layer);
     return layer;
   };
