@@ -51,7 +51,12 @@ export async function startServer(
   // Request logs (pino, on stdout) go to /dev/null: written like in production, never read.
   const devNull = openSync("/dev/null", "w");
   const child = fork(entry, [kind], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_NODE_FLAGS: V8 or Node flags for every server, to try one (e.g. a GC setting).
+    execArgv: [
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      "--import",
+      "tsx",
+    ],
     // graphql-js skips its development checks only in production, as an association runs it.
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", devNull, "inherit", "ipc"],

@@ -13,6 +13,7 @@ import { loadAverage, settings, smoke } from "./load.js";
 import { membersPage } from "./members-page.js";
 import { membersSearch } from "./members-search.js";
 import { requestsList } from "./requests-list.js";
+import { soak } from "./soak.js";
 import { transition } from "./transition.js";
 import { transport } from "./transport.js";
 
@@ -24,6 +25,7 @@ const benches: Bench[] = [
   requestsList,
   membersSearch,
   dashboard,
+  soak,
 ];
 
 async function main(): Promise<number> {
