@@ -54,8 +54,7 @@ export async function dashboardFigures(
   // Every condition is on a column as stored (enum to enum, a range on one column), so that
   // PostgreSQL answers from the indexes (schema.prisma) rather than reading all of Request:
   // `"status"::text = ANY(…)` or a range on COALESCE(…) can use no index.
-  // Decision time: decidedAt for committee types, resolvedAt for service types; "decided in
-  // the period" is COALESCE(decidedAt, resolvedAt) in [from, to), written as two ranges.
+  // Decision time: decidedAt for committee types, resolvedAt for service types.
   const [byStatus, overdueRows, decidedRows, submittedRows] = await Promise.all([
     db.$queryRaw<CountRow[]>`
       SELECT "status"::text AS key, count(*) AS count FROM "Request"
@@ -63,16 +62,23 @@ export async function dashboardFigures(
     db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM "Request"
       WHERE "status" = ANY(${awaiting}::text[]::"RequestStatus"[]) AND "decisionDueAt" < ${now} ${visible}`,
+    // Decided in the period: by its decidedAt, or by its resolvedAt when it has none; each
+    // branch reads only its own index range (an OR made PostgreSQL read every undecided row).
     db.$queryRaw<{ decided: bigint; within: bigint; median_hours: number | null }[]>`
+      WITH decided AS (
+        SELECT "decidedAt" AS at, "submittedAt", "decisionDueAt" FROM "Request"
+        WHERE "decidedAt" >= ${from} AND "decidedAt" < ${to} AND "submittedAt" IS NOT NULL ${visible}
+        UNION ALL
+        SELECT "resolvedAt" AS at, "submittedAt", "decisionDueAt" FROM "Request"
+        WHERE "resolvedAt" >= ${from} AND "resolvedAt" < ${to} AND "decidedAt" IS NULL
+          AND "submittedAt" IS NOT NULL ${visible}
+      )
       SELECT count(*) AS decided,
-             count(*) FILTER (WHERE "decisionDueAt" IS NULL OR COALESCE("decidedAt", "resolvedAt") <= "decisionDueAt") AS within,
+             count(*) FILTER (WHERE "decisionDueAt" IS NULL OR at <= "decisionDueAt") AS within,
              percentile_cont(0.5) WITHIN GROUP (
-               ORDER BY EXTRACT(EPOCH FROM (COALESCE("decidedAt", "resolvedAt") - "submittedAt")) / 3600.0
+               ORDER BY EXTRACT(EPOCH FROM (at - "submittedAt")) / 3600.0
              ) AS median_hours
-      FROM "Request"
-      WHERE (("decidedAt" >= ${from} AND "decidedAt" < ${to})
-             OR ("decidedAt" IS NULL AND "resolvedAt" >= ${from} AND "resolvedAt" < ${to}))
-        AND "submittedAt" IS NOT NULL ${visible}`,
+      FROM decided`,
     // The period's submissions counted once, by channel and by type, in one pass.
     db.$queryRaw<{ channel: string | null; type: string | null; count: bigint }[]>`
       SELECT "channel"::text AS channel, "typeCode"::text AS type, count(*) AS count FROM "Request"
