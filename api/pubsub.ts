@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 
 /**
@@ -30,7 +31,13 @@ export async function createWaslPubSub(redisUrl: string | undefined): Promise<{
   pubsub: WaslPubSub;
   close(): Promise<void>;
 }> {
-  if (!redisUrl) return { pubsub: createPubSub<EventMap>(), close: async () => {} };
+  if (!redisUrl) {
+    // Every live subscription listens on this one target: Node's warning past 10 listeners
+    // ("possible memory leak") would fire at the 11th subscriber of a topic.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { pubsub: createPubSub<EventMap>({ eventTarget }), close: async () => {} };
+  }
   const [{ createRedisEventTarget }, { Redis }] = await Promise.all([
     import("@graphql-yoga/redis-event-target"),
     import("ioredis"),

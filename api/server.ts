@@ -18,6 +18,7 @@ import { resolveCaller } from "./auth/caller.js";
 import { clientAddressOf } from "./auth/client-address.js";
 import { credentialsOf, type Services } from "./auth/context.js";
 import { closeSocket, LiveSessions, type LiveSocket } from "./auth/live-sessions.js";
+import { SessionCache } from "./auth/session-cache.js";
 import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { loadGraphiQL } from "./http/graphiql.js";
@@ -29,7 +30,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { type BackgroundWork, createBackgroundWork } from "./modules/notifications/background.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
-import { createWaslPubSub } from "./pubsub.js";
+import { createWaslPubSub, type WaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,11 @@ export async function buildApp(
     log?: Logger;
     /** The built panel served at `/` (default admin/dist). */
     panelDir?: string;
+    /**
+     * The event bus shared with other instances (tests: two apps on one bus, as REDIS_URL
+     * makes them); by default the app's own, from the configuration.
+     */
+    pubsub?: WaslPubSub;
   } = {},
 ): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -77,13 +83,16 @@ export async function buildApp(
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
     }));
-  const { pubsub, close: closePubSub } = await createWaslPubSub(config.redisUrl);
+  const { pubsub, close: closePubSub } = options.pubsub
+    ? { pubsub: options.pubsub, close: async () => {} }
+    : await createWaslPubSub(config.redisUrl);
   const services: Services = {
     prisma: database.prisma,
     config,
     pubsub,
     log,
     resolveApiKey: resolvePartnerKey,
+    sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
   };
   // By default the API delivers the outbox itself; with WASL_WORKER=off `npm run worker` does.
@@ -91,7 +100,7 @@ export async function buildApp(
     config.delivery.worker === "in-process"
       ? createBackgroundWork({ config, prisma: database.prisma, pubsub, log })
       : undefined;
-  const graphiql = await loadGraphiQL(log);
+  const graphiql = loadGraphiQL(log);
   const yoga = createWaslYoga(services, { renderGraphiQL: graphiql.render });
   const serveStatic = createStaticHandler(options.panelDir ?? adminDist);
   // The modules' own routes (the members' export, documents, the signing page), registered
@@ -140,7 +149,7 @@ export async function buildApp(
     }
     const route = moduleRoute(path ?? "/");
     if (route) return void (await route(req, res));
-    if (config.introspection && graphiql.serve(req, res)) return;
+    if (config.introspection && (await graphiql.serve(req, res))) return;
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(req, res);
     res.writeHead(404).end();
   };
@@ -155,7 +164,7 @@ export async function buildApp(
   });
   // Each socket's session is checked on every event, and its user's access changes close it
   // at once (auth/live-sessions.ts).
-  const liveSessions = new LiveSessions(database.prisma, config, pubsub);
+  const liveSessions = new LiveSessions(services.sessions, config, pubsub);
   // A result shared by many subscribers is serialised once (live/shared-execution.ts).
   wsServer.on("connection", spliceSharedPayloads);
   type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;

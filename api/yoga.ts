@@ -112,7 +112,7 @@ function yogaLogger(log: Logger): YogaLogger {
 
 export function createWaslYoga(
   services: Services,
-  options: { renderGraphiQL?: (options: GraphiQLOptions) => string } = {},
+  options: { renderGraphiQL?: (options: GraphiQLOptions) => Promise<string> } = {},
 ) {
   const { config } = services;
   return createYoga<ServerContext, Context>({

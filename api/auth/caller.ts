@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/client.js";
 import type { PartnerScope, Role } from "../db/generated/enums.js";
+import type { SessionCache } from "./session-cache.js";
 import { readSessionToken } from "./tokens.js";
 
 export type StaffCaller = {
@@ -48,16 +49,19 @@ export type ApiKeyResolver = (
 /** What resolving a caller needs. */
 export type CallerResolution = {
   prisma: PrismaClient;
+  /** The users' rows as the requests need them, kept in memory (session-cache.ts). */
+  sessions: SessionCache;
   config: Pick<Config, "tokenSecret">;
   resolveApiKey: ApiKeyResolver;
 };
 
 /**
- * Resolves credentials against the database on every request, so a disabled user or a
- * revoked key is refused at once, not when its token expires.
+ * Resolves credentials against the user's current row (kept in memory until the user's
+ * access changes, session-cache.ts) and partner keys against the database, so a disabled
+ * user or a revoked key is refused at once, not when its token expires.
  */
 export async function resolveCaller(
-  { prisma, config, resolveApiKey }: CallerResolution,
+  { prisma, sessions, config, resolveApiKey }: CallerResolution,
   credentials: Credentials,
 ): Promise<Caller> {
   const apiKey =
@@ -68,18 +72,7 @@ export async function resolveCaller(
   if (!token) return anonymous;
   const claims = await readSessionToken(config.tokenSecret, token);
   if (!claims) return anonymous;
-  const user = await prisma.user.findUnique({
-    where: { id: claims.userId },
-    select: {
-      id: true,
-      email: true,
-      fullName: true,
-      roles: true,
-      disabled: true,
-      personalDataAccess: true,
-      sessionsValidAfter: true,
-    },
-  });
+  const user = await sessions.get(claims.userId);
   if (!user || user.disabled || claims.issuedAt < user.sessionsValidAfter) return anonymous;
   return {
     kind: "user",

@@ -9,6 +9,7 @@ import type { WaslPubSub } from "../pubsub.js";
 import { type ApiKeyResolver, type Caller, type Credentials, resolveCaller } from "./caller.js";
 import { clientAddressOf } from "./client-address.js";
 import { readCookie, sessionCookieName } from "./cookies.js";
+import type { SessionCache } from "./session-cache.js";
 
 /** What every resolver receives. Built the same way for HTTP requests and WebSockets. */
 export type Context = Services & {
@@ -48,6 +49,8 @@ export type Services = ModuleServices & {
   log: Logger;
   /** How a partner's API key becomes its caller (the partners module's). */
   resolveApiKey: ApiKeyResolver;
+  /** Signed-in users' rows, kept until their access changes (auth/session-cache.ts). */
+  sessions: SessionCache;
 };
 
 /** The parts of an HTTP request or a WebSocket connection that say who is calling. */

@@ -6,11 +6,10 @@
 // (4401: sign in again; 4403: refused), before the event's data is read or sent.
 import type { WebSocket } from "ws";
 import type { Config } from "../config.js";
-import type { PrismaClient } from "../db/client.js";
 import type { WaslPubSub } from "../pubsub.js";
 import type { Caller, Credentials } from "./caller.js";
 import {
-  SessionCache,
+  type SessionCache,
   type SocketSession,
   sessionExpired,
   socketVerdict,
@@ -35,11 +34,10 @@ export class LiveSessions {
   private readonly revocations: ReturnType<WaslPubSub["subscribe"]>;
 
   constructor(
-    prisma: PrismaClient,
+    cache: SessionCache,
     private readonly config: Pick<Config, "tokenSecret">,
     pubsub: WaslPubSub,
   ) {
-    const cache = new SessionCache(prisma);
     this.cache = cache;
     // Published by every instance that changes a user's access; with REDIS_URL, received by
     // every instance, so each drops its cached entry and checks its own sockets.

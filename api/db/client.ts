@@ -20,8 +20,8 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Embedded data directory; `memory://` for a throw-away database. */
   dataDir: string;
-  /** Receives every SQL statement (query-count tests, debug logs). */
-  onQuery?: (sql: string) => void;
+  /** Receives every SQL statement and its parameters as JSON (query-count and plan tests). */
+  onQuery?: (sql: string, params: string) => void;
   /** PostgreSQL connections this process may hold (DATABASE_POOL_SIZE); PGlite has one. */
   poolSize?: number | undefined;
   /** How long a statement or transaction waits for a connection before it is BUSY. */
@@ -123,7 +123,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     if (options.onQuery) {
       const onQuery = options.onQuery;
-      prisma.$on("query" as never, (event: { query: string }) => onQuery(event.query));
+      prisma.$on("query" as never, (event: { query: string; params: string }) =>
+        onQuery(event.query, event.params),
+      );
     }
     return {
       prisma,

@@ -24,9 +24,9 @@ type Asset = { body: Buffer; type: string; etag: string };
 
 export type GraphiQLAssets = {
   /** The page; yoga calls it with the `graphiql` options. */
-  render(options: GraphiQLOptions): string;
+  render(options: GraphiQLOptions): Promise<string>;
   /** Answers GET/HEAD /graphiql/<file>: true when the request was for an asset path. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean;
+  serve(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -94,24 +94,35 @@ installation lacks. The API itself works at this address (POST, see the README).
 }
 
 /**
- * Loads the built GraphiQL from @graphql-yoga/render-graphiql when it is installed. The
- * specifier is a variable so that the server still builds and runs without that package
- * (GraphiQL then says what to install).
+ * The built GraphiQL from @graphql-yoga/render-graphiql when it is installed, loaded when
+ * GraphiQL is first opened: its files are ~50 MB in memory that a server nobody browses
+ * need not hold. The specifier is a variable so that the server still builds and runs
+ * without that package (GraphiQL then says what to install).
  */
-export async function loadGraphiQL(log: Logger): Promise<GraphiQLAssets> {
+export function loadGraphiQL(log: Logger): GraphiQLAssets {
   const specifier = "@graphql-yoga/render-graphiql/graphiql";
-  let files: Map<string, Asset> | undefined;
-  try {
-    files = assetsOf((await import(specifier)) as BuiltGraphiQL);
-  } catch {
-    log.warn(`GraphiQL's files are missing: install ${specifier.split("/").slice(0, 2).join("/")}`);
-  }
+  let loading: Promise<Map<string, Asset> | undefined> | undefined;
+  const files = () => {
+    loading ??= import(specifier).then(
+      (built: BuiltGraphiQL) => assetsOf(built),
+      () => {
+        log.warn(
+          `GraphiQL's files are missing: install ${specifier.split("/").slice(0, 2).join("/")}`,
+        );
+        return undefined;
+      },
+    );
+    return loading;
+  };
   return {
-    render: (options) => (files ? page(options, files) : missingPage(options)),
-    serve(req, res) {
+    render: async (options) => {
+      const loaded = await files();
+      return loaded ? page(options, loaded) : missingPage(options);
+    },
+    async serve(req, res) {
       const path = decodedPath(req);
       if (!path.startsWith(graphiqlAssetsPath)) return false;
-      const file = files?.get(path.slice(graphiqlAssetsPath.length));
+      const file = (await files())?.get(path.slice(graphiqlAssetsPath.length));
       if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
         res.writeHead(file ? 405 : 404).end();
         return true;

@@ -1015,15 +1015,16 @@ describe("all or nothing", () => {
     // The audit insert comes after the status update and the timeline insert: fail there.
     const failing = db.$extends({
       query: {
+        // One event and one entry: written with `create` (timeline/ and audit/service.ts).
         timelineEvent: {
-          async createMany({ args, query }) {
+          async create({ args, query }) {
             const created = await query(args);
             timelineInserted = true;
             return created;
           },
         },
         auditEntry: {
-          async createMany() {
+          async create() {
             throw new Error("injected failure");
           },
         },

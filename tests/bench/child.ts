@@ -2,8 +2,9 @@
 // Why a child process: this machine has 2 cores; in one process, autocannon and the server
 // would share one event loop, so every request the server handles slows the generator and the
 // two sides of a ratio would be throttled unequally. A child gets the other core.
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ReadyMessage } from "./server.js";
@@ -26,6 +27,21 @@ export type RunningServer = ReadyMessage & {
 };
 
 const entry = join(dirname(fileURLToPath(import.meta.url)), "server.ts");
+
+/**
+ * Where the machine allows (2 cores or more, `taskset` present), the load generator runs on
+ * core 0 and every server under test on core 1, so the two never take each other's core;
+ * PostgreSQL's backends are left to the scheduler. BENCH_PIN=0 turns it off.
+ */
+export const pinning = (() => {
+  if (process.env.BENCH_PIN === "0" || cpus().length < 2) return undefined;
+  try {
+    execFileSync("taskset", ["-cp", "0", String(process.pid)], { stdio: "ignore" });
+    return { generator: "0", servers: "1" };
+  } catch {
+    return undefined;
+  }
+})();
 const running = new Set<ChildProcess>();
 
 // Never leave a server behind, whatever happens to the bench process.
@@ -36,17 +52,28 @@ process.once("exit", () => {
 export async function startServer(
   kind: ServerKind,
   env: Record<string, string> = {},
-  options: { startTimeoutMs?: number } = {},
+  /** pin: false leaves the server to the scheduler (a server with its database inside). */
+  options: { startTimeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
   // Request logs (pino, on stdout) go to /dev/null: written like in production, never read.
   const devNull = openSync("/dev/null", "w");
   const child = fork(entry, [kind], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, ...env },
+    // BENCH_NODE_FLAGS: V8 or Node flags for every server, to try one (e.g. a GC setting).
+    execArgv: [
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      "--import",
+      "tsx",
+    ],
+    // graphql-js skips its development checks only in production, as an association runs it.
+    env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", devNull, "inherit", "ipc"],
   });
   closeSync(devNull);
   running.add(child);
+  if (pinning && options.pin !== false && child.pid)
+    execFileSync("taskset", ["-a", "-cp", pinning.servers, String(child.pid)], {
+      stdio: "ignore",
+    });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   exited.then(() => running.delete(child));
   const ready = await new Promise<ReadyMessage>((resolveReady, reject) => {

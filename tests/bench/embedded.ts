@@ -1,4 +1,6 @@
 // The same members page through our API on embedded PGlite (in memory) vs on PostgreSQL.
+
+import { printBreakdown } from "./breakdown.js";
 import { startServer } from "./child.js";
 import {
   type Bench,
@@ -29,9 +31,11 @@ export const embedded: Bench = {
   description: "members page as STAFF: our API on PGlite (in memory) vs our API on PostgreSQL",
   async run(context) {
     const postgres = await context.postgres();
+    // Neither pinned to a core: PGlite runs in a thread of the server's process, which on
+    // one core would share it with the server (both sides as they run without a bench).
     const servers = await Promise.all([
-      startServer("wasl", { BENCH_SEED: "1" }),
-      startServer("wasl", { BENCH_DB_URL: postgres.url }),
+      startServer("wasl", { BENCH_SEED: "1" }, { pin: false }),
+      startServer("wasl", { BENCH_DB_URL: postgres.url }, { pin: false }),
     ]);
     try {
       const [pglite, native] = servers;
@@ -63,6 +67,8 @@ export const embedded: Bench = {
       const figures = await measure(targets, profileHooks("embedded", servers));
       for (const f of figures) console.log(formatFigures(f));
       assertClean(figures);
+      await printBreakdown(targets[0]!, pglite!);
+      await printBreakdown(targets[1]!, native!);
       return figures[0]!.rps / figures[1]!.rps;
     } finally {
       await Promise.all(servers.map((s) => s.stop()));

@@ -34,16 +34,16 @@ import type {
   FanoutServerCommand,
   FanoutServerMessage,
 } from "./fanout-protocol.js";
-import { settings } from "./load.js";
+import { settings, smoke } from "./load.js";
 import { freePort, startPostgres } from "./postgres.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const clientCount = Number(process.env.BENCH_FANOUT_CLIENTS || 1000);
+const clientCount = Number(process.env.BENCH_FANOUT_CLIENTS || (smoke ? 50 : 1000));
 /**
  * Fewer for fanout-redis: what it measures is the hop through Redis, which a saturated
  * server's queues would hide (at 1,000 clients × 10/s on two loaded cores they decide p99).
  */
-const redisClientCount = Number(process.env.BENCH_FANOUT_REDIS_CLIENTS || 200);
+const redisClientCount = Number(process.env.BENCH_FANOUT_REDIS_CLIENTS || (smoke ? 20 : 200));
 const rate = 10;
 /** Events in flight while saturating: enough to keep the server busy, bounded memory. */
 const window = 8;

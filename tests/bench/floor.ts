@@ -18,9 +18,10 @@ import { createLogger } from "../../api/logger.js";
 import { buildApp } from "../../api/server.js";
 import { benchConfig, graphqlHeaders, signIn } from "./common.js";
 import type { Credentials } from "./data.js";
+import { smoke } from "./load.js";
 
-const calls = Number(process.env.BENCH_FLOOR_CALLS) || 1000;
-const warmup = 200;
+const calls = Number(process.env.BENCH_FLOOR_CALLS) || (smoke ? 20 : 1000);
+const warmup = smoke ? 5 : 200;
 
 /** The calls a probe makes, warm-up included (the transition probe needs a request each). */
 export const floorCalls = calls + warmup;
@@ -44,7 +45,8 @@ function capacity(serverMs: number, databaseMs: number): number {
 }
 
 export type FloorProbe = {
-  prisma(prisma: PrismaClient, call: number): Promise<unknown>;
+  /** The API's database work through Prisma; omitted: replay what `graphql` sends (below). */
+  prisma?(prisma: PrismaClient, call: number): Promise<unknown>;
   pg(pool: pg.Pool, call: number): Promise<unknown>;
   /**
    * The same work as a GraphQL request: sent through our API in this process as `as`, and
@@ -67,12 +69,78 @@ async function bareExecution(sdl: string, query: string, answer: unknown): Promi
   });
 }
 
-/** CPU per call of `query` through our API in this process, without HTTP. */
-async function apiInProcess(
+/** One Prisma call as the API made it: the model (none for raw SQL), operation and arguments. */
+type RecordedCall = { model?: string; operation: string; args: unknown };
+
+/**
+ * The Prisma calls our API makes for one `graphql` request (in steady state), recorded by a
+ * query extension on a throw-away app so that the probe replays exactly those arguments.
+ */
+async function recordPrismaCalls(
   databaseUrl: string,
   database: Awaited<ReturnType<typeof openDatabase>>,
   graphql: NonNullable<FloorProbe["graphql"]>,
-): Promise<number> {
+): Promise<RecordedCall[]> {
+  const calls: RecordedCall[] = [];
+  let recording = false;
+  const recorder = database.prisma.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        if (recording) calls.push({ model, operation, args: structuredClone(args) });
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient; // the extension adds no method: the client's own type holds
+  await withApp(databaseUrl, { ...database, prisma: recorder }, graphql, async (send) => {
+    // The second request: what every request costs once the caller is in memory.
+    await send();
+    recording = true;
+    await send();
+    recording = false;
+  });
+  return calls;
+}
+
+/** Replays recorded calls, all at once as the API's resolvers issue them. */
+function replay(prisma: PrismaClient, calls: RecordedCall[]): Promise<unknown> {
+  return Promise.all(
+    calls.map(({ model, operation, args }) => {
+      if (!model) {
+        const raw = prisma[operation as "$queryRaw"] as (sql: unknown) => Promise<unknown>;
+        return raw.call(prisma, args);
+      }
+      type Delegate = Record<string, (args: unknown) => Promise<unknown>>;
+      const delegate = (prisma as unknown as Record<string, Delegate>)[
+        model.charAt(0).toLowerCase() + model.slice(1)
+      ]!;
+      return delegate[operation]!.call(delegate, args);
+    }),
+  );
+}
+
+/** A probe replaying the Prisma calls the API makes for `graphql` (printed). */
+async function replayProbe(
+  databaseUrl: string,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  graphql: FloorProbe["graphql"],
+): Promise<NonNullable<FloorProbe["prisma"]>> {
+  if (!graphql) throw new Error("a floor probe needs prisma or graphql");
+  const calls = await recordPrismaCalls(databaseUrl, database, graphql);
+  console.log(
+    `  the API's Prisma calls for this request, replayed by the probe: ${calls
+      .map((c) => (c.model ? `${c.model}.${c.operation}` : c.operation))
+      .join(", ")}`,
+  );
+  return (prisma) => replay(prisma, calls);
+}
+
+/** Our app in this process on `database`, signed in as `graphql.as`; `use` sends the query. */
+async function withApp<T>(
+  databaseUrl: string,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  graphql: NonNullable<FloorProbe["graphql"]>,
+  use: (send: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "wasl-floor-"));
   const config = benchConfig(dataDir, databaseUrl);
   const app = await buildApp(config, { database, log: createLogger(config.logLevel) });
@@ -82,7 +150,7 @@ async function apiInProcess(
     const token = await signIn("http://wasl.bench", graphql.as, send);
     const body = JSON.stringify({ query: graphql.query });
     const headers = { ...graphqlHeaders, authorization: `Bearer ${token}` };
-    return await cpuPerCall(async () => {
+    return await use(async () => {
       const response = await app.yoga.fetch("http://wasl.bench/graphql", {
         method: "POST",
         headers: { ...headers },
@@ -96,6 +164,15 @@ async function apiInProcess(
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** CPU per call of `query` through our API in this process, without HTTP. */
+async function apiInProcess(
+  databaseUrl: string,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  graphql: NonNullable<FloorProbe["graphql"]>,
+): Promise<number> {
+  return withApp(databaseUrl, database, graphql, (send) => cpuPerCall(send));
 }
 
 /**
@@ -113,12 +190,13 @@ export async function printFloor(
   const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   try {
+    const prismaProbe = probe.prisma ?? (await replayProbe(databaseUrl, database, probe.graphql));
     const prismaMs: number[] = [];
     const pgMs: number[] = [];
     let offset = 0;
     for (let round = 0; round < 2; round++) {
       const from = offset;
-      prismaMs.push(await cpuPerCall((call) => probe.prisma(database.prisma, from + call)));
+      prismaMs.push(await cpuPerCall((call) => prismaProbe(database.prisma, from + call)));
       offset += floorCalls;
       const pgFrom = offset;
       pgMs.push(await cpuPerCall((call) => probe.pg(pool, pgFrom + call)));

@@ -7,7 +7,7 @@ import { openDatabase } from "../../api/db/client.js";
 import { startServer } from "./child.js";
 import { type Bench, fetchOnce, graphqlTarget, processesOf, profileHooks } from "./common.js";
 import { kbSearchQuery, seedKbArticles } from "./kb-data.js";
-import { assertClean, formatFigures, measure } from "./load.js";
+import { assertClean, formatFigures, measure, smoke } from "./load.js";
 
 const p95GoalMs = 30;
 
@@ -23,7 +23,7 @@ export const kbSearch: Bench = {
         (await database.prisma.article.count({ where: { slug: { startsWith: "bench-" } } })) === 0
       ) {
         const began = Date.now();
-        const count = await seedKbArticles(database.prisma);
+        const count = await seedKbArticles(database.prisma, smoke ? 500 : 10_000);
         console.log(`  seeded ${count} articles in ${Date.now() - began} ms`);
       }
     } finally {

@@ -9,6 +9,7 @@
 import type { PrismaClient } from "../../api/db/client.js";
 import { seedLarge } from "../../prisma/seed/index.js";
 import { benchNow, type Credentials, seedBenchData } from "./data.js";
+import { smoke } from "./load.js";
 
 function count(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -20,8 +21,8 @@ function count(name: string, fallback: number): number {
 
 export function largeSize(prefix = "BENCH_LARGE") {
   return {
-    members: count(`${prefix}_MEMBERS`, 100_000),
-    requests: count(`${prefix}_REQUESTS`, 1_000_000),
+    members: count(`${prefix}_MEMBERS`, smoke ? 2_000 : 100_000),
+    requests: count(`${prefix}_REQUESTS`, smoke ? 20_000 : 1_000_000),
   };
 }
 

@@ -35,12 +35,18 @@ export type Figures = {
   cpuPerRequest: Record<string, number>;
 };
 
+/**
+ * BENCH_SMOKE=1 (`.ci/run`): every bench runs for a second or two on small data, only to
+ * prove that it still runs and prints its line; no goal is judged.
+ */
+export const smoke = process.env.BENCH_SMOKE === "1";
+
 export const settings = {
   connections: positive("BENCH_CONNECTIONS", 10),
   /** Measured seconds per target, split over the rounds. */
-  duration: positive("BENCH_DURATION", 8),
-  warmup: positive("BENCH_WARMUP", 2),
-  rounds: positive("BENCH_ROUNDS", 2),
+  duration: positive("BENCH_DURATION", smoke ? 1 : 8),
+  warmup: positive("BENCH_WARMUP", smoke ? 0.5 : 2),
+  rounds: positive("BENCH_ROUNDS", smoke ? 1 : 2),
 };
 
 function positive(name: string, fallback: number): number {
@@ -58,7 +64,7 @@ function assertLoopback(url: string): void {
   if (hostname !== "127.0.0.1") throw new Error(`bench targets must be on 127.0.0.1, not ${url}`);
 }
 
-type Segment = {
+export type Segment = {
   requests: number;
   seconds: number;
   latencies: number[];
@@ -173,6 +179,11 @@ async function run(target: Target, seconds: number, record: boolean): Promise<Se
     failed,
     cpuMs,
   };
+}
+
+/** One measured run of `target` outside the rounds (the layer breakdown's profiled slice). */
+export function runSegment(target: Target, seconds: number): Promise<Segment> {
+  return run(target, seconds, false);
 }
 
 function percentile(sorted: Float64Array, p: number): number {

@@ -17,10 +17,10 @@ import { createDeliveryWorker, createSenders } from "../../api/modules/notificat
 import { composeEmail, smtpPoolOptions } from "../../api/modules/notifications/email.js";
 import { createMemberRecord } from "../helpers/fixtures.js";
 import { type Bench, benchTokenSecret } from "./common.js";
-import { settings } from "./load.js";
+import { settings, smoke } from "./load.js";
 import { startPostgres } from "./postgres.js";
 
-const messages = Number(process.env.BENCH_OUTBOX_MESSAGES || 2000);
+const messages = Number(process.env.BENCH_OUTBOX_MESSAGES || (smoke ? 100 : 2000));
 const batchSize = 20;
 
 /** An SMTP server that accepts and counts, nothing more: both sides pay the same for it. */

@@ -1,6 +1,7 @@
 // Entry point of one server under test, run in its own child process (see child.ts): the load
 // generator then never shares an event loop with the server it measures.
-//   wasl        our full server (buildApp): PGlite in memory, or BENCH_DB_URL (PostgreSQL)
+//   wasl        our full server (buildApp): PGlite in memory (on disk with BENCH_ON_DISK=1),
+//               or BENCH_DB_URL (PostgreSQL)
 //   yoga        a bare graphql-yoga with a trivial schema, default options, on node:http
 //   hello       a node:http handler answering the same JSON
 //   pg-members  the members page written by hand with `pg` on node:http
@@ -51,9 +52,16 @@ function listen(handler: RequestListener): Promise<{ server: Server; url: string
 
 async function startWasl(large = false): Promise<() => Promise<void>> {
   const databaseUrl = process.env.BENCH_DB_URL || undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), "wasl-bench-"));
+  // BENCH_DATA_DIR: a data directory the bench keeps (seeded by an earlier server).
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given || mkdtempSync(join(tmpdir(), "wasl-bench-"));
   const config = benchConfig(dataDir, databaseUrl);
-  const database = await openDatabase({ databaseUrl, dataDir: "memory://" });
+  // BENCH_ON_DISK=1: PGlite's data in the server's data directory, as `npm start` keeps it.
+  const onDisk = process.env.BENCH_ON_DISK === "1" && !databaseUrl;
+  const database = await openDatabase({
+    databaseUrl,
+    dataDir: onDisk ? dataDir : "memory://",
+  });
   let credentials: Credentials | undefined;
   let seeded: string | undefined;
   if (large) {
@@ -72,7 +80,7 @@ async function startWasl(large = false): Promise<() => Promise<void>> {
   return async () => {
     await app.stop();
     await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!given) rmSync(dataDir, { recursive: true, force: true });
   };
 }
 

@@ -1,6 +1,7 @@
 // `{ __typename }` through our full server (armor, CSRF, auth context, request logging) vs a
 // bare graphql-yoga: what our HTTP and GraphQL plumbing costs when no resolver touches data.
 import { isDeepStrictEqual } from "node:util";
+import { printBreakdown } from "./breakdown.js";
 import { startServer } from "./child.js";
 import { type Bench, fetchOnce, graphqlTarget, processesOf, profileHooks } from "./common.js";
 import { assertClean, formatFigures, measure } from "./load.js";
@@ -43,6 +44,7 @@ export const transport: Bench = {
       const figures = await measure(targets, profileHooks("transport", servers));
       for (const f of figures) console.log(formatFigures(f));
       assertClean(figures);
+      await printBreakdown(targets[0]!, ours!);
       const [o, b, h] = figures;
       console.log(`  bare yoga / node:http hello = ${(b!.rps / h!.rps).toFixed(3)}`);
       console.log(`  ours / node:http hello      = ${(o!.rps / h!.rps).toFixed(3)}`);

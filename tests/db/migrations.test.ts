@@ -105,10 +105,14 @@ function scratch(engine = testEngine): Promise<Scratch> {
 }
 
 /** prisma/migrations copied to a temp directory, optionally without the newest ones. */
-function copyMigrations(withoutNewest = 0): { dir: string; names: string[] } {
+/** The migrations but the newest `withoutNewest`, or those before the one named. */
+function copyMigrations(withoutNewest: number | string = 0): { dir: string; names: string[] } {
   const dir = tempDir("wasl-migrations-");
   const all = readMigrations().migrationDirectories.map((m) => m.path);
-  const names = all.slice(0, all.length - withoutNewest);
+  const end =
+    typeof withoutNewest === "string" ? all.indexOf(withoutNewest) : all.length - withoutNewest;
+  if (end < 0) throw new Error(`no migration ${withoutNewest}`);
+  const names = all.slice(0, end);
   for (const name of names) cpSync(join(migrationsDir, name), join(dir, name), { recursive: true });
   return { dir, names };
 }
@@ -278,10 +282,7 @@ describe(`migrations (${testEngine})`, () => {
         await server.close();
       }
     };
-    // Every migration before the templates' one, however many came after it.
-    const all = readMigrations().migrationDirectories.map((m) => m.path);
-    const templates = all.findIndex((name) => name.endsWith("_attestation_link_templates"));
-    const before = copyMigrations(all.length - templates);
+    const before = copyMigrations("20261125220152_attestation_link_templates");
     const seeded = await scratch();
     cleanups.push(() => seeded.close());
     await applyMigrations(seeded.factory, before.dir);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
 import { createLogger, type Logger } from "../../api/logger.js";
+import type { WaslPubSub } from "../../api/pubsub.js";
 import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
 import { openTestDatabase } from "./database.js";
@@ -51,13 +52,15 @@ export async function startTestApp(
   options: {
     env?: Record<string, string>;
     listen?: boolean;
-    onQuery?: (sql: string) => void;
+    onQuery?: (sql: string, params: string) => void;
     /** A built panel to serve at `/` instead of admin/dist. */
     panelDir?: string;
     /** The app's logger (silent by default), e.g. to read what it logged. */
     log?: Logger;
     /** A database opened by the test (closed with the app); by default a fresh one. */
     database?: Database;
+    /** An event bus shared with another test app (two instances, as with Redis). */
+    pubsub?: WaslPubSub;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase({ onQuery: options.onQuery }));
@@ -66,6 +69,7 @@ export async function startTestApp(
     database,
     log: options.log ?? createLogger("silent"),
     panelDir: options.panelDir,
+    pubsub: options.pubsub,
   });
   const url = options.listen === false ? "" : await app.start();
 

@@ -65,7 +65,7 @@ export async function createServerDatabase(
 }
 
 export async function openTestDatabase(
-  options: { onQuery?: (sql: string) => void } = {},
+  options: { onQuery?: (sql: string, params: string) => void } = {},
 ): Promise<Database> {
   if (testEngine === "pglite") return openDatabase({ dataDir: "memory://", ...options });
   const server = await createServerDatabase();

@@ -1,6 +1,6 @@
 // Which sockets may go on receiving events, decided per event from the cached user row.
 import { describe, expect, it } from "vitest";
-import { type SessionState, socketVerdict } from "../../api/auth/session-cache.js";
+import { type SessionAccess, socketVerdict } from "../../api/auth/session-cache.js";
 
 const now = Date.parse("2026-05-01T10:00:00Z");
 const session = {
@@ -10,7 +10,7 @@ const session = {
   roles: ["STAFF" as const],
   personalDataAccess: true,
 };
-const state: SessionState = {
+const state: SessionAccess = {
   disabled: false,
   roles: ["STAFF"],
   personalDataAccess: true,

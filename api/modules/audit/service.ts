@@ -56,10 +56,16 @@ export function recordAudit(db: Db, caller: Caller, record: AuditRecord): Promis
   return recordAudits(db, caller, [record]);
 }
 
-/** createMany: one INSERT, and no RETURNING row to read back. */
+/**
+ * One entry (most writes): `create`, whose query plan Prisma caches; it skips its plan cache
+ * for `createMany` (one entry: 0.49–0.53 ms CPU against 0.33–0.35). Several: one INSERT.
+ */
 export async function recordAudits(db: Db, caller: Caller, records: AuditRecord[]): Promise<void> {
-  if (records.length)
+  const [only, ...more] = records;
+  if (!only) return;
+  if (more.length)
     await db.auditEntry.createMany({ data: records.map((r) => entryData(caller, r)) });
+  else await db.auditEntry.create({ data: entryData(caller, only), select: { id: true } });
 }
 
 /** Where a command checks versions: its transaction and its caller. */

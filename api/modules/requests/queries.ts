@@ -133,6 +133,10 @@ builder.queryFields((t) => ({
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
         return context.prisma.request.findMany({
           ...query,
+          // The page's members (and other relations) in a second statement over the page's
+          // rows: joined in the same statement, PostgreSQL joins every matching row before
+          // the sort and LIMIT (3.0 ms against 0.56 ms at 1M requests).
+          relationLoadStrategy: "query",
           where: await listWhere(context, serviceFilter(args.filter)),
           orderBy: [
             // Requests without a reference or a deadline (drafts) sort after the others.

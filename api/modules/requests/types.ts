@@ -126,15 +126,9 @@ export const RequestNode = builder.prismaNode("Request", {
   description: "A service request (طلب / معاملة) made by a member.",
   id: { field: "id", description: "Global ID." },
   // Select mode: only the columns a query asks for, plus what the scope check and the
-  // resolvers without a `select` of their own read (researcherId, clock, status, details).
-  select: {
-    id: true,
-    researcherId: true,
-    status: true,
-    decisionDueAt: true,
-    clockPausedAt: true,
-    details: true,
-  },
+  // resolvers without a `select` of their own read (researcherId, status). A list of 50
+  // reads no JSON details and no clock it does not show.
+  select: { id: true, researcherId: true, status: true },
   // The requests' one visibility rule (policy.ts): lists apply the same rule as a `where`.
   authScopes: (request, context) =>
     withCaller(
@@ -174,6 +168,9 @@ export const RequestNode = builder.prismaNode("Request", {
   }),
 });
 
+/** What the decision clock's fields read (decision-clock.ts). */
+const clockColumns = { status: true, decisionDueAt: true, clockPausedAt: true } as const;
+
 // The case file's fields, added to the node above rather than declared in it: TypeScript
 // then infers the node's row shape from the node alone, for every folder that extends it.
 builder.prismaObjectFields(RequestNode, (t) => ({
@@ -185,6 +182,7 @@ builder.prismaObjectFields(RequestNode, (t) => ({
   details: t.string({
     description:
       'Type-specific data as a JSON object (text). For DATA_UPDATE: {"changes": {"district": "…", "familySize": 5}}.',
+    select: { details: true },
     resolve: (request) => JSON.stringify(request.details ?? {}),
   }),
   amountRequested: t.expose("amountRequested", {
@@ -219,11 +217,13 @@ builder.prismaObjectFields(RequestNode, (t) => ({
   }),
   overdue: t.boolean({
     description: "Submitted, not yet decided or resolved, and past its decision deadline.",
+    select: clockColumns,
     resolve: (request) => isOverdue(request, new Date()),
   }),
   dueSoon: t.boolean({
     description:
       'Not overdue yet, but due within the warning lead time (setting "decisionWarningLeadDays", 3 days by default).',
+    select: clockColumns,
     resolve: async (request, _args, context) =>
       isDueSoon(request, new Date(), await leadDays(context)),
   }),
@@ -231,6 +231,7 @@ builder.prismaObjectFields(RequestNode, (t) => ({
     nullable: true,
     description:
       "Whole days until the decision deadline (rounded up); negative once overdue; null before submission and after the decision.",
+    select: clockColumns,
     resolve: (request) => daysRemaining(request, new Date()),
   }),
   decidedAt: t.expose("decidedAt", {

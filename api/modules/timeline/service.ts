@@ -19,9 +19,13 @@ export async function recordTimelineEvents(
   records: TimelineRecord[],
 ): Promise<void> {
   const actorId = caller.kind === "user" ? caller.id : null;
-  // createMany: one INSERT, and no RETURNING row to read back.
-  if (records.length)
+  // One event (most writes): `create`, whose query plan Prisma caches; it skips its plan cache
+  // for `createMany` (one event: 0.57–0.67 ms CPU against 0.35–0.39). Several: one INSERT.
+  const [only, ...more] = records;
+  if (!only) return;
+  if (more.length)
     await db.timelineEvent.createMany({ data: records.map((r) => ({ ...r, actorId })) });
+  else await db.timelineEvent.create({ data: { ...only, actorId }, select: { id: true } });
 }
 
 export function recordTimelineEvent(db: Db, caller: Caller, record: TimelineRecord) {

@@ -247,8 +247,15 @@ export async function writeUser(
     entityId: input.id,
     changes,
   });
-  // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions).
-  if (passwordHash || input.disabled != null || input.roles || input.personalDataAccess != null)
+  // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions);
+  // every instance drops its cached row of the user, whose name the caller carries too.
+  if (
+    passwordHash ||
+    input.disabled != null ||
+    input.roles ||
+    input.personalDataAccess != null ||
+    data.fullName !== undefined
+  )
     context.emit("userAccessRevoked", { userId: input.id });
   return tx.user.findUniqueOrThrow({ where: { id: input.id } });
 }

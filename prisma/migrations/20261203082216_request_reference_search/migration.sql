@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Request_reference_idx" ON "Request" USING GIN ("reference" gin_trgm_ops);

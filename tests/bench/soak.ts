@@ -1,0 +1,165 @@
+// Staying power of the embedded default: our server on PGlite with its data on disk (as
+// `npm start` runs it, demo data), under BENCH_SOAK_SECONDS (default 180) of 20 connections
+// reading the members page, 50 live subscribers of memberChanged and a writer changing a
+// member every 200 ms. Prints the pages served, errors, events lost (every subscriber must
+// receive every change written) and the server's resident memory at rest before and after.
+// Goal: at most 400 MB at rest, and no growth: ratio = 400 MB / the larger of the two.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Client, createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { startServer } from "./child.js";
+import { type Bench, graphqlHeaders, graphqlTarget, processesOf, signIn } from "./common.js";
+import { membersPageQuery } from "./data.js";
+import { formatFigures, measure, settings, smoke } from "./load.js";
+
+export const soakGoalMb = 400;
+
+const seconds = Number(process.env.BENCH_SOAK_SECONDS) || (smoke ? 4 : 180);
+const subscribers = 50;
+const writeEveryMs = 200;
+
+/** Resident memory of a process in MB (VmRSS). */
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Resident memory after `ms` of rest: what the process holds, not what a burst took. */
+async function atRest(pid: number, ms: number): Promise<number> {
+  await new Promise((done) => setTimeout(done, ms));
+  return residentMb(pid);
+}
+
+/** A subscriber of memberChanged: counts the changes it receives of one member. */
+function subscribe(url: string, token: string, memberGid: string) {
+  let received = 0;
+  const client: Client = createClient({
+    url: `${url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  const ready = new Promise<void>((resolveReady, reject) => {
+    client.on("connected", () => resolveReady());
+    client.on("error", reject);
+  });
+  client.subscribe(
+    {
+      query: `subscription($id: ID) { memberChanged(id: $id) { change version } }`,
+      variables: { id: memberGid },
+    },
+    { next: () => void received++, error: () => {}, complete: () => {} },
+  );
+  return { ready, received: () => received, close: () => client.dispose() };
+}
+
+export const soak: Bench = {
+  name: "soak",
+  goal: 1,
+  description: `embedded server (PGlite on disk, demo data) for ${seconds} s: members page at 20 connections, ${subscribers} subscribers, a write every ${writeEveryMs} ms; RSS at rest ≤ ${soakGoalMb} MB, no growth`,
+  async run() {
+    // Seeded by a first server, measured in a second on the same directory: an association's
+    // server runs on data it did not just write (seeding leaves its own garbage behind).
+    const dataDir = mkdtempSync(join(tmpdir(), "wasl-soak-"));
+    const env = { BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
+    const seeder = await startServer("wasl", { ...env, BENCH_SEED: "1" }, { pin: false });
+    const credentials = seeder.credentials!;
+    await seeder.stop();
+    const server = await startServer("wasl", env, { pin: false });
+    try {
+      const token = await signIn(server.url, credentials);
+      const restBefore = await atRest(server.pid, 5_000);
+      const first = (await (
+        await fetch(`${server.url}/graphql`, {
+          method: "POST",
+          headers: { ...graphqlHeaders, authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query: "{ members(first: 1) { edges { node { id version } } } }",
+          }),
+        })
+      ).json()) as { data: { members: { edges: { node: { id: string; version: number } }[] } } };
+      const member = first.data.members.edges[0]!.node;
+      const live = Array.from({ length: subscribers }, () =>
+        subscribe(server.url, token, member.id),
+      );
+      await Promise.all(live.map((s) => s.ready));
+      // Subscriptions are registered once the server answered the subscribe message: a
+      // moment after the sockets opened.
+      await new Promise((done) => setTimeout(done, 500));
+
+      let version = member.version;
+      let written = 0;
+      let writeErrors = 0;
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          const began = Date.now();
+          const response = await fetch(`${server.url}/graphql`, {
+            method: "POST",
+            headers: { ...graphqlHeaders, authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              query: `mutation($input: UpdateMemberInput!) { updateMember(input: $input) {
+                __typename ... on UpdateMemberSuccess { member { version } } } }`,
+              variables: {
+                input: { id: member.id, version, familySize: 1 + ((written + 1) % 9) },
+              },
+            }),
+          }).catch(() => undefined);
+          const answer = (await response?.json().catch(() => undefined)) as
+            | { data?: { updateMember?: { member?: { version: number } } } }
+            | undefined;
+          const next = answer?.data?.updateMember?.member?.version;
+          if (next) {
+            version = next;
+            written++;
+          } else writeErrors++;
+          await new Promise((done) =>
+            setTimeout(done, Math.max(0, writeEveryMs - (Date.now() - began))),
+          );
+        }
+      })();
+
+      const target = {
+        ...graphqlTarget("members page (20 connections)", server.url, membersPageQuery, token),
+        processes: processesOf(server),
+      };
+      const saved = { ...settings };
+      let peak = 0;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, residentMb(server.pid));
+      }, 1_000);
+      Object.assign(settings, { connections: 20, duration: seconds, rounds: 1, warmup: 0.5 });
+      let figures: Awaited<ReturnType<typeof measure>>[number];
+      try {
+        [figures] = (await measure([target])) as [typeof figures];
+      } finally {
+        Object.assign(settings, saved);
+        clearInterval(sampler);
+        writing = false;
+        await writer;
+      }
+      // Events still in flight when the writer stopped.
+      await new Promise((done) => setTimeout(done, 1_000));
+      const lost = live.reduce((sum, s) => sum + Math.max(0, written - s.received()), 0);
+      for (const s of live) await s.close();
+      const restAfter = await atRest(server.pid, 5_000);
+      console.log(formatFigures(figures));
+      console.log(
+        `  soak: ${figures.requests} pages, ${figures.errors + figures.non2xx} errors; ${written} writes ` +
+          `(${writeErrors} failed), ${written * subscribers} events due to ${subscribers} subscribers, ${lost} lost`,
+      );
+      console.log(
+        `  resident memory: ${restBefore.toFixed(0)} MB at rest before, peak ${peak.toFixed(0)} MB, ` +
+          `${restAfter.toFixed(0)} MB at rest after (goal ≤ ${soakGoalMb} MB at rest, not done at 600 MB)`,
+      );
+      if (lost || writeErrors || figures.errors || figures.non2xx)
+        throw new Error("the soak lost events or answered errors");
+      return soakGoalMb / Math.max(restBefore, restAfter);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
