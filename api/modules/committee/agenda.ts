@@ -63,7 +63,7 @@ export async function addToAgenda(
     entityType: "AgendaItem",
     entityId: item.id,
     requestId: request.id,
-    changes: { sessionId: { before: null, after: session.id } },
+    changes: { session: { before: null, after: `${session.number}/${session.year}` } },
   });
   return announce(context, session.id, "AGENDA_CHANGED", item.id);
 }

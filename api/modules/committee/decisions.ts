@@ -9,6 +9,7 @@ import {
   enterItem,
   itemAudit,
   maxReasonLength,
+  namesOf,
   requireChair,
   requireItemState,
   requireSessionState,
@@ -118,7 +119,15 @@ export async function finaliseItem(context: CommandContext, input: FinaliseInput
     changes: {
       status: { before: "VOTING_CLOSED", after: "DECIDED" },
       outcome: { before: null, after: outcome.decision },
-      votes: { before: null, after: votes.map((v) => ({ voterId: v.voterId, choice: v.choice })) },
+      votes: {
+        before: null,
+        after: (
+          await namesOf(
+            tx,
+            votes.map((v) => v.voterId),
+          )
+        ).map((voter, i) => ({ voter, choice: votes[i]!.choice })),
+      },
     },
   });
   return announce(context, session.id, "DECIDED", item.id);

@@ -109,3 +109,15 @@ export function itemAudit(context: CommandContext, item: AgendaItem, to: AgendaI
     changes: { status: { before: item.status, after: to } },
   });
 }
+
+/**
+ * Users' names in the order of their IDs: the audit log names people as the panel shows
+ * them (a list of IDs would read as noise there).
+ */
+export async function namesOf(tx: Db, ids: readonly string[]): Promise<string[]> {
+  const users = await tx.user.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, fullName: true },
+  });
+  return ids.map((id) => users.find((u) => u.id === id)?.fullName ?? "—");
+}

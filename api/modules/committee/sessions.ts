@@ -10,6 +10,7 @@ import {
   announce,
   enterSession,
   membership,
+  namesOf,
   requireChair,
   requireSessionState,
   staff,
@@ -104,8 +105,8 @@ export async function scheduleSession(context: CommandContext, input: ScheduleSe
       year: session.year,
       number: session.number,
       scheduledAt: session.scheduledAt,
-      chairId: session.chairId,
-      members: memberIds,
+      chair: (await namesOf(tx, [session.chairId]))[0],
+      members: await namesOf(tx, memberIds ?? []),
       ballotVisibility: session.ballotVisibility,
       tieBreak: session.tieBreak,
       quorumPercent: session.quorumPercent,
@@ -182,7 +183,17 @@ export async function changeSession(context: CommandContext, input: ChangeSessio
         ...settings,
         ...(rescheduled ? { scheduledAt: updated.scheduledAt } : {}),
       }),
-      ...(memberIds ? { members: { before: before.map((a) => a.userId), after: memberIds } } : {}),
+      ...(memberIds
+        ? {
+            members: {
+              before: await namesOf(
+                tx,
+                before.map((a) => a.userId),
+              ),
+              after: await namesOf(tx, memberIds),
+            },
+          }
+        : {}),
     },
   });
   return announce(context, session.id, "SESSION_CHANGED");
@@ -222,7 +233,7 @@ export async function openSession(
     entityId: session.id,
     changes: {
       status: { before: "SCHEDULED", after: "OPEN" },
-      present: { before: null, after: [...present] },
+      present: { before: null, after: await namesOf(tx, [...present]) },
     },
   });
   return announce(context, session.id, "SESSION_OPENED");
