@@ -6,7 +6,6 @@ import { join } from "node:path";
 import {
   type Browser,
   type BrowserContext,
-  type BrowserContextOptions,
   chromium,
   type Locator,
   type Page,

@@ -2,16 +2,16 @@
 // travels with the upgrade) subscribes to change events and refreshes react-admin's cache
 // for the records that changed. Reconnects on its own, with backoff.
 import { useQueryClient } from "@tanstack/react-query";
-import { createClient } from "graphql-ws";
 import { useEffect, useRef, useState } from "react";
 import { useDataProvider, useLogout } from "react-admin";
 import { memberFields } from "../dataProvider/fragments.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { graphqlPath } from "../providers/apollo.js";
-import { getLocale } from "../providers/locale.js";
 import { rememberLiveChange } from "./liveChanges.js";
+import { createLiveClient, type LiveStatus } from "./liveClient.js";
 
-export type LiveStatus = "connecting" | "live" | "offline";
+export { type LiveStatus, sessionEnded } from "./liveClient.js";
+
 export type MemberChangedEvent = {
   change: "CREATED" | "UPDATED";
   changedFields: string[];
@@ -104,15 +104,6 @@ export function applyMemberChange(
   void queryClient.invalidateQueries({ queryKey: ["dashboard"] });
 }
 
-/**
- * The server closes a socket whose session ended with 4401 (expired, signed out) or 4403
- * (disabled, lost access): reconnecting would not help; the user signs in again.
- */
-export function sessionEnded(event: unknown): boolean {
-  const code = (event as { code?: unknown } | null)?.code;
-  return code === 4401 || code === 4403;
-}
-
 /** react-query's key of the panel's bell (bell/Bell.tsx), refreshed by the live connection. */
 export const bellQueryKey = ["bell"];
 
@@ -137,30 +128,15 @@ export type LiveConnectionOptions = {
 export function openLiveConnection(options: LiveConnectionOptions): () => void {
   let disposed = false;
   const set = (next: LiveStatus) => !disposed && options.onStatus(next);
-  const client = createClient({
+  const client = createLiveClient({
     url: options.url,
     webSocketImpl: options.webSocketImpl,
-    lazy: false,
-    // The status shows it; a session end is handled by onSessionEnded, not the console.
-    onNonLazyError: () => undefined,
-    keepAlive: 15_000,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: (event) => !sessionEnded(event),
-    retryWait: async (retries) => {
-      await new Promise((done) =>
-        setTimeout(done, Math.min(30_000, 1000 * 2 ** retries) * (0.5 + Math.random() / 2)),
-      );
-    },
-    connectionParams: () => ({ language: getLocale() }),
-    on: {
-      connecting: () => set("connecting"),
-      connected: () => set("live"),
-      closed: (event) => {
-        set("offline");
-        if (sessionEnded(event) && !disposed) options.onSessionEnded();
-      },
-      error: () => set("offline"),
-    },
+    keepAliveMs: 15_000,
+    firstWaitMs: 1000,
+    maxWaitMs: 30_000,
+    onStatus: options.onStatus,
+    onSessionEnded: options.onSessionEnded,
+    disposed: () => disposed,
   });
   const unsubscribe = client.subscribe<{ memberChanged: MemberChangedEvent }>(
     { query: memberChangedSubscription },
