@@ -86,5 +86,5 @@ export const demoPartner = {
   /** Fixed so that integrators can try the partner API straight away. */
   apiKey: "wasl_demo0001_DemoKey-ForTrying-ThePartnerAPI1",
   prefix: "demo0001",
-  scopes: ["MEMBERSHIP_VERIFY", "REQUEST_STATUS_READ", "STATISTICS_READ"] as PartnerScope[],
+  scopes: ["MEMBERSHIP_VERIFY", "REQUESTS_READ", "STATS_READ"] as PartnerScope[],
 };

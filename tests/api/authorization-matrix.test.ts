@@ -599,8 +599,7 @@ beforeAll(async () => {
   userId = users.STAFF!;
   researcherId = users.RESEARCHER!;
   const other = await createStaffUser(db, "other-researcher@matrix.sa", ["RESEARCHER"]);
-  apiKey = (await createPartnerWithKey(db, ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"], "matrix"))
-    .key;
+  apiKey = (await createPartnerWithKey(db, ["REQUESTS_READ", "REQUESTS_SUBMIT"], "matrix")).key;
   headers.PARTNER = { "x-api-key": apiKey };
   headers.ANONYMOUS = {};
 
@@ -846,7 +845,7 @@ describe("the rule's SQL form (dashboard aggregates)", () => {
         partnerId: "p",
         apiKeyId: "k",
         name: "p",
-        scopes: ["REQUEST_STATUS_READ"],
+        scopes: ["REQUESTS_READ"],
       },
     ];
     for (const caller of subjects) {

@@ -220,7 +220,7 @@ beforeAll(async () => {
     credentials[role] = { authorization: `Bearer ${await t.signIn(email, password)}` };
   }
   credentials.ANONYMOUS = {};
-  const { key } = await createPartnerWithKey(db, ["REQUEST_STATUS_READ", "REQUEST_SUBMIT"]);
+  const { key } = await createPartnerWithKey(db, ["REQUESTS_READ", "REQUESTS_SUBMIT"]);
   credentials.PARTNER = { "x-api-key": key };
 });
 

@@ -81,7 +81,7 @@ beforeAll(async () => {
   const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);
   researcherId = assigned.user.id;
   researcher = assigned.token;
-  const partner = await createPartnerWithKey(db, ["REQUEST_STATUS_READ"]);
+  const partner = await createPartnerWithKey(db, ["REQUESTS_READ"]);
   partnerKey = partner.key;
   partnerId = partner.partner.id;
 });

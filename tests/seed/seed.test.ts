@@ -240,11 +240,7 @@ describe("seedDemo", () => {
     expect(parseApiKey(demoPartner.apiKey)).toEqual({ prefix: "demo0001" });
     const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: "demo0001" } });
     expect(key.keyHash).toBe(hashApiKey(demoPartner.apiKey));
-    expect(key.scopes.sort()).toEqual([
-      "MEMBERSHIP_VERIFY",
-      "REQUEST_STATUS_READ",
-      "STATISTICS_READ",
-    ]);
+    expect(key.scopes.sort()).toEqual(["MEMBERSHIP_VERIFY", "REQUESTS_READ", "STATS_READ"]);
     const letters = await db.prisma.letter.findMany();
     expect(letters.some((l) => /^OUT-\d{4}-\d{6}$/.test(l.registerNumber))).toBe(true);
     expect(await db.prisma.communication.count()).toBeGreaterThan(10);

@@ -20,7 +20,7 @@ const user = (roles: Role[], id = "u1"): Caller => ({
   roles,
   personalDataAccess: false,
 });
-const partner = (scopes: ("REQUEST_STATUS_READ" | "REQUEST_SUBMIT")[], partnerId = "p1"): Caller =>
+const partner = (scopes: ("REQUESTS_READ" | "REQUESTS_SUBMIT")[], partnerId = "p1"): Caller =>
   ({ kind: "partner", partnerId, apiKeyId: "k1", name: "P", scopes }) as Caller;
 
 const mine = { researcherId: "u1", partnerId: null };
@@ -52,12 +52,12 @@ describe("request policy", () => {
   });
 
   it("gives a partner the events of its own submissions with the status scope, never a case file", () => {
-    expect(receivesRequestEvent(partner(["REQUEST_STATUS_READ"]), theirs)).toBe(true);
-    expect(receivesRequestEvent(partner(["REQUEST_STATUS_READ"], "p2"), theirs)).toBe(false);
-    expect(receivesRequestEvent(partner(["REQUEST_SUBMIT"]), theirs)).toBe(false);
-    expect(receivesRequestEvent(partner(["REQUEST_STATUS_READ"]), mine)).toBe(false);
-    expect(mayReadCase(partner(["REQUEST_STATUS_READ"]), theirs)).toBe(false);
-    expect(visibleRequestsWhere(partner(["REQUEST_STATUS_READ"]))).toEqual({ id: { in: [] } });
+    expect(receivesRequestEvent(partner(["REQUESTS_READ"]), theirs)).toBe(true);
+    expect(receivesRequestEvent(partner(["REQUESTS_READ"], "p2"), theirs)).toBe(false);
+    expect(receivesRequestEvent(partner(["REQUESTS_SUBMIT"]), theirs)).toBe(false);
+    expect(receivesRequestEvent(partner(["REQUESTS_READ"]), mine)).toBe(false);
+    expect(mayReadCase(partner(["REQUESTS_READ"]), theirs)).toBe(false);
+    expect(visibleRequestsWhere(partner(["REQUESTS_READ"]))).toEqual({ id: { in: [] } });
   });
 
   it("gives anonymous callers and members by link nothing", () => {

@@ -30,7 +30,7 @@ function reachOf(caller: Caller): Reach {
     return hasPermission(caller.roles, "requests.readAll")
       ? { kind: "all" }
       : { kind: "researcher", userId: caller.id };
-  if (caller.kind === "partner" && caller.scopes.includes("REQUEST_STATUS_READ"))
+  if (caller.kind === "partner" && caller.scopes.includes("REQUESTS_READ"))
     return { kind: "partner", partnerId: caller.partnerId };
   return { kind: "none" };
 }

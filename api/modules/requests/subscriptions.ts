@@ -1,6 +1,6 @@
 // Live request changes, filtered per subscriber by the requests' one visibility rule
 // (policy.ts): staff see every request, a user who is only a researcher their own cases, a
-// partner with the REQUEST_STATUS_READ scope only the requests it submitted (and only their
+// partner with the REQUESTS_READ scope only the requests it submitted (and only their
 // status).
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
@@ -64,8 +64,8 @@ builder.subscriptionField("requestChanged", (t) =>
   t.field({
     type: RequestChange,
     description:
-      "Requests created or changed, live; optionally only one. Staff receive every request, a researcher their own cases, a partner (REQUEST_STATUS_READ) the requests it submitted.",
-    authScopes: { permission: "requests.show", partner: "REQUEST_STATUS_READ" },
+      "Requests created or changed, live; optionally only one. Staff receive every request, a researcher their own cases, a partner (REQUESTS_READ) the requests it submitted.",
+    authScopes: { permission: "requests.show", partner: "REQUESTS_READ" },
     args: {
       id: t.arg.globalID({ required: false, for: RequestNode, description: "Only this request." }),
     },
