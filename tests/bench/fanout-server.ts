@@ -8,9 +8,8 @@
 // Both answer {type:"publish", count, intervalMs} by publishing `count` events and then
 // {type:"published", times: [sequence, ms][]} (ms on the monotonic clock every process of
 // this machine shares, so a client's receipt time minus this is the delivery latency).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
-import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +28,7 @@ import {
   type FanoutServerMessage,
   monotonicMs,
 } from "./fanout-protocol.js";
+import { serveForked } from "./server-process.js";
 
 function send(message: FanoutServerMessage): void {
   if (!process.send) throw new Error("fanout-server.ts must be forked (IPC)");
@@ -176,46 +176,9 @@ async function startRaw(): Promise<() => Promise<void>> {
   };
 }
 
-async function main(): Promise<void> {
+serveForked("fan-out server", async () => {
   const kind = process.argv[2];
   const stop = await (kind === "wasl" ? startWasl() : kind === "raw" ? startRaw() : undefined);
   if (!stop) throw new Error(`unknown fan-out server "${kind}"`);
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  let profiler: Session | undefined;
-  process.on("message", (command: FanoutServerCommand) => {
-    if (command === "stop") return shutdown();
-    if (command.type !== "profile") return;
-    void (async () => {
-      if (!command.file) {
-        profiler = new Session();
-        profiler.connect();
-        await profiler.post("Profiler.enable");
-        await profiler.post("Profiler.setSamplingInterval", { interval: 500 });
-        await profiler.post("Profiler.start");
-      } else if (profiler) {
-        const { profile } = await profiler.post("Profiler.stop");
-        writeFileSync(command.file, JSON.stringify(profile));
-        profiler.disconnect();
-        profiler = undefined;
-      }
-      send({ type: "profiled" });
-    })();
-  });
-  process.on("SIGTERM", shutdown);
-  process.on("disconnect", shutdown);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `fan-out server ${process.argv[2]}: ${error instanceof Error ? error.stack : String(error)}\n`,
-  );
-  process.exit(1);
+  return stop;
 });

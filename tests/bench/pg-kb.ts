@@ -1,12 +1,13 @@
 // The baseline of the kb-search bench: the search's very SQL statement (the module's own,
 // on the same GIN index) run with `pg` on node:http, then the page's columns by id (as the
 // API loads them), answering the same JSON as our GraphQL.
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { RequestListener } from "node:http";
 import pg from "pg";
 import { anonymous } from "../../api/auth/caller.js";
 import { articleVisibility } from "../../api/modules/knowledge/policy.js";
 import { articleSearchSql, prefixQuery } from "../../api/modules/knowledge/search.js";
 import { gid } from "../helpers/ids.js";
+import { jsonListener } from "./hand-written.js";
 import { kbSearchText } from "./kb-data.js";
 
 type Match = { id: string; totalCount: number };
@@ -49,23 +50,6 @@ export function createKbSearchHandler(databaseUrl: string): {
   close(): Promise<void>;
 } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
-    req.on("end", () => {
-      kbSearch(pool).then(
-        (result) => {
-          const body = JSON.stringify(result);
-          res.writeHead(200, {
-            "content-type": "application/json; charset=utf-8",
-            "content-length": Buffer.byteLength(body),
-          });
-          res.end(body);
-        },
-        (error: unknown) => {
-          res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
-        },
-      );
-    });
-  };
+  const listener = jsonListener(() => kbSearch(pool));
   return { listener, close: () => pool.end() };
 }

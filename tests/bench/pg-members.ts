@@ -2,9 +2,10 @@
 // GraphQL answer, written by hand with `pg` on node:http. Three statements: the total count
 // and the page (with each member's request count) in parallel, then each member's ten newest
 // requests through a LATERAL join.
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { RequestListener } from "node:http";
 import pg from "pg";
 import { gid } from "../helpers/ids.js";
+import { jsonListener } from "./hand-written.js";
 
 type MemberRow = {
   id: string;
@@ -94,24 +95,6 @@ export function createMembersPageHandler(databaseUrl: string): {
   close(): Promise<void>;
 } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    // Read the body like a real endpoint would, then answer.
-    req.resume();
-    req.on("end", () => {
-      membersPage(pool, 50, 10).then(
-        (result) => {
-          const body = JSON.stringify(result);
-          res.writeHead(200, {
-            "content-type": "application/json; charset=utf-8",
-            "content-length": Buffer.byteLength(body),
-          });
-          res.end(body);
-        },
-        (error: unknown) => {
-          res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
-        },
-      );
-    });
-  };
+  const listener = jsonListener(() => membersPage(pool, 50, 10));
   return { listener, close: () => pool.end() };
 }

@@ -10,10 +10,11 @@
 // START_WORK has no notification in the life-cycle table (lifecycle.ts), so no "Notification"
 // row: our service writes none for it either.
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { RequestListener } from "node:http";
 import pg from "pg";
 import { readSessionToken } from "../../api/auth/tokens.js";
 import { gid } from "../helpers/ids.js";
+import { jsonListener } from "./hand-written.js";
 
 export const transitionMutation =
   "mutation($input: StartWorkInput!) { startWork(input: $input) { __typename " +
@@ -56,15 +57,6 @@ type UserRow = {
   disabled: boolean;
   sessionsValidAfter: Date;
 };
-
-function json(res: ServerResponse, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(200, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-  });
-  res.end(body);
-}
 
 /** The caller's row, as the API reads it on every request. */
 export async function readUser(pool: pg.Pool, userId: string): Promise<UserRow | undefined> {
@@ -147,17 +139,5 @@ export function createTransitionHandler(
     };
   }
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      startWork(req.headers.authorization, Buffer.concat(chunks).toString("utf8")).then(
-        (result) => json(res, result),
-        (error: unknown) => {
-          res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
-        },
-      );
-    });
-  };
-  return { listener, close: () => pool.end() };
+  return { listener: jsonListener(startWork), close: () => pool.end() };
 }

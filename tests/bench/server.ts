@@ -8,9 +8,8 @@
 //   pg-transition  startWork written by hand with `pg` on node:http (transition bench)
 //   pg-kb       the knowledge base's search statement with `pg` on node:http (kb-search bench)
 //   wasl-large  our full server on PGlite in memory with the large data set (BENCH_LARGE_*)
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type RequestListener, type Server } from "node:http";
-import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +24,7 @@ import { seedLargeBenchData } from "./large-data.js";
 import { createKbSearchHandler } from "./pg-kb.js";
 import { createMembersPageHandler } from "./pg-members.js";
 import { createTransitionHandler } from "./pg-transition.js";
+import { serveForked } from "./server-process.js";
 
 export type ReadyMessage = {
   type: "ready";
@@ -135,49 +135,9 @@ const starters: Record<string, () => Promise<() => Promise<void>>> = {
   "pg-kb": () => startHandWritten("pg-kb", createKbSearchHandler),
 };
 
-async function main(): Promise<void> {
+serveForked("bench server", async () => {
   const kind = process.argv[2] ?? "";
   const start = starters[kind];
   if (!start) throw new Error(`unknown bench server "${kind}"`);
-  const stop = await start();
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  let session: Session | undefined;
-  process.on("message", (message: unknown) => {
-    if (message === "stop") return shutdown();
-    const request = message as { type?: string; file?: string };
-    if (request?.type !== "profile") return;
-    void (async () => {
-      if (!request.file) {
-        session = new Session();
-        session.connect();
-        await session.post("Profiler.enable");
-        await session.post("Profiler.setSamplingInterval", { interval: 500 });
-        await session.post("Profiler.start");
-      } else if (session) {
-        const { profile } = await session.post("Profiler.stop");
-        writeFileSync(request.file, JSON.stringify(profile));
-        session.disconnect();
-        session = undefined;
-      }
-      process.send?.({ type: "profiled" });
-    })();
-  });
-  process.on("SIGTERM", shutdown);
-  // The parent died without stopping us: do not linger.
-  process.on("disconnect", shutdown);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench server ${process.argv[2]}: ${error instanceof Error ? error.stack : String(error)}\n`,
-  );
-  process.exit(1);
+  return start();
 });
