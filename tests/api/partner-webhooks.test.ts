@@ -2,8 +2,12 @@
 // requests, the delivery worker (on a clock the test moves) POSTs to a real local HTTP receiver
 // that checks the signature as a partner would. The receiver goes down, refuses, stalls and
 // redirects; the log and resend are read through the API.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../api/db/commands.js";
 import { createLogger } from "../../api/logger.js";
@@ -23,6 +27,7 @@ import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/ap
 import { signInStaff, staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createPartnerWithKey, outsideMeeting } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
+import { freePort, repoRoot } from "../helpers/process.js";
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof signInStaff>>;
@@ -737,5 +742,73 @@ describe("managing webhooks", () => {
     expect(list.data?.webhooks.edges).toEqual([
       { node: { url: hookUrl("/disabled"), active: false } },
     ]);
+  });
+});
+
+describe("the partner guide's receiver (docs/partners.md)", () => {
+  /** The guide's Node example, run as written. */
+  type Guide = {
+    verifyWaslSignature(secret: string, header: unknown, body: string, now?: number): boolean;
+    startReceiver(secret: string, onEvent: (delivery: Json) => void, port?: number): Server;
+  };
+
+  async function guideExample(): Promise<Guide> {
+    const guide = readFileSync(join(repoRoot, "docs/partners.md"), "utf8");
+    const webhooks = guide.slice(guide.indexOf("## Webhooks"));
+    const code = /```js\n([\s\S]*?)```/.exec(webhooks)?.[1];
+    expect(code).toBeTruthy();
+    const file = join(mkdtempSync(join(tmpdir(), "wasl-guide-")), "receiver.mjs");
+    writeFileSync(file, code!);
+    return (await import(pathToFileURL(file).href)) as Guide;
+  }
+
+  it("verifies real deliveries, refuses a forged one, and is told each delivery once", async () => {
+    const { startReceiver, verifyWaslSignature } = await guideExample();
+    const bank = await partner(["WEBHOOKS_MANAGE", "REQUESTS_READ"]);
+    const events: Json[] = [];
+    const guidePort = await freePort();
+    const { secret } = await registered(bank, { url: `http://127.0.0.1:${guidePort}/` });
+    const live = startReceiver(secret, (delivery) => events.push(delivery), guidePort);
+    await new Promise((resolve) => live.once("listening", resolve));
+    try {
+      const request = await partnerRequest(bank.id);
+      // The guide's receiver checks the timestamp against its own clock: the worker's is real.
+      clock = new Date();
+      await startWork(request);
+      expect(await drain()).toMatchObject({ sent: 1, failed: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events).toHaveLength(1);
+      expect(events[0].data.request).toMatchObject({
+        reference: request.reference,
+        status: "IN_PROGRESS",
+      });
+      // The same delivery resent: answered 2xx, handed on once only.
+      const [delivery] = await t.database.prisma.webhookDelivery.findMany({
+        where: { requestId: request.id },
+      });
+      const resent = await t.gql<Json>(
+        `mutation($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { __typename } }`,
+        { input: { delivery: gid("WebhookDelivery", delivery!.id) } },
+        { token: bank.key },
+      );
+      expect(resent.data?.resendWebhookDelivery.__typename).toBe("ResendWebhookDeliverySuccess");
+      clock = new Date();
+      expect(await drain()).toMatchObject({ sent: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events).toHaveLength(1);
+      // A forged delivery (signed with another secret) is refused with 401.
+      const body = JSON.stringify({ id: "forged", event: "REQUEST_DECIDED" });
+      const t0 = Math.floor(Date.now() / 1000);
+      const forged = await fetch(`http://127.0.0.1:${guidePort}/`, {
+        method: "POST",
+        headers: { "x-wasl-signature": `t=${t0},v1=${"ab".repeat(32)}` },
+        body,
+      });
+      expect(forged.status).toBe(401);
+      expect(events).toHaveLength(1);
+      expect(verifyWaslSignature(secret, undefined, body)).toBe(false);
+    } finally {
+      await new Promise((resolve) => live.close(resolve));
+    }
   });
 });
