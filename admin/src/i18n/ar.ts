@@ -487,6 +487,8 @@ export const ar = {
         Notification: "إشعار",
         MemberAccessCode: "رابط للعضو",
         Letter: "خطاب",
+        Webhook: "خطاف ويب",
+        WebhookDelivery: "إرسال خطاف ويب",
       },
       audit_action: {
         CREATE: "إنشاء",

@@ -292,6 +292,8 @@ export const en = {
         Notification: "Notification",
         MemberAccessCode: "Member's link",
         Letter: "Letter",
+        Webhook: "Webhook",
+        WebhookDelivery: "Webhook delivery",
       },
       audit_action: {
         CREATE: "Create",
