@@ -306,6 +306,8 @@ export async function queueWebhookDeliveries(
     },
   });
   const deliveries = webhooks.flatMap((webhook) => {
+    // The partner as the requests' policy sees a reader: with the scopes of its live keys
+    // (no one key is calling; a revoked or expired key grants nothing).
     const reader: PartnerCaller = {
       kind: "partner",
       partnerId: webhook.partnerId,
