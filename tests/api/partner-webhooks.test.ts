@@ -8,14 +8,19 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse, validate } from "graphql";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../api/db/commands.js";
+import type { ValidationError } from "../../api/errors.js";
+import { schema } from "../../api/graphql/schema.js";
 import { createLogger } from "../../api/logger.js";
 import {
   createDeliveryWorker,
   createSenders,
   type DeliveryWorker,
 } from "../../api/modules/notifications/delivery.js";
+import { resolvePartnerKey } from "../../api/modules/partners/caller.js";
+import { registerWebhook } from "../../api/modules/partners/webhooks.js";
 import {
   replayWindowSeconds,
   verifyWebhookSignature,
@@ -296,6 +301,29 @@ describe("registering a webhook", () => {
     expect(await t.database.prisma.webhook.count({ where: { partnerId: blind.id } })).toBe(0);
   });
 
+  it("in production, refuses plain HTTP and this machine's own address", async () => {
+    const bank = await partner(["WEBHOOKS_MANAGE", "REQUESTS_READ"]);
+    const caller = await resolvePartnerKey(t.database.prisma, bank.key);
+    const inProduction = (url: string) =>
+      run(t.app.services, caller!, registerWebhook, {
+        url,
+        events: ["REQUEST_STATUS_CHANGED"],
+        allowLoopbackHttp: false,
+      });
+    const refusal = (url: string) =>
+      inProduction(url).then(
+        () => null,
+        (error: ValidationError) => error.fieldErrors.map((e) => [e.path, e.messageKey]),
+      );
+    expect(await refusal(hookUrl())).toEqual([[["input", "url"], "webhooks.urlNotHttps"]]);
+    expect(await refusal("https://localhost/hooks")).toEqual([
+      [["input", "url"], "webhooks.urlLoopback"],
+    ]);
+    expect((await inProduction("https://partner.example/hooks")).webhook.url).toBe(
+      "https://partner.example/hooks",
+    );
+  });
+
   it("refuses callers without the scope with a typed error", async () => {
     const verifier = await partner(["MEMBERSHIP_VERIFY", "REQUESTS_READ"]);
     const result = await register(verifier);
@@ -382,6 +410,17 @@ describe("a status change", () => {
       },
     });
     expect(body).not.toContain(request.subject);
+
+    // Not the members' outbox: staff neither list nor read it there.
+    const outbox = await t.gql<Json>(
+      `query($id: ID!) { outbox(first: 50) { edges { node { id } } } node(id: $id) { id } }`,
+      { id: gid("Notification", queued[0]!.id) },
+      { token: staff.token },
+    );
+    expect(outbox.data?.outbox.edges.map((e: Json) => e.node.id)).not.toContain(
+      gid("Notification", queued[0]!.id),
+    );
+    expect(outbox.data?.node ?? null).toBeNull();
 
     // The log, as the partner reads it.
     const logged = await t.gql<Json>(deliveriesQuery, {}, { token: bank.key });
@@ -761,6 +800,15 @@ describe("the partner guide's receiver (docs/partners.md)", () => {
     writeFileSync(file, code!);
     return (await import(pathToFileURL(file).href)) as Guide;
   }
+
+  it("its GraphQL examples are valid against the schema", () => {
+    const guide = readFileSync(join(repoRoot, "docs/partners.md"), "utf8");
+    const webhooks = guide.slice(guide.indexOf("## Webhooks"));
+    const examples = [...webhooks.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples)
+      expect(validate(schema, parse(example)).map((e) => e.message)).toEqual([]);
+  });
 
   it("verifies real deliveries, refuses a forged one, and is told each delivery once", async () => {
     const { startReceiver, verifyWaslSignature } = await guideExample();

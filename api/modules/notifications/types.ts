@@ -39,7 +39,9 @@ export const NotificationNode = builder.prismaNode("Notification", {
   description:
     "A message to a member (إشعار), queued with the change that caused it and delivered by the worker with retries.",
   id: { field: "id", description: "Global ID." },
-  authScopes: { permission: "outbox.show" },
+  // A partner's webhook delivery is read as a WebhookDelivery, under the partners' rules.
+  authScopes: (notification) =>
+    notification.channel !== "WEBHOOK" && { permission: "outbox.show" as const },
   fields: (t) => ({
     event: t.expose("event", { type: NotificationEventEnum, description: "What it tells." }),
     channel: t.expose("channel", { type: NotificationChannelEnum, description: "How it goes." }),
