@@ -16,6 +16,9 @@ const { WebhookDeliveryList } = await panelModule<{ WebhookDeliveryList: Compone
 
 afterEach(cleanup);
 
+/** How long a lookup waits for the list: it renders after its data, slower on a busy machine. */
+const wait = { timeout: 5_000 };
+
 const id = "V2ViaG9va0RlbGl2ZXJ5OjE=";
 
 function delivery(extra: Record<string, unknown> = {}) {
@@ -82,19 +85,19 @@ describe("the delivery log screen", () => {
       { getList, resendWebhookDelivery },
       { resource: "webhookDeliveries", roles: ["ADMIN"] },
     );
-    expect(await screen.findByText("بنك التنمية")).toBeTruthy();
+    expect(await screen.findByText("بنك التنمية", {}, wait)).toBeTruthy();
     expect(screen.getByText("تغيّر حالة الطلب")).toBeTruthy();
     expect(screen.getByText("تعذّر الإرسال")).toBeTruthy();
     fireEvent.click(screen.getByText("REQ-2026-000042"));
-    const tries = await screen.findByTestId("webhook-tries");
+    const tries = await screen.findByTestId("webhook-tries", {}, wait);
     expect(tries.textContent).toContain("503");
     expect(tries.textContent).toContain("42 م.ث");
     expect(tries.textContent).toContain("لا استجابة");
     expect(tries.textContent).toContain("no answer in time");
     expect(screen.getByTestId("webhook-payload").textContent).toContain('"REQUEST_STATUS_CHANGED"');
-    fireEvent.click(await screen.findByTestId("webhook-resend"));
-    await waitFor(() => expect(resendWebhookDelivery).toHaveBeenCalledWith(id));
-    expect(await screen.findByText("أُعيد الإرسال إلى قائمة الانتظار")).toBeTruthy();
+    fireEvent.click(await screen.findByTestId("webhook-resend", {}, wait));
+    await waitFor(() => expect(resendWebhookDelivery).toHaveBeenCalledWith(id), wait);
+    expect(await screen.findByText("أُعيد الإرسال إلى قائمة الانتظار", {}, wait)).toBeTruthy();
   });
 
   it("offers no resend on a PENDING delivery, nor to a role without the permission", async () => {
@@ -103,8 +106,8 @@ describe("the delivery log screen", () => {
       { getList: async () => ({ data: [delivery({ status: "PENDING" })], total: 1 }) },
       { resource: "webhookDeliveries", roles: ["ADMIN"] },
     );
-    fireEvent.click(await screen.findByText("REQ-2026-000042"));
-    expect(await screen.findByTestId("webhook-tries")).toBeTruthy();
+    fireEvent.click(await screen.findByText("REQ-2026-000042", {}, wait));
+    expect(await screen.findByTestId("webhook-tries", {}, wait)).toBeTruthy();
     expect(screen.queryByTestId("webhook-resend")).toBeNull();
     cleanup();
     renderIn(
@@ -112,8 +115,8 @@ describe("the delivery log screen", () => {
       { getList },
       { resource: "webhookDeliveries", roles: ["STAFF"] },
     );
-    fireEvent.click(await screen.findByText("REQ-2026-000042"));
-    expect(await screen.findByTestId("webhook-tries")).toBeTruthy();
+    fireEvent.click(await screen.findByText("REQ-2026-000042", {}, wait));
+    expect(await screen.findByTestId("webhook-tries", {}, wait)).toBeTruthy();
     expect(screen.queryByTestId("webhook-resend")).toBeNull();
   });
 });
