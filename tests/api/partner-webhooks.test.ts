@@ -677,18 +677,20 @@ describe("delivery", () => {
       },
     });
     answer = "hold";
-    const delivery = worker({ WASL_WEBHOOK_TIMEOUT_MS: "1500" });
+    const delivery = worker({ WASL_WEBHOOK_TIMEOUT_MS: "3000" });
     const draining = delivery.drain();
-    // The SMS is sent while the webhook's receiver still holds its request.
-    for (let i = 0; i < 100; i++) {
-      const row = await t.database.prisma.notification.findUniqueOrThrow({ where: { id: sms.id } });
-      if (row.status === "SENT") break;
+    // The SMS is sent and recorded while the webhook's receiver still holds its request.
+    const smsState = async () =>
+      (await t.database.prisma.notification.findUniqueOrThrow({ where: { id: sms.id } })).status;
+    for (let i = 0; i < 100 && !((await smsState()) === "SENT" && held.length); i++)
       await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(
-      (await t.database.prisma.notification.findUniqueOrThrow({ where: { id: sms.id } })).status,
-    ).toBe("SENT");
+    expect(await smsState()).toBe("SENT");
     expect(held).toHaveLength(1);
+    expect(
+      await t.database.prisma.notification.count({
+        where: { channel: "WEBHOOK", status: "SENDING" },
+      }),
+    ).toBe(1);
     const outcome = await draining;
     await delivery.stop();
     expect(outcome).toEqual({ sent: 1, retrying: 1, failed: 0 });
