@@ -59,6 +59,7 @@ const environment = z.object({
   WASL_DELIVERY_BATCH: z.coerce.number().int().min(1).max(500).default(20),
   WASL_DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(300_000),
   WASL_REMINDERS_EVERY_MS: z.coerce.number().int().min(100).default(900_000),
+  WASL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
   SMS_GATEWAY: z.enum(["log", "http"]).default("log"),
   SMS_HTTP_URL: z
     .string()
@@ -150,6 +151,8 @@ export type DeliveryConfig = {
   leaseMs: number;
   /** How often the staff reminders (decision due soon, overdue) are looked for. */
   remindersEveryMs: number;
+  /** How long a partner's webhook may take to answer before the try counts as failed. */
+  webhookTimeoutMs: number;
   sms:
     | { gateway: "log" }
     | {
@@ -213,6 +216,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.WASL_DELIVERY_BATCH,
       leaseMs: e.WASL_DELIVERY_LEASE_MS,
       remindersEveryMs: e.WASL_REMINDERS_EVERY_MS,
+      webhookTimeoutMs: e.WASL_WEBHOOK_TIMEOUT_MS,
       sms:
         e.SMS_GATEWAY === "http" && e.SMS_HTTP_URL
           ? {

@@ -94,6 +94,12 @@ export const accessRules = {
   knowledge: { list: everyone, show: everyone, edit: memberDesk },
   /** The outbox: what was sent to members, its tries and errors; resend FAILED, cancel PENDING. */
   outbox: { list: memberDesk, show: memberDesk, resend: memberDesk, cancel: memberDesk },
+  /**
+   * Partners' webhooks (api/modules/partners/webhooks*.ts): admins read every partner's
+   * webhooks and delivery log, disable a webhook, resend a delivery. Partners manage their own
+   * with their key's webhooks:manage scope.
+   */
+  webhooks: { list: adminOnly, disable: adminOnly, resend: adminOnly },
   /** Notification templates: staff read them, admins edit them. */
   notificationTemplates: { list: memberDesk, show: memberDesk, edit: adminOnly },
   /** The letters register (الصادر والوارد). */

@@ -23,6 +23,7 @@ import { requestTypes } from "./request-types/index.js";
 import { requests } from "./requests/index.js";
 import { surveyFollowUps, surveys } from "./surveys/index.js";
 import { users } from "./users/index.js";
+import { webhookDeliveries } from "./webhook-deliveries/index.js";
 
 const client = createApolloClient();
 const dataProvider = createDataProvider(client);
@@ -60,6 +61,8 @@ function WaslAdmin() {
       <Resource name="notificationTemplates" {...notificationTemplates} />
       <Resource name="users" {...users} />
       <Resource name="audit" {...audit} />
+      {/* Admins only: partners' webhook deliveries (webhooks.list). */}
+      <Resource name="webhookDeliveries" {...webhookDeliveries} />
       <CustomRoutes>
         <Route path={myCasesPath} element={<MyCases />} />
       </CustomRoutes>

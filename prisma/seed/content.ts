@@ -262,8 +262,11 @@ export const attestationText = {
 
 type TemplateText = { subjectAr: string; subjectEn: string; bodyAr: string; bodyEn: string };
 
+/** The events told with a template: a partner's webhook is told its own JSON payload instead. */
+type TemplatedEvent = Exclude<NotificationEvent, "PARTNER_WEBHOOK">;
+
 /** E-mail texts per event; SMS texts are shorter and derived below. */
-const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
+const emailTemplates: Readonly<Record<TemplatedEvent, TemplateText>> = {
   REQUEST_SUBMITTED: {
     subjectAr: "تم استلام طلبك رقم {{reference}}",
     subjectEn: "We received your request {{reference}}",
@@ -360,7 +363,7 @@ const emailTemplates: Readonly<Record<NotificationEvent, TemplateText>> = {
 };
 
 /** Short texts: SMS for members; for the staff reminders, the panel's bell (in-app). */
-const smsTemplates: Readonly<Record<NotificationEvent, { bodyAr: string; bodyEn: string }>> = {
+const smsTemplates: Readonly<Record<TemplatedEvent, { bodyAr: string; bodyEn: string }>> = {
   REQUEST_SUBMITTED: {
     bodyAr: "وصل: استلمنا طلبك {{reference}}، والرد قبل {{dueDate}}.",
     bodyEn: "Wasl: we received {{reference}}; answer by {{dueDate}}.",
@@ -427,7 +430,7 @@ export function notificationTemplates(): {
   bodyAr: string;
   bodyEn: string;
 }[] {
-  return (Object.keys(emailTemplates) as NotificationEvent[]).flatMap((event) => {
+  return (Object.keys(emailTemplates) as TemplatedEvent[]).flatMap((event) => {
     const email = emailTemplates[event];
     const sms = smsTemplates[event];
     return [

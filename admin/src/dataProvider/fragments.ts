@@ -51,6 +51,12 @@ export const notificationFields = `
   providerMessageId createdAt version member { id memberNumber fullNameAr } request { id reference }
   deliveryAttempts { attempt startedAt finishedAt succeeded providerMessageId error }`;
 
+/** A delivery to a partner's webhook: the payload as signed, its tries and errors. */
+export const webhookDeliveryFields = `
+  id event occurredAt status url requestReference attemptCount nextAttemptAt deliveredAt lastError
+  payload webhook { id partnerName }
+  attempts { attempt startedAt durationMs succeeded responseCode error }`;
+
 /** A notification template with the placeholders its event fills and its versions. */
 export const notificationTemplateFields = `
   id event channel subjectAr subjectEn bodyAr bodyEn placeholders updatedAt version

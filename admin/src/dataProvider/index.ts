@@ -22,6 +22,7 @@ import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 import { type SurveyCalls, surveyCalls } from "./surveys.js";
+import { type WebhookCalls, webhookCalls } from "./webhooks.js";
 
 export type PersonalData = { nationalId: string; mobile: string; monthlyIncome: string | null };
 export type { CountBy } from "../../../contract/dashboard.js";
@@ -68,7 +69,8 @@ export type WaslDataProvider = DataProvider &
   CommitteeCalls &
   KnowledgeCalls &
   SurveyCalls &
-  OutboxCalls & {
+  OutboxCalls &
+  WebhookCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -176,11 +178,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...knowledgeCalls(client),
       ...surveyCalls(client),
       ...outboxCalls(client),
+      ...webhookCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls;
+  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls & WebhookCalls;
 
   return {
     ...base,

@@ -10,6 +10,7 @@ import { outboxAr } from "./outbox.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
+import { webhooksAr } from "./webhooks.ar.js";
 
 // Arabic plural forms: polyglot picks by count among up to six forms (0, 1, 2, 3–10, 11–99,
 // 100+) and falls back to the first; so the first form here is the general plural and the
@@ -217,6 +218,7 @@ export const ar = {
     surveyFollowUps: surveysAr.followUps,
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
+    webhookDeliveries: webhooksAr.resource,
     letters: lettersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
@@ -417,6 +419,7 @@ export const ar = {
       ...knowledgeAr.enums,
       ...surveysAr.enums,
       ...outboxAr.enums,
+      ...webhooksAr.enums,
       ...lettersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
@@ -484,6 +487,8 @@ export const ar = {
         Notification: "إشعار",
         MemberAccessCode: "رابط للعضو",
         Letter: "خطاب",
+        Webhook: "خطاف ويب",
+        WebhookDelivery: "إرسال خطاف ويب",
       },
       audit_action: {
         CREATE: "إنشاء",

@@ -11,6 +11,7 @@ import { outboxEn } from "./outbox.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
+import { webhooksEn } from "./webhooks.en.js";
 
 export const en = {
   ...englishMessages,
@@ -25,6 +26,7 @@ export const en = {
     surveyFollowUps: surveysEn.followUps,
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
+    webhookDeliveries: webhooksEn.resource,
     letters: lettersEn.resource,
     members: {
       name: "Member |||| Members",
@@ -222,6 +224,7 @@ export const en = {
       ...knowledgeEn.enums,
       ...surveysEn.enums,
       ...outboxEn.enums,
+      ...webhooksEn.enums,
       ...lettersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
@@ -289,6 +292,8 @@ export const en = {
         Notification: "Notification",
         MemberAccessCode: "Member's link",
         Letter: "Letter",
+        Webhook: "Webhook",
+        WebhookDelivery: "Webhook delivery",
       },
       audit_action: {
         CREATE: "Create",

@@ -66,7 +66,12 @@ export const outboxAr = {
       FAILED: "تعذّر الإرسال",
       CANCELLED: "أُلغي",
     },
-    notification_channel: { EMAIL: "البريد الإلكتروني", SMS: "رسالة نصية", IN_APP: "داخل اللوحة" },
+    notification_channel: {
+      EMAIL: "البريد الإلكتروني",
+      SMS: "رسالة نصية",
+      IN_APP: "داخل اللوحة",
+      WEBHOOK: "خطاف ويب لجهة شريكة",
+    },
     notification_event: {
       REQUEST_SUBMITTED: "استلام الطلب",
       NEEDS_INFO: "طلب استكمال",
@@ -80,6 +85,7 @@ export const outboxAr = {
       ATTESTATION_REQUESTED: "رابط توقيع الإقرار",
       DECISION_OVERDUE: "تأخر القرار",
       CASE_ASSIGNED: "إسناد طلب",
+      PARTNER_WEBHOOK: "إرسال إلى جهة شريكة",
     },
   },
 };

@@ -67,7 +67,12 @@ export const outboxEn = {
       FAILED: "Failed",
       CANCELLED: "Cancelled",
     },
-    notification_channel: { EMAIL: "E-mail", SMS: "SMS", IN_APP: "In the panel" },
+    notification_channel: {
+      EMAIL: "E-mail",
+      SMS: "SMS",
+      IN_APP: "In the panel",
+      WEBHOOK: "Partner webhook",
+    },
     notification_event: {
       REQUEST_SUBMITTED: "Request received",
       NEEDS_INFO: "More information needed",
@@ -81,6 +86,7 @@ export const outboxEn = {
       ATTESTATION_REQUESTED: "Attestation link",
       DECISION_OVERDUE: "Decision overdue",
       CASE_ASSIGNED: "Case assigned",
+      PARTNER_WEBHOOK: "Delivery to a partner",
     },
   },
 };

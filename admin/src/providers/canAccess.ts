@@ -26,6 +26,7 @@ const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [str
   },
   surveys: { create: ["surveys", "edit"] },
   surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
+  webhookDeliveries: { list: ["webhooks", "list"], show: ["webhooks", "list"] },
 };
 
 /** The permission table's resource and action a panel screen checks. */

@@ -3,11 +3,19 @@
 // SENDING with a lease, so two workers (two API instances) never claim the same row, and a
 // worker that dies mid-batch leaves rows whose lease runs out and that are claimed again:
 // nothing is lost; a message may go out twice (at-least-once), with the same idempotency key.
+// Each group of channels is claimed and sent on its own loop: a slow receiver on one channel
+// (a partner's webhook timing out) never holds up the members' e-mail and SMS.
 import type { Config, DeliveryConfig } from "../../config.js";
 import { Prisma, type PrismaClient } from "../../db/client.js";
 import type { Language, NotificationChannel, OutboxStatus } from "../../db/generated/enums.js";
 import type { Logger } from "../../logger.js";
-import { DeliveryError, type Senders } from "./channels.js";
+import {
+  type DeliveredChannel,
+  DeliveryError,
+  providedChannels,
+  type Sender,
+  type Senders,
+} from "./channels.js";
 import { captureSender, smtpSender } from "./email.js";
 import { httpSmsGateway, logSmsGateway } from "./sms.js";
 
@@ -48,6 +56,9 @@ type Claimed = {
   attempts: number;
 };
 
+/** Which channels a loop claims: the members' channels together, each provided one alone. */
+type ChannelGroup = readonly DeliveredChannel[];
+
 export type DeliveryWorker = {
   /** Claims one batch of due notifications and delivers it. */
   deliverDue(): Promise<DeliveryOutcome>;
@@ -70,8 +81,20 @@ export function createDeliveryWorker(options: {
   const { prisma, senders, config, log } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
+  const provided = providedChannels();
+  const sendersByChannel = new Map<DeliveredChannel, Sender>([
+    ...(Object.entries(senders) as [DeliveredChannel, Sender][]),
+    ...provided.map(
+      ([channel, factory]) =>
+        [channel, factory({ prisma, config, log, now })] as [DeliveredChannel, Sender],
+    ),
+  ]);
+  const groups: ChannelGroup[] = [
+    Object.keys(senders) as DeliveredChannel[],
+    ...provided.map(([channel]) => [channel]),
+  ];
 
-  async function claim(): Promise<Claimed[]> {
+  async function claim(channels: ChannelGroup): Promise<Claimed[]> {
     const at = now();
     const leaseUntil = new Date(at.getTime() + config.leaseMs);
     // PENDING rows that are due, and SENDING rows whose worker's lease ran out (it died).
@@ -83,7 +106,7 @@ export function createDeliveryWorker(options: {
       WHERE "id" IN (
         SELECT "id" FROM "Notification"
         WHERE "status" IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${at}
-          AND "channel" <> 'IN_APP'
+          AND "channel" IN (${Prisma.join(channels.map((c) => Prisma.sql`${c}::"NotificationChannel"`))})
         ORDER BY "nextAttemptAt"
         LIMIT ${config.batchSize}
         FOR UPDATE SKIP LOCKED)
@@ -94,14 +117,20 @@ export function createDeliveryWorker(options: {
   async function attempt(row: Claimed) {
     const startedAt = now();
     let providerMessageId: string | null = null;
+    let responseCode: number | null = null;
     let error: DeliveryError | null = null;
     try {
-      ({ providerMessageId } = await senders[row.channel as keyof Senders].send(row));
+      const sender = sendersByChannel.get(row.channel as DeliveredChannel);
+      if (!sender) throw new DeliveryError(`no sender for channel ${row.channel}`, false);
+      const delivered = await sender.send(row);
+      providerMessageId = delivered.providerMessageId;
+      responseCode = delivered.responseCode ?? null;
     } catch (caught) {
       error =
         caught instanceof DeliveryError
           ? caught
           : new DeliveryError(caught instanceof Error ? caught.message : String(caught), false);
+      responseCode = error.responseCode ?? null;
     }
     const finishedAt = now();
     const lastTry = error && (error.permanent || row.attempts >= config.maxAttempts);
@@ -117,6 +146,7 @@ export function createDeliveryWorker(options: {
       startedAt,
       finishedAt,
       providerMessageId,
+      responseCode,
       error: error ? error.message.slice(0, errorLimit) : null,
       status: (!error ? "SENT" : lastTry ? "FAILED" : "PENDING") as OutboxStatus,
       nextAttemptAt:
@@ -159,13 +189,14 @@ export function createDeliveryWorker(options: {
           succeeded: t.outcome === "sent",
           providerMessageId: t.providerMessageId,
           error: t.error,
+          responseCode: t.responseCode,
         })),
       }),
     ]);
   }
 
-  async function deliverDue(): Promise<DeliveryOutcome> {
-    const rows = await claim();
+  async function deliverGroup(channels: ChannelGroup): Promise<DeliveryOutcome> {
+    const rows = await claim(channels);
     // The batch goes out together (SMTP's pool and the gateway take several at once) and is
     // recorded together. A worker that dies before recording leaves the batch SENDING: its
     // lease runs out and it is sent again (at least once, with the same idempotency key).
@@ -176,48 +207,65 @@ export function createDeliveryWorker(options: {
     return outcome;
   }
 
+  const add = (total: DeliveryOutcome, batch: DeliveryOutcome) => {
+    total.sent += batch.sent;
+    total.retrying += batch.retrying;
+    total.failed += batch.failed;
+  };
+
+  async function deliverDue(): Promise<DeliveryOutcome> {
+    const total: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
+    for (const batch of await Promise.all(groups.map(deliverGroup))) add(total, batch);
+    return total;
+  }
+
   /** Batches one after another until one comes back short: nothing more is due. */
-  async function lane(total: DeliveryOutcome): Promise<void> {
+  async function lane(channels: ChannelGroup, total: DeliveryOutcome): Promise<void> {
     for (;;) {
-      const batch = await deliverDue();
-      total.sent += batch.sent;
-      total.retrying += batch.retrying;
-      total.failed += batch.failed;
+      const batch = await deliverGroup(channels);
+      add(total, batch);
       if (batch.sent + batch.retrying + batch.failed < config.batchSize) return;
     }
   }
 
+  /** Two batches in flight: one is claimed and recorded while the other is being sent, so
+   * the database's work hides behind the network's (SKIP LOCKED keeps them apart). */
+  async function drainGroup(channels: ChannelGroup, total: DeliveryOutcome) {
+    await Promise.all([lane(channels, total), lane(channels, total)]);
+  }
+
   async function drain(): Promise<DeliveryOutcome> {
     const total: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
-    // Two batches in flight: one is claimed and recorded while the other is being sent, so
-    // the database's work hides behind the network's (SKIP LOCKED keeps them apart).
-    await Promise.all([lane(total), lane(total)]);
+    await Promise.all(groups.map((channels) => drainGroup(channels, total)));
     return total;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
-  const tick = () => {
-    running = drain()
-      .catch((error: unknown) => log.error({ err: error }, "delivery worker: batch failed"))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, config.pollMs);
-      });
-  };
+  /** One polling loop per group of channels, so that none waits for another's batch. */
+  const loops = groups.map((channels) => {
+    const loop = { timer: undefined as NodeJS.Timeout | undefined, running: Promise.resolve() };
+    const tick = () => {
+      loop.running = drainGroup(channels, { sent: 0, retrying: 0, failed: 0 })
+        .catch((error: unknown) => log.error({ err: error }, "delivery worker: batch failed"))
+        .finally(() => {
+          if (!stopped) loop.timer = setTimeout(tick, config.pollMs);
+        });
+    };
+    return { loop, tick };
+  });
 
   return {
     deliverDue,
     drain,
     start() {
       stopped = false;
-      timer = setTimeout(tick, 0);
+      for (const { loop, tick } of loops) loop.timer = setTimeout(tick, 0);
     },
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await running;
-      await Promise.all(Object.values(senders).map((sender) => sender.close()));
+      for (const { loop } of loops) clearTimeout(loop.timer);
+      await Promise.all(loops.map(({ loop }) => loop.running));
+      await Promise.all([...sendersByChannel.values()].map((sender) => sender.close()));
     },
   };
 }

@@ -5,7 +5,8 @@ import { builder } from "../../graphql/builder.js";
 
 export const NotificationChannelEnum = builder.enumType(NotificationChannel, {
   name: "NotificationChannel",
-  description: "EMAIL and SMS reach members; IN_APP reaches staff in the panel.",
+  description:
+    "EMAIL and SMS reach members; IN_APP reaches staff in the panel; WEBHOOK reaches a partner's system.",
 });
 export const NotificationEventEnum = builder.enumType(NotificationEvent, {
   name: "NotificationEvent",

@@ -15,7 +15,7 @@ export const notificationMessagesAr = {
     "العنصر {placeholder} غير معروف في قوالب هذا الحدث. العناصر المتاحة: {allowed}.",
   "templates.malformedPlaceholder":
     "الأقواس { } تُستخدم للعناصر فقط، مكتوبة بقوسين مزدوجين مثل {{reference}}.",
-  "notifications.notForMembers": "الإشعارات داخل اللوحة للموظفين فقط.",
+  "notifications.notForMembers": "هذه القناة ليست لإشعار الأعضاء.",
   "notifications.noEmail": "لا يوجد بريد إلكتروني مسجل للعضو.",
   "fields.notifyBy": "قناة الإشعارات المفضلة",
   "fields.subjectAr": "الموضوع بالعربية",
@@ -36,7 +36,7 @@ export const notificationMessagesEn: Keys<typeof notificationMessagesAr> = {
     "The placeholder {placeholder} is not known for this event. Available: {allowed}.",
   "templates.malformedPlaceholder":
     "Braces { } are for placeholders only, written doubled like {{reference}}.",
-  "notifications.notForMembers": "In-app notifications are for staff only.",
+  "notifications.notForMembers": "This channel does not reach members.",
   "notifications.noEmail": "The member has no e-mail address on file.",
   "fields.notifyBy": "Preferred channel for notifications",
   "fields.subjectAr": "Arabic subject",

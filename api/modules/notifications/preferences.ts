@@ -36,7 +36,8 @@ export async function setNotificationPreferences(
   if (!before) throw new NotFoundError("Member", input.memberId);
   const errors = new FieldErrors();
   // In-app notifications are for staff; e-mail needs an address to reach.
-  if (input.notifyBy === "IN_APP") errors.add("notifyBy", "notifications.notForMembers");
+  if (input.notifyBy === "IN_APP" || input.notifyBy === "WEBHOOK")
+    errors.add("notifyBy", "notifications.notForMembers");
   if (input.notifyBy === "EMAIL" && !before.email) errors.add("notifyBy", "notifications.noEmail");
   errors.throwIfAny();
   await expectVersion(context, "Member", before, input.version);

@@ -4,6 +4,7 @@ import type { CommandContext } from "../../db/commands.js";
 import type { OutboxStatus } from "../../db/generated/enums.js";
 import { InvalidTransitionError, NotFoundError } from "../../errors.js";
 import { expectVersion, recordAudit, staleWrite } from "../audit/service.js";
+import { memberChannels } from "./channels.js";
 
 export type OutboxAction = "RESEND" | "CANCEL";
 
@@ -23,8 +24,10 @@ async function move(context: CommandContext, action: OutboxAction, input: Change
     where: { id: input.id },
     select: { id: true, status: true, version: true, requestId: true, channel: true },
   });
-  // In-app notifications are each user's own, not the outbox's.
-  if (!before || before.channel === "IN_APP") throw new NotFoundError("Notification", input.id);
+  // In-app notifications are each user's own, webhook deliveries the partners' (their own
+  // resend): neither is the outbox's.
+  if (!before || !(memberChannels as readonly string[]).includes(before.channel))
+    throw new NotFoundError("Notification", input.id);
   await expectVersion(context, "Notification", before, input.version);
   const { from, to } = moves[action];
   if (before.status !== from) {

@@ -12,6 +12,7 @@ import { pagedQuery } from "../../graphql/pagination.js";
 import { maskPersonal } from "../members/rules.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
+import { memberChannels } from "./channels.js";
 import { renderEmailHtml } from "./email.js";
 import { NotificationChannelEnum, NotificationEventEnum, OutboxStatusEnum } from "./enums.js";
 
@@ -27,6 +28,10 @@ builder.prismaObject("NotificationAttempt", {
       description: "The provider's id for the accepted message.",
     }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
+    responseCode: t.exposeInt("responseCode", {
+      nullable: true,
+      description: "The HTTP status the receiver answered (webhooks); null when it did not answer.",
+    }),
   }),
 });
 
@@ -34,7 +39,9 @@ export const NotificationNode = builder.prismaNode("Notification", {
   description:
     "A message to a member (إشعار), queued with the change that caused it and delivered by the worker with retries.",
   id: { field: "id", description: "Global ID." },
-  authScopes: { permission: "outbox.show" },
+  // A partner's webhook delivery is read as a WebhookDelivery, under the partners' rules.
+  authScopes: (notification) =>
+    notification.channel !== "WEBHOOK" && { permission: "outbox.show" as const },
   fields: (t) => ({
     event: t.expose("event", { type: NotificationEventEnum, description: "What it tells." }),
     channel: t.expose("channel", { type: NotificationChannelEnum, description: "How it goes." }),
@@ -94,10 +101,14 @@ export type OutboxFilterValues = {
   request?: { id: string } | null;
 };
 
-/** The outbox's rows: members' e-mail and SMS (staff's in-app notifications are the bell's). */
+/** The outbox's rows: members' e-mail and SMS. */
 export function outboxWhere(filter: OutboxFilterValues | null | undefined) {
   return {
-    channel: filter?.channel ?? { not: "IN_APP" as const },
+    channel: {
+      in: filter?.channel
+        ? memberChannels.filter((c) => c === filter.channel)
+        : [...memberChannels],
+    },
     status: filter?.status ?? undefined,
     event: filter?.event ?? undefined,
     memberId: filter?.member?.id ?? undefined,

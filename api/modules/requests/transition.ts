@@ -298,13 +298,15 @@ async function checkGuards(
 
 /**
  * Another module's part in a transition, run in its transaction after the request's own
- * effects (the surveys module invites the member once the service is done). Registered from
- * that module, so the life cycle does not import it.
+ * effects (the surveys module invites the member once the service is done; partners' webhooks
+ * are told the new status). Registered from that module, so the life cycle does not import it.
+ * `from`: the status the request left (the same as its status when the action keeps it).
  */
 export type TransitionFollower = (
   context: CommandContext,
   request: RequestWithContext,
   action: RequestAction,
+  from: RequestStatus,
 ) => Promise<void>;
 
 const followers: TransitionFollower[] = [];
@@ -415,7 +417,7 @@ export async function applyTransition(
       params,
     });
   }
-  for (const follow of followers) await follow(context, request, action);
+  for (const follow of followers) await follow(context, request, action, before.status);
   return request;
 }
 

@@ -14,6 +14,7 @@ import { requestTypes } from "./requestTypes.js";
 import { surveyFollowUps } from "./surveyFollowUps.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
+import { webhookDeliveries } from "./webhookDeliveries.js";
 
 export const resources: Record<string, ResourceSpec> = {
   members,
@@ -29,4 +30,5 @@ export const resources: Record<string, ResourceSpec> = {
   articles,
   surveys,
   surveyFollowUps,
+  webhookDeliveries,
 };

@@ -1,0 +1,36 @@
+// The partners' webhook delivery log in English; webhooks.ar.ts has exactly the same keys.
+export const webhooksEn = {
+  resource: {
+    name: "Webhook deliveries |||| Webhook delivery",
+    fields: {
+      occurredAt: "Occurred at",
+      webhook: "Partner",
+      event: "Event",
+      requestReference: "Request reference",
+      status: "Status",
+      attemptCount: "Tries",
+      url: "URL",
+      lastError: "Last error",
+    },
+    try: {
+      attempt: "Try",
+      startedAt: "Started",
+      responseCode: "Status answered",
+      duration: "Duration",
+      error: "Result",
+      succeeded: "Delivered",
+      no_answer: "No answer",
+    },
+    ms: "%{ms} ms",
+    no_tries: "Not tried yet.",
+    payload: "The payload as signed and sent",
+    resend: "Resend",
+    resent: "The delivery is queued again",
+  },
+  enums: {
+    webhook_event: {
+      REQUEST_STATUS_CHANGED: "Request status changed",
+      REQUEST_DECIDED: "Decision made",
+    },
+  },
+};
