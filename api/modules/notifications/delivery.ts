@@ -9,6 +9,7 @@ import type { Language, NotificationChannel, OutboxStatus } from "../../db/gener
 import type { Logger } from "../../logger.js";
 import { DeliveryError, type Senders } from "./channels.js";
 import { captureSender, smtpSender } from "./email.js";
+import type { OutboxChangedEvent } from "./events.js";
 import { httpSmsGateway, logSmsGateway } from "./sms.js";
 
 /** The senders the configuration asks for: SMTP or the local capture, an SMS gateway. */
@@ -152,6 +153,8 @@ export function createDeliveryWorker(options: {
   log: Logger;
   now?: () => Date;
   random?: () => number;
+  /** Told of each batch claimed and each batch recorded (the outbox screen's live updates). */
+  onChange?: (event: OutboxChangedEvent) => void;
 }): DeliveryWorker {
   const { prisma, senders, config, log } = options;
   const now = options.now ?? (() => new Date());
@@ -202,8 +205,13 @@ export function createDeliveryWorker(options: {
     // The batch goes out together (SMTP's pool and the gateway take several at once) and is
     // recorded together. A worker that dies before recording leaves the batch SENDING: its
     // lease runs out and it is sent again (at least once, with the same idempotency key).
+    const notificationIds = rows.map((row) => row.id);
+    if (rows.length)
+      options.onChange?.({ change: "CLAIMED", notificationIds, at: now().toISOString() });
     const tries = await Promise.all(rows.map(attempt));
     await recordTries(prisma, tries, now());
+    if (rows.length)
+      options.onChange?.({ change: "DELIVERY_RECORDED", notificationIds, at: now().toISOString() });
     const outcome: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
     for (const t of tries) outcome[t.outcome]++;
     return outcome;
