@@ -7,8 +7,8 @@
 // - templates: an admin edits a text with its live preview on a real request, an unknown
 //   placeholder is refused by name, the earlier text is kept in the version history;
 // - letters: staff register an incoming and an outgoing letter each with its scan, numbered
-//   و-1448-… and ص-1448-…, search and filter the register, export it as CSV, print a letter
-//   and download a scan. Screenshots on failure.
+//   و-1448-… and ص-1448-…, attach the scan a registered letter lacked, search and filter the
+//   register, export it as CSV, print a letter and download a scan. Screenshots on failure.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -355,6 +355,20 @@ describe.skipIf(!available)("outbox, templates and letters on the staff panel (C
       expect(letter.registerNumber).toMatch(/^ص-1448-\d{6}$/);
       expect(letter.scanContentType).toBe("image/png");
       await page.screenshot({ path: `${screenshotDir}/letters-register-ar.png`, fullPage: true });
+    });
+
+    await step("attach-scan-later", async () => {
+      // A letter of the register filed without its scan: the scan is attached from its row.
+      const bare = await db.letter.findFirstOrThrow({
+        where: { scanStorageKey: null },
+        orderBy: { createdAt: "desc" },
+      });
+      const row = page.locator("tr").filter({ hasText: bare.registerNumber });
+      await row.getByTestId("letter-scan-attach").waitFor();
+      await row.locator('input[type="file"]').setInputFiles(join(fixtures, "sample.jpg"));
+      await row.getByTestId("letter-scan-open").waitFor({ timeout: 20_000 });
+      const filed = await db.letter.findUniqueOrThrow({ where: { id: bare.id } });
+      expect(filed).toMatchObject({ scanContentType: "image/jpeg", version: bare.version + 1 });
     });
 
     await step("search-and-filter", async () => {
