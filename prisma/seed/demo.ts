@@ -12,6 +12,7 @@ import type {
   RequestStatus,
   RequestTypeCode,
 } from "../../api/db/generated/enums.js";
+import { hijriYearOf, registerNumberOf } from "../../api/modules/communications/letters.js";
 import {
   formatMemberNumber,
   memberSearchText,
@@ -663,13 +664,14 @@ export async function seedDemo(
   type LetterRow = Prisma.LetterCreateManyInput & { year: number; serial: number };
   const letters: LetterRow[] = [];
   const letterCounters = new Map<string, number>();
+  // As the register numbers them (communications/letters.ts): per direction and Hijri year
+  // of the letter's date, on the counters the API goes on from.
   const nextLetterNumber = (direction: "INCOMING" | "OUTGOING", at: Date) => {
-    const year = at.getUTCFullYear();
-    const scope = direction === "INCOMING" ? "letter-in" : "letter-out";
+    const year = hijriYearOf(dateOnly(at));
+    const scope = `LETTER_${direction}`;
     const serial = (letterCounters.get(`${scope}:${year}`) ?? 0) + 1;
     letterCounters.set(`${scope}:${year}`, serial);
-    const registerNumber = `${direction === "INCOMING" ? "IN" : "OUT"}-${year}-${String(serial).padStart(6, "0")}`;
-    return { year, serial, registerNumber };
+    return { year, serial, registerNumber: registerNumberOf(direction, year, serial) };
   };
   const incomingLetterNumbers = new Map<number, string>();
   for (const plan of [...plans]

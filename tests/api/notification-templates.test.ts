@@ -116,8 +116,8 @@ describe("templates", () => {
     await run(
       t.app.services,
       staffCaller(staffUser),
-      ({ tx }) =>
-        enqueueNotification(tx, {
+      (context) =>
+        enqueueNotification(context, {
           event: "RESOLVED",
           memberId: member.id,
           params: { reference: "REQ-2026-000009", dueDate: null, status: "RESOLVED" },
@@ -201,8 +201,8 @@ describe("the member's preferences", () => {
     return run(
       t.app.services,
       staffCaller(staffUser),
-      ({ tx }) =>
-        enqueueNotification(tx, {
+      (context) =>
+        enqueueNotification(context, {
           event,
           memberId,
           params: { reference: "REQ-2026-000010", dueDate: null, status: "APPROVED" },

@@ -244,8 +244,8 @@ describe("the outbox and the transaction", () => {
       run(
         t.app.services,
         staffCaller(staff),
-        async ({ tx }) => {
-          const queuedCount = await enqueueNotification(tx, {
+        async (context) => {
+          const queuedCount = await enqueueNotification(context, {
             event: "RESOLVED",
             memberId: member.id,
             params: { reference: "REQ-2026-000001", dueDate: null, status: "RESOLVED" },

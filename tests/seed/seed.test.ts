@@ -140,7 +140,7 @@ describe("seedDemo", () => {
         expect(r.answer).toBeTruthy();
       }
       if (r.typeCode === "FINANCIAL_SUPPORT") expect(r.amountRequested).not.toBeNull();
-      if (r.channel === "LETTER") expect(r.incomingLetterNumber).toMatch(/^IN-\d{4}-\d{6}$/);
+      if (r.channel === "LETTER") expect(r.incomingLetterNumber).toMatch(/^و-14\d\d-\d{6}$/);
       expect(r.partnerId !== null).toBe(r.channel === "PARTNER");
       if (r.status === "WITH_RESEARCHER") expect(r.researcherId).not.toBeNull();
     }
@@ -242,8 +242,17 @@ describe("seedDemo", () => {
     const key = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: "demo0001" } });
     expect(key.keyHash).toBe(hashApiKey(demoPartner.apiKey));
     expect(key.scopes.sort()).toEqual(["MEMBERSHIP_VERIFY", "REQUESTS_READ", "STATS_READ"]);
-    const letters = await db.prisma.letter.findMany();
-    expect(letters.some((l) => /^OUT-\d{4}-\d{6}$/.test(l.registerNumber))).toBe(true);
+    // Numbered as the register numbers them, on the counters the API goes on from.
+    const letters = await db.prisma.letter.findMany({
+      orderBy: [{ year: "desc" }, { serial: "desc" }],
+    });
+    expect(letters.some((l) => /^ص-14\d\d-\d{6}$/.test(l.registerNumber))).toBe(true);
+    expect(letters.some((l) => /^و-14\d\d-\d{6}$/.test(l.registerNumber))).toBe(true);
+    const latestOut = letters.find((l) => l.direction === "OUTGOING")!;
+    const counter = await db.prisma.counter.findUniqueOrThrow({
+      where: { scope_year: { scope: "LETTER_OUTGOING", year: latestOut.year } },
+    });
+    expect(counter.value).toBe(latestOut.serial);
     expect(await db.prisma.communication.count()).toBeGreaterThan(10);
   });
 

@@ -64,5 +64,6 @@ export const notificationTemplateFields = `
 
 /** A letter of the register, as its list shows it; one letter adds its printable HTML. */
 export const letterFields = `
-  id direction registerNumber year serial letterDate correspondent subject body createdAt
-  member { id fullNameAr } request { id reference }`;
+  id direction registerNumber year serial letterDate correspondent subject body createdAt version
+  member { id fullNameAr } request { id reference }
+  scan { fileName contentType size uploadedAt downloadUrl }`;

@@ -2,6 +2,7 @@
 // numbers, uniform errors, and the custom calls of our screens (reveal, case file, dashboard,
 // CSV export).
 import { gql } from "@apollo/client";
+import { print } from "graphql";
 import buildGraphQLProvider from "ra-data-graphql";
 import type {
   DataProvider,
@@ -18,6 +19,8 @@ import { CursorCache } from "./cursors.js";
 import { normaliseError, type TypedErrorResult, typedResultError } from "./errors.js";
 import { requestSummaryFields } from "./fragments.js";
 import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
+import { type LetterCalls, letterCalls } from "./letters.js";
+import { carriesFile, postMultipart } from "./multipart.js";
 import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
@@ -70,7 +73,8 @@ export type WaslDataProvider = DataProvider &
   KnowledgeCalls &
   SurveyCalls &
   OutboxCalls &
-  WebhookCalls & {
+  WebhookCalls &
+  LetterCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -179,11 +183,18 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...surveyCalls(client),
       ...outboxCalls(client),
       ...webhookCalls(client),
+      ...letterCalls(),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls & WebhookCalls;
+  ) as RequestCalls &
+    CommitteeCalls &
+    KnowledgeCalls &
+    SurveyCalls &
+    OutboxCalls &
+    WebhookCalls &
+    LetterCalls;
 
   return {
     ...base,
@@ -200,7 +211,14 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     getMany: (resource, params) => guard(() => base.getMany(resource, params)),
     create: (resource, params) =>
       guard(async () => {
-        const result = await base.create(resource, params);
+        // A record created with a file (a letter with its scan): one multipart request.
+        const request = buildQuery()("CREATE", resource, params);
+        const result = carriesFile(request.variables)
+          ? // Our parseResponse reads `data` only, not the rest of Apollo's result.
+            request.parseResponse({
+              data: await postMultipart(print(request.query), request.variables ?? {}),
+            } as never)
+          : await base.create(resource, params);
         cursors.clear(resource);
         return result;
       }),

@@ -5,11 +5,10 @@
 // actions of InvalidTransitionError, the field errors of ValidationError.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import { csrfHeaders, graphqlPath } from "../providers/apollo.js";
-import { getLocale } from "../providers/locale.js";
 import type { TypedErrorResult } from "./errors.js";
 import { typedResultError } from "./errors.js";
 import { requestFields, requestTypeFields } from "./fragments.js";
+import { postMultipart } from "./multipart.js";
 
 export type RequestActionName =
   | "SUBMIT"
@@ -339,36 +338,12 @@ export function requestCalls(
     },
 
     async uploadDocument(requestId, kind, file) {
-      // GraphQL multipart request: operations, map, then the file.
-      const body = new FormData();
-      body.append(
-        "operations",
-        JSON.stringify({
-          query: uploadDocumentDocument,
-          variables: { input: { requestId, kind, file: null } },
-        }),
+      const data = await postMultipart(
+        uploadDocumentDocument,
+        { input: { requestId, kind, file } },
+        fetchImpl,
       );
-      body.append("map", JSON.stringify({ 0: ["variables.input.file"] }));
-      body.append("0", file, file.name);
-      const response = await fetchImpl(graphqlPath, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { ...csrfHeaders, "accept-language": getLocale() },
-        body,
-      });
-      const json = (await response.json()) as {
-        data?: { result?: Result };
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      if (json.errors?.length) {
-        const first = json.errors[0];
-        throw typedResultError({
-          __typename: "GraphQLError",
-          code: first?.extensions?.code ?? "UNEXPECTED",
-          message: first?.message ?? "",
-        });
-      }
-      return unwrap<DocumentRecord>(json.data?.result, "UploadDocumentSuccess", "document");
+      return unwrap<DocumentRecord>(data.result as Result, "UploadDocumentSuccess", "document");
     },
 
     async verifyDocument(document, decision, reason) {

@@ -1,10 +1,13 @@
 // Registering a letter: its direction, date, correspondent and subject; the member or request
 // it concerns (logged on their communications); an outgoing letter's text, typed or written
-// from a template. The API gives it the next number of its Hijri year.
+// from a template; its scan (PDF or image), for a letter with or without a member. The API
+// gives it the next number of its Hijri year.
 import {
   AutocompleteInput,
   Create,
   DateInput,
+  FileField,
+  FileInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -57,6 +60,17 @@ export function LetterCreate() {
           />
         </ReferenceInput>
         <OutgoingInputs />
+        <FileInput
+          source="scan"
+          accept={{
+            "application/pdf": [".pdf"],
+            "image/jpeg": [".jpg", ".jpeg"],
+            "image/png": [".png"],
+          }}
+          helperText="resources.letters.scan_hint"
+        >
+          <FileField source="src" title="title" />
+        </FileInput>
       </SimpleForm>
     </Create>
   );

@@ -1,5 +1,7 @@
 // The letters register: search by number, subject or correspondent; filter by direction and
-// Hijri year; export CSV; print a letter.
+// Hijri year; export CSV; print a letter; open its scan, or attach the scan it lacks.
+import AttachFileIcon from "@mui/icons-material/AttachFile";
+import ScanIcon from "@mui/icons-material/Description";
 import PrintIcon from "@mui/icons-material/Print";
 import { IconButton, Tooltip } from "@mui/material";
 import {
@@ -17,9 +19,12 @@ import {
   TopToolbar,
   useDataProvider,
   useLocaleState,
+  useNotify,
   useRecordContext,
+  useRefresh,
   useTranslate,
 } from "react-admin";
+import type { WaslDataProvider } from "../dataProvider/index.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { formatGregorian, formatHijri } from "../shared/dates.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
@@ -53,6 +58,67 @@ function PrintButton(_props: { label?: string }) {
         }}
       >
         <PrintIcon fontSize="small" />
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+type LetterRecord = {
+  id: string;
+  version: number;
+  registerNumber: string;
+  scan?: { fileName: string; downloadUrl: string } | null;
+};
+
+/** The scan: opened in a new tab, or, for a letter without one, a file to attach. */
+function ScanField(_props: { label?: string }) {
+  const record = useRecordContext<LetterRecord>();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!record) return null;
+  if (record.scan)
+    return (
+      <Tooltip title={`${translate("resources.letters.scan_open")}: ${record.scan.fileName}`}>
+        <IconButton
+          size="small"
+          component="a"
+          href={record.scan.downloadUrl}
+          target="_blank"
+          rel="noopener"
+          data-testid="letter-scan-open"
+          aria-label={translate("resources.letters.scan_open")}
+        >
+          <ScanIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    );
+  return (
+    <Tooltip title={translate("resources.letters.scan_attach")}>
+      <IconButton
+        size="small"
+        component="label"
+        data-testid="letter-scan-attach"
+        aria-label={translate("resources.letters.scan_attach")}
+      >
+        <AttachFileIcon fontSize="small" />
+        <input
+          hidden
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            if (!file) return;
+            try {
+              await dataProvider.attachLetterScan(record, file);
+              notify("resources.letters.scan_attached", { type: "success" });
+              refresh();
+            } catch (error) {
+              notify((error as Error).message, { type: "error" });
+            }
+          }}
+        />
       </IconButton>
     </Tooltip>
   );
@@ -120,6 +186,7 @@ export function LetterList() {
             r.request?.reference ?? "—"
           }
         />
+        <ScanField label="resources.letters.fields.scan" />
         <PrintButton label="resources.letters.print" />
       </Datagrid>
     </List>

@@ -3,7 +3,7 @@
 // for the records that changed. Reconnects on its own, with backoff.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useDataProvider, useLogout } from "react-admin";
+import { useCanAccess, useDataProvider, useLogout } from "react-admin";
 import { memberFields } from "../dataProvider/fragments.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { graphqlPath } from "../providers/apollo.js";
@@ -112,19 +112,34 @@ export const myNotificationsSubscription = `subscription MyNotificationsChanged 
   myNotificationsChanged { unreadCount }
 }`;
 
+/** The outbox changed: its list, an open notification and the members' "sent" lists refetch. */
+export const outboxChangedSubscription = `subscription OutboxChanged {
+  outboxChanged { change notificationIds at }
+}`;
+
+export function applyOutboxChange(
+  queryClient: ReturnType<typeof useQueryClient>,
+  forgetCursors: (resource: string) => Promise<void> | void,
+): void {
+  void Promise.resolve(forgetCursors("outbox")).catch(() => undefined);
+  void queryClient.invalidateQueries({ queryKey: ["outbox"] });
+}
+
 export type LiveConnectionOptions = {
   url: string;
   onStatus(status: LiveStatus): void;
   onMemberChanged(event: MemberChangedEvent): void;
   onRequestChanged(event: RequestChangedEvent): void;
   onMyNotificationsChanged(): void;
+  /** Given to those who may read the outbox (its subscription is refused to others). */
+  onOutboxChanged?: (() => void) | undefined;
   /** The server ended the socket's session: sign in again; no reconnection is attempted. */
   onSessionEnded(): void;
   /** The WebSocket class; the browser's by default. */
   webSocketImpl?: unknown;
 };
 
-/** One connection with both subscriptions, reconnecting with backoff; returns its disposer. */
+/** One connection with every subscription, reconnecting with backoff; returns its disposer. */
 export function openLiveConnection(options: LiveConnectionOptions): () => void {
   let disposed = false;
   const set = (next: LiveStatus) => !disposed && options.onStatus(next);
@@ -166,11 +181,19 @@ export function openLiveConnection(options: LiveConnectionOptions): () => void {
       complete: () => undefined,
     },
   );
+  const onOutboxChanged = options.onOutboxChanged;
+  const unsubscribeOutbox = onOutboxChanged
+    ? client.subscribe(
+        { query: outboxChangedSubscription },
+        { next: () => onOutboxChanged(), error: () => undefined, complete: () => undefined },
+      )
+    : () => undefined;
   return () => {
     disposed = true;
     unsubscribe();
     unsubscribeRequests();
     unsubscribeBell();
+    unsubscribeOutbox();
     void client.dispose();
   };
 }
@@ -185,22 +208,30 @@ export function useLiveUpdates(): LiveStatus {
   forgetCursors.current = dataProvider.forgetCursors;
   const logoutRef = useRef(logout);
   logoutRef.current = logout;
+  // Known before connecting, so the connection opens once with the subscriptions it may have.
+  const outbox = useCanAccess({ resource: "outbox", action: "list" });
+  const mayReadOutbox = outbox.isPending ? undefined : outbox.canAccess === true;
 
   useEffect(
     () =>
-      openLiveConnection({
-        url: liveUrl(),
-        onStatus: setStatus,
-        onMemberChanged: (event) =>
-          applyMemberChange(queryClient, event, (resource) => forgetCursors.current(resource)),
-        onRequestChanged: (event) =>
-          applyRequestChange(queryClient, event, (resource) => forgetCursors.current(resource)),
-        onMyNotificationsChanged: () =>
-          void queryClient.invalidateQueries({ queryKey: bellQueryKey }),
-        // To the sign-in page; react-admin brings the user back here after signing in.
-        onSessionEnded: () => void logoutRef.current(),
-      }),
-    [queryClient],
+      mayReadOutbox === undefined
+        ? undefined
+        : openLiveConnection({
+            url: liveUrl(),
+            onStatus: setStatus,
+            onMemberChanged: (event) =>
+              applyMemberChange(queryClient, event, (resource) => forgetCursors.current(resource)),
+            onRequestChanged: (event) =>
+              applyRequestChange(queryClient, event, (resource) => forgetCursors.current(resource)),
+            onMyNotificationsChanged: () =>
+              void queryClient.invalidateQueries({ queryKey: bellQueryKey }),
+            onOutboxChanged: mayReadOutbox
+              ? () => applyOutboxChange(queryClient, (resource) => forgetCursors.current(resource))
+              : undefined,
+            // To the sign-in page; react-admin brings the user back here after signing in.
+            onSessionEnded: () => void logoutRef.current(),
+          }),
+    [queryClient, mayReadOutbox],
   );
 
   return status;

@@ -152,30 +152,33 @@ function Tries() {
       {record.deliveryAttempts.length === 0 ? (
         <Typography color="text.secondary">{translate("resources.outbox.no_tries")}</Typography>
       ) : (
-        <Table size="small" data-testid="outbox-tries">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t("attempt")}</TableCell>
-              <TableCell>{t("startedAt")}</TableCell>
-              <TableCell>{t("result")}</TableCell>
-              <TableCell>{t("error")}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {record.deliveryAttempts.map((attempt) => (
-              <TableRow key={`${attempt.startedAt}-${attempt.attempt}`}>
-                <TableCell>{attempt.attempt}</TableCell>
-                <TableCell>
-                  <DualDate value={attempt.startedAt} withTime />
-                </TableCell>
-                <TableCell>{t(attempt.succeeded ? "succeeded" : "failed")}</TableCell>
-                <TableCell sx={{ direction: "ltr", unicodeBidi: "embed" }}>
-                  {attempt.error ?? attempt.providerMessageId ?? "—"}
-                </TableCell>
+        // The table scrolls inside itself on a phone, never the page.
+        <Box sx={{ overflowX: "auto", width: "100%" }}>
+          <Table size="small" data-testid="outbox-tries">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t("attempt")}</TableCell>
+                <TableCell>{t("startedAt")}</TableCell>
+                <TableCell>{t("result")}</TableCell>
+                <TableCell>{t("error")}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {record.deliveryAttempts.map((attempt) => (
+                <TableRow key={`${attempt.startedAt}-${attempt.attempt}`}>
+                  <TableCell>{attempt.attempt}</TableCell>
+                  <TableCell>
+                    <DualDate value={attempt.startedAt} withTime />
+                  </TableCell>
+                  <TableCell>{t(attempt.succeeded ? "succeeded" : "failed")}</TableCell>
+                  <TableCell sx={{ direction: "ltr", unicodeBidi: "embed" }}>
+                    {attempt.error ?? attempt.providerMessageId ?? "—"}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );

@@ -9,7 +9,8 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  * - committee sessions are scheduled and changed by those who `manage` them;
  * - the knowledge base's screens («articles») check `knowledge.*`; writing one is `edit`;
  * - a survey is created by those who may edit surveys; the follow-ups screen is the
- *   surveys' `followUp`.
+ *   surveys' `followUp`;
+ * - a letter is created by those who may `register` letters.
  */
 const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
   requestTypes: { list: ["requestTypes", "edit"], show: ["requestTypes", "edit"] },
@@ -27,6 +28,7 @@ const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [str
   surveys: { create: ["surveys", "edit"] },
   surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
   webhookDeliveries: { list: ["webhooks", "list"], show: ["webhooks", "list"] },
+  letters: { create: ["letters", "register"] },
 };
 
 /** The permission table's resource and action a panel screen checks. */

@@ -3,9 +3,10 @@
 // shows the new version, while a form with unsaved edits keeps them and says who changed
 // the record and when, offering "reload" (the new version, edits dropped) or "keep
 // editing". Saving stale edits then meets the API's version check, and the refusal offers
-// the same choice.
+// the same choice. The form's own save is no change from elsewhere: a form that stays open
+// after saving (redirect={false}) goes on from the version it saved.
 import { Alert, AlertTitle, Button, Stack } from "@mui/material";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   type RaRecord,
   SimpleForm,
@@ -13,6 +14,7 @@ import {
   useEditContext,
   useLocaleState,
   useResourceContext,
+  useSaveContext,
   useTranslate,
 } from "react-admin";
 import { useFormState } from "react-hook-form";
@@ -89,10 +91,21 @@ export type KeepEditsFormProps = Omit<SimpleFormProps, "record"> & { saveErrors:
 /** A SimpleForm of the record as opened, inside an `<Edit>` whose onError is saveErrors'. */
 export function KeepEditsForm({ saveErrors, children, ...props }: KeepEditsFormProps) {
   const { record: latest, refetch } = useEditContext<Versioned>();
+  const { saving } = useSaveContext();
   const [opened, setOpened] = useState<Versioned | undefined>(latest);
   useEffect(() => {
     if (!opened && latest) setOpened(latest);
   }, [opened, latest]);
+  // A save that ended without a conflict and with a newer version (pessimistic saves update
+  // the record before they end): this form's own — one made elsewhere meanwhile would have
+  // been refused by the version check. A refused save leaves the version as it was.
+  const wasSaving = useRef(false);
+  useEffect(() => {
+    const ended = wasSaving.current && !saving;
+    wasSaving.current = Boolean(saving);
+    if (ended && saveErrors.conflict === null && latest && opened)
+      if ((latest.version ?? 0) > (opened.version ?? 0)) setOpened(latest);
+  }, [saving, saveErrors.conflict, latest, opened]);
   if (!opened) return null;
 
   const reload = async () => {

@@ -1,20 +1,53 @@
 // The letters register in the schema: the register with its filters, one letter printable,
-// and the registration of a letter.
+// the registration of a letter and the filing of its scan (GraphQL multipart requests).
 
+import type { Context } from "../../auth/context.js";
+import { withCaller } from "../../auth/policy.js";
 import { run } from "../../db/commands.js";
 import { LetterDirection } from "../../db/generated/enums.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { NotificationEventEnum } from "../notifications/enums.js";
+import { type StoredUpload, storeUpload } from "../requests/documents/service.js";
+import { documentStorage } from "../requests/documents/storage.js";
 import { RequestNode } from "../requests/types.js";
+import { letterScanPath, mayReadLetterScan } from "./letter-policy.js";
 import { renderLetterHtml } from "./letter-print.js";
-import { letterLimits, registerLetter } from "./letters.js";
+import { attachLetterScan, letterLimits, registerLetter } from "./letters.js";
 
 const LetterDirectionEnum = builder.enumType(LetterDirection, {
   name: "LetterDirection",
   description: "INCOMING (وارد) or OUTGOING (صادر).",
+});
+
+type LetterScan = {
+  letterId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Date;
+};
+
+const LetterScanType = builder.objectRef<LetterScan>("LetterScan").implement({
+  description:
+    "A letter's scan, kept in the documents store. Download through `downloadUrl` (audited).",
+  fields: (t) => ({
+    fileName: t.exposeString("fileName", { description: "File name as uploaded, cleaned." }),
+    contentType: t.exposeString("contentType", {
+      description: "MIME type read from the content: application/pdf, image/jpeg or image/png.",
+    }),
+    size: t.exposeInt("size", { description: "Size in bytes." }),
+    sha256: t.exposeString("sha256", { description: "SHA-256 of the content (hex)." }),
+    uploadedAt: t.expose("uploadedAt", { type: "DateTime", description: "When it was filed." }),
+    downloadUrl: t.string({
+      description:
+        "Path of the authorised download (GET, with the session cookie or bearer token), relative to the API origin.",
+      resolve: (scan) => letterScanPath(scan.letterId),
+    }),
+  }),
 });
 
 const LetterNode = builder.prismaNode("Letter", {
@@ -37,9 +70,33 @@ const LetterNode = builder.prismaNode("Letter", {
     body: t.exposeString("body", { description: "Its text (outgoing letters); may be empty." }),
     member: t.relation("member", { nullable: true, description: "The member it concerns." }),
     request: t.relation("request", { nullable: true, description: "The request it concerns." }),
-    scan: t.relation("document", {
+    scan: t.field({
+      type: LetterScanType,
       nullable: true,
-      description: "The scanned letter in the documents store.",
+      description: "The scanned letter, if one was filed (for those who may read it).",
+      authScopes: (_letter, _args, context: Context) => withCaller(context, mayReadLetterScan),
+      select: {
+        id: true,
+        scanFileName: true,
+        scanContentType: true,
+        scanSize: true,
+        scanSha256: true,
+        scanUploadedAt: true,
+      },
+      resolve: (letter) =>
+        letter.scanFileName && letter.scanContentType && letter.scanUploadedAt
+          ? {
+              letterId: letter.id,
+              fileName: letter.scanFileName,
+              contentType: letter.scanContentType,
+              size: letter.scanSize ?? 0,
+              sha256: letter.scanSha256 ?? "",
+              uploadedAt: letter.scanUploadedAt,
+            }
+          : null,
+    }),
+    version: t.exposeInt("version", {
+      description: "Optimistic-concurrency version: send it back with attachLetterScan.",
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When registered." }),
     printableHtml: t.string({
@@ -153,9 +210,11 @@ const RegisterLetterInput = builder.inputType("RegisterLetterInput", {
     body: t.string({ required: false, description: "Its text (outgoing letters)." }),
     member: t.globalID({ required: false, for: MemberNode, description: "The member." }),
     request: t.globalID({ required: false, for: RequestNode, description: "The request." }),
-    scan: t.globalID({
+    scan: t.field({
+      type: "Upload",
       required: false,
-      description: "The scanned letter: a Document of the same member, uploaded first.",
+      description:
+        "The scanned letter (GraphQL multipart request): PDF, JPEG or PNG, at most the configured size; with or without a member.",
     }),
     template: t.field({
       type: NotificationEventEnum,
@@ -178,13 +237,63 @@ builder.mutationField("registerLetter", (t) =>
       dataField: { name: "letter", description: "The letter as registered." },
     },
     args: { input: t.arg({ type: RegisterLetterInput, required: true, description: "It." }) },
-    resolve: async (_root, { input }, context) =>
-      run(context, await context.caller(), registerLetter, {
-        ...input,
-        memberId: input.member?.id,
-        requestId: input.request?.id,
-        documentId: input.scan?.id,
-        publicUrl: context.config.publicUrl,
-      }),
+    resolve: async (_root, { input }, context) => {
+      const caller = await context.caller();
+      const { scan, ...letter } = input;
+      const register = (stored?: StoredUpload) =>
+        run(context, caller, registerLetter, {
+          ...letter,
+          memberId: input.member?.id,
+          requestId: input.request?.id,
+          scan: stored,
+          publicUrl: context.config.publicUrl,
+        });
+      return scan ? storeUpload(uploads(context), scan, "scan", register) : register();
+    },
+  }),
+);
+
+/** Where scans are stored and how large they may be: as members' documents. */
+const uploads = (context: Context) => ({
+  storage: documentStorage(context.config),
+  maxUploadBytes: context.config.maxUploadBytes,
+});
+
+const AttachLetterScanInput = builder.inputType("AttachLetterScanInput", {
+  description: "The scan of a letter registered without one (GraphQL multipart request).",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: LetterNode, description: "The letter's global ID." }),
+    version: t.int({ required: true, description: "The version you read." }),
+    scan: t.field({
+      type: "Upload",
+      required: true,
+      description: "The scanned letter: PDF, JPEG or PNG, at most the configured size.",
+    }),
+  }),
+});
+
+builder.mutationField("attachLetterScan", (t) =>
+  t.field({
+    type: LetterNode,
+    description:
+      "Files the scan of a registered letter that has none; a filed scan is not replaced.",
+    authScopes: { permission: "letters.register" },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError, ForbiddenError],
+      union: { name: "AttachLetterScanResult", description: "The letter, or why not." },
+      result: { name: "AttachLetterScanSuccess", description: "The scan was filed." },
+      dataField: { name: "letter", description: "The letter with its scan." },
+    },
+    args: { input: t.arg({ type: AttachLetterScanInput, required: true, description: "It." }) },
+    resolve: async (_root, { input }, context) => {
+      const caller = await context.caller();
+      return storeUpload(uploads(context), input.scan, "scan", (scan) =>
+        run(context, caller, attachLetterScan, {
+          id: input.id.id,
+          version: input.version,
+          scan,
+        }),
+      );
+    },
   }),
 );

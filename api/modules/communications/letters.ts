@@ -2,13 +2,15 @@
 // the next number of its direction in the Hijri year of its date, e.g. ص-1448-000123. The
 // number is taken from a counter row locked until the registration commits, so concurrent
 // registrations queue and a failed one gives its number back: the register has no gaps. A
-// letter about a member is also a communication on their log.
+// letter about a member is also a communication on their log. A letter carries its scan (with
+// or without a member), stored as members' documents are (requests/documents).
 import type { CommandContext } from "../../db/commands.js";
 import { nextSerial } from "../../db/counters.js";
 import type { LetterDirection, NotificationEvent } from "../../db/generated/enums.js";
-import { FieldErrors, NotFoundError } from "../../errors.js";
-import { recordAudit } from "../audit/service.js";
+import { FieldErrors, inputFieldError, NotFoundError } from "../../errors.js";
+import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { renderTemplateForRequest } from "../notifications/templates.js";
+import type { StoredUpload } from "../requests/documents/service.js";
 import { recordCommunication } from "./service.js";
 
 export const letterLimits = { subject: 200, correspondent: 200, body: 20_000 } as const;
@@ -45,8 +47,8 @@ export type RegisterLetterInput = {
   body?: string | null | undefined;
   memberId?: string | null | undefined;
   requestId?: string | null | undefined;
-  /** The scanned letter, already in the documents store (a document of the same member). */
-  documentId?: string | null | undefined;
+  /** The scanned letter, already stored (`storeUpload`): this transaction files it. */
+  scan?: StoredUpload | undefined;
   /** An outgoing letter written from this event's template, for the request's member. */
   template?: NotificationEvent | null | undefined;
   /** Where members reach Wasl: links in a letter written from a template start with it. */
@@ -89,14 +91,6 @@ export async function registerLetter(context: CommandContext, input: RegisterLet
           occurredAt: letterDate.getTime() > now.getTime() ? now : letterDate,
         })
       : null;
-  if (input.documentId) {
-    const document = await tx.document.findUnique({
-      where: { id: input.documentId },
-      select: { memberId: true },
-    });
-    if (!document || document.memberId !== communication?.memberId)
-      throw new NotFoundError("Document", input.documentId);
-  }
   const year = hijriYearOf(letterDate);
   const serial = await nextSerial(tx, `LETTER_${input.direction}`, year);
   const letter = await tx.letter.create({
@@ -112,7 +106,7 @@ export async function registerLetter(context: CommandContext, input: RegisterLet
       memberId: communication?.memberId ?? null,
       requestId: communication?.requestId ?? null,
       communicationId: communication?.id ?? null,
-      documentId: input.documentId ?? null,
+      ...(input.scan ? scanFields(input.scan, now) : {}),
       createdById: caller.kind === "user" ? caller.id : null,
     },
   });
@@ -121,7 +115,60 @@ export async function registerLetter(context: CommandContext, input: RegisterLet
     entityType: "Letter",
     entityId: letter.id,
     requestId: letter.requestId ?? undefined,
-    changes: { registerNumber: { before: null, after: letter.registerNumber } },
+    changes: changedFields(
+      {},
+      {
+        registerNumber: letter.registerNumber,
+        ...(input.scan ? { scanFileName: letter.scanFileName, scanSha256: letter.scanSha256 } : {}),
+      },
+    ),
   });
   return letter;
+}
+
+/** The letter's columns for a stored scan. */
+function scanFields(scan: StoredUpload, now: Date) {
+  return {
+    scanFileName: scan.fileName,
+    scanContentType: scan.contentType,
+    scanSize: scan.size,
+    scanSha256: scan.sha256,
+    scanStorageKey: scan.storageKey,
+    scanUploadedAt: now,
+  };
+}
+
+export type AttachLetterScanInput = { id: string; version: number; scan: StoredUpload };
+
+/**
+ * Files the scan of a letter registered without one. A scan once filed is part of the record
+ * and is not replaced: another is refused, naming the field.
+ */
+export async function attachLetterScan(context: CommandContext, input: AttachLetterScanInput) {
+  const { tx, now } = context;
+  const before = await tx.letter.findUnique({
+    where: { id: input.id },
+    select: { id: true, version: true, requestId: true, scanStorageKey: true },
+  });
+  if (!before) throw new NotFoundError("Letter", input.id);
+  await expectVersion(context, "Letter", before, input.version);
+  if (before.scanStorageKey) throw inputFieldError("scan", "letters.scanAlreadyFiled");
+  const data = scanFields(input.scan, now);
+  // The version and the empty scan in the WHERE make check and write one step.
+  const written = await tx.letter.updateMany({
+    where: { id: input.id, version: input.version, scanStorageKey: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (written.count !== 1) throw await staleWrite(context, "Letter", input.id, input.version);
+  await recordAudit(tx, context.caller, {
+    action: "UPDATE",
+    entityType: "Letter",
+    entityId: input.id,
+    requestId: before.requestId ?? undefined,
+    changes: {
+      scanFileName: { before: null, after: data.scanFileName },
+      scanSha256: { before: null, after: data.scanSha256 },
+    },
+  });
+  return tx.letter.findUniqueOrThrow({ where: { id: input.id } });
 }

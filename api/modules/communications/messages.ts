@@ -20,6 +20,8 @@ export const communicationMessagesAr = {
   "fields.correspondent": "الجهة المراسِلة",
   "fields.letterDate": "تاريخ الخطاب",
   "fields.template": "القالب",
+  "fields.scan": "صورة الخطاب الممسوحة",
+  "letters.scanAlreadyFiled": "لهذا الخطاب صورة محفوظة، ولا تُستبدل بعد حفظها في السجل.",
 } as const;
 
 export const communicationMessagesEn: Keys<typeof communicationMessagesAr> = {
@@ -42,6 +44,9 @@ export const communicationMessagesEn: Keys<typeof communicationMessagesAr> = {
   "fields.correspondent": "Correspondent",
   "fields.letterDate": "Letter date",
   "fields.template": "Template",
+  "fields.scan": "Scanned letter",
+  "letters.scanAlreadyFiled":
+    "This letter already has its scan on file; a filed scan is not replaced.",
 };
 
 declare module "../../i18n/messages.js" {

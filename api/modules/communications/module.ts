@@ -3,3 +3,4 @@
 import "./mutations.js";
 import "./messages.js";
 import "./letter-types.js";
+import "./letter-routes.js";

@@ -21,6 +21,7 @@ export function createBackgroundWork(options: {
     senders: createSenders(config, log),
     config: config.delivery,
     log,
+    onChange: (event) => void pubsub.publish("outboxChanged", event),
   });
   const everyMs = config.delivery.remindersEveryMs;
   const scheduler = createScheduler({

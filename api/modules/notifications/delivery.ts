@@ -17,6 +17,7 @@ import {
   type Senders,
 } from "./channels.js";
 import { captureSender, smtpSender } from "./email.js";
+import type { OutboxChangedEvent } from "./events.js";
 import { httpSmsGateway, logSmsGateway } from "./sms.js";
 
 /** The senders the configuration asks for: SMTP or the local capture, an SMS gateway. */
@@ -46,7 +47,8 @@ export function backoffMs(attempt: number, baseMs: number, random: () => number)
 
 export type DeliveryOutcome = { sent: number; retrying: number; failed: number };
 
-type Claimed = {
+/** A notification claimed for one try: what its channel needs, and which try it is. */
+export type Claimed = {
   id: string;
   channel: NotificationChannel;
   address: string;
@@ -57,7 +59,100 @@ type Claimed = {
 };
 
 /** Which channels a loop claims: the members' channels together, each provided one alone. */
-type ChannelGroup = readonly DeliveredChannel[];
+export type ChannelGroup = readonly DeliveredChannel[];
+
+/**
+ * Claims up to `batchSize` notifications of `channels` due at `at`, oldest due first: PENDING
+ * rows that are due, and SENDING rows whose worker's lease ran out (it died).
+ * Each moves to SENDING with one more try and a lease until `at + leaseMs`. Rows another
+ * transaction holds (a worker's claim, a cancel) are skipped, not waited for.
+ * Raw SQL: Prisma has no FOR UPDATE SKIP LOCKED, and the claim must be one statement. Its
+ * equivalence with the same selection through Prisma: tests/api/outbox-statements.test.ts.
+ */
+export function claimDue(
+  prisma: PrismaClient,
+  {
+    at,
+    leaseMs,
+    batchSize,
+    channels,
+  }: { at: Date; leaseMs: number; batchSize: number; channels: ChannelGroup },
+): Promise<Claimed[]> {
+  const leaseUntil = new Date(at.getTime() + leaseMs);
+  return prisma.$queryRaw<Claimed[]>`
+    UPDATE "Notification" SET
+      "status" = 'SENDING', "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil},
+      "updatedAt" = ${at}, "version" = "version" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "Notification"
+      WHERE "status" IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${at}
+        AND "channel" IN (${Prisma.join(channels.map((c) => Prisma.sql`${c}::"NotificationChannel"`))})
+      ORDER BY "nextAttemptAt", "id"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "channel", "address", "language", "subject", "body", "attempts"`;
+}
+
+/** One try at a claimed notification, and the state it leads to. */
+export type DeliveryTry = {
+  row: Claimed;
+  outcome: keyof DeliveryOutcome;
+  startedAt: Date;
+  finishedAt: Date;
+  providerMessageId: string | null;
+  /** The HTTP status a webhook's receiver answered, when there was one. */
+  responseCode: number | null;
+  /** The error as stored (at most `errorLimit` characters), or null when sent. */
+  error: string | null;
+  /** SENT, FAILED (last try), or PENDING again (to retry). */
+  status: OutboxStatus;
+  /** When to try again (retrying only); otherwise the row keeps its own. */
+  nextAttemptAt: Date | null;
+};
+
+/**
+ * Records a batch's tries in one transaction of two statements: each row's new state, and
+ * the tries. Only rows still claimed by this try change: if a lease ran out and another
+ * worker took a row meanwhile, that worker's try stands (this try is still on record).
+ * Raw SQL: each row gets values of its own (a measured hot path, tests/bench/outbox.ts); its
+ * equivalence with the same writes through Prisma: tests/api/outbox-statements.test.ts.
+ */
+export async function recordTries(
+  prisma: PrismaClient,
+  tries: DeliveryTry[],
+  at: Date,
+): Promise<void> {
+  if (!tries.length) return;
+  const values = tries.map(
+    (t) =>
+      Prisma.sql`(${t.row.id}::uuid, ${t.row.attempts}::int, ${t.status}::"OutboxStatus",
+        ${t.outcome === "sent" ? t.finishedAt : null}::timestamp(3), ${t.providerMessageId}::text,
+        ${t.error}::text, ${t.nextAttemptAt}::timestamp(3))`,
+  );
+  await prisma.$transaction([
+    prisma.$executeRaw`
+      UPDATE "Notification" AS n SET
+        "status" = v."status", "sentAt" = COALESCE(v."sentAt", n."sentAt"),
+        "providerMessageId" = COALESCE(v."providerMessageId", n."providerMessageId"),
+        "lastError" = v."lastError", "nextAttemptAt" = COALESCE(v."next", n."nextAttemptAt"),
+        "updatedAt" = ${at}, "version" = n."version" + 1
+      FROM (VALUES ${Prisma.join(values)})
+        AS v("id", "attempts", "status", "sentAt", "providerMessageId", "lastError", "next")
+      WHERE n."id" = v."id" AND n."status" = 'SENDING' AND n."attempts" = v."attempts"`,
+    prisma.notificationAttempt.createMany({
+      data: tries.map((t) => ({
+        notificationId: t.row.id,
+        attempt: t.row.attempts,
+        startedAt: t.startedAt,
+        finishedAt: t.finishedAt,
+        succeeded: t.outcome === "sent",
+        providerMessageId: t.providerMessageId,
+        error: t.error,
+        responseCode: t.responseCode,
+      })),
+    }),
+  ]);
+}
 
 export type DeliveryWorker = {
   /** Claims one batch of due notifications and delivers it. */
@@ -77,6 +172,8 @@ export function createDeliveryWorker(options: {
   log: Logger;
   now?: () => Date;
   random?: () => number;
+  /** Told of each batch claimed and each batch recorded (the outbox screen's live updates). */
+  onChange?: (event: OutboxChangedEvent) => void;
 }): DeliveryWorker {
   const { prisma, senders, config, log } = options;
   const now = options.now ?? (() => new Date());
@@ -94,27 +191,8 @@ export function createDeliveryWorker(options: {
     ...provided.map(([channel]) => [channel]),
   ];
 
-  async function claim(channels: ChannelGroup): Promise<Claimed[]> {
-    const at = now();
-    const leaseUntil = new Date(at.getTime() + config.leaseMs);
-    // PENDING rows that are due, and SENDING rows whose worker's lease ran out (it died).
-    // Raw SQL: Prisma has no FOR UPDATE SKIP LOCKED, and the claim must be one statement.
-    return prisma.$queryRaw<Claimed[]>`
-      UPDATE "Notification" SET
-        "status" = 'SENDING', "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil},
-        "updatedAt" = ${at}, "version" = "version" + 1
-      WHERE "id" IN (
-        SELECT "id" FROM "Notification"
-        WHERE "status" IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${at}
-          AND "channel" IN (${Prisma.join(channels.map((c) => Prisma.sql`${c}::"NotificationChannel"`))})
-        ORDER BY "nextAttemptAt"
-        LIMIT ${config.batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "channel", "address", "language", "subject", "body", "attempts"`;
-  }
-
   /** One try at one claimed row: what the provider answered, and what follows from it. */
-  async function attempt(row: Claimed) {
+  async function attempt(row: Claimed): Promise<DeliveryTry> {
     const startedAt = now();
     let providerMessageId: string | null = null;
     let responseCode: number | null = null;
@@ -148,7 +226,7 @@ export function createDeliveryWorker(options: {
       providerMessageId,
       responseCode,
       error: error ? error.message.slice(0, errorLimit) : null,
-      status: (!error ? "SENT" : lastTry ? "FAILED" : "PENDING") as OutboxStatus,
+      status: !error ? "SENT" : lastTry ? "FAILED" : "PENDING",
       nextAttemptAt:
         outcome === "retrying"
           ? new Date(finishedAt.getTime() + backoffMs(row.attempts, config.backoffMs, random))
@@ -156,52 +234,23 @@ export function createDeliveryWorker(options: {
     };
   }
 
-  /**
-   * Records a batch's tries in one transaction of two statements: each row's new state, and
-   * the tries. Only rows still claimed by this try change: if a lease ran out and another
-   * worker took a row meanwhile, that worker's try stands.
-   * Raw SQL: each row gets values of its own (a measured hot path, tests/bench/outbox.ts).
-   */
-  async function record(tries: Awaited<ReturnType<typeof attempt>>[]) {
-    if (!tries.length) return;
-    const values = tries.map(
-      (t) =>
-        Prisma.sql`(${t.row.id}::uuid, ${t.row.attempts}::int, ${t.status}::"OutboxStatus",
-          ${t.outcome === "sent" ? t.finishedAt : null}::timestamp(3), ${t.providerMessageId}::text,
-          ${t.error}::text, ${t.nextAttemptAt}::timestamp(3))`,
-    );
-    await prisma.$transaction([
-      prisma.$executeRaw`
-        UPDATE "Notification" AS n SET
-          "status" = v."status", "sentAt" = COALESCE(v."sentAt", n."sentAt"),
-          "providerMessageId" = COALESCE(v."providerMessageId", n."providerMessageId"),
-          "lastError" = v."lastError", "nextAttemptAt" = COALESCE(v."next", n."nextAttemptAt"),
-          "updatedAt" = ${now()}, "version" = n."version" + 1
-        FROM (VALUES ${Prisma.join(values)})
-          AS v("id", "attempts", "status", "sentAt", "providerMessageId", "lastError", "next")
-        WHERE n."id" = v."id" AND n."status" = 'SENDING' AND n."attempts" = v."attempts"`,
-      prisma.notificationAttempt.createMany({
-        data: tries.map((t) => ({
-          notificationId: t.row.id,
-          attempt: t.row.attempts,
-          startedAt: t.startedAt,
-          finishedAt: t.finishedAt,
-          succeeded: t.outcome === "sent",
-          providerMessageId: t.providerMessageId,
-          error: t.error,
-          responseCode: t.responseCode,
-        })),
-      }),
-    ]);
-  }
-
   async function deliverGroup(channels: ChannelGroup): Promise<DeliveryOutcome> {
-    const rows = await claim(channels);
+    const rows = await claimDue(prisma, {
+      at: now(),
+      leaseMs: config.leaseMs,
+      batchSize: config.batchSize,
+      channels,
+    });
     // The batch goes out together (SMTP's pool and the gateway take several at once) and is
     // recorded together. A worker that dies before recording leaves the batch SENDING: its
     // lease runs out and it is sent again (at least once, with the same idempotency key).
+    const notificationIds = rows.map((row) => row.id);
+    if (rows.length)
+      options.onChange?.({ change: "CLAIMED", notificationIds, at: now().toISOString() });
     const tries = await Promise.all(rows.map(attempt));
-    await record(tries);
+    await recordTries(prisma, tries, now());
+    if (rows.length)
+      options.onChange?.({ change: "DELIVERY_RECORDED", notificationIds, at: now().toISOString() });
     const outcome: DeliveryOutcome = { sent: 0, retrying: 0, failed: 0 };
     for (const t of tries) outcome[t.outcome]++;
     return outcome;

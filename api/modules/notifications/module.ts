@@ -7,3 +7,4 @@ import "./messages.js";
 import "./template-types.js";
 import "./preferences.js";
 import "./bell.js";
+import "./subscriptions.js";

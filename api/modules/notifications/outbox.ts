@@ -1,9 +1,10 @@
 // The outbox (DOMAIN.md, "Notification"): a change that should reach the member queues its
-// rendered messages in the same transaction, so a message exists exactly when the change
-// committed. The delivery worker (delivery.ts) sends the PENDING rows.
-import type { Db } from "../../db/client.js";
+// rendered messages in the same transaction (the command's), so a message exists exactly when
+// the change committed. The delivery worker (delivery.ts) sends the PENDING rows.
+import type { CommandContext } from "../../db/commands.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
 import type { Locale } from "../../i18n/messages.js";
+import "./events.js";
 
 /**
  * What each event's templates are filled with, by event. The module that sends an event
@@ -124,9 +125,10 @@ export const requiredNotifications: readonly NotificationEvent[] = [
  * Returns how many were queued.
  */
 export async function enqueueNotification<Event extends NotificationEvent>(
-  tx: Db,
+  context: Pick<CommandContext, "tx" | "now" | "emit">,
   notification: NotificationRequest<Event>,
 ): Promise<number> {
+  const { tx } = context;
   const render = renderers.get(notification.event) as
     | NotificationRenderer<NotificationParams<Event>>
     | undefined;
@@ -177,6 +179,14 @@ export async function enqueueNotification<Event extends NotificationEvent>(
       },
     ];
   });
-  if (rows.length) await tx.notification.createMany({ data: rows });
+  if (rows.length) {
+    await tx.notification.createMany({ data: rows });
+    // The outbox screen refetches once this commits.
+    context.emit("outboxChanged", {
+      change: "QUEUED",
+      notificationIds: [],
+      at: context.now.toISOString(),
+    });
+  }
   return rows.length;
 }

@@ -89,6 +89,13 @@ export const decisionReminders = (everyMs: number): ScheduledJob => ({
         pubsub.publish("staffNotificationAdded", { userId });
       }
     }
+    // Their e-mails wait in the outbox: its screen refetches.
+    if (queued)
+      pubsub.publish("outboxChanged", {
+        change: "QUEUED",
+        notificationIds: [],
+        at: now.toISOString(),
+      });
     return queued;
   },
 });

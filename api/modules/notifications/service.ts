@@ -46,6 +46,11 @@ async function move(context: CommandContext, action: OutboxAction, input: Change
     },
   });
   if (!updated.count) throw await staleWrite(context, "Notification", before.id, input.version);
+  context.emit("outboxChanged", {
+    change: action === "RESEND" ? "RESENT" : "CANCELLED",
+    notificationIds: [before.id],
+    at: now.toISOString(),
+  });
   await recordAudit(tx, caller, {
     action: "TRANSITION",
     entityType: "Notification",

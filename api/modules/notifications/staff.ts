@@ -126,5 +126,12 @@ export async function notifyCaseAssigned(
     requestId: request.id,
     now: context.now,
   });
-  if (queued) context.emit("staffNotificationAdded", { userId });
+  if (queued) {
+    context.emit("staffNotificationAdded", { userId });
+    context.emit("outboxChanged", {
+      change: "QUEUED",
+      notificationIds: [],
+      at: context.now.toISOString(),
+    });
+  }
 }

@@ -410,7 +410,7 @@ export async function applyTransition(
       reason: request.decisionReason,
       answer: request.answer,
     };
-    await enqueueNotification(tx, {
+    await enqueueNotification(context, {
       event: transition.notification,
       memberId: request.memberId,
       requestId: request.id,

@@ -243,7 +243,7 @@ async function invite(
       expiresAt,
     },
   });
-  await enqueueNotification(tx, {
+  await enqueueNotification(context, {
     event: "SURVEY_INVITATION",
     memberId: invitee.memberId,
     requestId: invitee.requestId ?? undefined,

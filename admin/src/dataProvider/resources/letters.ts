@@ -1,5 +1,6 @@
 // The letters register: filtered by direction, Hijri year and search; one letter reads its
-// printable HTML; registering sends what was typed (the API numbers it).
+// printable HTML; registering sends what was typed (the API numbers it) and the scan chosen
+// (a File: the data provider then sends a multipart request).
 import { letterFields } from "../fragments.js";
 import { mutation, type ResourceSpec } from "../spec.js";
 import { blank, compact, trimmed } from "../values.js";
@@ -12,6 +13,9 @@ export function letterCreateInput(data: Record<string, unknown>) {
   };
   for (const field of ["letterDate", "body", "member", "request", "template"] as const)
     if (!blank(trimmed(data[field]))) input[field] = trimmed(data[field]);
+  // react-admin's FileInput keeps the chosen file as `{ rawFile, src, title }`.
+  const scan = (data.scan as { rawFile?: unknown } | null | undefined)?.rawFile;
+  if (scan instanceof File) input.scan = scan;
   return input;
 }
 

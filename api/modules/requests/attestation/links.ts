@@ -36,9 +36,10 @@ function attestationLinkUrl(publicUrl: string, token: string): string {
  * how many messages were queued.
  */
 export async function sendAttestationLink(
-  { tx, caller, now }: CommandContext,
+  context: CommandContext,
   input: { requestId: string; publicUrl: string },
 ) {
+  const { tx, caller, now } = context;
   if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
   const request = await signableRequest(tx, input.requestId);
   if (!rulesFor(request).attestationRequired)
@@ -68,7 +69,7 @@ export async function sendAttestationLink(
       expiresAt,
     },
   });
-  const queued = await enqueueNotification(tx, {
+  const queued = await enqueueNotification(context, {
     event: "ATTESTATION_REQUESTED",
     memberId: request.memberId,
     requestId: request.id,

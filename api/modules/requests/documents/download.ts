@@ -3,10 +3,9 @@
 // them; serves the stored type as an attachment that browsers may not sniff or render inline.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { pipeline } from "node:stream/promises";
 import { requestContext, type Services } from "../../../auth/context.js";
 import { hasPermission } from "../../../auth/permissions.js";
-import { attachmentDisposition } from "../../../http/attachment.js";
+import { sendStoredFile } from "../../../http/attachment.js";
 import { decodedPath } from "../../../http/request.js";
 import { recordAudit } from "../../audit/service.js";
 import { mayReadCase } from "../policy.js";
@@ -48,27 +47,15 @@ export function createDocumentDownloadHandler(services: Services) {
 
     const stored = await storage.get(document.storageKey);
     if (!stored) return void res.writeHead(404).end();
-    res.writeHead(200, {
-      "content-type": document.contentType,
-      "content-length": String(stored.size),
-      "content-disposition": attachmentDisposition(document.fileName),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-      "cache-control": "private, no-store",
-      etag: `"${document.sha256}"`,
-    });
-    if (req.method === "HEAD") {
-      stored.stream.destroy();
-      return void res.end();
-    }
     // Documents carry personal data (ID copies, income proofs): every read is on record.
-    await recordAudit(prisma, caller, {
-      action: "READ_PERSONAL_DATA",
-      entityType: "Document",
-      entityId: document.id,
-      changes: ["content"],
-      requestId: context.requestId,
-    });
-    await pipeline(stored.stream, res);
+    await sendStoredFile(req, res, stored, document, () =>
+      recordAudit(prisma, caller, {
+        action: "READ_PERSONAL_DATA",
+        entityType: "Document",
+        entityId: document.id,
+        changes: ["content"],
+        requestId: context.requestId,
+      }),
+    );
   };
 }

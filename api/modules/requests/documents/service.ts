@@ -84,14 +84,15 @@ export type DocumentServices = {
   maxUploadBytes: number;
 };
 
-const fileError = (messageKey: MessageKey, params: MessageParams) =>
-  inputFieldError("file", messageKey, params);
-
 /** The limit in MB (decimal, as people read file sizes), or in KB below one MB. */
-function tooLarge(maxUploadBytes: number): ValidationError {
+function tooLarge(field: string, maxUploadBytes: number): ValidationError {
   return maxUploadBytes >= 1_000_000
-    ? fileError("documents.fileTooLarge", { max: Math.round(maxUploadBytes / 100_000) / 10 })
-    : fileError("documents.fileTooLargeKb", { max: Math.round(maxUploadBytes / 100) / 10 });
+    ? inputFieldError(field, "documents.fileTooLarge", {
+        max: Math.round(maxUploadBytes / 100_000) / 10,
+      })
+    : inputFieldError(field, "documents.fileTooLargeKb", {
+        max: Math.round(maxUploadBytes / 100) / 10,
+      });
 }
 
 const typeLabels: Record<AllowedContentType, string> = {
@@ -103,13 +104,16 @@ const typeLabels: Record<AllowedContentType, string> = {
 /**
  * Checks an uploaded file before anything is written: size, allowed type, a name whose
  * extension agrees with the declared type, and content whose magic bytes are that type.
- * Returns the bytes and the type they really are.
+ * Returns the bytes and the type they really are. Errors name `field`, the input's field.
  */
 export async function checkUploadedFile(
   file: UploadedFile,
   maxUploadBytes: number,
+  field = "file",
 ): Promise<{ bytes: Uint8Array; contentType: AllowedContentType; fileName: string }> {
-  if (file.size > maxUploadBytes) throw tooLarge(maxUploadBytes);
+  const fileError = (messageKey: MessageKey, params: MessageParams = {}) =>
+    inputFieldError(field, messageKey, params);
+  if (file.size > maxUploadBytes) throw tooLarge(field, maxUploadBytes);
   if (file.size === 0) throw fileError("documents.fileEmpty", {});
   // No declared type (some clients send none): the extension is the claim to check.
   const declared =
@@ -123,7 +127,7 @@ export async function checkUploadedFile(
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   // The size a client declares is not trusted either.
-  if (bytes.byteLength > maxUploadBytes) throw tooLarge(maxUploadBytes);
+  if (bytes.byteLength > maxUploadBytes) throw tooLarge(field, maxUploadBytes);
   if (sniffContentType(bytes) !== declared) {
     throw fileError("documents.fileContentMismatch", { declared: typeLabels[declared] });
   }
@@ -153,21 +157,46 @@ export async function uploadDocument(
   if (!isOpenToDocuments(request.status)) {
     throw inputFieldError("requestId", "documents.requestClosed", { status: request.status });
   }
-  const { bytes, contentType, fileName } = await checkUploadedFile(
-    input.file,
-    services.maxUploadBytes,
+  return storeUpload(services, input.file, "file", (stored) =>
+    run(services, caller, attachDocument, { request, kind: input.kind, ...stored }),
   );
-  const sha256 = sha256Hex(bytes);
+}
+
+/** A checked upload as stored: what its row records. */
+export type StoredUpload = {
+  fileName: string;
+  contentType: AllowedContentType;
+  size: number;
+  sha256: string;
+  /** Where the bytes were stored, before the transaction. */
+  storageKey: string;
+};
+
+/**
+ * Checks an upload (`checkUploadedFile`, errors naming `field`), stores its bytes (temp file,
+ * then rename), and hands them to `record`, the transaction that writes the row referring to
+ * them. If that fails the stored file is removed, so neither a row without a file nor an
+ * orphan file stays. Documents and the letters register's scans are stored this way.
+ */
+export async function storeUpload<T>(
+  services: { storage: DocumentStorage; maxUploadBytes: number },
+  file: UploadedFile,
+  field: string,
+  record: (stored: StoredUpload) => Promise<T>,
+): Promise<T> {
+  const { bytes, contentType, fileName } = await checkUploadedFile(
+    file,
+    services.maxUploadBytes,
+    field,
+  );
   const storageKey = newStorageKey();
   await services.storage.put(storageKey, bytes);
   try {
-    return await run(services, caller, attachDocument, {
-      request,
-      kind: input.kind,
+    return await record({
       fileName,
       contentType,
       size: bytes.byteLength,
-      sha256,
+      sha256: sha256Hex(bytes),
       storageKey,
     });
   } catch (error) {
@@ -178,15 +207,9 @@ export async function uploadDocument(
   }
 }
 
-export type AttachDocumentInput = {
+export type AttachDocumentInput = StoredUpload & {
   request: { id: string; memberId: string };
   kind: DocumentKind;
-  fileName: string;
-  contentType: AllowedContentType;
-  size: number;
-  sha256: string;
-  /** Where the bytes were stored, before the transaction. */
-  storageKey: string;
 };
 
 /** The row of a stored file, with its timeline event and audit entry. */
