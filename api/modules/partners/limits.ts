@@ -1,0 +1,307 @@
+// The limits that protect the service from partner callers, as one yoga plugin: registered
+// operations by hash, then, once the caller is known to be a partner and before anything
+// runs, in this order: "persisted only" keys, graphql-armor's stricter partner limits, the
+// static cost analysis (page sizes 1–100 and the node limit), and the key's hourly budget.
+// The cost is put on the context (`partnerCost`) and reported in `extensions.cost`; every
+// partner call ends in the call log. Staff, members and anonymous callers pass untouched:
+// they are bounded by the armor every caller gets (graphql/query-limits.ts), not budgeted.
+import { handleStreamOrSingleExecutionResult } from "@envelop/core";
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  type OperationTypeNode,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { PartnerCaller } from "../../auth/caller.js";
+import type { Context } from "../../auth/context.js";
+import type { Config, PartnerLimitsConfig } from "../../config.js";
+import type { PrismaClient } from "../../db/client.js";
+import type { PartnerCallTransport, PartnerOperationType } from "../../db/generated/enums.js";
+import { maxPageSize } from "../../graphql/pagination.js";
+import { queryLimitMessageKeys } from "../../graphql/query-limits.js";
+import {
+  type Locale,
+  localeFromAcceptLanguage,
+  type MessageKey,
+  type MessageParams,
+  translate,
+} from "../../i18n/messages.js";
+import type { Logger } from "../../logger.js";
+import { PartnerArmor } from "./armor.js";
+import { type BudgetReport, PartnerBudgets } from "./budget.js";
+import { PartnerCallLog } from "./calls.js";
+import { analyseCost } from "./cost.js";
+import { PartnerKeyLimits } from "./key-limits.js";
+import { PersistedOperations, sha256Hex } from "./persisted.js";
+
+/** What the partner limits keep across requests, one per server (server.ts makes it). */
+export type PartnerLimits = {
+  config: PartnerLimitsConfig;
+  budgets: PartnerBudgets;
+  keyLimits: PartnerKeyLimits;
+  calls: PartnerCallLog;
+  persisted: PersistedOperations;
+  armor: PartnerArmor;
+};
+
+declare module "../../auth/context.js" {
+  interface ModuleServices {
+    /** Budgets, per-key limits, registered operations and the call log (partners module). */
+    partnerLimits: PartnerLimits;
+  }
+}
+
+export function createPartnerLimits(
+  config: Config,
+  prisma: PrismaClient,
+  log: Logger,
+): PartnerLimits {
+  const limits = config.partnerLimits;
+  return {
+    config: limits,
+    budgets: new PartnerBudgets(),
+    keyLimits: new PartnerKeyLimits(prisma),
+    calls: new PartnerCallLog(prisma, log, { retentionDays: limits.callRetentionDays }),
+    persisted: PersistedOperations.fromFile(limits.persistedOperationsFile),
+    armor: new PartnerArmor(limits),
+  };
+}
+
+/** `extensions.cost` as it travels. */
+function costExtension(report: BudgetReport) {
+  return {
+    requested: report.requested,
+    remaining: report.remaining,
+    limit: report.limit,
+    resetAt: report.resetAt.toISOString(),
+  };
+}
+
+/**
+ * A refusal before execution, in the caller's language. With the GraphQL-over-HTTP media
+ * type it is a 400 like a validation error (`spec`); THROTTLED is a 429 for every client.
+ */
+function refusal(
+  locale: Locale,
+  code: string,
+  key: MessageKey,
+  params: MessageParams = {},
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(translate(locale, key, params), {
+    extensions: { code, ...extensions, http: { status: 400, spec: true } },
+  });
+}
+
+function persistedHash(extensions: Record<string, unknown> | undefined): string | undefined {
+  const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  return typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : undefined;
+}
+
+type Admission =
+  | { refused: GraphQLError; report?: BudgetReport }
+  | { report: BudgetReport; refused?: undefined };
+
+/** Whether the partner's operation may run, and what it costs. */
+async function admit(
+  limits: PartnerLimits,
+  context: Context,
+  caller: PartnerCaller,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): Promise<Admission> {
+  const { locale } = context;
+  const keyLimit = await limits.keyLimits.get(caller.apiKeyId);
+  if (keyLimit.persistedOnly && !limits.persisted.isRegistered(document))
+    return {
+      refused: refusal(locale, "PERSISTED_QUERY_REQUIRED", "errors.persistedQueryRequired"),
+    };
+  const armored = limits.armor.refusal(schema, document);
+  if (armored) return { refused: refusal(locale, armored, queryLimitMessageKeys[armored]) };
+  // Without the named operation, execution itself refuses it: it costs the minimum.
+  const operation = getOperationAST(document, operationName);
+  const analysis = operation
+    ? analyseCost(schema, document, operation, variables, limits.config.maxNodes)
+    : { cost: 1, nodes: 0 };
+  if ("refusal" in analysis) {
+    const { refusal: why } = analysis;
+    return why.code === "PAGE_SIZE_REQUIRED"
+      ? {
+          refused: refusal(locale, why.code, "errors.partnerPageSizeRequired", {
+            connection: why.field,
+            max: maxPageSize,
+          }),
+        }
+      : {
+          refused: refusal(locale, why.code, "errors.partnerTooManyNodes", {
+            nodes: why.nodes,
+            max: limits.config.maxNodes,
+          }),
+        };
+  }
+  const charge = limits.budgets.charge(
+    caller.apiKeyId,
+    analysis.cost,
+    keyLimit.pointsPerHour ?? limits.config.pointsPerHour,
+  );
+  if (charge.allowed) return { report: charge };
+  const seconds = Math.max(1, Math.ceil((charge.resetAt.getTime() - limits.budgets.now()) / 1000));
+  return {
+    report: charge,
+    refused: new GraphQLError(
+      translate(locale, "errors.partnerThrottled", {
+        limit: charge.limit,
+        resetAt: { time: charge.resetAt },
+        seconds,
+      }),
+      {
+        extensions: {
+          code: "THROTTLED",
+          resetAt: charge.resetAt.toISOString(),
+          http: { status: 429, headers: { "retry-after": String(seconds) } },
+        },
+      },
+    ),
+  };
+}
+
+/** The first error's code, for the call log. */
+function errorCodeOf(result: ExecutionResult): string | null {
+  const first = result.errors?.[0];
+  if (!first) return null;
+  const code = first.extensions?.code;
+  return typeof code === "string" ? code : "ERROR";
+}
+
+const operationTypes = {
+  query: "QUERY",
+  mutation: "MUTATION",
+  subscription: "SUBSCRIPTION",
+} as const satisfies Record<OperationTypeNode, PartnerOperationType>;
+
+type CallStart = {
+  caller: PartnerCaller;
+  operationName: string | null;
+  operationType: PartnerOperationType;
+  transport: PartnerCallTransport;
+  started: number;
+  at: Date;
+};
+
+export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
+  const logCall = (call: CallStart, result: ExecutionResult, cost: number | null) => {
+    const code = errorCodeOf(result);
+    limits.calls.record({
+      apiKeyId: call.caller.apiKeyId,
+      partnerId: call.caller.partnerId,
+      operationName: call.operationName,
+      operationType: call.operationType,
+      transport: call.transport,
+      cost,
+      result: code === null ? "OK" : code === "THROTTLED" ? "THROTTLED" : "ERROR",
+      errorCode: code,
+      durationMs: Math.round(performance.now() - call.started),
+      at: call.at,
+    });
+  };
+
+  /** The shared part of execute and subscribe: admission, then what to do with the result. */
+  const onOperation = async (
+    args: {
+      contextValue: unknown;
+      schema: GraphQLSchema;
+      document: DocumentNode;
+      operationName?: string | null | undefined;
+      variableValues?: Record<string, unknown> | null | undefined;
+    },
+    stop: (result: ExecutionResult) => void,
+  ) => {
+    const context = args.contextValue as Context & { socketHeaders?: Headers };
+    const caller = await context.caller();
+    if (caller.kind !== "partner") return undefined;
+    const operation = getOperationAST(args.document, args.operationName);
+    const call: CallStart = {
+      caller,
+      operationName: operation?.name?.value ?? args.operationName ?? null,
+      operationType: operationTypes[operation?.operation ?? "query"],
+      transport: context.socketHeaders ? "WEBSOCKET" : "HTTP",
+      started: performance.now(),
+      at: new Date(),
+    };
+    const admission = await admit(
+      limits,
+      context,
+      caller,
+      args.schema,
+      args.document,
+      args.operationName,
+      args.variableValues ?? undefined,
+    );
+    if (admission.refused) {
+      const result: ExecutionResult = {
+        errors: [admission.refused],
+        ...(admission.report ? { extensions: { cost: costExtension(admission.report) } } : {}),
+      };
+      logCall(call, result, admission.report?.requested ?? null);
+      stop(result);
+      return undefined;
+    }
+    const { report } = admission;
+    context.partnerCost = report;
+    return { call, report };
+  };
+
+  return {
+    // Apollo's persisted-query shape over HTTP: a registered hash stands for its text.
+    onParams: ({ params, setParams, setResult, request }) => {
+      const hash = persistedHash(params.extensions);
+      if (!hash) return;
+      const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+      if (params.query) {
+        if (sha256Hex(params.query) !== hash.toLowerCase())
+          setResult({
+            errors: [
+              refusal(locale, "PERSISTED_QUERY_HASH_MISMATCH", "errors.persistedQueryHashMismatch"),
+            ],
+          });
+        return;
+      }
+      const text = limits.persisted.text(hash);
+      if (text) setParams({ ...params, query: text });
+      else
+        setResult({
+          errors: [refusal(locale, "PERSISTED_QUERY_NOT_FOUND", "errors.persistedQueryNotFound")],
+        });
+    },
+    onExecute: async ({ args, setResultAndStopExecution }) => {
+      const admitted = await onOperation(args, setResultAndStopExecution);
+      if (!admitted) return;
+      return {
+        onExecuteDone: (payload) =>
+          handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+            logCall(admitted.call, result, admitted.report.requested);
+            setResult({
+              ...result,
+              extensions: { ...result.extensions, cost: costExtension(admitted.report) },
+            });
+          }),
+      };
+    },
+    // A subscription is charged and logged once, when it starts.
+    onSubscribe: async ({ args, setResultAndStopExecution }) => {
+      const admitted = await onOperation(args, setResultAndStopExecution);
+      if (!admitted) return;
+      return {
+        onSubscribeResult: ({ result }) => {
+          const started = Symbol.asyncIterator in result ? {} : (result as ExecutionResult);
+          logCall(admitted.call, started, admitted.report.requested);
+        },
+      };
+    },
+  };
+}
