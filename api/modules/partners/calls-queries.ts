@@ -1,6 +1,6 @@
 // The partner call log as admins read it: `partnerCalls`, newest first, by partner, key,
 // result and period.
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import type { Db } from "../../db/client.js";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
@@ -97,8 +97,13 @@ const PartnerCallNode = builder.prismaNode("PartnerCall", {
 const PartnerCallFilterInput = builder.inputType("PartnerCallFilter", {
   description: "Narrows the partner call log.",
   fields: (t) => ({
-    partner: t.globalID({ required: false, description: "Only this partner's calls." }),
-    apiKey: t.globalID({ required: false, description: "Only the calls made with this key." }),
+    // IDs decoded here rather than by `t.globalID`: the Partner and ApiKey nodes are the
+    // partners-keys part's, and a global ID is checked against the schema's node types.
+    partner: t.id({ required: false, description: "Only this partner's calls (its global ID)." }),
+    apiKey: t.id({
+      required: false,
+      description: "Only the calls made with this key (its global ID).",
+    }),
     result: t.field({
       type: PartnerCallResultEnum,
       required: false,
@@ -109,25 +114,37 @@ const PartnerCallFilterInput = builder.inputType("PartnerCallFilter", {
   }),
 });
 
-type GlobalId = { typename: string; id: string };
 type Filter = {
-  partner?: GlobalId | null;
-  apiKey?: GlobalId | null;
+  partner?: string | number | null;
+  apiKey?: string | number | null;
   result?: "OK" | "ERROR" | "THROTTLED" | null;
   from?: Date | null;
   to?: Date | null;
 };
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The database ID in a global ID of this type; null if it is not one (it matches nothing). */
+function idOf(
+  value: string | number | null | undefined,
+  typename: string,
+): string | null | undefined {
+  if (value == null) return undefined;
+  try {
+    const decoded = decodeGlobalID(String(value));
+    return decoded.typename === typename && uuid.test(decoded.id) ? decoded.id : null;
+  } catch {
+    return null;
+  }
+}
+
 function callsWhere(filter: Filter | null | undefined) {
-  // A global ID of another kind matches no call.
-  if (
-    (filter?.partner && filter.partner.typename !== "Partner") ||
-    (filter?.apiKey && filter.apiKey.typename !== "ApiKey")
-  )
-    return { id: { in: [] } };
+  const partnerId = idOf(filter?.partner, "Partner");
+  const apiKeyId = idOf(filter?.apiKey, "ApiKey");
+  if (partnerId === null || apiKeyId === null) return { id: { in: [] } };
   return {
-    partnerId: filter?.partner?.id,
-    apiKeyId: filter?.apiKey?.id,
+    partnerId,
+    apiKeyId,
     result: filter?.result ?? undefined,
     at: { gte: filter?.from ?? undefined, lt: filter?.to ?? undefined },
   };
