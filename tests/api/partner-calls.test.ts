@@ -40,9 +40,8 @@ const log = `query ($filter: PartnerCallFilter) {
   }
 }`;
 
-async function calls(filter: Record<string, unknown> = {}, headers = admin) {
-  const answer = await t.gql(log, { filter }, { headers });
-  return answer;
+async function calls(filter: Record<string, unknown> = {}, headers = admin): Promise<Json> {
+  return t.gql(log, { filter }, { headers });
 }
 
 async function partnerWithKey() {
@@ -177,7 +176,7 @@ describe("the partner call log", () => {
     const refused = await calls({}, staff);
     expect(refused.data.partnerCalls).toBeNull();
     expect(refused.errors[0].extensions.code).toBe("FORBIDDEN");
-    const anonymous = await t.gql(log, {});
+    const anonymous: Json = await t.gql(log, {});
     expect(anonymous.data.partnerCalls).toBeNull();
   });
 });
