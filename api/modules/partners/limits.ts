@@ -257,26 +257,25 @@ export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
   };
 
   return {
-    // Apollo's persisted-query shape over HTTP: a registered hash stands for its text.
-    onParams: ({ params, setParams, setResult, request }) => {
+    // Apollo's persisted-query shape over HTTP: a registered hash stands for its text. A
+    // refusal is thrown: yoga answers it as it answers a request it cannot read.
+    onParams: ({ params, setParams, request }) => {
       const hash = persistedHash(params.extensions);
       if (!hash) return;
       const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
       if (params.query) {
         if (sha256Hex(params.query) !== hash.toLowerCase())
-          setResult({
-            errors: [
-              refusal(locale, "PERSISTED_QUERY_HASH_MISMATCH", "errors.persistedQueryHashMismatch"),
-            ],
-          });
+          throw refusal(
+            locale,
+            "PERSISTED_QUERY_HASH_MISMATCH",
+            "errors.persistedQueryHashMismatch",
+          );
         return;
       }
       const text = limits.persisted.text(hash);
-      if (text) setParams({ ...params, query: text });
-      else
-        setResult({
-          errors: [refusal(locale, "PERSISTED_QUERY_NOT_FOUND", "errors.persistedQueryNotFound")],
-        });
+      if (!text)
+        throw refusal(locale, "PERSISTED_QUERY_NOT_FOUND", "errors.persistedQueryNotFound");
+      setParams({ ...params, query: text });
     },
     onExecute: async ({ args, setResultAndStopExecution }) => {
       const admitted = await onOperation(args, setResultAndStopExecution);
