@@ -7,6 +7,7 @@ import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
 import { lettersAr } from "./letters.ar.js";
 import { outboxAr } from "./outbox.ar.js";
+import { partnerCallsAr } from "./partner-calls.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
@@ -217,6 +218,7 @@ export const ar = {
     surveyFollowUps: surveysAr.followUps,
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
+    partnerCalls: partnerCallsAr.resource,
     letters: lettersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
@@ -417,6 +419,7 @@ export const ar = {
       ...knowledgeAr.enums,
       ...surveysAr.enums,
       ...outboxAr.enums,
+      ...partnerCallsAr.enums,
       ...lettersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,

@@ -8,6 +8,7 @@ import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
 import { lettersEn } from "./letters.en.js";
 import { outboxEn } from "./outbox.en.js";
+import { partnerCallsEn } from "./partner-calls.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
@@ -25,6 +26,7 @@ export const en = {
     surveyFollowUps: surveysEn.followUps,
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
+    partnerCalls: partnerCallsEn.resource,
     letters: lettersEn.resource,
     members: {
       name: "Member |||| Members",
@@ -222,6 +224,7 @@ export const en = {
       ...knowledgeEn.enums,
       ...surveysEn.enums,
       ...outboxEn.enums,
+      ...partnerCallsEn.enums,
       ...lettersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
