@@ -72,7 +72,7 @@ describe("the partner call log in the data provider", () => {
         to: "2026-12-01T21:00:00.000Z",
       },
     });
-    expect(list.variables.filter).not.toHaveProperty("apiKey");
+    expect(list.variables?.filter).not.toHaveProperty("apiKey");
   });
 });
 
