@@ -160,7 +160,7 @@ export function createWaslYoga(
       useIntrospectionSwitch(config.introspection),
       ...useQueryLimits(),
       // Partners' own limits, budget and call log, once the caller is known.
-      usePartnerLimits(services.partnerLimits),
+      usePartnerLimits(services),
       useSharedExecution(),
     ],
   });

@@ -172,6 +172,28 @@ describe("the partner call log", () => {
     expect(wrongKind.data.partnerCalls.totalCount).toBe(0);
   });
 
+  it("logs a call refused before it ran (syntax, schema validation) once, with its code", async () => {
+    const p = await partnerWithKey();
+    await call(p.headers, `query Unknown { noSuchField }`);
+    await call(p.headers, `mutation Broken {`);
+    await call(p.headers, `query Fine { __typename }`);
+    await t.app.services.partnerLimits.calls.flush();
+    const answer = await calls({ apiKey: gid("ApiKey", p.apiKey.id) });
+    expect(
+      answer.data.partnerCalls.edges.map((e: Json) => [
+        e.node.operationName,
+        e.node.operationType,
+        e.node.result,
+        e.node.errorCode,
+        e.node.cost,
+      ]),
+    ).toEqual([
+      ["Fine", "QUERY", "OK", null, 1],
+      [null, "QUERY", "ERROR", "GRAPHQL_PARSE_FAILED", null],
+      ["Unknown", "QUERY", "ERROR", "GRAPHQL_VALIDATION_FAILED", null],
+    ]);
+  });
+
   it("is for admins only", async () => {
     const refused = await calls({}, staff);
     expect(refused.data.partnerCalls).toBeNull();

@@ -13,10 +13,11 @@ import {
   type GraphQLSchema,
   getOperationAST,
   type OperationTypeNode,
+  parse,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { PartnerCaller } from "../../auth/caller.js";
-import type { Context } from "../../auth/context.js";
+import { type Credentials, type PartnerCaller, resolveCaller } from "../../auth/caller.js";
+import { type Context, credentialsOf, type Services } from "../../auth/context.js";
 import type { Config, PartnerLimitsConfig } from "../../config.js";
 import type { PrismaClient } from "../../db/client.js";
 import type { PartnerCallTransport, PartnerOperationType } from "../../db/generated/enums.js";
@@ -193,7 +194,27 @@ type CallStart = {
   at: Date;
 };
 
-export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
+/** Whether a request presents a partner's API key (as caller resolution reads it). */
+function presentsApiKey(credentials: Credentials): boolean {
+  return !!(credentials.apiKey ?? credentials.bearer?.startsWith("wasl_"));
+}
+
+/** The operation's type and name from its text, for a call refused before it was parsed. */
+function operationOf(query: string | undefined, operationName: string | undefined) {
+  try {
+    const operation = query ? getOperationAST(parse(query), operationName) : null;
+    return { type: operation?.operation, name: operation?.name?.value };
+  } catch {
+    return { type: undefined, name: undefined };
+  }
+}
+
+export function usePartnerLimits(services: Services): Plugin<Context> {
+  const limits = services.partnerLimits;
+  /** When each HTTP request's parameters were read: a call's duration starts there. */
+  const arrivals = new WeakMap<Request, number>();
+  /** HTTP requests whose partner call reached admission (and is logged there). */
+  const admitted = new WeakSet<Request>();
   const logCall = (call: CallStart, result: ExecutionResult, cost: number | null) => {
     const code = errorCodeOf(result);
     limits.calls.record({
@@ -221,16 +242,17 @@ export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
     },
     stop: (result: ExecutionResult) => void,
   ) => {
-    const context = args.contextValue as Context & { socketHeaders?: Headers };
+    const context = args.contextValue as Context & { socketHeaders?: Headers; request?: Request };
     const caller = await context.caller();
     if (caller.kind !== "partner") return undefined;
+    if (context.request) admitted.add(context.request);
     const operation = getOperationAST(args.document, args.operationName);
     const call: CallStart = {
       caller,
       operationName: operation?.name?.value ?? args.operationName ?? null,
       operationType: operationTypes[operation?.operation ?? "query"],
       transport: context.socketHeaders ? "WEBSOCKET" : "HTTP",
-      started: performance.now(),
+      started: (context.request && arrivals.get(context.request)) ?? performance.now(),
       at: new Date(),
     };
     const admission = await admit(
@@ -260,6 +282,7 @@ export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
     // Apollo's persisted-query shape over HTTP: a registered hash stands for its text. A
     // refusal is thrown: yoga answers it as it answers a request it cannot read.
     onParams: ({ params, setParams, request }) => {
+      arrivals.set(request, performance.now());
       const hash = persistedHash(params.extensions);
       if (!hash) return;
       const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
@@ -278,27 +301,51 @@ export function usePartnerLimits(limits: PartnerLimits): Plugin<Context> {
       setParams({ ...params, query: text });
     },
     onExecute: async ({ args, setResultAndStopExecution }) => {
-      const admitted = await onOperation(args, setResultAndStopExecution);
-      if (!admitted) return;
+      const operation = await onOperation(args, setResultAndStopExecution);
+      if (!operation) return;
       return {
         onExecuteDone: (payload) =>
           handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
-            logCall(admitted.call, result, admitted.report.requested);
+            logCall(operation.call, result, operation.report.requested);
             setResult({
               ...result,
-              extensions: { ...result.extensions, cost: costExtension(admitted.report) },
+              extensions: { ...result.extensions, cost: costExtension(operation.report) },
             });
           }),
       };
     },
+    // A partner's HTTP call refused before it ran (a syntax error, a schema validation error,
+    // the general armor) never reached admission: it is logged here, its key resolved from
+    // the request (only for requests that present one, and only on this path).
+    onExecutionResult: async ({ request, result, context }) => {
+      if (admitted.has(request) || !result || Symbol.asyncIterator in result) return;
+      const credentials = credentialsOf({ headers: request.headers, clientAddress: "" });
+      if (!presentsApiKey(credentials)) return;
+      const caller = await resolveCaller(services, credentials);
+      if (caller.kind !== "partner") return;
+      const params = (context as { params?: { query?: string; operationName?: string } }).params;
+      const operation = operationOf(params?.query, params?.operationName);
+      logCall(
+        {
+          caller,
+          operationName: operation.name ?? params?.operationName ?? null,
+          operationType: operationTypes[operation.type ?? "query"],
+          transport: "HTTP",
+          started: arrivals.get(request) ?? performance.now(),
+          at: new Date(),
+        },
+        result,
+        null,
+      );
+    },
     // A subscription is charged and logged once, when it starts.
     onSubscribe: async ({ args, setResultAndStopExecution }) => {
-      const admitted = await onOperation(args, setResultAndStopExecution);
-      if (!admitted) return;
+      const operation = await onOperation(args, setResultAndStopExecution);
+      if (!operation) return;
       return {
         onSubscribeResult: ({ result }) => {
           const started = Symbol.asyncIterator in result ? {} : (result as ExecutionResult);
-          logCall(admitted.call, started, admitted.report.requested);
+          logCall(operation.call, started, operation.report.requested);
         },
       };
     },
