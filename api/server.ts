@@ -95,7 +95,7 @@ export async function buildApp(
     resolveApiKey: resolvePartnerKey,
     sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
-    partnerLimits: createPartnerLimits(config, database.prisma, log),
+    partnerLimits: await createPartnerLimits(config, database.prisma, log),
   };
   // By default the API delivers the outbox itself; with WASL_WORKER=off `npm run worker` does.
   const background =
@@ -263,7 +263,7 @@ export async function buildApp(
         clearInterval(idle);
         clearTimeout(cut);
         await background?.stop();
-        await services.partnerLimits.calls.stop();
+        await services.partnerLimits.stop();
         await closePubSub();
         await liveSessions.stop();
         if (!options.database) await database.close();

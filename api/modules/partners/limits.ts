@@ -32,7 +32,7 @@ import {
 } from "../../i18n/messages.js";
 import type { Logger } from "../../logger.js";
 import { PartnerArmor } from "./armor.js";
-import { type BudgetReport, PartnerBudgets } from "./budget.js";
+import { type BudgetReport, type BudgetStore, PartnerBudgets, RedisBudgets } from "./budget.js";
 import { PartnerCallLog } from "./calls.js";
 import { analyseCost } from "./cost.js";
 import { PartnerKeyLimits } from "./key-limits.js";
@@ -41,11 +41,13 @@ import { PersistedOperations, sha256Hex } from "./persisted.js";
 /** What the partner limits keep across requests, one per server (server.ts makes it). */
 export type PartnerLimits = {
   config: PartnerLimitsConfig;
-  budgets: PartnerBudgets;
+  budgets: BudgetStore;
   keyLimits: PartnerKeyLimits;
   calls: PartnerCallLog;
   persisted: PersistedOperations;
   armor: PartnerArmor;
+  /** At shutdown: the buffered calls written, the budgets' connection closed. */
+  stop(): Promise<void>;
 };
 
 declare module "../../auth/context.js" {
@@ -55,19 +57,28 @@ declare module "../../auth/context.js" {
   }
 }
 
-export function createPartnerLimits(
+/** The budgets are shared through Redis when REDIS_URL is set, in memory otherwise. */
+export async function createPartnerLimits(
   config: Config,
   prisma: PrismaClient,
   log: Logger,
-): PartnerLimits {
+): Promise<PartnerLimits> {
   const limits = config.partnerLimits;
+  const budgets = config.redisUrl
+    ? new RedisBudgets(new (await import("ioredis")).Redis(config.redisUrl))
+    : new PartnerBudgets();
+  const calls = new PartnerCallLog(prisma, log, { retentionDays: limits.callRetentionDays });
   return {
     config: limits,
-    budgets: new PartnerBudgets(),
+    budgets,
     keyLimits: new PartnerKeyLimits(prisma),
-    calls: new PartnerCallLog(prisma, log, { retentionDays: limits.callRetentionDays }),
+    calls,
     persisted: PersistedOperations.fromFile(limits.persistedOperationsFile),
     armor: new PartnerArmor(limits),
+    async stop() {
+      await calls.stop();
+      await budgets.close();
+    },
   };
 }
 
@@ -145,7 +156,7 @@ async function admit(
           }),
         };
   }
-  const charge = limits.budgets.charge(
+  const charge = await limits.budgets.charge(
     caller.apiKeyId,
     analysis.cost,
     keyLimit.pointsPerHour ?? limits.config.pointsPerHour,
