@@ -102,6 +102,8 @@ export const accessRules = {
   audit: { list: adminOnly, show: adminOnly },
   /** The partner call log (api/modules/partners/calls.ts). */
   partnerCalls: { list: adminOnly },
+  /** A partner key's own budget and "registered operations only" (api/modules/partners/). */
+  partnerKeyLimits: { edit: adminOnly },
   dashboard: { show: everyone },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>;
 

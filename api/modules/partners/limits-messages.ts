@@ -14,6 +14,7 @@ export const partnerLimitMessagesAr = {
   "errors.persistedQueryRequired":
     "هذا المفتاح لا يقبل إلا العمليات المسجلة: أرسل بصمة عملية مسجلة (extensions.persistedQuery.sha256Hash).",
   "errors.persistedQueryHashMismatch": "بصمة sha256 المرسلة لا تطابق نص العملية.",
+  "fields.pointsPerHour": "النقاط في الساعة",
 } as const;
 
 export const partnerLimitMessagesEn: Keys<typeof partnerLimitMessagesAr> = {
@@ -28,6 +29,7 @@ export const partnerLimitMessagesEn: Keys<typeof partnerLimitMessagesAr> = {
   "errors.persistedQueryRequired":
     "This key accepts registered operations only: send a registered operation's hash (extensions.persistedQuery.sha256Hash).",
   "errors.persistedQueryHashMismatch": "The sha256 hash sent does not match the operation's text.",
+  "fields.pointsPerHour": "Points per hour",
 };
 
 declare module "../../i18n/messages.js" {

@@ -2,3 +2,4 @@
 // from partner callers (limits.ts, wired by yoga.ts) and the partner call log.
 import "./limits-messages.js";
 import "./calls-queries.js";
+import "./key-limit-mutations.js";
