@@ -59,18 +59,18 @@ async function partner(persistedOnly: boolean) {
     await t.database.prisma.partnerKeyLimit.create({
       data: { apiKeyId: apiKey.id, persistedOnly: true },
     });
-  return { "x-api-key": key };
+  return { headers: { "x-api-key": key }, apiKeyId: apiKey.id };
 }
 
 describe("registered operations", () => {
   it("runs a registered operation from its hash alone", async () => {
-    const answer = await call(await partner(false), byHash(hashOf(registered)));
+    const answer = await call((await partner(false)).headers, byHash(hashOf(registered)));
     expect(answer.data).toEqual({ __typename: "Query" });
     expect(answer.extensions.cost.requested).toBe(1);
   });
 
   it("refuses an unknown hash, and a hash that is not the text's, in Arabic and English", async () => {
-    const headers = await partner(false);
+    const { apiKeyId, headers } = await partner(false);
     const unknown = await call(headers, byHash(hashOf("{ me { email } }")));
     expect(codes(unknown)).toEqual(["PERSISTED_QUERY_NOT_FOUND"]);
     expect(unknown.errors[0].message).toMatch(/غير معروفة/);
@@ -81,10 +81,21 @@ describe("registered operations", () => {
       ...byHash(hashOf(registered)),
     });
     expect(codes(mismatch)).toEqual(["PERSISTED_QUERY_HASH_MISMATCH"]);
+    // Each refusal is in the call log.
+    await t.app.services.partnerLimits.calls.flush();
+    const logged = await t.database.prisma.partnerCall.findMany({
+      where: { apiKeyId },
+      orderBy: { at: "asc" },
+    });
+    expect(logged.map((c) => [c.result, c.errorCode, c.cost])).toEqual([
+      ["ERROR", "PERSISTED_QUERY_NOT_FOUND", null],
+      ["ERROR", "PERSISTED_QUERY_NOT_FOUND", null],
+      ["ERROR", "PERSISTED_QUERY_HASH_MISMATCH", null],
+    ]);
   });
 
   it("holds a persisted-only key to registered operations, by hash or exact text", async () => {
-    const headers = await partner(true);
+    const { headers } = await partner(true);
     const free = await call(headers, { query: "{ __typename }" });
     expect(codes(free)).toEqual(["PERSISTED_QUERY_REQUIRED"]);
     expect(free.data).toBeUndefined();
@@ -92,7 +103,9 @@ describe("registered operations", () => {
     expect((await call(headers, byHash(hashOf(registered)))).data).toEqual({ __typename: "Query" });
     expect((await call(headers, { query: registered })).data).toEqual({ __typename: "Query" });
     // Other keys and staff are not held to it.
-    expect((await call(await partner(false), { query: "{ __typename }" })).data).toBeDefined();
+    expect(
+      (await call((await partner(false)).headers, { query: "{ __typename }" })).data,
+    ).toBeDefined();
     expect((await call(staff, { query: "{ __typename }" })).data).toBeDefined();
   });
 

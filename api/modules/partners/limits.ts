@@ -196,6 +196,9 @@ const operationTypes = {
   subscription: "SUBSCRIPTION",
 } as const satisfies Record<OperationTypeNode, PartnerOperationType>;
 
+/** The request's GraphQL parameters, as yoga read them. */
+type Params = { query?: string | undefined; operationName?: string | undefined };
+
 type CallStart = {
   caller: PartnerCaller;
   operationName: string | null;
@@ -240,6 +243,34 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
       durationMs: Math.round(performance.now() - call.started),
       at: call.at,
     });
+  };
+
+  /**
+   * Logs an HTTP call refused before admission, its key resolved from the request: only for
+   * requests that present a key, and only on this path (admitted calls are logged there).
+   */
+  const logUnadmitted = async (
+    request: Request,
+    params: Params | undefined,
+    result: ExecutionResult,
+  ): Promise<void> => {
+    const credentials = credentialsOf({ headers: request.headers, clientAddress: "" });
+    if (!presentsApiKey(credentials)) return;
+    const caller = await resolveCaller(services, credentials);
+    if (caller.kind !== "partner") return;
+    const operation = operationOf(params?.query, params?.operationName);
+    logCall(
+      {
+        caller,
+        operationName: operation.name ?? params?.operationName ?? null,
+        operationType: operationTypes[operation.type ?? "query"],
+        transport: "HTTP",
+        started: arrivals.get(request) ?? performance.now(),
+        at: new Date(),
+      },
+      result,
+      null,
+    );
   };
 
   /** The shared part of execute and subscribe: admission, then what to do with the result. */
@@ -292,23 +323,27 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
   return {
     // Apollo's persisted-query shape over HTTP: a registered hash stands for its text. A
     // refusal is thrown: yoga answers it as it answers a request it cannot read.
-    onParams: ({ params, setParams, request }) => {
+    onParams: async ({ params, setParams, request }) => {
       arrivals.set(request, performance.now());
       const hash = persistedHash(params.extensions);
       if (!hash) return;
       const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+      const refuse = async (error: GraphQLError): Promise<never> => {
+        await logUnadmitted(request, params, { errors: [error] });
+        throw error;
+      };
       if (params.query) {
         if (sha256Hex(params.query) !== hash.toLowerCase())
-          throw refusal(
-            locale,
-            "PERSISTED_QUERY_HASH_MISMATCH",
-            "errors.persistedQueryHashMismatch",
+          await refuse(
+            refusal(locale, "PERSISTED_QUERY_HASH_MISMATCH", "errors.persistedQueryHashMismatch"),
           );
         return;
       }
       const text = limits.persisted.text(hash);
       if (!text)
-        throw refusal(locale, "PERSISTED_QUERY_NOT_FOUND", "errors.persistedQueryNotFound");
+        return refuse(
+          refusal(locale, "PERSISTED_QUERY_NOT_FOUND", "errors.persistedQueryNotFound"),
+        );
       setParams({ ...params, query: text });
     },
     onExecute: async ({ args, setResultAndStopExecution }) => {
@@ -326,28 +361,10 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
       };
     },
     // A partner's HTTP call refused before it ran (a syntax error, a schema validation error,
-    // the general armor) never reached admission: it is logged here, its key resolved from
-    // the request (only for requests that present one, and only on this path).
+    // the general armor) never reached admission: it is logged here.
     onExecutionResult: async ({ request, result, context }) => {
       if (admitted.has(request) || !result || Symbol.asyncIterator in result) return;
-      const credentials = credentialsOf({ headers: request.headers, clientAddress: "" });
-      if (!presentsApiKey(credentials)) return;
-      const caller = await resolveCaller(services, credentials);
-      if (caller.kind !== "partner") return;
-      const params = (context as { params?: { query?: string; operationName?: string } }).params;
-      const operation = operationOf(params?.query, params?.operationName);
-      logCall(
-        {
-          caller,
-          operationName: operation.name ?? params?.operationName ?? null,
-          operationType: operationTypes[operation.type ?? "query"],
-          transport: "HTTP",
-          started: arrivals.get(request) ?? performance.now(),
-          at: new Date(),
-        },
-        result,
-        null,
-      );
+      await logUnadmitted(request, (context as { params?: Params }).params, result);
     },
     // A subscription is charged and logged once, when it starts.
     onSubscribe: async ({ args, setResultAndStopExecution }) => {
