@@ -80,7 +80,8 @@ describe("the partner call log screen", () => {
   it("shows each call's partner, key, operation, cost and result in Arabic", async () => {
     const getList = vi.fn(async () => ({ data: calls, total: 2 }));
     renderIn(h(PartnerCallList), { getList }, { resource: "partnerCalls", roles: ["ADMIN"] });
-    const chips = await screen.findAllByTestId("partner-call-result");
+    // The list loads lazily; a busy machine (other test files running) may take seconds.
+    const chips = await screen.findAllByTestId("partner-call-result", {}, { timeout: 10_000 });
     expect(chips.map((c) => c.textContent)).toEqual(["تجاوز الرصيد", "خطأ · PAGE_SIZE_REQUIRED"]);
     expect(screen.getAllByText("بنك التنمية")).toHaveLength(2);
     expect(screen.getByText("VerifyMembership")).toBeDefined();
@@ -100,11 +101,13 @@ describe("the partner call log screen", () => {
       { getList: async () => ({ data: calls, total: 2 }) },
       { resource: "partnerCalls", roles: ["ADMIN"], locale: "en" },
     );
-    await waitFor(() =>
-      expect(screen.getAllByTestId("partner-call-result").map((c) => c.textContent)).toEqual([
-        "Over budget",
-        "Error · PAGE_SIZE_REQUIRED",
-      ]),
+    await waitFor(
+      () =>
+        expect(screen.getAllByTestId("partner-call-result").map((c) => c.textContent)).toEqual([
+          "Over budget",
+          "Error · PAGE_SIZE_REQUIRED",
+        ]),
+      { timeout: 10_000 },
     );
     expect(screen.getByText("Cost (points)")).toBeDefined();
   });
