@@ -101,6 +101,14 @@ const environment = z.object({
           ),
       ),
     ),
+  WASL_PARTNER_POINTS_PER_HOUR: z.coerce.number().int().min(1).default(5000),
+  WASL_PARTNER_MAX_NODES: z.coerce.number().int().min(1).default(10_000),
+  WASL_PARTNER_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  WASL_PARTNER_MAX_ALIASES: z.coerce.number().int().min(0).default(5),
+  WASL_PARTNER_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(5),
+  WASL_PARTNER_MAX_TOKENS: z.coerce.number().int().min(10).default(1000),
+  WASL_PARTNER_PERSISTED_OPERATIONS: z.string().min(1).optional(),
+  WASL_PARTNER_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -134,8 +142,26 @@ export type Config = {
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). */
   trustProxy: number;
   logLevel: string;
+  /** What partner callers may ask of the API (api/modules/partners/, docs/partners.md). */
+  partnerLimits: PartnerLimitsConfig;
   /** Where members reach this server (links in messages); by default the listening address. */
   publicUrl: string;
+};
+
+export type PartnerLimitsConfig = {
+  /** A key's budget of cost points per hour, unless its own limit says otherwise. */
+  pointsPerHour: number;
+  /** Most potential nodes one query may ask for (page sizes multiplied along the path). */
+  maxNodes: number;
+  /** graphql-armor's limits for partners, stricter than for staff (graphql/query-limits.ts). */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** A JSON file of registered operations (`{ "<sha256>": "<document>" }`), if any. */
+  persistedOperationsFile: string | undefined;
+  /** How long the partner call log keeps a call. */
+  callRetentionDays: number;
 };
 
 export type DeliveryConfig = {
@@ -244,6 +270,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    partnerLimits: {
+      pointsPerHour: e.WASL_PARTNER_POINTS_PER_HOUR,
+      maxNodes: e.WASL_PARTNER_MAX_NODES,
+      maxDepth: e.WASL_PARTNER_MAX_DEPTH,
+      maxAliases: e.WASL_PARTNER_MAX_ALIASES,
+      maxDirectives: e.WASL_PARTNER_MAX_DIRECTIVES,
+      maxTokens: e.WASL_PARTNER_MAX_TOKENS,
+      persistedOperationsFile: e.WASL_PARTNER_PERSISTED_OPERATIONS
+        ? resolve(e.WASL_PARTNER_PERSISTED_OPERATIONS)
+        : undefined,
+      callRetentionDays: e.WASL_PARTNER_CALL_RETENTION_DAYS,
+    },
     publicUrl: (
       e.WASL_PUBLIC_URL ??
       `http://${["0.0.0.0", "::"].includes(e.HOST) ? "localhost" : e.HOST}:${e.PORT}`

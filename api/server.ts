@@ -29,6 +29,7 @@ import { sharedPayload, spliceSharedPayloads } from "./live/shared-execution.js"
 import { createLogger, type Logger } from "./logger.js";
 import { type BackgroundWork, createBackgroundWork } from "./modules/notifications/background.js";
 import { resolvePartnerKey } from "./modules/partners/caller.js";
+import { createPartnerLimits } from "./modules/partners/limits.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub, type WaslPubSub } from "./pubsub.js";
 import { createWaslYoga, type WaslYoga } from "./yoga.js";
@@ -94,6 +95,7 @@ export async function buildApp(
     resolveApiKey: resolvePartnerKey,
     sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
+    partnerLimits: await createPartnerLimits(config, database.prisma, log),
   };
   // By default the API delivers the outbox itself; with WASL_WORKER=off `npm run worker` does.
   const background =
@@ -261,6 +263,7 @@ export async function buildApp(
         clearInterval(idle);
         clearTimeout(cut);
         await background?.stop();
+        await services.partnerLimits.stop();
         await closePubSub();
         await liveSessions.stop();
         if (!options.database) await database.close();

@@ -14,6 +14,7 @@ import { useQueryLimits } from "./graphql/query-limits.js";
 import { schema } from "./graphql/schema.js";
 import { useSharedExecution } from "./live/shared-execution.js";
 import type { Logger } from "./logger.js";
+import { usePartnerLimits } from "./modules/partners/limits.js";
 
 /** What the node:http adapter and graphql-ws pass into yoga's context. */
 export type ServerContext = {
@@ -158,6 +159,8 @@ export function createWaslYoga(
       useCSRFPrevention({ requestHeaders: [csrfHeader] }),
       useIntrospectionSwitch(config.introspection),
       ...useQueryLimits(),
+      // Partners' own limits, budget and call log, once the caller is known.
+      usePartnerLimits(services),
       useSharedExecution(),
     ],
   });

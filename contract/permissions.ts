@@ -106,6 +106,10 @@ export const accessRules = {
   letters: { list: memberDesk, show: memberDesk, register: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
+  /** The partner call log (api/modules/partners/calls.ts). */
+  partnerCalls: { list: adminOnly },
+  /** A partner key's own budget and "registered operations only" (api/modules/partners/). */
+  partnerKeyLimits: { edit: adminOnly },
   dashboard: { show: everyone },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>;
 

@@ -16,6 +16,7 @@ import { members } from "./members/index.js";
 import { MyCases, myCasesPath } from "./my-cases/index.js";
 import { notificationTemplates } from "./notification-templates/index.js";
 import { outbox } from "./outbox/index.js";
+import { partnerCalls } from "./partner-calls/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
@@ -63,6 +64,8 @@ function WaslAdmin() {
       <Resource name="audit" {...audit} />
       {/* Admins only: partners' webhook deliveries (webhooks.list). */}
       <Resource name="webhookDeliveries" {...webhookDeliveries} />
+      {/* Admins only: the partner call log (partnerCalls.list). */}
+      <Resource name="partnerCalls" {...partnerCalls} />
       <CustomRoutes>
         <Route path={myCasesPath} element={<MyCases />} />
       </CustomRoutes>

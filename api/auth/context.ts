@@ -25,6 +25,11 @@ export type Context = Services & {
   knownCaller(): Caller | undefined;
   /** Whether the caller, once resolved, turned out to be signed in (user or partner). */
   signedIn(): boolean;
+  /**
+   * A partner call's cost and what is left of its key's hourly budget, once the partner limits
+   * have charged it (modules/partners/limits.ts); undefined for other callers.
+   */
+  partnerCost?: { requested: number; remaining: number; limit: number; resetAt: Date };
   /** Set-Cookie headers to add to the HTTP response (sign-in, sign-out). */
   responseCookies: string[];
   /**

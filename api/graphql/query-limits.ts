@@ -17,9 +17,9 @@ export const queryLimitCodes = {
   maxTokens: "TOO_MANY_TOKENS",
   maxDirectives: "TOO_MANY_DIRECTIVES",
 } as const;
-type QueryLimitCode = (typeof queryLimitCodes)[keyof typeof queryLimitCodes];
+export type QueryLimitCode = (typeof queryLimitCodes)[keyof typeof queryLimitCodes];
 
-const messageKeys = {
+export const queryLimitMessageKeys = {
   QUERY_TOO_DEEP: "errors.queryTooDeep",
   TOO_MANY_ALIASES: "errors.tooManyAliases",
   QUERY_TOO_COSTLY: "errors.queryTooCostly",
@@ -28,7 +28,7 @@ const messageKeys = {
 } as const satisfies Record<QueryLimitCode, string>;
 
 const isLimitCode = (code: unknown): code is QueryLimitCode =>
-  typeof code === "string" && code in messageKeys;
+  typeof code === "string" && code in queryLimitMessageKeys;
 
 /** The part of yoga's server context that says the caller's language (HTTP or graphql-ws). */
 type LanguageSource = {
@@ -54,7 +54,7 @@ function rewrite(error: GraphQLError, locale: Locale): GraphQLError {
   const code = error.extensions?.code;
   const limited = isLimitCode(code);
   const message = limited
-    ? translate(locale, messageKeys[code])
+    ? translate(locale, queryLimitMessageKeys[code])
     : error.message.replace(suggestion, "");
   if (message === error.message) return error;
   return new GraphQLError(message, {

@@ -7,6 +7,7 @@ import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
 import { lettersAr } from "./letters.ar.js";
 import { outboxAr } from "./outbox.ar.js";
+import { partnerCallsAr } from "./partner-calls.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
@@ -219,6 +220,7 @@ export const ar = {
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
     webhookDeliveries: webhooksAr.resource,
+    partnerCalls: partnerCallsAr.resource,
     letters: lettersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
@@ -420,6 +422,7 @@ export const ar = {
       ...surveysAr.enums,
       ...outboxAr.enums,
       ...webhooksAr.enums,
+      ...partnerCallsAr.enums,
       ...lettersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,

@@ -8,6 +8,7 @@ import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
 import { lettersEn } from "./letters.en.js";
 import { outboxEn } from "./outbox.en.js";
+import { partnerCallsEn } from "./partner-calls.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
@@ -27,6 +28,7 @@ export const en = {
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
     webhookDeliveries: webhooksEn.resource,
+    partnerCalls: partnerCallsEn.resource,
     letters: lettersEn.resource,
     members: {
       name: "Member |||| Members",
@@ -225,6 +227,7 @@ export const en = {
       ...surveysEn.enums,
       ...outboxEn.enums,
       ...webhooksEn.enums,
+      ...partnerCallsEn.enums,
       ...lettersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,

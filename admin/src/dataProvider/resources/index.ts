@@ -9,6 +9,7 @@ import { letters } from "./letters.js";
 import { members } from "./members.js";
 import { notificationTemplates } from "./notificationTemplates.js";
 import { outbox } from "./outbox.js";
+import { partnerCalls } from "./partnerCalls.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
 import { surveyFollowUps } from "./surveyFollowUps.js";
@@ -26,6 +27,7 @@ export const resources: Record<string, ResourceSpec> = {
   letters,
   notificationTemplates,
   audit,
+  partnerCalls,
   committee,
   articles,
   surveys,
