@@ -3,8 +3,8 @@ import { Children, type ReactElement } from "react";
 import {
   BooleanField,
   EditButton,
+  FunctionField,
   Labeled,
-  NumberField,
   Show,
   type ShowProps,
   TabbedShowLayout,
@@ -12,6 +12,7 @@ import {
   TopToolbar,
   useCanAccess,
 } from "react-admin";
+import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
 import { threeColumnRow } from "../shared/FormLayout.js";
@@ -51,7 +52,10 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
         <TabbedShowLayout.Tab label="resources.members.tabs.data">
           <Box sx={threeColumnRow}>
             <EachLabeled>
-              <TextField source="memberNumber" />
+              <FunctionField
+                source="memberNumber"
+                render={(m) => <Digits>{m.memberNumber}</Digits>}
+              />
               <TextField source="fullNameAr" />
               <TextField source="fullNameEn" emptyText="—" />
               <EnumField source="status" group="status" chip />
@@ -63,7 +67,10 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
               <TextField source="email" emptyText="—" />
               <EnumField source="preferredChannel" group="channel" />
               <EnumField source="preferredLanguage" group="language" />
-              <NumberField source="familySize" emptyText="—" />
+              <FunctionField
+                source="familySize"
+                render={(m) => <Digits>{m.familySize ?? "—"}</Digits>}
+              />
               <EnumField source="maritalStatus" group="marital" />
               <EnumField source="employmentStatus" group="employment" />
               <BooleanField source="consentGiven" />

@@ -20,6 +20,7 @@ import {
   useGetIdentity,
   useTranslate,
 } from "react-admin";
+import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
 import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
@@ -128,7 +129,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       card={{
         primary: (r) => (
           <>
-            <bdi dir="ltr">{r.reference ?? "—"}</bdi> · {r.subject}
+            <Digits>{r.reference ?? "—"}</Digits> · {r.subject}
           </>
         ),
         secondary: (r) => r.member?.fullNameAr ?? "",
@@ -141,7 +142,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       }}
     >
       <RecordLink source="reference" link="show" ltr>
-        {(r) => r.reference ?? "—"}
+        {(r) => <Digits>{r.reference ?? "—"}</Digits>}
       </RecordLink>
       <EnumField source="type" group="request_type" sortable={false} />
       <TextField source="subject" sortable={false} />
