@@ -29,7 +29,7 @@ import {
 } from "../../api/modules/requests/lifecycle.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { caseFileRows, storeDemoDocuments } from "./case-files.js";
-import { seedCommitteeSession } from "./committee.js";
+import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
 import {
   approvalReasons,
   attestationText,
@@ -168,6 +168,12 @@ type Outcome = {
   firstContactResolution: boolean;
   wentToResearcher: boolean;
 };
+
+/**
+ * How a committee request's history may end: as it falls; completed (a member who joined);
+ * not completed (an applicant); or waiting for the committee (the demo session's agenda).
+ */
+type Mode = "normal" | "mustComplete" | "mustNotComplete" | "awaitsCommittee";
 
 type RequestPlan = {
   index: number;
@@ -381,7 +387,7 @@ function simulateCommittee(
   channel: Channel,
   createdAt: Date,
   now: Date,
-  mode: "normal" | "mustComplete" | "mustNotComplete",
+  mode: Mode,
 ): Outcome {
   const steps: Step[] = [];
   const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
@@ -417,9 +423,9 @@ function simulateCommittee(
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
   if (!move("SUBMIT", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
     return outcome;
-  const late = rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
+  const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
-  if (rng.chance(0.2)) {
+  if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
     if (!move("REQUEST_MORE_INFORMATION", later(0.5, 3), "staff", rng.pick(needsInfoNotes)))
       return outcome;
     // Resubmitting is the desk's step (the life cycle's roles), whatever the channel.
@@ -437,6 +443,7 @@ function simulateCommittee(
   } else if (!move("RAISE_TO_COMMITTEE", late ? later(8, 14) : later(1, 3), "staff")) {
     return outcome;
   }
+  if (mode === "awaitsCommittee") return outcome;
   const approveShare =
     mode === "mustComplete" ? 1 : typeCode === "MEMBERSHIP_REGISTRATION" ? 0.85 : 0.62;
   const decision = rng.chance(approveShare) ? "APPROVED" : "REJECTED";
@@ -649,7 +656,7 @@ export async function seedDemo(
     member: MemberRow,
     createdAt: Date,
     channel: Channel,
-    mode: "normal" | "mustComplete" | "mustNotComplete",
+    mode: Mode,
   ) => {
     const text = rng.pick(requestSubjects[typeCode]);
     const outcome =
@@ -713,6 +720,17 @@ export async function seedDemo(
       member.consentAt = member.createdAt;
       member.updatedAt = completed.at;
     }
+  }
+  // Support requests taken in at the desk two weeks ago and now with the committee, whatever
+  // the day: the demo session's agenda (committee.ts) always has requests to study.
+  const longStanding = serviceMembers.filter(
+    (m) =>
+      m.status === "ACTIVE" && !!m.registeredAt && new Date(m.registeredAt).getTime() < windowStart,
+  );
+  for (let i = 0; i <= demoAgendaSize && plans.length < requestCount && longStanding.length; i++) {
+    const typeCode = i % 2 === 0 ? "FINANCIAL_SUPPORT" : "IN_KIND_SUPPORT";
+    const createdAt = officeTime(new Date(now.getTime() - 13 * dayMs), rng);
+    planRequest(typeCode, rng.pick(longStanding), createdAt, "IN_PERSON", "awaitsCommittee");
   }
   while (plans.length < requestCount) {
     const typeCode = rng.weighted(otherWeights);
