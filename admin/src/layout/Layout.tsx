@@ -24,6 +24,7 @@ import {
 import { Bell } from "../bell/Bell.js";
 import { LiveUpdatesProvider, useLiveStatus } from "../live/LiveContext.js";
 import { isNumerals, numeralSystems, setNumerals, useNumerals } from "../providers/numerals.js";
+import { useAriaRequired } from "../shared/ariaRequired.js";
 import { Menu } from "./Menu.js";
 
 const liveColors = { live: "#2e7d32", connecting: "#ed6c02", offline: "#d32f2f" } as const;
@@ -195,8 +196,10 @@ function useDocumentTitle() {
   }, [appName]);
 }
 
-function DocumentTitle() {
+/** The page's own title, and its required fields marked for assistive technology. */
+function PageSemantics() {
   useDocumentTitle();
+  useAriaRequired();
   return null;
 }
 
@@ -204,7 +207,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdatesProvider>
       <RaLayout appBar={WaslAppBar} menu={Menu} sx={fitTheScreen}>
-        <DocumentTitle />
+        <PageSemantics />
         {children}
       </RaLayout>
     </LiveUpdatesProvider>
