@@ -24,8 +24,8 @@ import {
   membershipStatuses,
   useEnumLabel,
 } from "../shared/EnumField.js";
+import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
-import { ExportMembersButton } from "./ExportMembersButton.js";
 
 function useFilters() {
   const translate = useTranslate();
@@ -53,7 +53,7 @@ function ListActions() {
     <TopToolbar>
       <FilterButton data-testid="list-filter-button" />
       <CreateButton />
-      <ExportMembersButton />
+      <ExportCsvButton resource="members" />
     </TopToolbar>
   );
 }

@@ -23,6 +23,7 @@ import {
 import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import {
   DueCountdown,
@@ -81,6 +82,7 @@ function ListActions({ create = true }: { create?: boolean }) {
     <TopToolbar>
       <FilterButton data-testid="list-filter-button" />
       {create && <CreateButton />}
+      <ExportCsvButton resource="requests" />
     </TopToolbar>
   );
 }
