@@ -20,6 +20,7 @@ import { Digits } from "../shared/bidi.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { scrollableTabsSx } from "../shared/Responsive.js";
+import { CaseFileSkeleton } from "../shared/Skeletons.js";
 import { ActionButtons } from "./ActionButtons.js";
 import { AttestationPanel } from "./AttestationPanel.js";
 import type { CaseRequest } from "./CaseRequest.js";
@@ -185,7 +186,7 @@ function CaseFile() {
     action: "show",
   });
   const { canAccess: seesCommittee } = useCanAccess({ resource: "committee", action: "show" });
-  if (!request) return null;
+  if (!request) return <CaseFileSkeleton />;
   return (
     <Box sx={{ p: 2 }}>
       <Header request={request} />
