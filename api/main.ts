@@ -46,7 +46,9 @@ async function main() {
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(prisma))) {
     log.info("empty database: seeding Arabic demo data");
-    await seedDemo(prisma);
+    // The demo's documents go where uploads go, so that the case files' downloads work.
+    const { documentStorage } = await import("./modules/requests/documents/storage.js");
+    await seedDemo(prisma, { storage: documentStorage(config) });
     seeded = true;
   }
   if (!isLoopbackHost(config.host)) {

@@ -1,7 +1,8 @@
 // Counts in words, with each language's plural forms chosen by Intl.PluralRules (CLDR):
 // Arabic has six (zero, one, two, few 3–10, many 11–99, other 100…), English two. «13 يوماً»,
 // «8 أيام», «يومان», never «13 يوم». Numbers are written in Latin digits, as Saudi
-// government services write them. Shared by the panel and the API (plain data, no imports).
+// government services write them, unless the panel's user chose Arabic-Indic ones. Shared
+// by the panel and the API (plain data, no imports).
 
 export type CountLocale = "ar" | "en";
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -68,22 +69,25 @@ export const countNouns = {
 export type CountNoun = keyof typeof countNouns;
 
 const rules = new Map<CountLocale, Intl.PluralRules>();
-const numbers = new Map<CountLocale, Intl.NumberFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
 
 /** «13 يوماً», «8 أيام», "1 day": the count with its noun in the plural form it takes. */
-export function countOf(noun: CountNoun, n: number, locale: CountLocale = "ar"): string {
+export function countOf(
+  noun: CountNoun,
+  n: number,
+  locale: CountLocale = "ar",
+  numerals: "latn" | "arab" = "latn",
+): string {
   let rule = rules.get(locale);
   if (!rule) {
     rule = new Intl.PluralRules(locale);
     rules.set(locale, rule);
   }
-  let number = numbers.get(locale);
+  const tag = `${locale}-u-nu-${numerals}`;
+  let number = numbers.get(tag);
   if (!number) {
-    number = new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : "en", {
-      maximumFractionDigits: 1,
-      useGrouping: false,
-    });
-    numbers.set(locale, number);
+    number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, useGrouping: false });
+    numbers.set(tag, number);
   }
   const forms: Forms = countNouns[noun][locale];
   const form = forms[rule.select(n)] ?? forms.other;

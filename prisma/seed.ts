@@ -3,6 +3,7 @@
 // The database is DATABASE_URL when set, else the embedded PGlite in WASL_DATA_DIR (./data).
 import { parseArgs } from "node:util";
 import { openDatabase } from "../api/db/client.js";
+import { documentStorage } from "../api/modules/requests/documents/storage.js";
 import { isDatabaseEmpty, seedDemo, seedLarge } from "./seed/index.js";
 
 const usage = `Usage: npm run seed [-- --large [--members N] [--requests N]]
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
         );
         return 0;
       }
-      const summary = await seedDemo(db.prisma);
+      const summary = await seedDemo(db.prisma, { storage: documentStorage({ dataDir }) });
       console.log(
         `Demo data seeded in ${seconds(summary.elapsedMs)}: ${summary.users} users, ${summary.members} members, ` +
           `${summary.requests} requests, ${summary.timelineEvents} timeline events, ` +

@@ -20,6 +20,7 @@ import { partnerCalls } from "./partner-calls/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
+import { useNumerals } from "./providers/numerals.js";
 import { requestTypes } from "./request-types/index.js";
 import { requests } from "./requests/index.js";
 import { surveyFollowUps, surveys } from "./surveys/index.js";
@@ -74,9 +75,12 @@ function WaslAdmin() {
 }
 
 export function App() {
+  // Every number is formatted when it is rendered: a new numeral system renders the panel
+  // afresh (the page, the session and the stored lists stay).
+  const numerals = useNumerals();
   return (
     <DirectionProvider>
-      <WaslAdmin />
+      <WaslAdmin key={numerals} />
     </DirectionProvider>
   );
 }

@@ -3,6 +3,8 @@
 // its keys to `MessageCatalogue` by declaration merging, so that `translate` knows every key.
 // A test checks that both languages have the same keys, over every registered catalogue.
 
+import { type CountNoun, countOf } from "../../contract/plural.js";
+
 export type Locale = "ar" | "en";
 /**
  * A parameter shown in the caller's language: the message of each key (e.g. a state's or an
@@ -11,7 +13,12 @@ export type Locale = "ar" | "en";
 export type Translated = { translate: readonly string[] };
 /** A moment, shown in the caller's language on Riyadh's clock (Gregorian). */
 export type LocalTime = { time: Date };
-export type MessageParams = Record<string, string | number | Translated | LocalTime>;
+/**
+ * A count of something, written with the noun in the plural form the number takes
+ * (contract/plural.ts): «11 عضواً», «عضوان», "2 members", never «11 عضو».
+ */
+export type Counted = { counted: CountNoun; n: number };
+export type MessageParams = Record<string, string | number | Translated | LocalTime | Counted>;
 
 const timeFormats: Record<Locale, Intl.DateTimeFormat> = {
   ar: new Intl.DateTimeFormat("ar-SA-u-ca-gregory-nu-latn", {
@@ -149,6 +156,8 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
     const value = params[name];
     if (value === undefined) return `{${name}}`;
     if (typeof value === "object" && "time" in value) return timeFormats[locale].format(value.time);
+    if (typeof value === "object" && "counted" in value)
+      return countOf(value.counted, value.n, locale);
     if (typeof value === "object") {
       const labels = value.translate.map((key) => catalogue[key] ?? key.split(".").pop());
       return labels.join(locale === "ar" ? "، " : ", ");

@@ -1,6 +1,9 @@
 // The demo data set: a few hundred members and about a thousand requests that look like an
 // association's real case load. Everything is generated in memory from a seeded PRNG and
 // written with createMany, so that seeding takes seconds and the same seed gives the same data.
+// Each step of a request's history is an action of the life cycle's table (lifecycle.ts), and a
+// committee case's file holds what the guards of its steps required (case-files.ts); the
+// committee session is made by the committee's own commands (committee.ts).
 
 import { hashPassword } from "../../api/auth/passwords.js";
 import type { Db, Prisma, PrismaClient } from "../../api/db/client.js";
@@ -19,8 +22,15 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
+import type { DocumentStorage } from "../../api/modules/requests/documents/storage.js";
+import {
+  type Flow,
+  type RequestAction,
+  transitionFrom,
+} from "../../api/modules/requests/lifecycle.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
-import { seedCommitteeSession } from "./committee.js";
+import { caseFileRows, storeDemoDocuments } from "./case-files.js";
+import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
 import {
   approvalReasons,
   attestationText,
@@ -45,8 +55,16 @@ export type SeedDemoOptions = {
   requests?: number;
   /** PRNG seed; default 2026. */
   seed?: number;
-  /** The reference date every generated date is relative to; default now. */
+  /**
+   * The moment the demo is seeded at; default now. Every generated date is relative to the
+   * start of its day in Riyadh (seedClock), so the same day gives the same demo at any hour.
+   */
   now?: Date;
+  /**
+   * Where the committee requests' documents are stored (the server's document storage). The
+   * files are written only with it; without it the demo's requests have no documents.
+   */
+  storage?: DocumentStorage;
 };
 
 export type SeedSummary = {
@@ -72,6 +90,12 @@ export const firstDemoMember = {
   fullNameAr: "أحمد محمد عبدالله القحطاني",
   fullNameEn: "Ahmed Mohammed Abdullah Alqahtani",
 };
+
+/**
+ * «أحمد» as it is also written (hamza below, madda, no hamza): the demo's members 2–4, so
+ * that searching for any one spelling shows the hamza-insensitive search finding all four.
+ */
+export const ahmedSpellings = ["إحمد", "آحمد", "احمد"] as const;
 
 /** True when the database has no users yet: nothing has been seeded or created. */
 export async function isDatabaseEmpty(prisma: Db): Promise<boolean> {
@@ -112,10 +136,30 @@ type Actor = "staff" | "researcher" | "chair" | null;
 type Step = {
   to: RequestStatus;
   from: RequestStatus | null;
+  /** The life-cycle action that made the step (none for the intake). */
+  action: RequestAction | null;
   at: Date;
   actor: Actor;
   note?: string;
 };
+
+/**
+ * The next step as the life cycle's table (lifecycle.ts) has it: the seed names the action,
+ * the table gives the status it leads to, and an action the table does not allow from the
+ * current status stops the seed rather than writing a case the product could not make.
+ */
+function stepBy(
+  flow: Flow,
+  from: RequestStatus,
+  action: RequestAction,
+  decision?: "APPROVED" | "REJECTED",
+): RequestStatus {
+  const transition = transitionFrom(flow, from, action);
+  if (!transition) throw new Error(`The life cycle has no ${action} from ${from} (${flow})`);
+  if (transition.to !== "DECISION") return transition.to;
+  if (!decision) throw new Error(`${action} needs a decision`);
+  return decision;
+}
 
 type Outcome = {
   steps: Step[];
@@ -125,6 +169,12 @@ type Outcome = {
   firstContactResolution: boolean;
   wentToResearcher: boolean;
 };
+
+/**
+ * How a committee request's history may end: as it falls; completed (a member who joined);
+ * not completed (an applicant); or waiting for the committee (the demo session's agenda).
+ */
+type Mode = "normal" | "mustComplete" | "mustNotComplete" | "awaitsCommittee";
 
 type RequestPlan = {
   index: number;
@@ -138,6 +188,17 @@ type RequestPlan = {
   amountRequested: number | null;
   outcome: Outcome;
 };
+
+/**
+ * The seed's fixed clock: the start (00:00) of the Riyadh day that holds `at`. Requests stop
+ * where their next step would lie after it, so seeding at 08:00 or at 23:00 of one day gives
+ * the same states; nothing lies in the future of the moment the demo is opened.
+ */
+export function seedClock(at: Date): Date {
+  const riyadhOffsetMs = 3 * hourMs; // Asia/Riyadh is UTC+3 all year, without summer time.
+  const local = at.getTime() + riyadhOffsetMs;
+  return new Date(local - (local % dayMs) - riyadhOffsetMs);
+}
 
 /** Moves a moment forward past the weekend (Friday and Saturday in Saudi Arabia). */
 function skipWeekend(d: Date): Date {
@@ -165,6 +226,18 @@ function duringOfficeHours(at: Date): Date {
   return skipWeekend(d);
 }
 
+/** A decision taken by the demo's committee of three, unanimous or by two votes to one. */
+function outsideMeeting(at: Date, approved: boolean, unanimous: boolean) {
+  const majority = unanimous ? 3 : 2;
+  return {
+    via: "OUTSIDE_MEETING",
+    meetingDate: at.toISOString().slice(0, 10),
+    approve: approved ? majority : 3 - majority,
+    reject: approved ? 3 - majority : majority,
+    abstain: 0,
+  };
+}
+
 function anyTime(day: Date, rng: Random): Date {
   const d = new Date(day);
   d.setUTCHours(rng.int(0, 23), rng.int(0, 59), rng.int(0, 59), 0);
@@ -183,10 +256,13 @@ function generateMembers(rng: Random, count: number, now: Date): MemberRow[] {
 
   for (let serial = 1; serial <= count; serial++) {
     const first = serial === 1;
-    const gender = first || rng.chance(0.55) ? "MALE" : "FEMALE";
-    const given = first
+    // Members 2–4 are other Ahmeds, spelt as staff type the name: the search finds them all.
+    const variant = ahmedSpellings[serial - 2];
+    const gender = first || variant || rng.chance(0.55) ? "MALE" : "FEMALE";
+    const picked = first
       ? maleFirstNames[0]!
       : rng.pick(gender === "MALE" ? maleFirstNames : femaleFirstNames);
+    const given = variant ? { ar: variant, en: "Ahmed" } : picked;
     const father = rng.pick(maleFirstNames);
     let grandfather = rng.pick(maleFirstNames);
     if (grandfather === father) grandfather = rng.pick(maleFirstNames);
@@ -312,16 +388,23 @@ function simulateCommittee(
   channel: Channel,
   createdAt: Date,
   now: Date,
-  mode: "normal" | "mustComplete" | "mustNotComplete",
+  mode: Mode,
 ): Outcome {
   const steps: Step[] = [];
   const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
   const selfService = channel === "WEBSITE" || channel === "PARTNER";
   let current: RequestStatus = "DRAFT";
   let t = createdAt;
-  const move = (to: RequestStatus, at: Date, actor: Actor, note?: string): boolean => {
+  const move = (
+    action: RequestAction,
+    at: Date,
+    actor: Actor,
+    note?: string,
+    decision?: "APPROVED" | "REJECTED",
+  ): boolean => {
     if (at.getTime() > now.getTime()) return false;
-    steps.push({ from: current, to, at, actor, ...(note ? { note } : {}) });
+    const to = stepBy("COMMITTEE", current, action, decision);
+    steps.push({ from: current, to, action, at, actor, ...(note ? { note } : {}) });
     current = to;
     t = at;
     return true;
@@ -329,35 +412,45 @@ function simulateCommittee(
   const later = (minDays: number, maxDays: number): Date =>
     duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
 
-  steps.push({ from: null, to: "DRAFT", at: createdAt, actor: selfService ? null : "staff" });
+  steps.push({
+    from: null,
+    to: "DRAFT",
+    action: null,
+    at: createdAt,
+    actor: selfService ? null : "staff",
+  });
   if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
   // Staff finish the intake in the same visit or call; online applicants may come back later.
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
-  if (!move("SUBMITTED", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
+  if (!move("SUBMIT", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
     return outcome;
-  const late = rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
+  const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
-  if (rng.chance(0.2)) {
-    if (!move("NEEDS_INFO", later(0.5, 3), "staff", rng.pick(needsInfoNotes))) return outcome;
-    if (!move("SUBMITTED", later(1, 4), selfService ? null : "staff")) return outcome;
+  if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
+    if (!move("REQUEST_MORE_INFORMATION", later(0.5, 3), "staff", rng.pick(needsInfoNotes)))
+      return outcome;
+    // Resubmitting is the desk's step (the life cycle's roles), whatever the channel.
+    if (!move("RESUBMIT", later(1, 4), "staff")) return outcome;
   }
   if (mode === "normal" && rng.chance(0.05)) {
-    move("WITHDRAWN", later(0.5, 5), null, "سحب الطلب بناءً على رغبة العضو");
+    move("WITHDRAW", later(0.5, 5), "staff", "سحب الطلب بناءً على رغبة العضو");
     return outcome;
   }
   const research = rng.chance(typeCode === "MEMBERSHIP_REGISTRATION" ? 0.3 : 0.65);
   if (research) {
-    if (!move("WITH_RESEARCHER", later(0.5, 2.5), "staff")) return outcome;
+    if (!move("REFER_TO_RESEARCHER", later(0.5, 2.5), "staff")) return outcome;
     outcome.wentToResearcher = true;
-    if (!move("IN_COMMITTEE", late ? later(8, 14) : later(2, 5), "staff")) return outcome;
-  } else if (!move("IN_COMMITTEE", late ? later(8, 14) : later(1, 3), "staff")) {
+    if (!move("RAISE_TO_COMMITTEE", late ? later(8, 14) : later(2, 5), "staff")) return outcome;
+  } else if (!move("RAISE_TO_COMMITTEE", late ? later(8, 14) : later(1, 3), "staff")) {
     return outcome;
   }
+  if (mode === "awaitsCommittee") return outcome;
   const approveShare =
     mode === "mustComplete" ? 1 : typeCode === "MEMBERSHIP_REGISTRATION" ? 0.85 : 0.62;
   const decision = rng.chance(approveShare) ? "APPROVED" : "REJECTED";
   const reason = rng.pick(decision === "APPROVED" ? approvalReasons : rejectionReasons);
-  if (!move(decision, late ? later(4, 9) : later(1, 4), "chair", reason)) return outcome;
+  if (!move("RECORD_DECISION", late ? later(4, 9) : later(1, 4), "chair", reason, decision))
+    return outcome;
   outcome.decision = decision;
   outcome.decisionReason = reason;
   if (
@@ -365,7 +458,7 @@ function simulateCommittee(
     mode !== "mustNotComplete" &&
     (mode === "mustComplete" || rng.chance(0.9))
   ) {
-    move("COMPLETED", later(0.5, 6), "staff");
+    move("COMPLETE", later(0.5, 6), "staff");
   }
   return outcome;
 }
@@ -383,9 +476,10 @@ function simulateService(
   const selfService = channel === "WEBSITE" || channel === "PARTNER";
   let current: RequestStatus = "SUBMITTED";
   let t = createdAt;
-  const move = (to: RequestStatus, at: Date): boolean => {
+  const move = (action: RequestAction, at: Date): boolean => {
     if (at.getTime() > now.getTime()) return false;
-    steps.push({ from: current, to, at, actor: "staff" });
+    const to = stepBy("SERVICE", current, action);
+    steps.push({ from: current, to, action, at, actor: "staff" });
     current = to;
     t = at;
     return true;
@@ -393,22 +487,29 @@ function simulateService(
   const later = (minDays: number, maxDays: number): Date =>
     duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
 
-  steps.push({ from: null, to: "SUBMITTED", at: createdAt, actor: selfService ? null : "staff" });
+  // Taken in and submitted in one step (createRequest): the intake's event says SUBMITTED.
+  steps.push({
+    from: null,
+    to: "SUBMITTED",
+    action: null,
+    at: createdAt,
+    actor: selfService ? null : "staff",
+  });
   const answer = rng.pick(serviceAnswers[typeCode]);
   // Answered on the spot: the measure of first-contact resolution.
   if (typeCode === "INQUIRY" && !selfService && rng.chance(0.45)) {
-    if (!move("IN_PROGRESS", new Date(t.getTime() + rng.int(1, 5) * 60_000))) return outcome;
-    if (!move("RESOLVED", new Date(t.getTime() + rng.int(2, 15) * 60_000))) return outcome;
+    if (!move("START_WORK", new Date(t.getTime() + rng.int(1, 5) * 60_000))) return outcome;
+    if (!move("RESOLVE", new Date(t.getTime() + rng.int(2, 15) * 60_000))) return outcome;
     outcome.answer = answer;
     outcome.firstContactResolution = true;
-    if (rng.chance(0.85)) move("CLOSED", later(0.5, 3));
+    if (rng.chance(0.85)) move("CLOSE", later(0.5, 3));
     return outcome;
   }
   const late = rng.chance(0.12);
-  if (!move("IN_PROGRESS", later(0.05, 2))) return outcome;
-  if (!move("RESOLVED", late ? later(15, 26) : later(0.5, 9))) return outcome;
+  if (!move("START_WORK", later(0.05, 2))) return outcome;
+  if (!move("RESOLVE", late ? later(15, 26) : later(0.5, 9))) return outcome;
   outcome.answer = answer;
-  if (rng.chance(0.75)) move("CLOSED", later(2, 7));
+  if (rng.chance(0.75)) move("CLOSE", later(2, 7));
   return outcome;
 }
 
@@ -452,7 +553,7 @@ export async function seedDemo(
   const started = Date.now();
   const memberCount = options.members ?? 300;
   const requestCount = options.requests ?? 1000;
-  const now = options.now ?? new Date();
+  const now = seedClock(options.now ?? new Date());
   const rng = createRandom(options.seed ?? 2026);
   if (memberCount < 1) throw new Error("seedDemo needs at least one member");
   if (!(await isDatabaseEmpty(prisma))) {
@@ -490,7 +591,7 @@ export async function seedDemo(
 
   // ── rules, settings, partner ──
   await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
-  await prisma.attestationText.create({
+  const attestationTextRow = await prisma.attestationText.create({
     data: {
       textVersion: 1,
       ...attestationText,
@@ -556,7 +657,7 @@ export async function seedDemo(
     member: MemberRow,
     createdAt: Date,
     channel: Channel,
-    mode: "normal" | "mustComplete" | "mustNotComplete",
+    mode: Mode,
   ) => {
     const text = rng.pick(requestSubjects[typeCode]);
     const outcome =
@@ -620,6 +721,17 @@ export async function seedDemo(
       member.consentAt = member.createdAt;
       member.updatedAt = completed.at;
     }
+  }
+  // Support requests taken in at the desk two weeks ago and now with the committee, whatever
+  // the day: the demo session's agenda (committee.ts) always has requests to study.
+  const longStanding = serviceMembers.filter(
+    (m) =>
+      m.status === "ACTIVE" && !!m.registeredAt && new Date(m.registeredAt).getTime() < windowStart,
+  );
+  for (let i = 0; i <= demoAgendaSize && plans.length < requestCount && longStanding.length; i++) {
+    const typeCode = i % 2 === 0 ? "FINANCIAL_SUPPORT" : "IN_KIND_SUPPORT";
+    const createdAt = officeTime(new Date(now.getTime() - 13 * dayMs), rng);
+    planRequest(typeCode, rng.pick(longStanding), createdAt, "IN_PERSON", "awaitsCommittee");
   }
   while (plans.length < requestCount) {
     const typeCode = rng.weighted(otherWeights);
@@ -789,12 +901,50 @@ export async function seedDemo(
           data: {
             decision: outcome.decision ?? step.to,
             ...(amountApproved !== null ? { amountApproved: `${amountApproved}.00` } : {}),
+            // The chair records alone only a decision taken at a meeting (RECORD_DECISION):
+            // the demo's three-member committee met that day and voted as the decision says.
+            record: outsideMeeting(step.at, step.to === "APPROVED", plan.index % 2 === 0),
           },
           at,
         });
       }
     }
   }
+
+  // ── the committee requests' files: documents, attestation, research report ──
+  const caseFiles = caseFileRows(
+    plans
+      .filter((plan) => requestTypeDefinition(plan.typeCode).committeeDecides)
+      .map((plan) => ({
+        requestId: plan.id,
+        channel: plan.channel,
+        steps: plan.outcome.steps,
+        requiredDocumentKinds: requestTypeDefinition(plan.typeCode).requiredDocumentKinds,
+        decision: plan.outcome.decision,
+        covered: {
+          subject: plan.subject,
+          description: plan.description,
+          details: requests[plan.index]!.details as Prisma.InputJsonValue,
+          amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
+          member: {
+            id: plan.member.id,
+            familySize: plan.member.familySize ?? null,
+            monthlyIncome: (plan.member.monthlyIncome as string | null | undefined) ?? null,
+            maritalStatus: plan.member.maritalStatus ?? null,
+            employmentStatus: plan.member.employmentStatus ?? null,
+            nationalId: plan.member.nationalId,
+            fullNameAr: plan.member.fullNameAr,
+          },
+        },
+      })),
+    {
+      staff: actorIds.staff,
+      researcher: actorIds.researcher,
+      attestationTextId: attestationTextRow.id,
+    },
+    options.storage !== undefined,
+  );
+  timeline.push(...caseFiles.timeline);
 
   // ── communications and outgoing letters ──
   const communications: Prisma.CommunicationCreateManyInput[] = [];
@@ -882,6 +1032,10 @@ export async function seedDemo(
   // ── write ──
   await insertAll(members, 25, (data) => prisma.member.createMany({ data }));
   await insertAll(requests, 32, (data) => prisma.request.createMany({ data }));
+  if (options.storage) await storeDemoDocuments(options.storage, caseFiles.documents);
+  await insertAll(caseFiles.documents, 19, (data) => prisma.document.createMany({ data }));
+  await insertAll(caseFiles.attestations, 10, (data) => prisma.attestation.createMany({ data }));
+  await insertAll(caseFiles.reports, 11, (data) => prisma.researchReport.createMany({ data }));
   await insertAll(timeline, 11, (data) => prisma.timelineEvent.createMany({ data }));
   await insertAll(communications, 14, (data) => prisma.communication.createMany({ data }));
   await insertAll(letters, 12, (data) => prisma.letter.createMany({ data }));

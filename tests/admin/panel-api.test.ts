@@ -224,3 +224,82 @@ describe("members CSV export", () => {
     ).toBe(403);
   });
 });
+
+describe("requests CSV export", () => {
+  const exportUrl = (query: string) => `${t.url}/export/requests.csv?${query}`;
+  const csv = async (query: string, token: string) => {
+    const response = await fetch(exportUrl(query), {
+      headers: { "x-wasl-csrf": "1", authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
+  };
+
+  it("exports the filtered list's every row, in Arabic, national IDs masked without the grant", async () => {
+    const lines = await csv("type=FINANCIAL_SUPPORT&lang=ar", maskedStaff);
+    expect(lines[0]).toContain("رقم الطلب");
+    expect(lines[0]).toContain("رقم الهوية");
+    const total = await t.gql(
+      `{ requests(first: 1, filter: { type: FINANCIAL_SUPPORT }) { totalCount } }`,
+      {},
+      { token: staff },
+    );
+    expect(lines.length - 1).toBe(total.data!.requests.totalCount);
+    expect(lines.slice(1).every((l) => l.includes("دعم مالي"))).toBe(true);
+    // Masked: the first digit and the last two, never a whole ten-digit ID.
+    expect(lines.join("\n")).not.toMatch(/(^|,)[12]\d{9}(,|$)/m);
+    expect(lines.slice(1).every((l) => /,[12]\*{7}\d{2},/.test(l))).toBe(true);
+  });
+
+  it("searches by the member's name as the list does, and audits full IDs for admins", async () => {
+    const before = await t.database.prisma.auditEntry.count({
+      where: { action: "READ_PERSONAL_DATA" },
+    });
+    const lines = await csv(`search=${encodeURIComponent("احمد")}&lang=en`, admin);
+    expect(lines[0]).toContain("National ID");
+    const rows = lines.slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => /(^|,)[12]\d{9},/.test(l))).toBe(true);
+    const members = new Set(rows.map((l) => l.split(",")[4]));
+    expect(
+      await t.database.prisma.auditEntry.count({ where: { action: "READ_PERSONAL_DATA" } }),
+    ).toBe(before + members.size);
+    const all = await csv("lang=en", admin);
+    expect(all.length - 1).toBe(await t.database.prisma.request.count());
+  });
+
+  it("defuses a cell a spreadsheet would run as a formula", async () => {
+    const db = t.database.prisma;
+    const request = await db.request.findFirstOrThrow({ where: { reference: { not: null } } });
+    await db.request.update({ where: { id: request.id }, data: { subject: "=1+2" } });
+    const lines = await csv(`reference=${request.reference}&lang=en`, staff);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(",'=1+2,");
+  });
+
+  it("refuses without the CSRF header, a session or the export grant, and a malformed filter", async () => {
+    const researcher = await t.signIn("researcher@wasl.demo", "Research#2026");
+    expect(
+      (await fetch(exportUrl(""), { headers: { authorization: `Bearer ${staff}` } })).status,
+    ).toBe(403);
+    expect((await fetch(exportUrl(""), { headers: { "x-wasl-csrf": "1" } })).status).toBe(401);
+    for (const token of [committee, researcher])
+      expect(
+        (
+          await fetch(exportUrl(""), {
+            headers: { "x-wasl-csrf": "1", authorization: `Bearer ${token}` },
+          })
+        ).status,
+      ).toBe(403);
+    expect(
+      (
+        await fetch(exportUrl("assignee=not-an-id"), {
+          headers: { "x-wasl-csrf": "1", authorization: `Bearer ${staff}` },
+        })
+      ).status,
+    ).toBe(400);
+  });
+});

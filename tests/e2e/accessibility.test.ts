@@ -78,6 +78,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         ["requests", "/#/requests"],
         ["request", caseFilePath(gid("Request", request.id))],
         ["request-create", "/#/requests/create"],
+        ["member-create", "/#/members/create"],
         ["users", "/#/users"],
         ["audit", "/#/audit"],
       ];
@@ -186,6 +187,41 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
       await page.getByText("حي لوحة المفاتيح").first().waitFor();
     });
   });
+
+  it("says which fields are required to assistive technology, not only with «*» (item 14)", async () => {
+    const page = await openPage();
+    await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+    for (const path of ["/#/members/create", "/#/requests/create", "/#/users/create"]) {
+      await step(`required-${path}`, async () => {
+        await page.goto(`${app().url}${path}`);
+        await settled(page);
+        // Every label with react-admin's required mark names a control marked aria-required,
+        // and no control is marked without the mark.
+        const fields = await page.evaluate(() =>
+          [...document.querySelectorAll("#main-content label")].map((label) => {
+            const mark = [...label.querySelectorAll('span[aria-hidden="true"]')].some(
+              (s) => s.textContent?.trim() === "*",
+            );
+            const l = label as HTMLLabelElement;
+            const control =
+              (l.htmlFor && document.getElementById(l.htmlFor)) ||
+              label.querySelector("input") ||
+              (l.id && document.querySelector(`[aria-labelledby~="${CSS.escape(l.id)}"]`));
+            return {
+              label: label.textContent?.trim() ?? "",
+              mark,
+              required: control ? control.getAttribute("aria-required") === "true" : null,
+            };
+          }),
+        );
+        const marked = fields.filter((f) => f.mark);
+        expect(marked.length, path).toBeGreaterThan(0);
+        for (const f of marked) expect(f.required, `${path} ${f.label}`).toBe(true);
+        for (const f of fields.filter((f) => !f.mark && f.required !== null))
+          expect(f.required, `${path} ${f.label}`).toBe(false);
+      });
+    }
+  }, 120_000);
 
   it("checks a form in Arabic, never with the browser's English bubble (item 8)", async () => {
     const member = await app().database.prisma.member.findFirstOrThrow({

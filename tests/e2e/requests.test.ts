@@ -289,4 +289,29 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
       expect(page.url()).not.toContain("researcher=");
     });
   });
+
+  it("exports the filtered requests list to CSV, as members are exported (item 5)", async () => {
+    const db = app().database.prisma;
+    const page = await openContext();
+    await step("export", async () => {
+      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+      const filter = encodeURIComponent(JSON.stringify({ status: "APPROVED" }));
+      await page.goto(`${app().url}/#/requests?filter=${filter}`);
+      await page.getByTestId("requests-grid").waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("export-requests").click(),
+      ]);
+      const path = await download.path();
+      const bytes = new Uint8Array(
+        await import("node:fs/promises").then((fs) => fs.readFile(path)),
+      );
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
+      expect(lines[0]).toContain("رقم الطلب");
+      expect(lines.length - 1).toBe(await db.request.count({ where: { status: "APPROVED" } }));
+      // The status in the API's words (requests/messages.ts).
+      expect(lines.slice(1).every((l) => l.includes("مقبول"))).toBe(true);
+    });
+  }, 120_000);
 });

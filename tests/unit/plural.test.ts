@@ -35,4 +35,11 @@ describe("countOf", () => {
     expect(countOf("days", 2.5, "en")).toBe("2.5 days");
     expect(countOf("days", 1234)).toBe("1234 يوماً"); // 34: "many"
   });
+
+  it("writes Arabic-Indic digits when the user chose them, with the same plural forms", () => {
+    expect(countOf("days", 13, "ar", "arab")).toBe("١٣ يوماً");
+    expect(countOf("requests", 3, "ar", "arab")).toBe("٣ طلبات");
+    expect(countOf("members", 2, "ar", "arab")).toBe("عضوان");
+    expect(countOf("documents", 100, "en", "arab")).toBe("١٠٠ documents");
+  });
 });

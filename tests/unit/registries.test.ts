@@ -25,6 +25,7 @@ describe("the route registry", () => {
   it("mounts every module's route, exact paths and prefixes", () => {
     const route = mountRoutes(services);
     expect(route("/export/members.csv")).toBeTypeOf("function");
+    expect(route("/export/requests.csv")).toBeTypeOf("function");
     expect(route("/documents/0d5c2f1e-0000-4000-8000-000000000000")).toBeTypeOf("function");
     expect(route("/attest")).toBeTypeOf("function");
     expect(route("/export/members.csv/x")).toBeUndefined();

@@ -4,6 +4,7 @@
 import { Box, Button, Paper, Typography } from "@mui/material";
 import { type ReactNode, useState } from "react";
 import { Link, useCreatePath, useGetList, useLocaleState, useTranslate } from "react-admin";
+import { getNumerals } from "../providers/numerals.js";
 import { riyadh } from "../shared/dates.js";
 import {
   dayKey,
@@ -32,7 +33,7 @@ export function SessionCalendar({ actions }: { actions?: ReactNode }) {
     const key = dayKey.format(new Date(session.scheduledAt));
     byDay.set(key, [...(byDay.get(key) ?? []), session]);
   }
-  const tag = locale === "en" ? "en-GB" : "ar-SA-u-ca-gregory-nu-latn";
+  const tag = `${locale === "en" ? "en-GB" : "ar-SA-u-ca-gregory"}-nu-${getNumerals()}`;
   const monthName = new Intl.DateTimeFormat(tag, {
     month: "long",
     year: "numeric",

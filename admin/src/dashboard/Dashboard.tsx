@@ -6,8 +6,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Title, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from "react-admin";
 import type { CountBy, DashboardFigures, WaslDataProvider } from "../dataProvider/index.js";
+import { numberingTag } from "../providers/numerals.js";
 import { useCount } from "../shared/counts.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { blocksFor, RoleBlocks } from "./RoleBlocks.js";
 
 const periods = [7, 30, 90, 365] as const;
 
@@ -93,7 +95,15 @@ function ChartCard({
   );
 }
 
-function Bars({ data, label }: { data: CountBy[]; label: (key: string) => string }) {
+function Bars({
+  data,
+  label,
+  format,
+}: {
+  data: CountBy[];
+  label: (key: string) => string;
+  format: (n: number) => string;
+}) {
   const translate = useTranslate();
   if (!data.length)
     return <Typography color="text.secondary">{translate("wasl.empty.none")}</Typography>;
@@ -102,8 +112,17 @@ function Bars({ data, label }: { data: CountBy[]; label: (key: string) => string
       height={Math.max(180, data.length * 36 + 40)}
       layout="horizontal"
       yAxis={[{ scaleType: "band", data: data.map((d) => label(d.key)), width: 140 }]}
-      xAxis={[{ label: translate("wasl.dashboard.requests_axis") }]}
-      series={[{ data: data.map((d) => d.count) }]}
+      // The value axis is labelled and its ticks written in the user's numeral system.
+      xAxis={[
+        {
+          label: translate("wasl.dashboard.requests_axis"),
+          // Room for the ticks and the label: a shorter axis cuts the ticks' text to nothing.
+          height: 56,
+          valueFormatter: (value: number) => format(value),
+          tickMinStep: 1,
+        },
+      ]}
+      series={[{ data: data.map((d) => d.count), valueFormatter: (v) => format(v ?? 0) }]}
       hideLegend
       margin={{ left: 8, right: 16 }}
     />
@@ -128,14 +147,15 @@ export function Dashboard() {
   const status = useEnumLabel("request_status");
   const channel = useEnumLabel("channel");
   const type = useEnumLabel("request_type");
-  const number = new Intl.NumberFormat(locale === "en" ? "en" : "ar-SA-u-nu-latn", {
+  const number = new Intl.NumberFormat(numberingTag(locale), {
     maximumFractionDigits: 1,
   });
-  const percent = new Intl.NumberFormat(locale === "en" ? "en" : "ar-SA-u-nu-latn", {
+  const percent = new Intl.NumberFormat(numberingTag(locale), {
     style: "percent",
     maximumFractionDigits: 0,
   });
   const none = translate("wasl.dashboard.none");
+  const roles = (identity?.roles as string[] | undefined) ?? [];
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -168,7 +188,8 @@ export function Dashboard() {
           ))}
         </TextField>
       </Box>
-      {isPending || !data ? (
+      <RoleBlocks />
+      {!blocksFor(roles).figures ? null : isPending || !data ? (
         <Box
           sx={{
             display: "grid",
@@ -238,7 +259,7 @@ export function Dashboard() {
                 count: number.format(d.count),
               }))}
             >
-              <Bars data={data.openByStatus} label={status} />
+              <Bars data={data.openByStatus} label={status} format={number.format} />
             </ChartCard>
             <ChartCard
               title="wasl.dashboard.by_channel"
@@ -258,6 +279,7 @@ export function Dashboard() {
                         label: channel(c.key),
                       })),
                       innerRadius: 40,
+                      valueFormatter: (item) => number.format(item.value),
                     },
                   ]}
                 />
@@ -272,7 +294,7 @@ export function Dashboard() {
                 count: number.format(d.count),
               }))}
             >
-              <Bars data={data.byType} label={type} />
+              <Bars data={data.byType} label={type} format={number.format} />
             </ChartCard>
           </Box>
         </>

@@ -24,6 +24,7 @@ import { carriesFile, postMultipart } from "./multipart.js";
 import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
+import { requestFilter, requestOrderBy } from "./resources/requests.js";
 import { type SurveyCalls, surveyCalls } from "./surveys.js";
 import { type WebhookCalls, webhookCalls } from "./webhooks.js";
 
@@ -78,14 +79,22 @@ export type WaslDataProvider = DataProvider &
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
-    exportMembers(params: {
-      filter: Record<string, unknown>;
-      sort?: { field: string; order: string };
-    }): Promise<Blob>;
+    /** The list's CSV export (its filters and order), from the API's export route. */
+    exportCsv(
+      resource: CsvExport,
+      params: { filter: Record<string, unknown>; sort?: { field: string; order: string } },
+    ): Promise<Blob>;
     /** Live updates call this: the resource's page cursors may have moved. (A promise, as
      * react-admin's data provider proxy expects of every method.) */
     forgetCursors(resource?: string): Promise<void>;
   };
+
+/** The lists with a CSV export: their filters and order as the export route reads them. */
+const csvExports = {
+  members: { filterOf: memberFilter, orderOf: memberOrderBy },
+  requests: { filterOf: requestFilter, orderOf: requestOrderBy },
+} as const;
+export type CsvExport = keyof typeof csvExports;
 
 const revealMutation = gql`
   mutation Reveal($id: ID!) {
@@ -255,17 +264,18 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
         return data.dashboard as DashboardFigures;
       }),
 
-    exportMembers: async ({ filter, sort }) => {
+    exportCsv: async (resource, { filter, sort }) => {
+      const { filterOf, orderOf } = csvExports[resource];
       const query = new URLSearchParams();
-      for (const [name, value] of Object.entries(memberFilter(filter) ?? {}))
+      for (const [name, value] of Object.entries(filterOf(filter) ?? {}))
         query.set(name, String(value));
-      const order = memberOrderBy(sort);
+      const order = orderOf(sort);
       if (order) {
         query.set("sort", order.field);
         query.set("order", order.direction);
       }
       query.set("lang", getLocale());
-      const response = await fetch(`/export/members.csv?${query}`, {
+      const response = await fetch(`/export/${resource}.csv?${query}`, {
         credentials: "same-origin",
         headers: { ...csrfHeaders },
       });

@@ -322,6 +322,7 @@ export const ar = {
     app_title: "وصل — خدمات الأعضاء",
     tagline: "لوحة موظفي الجمعية",
     language: { label: "اللغة", ar: "العربية", en: "English" },
+    numerals: { label: "الأرقام", latn: "لاتينية", arab: "هندية" },
     login: {
       title: "تسجيل الدخول إلى وصل",
       subtitle: "لوحة موظفي الجمعية",
@@ -398,6 +399,14 @@ export const ar = {
       status_change: "%{from} ← %{to}",
     },
     dashboard: {
+      queue_empty: "لا شيء هنا الآن",
+      due: "موعد القرار:",
+      intake_queue: "طلبات تنتظر الاستلام",
+      due_soon: "يستحق قرارها خلال أسبوع",
+      caseload: "حالاتي: زيارات وتقارير مطلوبة",
+      next_session: "جلسة اللجنة القادمة",
+      no_session: "لا جلسة مجدولة",
+      agenda: "جدول الأعمال",
       requests_axis: "عدد الطلبات",
       title: "لوحة المؤشرات",
       period: "الفترة",

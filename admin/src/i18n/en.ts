@@ -132,6 +132,7 @@ export const en = {
     app_title: "Wasl — member services",
     tagline: "The association's staff panel",
     language: { label: "Language", ar: "العربية", en: "English" },
+    numerals: { label: "Digits", latn: "Latin", arab: "Arabic-Indic" },
     login: {
       title: "Sign in to Wasl",
       subtitle: "The association's staff panel",
@@ -203,6 +204,14 @@ export const en = {
       status_change: "%{from} → %{to}",
     },
     dashboard: {
+      queue_empty: "Nothing here now",
+      due: "Decision due:",
+      intake_queue: "Intake queue",
+      due_soon: "Decision due within a week",
+      caseload: "My cases: visits and reports to do",
+      next_session: "The committee's next session",
+      no_session: "No session scheduled",
+      agenda: "Agenda",
       requests_axis: "Requests",
       title: "Dashboard",
       period: "Period",

@@ -181,6 +181,7 @@ export const requestsAr = {
       open_case: "فتح ملف الطلب",
       another: "طلب آخر",
     },
+    export: { label: "تصدير CSV", started: "جارٍ تجهيز ملف التصدير…", failed: "تعذّر التصدير" },
     my_cases: {
       title: "حالاتي",
       empty: "لا توجد حالات مُحالة إليك.",

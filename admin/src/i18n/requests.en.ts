@@ -187,6 +187,7 @@ export const requestsEn = {
       open_case: "Open the case file",
       another: "Another request",
     },
+    export: { label: "Export CSV", started: "Preparing the export…", failed: "The export failed" },
     my_cases: {
       title: "My cases",
       empty: "No cases are referred to you.",

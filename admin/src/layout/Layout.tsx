@@ -1,5 +1,15 @@
 import LanguageIcon from "@mui/icons-material/Translate";
-import { Box, Chip, Divider, ListItemText, MenuItem, Tooltip, Typography } from "@mui/material";
+import {
+  Box,
+  Chip,
+  Divider,
+  ListItemText,
+  MenuItem,
+  ToggleButton,
+  ToggleButtonGroup,
+  Tooltip,
+  Typography,
+} from "@mui/material";
 import { type ReactNode, useEffect } from "react";
 import {
   AppBar,
@@ -13,6 +23,8 @@ import {
 } from "react-admin";
 import { Bell } from "../bell/Bell.js";
 import { LiveUpdatesProvider, useLiveStatus } from "../live/LiveContext.js";
+import { isNumerals, numeralSystems, setNumerals, useNumerals } from "../providers/numerals.js";
+import { useAriaRequired } from "../shared/ariaRequired.js";
 import { Menu } from "./Menu.js";
 
 const liveColors = { live: "#2e7d32", connecting: "#ed6c02", offline: "#d32f2f" } as const;
@@ -88,10 +100,45 @@ function WhoAmI() {
   );
 }
 
+/** The user's numeral system (providers/numerals.ts): Latin or Arabic-Indic digits. */
+function NumeralsChoice() {
+  const numerals = useNumerals();
+  const translate = useTranslate();
+  return (
+    // Not a menu item: a group of two buttons of its own, reached with Tab.
+    <Box sx={{ px: 2, py: 1 }}>
+      <Typography variant="caption" color="text.secondary" id="numerals-label">
+        {translate("wasl.numerals.label")}
+      </Typography>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={numerals}
+        onChange={(_event, value: unknown) => isNumerals(value) && setNumerals(value)}
+        aria-labelledby="numerals-label"
+        sx={{ display: "flex", mt: 0.5 }}
+        data-testid="numerals-choice"
+      >
+        {numeralSystems.map((system) => (
+          <ToggleButton key={system} value={system} sx={{ flex: 1 }} data-value={system}>
+            {translate(`wasl.numerals.${system}`)}
+            {/* A sample in its own digits: not through translate, which writes the current ones. */}
+            <bdi dir="ltr" style={{ marginInlineStart: 6 }}>
+              {system === "arab" ? "١٢٣" : "123"}
+            </bdi>
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+    </Box>
+  );
+}
+
 function WaslUserMenu() {
   return (
     <UserMenu>
       <WhoAmI />
+      <NumeralsChoice />
+      <Divider />
       <Logout />
     </UserMenu>
   );
@@ -149,8 +196,10 @@ function useDocumentTitle() {
   }, [appName]);
 }
 
-function DocumentTitle() {
+/** The page's own title, and its required fields marked for assistive technology. */
+function PageSemantics() {
   useDocumentTitle();
+  useAriaRequired();
   return null;
 }
 
@@ -158,7 +207,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdatesProvider>
       <RaLayout appBar={WaslAppBar} menu={Menu} sx={fitTheScreen}>
-        <DocumentTitle />
+        <PageSemantics />
         {children}
       </RaLayout>
     </LiveUpdatesProvider>

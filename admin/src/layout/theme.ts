@@ -1,7 +1,10 @@
 // The panel's look: the association's green, the shipped Arabic font, and the direction of
 // the current language.
+import { PaginationItem, type PaginationRenderItemParams } from "@mui/material";
 import { arSA, enUS } from "@mui/material/locale";
+import { createElement } from "react";
 import { defaultTheme, type RaThemeOptions } from "react-admin";
+import { shapeDigits } from "../providers/numerals.js";
 
 export const fontFamily = '"IBM Plex Sans Arabic", "Segoe UI", Tahoma, system-ui, sans-serif';
 
@@ -18,7 +21,15 @@ const focusRing = {
 /** MUI's `sm` breakpoint: below it, a phone. */
 const phone = "@media (max-width: 599.95px)";
 
+/** A page number of the pagination in the user's numeral system. */
+const pageItem = (item: PaginationRenderItemParams) =>
+  createElement(PaginationItem, {
+    ...item,
+    page: typeof item.page === "number" ? shapeDigits(String(item.page)) : item.page,
+  });
+
 export function themeFor(direction: "rtl" | "ltr"): RaThemeOptions {
+  const language = (direction === "rtl" ? arSA : enUS).components ?? {};
   return {
     ...defaultTheme,
     direction,
@@ -37,8 +48,18 @@ export function themeFor(direction: "rtl" | "ltr"): RaThemeOptions {
     sidebar: { width: 230, closedWidth: 56 },
     components: {
       // MUI's own texts (pagination's labels, an alert's close button) in the language.
-      ...(direction === "rtl" ? arSA : enUS).components,
+      ...language,
       ...defaultTheme.components,
+      // Page numbers and the page size in the user's numeral system (providers/numerals.ts).
+      MuiPagination: {
+        defaultProps: { ...language.MuiPagination?.defaultProps, renderItem: pageItem },
+      },
+      MuiTablePagination: {
+        defaultProps: {
+          ...language.MuiTablePagination?.defaultProps,
+          slotProps: { select: { renderValue: (value: unknown) => shapeDigits(String(value)) } },
+        },
+      },
       MuiButtonBase: {
         defaultProps: { disableRipple: false },
         styleOverrides: { root: { "&.Mui-focusVisible": focusRing } },

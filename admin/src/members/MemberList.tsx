@@ -5,6 +5,7 @@ import {
   FilterButton,
   FilterList,
   FilterListItem,
+  FunctionField,
   List,
   SavedQueriesList,
   SearchInput,
@@ -14,6 +15,7 @@ import {
   TopToolbar,
   useTranslate,
 } from "react-admin";
+import { Digits } from "../shared/bidi.js";
 import { DualDate, DualDateField } from "../shared/DateFields.js";
 import {
   channels,
@@ -22,8 +24,8 @@ import {
   membershipStatuses,
   useEnumLabel,
 } from "../shared/EnumField.js";
+import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
-import { ExportMembersButton } from "./ExportMembersButton.js";
 
 function useFilters() {
   const translate = useTranslate();
@@ -51,7 +53,7 @@ function ListActions() {
     <TopToolbar>
       <FilterButton data-testid="list-filter-button" />
       <CreateButton />
-      <ExportMembersButton />
+      <ExportCsvButton resource="members" />
     </TopToolbar>
   );
 }
@@ -116,28 +118,28 @@ export function MemberList() {
           primary: (m) => m.fullNameAr,
           secondary: (m) => (
             <>
-              <bdi dir="ltr">{m.memberNumber}</bdi> · <bdi dir="ltr">{m.nationalIdMasked}</bdi>
+              <Digits>{m.memberNumber}</Digits> · <Digits>{m.nationalIdMasked}</Digits>
               {m.city ? ` · ${m.city}` : ""}
             </>
           ),
           tertiary: (m) => <DualDate value={m.createdAt} />,
         }}
       >
-        <TextField source="memberNumber" dir="ltr" sx={{ whiteSpace: "nowrap" }} />
+        <FunctionField source="memberNumber" render={(m) => <Digits>{m.memberNumber}</Digits>} />
         <RecordLink source="fullNameAr" link="show">
           {(m) => m.fullNameAr}
         </RecordLink>
-        <TextField
+        <FunctionField
           source="nationalIdMasked"
           label="resources.members.fields.nationalId"
           sortable={false}
-          dir="ltr"
+          render={(m) => <Digits>{m.nationalIdMasked}</Digits>}
         />
-        <TextField
+        <FunctionField
           source="mobileMasked"
           label="resources.members.fields.mobile"
           sortable={false}
-          dir="ltr"
+          render={(m) => <Digits>{m.mobileMasked}</Digits>}
         />
         <TextField source="city" sortable={false} />
         <EnumField source="status" group="status" chip sortable={false} />

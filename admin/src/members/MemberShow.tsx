@@ -3,8 +3,8 @@ import { Children, type ReactElement } from "react";
 import {
   BooleanField,
   EditButton,
+  FunctionField,
   Labeled,
-  NumberField,
   Show,
   type ShowProps,
   TabbedShowLayout,
@@ -12,10 +12,12 @@ import {
   TopToolbar,
   useCanAccess,
 } from "react-admin";
+import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
 import { threeColumnRow } from "../shared/FormLayout.js";
 import { scrollableTabsSx } from "../shared/Responsive.js";
+import { WhenLoaded } from "../shared/Skeletons.js";
 import {
   AuditTab,
   CommunicationsTab,
@@ -47,47 +49,55 @@ export function MemberShow(props: Omit<ShowProps, "children">) {
   });
   return (
     <Show {...props} actions={<ShowActions />}>
-      <TabbedShowLayout sx={scrollableTabsSx}>
-        <TabbedShowLayout.Tab label="resources.members.tabs.data">
-          <Box sx={threeColumnRow}>
-            <EachLabeled>
-              <TextField source="memberNumber" />
-              <TextField source="fullNameAr" />
-              <TextField source="fullNameEn" emptyText="—" />
-              <EnumField source="status" group="status" chip />
-              <DualDateField source="registeredAt" />
-              <DualDateField source="birthDate" />
-              <EnumField source="gender" group="gender" />
-              <TextField source="city" />
-              <TextField source="district" emptyText="—" />
-              <TextField source="email" emptyText="—" />
-              <EnumField source="preferredChannel" group="channel" />
-              <EnumField source="preferredLanguage" group="language" />
-              <NumberField source="familySize" emptyText="—" />
-              <EnumField source="maritalStatus" group="marital" />
-              <EnumField source="employmentStatus" group="employment" />
-              <BooleanField source="consentGiven" />
-              <DualDateField source="createdAt" withTime />
-              <DualDateField source="updatedAt" withTime />
-            </EachLabeled>
-          </Box>
-          <PersonalDataPanel />
-          <NotificationPreferences />
-        </TabbedShowLayout.Tab>
-        {[
-          { path: "requests", Tab: RequestsTab, shown: true },
-          { path: "communications", Tab: CommunicationsTab, shown: seesContacts },
-          { path: "documents", Tab: DocumentsTab, shown: true },
-          { path: "timeline", Tab: TimelineTab, shown: true },
-          { path: "audit", Tab: AuditTab, shown: seesAudit },
-        ]
-          .filter(({ shown }) => shown)
-          .map(({ path, Tab }) => (
-            <TabbedShowLayout.Tab key={path} label={`resources.members.tabs.${path}`} path={path}>
-              <Tab />
-            </TabbedShowLayout.Tab>
-          ))}
-      </TabbedShowLayout>
+      <WhenLoaded>
+        <TabbedShowLayout sx={scrollableTabsSx}>
+          <TabbedShowLayout.Tab label="resources.members.tabs.data">
+            <Box sx={threeColumnRow}>
+              <EachLabeled>
+                <FunctionField
+                  source="memberNumber"
+                  render={(m) => <Digits>{m.memberNumber}</Digits>}
+                />
+                <TextField source="fullNameAr" />
+                <TextField source="fullNameEn" emptyText="—" />
+                <EnumField source="status" group="status" chip />
+                <DualDateField source="registeredAt" />
+                <DualDateField source="birthDate" />
+                <EnumField source="gender" group="gender" />
+                <TextField source="city" />
+                <TextField source="district" emptyText="—" />
+                <TextField source="email" emptyText="—" />
+                <EnumField source="preferredChannel" group="channel" />
+                <EnumField source="preferredLanguage" group="language" />
+                <FunctionField
+                  source="familySize"
+                  render={(m) => <Digits>{m.familySize ?? "—"}</Digits>}
+                />
+                <EnumField source="maritalStatus" group="marital" />
+                <EnumField source="employmentStatus" group="employment" />
+                <BooleanField source="consentGiven" />
+                <DualDateField source="createdAt" withTime />
+                <DualDateField source="updatedAt" withTime />
+              </EachLabeled>
+            </Box>
+            <PersonalDataPanel />
+            <NotificationPreferences />
+          </TabbedShowLayout.Tab>
+          {[
+            { path: "requests", Tab: RequestsTab, shown: true },
+            { path: "communications", Tab: CommunicationsTab, shown: seesContacts },
+            { path: "documents", Tab: DocumentsTab, shown: true },
+            { path: "timeline", Tab: TimelineTab, shown: true },
+            { path: "audit", Tab: AuditTab, shown: seesAudit },
+          ]
+            .filter(({ shown }) => shown)
+            .map(({ path, Tab }) => (
+              <TabbedShowLayout.Tab key={path} label={`resources.members.tabs.${path}`} path={path}>
+                <Tab />
+              </TabbedShowLayout.Tab>
+            ))}
+        </TabbedShowLayout>
+      </WhenLoaded>
     </Show>
   );
 }

@@ -20,8 +20,10 @@ import {
   useGetIdentity,
   useTranslate,
 } from "react-admin";
+import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
 import {
   DueCountdown,
@@ -80,6 +82,7 @@ function ListActions({ create = true }: { create?: boolean }) {
     <TopToolbar>
       <FilterButton data-testid="list-filter-button" />
       {create && <CreateButton />}
+      <ExportCsvButton resource="requests" />
     </TopToolbar>
   );
 }
@@ -128,7 +131,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       card={{
         primary: (r) => (
           <>
-            <bdi dir="ltr">{r.reference ?? "—"}</bdi> · {r.subject}
+            <Digits>{r.reference ?? "—"}</Digits> · {r.subject}
           </>
         ),
         secondary: (r) => r.member?.fullNameAr ?? "",
@@ -141,7 +144,7 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
       }}
     >
       <RecordLink source="reference" link="show" ltr>
-        {(r) => r.reference ?? "—"}
+        {(r) => <Digits>{r.reference ?? "—"}</Digits>}
       </RecordLink>
       <EnumField source="type" group="request_type" sortable={false} />
       <TextField source="subject" sortable={false} />

@@ -16,9 +16,11 @@ import {
 import { CommitteeHistoryPanel } from "../committee/CommitteeHistory.js";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { SentNotifications } from "../outbox/SentNotifications.js";
+import { Digits } from "../shared/bidi.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { scrollableTabsSx } from "../shared/Responsive.js";
+import { CaseFileSkeleton } from "../shared/Skeletons.js";
 import { ActionButtons } from "./ActionButtons.js";
 import { AttestationPanel } from "./AttestationPanel.js";
 import type { CaseRequest } from "./CaseRequest.js";
@@ -59,7 +61,11 @@ function Header({ request }: { request: CaseRequest }) {
     <Paper variant="outlined" sx={{ p: 2, mb: 2 }} data-testid="request-header">
       <Box sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap", mb: 1 }}>
         <Typography variant="h6" component="h2" dir="ltr" data-testid="request-reference">
-          {request.reference ?? translate("wasl.request.draft")}
+          {request.reference ? (
+            <Digits>{request.reference}</Digits>
+          ) : (
+            translate("wasl.request.draft")
+          )}
         </Typography>
         <RequestStatusChip status={request.status} />
         {dueTone(request as DueInfo) !== "none" && <DueCountdown info={request as DueInfo} />}
@@ -78,7 +84,7 @@ function Header({ request }: { request: CaseRequest }) {
           to={createPath({ resource: "members", type: "show", id: request.member.id })}
           data-testid="request-member"
         >
-          {request.member.fullNameAr} ({request.member.memberNumber})
+          {request.member.fullNameAr} (<Digits>{request.member.memberNumber}</Digits>)
         </Link>
       )}
       <Box sx={{ mt: 2 }}>
@@ -118,7 +124,7 @@ function DataTab({ request }: { request: CaseRequest }) {
       </Value>
       {request.rules?.involvesMoney && (
         <Value label={f("amountRequested")}>
-          <span dir="ltr">{text("amountRequested")}</span>
+          <Digits>{text("amountRequested")}</Digits>
         </Value>
       )}
       {request.incomingLetterNumber ? (
@@ -146,7 +152,7 @@ function DataTab({ request }: { request: CaseRequest }) {
           </Value>
           {request.amountApproved ? (
             <Value label={f("amountApproved")}>
-              <span dir="ltr">{text("amountApproved")}</span>
+              <Digits>{text("amountApproved")}</Digits>
             </Value>
           ) : null}
         </>
@@ -180,7 +186,7 @@ function CaseFile() {
     action: "show",
   });
   const { canAccess: seesCommittee } = useCanAccess({ resource: "committee", action: "show" });
-  if (!request) return null;
+  if (!request) return <CaseFileSkeleton />;
   return (
     <Box sx={{ p: 2 }}>
       <Header request={request} />

@@ -1,6 +1,8 @@
 // Dates as the association reads them: Gregorian and Hijri (Umm al-Qura) side by side, in
 // Riyadh time. Hijri ↔ Gregorian conversion uses the browser's own Intl calendar data (no
 // table of ours to drift), found by search around an estimate, so month lengths are exact.
+import { getNumerals } from "../providers/numerals.js";
+
 export const riyadh = "Asia/Riyadh";
 type Locale = "ar" | "en";
 export type HijriDate = { year: number; month: number; day: number };
@@ -38,14 +40,17 @@ function options(dateOnly: boolean, withTime: boolean): Intl.DateTimeFormatOptio
 export function formatGregorian(value: Date | string, locale: Locale, withTime = false): string {
   const { date, dateOnly } = toDate(value);
   if (Number.isNaN(date.getTime())) return "";
-  const tag = locale === "ar" ? "ar-SA-u-ca-gregory-nu-latn" : "en-GB-u-ca-gregory";
+  const nu = getNumerals();
+  const tag = locale === "ar" ? `ar-SA-u-ca-gregory-nu-${nu}` : `en-GB-u-ca-gregory-nu-${nu}`;
   return formatter(tag, options(dateOnly, withTime)).format(date);
 }
 
 export function formatHijri(value: Date | string, locale: Locale, withTime = false): string {
   const { date, dateOnly } = toDate(value);
   if (Number.isNaN(date.getTime())) return "";
-  const tag = locale === "ar" ? "ar-SA-u-ca-islamic-umalqura-nu-latn" : "en-u-ca-islamic-umalqura";
+  const nu = getNumerals();
+  const tag =
+    locale === "ar" ? `ar-SA-u-ca-islamic-umalqura-nu-${nu}` : `en-u-ca-islamic-umalqura-nu-${nu}`;
   return formatter(tag, options(dateOnly, withTime)).format(date);
 }
 

@@ -36,6 +36,7 @@ import {
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { SurveyFigures as Figures, SurveyDimension } from "../dataProvider/surveys.js";
+import { getNumerals, numberingTag } from "../providers/numerals.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { SendRoundButton } from "./SendRoundDialog.js";
 
@@ -50,7 +51,7 @@ const t = (key: string) => `resources.surveys.figures.${key}`;
  */
 function useNumber() {
   const [locale] = useLocaleState();
-  const language = locale === "en" ? "en" : "ar-SA";
+  const language = numberingTag(locale);
   const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 });
   return (value: number | null | undefined, unit: "" | "%" = "") => {
@@ -62,7 +63,8 @@ function useNumber() {
 /** "2026-11" in the panel's language: "نوفمبر 2026" / "November 2026". */
 function useMonthLabel() {
   const [locale] = useLocaleState();
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ar-SA-u-ca-gregory", {
+  const calendar = locale === "en" ? "en-GB" : "ar-SA-u-ca-gregory";
+  const format = new Intl.DateTimeFormat(`${calendar}-nu-${getNumerals()}`, {
     month: "short",
     year: "numeric",
     timeZone: "UTC",

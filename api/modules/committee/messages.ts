@@ -3,7 +3,7 @@ import { type Keys, registerMessages } from "../../i18n/messages.js";
 
 export const committeeMessagesAr = {
   "committee.notAChair": "رئيس الجلسة يجب أن يكون مستخدماً نشطاً بدور رئيس اللجنة.",
-  "committee.notACommitteeMember": "بعض من اخترتهم ({count}) ليسوا أعضاء نشطين في اللجنة.",
+  "committee.notACommitteeMember": "من اخترتهم {count} ليسوا أعضاء نشطين في اللجنة.",
   "committee.tooFewMembers": "تحتاج الجلسة إلى عضوين على الأقل مع رئيسها.",
   "committee.quorumPercentRange": "«{field}» عدد صحيح من 1 إلى 99.",
   "committee.ruleFixedOnOpen":
@@ -54,8 +54,7 @@ export const committeeMessagesAr = {
 export const committeeMessagesEn: Keys<typeof committeeMessagesAr> = {
   "committee.notAChair":
     "The session's chair must be an active user with the committee chair role.",
-  "committee.notACommitteeMember":
-    "Some of those chosen ({count}) are not active committee members.",
+  "committee.notACommitteeMember": "Of those chosen, {count} are not active committee members.",
   "committee.tooFewMembers": "A session needs at least two members, its chair included.",
   "committee.quorumPercentRange": "“{field}” is a whole number from 1 to 99.",
   "committee.ruleFixedOnOpen":

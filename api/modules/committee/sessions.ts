@@ -55,7 +55,9 @@ async function checkPeople(
           ?.roles.some((role) => role === "COMMITTEE_MEMBER" || role === "COMMITTEE_CHAIR"),
     );
     if (outsiders.length)
-      errors.add("members", "committee.notACommitteeMember", { count: outsiders.length });
+      errors.add("members", "committee.notACommitteeMember", {
+        count: { counted: "members", n: outsiders.length },
+      });
     if (ids.length < 2) errors.add("members", "committee.tooFewMembers");
   }
   return ids;

@@ -7,6 +7,7 @@ import "./request-types.js";
 import "./error-types.js";
 import "./messages.js";
 import "./notifications.js";
+import "./routes.js";
 import "./attestation/queries.js";
 import "./attestation/mutations.js";
 import "./attestation/messages.js";

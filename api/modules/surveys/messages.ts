@@ -18,7 +18,7 @@ export const surveyMessagesAr = {
   "surveys.answeredSurveyFixed":
     "وصلت إجابات على هذا الاستبيان: لا تتغير أسئلته ولا سرّيته حتى تبقى الإجابات بمعناها ويبقى وعد السرية قائماً.",
   "surveys.closed": "الاستبيان غير مفعّل الآن.",
-  "surveys.roundTooLarge": "الأعضاء المختارون {count} والحد {max} في الدفعة الواحدة: ضيّق الاختيار.",
+  "surveys.roundTooLarge": "اخترتَ {count}، والحد {max} في الدفعة الواحدة: ضيّق الاختيار.",
   "surveys.linkUsed": "سبق استخدام هذا الرابط، وسُجّلت الإجابات. شكراً لك.",
   "surveys.linkExpired": "انتهت صلاحية هذا الرابط.",
   "surveys.linkClosed": "هذا الاستبيان لم يعد يستقبل إجابات.",
@@ -54,8 +54,7 @@ export const surveyMessagesEn: Keys<typeof surveyMessagesAr> = {
   "surveys.answeredSurveyFixed":
     "This survey has answers: its questions and anonymity stay as they were, so that answers keep their meaning and the promise of anonymity holds.",
   "surveys.closed": "The survey is not active now.",
-  "surveys.roundTooLarge":
-    "{count} members selected, at most {max} per round: narrow the selection.",
+  "surveys.roundTooLarge": "{count} selected, at most {max} per round: narrow the selection.",
   "surveys.linkUsed": "This link was already used and the answers recorded. Thank you.",
   "surveys.linkExpired": "This link has expired.",
   "surveys.linkClosed": "This survey no longer takes answers.",

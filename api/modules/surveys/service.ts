@@ -331,7 +331,10 @@ export async function sendSurveyRound(
       {
         path: ["input", "selection"],
         messageKey: "surveys.roundTooLarge",
-        params: { count, max: roundLimit },
+        params: {
+          count: { counted: "members", n: count },
+          max: { counted: "members", n: roundLimit },
+        },
       },
     ]);
   const members = await tx.member.findMany({ where, select: { id: true } });

@@ -1,0 +1,218 @@
+// What a committee request's file holds when the life cycle lets it move on: its required
+// documents (uploaded at intake, verified before the next step), the applicant's signed
+// attestation over its data, and — for a case referred to the researcher — the submitted
+// research report before it is raised. The guards of lifecycle.ts (COMPLETE_BY_CURRENT_RULES,
+// COMPLETE_BY_SNAPSHOT, RESEARCH_REPORT_IF_REFERRED, DOCUMENTS_VERIFIED_IF_APPROVED) read these
+// rows; the seed writes them as uploadDocument, verifyDocument, signAttestation and
+// submitResearchReport would have, at the moments of the case's history.
+import type { Prisma } from "../../api/db/client.js";
+import { Prisma as PrismaNamespace } from "../../api/db/client.js";
+import type { Channel, DocumentKind, RequestStatus } from "../../api/db/generated/enums.js";
+import { coveredDataHash } from "../../api/modules/requests/attestation/service.js";
+import { sha256Hex } from "../../api/modules/requests/documents/service.js";
+import {
+  type DocumentStorage,
+  newStorageKey,
+} from "../../api/modules/requests/documents/storage.js";
+import type { RequestAction } from "../../api/modules/requests/lifecycle.js";
+import { dayMs, hourMs, uuidV7 } from "./random.js";
+
+/** A scanned page as the demo's documents hold it: a one-page PDF saying it is a sample. */
+export const demoDocumentBytes = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n" +
+    "trailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+export type CaseStep = { action: RequestAction | null; to: RequestStatus; at: Date };
+
+export type CaseFilePlan = {
+  requestId: string;
+  channel: Channel;
+  steps: readonly CaseStep[];
+  requiredDocumentKinds: readonly DocumentKind[];
+  decision?: "APPROVED" | "REJECTED" | undefined;
+  /** The data the attestation covers, as the request and the member hold them. */
+  covered: {
+    subject: string;
+    description: string;
+    details: Prisma.InputJsonValue;
+    amountRequested: string | null;
+    member: {
+      id: string;
+      familySize: number | null;
+      monthlyIncome: string | null;
+      maritalStatus: string | null;
+      employmentStatus: string | null;
+      nationalId: string;
+      fullNameAr: string;
+    };
+  };
+};
+
+export type CaseFileRows = {
+  documents: Prisma.DocumentCreateManyInput[];
+  attestations: Prisma.AttestationCreateManyInput[];
+  reports: Prisma.ResearchReportCreateManyInput[];
+  timeline: Prisma.TimelineEventCreateManyInput[];
+};
+
+const decimal = (value: string | null) =>
+  value === null ? null : new PrismaNamespace.Decimal(value);
+
+const between = (from: Date, to: Date, share: number) =>
+  new Date(from.getTime() + (to.getTime() - from.getTime()) * share);
+
+/** The rows of the committee requests' files; documents only when `storage` keeps their bytes. */
+export function caseFileRows(
+  plans: readonly CaseFilePlan[],
+  actors: { staff: string; researcher: string; attestationTextId: string },
+  withDocuments: boolean,
+): CaseFileRows {
+  const rows: CaseFileRows = { documents: [], attestations: [], reports: [], timeline: [] };
+  const sha256 = sha256Hex(demoDocumentBytes);
+  for (const plan of plans) {
+    const [intake, submit, next] = plan.steps;
+    if (!intake || submit?.action !== "SUBMIT") continue;
+    const selfService = plan.channel === "WEBSITE" || plan.channel === "PARTNER";
+    const memberId = plan.covered.member.id;
+    const base = { memberId, requestId: plan.requestId };
+    const kinds = withDocuments ? plan.requiredDocumentKinds : [];
+    // Staff check the file before the case moves on (or the member's online upload waits).
+    const verifiedAt = next
+      ? new Date(Math.max(submit.at.getTime() + 60_000, next.at.getTime() - 10 * 60_000))
+      : null;
+    kinds.forEach((kind, i) => {
+      const at = between(intake.at, submit.at, (i + 1) / (kinds.length + 2));
+      const id = uuidV7(at);
+      const fileName = `${kind.toLowerCase().replaceAll("_", "-")}.pdf`;
+      rows.documents.push({
+        id,
+        ...base,
+        kind,
+        fileName,
+        contentType: "application/pdf",
+        size: demoDocumentBytes.byteLength,
+        sha256,
+        storageKey: newStorageKey(at),
+        uploadedByActor: selfService ? (plan.channel === "PARTNER" ? "PARTNER" : "MEMBER") : "USER",
+        uploadedById: selfService ? (plan.channel === "PARTNER" ? null : memberId) : actors.staff,
+        verification: verifiedAt ? "ACCEPTED" : "PENDING",
+        verifiedById: verifiedAt ? actors.staff : null,
+        verifiedAt,
+        createdAt: at,
+        updatedAt: verifiedAt ?? at,
+        version: verifiedAt ? 2 : 1,
+      });
+      rows.timeline.push({
+        id: uuidV7(at),
+        ...base,
+        kind: "DOCUMENT_UPLOADED",
+        actorId: selfService ? null : actors.staff,
+        data: { documentId: id, kind, fileName, sha256 },
+        at,
+      });
+      if (verifiedAt)
+        rows.timeline.push({
+          id: uuidV7(verifiedAt),
+          ...base,
+          kind: "DOCUMENT_VERIFIED",
+          actorId: actors.staff,
+          data: { documentId: id, kind, decision: "ACCEPTED" },
+          at: verifiedAt,
+        });
+    });
+
+    const signedAt = between(intake.at, submit.at, (kinds.length + 1) / (kinds.length + 2));
+    const attestationId = uuidV7(signedAt);
+    const method = selfService ? "ELECTRONIC" : "IN_PERSON";
+    const { member, ...request } = plan.covered;
+    rows.attestations.push({
+      id: attestationId,
+      ...base,
+      textId: actors.attestationTextId,
+      method,
+      signedAt,
+      recordedById: selfService ? null : actors.staff,
+      dataHash: coveredDataHash({
+        ...request,
+        details: request.details as Prisma.JsonValue,
+        amountRequested: decimal(request.amountRequested),
+        member: {
+          familySize: member.familySize,
+          monthlyIncome: decimal(member.monthlyIncome),
+          maritalStatus: member.maritalStatus as never,
+          employmentStatus: member.employmentStatus as never,
+          nationalId: member.nationalId,
+          fullNameAr: member.fullNameAr,
+        },
+      }),
+      createdAt: signedAt,
+    });
+    rows.timeline.push({
+      id: uuidV7(signedAt),
+      ...base,
+      kind: "ATTESTATION_SIGNED",
+      actorId: selfService ? null : actors.staff,
+      data: { attestationId, textVersion: 1, method },
+      at: signedAt,
+    });
+
+    // Referred and then raised: the researcher visited and submitted a report in between.
+    const referred = plan.steps.find((s) => s.action === "REFER_TO_RESEARCHER");
+    const raised = plan.steps.find((s) => s.action === "RAISE_TO_COMMITTEE");
+    if (referred)
+      rows.timeline.push({
+        id: uuidV7(referred.at),
+        ...base,
+        kind: "RESEARCHER_ASSIGNED",
+        actorId: actors.staff,
+        data: { researcherId: actors.researcher },
+        at: new Date(referred.at.getTime() + 1000),
+      });
+    if (referred && raised) {
+      const visit = between(referred.at, raised.at, 0.5);
+      const submittedAt = new Date(
+        Math.max(visit.getTime() + hourMs, raised.at.getTime() - 2 * hourMs),
+      );
+      const reportId = uuidV7(visit);
+      const recommendation = plan.decision === "REJECTED" ? "REJECT" : "APPROVE";
+      rows.reports.push({
+        id: reportId,
+        requestId: plan.requestId,
+        researcherId: actors.researcher,
+        visitKind: plan.requiredDocumentKinds.length > 1 ? "HOME_VISIT" : "OFFICE_INTERVIEW",
+        visitDate: new Date(visit.getTime() - (visit.getTime() % dayMs)),
+        findings:
+          recommendation === "APPROVE"
+            ? "زرتُ الأسرة وتحققتُ من الوضع المعيشي ومن صحة ما ورد في الطلب؛ الحاجة قائمة."
+            : "زرتُ الأسرة؛ الدخل الفعلي يتجاوز ما ورد في الطلب ولا تنطبق شروط الدعم.",
+        recommendation,
+        submittedAt,
+        createdAt: visit,
+        updatedAt: submittedAt,
+      });
+      rows.timeline.push({
+        id: uuidV7(submittedAt),
+        ...base,
+        kind: "RESEARCH_REPORT_SUBMITTED",
+        actorId: actors.researcher,
+        data: { reportId, recommendation },
+        at: submittedAt,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Stores the demo's document bytes under each document's key, a few files at a time. */
+export async function storeDemoDocuments(
+  storage: DocumentStorage,
+  documents: readonly { storageKey: string }[],
+): Promise<void> {
+  for (let i = 0; i < documents.length; i += 32)
+    await Promise.all(
+      documents.slice(i, i + 32).map((d) => storage.put(d.storageKey, demoDocumentBytes)),
+    );
+}

@@ -1,0 +1,193 @@
+// @vitest-environment node
+// One numeral system and role dashboards (issue 13, item 6), in Chromium. Latin digits by
+// default; the user chooses Arabic-Indic ones in their menu, and then the dashboard, the
+// members list and a request's case file write every number — counts, amounts, dates in both
+// calendars, chart ticks, identifiers — in them, never the two side by side. Each role's
+// dashboard shows the blocks it works from, at desktop, tablet and phone sizes.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
+import {
+  browserAvailable,
+  browserSuite,
+  caseFilePath,
+  desktop,
+  overflow,
+  settled,
+  signInThroughPanel,
+  type Viewport,
+} from "./helpers.js";
+
+const available = browserAvailable();
+const sizes: Viewport[] = [
+  { width: 1024, height: 768, touch: true },
+  { width: 390, height: 844, touch: true },
+];
+const latin = /[0-9]/;
+const arabicIndic = /[٠-٩۰-۹]/;
+
+/** The digits of each system found in the page's content (charts' SVG text included). */
+async function digitsOn(page: Page): Promise<{ latin: string[]; arab: string[] }> {
+  const text = await page
+    .locator("#main-content")
+    .first()
+    .evaluate((e) => e.textContent ?? "");
+  const around = (re: RegExp) =>
+    [...text.matchAll(new RegExp(re.source, "g"))]
+      .slice(0, 5)
+      .map((m) => text.slice(Math.max(0, (m.index ?? 0) - 15), (m.index ?? 0) + 15));
+  return { latin: around(latin), arab: around(arabicIndic) };
+}
+
+const accounts = {
+  staff: ["staff@wasl.demo", "Staff#2026"],
+  researcher: ["researcher@wasl.demo", "Research#2026"],
+  chair: ["chair@wasl.demo", "Chair#2026"],
+  committee: ["committee1@wasl.demo", "Committee#2026"],
+  admin: ["admin@wasl.demo", "Admin#2026"],
+} as const;
+
+const blocks = ["intake", "due", "caseload", "next-session"] as const;
+const expected: Record<keyof typeof accounts, (typeof blocks)[number][]> = {
+  staff: ["intake", "due"],
+  researcher: ["caseload"],
+  chair: ["next-session"],
+  committee: ["next-session"],
+  admin: ["intake", "due", "next-session"],
+};
+
+describe.skipIf(!available)("numeral system and role dashboards (Chromium)", () => {
+  const { app, openPage, step } = browserSuite("numerals-");
+
+  async function signedIn(account: keyof typeof accounts, viewport: Viewport = desktop) {
+    const page = await openPage(viewport);
+    const [email, password] = accounts[account];
+    await signInThroughPanel(page, app().url, email, password);
+    return page;
+  }
+
+  async function screens() {
+    const db = app().database.prisma;
+    const request = await db.request.findFirstOrThrow({
+      where: { typeCode: "FINANCIAL_SUPPORT", amountRequested: { not: null }, status: "APPROVED" },
+      orderBy: { createdAt: "asc" },
+    });
+    // Each screen with what shows it has loaded.
+    return [
+      ["dashboard", "/#/", '[data-testid="open-total"]'],
+      ["members", "/#/members", '[data-testid="members-grid"] tbody tr'],
+      ["request", caseFilePath(gid("Request", request.id)), '[data-testid="request-reference"]'],
+    ] as const;
+  }
+
+  it("writes every number in Latin digits by default, and in Arabic-Indic ones once chosen", async () => {
+    const page = await signedIn("admin");
+    const paths = await screens();
+    await step("latin by default", async () => {
+      for (const [name, path, loaded] of paths) {
+        await page.goto(`${app().url}${path}`);
+        await page.locator(loaded).first().waitFor();
+        await settled(page);
+        const found = await digitsOn(page);
+        expect(found.latin.length, `${name} shows numbers`).toBeGreaterThan(0);
+        expect(found.arab, `${name}: Arabic-Indic digits among Latin ones`).toEqual([]);
+      }
+    });
+    await step("choose Arabic-Indic digits in the user menu", async () => {
+      await page.getByRole("button", { name: "الملف الشخصي" }).first().click();
+      await page.locator('[data-testid="numerals-choice"] [data-value="arab"]').click();
+      await page.keyboard.press("Escape");
+      expect(await page.evaluate(() => localStorage.getItem("RaStore.numerals"))).toBe('"arab"');
+    });
+    await step("arabic-indic everywhere", async () => {
+      for (const [name, path, loaded] of paths) {
+        await page.goto(`${app().url}${path}`);
+        await page.locator(loaded).first().waitFor();
+        await settled(page);
+        const found = await digitsOn(page);
+        expect(found.arab.length, `${name} shows numbers`).toBeGreaterThan(0);
+        expect(
+          found.latin,
+          `${name}: Latin digits among Arabic-Indic ones ${JSON.stringify(found.latin)}`,
+        ).toEqual([]);
+      }
+    });
+    for (const viewport of sizes) {
+      const small = await openPage(viewport);
+      // The choice is the user's, kept in their browser as the language is.
+      await small.addInitScript(() => localStorage.setItem("RaStore.numerals", '"arab"'));
+      await signInThroughPanel(small, app().url, "admin@wasl.demo", "Admin#2026");
+      await step(`arabic-indic at ${viewport.width}`, async () => {
+        for (const [name, path, loaded] of paths) {
+          await small.goto(`${app().url}${path}`);
+          await small
+            .locator(name === "members" ? "#main-content a" : loaded)
+            .first()
+            .waitFor();
+          await settled(small);
+          const found = await digitsOn(small);
+          expect(found.arab.length, `${name} shows numbers`).toBeGreaterThan(0);
+          expect(
+            found.latin,
+            `${name} at ${viewport.width}: ${JSON.stringify(found.latin)}`,
+          ).toEqual([]);
+        }
+      });
+      await small.context().close();
+    }
+  }, 240_000);
+
+  it("labels the charts' value axes and gives each chart its figures as text", async () => {
+    const page = await signedIn("staff");
+    await settled(page);
+    const charts = page.locator("figure");
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.locator(".MuiChartsAxis-label").allTextContents())
+      .toContain("عدد الطلبات");
+    // The text alternative: each chart's figures as a list a screen reader reads.
+    const lists = page.locator('[data-testid="chart-figures"]');
+    expect(await lists.count()).toBe(await charts.count());
+    expect(await lists.locator("li").count()).toBeGreaterThan(0);
+    const ticks = await page.locator(".MuiChartsAxis-tickLabel").allTextContents();
+    expect(
+      ticks.some((t) => /^[0-9]+$/.test(t.trim())),
+      JSON.stringify(ticks),
+    ).toBe(true);
+  }, 120_000);
+
+  for (const account of Object.keys(accounts) as (keyof typeof accounts)[]) {
+    it(`shows the ${account}'s dashboard blocks, at desktop, tablet and phone sizes`, async () => {
+      for (const viewport of [desktop, ...sizes]) {
+        const page = await signedIn(account, viewport);
+        await step(`${account}-${viewport.width}`, async () => {
+          await settled(page);
+          for (const block of blocks) {
+            const shown = await page.locator(`[data-testid="dashboard-${block}"]`).count();
+            expect(shown, `${account} ${block}`).toBe(expected[account].includes(block) ? 1 : 0);
+          }
+          // Staff and admins see the figures; committee members their session only.
+          const figures = await page.locator('[data-testid="open-total"]').count();
+          expect(figures).toBe(["chair", "committee"].includes(account) ? 0 : 1);
+          expect(await overflow(page)).toBeLessThanOrEqual(0);
+        });
+        await page.context().close();
+      }
+    }, 240_000);
+  }
+
+  it("puts the next session's agenda on a committee member's dashboard", async () => {
+    const page = await signedIn("committee");
+    await settled(page);
+    const block = page.locator('[data-testid="dashboard-next-session"]');
+    await expect
+      .poll(() => block.locator("li").count(), {
+        message: (await block.innerHTML()).slice(0, 3000),
+      })
+      .toBeGreaterThan(0);
+    const agenda = await app().database.prisma.agendaItem.findMany({
+      include: { request: true },
+    });
+    for (const item of agenda) expect(await block.textContent()).toContain(item.request.reference);
+  }, 120_000);
+});
