@@ -1,7 +1,9 @@
 // The outbox (DOMAIN.md, "Notification"): a change that should reach the member queues its
 // rendered messages in the same transaction (the command's), so a message exists exactly when
 // the change committed. The delivery worker (delivery.ts) sends the PENDING rows.
+import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
+import type { Member } from "../../db/generated/client.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
 import type { Locale } from "../../i18n/messages.js";
 import "./events.js";
@@ -117,6 +119,28 @@ export const requiredNotifications: readonly NotificationEvent[] = [
   "ATTESTATION_REQUESTED",
 ];
 
+/** What the outbox needs of the member: their names, addresses, language and wishes. */
+export type Addressee = Pick<
+  Member,
+  | "fullNameAr"
+  | "fullNameEn"
+  | "mobile"
+  | "email"
+  | "preferredLanguage"
+  | "notifyBy"
+  | "notificationsOptOut"
+>;
+
+const addresseeFields = {
+  fullNameAr: true,
+  fullNameEn: true,
+  mobile: true,
+  email: true,
+  preferredLanguage: true,
+  notifyBy: true,
+  notificationsOptOut: true,
+} as const;
+
 /**
  * Renders the event's templates for the member in their preferred language into PENDING
  * notifications: on the channel they prefer (`notifyBy`) when it has an address, else on every
@@ -129,23 +153,41 @@ export async function enqueueNotification<Event extends NotificationEvent>(
   notification: NotificationRequest<Event>,
 ): Promise<number> {
   const { tx } = context;
+  const member = await tx.member.findUniqueOrThrow({
+    where: { id: notification.memberId },
+    select: addresseeFields,
+  });
+  const rows = await notificationRows(tx, notification, member);
+  if (rows.length) {
+    await tx.notification.createMany({ data: rows });
+    announceQueued(context);
+  }
+  return rows.length;
+}
+
+/** The outbox screen refetches once the change that queued messages commits. */
+export function announceQueued(context: Pick<CommandContext, "now" | "emit">): void {
+  context.emit("outboxChanged", {
+    change: "QUEUED",
+    notificationIds: [],
+    at: context.now.toISOString(),
+  });
+}
+
+/**
+ * The rows `enqueueNotification` queues, for a member as given (a statement that writes them
+ * itself reads the member beforehand, or knows them as its change leaves them).
+ */
+export async function notificationRows<Event extends NotificationEvent>(
+  tx: Db,
+  notification: NotificationRequest<Event>,
+  member: Addressee,
+): Promise<OutboxRow[]> {
   const render = renderers.get(notification.event) as
     | NotificationRenderer<NotificationParams<Event>>
     | undefined;
   if (!render) throw new Error(`no parameters declared for notification ${notification.event}`);
-  const member = await tx.member.findUniqueOrThrow({
-    where: { id: notification.memberId },
-    select: {
-      fullNameAr: true,
-      fullNameEn: true,
-      mobile: true,
-      email: true,
-      preferredLanguage: true,
-      notifyBy: true,
-      notificationsOptOut: true,
-    },
-  });
-  if (member.notificationsOptOut && !requiredNotifications.includes(notification.event)) return 0;
+  if (member.notificationsOptOut && !requiredNotifications.includes(notification.event)) return [];
   const reachable: Partial<Record<NotificationChannel, string>> = {
     SMS: member.mobile,
     ...(member.email ? { EMAIL: member.email } : {}),
@@ -161,7 +203,7 @@ export async function enqueueNotification<Event extends NotificationEvent>(
     ...render(notification.params, { language, locale }),
     memberName: language === "EN" ? (member.fullNameEn ?? member.fullNameAr) : member.fullNameAr,
   };
-  const rows = templates.flatMap((template) => {
+  return templates.flatMap((template) => {
     const address = addresses[template.channel];
     if (!address) return [];
     const english = language === "EN";
@@ -179,14 +221,17 @@ export async function enqueueNotification<Event extends NotificationEvent>(
       },
     ];
   });
-  if (rows.length) {
-    await tx.notification.createMany({ data: rows });
-    // The outbox screen refetches once this commits.
-    context.emit("outboxChanged", {
-      change: "QUEUED",
-      notificationIds: [],
-      at: context.now.toISOString(),
-    });
-  }
-  return rows.length;
 }
+
+/** A member's notification as the outbox stores it, before its id and times. */
+export type OutboxRow = {
+  event: NotificationEvent;
+  channel: NotificationChannel;
+  memberId: string;
+  requestId: string | null;
+  address: string;
+  language: Language;
+  subject: string;
+  body: string;
+  nextAttemptAt?: Date;
+};

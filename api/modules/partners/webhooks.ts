@@ -283,12 +283,19 @@ export async function queueWebhookDeliveries(
   from: RequestStatus,
 ): Promise<void> {
   const events = eventsOf(context, request, from);
-  if (!events.length) return;
+  // Only the partner that submitted a request is told of it: a request taken in by staff
+  // costs its transition no query.
+  if (!events.length || !request.partnerId) return;
   const { tx, now } = context;
   const webhooks = await tx.webhook.findMany({
     // The events are matched below: an enum array as a query parameter arrives malformed
-    // through the embedded database's adapter, and the active webhooks are few.
-    where: { active: true, removedAt: null, partner: { active: true } },
+    // through the embedded database's adapter, and a partner's webhooks are few.
+    where: {
+      partnerId: request.partnerId,
+      active: true,
+      removedAt: null,
+      partner: { active: true },
+    },
     select: {
       id: true,
       url: true,

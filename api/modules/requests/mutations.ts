@@ -3,6 +3,7 @@
 // an integrator reads in the schema what each step needs, and a typed result says why not.
 // All of them run the one transition service over the life-cycle table.
 import type { InputObjectRef } from "@pothos/core";
+import { Prisma } from "../../db/client.js";
 import { run } from "../../db/commands.js";
 import type { Decision } from "../../db/generated/enums.js";
 import {
@@ -182,7 +183,7 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
 }) {
   const typeName = spec.name[0]!.toUpperCase() + spec.name.slice(1);
   builder.mutationField(spec.name, (t) =>
-    t.field({
+    t.prismaField({
       type: RequestNode,
       description: spec.description,
       // Admission only: which roles may fire which action is the life cycle's data.
@@ -203,18 +204,34 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
           description: "The request and the action's data.",
         }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (query, _root, args, context) => {
         // The generic input's shape is erased by the args mapping; every transition input
         // extends TransitionShape (checked where the mutation is declared).
         const shape = (args as unknown as { input: TransitionShape }).input;
-        return run(context, await context.caller(), transitionRequest, {
+        const request = await run(context, await context.caller(), transitionRequest, {
           ...shape,
           id: shape.id.id,
           researcherId: shape.researcherId?.id,
           action: spec.action,
         });
+        // The row as written answers a selection of its own columns; one that reaches into
+        // other records (the member, the timeline, ...) is read after the commit.
+        return answersFromRow(query)
+          ? request
+          : context.prisma.request.findUniqueOrThrow({ ...query, where: { id: request.id } });
       },
     }),
+  );
+}
+
+/** The columns of a request row (its scalar fields). */
+const requestColumns = new Set<string>(Object.values(Prisma.RequestScalarFieldEnum));
+
+/** Whether a Prisma selection asks only for columns of the request's own row. */
+function answersFromRow(query: { select?: object; include?: object }): boolean {
+  if (query.include && Object.keys(query.include).length) return false;
+  return Object.entries(query.select ?? {}).every(
+    ([field, selected]) => selected === true && requestColumns.has(field),
   );
 }
 

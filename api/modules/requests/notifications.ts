@@ -15,7 +15,7 @@ export type RequestNotificationParams = {
 };
 
 /** What the life cycle tells the member (lifecycle.ts: a transition's `notification`). */
-type LifecycleEvent =
+export type LifecycleEvent =
   | "REQUEST_SUBMITTED"
   | "NEEDS_INFO"
   | "REFERRED_TO_RESEARCHER"

@@ -2,16 +2,24 @@
 // its effects — the row (guarded by its version), its timeline events, its audit entry, the
 // member's notification and the changes a decision makes to the member — in the caller's
 // transaction. `applyTransition` is the command other modules call inside theirs.
-import type { Db, Prisma } from "../../db/client.js";
+
+import { actorOf } from "../../auth/caller.js";
+import { type Db, Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import { nextSerial } from "../../db/counters.js";
+import type { Request } from "../../db/generated/client.js";
 import type { Decision, RequestStatus } from "../../db/generated/enums.js";
 import { FieldErrors, ForbiddenError, PreconditionFailedError } from "../../errors.js";
-import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
+import { type AuditRecord, changedFields, expectVersion, staleWrite } from "../audit/service.js";
 import { changeMember, type MemberChangeData } from "../members/service.js";
-import { enqueueNotification } from "../notifications/outbox.js";
+import {
+  type Addressee,
+  announceQueued,
+  type NotificationRequest,
+  notificationRows,
+} from "../notifications/outbox.js";
 import { notifyCaseAssigned } from "../notifications/staff.js";
-import { recordTimelineEvents, type TimelineRecord } from "../timeline/service.js";
+import type { TimelineRecord } from "../timeline/service.js";
 import { markAttestationStaleIfChanged } from "./attestation/service.js";
 import { duplicateGaps, findGaps } from "./completeness.js";
 import { addDays, resumedDueAt } from "./decision-clock.js";
@@ -28,7 +36,7 @@ import {
   transitionFrom,
   undecidedStates,
 } from "./lifecycle.js";
-import type { RequestNotificationParams } from "./notifications.js";
+import type { LifecycleEvent, RequestNotificationParams } from "./notifications.js";
 import {
   auditable,
   checkAmount,
@@ -40,6 +48,7 @@ import {
 import { rulesFor } from "./request-type-rules.js";
 import { hasSubmittedResearchReport } from "./research/service.js";
 import { formatReference, riyadhYear, rulesOf, validateMemberChanges } from "./rules.js";
+import { type RequestPatch, transitionStatement } from "./transition-statement.js";
 
 export type TransitionParams = {
   note?: string | null | undefined;
@@ -113,10 +122,10 @@ async function actionPatch(
   request: RequestWithContext,
   transition: Transition,
   params: TransitionParams,
-): Promise<{ data: Prisma.RequestUncheckedUpdateManyInput; to: RequestStatus; note?: string }> {
+): Promise<{ data: RequestPatch; to: RequestStatus; note?: string }> {
   const errors = new FieldErrors();
   const rules = rulesFor(request);
-  const data: Prisma.RequestUncheckedUpdateManyInput = {};
+  const data: RequestPatch = {};
   let to = transition.to === "DECISION" ? undefined : transition.to;
   let note: string | undefined;
   for (const effect of transition.effects) {
@@ -169,7 +178,7 @@ async function actionPatch(
         }
         // The ceiling in force when the committee decides (the type's, not the snapshot's):
         // a grant is the association's decision now, whatever was asked for.
-        const granted = data.amountApproved as Prisma.Decimal | string | null | undefined;
+        const granted = data.amountApproved;
         const ceiling = request.type.maxAmount;
         if (!errors.has("amountApproved") && granted != null && ceiling?.lt(granted))
           errors.add("amountApproved", "validation.amountAboveCeiling", {
@@ -331,26 +340,69 @@ export type ApplyTransitionInput = {
  */
 export async function applyTransition(
   context: CommandContext,
-  { request: before, action, params, transition: known }: ApplyTransitionInput,
+  input: ApplyTransitionInput,
 ): Promise<RequestWithContext> {
-  const { tx, caller } = context;
+  const plan = await planTransition(context, input);
+  const written = await writeTransition(context, plan);
+  return afterTransition(context, plan, written);
+}
+
+/** A transition checked and ready to write: what changes, and the request as it will be. */
+export type TransitionPlan = {
+  before: RequestWithContext;
+  action: RequestAction;
+  params: TransitionParams;
+  transition: Transition;
+  data: RequestPatch;
+  note?: string | undefined;
+  /**
+   * The request as the write leaves it, its values as the database gives them back (but for
+   * `updatedAt`, the moment of the write).
+   */
+  after: Request;
+  /** What the transition changes on the member (validated), applied after the request. */
+  memberChanges?: MemberChangeData | undefined;
+};
+
+/**
+ * Everything a transition checks and reads before it writes: the table's row, the action's
+ * inputs, its guards and the member's changes. Throws if any is refused; writes nothing.
+ */
+export async function planTransition(
+  context: CommandContext,
+  { request: before, action, params, transition: known }: ApplyTransitionInput,
+): Promise<TransitionPlan> {
   const flow = flowOf(rulesFor(before).committeeDecides);
   const transition = known ?? transitionFrom(flow, before.status, action);
   if (!transition) throw refusedTransition(flow, before.status, action);
   const { data, to, note } = await actionPatch(context, before, transition, params);
-  await checkGuards(tx, before, transition);
+  await checkGuards(context.tx, before, transition);
+  const after = asWritten(before, data, to);
+  const memberChanges = await memberChangesOf(context, after, transition, params);
+  return { before, action, params, transition, data, note, after, memberChanges };
+}
 
-  // The version in the WHERE makes the check and the write one step: of two transitions
-  // that read the same version, exactly one matches the row; the other writes nothing.
-  // RETURNING gives the row as written; its type and member are the ones read above.
-  const [written] = await tx.request.updateManyAndReturn({
-    where: { id: before.id, version: before.version },
-    data: { ...data, status: to, version: { increment: 1 } },
-  });
-  if (!written) throw await staleWrite(context, "Request", before.id, before.version);
-  const request: RequestWithContext = { ...written, type: before.type, member: before.member };
-  emitRequestChanged(context, request, action, before.status);
+/**
+ * The request row as the guarded UPDATE returns it: the patch's values as the columns store
+ * them (an amount as a Decimal of 2 places), the status, the next version.
+ */
+function asWritten(before: Request, data: RequestPatch, to: RequestStatus): Request {
+  const defined = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  const { type: _type, member: _member, ...row } = before as RequestWithContext;
+  const after: Request = {
+    ...row,
+    ...(defined as Partial<Request>),
+    status: to,
+    version: before.version + 1,
+  };
+  if (data.amountApproved != null)
+    after.amountApproved = new Prisma.Decimal(data.amountApproved).toDecimalPlaces(2);
+  return after;
+}
 
+/** The transition's timeline events, naming what the written request holds. */
+export function timelineOf(plan: TransitionPlan, request: Request): TimelineRecord[] {
+  const { before, action, params, transition, data, note } = plan;
   const timeline: TimelineRecord[] = [
     {
       memberId: request.memberId,
@@ -387,38 +439,95 @@ export async function applyTransition(
       kind: "RESEARCHER_ASSIGNED",
       data: { researcherId: request.researcherId },
     });
-    await notifyCaseAssigned(context, request, request.researcherId);
   }
-  await recordTimelineEvents(tx, caller, timeline);
-  await recordAudit(tx, caller, {
+  return timeline;
+}
+
+/** The transition's audit entry: the fields the written request changed, and the action. */
+export function auditOf(plan: TransitionPlan, request: Request): AuditRecord {
+  return {
     action: "TRANSITION",
     entityType: "Request",
     entityId: request.id,
     requestId: request.id,
     changes: {
-      ...changedFields(auditable(before), auditable(request)),
-      action: { before: null, after: action },
+      ...changedFields(auditable(plan.before), auditable(request)),
+      action: { before: null, after: plan.action },
     },
-  });
-  await memberEffects(context, request, transition, params);
-  if (transition.notification) {
-    const params: RequestNotificationParams = {
-      reference: request.reference,
-      dueDate: request.decisionDueAt,
-      status: request.status,
-      note: transition.effects.includes("PAUSE_CLOCK") ? note : undefined,
-      reason: request.decisionReason,
-      answer: request.answer,
-    };
-    await enqueueNotification(context, {
-      event: transition.notification,
-      memberId: request.memberId,
-      requestId: request.id,
-      params,
-    });
-  }
+  };
+}
+
+/** The member's notification, if the transition sends one, filled from the written request. */
+export function notificationOf(
+  plan: TransitionPlan,
+  request: Request,
+): NotificationRequest<LifecycleEvent> | undefined {
+  const event = plan.transition.notification as LifecycleEvent | undefined;
+  if (!event) return undefined;
+  const params: RequestNotificationParams = {
+    reference: request.reference,
+    dueDate: request.decisionDueAt,
+    status: request.status,
+    note: plan.transition.effects.includes("PAUSE_CLOCK") ? plan.note : undefined,
+    reason: request.decisionReason,
+    answer: request.answer,
+  };
+  return { event, memberId: request.memberId, requestId: request.id, params };
+}
+
+/**
+ * What follows the write in the same transaction: the live event, the researcher's notice,
+ * the member's changes and the other modules' parts (followers). `written` is the row the
+ * write returned, or undefined when the version had moved (nothing was written).
+ */
+export async function afterTransition(
+  context: CommandContext,
+  plan: TransitionPlan,
+  written: Request | undefined,
+): Promise<RequestWithContext> {
+  const { before, action, transition } = plan;
+  if (!written) throw await staleWrite(context, "Request", before.id, before.version);
+  // The row as written; its type and member are the ones read before.
+  const request: RequestWithContext = { ...written, type: before.type, member: before.member };
+  emitRequestChanged(context, request, action, before.status);
+  if (transition.effects.includes("SET_RESEARCHER"))
+    await notifyCaseAssigned(context, request, request.researcherId);
+  if (plan.memberChanges) await changeMemberFor(context, request, plan.memberChanges);
   for (const follow of followers) await follow(context, request, action, before.status);
   return request;
+}
+
+/**
+ * Writes the planned transition in one statement (transition-statement.ts): the request's
+ * row, guarded by its version, with its timeline events, audit entry and the member's
+ * notifications (their templates read first; the member is known, as the change leaves them).
+ * Undefined when the version had moved: nothing was written.
+ */
+export async function writeTransition(
+  context: CommandContext,
+  plan: TransitionPlan,
+): Promise<Request | undefined> {
+  const { tx, caller } = context;
+  const notification = notificationOf(plan, plan.after);
+  const outbox = notification ? await notificationRows(tx, notification, addresseeAfter(plan)) : [];
+  const written = await transitionStatement(tx, {
+    id: plan.before.id,
+    version: plan.before.version,
+    status: plan.after.status,
+    data: plan.data,
+    actor: actorOf(caller),
+    timeline: timelineOf(plan, plan.after),
+    audit: auditOf(plan, plan.after),
+    outbox,
+  });
+  if (written && outbox.length) announceQueued(context);
+  return written;
+}
+
+/** The member as the outbox should address them: with the transition's changes to them. */
+function addresseeAfter({ before, memberChanges }: TransitionPlan): Addressee {
+  const changed = Object.entries(memberChanges ?? {}).filter(([, value]) => value !== undefined);
+  return { ...before.member, ...(Object.fromEntries(changed) as Partial<Addressee>) };
 }
 
 /** A data update resolved without applying its changes (the answer says why). */
@@ -426,22 +535,22 @@ function declined(transition: Transition, params: TransitionParams): boolean {
   return transition.effects.includes("APPLY_DATA_UPDATE") && params.dataUpdateDeclined === true;
 }
 
-/** Effects on the member: registration completes membership, a data update changes it. */
-async function memberEffects(
-  context: CommandContext,
-  request: RequestWithContext,
+/**
+ * Effects on the member, checked before anything is written: registration completes
+ * membership, a data update changes it (its changes validated again, against other members).
+ */
+async function memberChangesOf(
+  { tx, now }: CommandContext,
+  request: Request,
   transition: Transition,
   params: TransitionParams,
-): Promise<void> {
-  const { tx, caller, now } = context;
-  let data: MemberChangeData | undefined;
+): Promise<MemberChangeData | undefined> {
   if (
     transition.effects.includes("ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED") &&
     request.typeCode === "MEMBERSHIP_REGISTRATION" &&
     request.decision === "APPROVED"
-  ) {
-    data = { status: "ACTIVE", registeredAt: now };
-  }
+  )
+    return { status: "ACTIVE", registeredAt: now };
   if (
     transition.effects.includes("APPLY_DATA_UPDATE") &&
     request.typeCode === "DATA_UPDATE" &&
@@ -450,9 +559,18 @@ async function memberEffects(
     const changes = validateMemberChanges(request.details);
     const gaps = [...changes.gaps, ...(await duplicateGaps(tx, request.memberId, changes.data))];
     if (gaps.length) throw new IncompleteRequestError(gaps);
-    data = changes.data as MemberChangeData;
+    return changes.data as MemberChangeData;
   }
-  if (!data) return;
+  return undefined;
+}
+
+/** Applies the member's changes on behalf of the request (audited as the request's). */
+async function changeMemberFor(
+  context: CommandContext,
+  request: RequestWithContext,
+  data: MemberChangeData,
+): Promise<void> {
+  const { tx, caller } = context;
   const changed = await changeMember(context, {
     before: request.member,
     data,
