@@ -99,6 +99,11 @@ export const accessRules = {
   /** The letters register (الصادر والوارد). */
   letters: { list: memberDesk, show: memberDesk, register: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
+  /**
+   * Partner systems and their API keys (api/modules/partners/): admins register partners and
+   * issue, rotate and revoke keys.
+   */
+  partners: { list: adminOnly, show: adminOnly, manage: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   dashboard: { show: everyone },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>;

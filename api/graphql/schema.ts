@@ -12,6 +12,7 @@ import "../modules/committee/module.js";
 import "../modules/surveys/module.js";
 import "../modules/knowledge/module.js";
 import "../modules/notifications/module.js";
+import "../modules/partners/module.js";
 import { type GraphQLSchema, isObjectType, lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 

@@ -98,6 +98,25 @@ export function visibleCaseRowsWhere(caller: Caller): {
   return { id: { in: [] } };
 }
 
+/**
+ * The requests a partner reads in its own view (status and dates, never the case file):
+ * those it submitted, listed and looked up with REQUESTS_READ. Null for any other caller.
+ */
+export function partnerRequestsWhere(caller: Caller): Prisma.RequestWhereInput | null {
+  const reach = reachOf(caller);
+  return reach.kind === "partner" ? { partnerId: reach.partnerId } : null;
+}
+
+/**
+ * Whether a partner sees this request in its own view: with REQUESTS_READ, a request it
+ * submitted; with REQUESTS_SUBMIT alone, the one it just submitted (the answer to its
+ * submission). Anyone else never.
+ */
+export function partnerSeesRequest(caller: Caller, request: { partnerId: string | null }): boolean {
+  if (caller.kind !== "partner" || request.partnerId !== caller.partnerId) return false;
+  return caller.scopes.includes("REQUESTS_READ") || caller.scopes.includes("REQUESTS_SUBMIT");
+}
+
 /** visibleRequestsWhere for raw SQL over "Request" (aggregates): a condition to append. */
 export function visibleRequestsSql(caller: Caller): Prisma.Sql {
   const reach = reachOf(caller);
