@@ -162,24 +162,28 @@ const PartnerStatisticsType = builder.objectRef<Statistics>("PartnerStatistics")
 const dayMs = 86_400_000;
 
 builder.queryFields((t) => ({
-  partners: t.prismaConnection({
-    type: PartnerNode,
-    cursor: "id",
-    description: "Partner systems, newest first (admins).",
-    authScopes: { permission: "partners.list" },
-    nullable: true,
-    totalCount: (_parent, args, context) => {
-      requirePageSize(args);
-      return context.prisma.partner.count();
+  partners: t.prismaConnection(
+    {
+      type: PartnerNode,
+      cursor: "id",
+      description: "Partner systems, newest first (admins).",
+      authScopes: { permission: "partners.list" },
+      nullable: true,
+      totalCount: (_parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.partner.count();
+      },
+      resolve: (query, _parent, args, context) => {
+        requirePageSize(args);
+        return context.prisma.partner.findMany({
+          ...query,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+      },
     },
-    resolve: (query, _parent, args, context) => {
-      requirePageSize(args);
-      return context.prisma.partner.findMany({
-        ...query,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      });
-    },
-  }),
+    { name: "PartnerConnection", description: "A page of partners." },
+    { name: "PartnerEdge", description: "A partner in a page." },
+  ),
   partnerViewer: t.field({
     type: PartnerViewerType,
     nullable: true,
@@ -201,29 +205,33 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { input }, context) => verifyMembership(context.prisma, input.nationalId),
   }),
-  partnerRequests: t.prismaConnection({
-    type: PartnerRequestNode,
-    cursor: "id",
-    nullable: true,
-    description:
-      "The requests this partner submitted, newest first: status and dates only (requests:read).",
-    authScopes: { partner: "REQUESTS_READ" },
-    totalCount: async (_parent, args, context) => {
-      requirePageSize(args);
-      const where = partnerRequestsWhere(await context.caller());
-      return where ? context.prisma.request.count({ where }) : 0;
+  partnerRequests: t.prismaConnection(
+    {
+      type: PartnerRequestNode,
+      cursor: "id",
+      nullable: true,
+      description:
+        "The requests this partner submitted, newest first: status and dates only (requests:read).",
+      authScopes: { partner: "REQUESTS_READ" },
+      totalCount: async (_parent, args, context) => {
+        requirePageSize(args);
+        const where = partnerRequestsWhere(await context.caller());
+        return where ? context.prisma.request.count({ where }) : 0;
+      },
+      resolve: async (query, _parent, args, context) => {
+        requirePageSize(args);
+        const where = partnerRequestsWhere(await context.caller());
+        if (!where) return [];
+        return context.prisma.request.findMany({
+          ...query,
+          where,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+      },
     },
-    resolve: async (query, _parent, args, context) => {
-      requirePageSize(args);
-      const where = partnerRequestsWhere(await context.caller());
-      if (!where) return [];
-      return context.prisma.request.findMany({
-        ...query,
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      });
-    },
-  }),
+    { name: "PartnerRequestConnection", description: "A page of a partner's requests." },
+    { name: "PartnerRequestEdge", description: "A request in a page." },
+  ),
   partnerStatistics: t.field({
     type: PartnerStatisticsType,
     nullable: true,
