@@ -22,7 +22,6 @@ import { benchConfig, benchTokenSecret } from "./common.js";
 import type { Credentials } from "./data.js";
 import { seedBenchData } from "./data.js";
 import { seedLargeBenchData } from "./large-data.js";
-import { type BenchPartner, seedBenchPartner } from "./partner-data.js";
 import { createKbSearchHandler } from "./pg-kb.js";
 import { createMembersPageHandler } from "./pg-members.js";
 import { createTransitionHandler } from "./pg-transition.js";
@@ -33,8 +32,6 @@ export type ReadyMessage = {
   engine?: string;
   credentials?: Credentials;
   seeded?: string;
-  /** BENCH_PARTNER=1: a partner key with membership:verify, and members to verify. */
-  partner?: BenchPartner;
 };
 
 function send(message: ReadyMessage): void {
@@ -77,11 +74,9 @@ async function startWasl(large = false): Promise<() => Promise<void>> {
     credentials = { email: summary.email, password: summary.password };
     seeded = `${summary.members} members, ${summary.requests} requests in ${Date.now() - started} ms`;
   }
-  const partner =
-    process.env.BENCH_PARTNER === "1" ? await seedBenchPartner(database.prisma) : undefined;
   const app = await buildApp(config, { database, log: createLogger(config.logLevel) });
   const url = await app.start();
-  send({ type: "ready", url, engine: database.engine, credentials, seeded, partner });
+  send({ type: "ready", url, engine: database.engine, credentials, seeded });
   return async () => {
     await app.stop();
     await database.close();
