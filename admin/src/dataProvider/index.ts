@@ -19,6 +19,7 @@ import { normaliseError, type TypedErrorResult, typedResultError } from "./error
 import { requestSummaryFields } from "./fragments.js";
 import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
 import { type OutboxCalls, outboxCalls } from "./outbox.js";
+import { type PartnerCalls, partnerCalls } from "./partners.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 import { type SurveyCalls, surveyCalls } from "./surveys.js";
@@ -68,7 +69,8 @@ export type WaslDataProvider = DataProvider &
   CommitteeCalls &
   KnowledgeCalls &
   SurveyCalls &
-  OutboxCalls & {
+  OutboxCalls &
+  PartnerCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -176,11 +178,12 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...knowledgeCalls(client),
       ...surveyCalls(client),
       ...outboxCalls(client),
+      ...partnerCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls;
+  ) as RequestCalls & CommitteeCalls & KnowledgeCalls & SurveyCalls & OutboxCalls & PartnerCalls;
 
   return {
     ...base,

@@ -7,6 +7,7 @@ import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
 import { lettersAr } from "./letters.ar.js";
 import { outboxAr } from "./outbox.ar.js";
+import { partnersAr } from "./partners.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
@@ -218,6 +219,7 @@ export const ar = {
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
     letters: lettersAr.resource,
+    partners: partnersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -418,6 +420,7 @@ export const ar = {
       ...surveysAr.enums,
       ...outboxAr.enums,
       ...lettersAr.enums,
+      ...partnersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -8,6 +8,7 @@ import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
 import { lettersEn } from "./letters.en.js";
 import { outboxEn } from "./outbox.en.js";
+import { partnersEn } from "./partners.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
@@ -26,6 +27,7 @@ export const en = {
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
     letters: lettersEn.resource,
+    partners: partnersEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -223,6 +225,7 @@ export const en = {
       ...surveysEn.enums,
       ...outboxEn.enums,
       ...lettersEn.enums,
+      ...partnersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

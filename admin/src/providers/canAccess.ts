@@ -9,7 +9,8 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  * - committee sessions are scheduled and changed by those who `manage` them;
  * - the knowledge base's screens («articles») check `knowledge.*`; writing one is `edit`;
  * - a survey is created by those who may edit surveys; the follow-ups screen is the
- *   surveys' `followUp`.
+ *   surveys' `followUp`;
+ * - partners are registered and changed (and their keys issued) by those who `manage` them.
  */
 const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
   requestTypes: { list: ["requestTypes", "edit"], show: ["requestTypes", "edit"] },
@@ -26,6 +27,7 @@ const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [str
   },
   surveys: { create: ["surveys", "edit"] },
   surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
+  partners: { create: ["partners", "manage"], edit: ["partners", "manage"] },
 };
 
 /** The permission table's resource and action a panel screen checks. */

@@ -9,6 +9,7 @@ import { letters } from "./letters.js";
 import { members } from "./members.js";
 import { notificationTemplates } from "./notificationTemplates.js";
 import { outbox } from "./outbox.js";
+import { partners } from "./partners.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
 import { surveyFollowUps } from "./surveyFollowUps.js";
@@ -29,4 +30,5 @@ export const resources: Record<string, ResourceSpec> = {
   articles,
   surveys,
   surveyFollowUps,
+  partners,
 };
