@@ -33,11 +33,16 @@ const partner = {
 const secret = "wasl_pk_ef56gh78_abcdefghijklmnopqrstuvwxyz012345";
 
 function show(dataProvider: object, locale: "ar" | "en" = "en") {
-  return renderIn(h(RecordContextProvider, { value: partner }, h(ApiKeys)), dataProvider, {
-    roles: ["ADMIN"],
-    locale,
-    resource: "partners",
-  });
+  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
+  return renderIn(
+    h(RecordContextProvider, { value: partner, children: h(ApiKeys) }),
+    dataProvider,
+    {
+      roles: ["ADMIN"],
+      locale,
+      resource: "partners",
+    },
+  );
 }
 
 describe("a partner's API keys", () => {
