@@ -33,8 +33,8 @@ const partner = {
 const secret = "wasl_pk_ef56gh78_abcdefghijklmnopqrstuvwxyz012345";
 
 function show(dataProvider: object, locale: "ar" | "en" = "en") {
-  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
   return renderIn(
+    // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
     h(RecordContextProvider, { value: partner, children: h(ApiKeys) }),
     dataProvider,
     {
