@@ -216,6 +216,56 @@ describe("requests:submit and requests:read", () => {
   });
 });
 
+describe("requests the member shared with a partner", () => {
+  const share = `mutation($input: ShareRequestWithPartnerInput!) { shareRequestWithPartner(input: $input) { __typename
+    ... on ValidationError { fieldErrors { path } } } }`;
+
+  it("are read by that partner (status and dates) once staff record the member's consent", async () => {
+    const shared = await keyWith(["REQUESTS_READ"]);
+    const other = await keyWith(["REQUESTS_READ"]);
+    const request = await db.request.create({
+      data: { memberId: activeMember.id, typeCode: "INQUIRY", channel: "PHONE", subject: "s" },
+    });
+    const id = gid("PartnerRequest", request.id);
+    const lookup = (key: string) =>
+      partnerGql(key, `query($id: ID!) { node(id: $id) { ... on PartnerRequest { status } } }`, {
+        id,
+      });
+    expect((await lookup(shared.key)).data?.node).toBeNull();
+
+    const input = {
+      request: gid("Request", request.id),
+      partner: gid("Partner", shared.partner.id),
+      consent: consent(),
+    };
+    const recorded = await t.gql(share, { input }, { token: staff });
+    expect(recorded.data?.shareRequestWithPartner.__typename).toBe(
+      "ShareRequestWithPartnerSuccess",
+    );
+    expect((await lookup(shared.key)).data?.node).toEqual({ status: "DRAFT" });
+    expect((await lookup(other.key)).data?.node).toBeNull();
+    const list = await partnerGql(
+      shared.key,
+      `{ partnerRequests(first: 10) { edges { node { id } } } }`,
+    );
+    expect(list.data?.partnerRequests.edges.map((e: Json) => e.node.id)).toEqual([id]);
+    const stored = await db.requestPartnerShare.findFirstOrThrow({
+      where: { requestId: request.id },
+    });
+    expect(stored).toMatchObject({ partnerId: shared.partner.id, consentMethod: "SIGNED_FORM" });
+    const audit = await db.auditEntry.findFirst({
+      where: { entityType: "RequestPartnerShare", requestId: request.id },
+    });
+    expect(audit?.actorKind).toBe("USER");
+
+    // Once per partner; and partners cannot share requests themselves.
+    const again = await t.gql(share, { input }, { token: staff });
+    expect(again.data?.shareRequestWithPartner.fieldErrors[0].path).toEqual(["input", "partner"]);
+    const byPartner = await partnerGql(shared.key, share, { input });
+    expect(byPartner.data?.shareRequestWithPartner.__typename).toBe("ForbiddenError");
+  });
+});
+
 describe("stats:read", () => {
   it("gives aggregates only, leaving out groups smaller than the minimum", async () => {
     const { key } = await keyWith(["STATS_READ"]);

@@ -6,6 +6,8 @@ import type { CommandContext } from "../../db/commands.js";
 import type { PartnerScope } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError } from "../../errors.js";
 import { changedFields, expectVersion, recordAudit } from "../audit/service.js";
+import type { PartnerConsent } from "../requests/intake.js";
+import { mayReadCaseOf } from "../requests/policy.js";
 import { parseAllowListEntry } from "./ip-allow-list.js";
 import type { generateApiKey } from "./keys.js";
 
@@ -249,4 +251,55 @@ export async function revokeApiKey(context: CommandContext, input: { id: string 
   });
   context.emit("partnerAccessRevoked", { partnerId: apiKey.partnerId, apiKeyId: apiKey.id });
   return apiKey;
+}
+
+/** A partner's clock may run a little ahead of ours: consent "now" there is not refused. */
+const clockSkewMs = 5 * 60_000;
+
+/** The member's consent checked: who (required), how, and when (not in the future). */
+export function checkConsent(errors: FieldErrors, consent: PartnerConsent, now: Date) {
+  const givenBy = errors.text("givenBy", consent.givenBy, partnerLimits.contact, true) ?? "";
+  if (consent.givenAt.getTime() > now.getTime() + clockSkewMs)
+    errors.add("givenAt", "partners.consentInFuture");
+  return { ...consent, givenBy };
+}
+
+export type ShareRequestInput = { requestId: string; partnerId: string; consent: PartnerConsent };
+
+/**
+ * Records the member's consent that a partner follows one of their requests (its status and
+ * dates, with requests:read). Staff record it on a request they reach; once per partner.
+ */
+export async function shareRequestWithPartner(context: CommandContext, input: ShareRequestInput) {
+  const { tx, caller, now } = context;
+  if (!(await mayReadCaseOf(tx, caller, input.requestId)))
+    throw new NotFoundError("Request", input.requestId);
+  const partner = await tx.partner.findUnique({ where: { id: input.partnerId } });
+  if (!partner) throw new NotFoundError("Partner", input.partnerId);
+  const errors = new FieldErrors();
+  const consent = checkConsent(errors, input.consent, now);
+  const existing = await tx.requestPartnerShare.findUnique({
+    where: { requestId_partnerId: { requestId: input.requestId, partnerId: partner.id } },
+  });
+  if (existing) errors.add("partner", "partners.alreadyShared");
+  errors.throwIfAny();
+  await tx.requestPartnerShare.create({
+    data: {
+      requestId: input.requestId,
+      partnerId: partner.id,
+      consentGivenBy: consent.givenBy,
+      consentMethod: consent.method,
+      consentGivenAt: consent.givenAt,
+      recordedById: caller.kind === "user" ? caller.id : null,
+      createdAt: now,
+    },
+  });
+  await recordAudit(tx, caller, {
+    action: "CREATE",
+    entityType: "RequestPartnerShare",
+    entityId: input.requestId,
+    requestId: input.requestId,
+    changes: changedFields({}, { partner: partner.name, ...consent }),
+  });
+  return { requestId: input.requestId };
 }

@@ -9,6 +9,7 @@ export const partnersMessagesAr = {
     "«{value}» ليس عنوان IP ولا نطاقاً بصيغة CIDR (مثل 203.0.113.7 أو 203.0.113.0/24).",
   "partners.keyNotActive": "هذا المفتاح ملغى أو منتهٍ أو استُبدل بمفتاح آخر، فلا يُغيَّر.",
   "partners.consentInFuture": "وقت موافقة العضو لا يكون في المستقبل.",
+  "partners.alreadyShared": "هذا الطلب مشارَك مع هذه الجهة أصلاً.",
   "fields.name": "الاسم",
   "fields.contactName": "اسم جهة الاتصال",
   "fields.contactEmail": "بريد جهة الاتصال",
@@ -21,6 +22,7 @@ export const partnersMessagesAr = {
   "fields.apiKey": "المفتاح",
   "fields.givenBy": "من أعطى الموافقة",
   "fields.givenAt": "وقت الموافقة",
+  "fields.partner": "الجهة الشريكة",
   "entities.Partner": "الجهة الشريكة",
   "entities.ApiKey": "مفتاح الواجهة البرمجية",
 } as const;
@@ -33,6 +35,7 @@ export const partnersMessagesEn: Keys<typeof partnersMessagesAr> = {
     "“{value}” is neither an IP address nor a CIDR range (e.g. 203.0.113.7 or 203.0.113.0/24).",
   "partners.keyNotActive": "This key is revoked, expired or replaced by another: it cannot change.",
   "partners.consentInFuture": "The member's consent cannot be in the future.",
+  "partners.alreadyShared": "This request is already shared with this partner.",
   "fields.name": "Name",
   "fields.contactName": "Contact name",
   "fields.contactEmail": "Contact e-mail",
@@ -45,6 +48,7 @@ export const partnersMessagesEn: Keys<typeof partnersMessagesAr> = {
   "fields.apiKey": "Key",
   "fields.givenBy": "Consent given by",
   "fields.givenAt": "Consent given at",
+  "fields.partner": "Partner",
   "entities.Partner": "partner",
   "entities.ApiKey": "API key",
 };

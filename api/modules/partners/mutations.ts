@@ -12,14 +12,17 @@ import { builder } from "../../graphql/builder.js";
 import { RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { memberIdByNationalId } from "../members/verification.js";
 import { createRequest } from "../requests/intake.js";
+import { RequestNode } from "../requests/types.js";
 import {
   changePartner,
+  checkConsent,
   issueApiKey,
   maxOverlapMinutes,
   partnerLimits,
   registerPartner,
   revokeApiKey,
   rotateApiKey,
+  shareRequestWithPartner,
 } from "./commands.js";
 import { generateApiKey } from "./keys.js";
 import {
@@ -168,8 +171,19 @@ const SubmitPartnerRequestInput = builder.inputType("SubmitPartnerRequestInput",
   }),
 });
 
-/** The consent clock allows the partner's clock to run a little ahead of ours. */
-const clockSkewMs = 5 * 60_000;
+const ShareRequestWithPartnerInput = builder.inputType("ShareRequestWithPartnerInput", {
+  description:
+    "The member's consent that a partner follows one of their requests (status and dates only).",
+  fields: (t) => ({
+    request: t.globalID({ required: true, for: RequestNode, description: "The request." }),
+    partner: t.globalID({ required: true, for: PartnerNode, description: "The partner." }),
+    consent: t.field({
+      type: PartnerConsentInput,
+      required: true,
+      description: "The member's consent: who gave it, how, when.",
+    }),
+  }),
+});
 
 builder.mutationFields((t) => ({
   registerPartner: t.field({
@@ -257,7 +271,35 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) =>
       run(context, await context.caller(), revokeApiKey, { id: input.apiKey.id }),
   }),
-  submitPartnerRequest: t.prismaField({
+  shareRequestWithPartner: t.field({
+    type: RequestNode,
+    description:
+      "Records a member's consent that a partner follows one of their requests: the partner then reads its status and dates (requests:read). Staff, on a request they reach.",
+    authScopes: { permission: "requests.edit" },
+    errors: {
+      types: [ValidationError, NotFoundError, ForbiddenError],
+      union: { name: "ShareRequestWithPartnerResult", description: "The request, or why not." },
+      result: { name: "ShareRequestWithPartnerSuccess", description: "Shared." },
+      dataField: { name: "request", description: "The request." },
+    },
+    args: {
+      input: t.arg({
+        type: ShareRequestWithPartnerInput,
+        required: true,
+        description: "The request, the partner and the consent.",
+      }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const { requestId } = await run(context, await context.caller(), shareRequestWithPartner, {
+        requestId: input.request.id,
+        partnerId: input.partner.id,
+        consent: input.consent,
+      });
+      // The whole row: a result selected as `__typename` alone leaves no query to select by.
+      return context.prisma.request.findUniqueOrThrow({ where: { id: requestId } });
+    },
+  }),
+  submitPartnerRequest: t.field({
     type: PartnerRequestNode,
     description:
       "Submits a request on a member's behalf on channel PARTNER, with the member's consent recorded on it (requests:submit). Support requests start as drafts until their documents are in; the others are submitted at once.",
@@ -275,11 +317,9 @@ builder.mutationFields((t) => ({
         description: "The request.",
       }),
     },
-    resolve: async (query, _root, { input }, context) => {
+    resolve: async (_root, { input }, context) => {
       const errors = new FieldErrors();
-      const givenBy = errors.text("givenBy", input.consent.givenBy, partnerLimits.contact, true);
-      if (input.consent.givenAt.getTime() > Date.now() + clockSkewMs)
-        errors.add("givenAt", "partners.consentInFuture");
+      const consent = checkConsent(errors, input.consent, new Date());
       errors.throwIfAny();
       const memberId = await memberIdByNationalId(context.prisma, input.nationalId);
       if (!memberId) throw new NotFoundError("Member", input.nationalId);
@@ -290,13 +330,12 @@ builder.mutationFields((t) => ({
         subject: input.subject,
         description: input.description,
         amountRequested: input.amountRequested,
-        partnerConsent: {
-          givenBy: givenBy ?? "",
-          method: input.consent.method,
-          givenAt: input.consent.givenAt,
-        },
+        partnerConsent: consent,
       });
-      return context.prisma.request.findUniqueOrThrow({ ...query, where: { id: created.id } });
+      return context.prisma.request.findUniqueOrThrow({
+        where: { id: created.id },
+        include: { partnerShares: { select: { partnerId: true } } },
+      });
     },
   }),
 }));

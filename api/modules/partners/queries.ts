@@ -8,7 +8,11 @@ import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { type MembershipVerification, verifyMembership } from "../members/verification.js";
-import { partnerRequestsWhere, partnerSeesRequest } from "../requests/policy.js";
+import {
+  partnerReachSelect,
+  partnerRequestsWhere,
+  partnerSeesRequest,
+} from "../requests/policy.js";
 import { PartnerNode, PartnerRequestNode, PartnerScopeEnum } from "./types.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +22,7 @@ registerPartnerNode("PartnerRequest", async (context, caller, id) => {
   if (!uuidPattern.test(id)) return false;
   const request = await context.prisma.request.findUnique({
     where: { id },
-    select: { partnerId: true },
+    select: partnerReachSelect,
   });
   return !!request && partnerSeesRequest(caller, request);
 });
@@ -211,7 +215,7 @@ builder.queryFields((t) => ({
       cursor: "id",
       nullable: true,
       description:
-        "The requests this partner submitted, newest first: status and dates only (requests:read).",
+        "The requests this partner submitted or their members shared with it, newest first: status and dates only (requests:read).",
       authScopes: { partner: "REQUESTS_READ" },
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);

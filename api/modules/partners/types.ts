@@ -7,7 +7,7 @@ import { PartnerConsentMethod, PartnerScope } from "../../db/generated/enums.js"
 import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
-import { partnerSeesRequest } from "../requests/policy.js";
+import { partnerReachSelect, partnerSeesRequest } from "../requests/policy.js";
 
 export const PartnerScopeEnum = builder.enumType(PartnerScope, {
   name: "PartnerScope",
@@ -18,7 +18,8 @@ export const PartnerScopeEnum = builder.enumType(PartnerScope, {
         "membership:verify — whether a national ID is an active member's, and its member number; nothing else.",
     },
     REQUESTS_READ: {
-      description: "requests:read — status and dates of the requests the partner submitted.",
+      description:
+        "requests:read — status and dates of the requests the partner submitted or their members shared with it.",
     },
     REQUESTS_SUBMIT: {
       description:
@@ -144,15 +145,15 @@ export const PartnerNode = builder.prismaNode("Partner", {
 
 /**
  * A request as a partner reads it: where it is and when things happened, nothing of the
- * member or the case file. Its own global IDs; looked up by node(id:) only by the partner
- * that submitted it (requests/policy.ts), null for anyone else.
+ * member or the case file. Its own global IDs; looked up by node(id:) only by a partner that
+ * submitted it or with which the member shared it (requests/policy.ts), null for anyone else.
  */
 export const PartnerRequestNode = builder.prismaNode("Request", {
   variant: "PartnerRequest",
   description:
-    "A request a partner submitted, as the partner reads it: its reference, type, status and dates — nothing of the member or the case file.",
+    "A request a partner submitted, or that its member shared with the partner, as the partner reads it: its reference, type, status and dates — nothing of the member or the case file.",
   id: { field: "id", description: "Global ID (of this partner view)." },
-  select: { id: true, partnerId: true },
+  select: { id: true, ...partnerReachSelect },
   authScopes: (request, context) =>
     withCaller(context, (caller) => partnerSeesRequest(caller, request)),
   fields: (t) => ({
