@@ -33,10 +33,11 @@ const partner = {
 const secret = "wasl_pk_ef56gh78_abcdefghijklmnopqrstuvwxyz012345";
 
 function show(dataProvider: object, locale: "ar" | "en" = "en") {
+  const getOne = async () => ({ data: partner });
   return renderIn(
     // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the props type requires children
-    h(RecordContextProvider, { value: partner, children: h(ApiKeys) }),
-    dataProvider,
+    h(RecordContextProvider, { value: { id: partner.id }, children: h(ApiKeys) }),
+    { getOne, ...dataProvider },
     {
       roles: ["ADMIN"],
       locale,

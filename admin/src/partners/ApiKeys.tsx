@@ -29,6 +29,7 @@ import {
   Confirm,
   HttpError,
   useDataProvider,
+  useGetOne,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -247,11 +248,17 @@ function RotateKeyDialog({
   );
 }
 
+type PartnerWithKeys = { id: string; apiKeys?: { edges: { node: ApiKeyRecord }[] } };
+
 export function ApiKeys() {
-  const record = useRecordContext<{
-    id: string;
-    apiKeys?: { edges: { node: ApiKeyRecord }[] };
-  }>();
+  // The partner as stored now, not as the form opened it (a form keeps the record it opened,
+  // possibly the list's row without its keys): refreshed after every issue, rotation, revocation.
+  const opened = useRecordContext<{ id: string }>();
+  const { data: record } = useGetOne<PartnerWithKeys>(
+    "partners",
+    { id: opened?.id ?? "" },
+    { enabled: !!opened?.id },
+  );
   const translate = useTranslate();
   const scopeLabel = useEnumLabel("partner_scope");
   const statusLabel = useEnumLabel("api_key_status");
