@@ -263,11 +263,19 @@ describe("partner API keys", () => {
       { apiKey: second.apiKey.id, overlapMinutes: 5 },
     );
     expect(again.rotateApiKey.__typename).toBe("ValidationError");
+    // But it can be revoked during its overlap (a leaked key must not wait for the overlap).
+    const revokedOld = await adminCall(
+      `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`,
+      { apiKey: second.apiKey.id },
+    );
+    expect(revokedOld.revokeApiKey.__typename).toBe("RevokeApiKeySuccess");
+    expect(await works(second.key)).toBe(false);
+    expect(await works(next)).toBe(true);
     const audit = await db.auditEntry.findMany({
       where: { entityType: "ApiKey", entityId: rawId(second.apiKey.id) },
       orderBy: { at: "asc" },
     });
-    expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE"]);
+    expect(audit.map((a) => a.action)).toEqual(["CREATE", "UPDATE", "UPDATE"]);
   });
 
   it("accepts a key only from its allowed addresses, as the server derives the client address", async () => {

@@ -350,16 +350,19 @@ export function ApiKeys() {
                   <bdi dir="ltr">{key.allowedIps.join(", ") || translate(k("anywhere"))}</bdi>
                 </TableCell>
                 <TableCell>
-                  {key.status === "ACTIVE" && (
-                    <Stack direction="row" spacing={1}>
+                  <Stack direction="row" spacing={1}>
+                    {key.status === "ACTIVE" && (
                       <Button size="small" onClick={() => setRotating(key)}>
                         {translate(k("rotate"))}
                       </Button>
+                    )}
+                    {/* A replaced key in its overlap can still be revoked (a leaked key). */}
+                    {(key.status === "ACTIVE" || key.status === "ROTATED") && (
                       <Button size="small" color="error" onClick={() => setRevoking(key)}>
                         {translate(k("revoke"))}
                       </Button>
-                    </Stack>
-                  )}
+                    )}
+                  </Stack>
                 </TableCell>
               </TableRow>
             ))}

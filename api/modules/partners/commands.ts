@@ -160,16 +160,19 @@ export async function issueApiKey(context: CommandContext, input: IssueApiKeyInp
   return { key: input.generated.key, apiKey };
 }
 
-/** The key to change: it exists, is neither revoked nor expired, and was not rotated yet. */
-async function activeKey(context: CommandContext, id: string) {
+/**
+ * The key to change: it exists and is neither revoked nor expired; to rotate it, it must not
+ * have been rotated already (a key in its overlap can still be revoked).
+ */
+async function activeKey(context: CommandContext, id: string, rotating: boolean) {
   const key = await context.tx.apiKey.findUnique({
     where: { id },
     include: { rotatedTo: { select: { id: true } } },
   });
   if (!key) throw new NotFoundError("ApiKey", id);
   const errors = new FieldErrors();
-  if (key.revokedAt || (key.expiresAt && key.expiresAt <= context.now) || key.rotatedTo)
-    errors.add("apiKey", "partners.keyNotActive");
+  const ended = key.revokedAt || (key.expiresAt && key.expiresAt <= context.now);
+  if (ended || (rotating && key.rotatedTo)) errors.add("apiKey", "partners.keyNotActive");
   errors.throwIfAny();
   return key;
 }
@@ -195,7 +198,7 @@ export async function rotateApiKey(context: CommandContext, input: RotateApiKeyI
   )
     errors.add("overlapMinutes", "validation.outOfRange", { min: 0, max: maxOverlapMinutes });
   errors.throwIfAny();
-  const old = await activeKey(context, input.id);
+  const old = await activeKey(context, input.id, true);
   const overlapEnds = new Date(now.getTime() + input.overlapMinutes * 60_000);
   const oldEnds = old.expiresAt && old.expiresAt < overlapEnds ? old.expiresAt : overlapEnds;
   const apiKey = await tx.apiKey.create({
@@ -238,7 +241,7 @@ export async function rotateApiKey(context: CommandContext, input: RotateApiKeyI
 /** Ends a key now: every instance refuses it and closes its open sockets at once. */
 export async function revokeApiKey(context: CommandContext, input: { id: string }) {
   const { tx, caller, now } = context;
-  const before = await activeKey(context, input.id);
+  const before = await activeKey(context, input.id, false);
   const apiKey = await tx.apiKey.update({
     where: { id: before.id },
     data: { revokedAt: now, version: { increment: 1 } },
