@@ -12,6 +12,12 @@ export interface WaslEvents {
    * password): every instance drops its cached session and re-checks the user's open sockets.
    */
   userAccessRevoked: [{ userId: string }];
+  /**
+   * A partner's key was revoked or rotated (`apiKeyId`), or the partner was deactivated or
+   * changed (no `apiKeyId`: every key of the partner): every instance drops its cached keys
+   * and re-checks the open sockets that authenticated with them.
+   */
+  partnerAccessRevoked: [{ partnerId: string; apiKeyId?: string }];
 }
 
 /** The map as pub/sub wants it (an interface has no index signature; a mapped type has). */

@@ -28,7 +28,7 @@ import { createStaticHandler } from "./http/static.js";
 import { sharedPayload, spliceSharedPayloads } from "./live/shared-execution.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type BackgroundWork, createBackgroundWork } from "./modules/notifications/background.js";
-import { resolvePartnerKey } from "./modules/partners/caller.js";
+import { PartnerKeyCache } from "./modules/partners/key-cache.js";
 import { createPartnerLimits } from "./modules/partners/limits.js";
 import { SignInLimiter } from "./modules/users/sign-in-limiter.js";
 import { createWaslPubSub, type WaslPubSub } from "./pubsub.js";
@@ -92,7 +92,7 @@ export async function buildApp(
     config,
     pubsub,
     log,
-    resolveApiKey: resolvePartnerKey,
+    partnerKeys: new PartnerKeyCache(database.prisma, log),
     sessions: new SessionCache(database.prisma),
     signInLimiter: new SignInLimiter(),
     partnerLimits: await createPartnerLimits(config, database.prisma, log),
@@ -166,7 +166,7 @@ export async function buildApp(
   });
   // Each socket's session is checked on every event, and its user's access changes close it
   // at once (auth/live-sessions.ts).
-  const liveSessions = new LiveSessions(services.sessions, config, pubsub);
+  const liveSessions = new LiveSessions(services, pubsub);
   // A result shared by many subscribers is serialised once (live/shared-execution.ts).
   wsServer.on("connection", spliceSharedPayloads);
   type Extra = { socket: WebSocket; request: IncomingMessage } & LiveSocket;

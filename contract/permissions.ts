@@ -105,6 +105,11 @@ export const accessRules = {
   /** The letters register (الصادر والوارد). */
   letters: { list: memberDesk, show: memberDesk, register: memberDesk },
   users: { list: adminOnly, show: adminOnly, create: adminOnly, edit: adminOnly },
+  /**
+   * Partner systems and their API keys (api/modules/partners/): admins register partners and
+   * issue, rotate and revoke keys.
+   */
+  partners: { list: adminOnly, show: adminOnly, manage: adminOnly },
   audit: { list: adminOnly, show: adminOnly },
   /** The partner call log (api/modules/partners/calls.ts). */
   partnerCalls: { list: adminOnly },

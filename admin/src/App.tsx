@@ -17,6 +17,7 @@ import { MyCases, myCasesPath } from "./my-cases/index.js";
 import { notificationTemplates } from "./notification-templates/index.js";
 import { outbox } from "./outbox/index.js";
 import { partnerCalls } from "./partner-calls/index.js";
+import { partners } from "./partners/index.js";
 import { createApolloClient } from "./providers/apollo.js";
 import { createAuthProvider } from "./providers/authProvider.js";
 import { createI18nProvider } from "./providers/i18nProvider.js";
@@ -62,6 +63,8 @@ function WaslAdmin() {
       {/* Admins only: the screen opens with notificationTemplates.edit. */}
       <Resource name="notificationTemplates" {...notificationTemplates} />
       <Resource name="users" {...users} />
+      {/* Admins only: partner systems and their API keys. */}
+      <Resource name="partners" {...partners} />
       <Resource name="audit" {...audit} />
       {/* Admins only: partners' webhook deliveries (webhooks.list). */}
       <Resource name="webhookDeliveries" {...webhookDeliveries} />

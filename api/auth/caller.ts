@@ -1,5 +1,4 @@
 import type { Config } from "../config.js";
-import type { PrismaClient } from "../db/client.js";
 import type { PartnerScope, Role } from "../db/generated/enums.js";
 import type { SessionCache } from "./session-cache.js";
 import { readSessionToken } from "./tokens.js";
@@ -18,6 +17,8 @@ export type PartnerCaller = {
   apiKeyId: string;
   name: string;
   scopes: PartnerScope[];
+  /** When the key stops being accepted (its expiry, or the end of a rotation's overlap). */
+  keyExpiresAt: Date | null;
 };
 /**
  * A member acting through a single-use link sent to their own mobile or e-mail (possession of
@@ -34,40 +35,43 @@ export type Credentials = {
   bearer?: string | undefined;
   apiKey?: string | undefined;
   sessionToken?: string | undefined;
+  /** The address the request or socket comes from (a key's IP allow-list is checked on it). */
+  clientAddress?: string | undefined;
 };
 
 /**
- * How a partner's API key becomes its caller (undefined: not a valid key). The partners
- * module provides it and the composition root (server.ts) wires it in, so that core imports
- * no module.
+ * How a partner's API key becomes its caller (undefined: not a valid key, or not from this
+ * address), kept in memory until the key or its partner changes (`forget`, called on the
+ * `partnerAccessRevoked` event by auth/live-sessions.ts). The partners module provides it and
+ * the composition root (server.ts) wires it in, so that core imports no module.
  */
-export type ApiKeyResolver = (
-  prisma: PrismaClient,
-  key: string,
-) => Promise<PartnerCaller | undefined>;
+export type PartnerKeys = {
+  resolve(key: string, clientAddress: string): Promise<PartnerCaller | undefined>;
+  forget(revocation: { partnerId: string; apiKeyId?: string | undefined }): void;
+};
 
 /** What resolving a caller needs. */
 export type CallerResolution = {
-  prisma: PrismaClient;
   /** The users' rows as the requests need them, kept in memory (session-cache.ts). */
   sessions: SessionCache;
   config: Pick<Config, "tokenSecret">;
-  resolveApiKey: ApiKeyResolver;
+  partnerKeys: PartnerKeys;
 };
 
 /**
  * Resolves credentials against the user's current row (kept in memory until the user's
- * access changes, session-cache.ts) and partner keys against the database, so a disabled
- * user or a revoked key is refused at once, not when its token expires.
+ * access changes, session-cache.ts) and partner keys against theirs (kept until the key
+ * changes), so a disabled user or a revoked key is refused at once, not when its token expires.
  */
 export async function resolveCaller(
-  { prisma, sessions, config, resolveApiKey }: CallerResolution,
+  { sessions, config, partnerKeys }: CallerResolution,
   credentials: Credentials,
 ): Promise<Caller> {
   const apiKey =
     credentials.apiKey ??
     (credentials.bearer?.startsWith("wasl_") ? credentials.bearer : undefined);
-  if (apiKey) return (await resolveApiKey(prisma, apiKey)) ?? anonymous;
+  if (apiKey)
+    return (await partnerKeys.resolve(apiKey, credentials.clientAddress ?? "")) ?? anonymous;
   const token = credentials.bearer ?? credentials.sessionToken;
   if (!token) return anonymous;
   const claims = await readSessionToken(config.tokenSecret, token);

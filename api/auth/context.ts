@@ -6,7 +6,7 @@ import type { Locale } from "../i18n/messages.js";
 import { localeFromAcceptLanguage } from "../i18n/messages.js";
 import type { Logger } from "../logger.js";
 import type { WaslPubSub } from "../pubsub.js";
-import { type ApiKeyResolver, type Caller, type Credentials, resolveCaller } from "./caller.js";
+import { type Caller, type Credentials, type PartnerKeys, resolveCaller } from "./caller.js";
 import { clientAddressOf } from "./client-address.js";
 import { readCookie, sessionCookieName } from "./cookies.js";
 import type { SessionCache } from "./session-cache.js";
@@ -52,8 +52,8 @@ export type Services = ModuleServices & {
   config: Config;
   pubsub: WaslPubSub;
   log: Logger;
-  /** How a partner's API key becomes its caller (the partners module's). */
-  resolveApiKey: ApiKeyResolver;
+  /** How a partner's API key becomes its caller, cached (the partners module's). */
+  partnerKeys: PartnerKeys;
   /** Signed-in users' rows, kept until their access changes (auth/session-cache.ts). */
   sessions: SessionCache;
 };
@@ -82,6 +82,7 @@ export function credentialsOf(envelope: Envelope): Credentials {
     bearer,
     apiKey,
     sessionToken: readCookie(envelope.headers.get("cookie"), sessionCookieName),
+    clientAddress: envelope.clientAddress,
   };
 }
 

@@ -6,7 +6,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Context } from "../auth/context.js";
-import { type AuthScopes, authScopes } from "../auth/policy.js";
+import { type AuthScopes, authScopes, nodeLookupAllowed } from "../auth/policy.js";
 import type { Prisma } from "../db/generated/client.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
@@ -54,13 +54,17 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // Partners look up only what their scopes reach; anything else is null (not found).
     nodeQueryOptions: {
-      description: "Any record by its global ID, if you may read it.",
-      authScopes: { signedIn: true },
+      description:
+        "Any record by its global ID, if you may read it. Partners: only the requests they reach (REQUESTS_READ); null for any other ID.",
+      authScopes: { signedIn: true, partner: "REQUESTS_READ" },
       args: { id: { description: "A global ID, as returned in `id` fields." } },
+      resolve: async (_root, { id }, context, _info, resolveNode) =>
+        (await nodeLookupAllowed(context, id)) ? resolveNode(id) : null,
     },
     nodesQueryOptions: {
-      description: "Several records by their global IDs, if you may read them.",
+      description: "Several records by their global IDs, if you may read them (staff only).",
       authScopes: { signedIn: true },
       args: { ids: { description: "Global IDs, as returned in `id` fields." } },
     },

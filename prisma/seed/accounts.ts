@@ -84,7 +84,7 @@ export const demoPartner = {
   nameAr: "منصة الخدمات المجتمعية (تجريبي)",
   contactEmail: "integration@partner.demo",
   /** Fixed so that integrators can try the partner API straight away. */
-  apiKey: "wasl_demo0001_DemoKey-ForTrying-ThePartnerAPI1",
+  apiKey: "wasl_pk_demo0001_DemoKey-ForTrying-ThePartnerAPI1",
   prefix: "demo0001",
   scopes: ["MEMBERSHIP_VERIFY", "REQUESTS_READ", "STATS_READ"] as PartnerScope[],
 };

@@ -846,6 +846,7 @@ describe("the rule's SQL form (dashboard aggregates)", () => {
         apiKeyId: "k",
         name: "p",
         scopes: ["REQUESTS_READ"],
+        keyExpiresAt: null,
       },
     ];
     for (const caller of subjects) {

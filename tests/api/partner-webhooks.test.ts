@@ -19,7 +19,6 @@ import {
   createSenders,
   type DeliveryWorker,
 } from "../../api/modules/notifications/delivery.js";
-import { resolvePartnerKey } from "../../api/modules/partners/caller.js";
 import { registerWebhook } from "../../api/modules/partners/webhooks.js";
 import {
   replayWindowSeconds,
@@ -303,7 +302,7 @@ describe("registering a webhook", () => {
 
   it("in production, refuses plain HTTP and this machine's own address", async () => {
     const bank = await partner(["WEBHOOKS_MANAGE", "REQUESTS_READ"]);
-    const caller = await resolvePartnerKey(t.database.prisma, bank.key);
+    const caller = await t.app.services.partnerKeys.resolve(bank.key, "127.0.0.1");
     const inProduction = (url: string) =>
       run(t.app.services, caller!, registerWebhook, {
         url,

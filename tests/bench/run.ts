@@ -15,6 +15,7 @@ import { loadAverage, settings, smoke } from "./load.js";
 import { membersPage } from "./members-page.js";
 import { membersSearch } from "./members-search.js";
 import { outbox } from "./outbox.js";
+import { partnerVerify } from "./partner-verify.js";
 import { requestsList } from "./requests-list.js";
 import { soak } from "./soak.js";
 import { transition } from "./transition.js";
@@ -34,6 +35,7 @@ const benches: Bench[] = [
   fanoutSaturation,
   fanoutRedis,
   outbox,
+  partnerVerify,
 ];
 
 async function main(): Promise<number> {

@@ -69,6 +69,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         where: { status: "IN_COMMITTEE" },
         orderBy: { createdAt: "asc" },
       });
+      const partner = await db.partner.findFirstOrThrow();
       const m = encodeURIComponent(gid("Member", member.id));
       const screens: [string, string][] = [
         ["dashboard", "/#/"],
@@ -81,6 +82,8 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         ["member-create", "/#/members/create"],
         ["users", "/#/users"],
         ["audit", "/#/audit"],
+        ["partners", "/#/partners"],
+        ["partner-edit", `/#/partners/${encodeURIComponent(gid("Partner", partner.id))}`],
       ];
       const found: string[] = [];
       const page = await openPage(size);

@@ -22,6 +22,7 @@ import { type KnowledgeCalls, knowledgeCalls } from "./knowledge.js";
 import { type LetterCalls, letterCalls } from "./letters.js";
 import { carriesFile, postMultipart } from "./multipart.js";
 import { type OutboxCalls, outboxCalls } from "./outbox.js";
+import { type PartnerCalls, partnerCalls } from "./partners.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 import { requestFilter, requestOrderBy } from "./resources/requests.js";
@@ -75,7 +76,8 @@ export type WaslDataProvider = DataProvider &
   SurveyCalls &
   OutboxCalls &
   WebhookCalls &
-  LetterCalls & {
+  LetterCalls &
+  PartnerCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -193,6 +195,7 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...outboxCalls(client),
       ...webhookCalls(client),
       ...letterCalls(),
+      ...partnerCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
@@ -203,7 +206,8 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     SurveyCalls &
     OutboxCalls &
     WebhookCalls &
-    LetterCalls;
+    LetterCalls &
+    PartnerCalls;
 
   return {
     ...base,

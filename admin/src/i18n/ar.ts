@@ -8,6 +8,7 @@ import { knowledgeAr } from "./knowledge.ar.js";
 import { lettersAr } from "./letters.ar.js";
 import { outboxAr } from "./outbox.ar.js";
 import { partnerCallsAr } from "./partner-calls.ar.js";
+import { partnersAr } from "./partners.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
 import { surveysAr } from "./surveys.ar.js";
@@ -222,6 +223,7 @@ export const ar = {
     webhookDeliveries: webhooksAr.resource,
     partnerCalls: partnerCallsAr.resource,
     letters: lettersAr.resource,
+    partners: partnersAr.resource,
     members: {
       name: "الأعضاء |||| عضو",
       fields: {
@@ -433,6 +435,7 @@ export const ar = {
       ...webhooksAr.enums,
       ...partnerCallsAr.enums,
       ...lettersAr.enums,
+      ...partnersAr.enums,
       status: membershipStatusLabels.ar,
       channel: channelLabels.ar,
       gender: { MALE: "ذكر", FEMALE: "أنثى" },

@@ -9,6 +9,7 @@ import { knowledgeEn } from "./knowledge.en.js";
 import { lettersEn } from "./letters.en.js";
 import { outboxEn } from "./outbox.en.js";
 import { partnerCallsEn } from "./partner-calls.en.js";
+import { partnersEn } from "./partners.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
 import { surveysEn } from "./surveys.en.js";
@@ -30,6 +31,7 @@ export const en = {
     webhookDeliveries: webhooksEn.resource,
     partnerCalls: partnerCallsEn.resource,
     letters: lettersEn.resource,
+    partners: partnersEn.resource,
     members: {
       name: "Member |||| Members",
       fields: {
@@ -238,6 +240,7 @@ export const en = {
       ...webhooksEn.enums,
       ...partnerCallsEn.enums,
       ...lettersEn.enums,
+      ...partnersEn.enums,
       status: membershipStatusLabels.en,
       channel: channelLabels.en,
       gender: { MALE: "Male", FEMALE: "Female" },

@@ -11,6 +11,7 @@ export { accessRules, canAccess, type RoleName, roles } from "../../../contract/
  * - a survey is created by those who may edit surveys; the follow-ups screen is the
  *   surveys' `followUp`;
  * - a letter is created by those who may `register` letters.
+ * - partners are registered and changed (and their keys issued) by those who `manage` them.
  */
 const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
   requestTypes: { list: ["requestTypes", "edit"], show: ["requestTypes", "edit"] },
@@ -29,6 +30,7 @@ const screenRules: Readonly<Record<string, Readonly<Record<string, readonly [str
   surveyFollowUps: { list: ["surveys", "followUp"], edit: ["surveys", "followUp"] },
   webhookDeliveries: { list: ["webhooks", "list"], show: ["webhooks", "list"] },
   letters: { create: ["letters", "register"] },
+  partners: { create: ["partners", "manage"], edit: ["partners", "manage"] },
 };
 
 /** The permission table's resource and action a panel screen checks. */

@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 
-// A partner API key reads `wasl_<prefix>_<secret>`. Only the prefix (to find the row) and a
-// sha256 of the whole key are stored: the key has 192 bits of entropy, so a slow hash adds
-// nothing but latency to every partner call.
-const keyPattern = /^wasl_([a-z0-9]{8})_([A-Za-z0-9_-]{32})$/;
+// A partner API key reads `wasl_pk_<prefix>_<secret>`. Only the prefix (shown in the panel, to
+// find the row) and a sha256 of the whole key are stored: the secret has 192 bits of entropy,
+// so a slow hash (argon2) would add nothing but latency to every partner call.
+const keyPattern = /^wasl_pk_([a-z0-9]{8})_([A-Za-z0-9_-]{32})$/;
+
+/** What every key starts with: how a bearer token is told from a staff session token. */
+export const apiKeyMark = "wasl_pk_";
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -20,6 +23,6 @@ export function generateApiKey(prefix = randomBytes(6).toString("hex").slice(0, 
   prefix: string;
   keyHash: string;
 } {
-  const key = `wasl_${prefix}_${randomBytes(24).toString("base64url")}`;
+  const key = `${apiKeyMark}${prefix}_${randomBytes(24).toString("base64url")}`;
   return { key, prefix, keyHash: hashApiKey(key) };
 }

@@ -319,6 +319,7 @@ export async function queueWebhookDeliveries(
       kind: "partner",
       partnerId: webhook.partnerId,
       apiKeyId: "",
+      keyExpiresAt: null,
       name: webhook.partner.name,
       scopes: [...new Set(webhook.partner.apiKeys.flatMap((key) => key.scopes))],
     };

@@ -2,7 +2,7 @@
 // member portal next) and changing it while it is a draft or waits for information.
 import type { Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
-import type { Channel, RequestTypeCode } from "../../db/generated/enums.js";
+import type { Channel, PartnerConsentMethod, RequestTypeCode } from "../../db/generated/enums.js";
 import { FieldErrors, NotFoundError } from "../../errors.js";
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { recordTimelineEvent } from "../timeline/service.js";
@@ -23,7 +23,12 @@ export type CreateRequestInput = {
   /** A JSON object, as text (for DATA_UPDATE: `{"changes": {...}}`). */
   details?: string | null | undefined;
   amountRequested?: string | null | undefined;
+  /** A partner's submission (channel PARTNER): the member's consent, as the partner recorded it. */
+  partnerConsent?: PartnerConsent | undefined;
 };
+
+/** Who gave a partner the member's consent to submit on their behalf, how and when. */
+export type PartnerConsent = { givenBy: string; method: PartnerConsentMethod; givenAt: Date };
 
 export type UpdateRequestInput = {
   id: string;
@@ -63,6 +68,11 @@ export async function createRequest(context: CommandContext, input: CreateReques
   const letter = checkText(errors, "incomingLetterNumber", input.incomingLetterNumber, false);
   if (input.channel === "LETTER" && !letter)
     errors.add("incomingLetterNumber", "validation.letterNumberRequired");
+  // Only a partner submits on channel PARTNER, and never without the member's consent.
+  const byPartner = caller.kind === "partner";
+  if ((input.channel === "PARTNER") !== byPartner)
+    errors.add("channel", "validation.partnerChannel");
+  else if (byPartner && !input.partnerConsent) errors.add("partnerConsent", "validation.required");
   const details = parseDetails(errors, input.details) ?? {};
   const type = await tx.requestType.findUnique({ where: { code: input.type } });
   if (!type) throw new NotFoundError("RequestType", input.type);
@@ -87,6 +97,9 @@ export async function createRequest(context: CommandContext, input: CreateReques
       amountRequested: input.amountRequested ?? null,
       assigneeId: caller.kind === "user" ? caller.id : null,
       partnerId: caller.kind === "partner" ? caller.partnerId : null,
+      partnerConsentBy: input.partnerConsent?.givenBy ?? null,
+      partnerConsentMethod: input.partnerConsent?.method ?? null,
+      partnerConsentAt: input.partnerConsent?.givenAt ?? null,
       createdAt: now,
     },
     include: { type: true, member: true },

@@ -36,6 +36,9 @@ export const requestMessagesAr = {
   "validation.detailsNotObject": "«{field}» يجب أن يكون كائن JSON صحيحاً.",
   "validation.notAResearcher": "المستخدم المختار ليس باحثاً اجتماعياً نشطاً.",
   "validation.typeInactive": "نوع الطلب هذا موقوف ولا يقبل طلبات جديدة.",
+  "validation.partnerChannel":
+    "قناة «الجهة الشريكة» للطلبات التي تقدّمها جهة شريكة عبر واجهتها، ولا تقدّم الجهة الشريكة إلا عليها.",
+  "fields.partnerConsent": "موافقة العضو",
   "validation.unknownRequiredField": "الحقل «{name}» غير معروف، فلا يمكن جعله مطلوباً.",
   "validation.duplicateValue": "القيمة «{name}» مكررة.",
   "fields.subject": "الموضوع",
@@ -150,6 +153,9 @@ export const requestMessagesEn: Keys<typeof requestMessagesAr> = {
   "validation.detailsNotObject": "“{field}” must be a valid JSON object.",
   "validation.notAResearcher": "The chosen user is not an active social researcher.",
   "validation.typeInactive": "This request type is inactive and takes no new requests.",
+  "validation.partnerChannel":
+    "The PARTNER channel is for requests a partner submits through its API, and partners submit only on it.",
+  "fields.partnerConsent": "Member's consent",
   "validation.unknownRequiredField": "“{name}” is not a known field and cannot be required.",
   "validation.duplicateValue": "“{name}” is listed twice.",
   "fields.subject": "Subject",

@@ -98,6 +98,43 @@ export function visibleCaseRowsWhere(caller: Caller): {
   return { id: { in: [] } };
 }
 
+/**
+ * The requests a partner reads in its own view (status and dates, never the case file) with
+ * REQUESTS_READ: those it submitted, and those whose member consented to share them with it
+ * (RequestPartnerShare). Null for any other caller.
+ */
+export function partnerRequestsWhere(caller: Caller): Prisma.RequestWhereInput | null {
+  const reach = reachOf(caller);
+  if (reach.kind !== "partner") return null;
+  const { partnerId } = reach;
+  return { OR: [{ partnerId }, { partnerShares: { some: { partnerId } } }] };
+}
+
+/** What a request carries that decides whether a partner sees it. */
+export type PartnerReachFacts = {
+  partnerId: string | null;
+  partnerShares: { partnerId: string }[];
+};
+
+/**
+ * Whether a partner sees this request in its own view: with REQUESTS_READ, one it submitted
+ * or one shared with it; with REQUESTS_SUBMIT alone, the one it just submitted (the answer to
+ * its submission). Anyone else never.
+ */
+export function partnerSeesRequest(caller: Caller, request: PartnerReachFacts): boolean {
+  if (caller.kind !== "partner") return false;
+  const reads = caller.scopes.includes("REQUESTS_READ");
+  if (request.partnerId === caller.partnerId)
+    return reads || caller.scopes.includes("REQUESTS_SUBMIT");
+  return reads && request.partnerShares.some((share) => share.partnerId === caller.partnerId);
+}
+
+/** The columns partnerSeesRequest reads, as a Prisma `select`. */
+export const partnerReachSelect = {
+  partnerId: true,
+  partnerShares: { select: { partnerId: true } },
+} as const;
+
 /** visibleRequestsWhere for raw SQL over "Request" (aggregates): a condition to append. */
 export function visibleRequestsSql(caller: Caller): Prisma.Sql {
   const reach = reachOf(caller);

@@ -10,6 +10,7 @@ import { members } from "./members.js";
 import { notificationTemplates } from "./notificationTemplates.js";
 import { outbox } from "./outbox.js";
 import { partnerCalls } from "./partnerCalls.js";
+import { partners } from "./partners.js";
 import { requests } from "./requests.js";
 import { requestTypes } from "./requestTypes.js";
 import { surveyFollowUps } from "./surveyFollowUps.js";
@@ -33,4 +34,5 @@ export const resources: Record<string, ResourceSpec> = {
   surveys,
   surveyFollowUps,
   webhookDeliveries,
+  partners,
 };
