@@ -29,7 +29,7 @@ export type PartnerConsentMethod =
 export type PartnerScope =
   /** membership:verify — whether a national ID is an active member's, and its member number; nothing else. */
   | 'MEMBERSHIP_VERIFY'
-  /** requests:read — status and dates of the requests the partner submitted. */
+  /** requests:read — status and dates of the requests the partner submitted or their members shared with it. */
   | 'REQUESTS_READ'
   /** requests:submit — submit a request on a member's behalf (channel PARTNER), with the member's consent. */
   | 'REQUESTS_SUBMIT'
