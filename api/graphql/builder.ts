@@ -26,6 +26,8 @@ export type SchemaBuilderTypes = {
     Decimal: { Input: string; Output: Prisma.Decimal | string };
     /** A file in a GraphQL multipart request; yoga hands resolvers a WHATWG File. */
     Upload: { Input: File; Output: never };
+    /** Free-shaped JSON, output only (audit changes, type-specific request details). */
+    JSON: { Input: never; Output: unknown };
   };
 };
 

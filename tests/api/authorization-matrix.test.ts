@@ -387,7 +387,7 @@ const probes: Probe[] = [
     run: (c) =>
       listed(
         c,
-        `{ auditEntries(first: 100, filter: { entityType: "Matrix" }) { totalCount edges { node { entityId } } } }`,
+        `{ auditEntries(first: 100, filter: { entityType: "Matrix" }) { totalCount edges { node { entity } } } }`,
         (d) => d.auditEntries,
       ),
   },

@@ -96,7 +96,7 @@ const caseFileQuery = gql`
       id
       requests(first: 50) { totalCount edges { node { ${requestSummaryFields} } } }
       recentTimeline(first: 50) { id kind fromStatus toStatus note actorName at }
-      recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt }
+      recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt: uploadedAt }
     }
   }`;
 

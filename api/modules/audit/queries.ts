@@ -1,7 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import type { Db } from "../../db/client.js";
+import { ActorKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
+import { describedEnum, RoleEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
@@ -18,12 +20,19 @@ const AuditActionEnum = builder.enumType("AuditAction", {
   ] as const,
 });
 
+const ActorKindEnum = describedEnum(ActorKind, "ActorKind", "Who acted on a record.", {
+  USER: "A staff user of the panel.",
+  PARTNER: "A partner system, through its API key.",
+  MEMBER: "The member, e.g. signing an attestation from a link.",
+  SYSTEM: "Wasl itself: scheduled work, the outbox worker.",
+});
+
 const AuditEntryNode = builder.prismaNode("AuditEntry", {
   description: "One entry of the append-only audit log.",
   id: { field: "id", description: "Global ID." },
   authScopes: { permission: "audit.show" },
   fields: (t) => ({
-    actorKind: t.exposeString("actorKind", { description: "USER, PARTNER, MEMBER or SYSTEM." }),
+    actorKind: t.expose("actorKind", { type: ActorKindEnum, description: "Who acted." }),
     actorLabel: t.exposeString("actorLabel", {
       description: "Who: e-mail of a user, name of a partner.",
     }),
@@ -32,7 +41,8 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
       resolve: async (entry, _args, context) =>
         (await actingUser(context.prisma, entry))?.fullName ?? entry.actorLabel,
     }),
-    actorRoles: t.stringList({
+    actorRoles: t.field({
+      type: [RoleEnum],
       description: "The acting user's roles now (empty for partners, members and the system).",
       resolve: async (entry, _args, context) =>
         (await actingUser(context.prisma, entry))?.roles ?? [],
@@ -52,14 +62,12 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
       resolve: (entry, _args, _context, info) =>
         isNode(entry.entityType, info) ? encodeGlobalID(entry.entityType, entry.entityId) : null,
     }),
-    entityId: t.exposeString("entityId", {
-      description: "The record's database ID, for records that are not nodes; prefer `entity`.",
-    }),
-    changes: t.string({
+    changes: t.field({
+      type: "JSON",
       nullable: true,
       description:
-        "JSON: { field: { before, after } } for changes; the fields read for READ_PERSONAL_DATA.",
-      resolve: (entry) => (entry.changes === null ? null : JSON.stringify(entry.changes)),
+        "What changed, as an object { field: { before, after } } (fields vary by record); for READ_PERSONAL_DATA the list of fields read.",
+      resolve: (entry) => entry.changes,
     }),
     at: t.expose("at", { type: "DateTime", description: "When." }),
   }),

@@ -20,9 +20,11 @@ const MemberPersonalData = builder.objectRef<PersonalData>("MemberPersonalData")
   fields: (t) => ({
     nationalId: t.exposeString("nationalId", { description: "Full national ID or iqama number." }),
     mobile: t.exposeString("mobile", { description: "Full mobile, +9665XXXXXXXX." }),
-    monthlyIncome: t.exposeString("monthlyIncome", {
+    monthlyIncome: t.field({
+      type: "Decimal",
       nullable: true,
-      description: "Monthly household income in SAR.",
+      description: "Monthly household income in SAR; null when none is recorded.",
+      resolve: (data) => data.monthlyIncome,
     }),
   }),
 });
