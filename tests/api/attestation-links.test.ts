@@ -140,10 +140,10 @@ describe("the member's link", () => {
     expect(link.state).toBe("VALID");
     expect(link.details).toMatchObject({
       subject: request.subject,
-      amountRequested: "4500",
+      amountRequested: "4500.00",
       memberName: member.fullNameAr,
       familySize: 6,
-      monthlyIncome: "2800",
+      monthlyIncome: "2800.00",
       maritalStatus: "MARRIED",
       text: { version: 1 },
     });
@@ -195,7 +195,7 @@ describe("the member's link", () => {
     ]);
     expect(await db.attestation.count({ where: { requestId: request.id } })).toBe(0);
     const reread: Json = await t.gql(linkQuery, { token });
-    expect(reread.data.attestationLink.details.amountRequested).toBe("6000");
+    expect(reread.data.attestationLink.details.amountRequested).toBe("6000.00");
     const signed: Json = await t.gql(signMutation, {
       input: { token, dataHash: reread.data.attestationLink.details.dataHash },
     });

@@ -308,7 +308,7 @@ describe("a financial support request, from intake to completion", () => {
       status: "APPROVED",
       decision: "APPROVED",
       decisionReason: "استوفى الشروط",
-      amountApproved: "2500",
+      amountApproved: "2500.00",
     });
     await verifyDocuments(request.id);
     result = await act("staff", "COMPLETE", request);
