@@ -71,10 +71,11 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
     },
     firstArgOptions: {
       description:
-        "How many records from the start (after `after`); first or last is required, at most 100.",
+        "How many records from the start (after `after`), 1 to 100. Every connection requires `first` or `last`: without one, or out of range, the field answers VALIDATION_FAILED naming the argument.",
     },
     lastArgOptions: {
-      description: "How many records from the end (before `before`); at most 100.",
+      description:
+        "How many records from the end (before `before`), 1 to 100; `first` or `last` is required.",
     },
     afterArgOptions: { description: "A cursor: records after it." },
     beforeArgOptions: { description: "A cursor: records before it." },

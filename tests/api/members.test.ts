@@ -105,7 +105,8 @@ describe("listing and searching members", () => {
 
   it("gives an unauthenticated caller nothing", async () => {
     const result = await t.gql(`{ members(first: 5) { edges { node { fullNameAr } } } }`);
-    expect(result.data).toBeNull();
+    // The gated root field is nullable: the refusal nulls it, not the whole answer.
+    expect(result.data).toEqual({ members: null });
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(result.errors?.[0]?.message).toBe("يلزم تسجيل الدخول أولاً.");
   });

@@ -95,6 +95,8 @@ builder.queryField("auditEntries", (t) =>
       cursor: "id",
       description: "The audit log, newest first (admins only).",
       authScopes: { permission: "audit.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       args: { filter: t.arg({ type: AuditFilterInput, required: false, description: "Filters." }) },
       totalCount: (_parent, args, context) => {
         requirePageSize(args);

@@ -114,6 +114,8 @@ builder.queryFields((t) => ({
       description:
         "Requests, paged (first or last, at most 100) and filterable. A user who is only a researcher sees only the cases referred to them.",
       authScopes: { permission: "requests.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.request.count({
