@@ -10,7 +10,7 @@ import { type AuthScopes, authScopes } from "../auth/policy.js";
 import type { Prisma } from "../db/generated/client.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
-import { ForbiddenError } from "../errors.js";
+import { refusal, UnauthenticatedError } from "../errors.js";
 import { inputChecksPlugin } from "./input-checks.js";
 import { addScalars } from "./scalars.js";
 
@@ -40,12 +40,15 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    // Refusals become our typed ForbiddenError: a result on mutations that list it, a
-    // translated GraphQL error (code FORBIDDEN / UNAUTHENTICATED) elsewhere.
-    unauthorizedError: (_parent, context) => new ForbiddenError(context.signedIn()),
+    // Refusals become our typed errors, UnauthenticatedError (not signed in) or ForbiddenError
+    // (signed in, not allowed): a result on mutations that list them, a translated GraphQL
+    // error (code UNAUTHENTICATED / FORBIDDEN) elsewhere.
+    unauthorizedError: (_parent, context) => refusal(context.signedIn()),
     authScopes,
   },
-  errors: { defaultTypes: [] },
+  // Every field with typed errors may answer "not signed in": its own type, apart from
+  // ForbiddenError (signed in, not allowed), so that a client knows to sign in again.
+  errors: { defaultTypes: [UnauthenticatedError] },
   prisma: {
     client: (context) => context.prisma,
     dmmf: getDatamodel(),

@@ -19,6 +19,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
+  UnauthenticatedError,
   ValidationError,
 } from "../errors.js";
 import { type Locale, translate } from "../i18n/messages.js";
@@ -126,10 +127,19 @@ builder.objectType(NotFoundError, {
 });
 builder.objectType(ForbiddenError, {
   name: "ForbiddenError",
-  ...errorTypeOptions(ForbiddenError, "You are not signed in, or your roles do not allow this.", [
-    "FORBIDDEN",
-    "UNAUTHENTICATED",
-  ]),
+  ...errorTypeOptions(
+    ForbiddenError,
+    "You are signed in, but your roles (or your key's scopes) do not allow this.",
+    ["FORBIDDEN"],
+  ),
+});
+builder.objectType(UnauthenticatedError, {
+  name: "UnauthenticatedError",
+  ...errorTypeOptions(
+    UnauthenticatedError,
+    "You are not signed in (no session, an expired token or an unknown API key): sign in, or send a valid key, and try again.",
+    ["UNAUTHENTICATED"],
+  ),
 });
 builder.objectType(ConflictError, {
   name: "ConflictError",

@@ -15,7 +15,7 @@ let committee: string;
 let maskedStaff: string; // STAFF without personal-data access
 let ahmadId: string;
 
-const revealMutation = `mutation($id: ID!) { revealMemberPersonalData(id: $id) {
+const revealMutation = `mutation($id: ID!) { revealMemberPersonalData(input: { id: $id }) {
   __typename ... on RevealMemberPersonalDataSuccess { personalData { nationalId mobile } } ... on Error { code message } } }`;
 
 beforeAll(async () => {

@@ -62,7 +62,7 @@ async function upload(args: UploadArgs): Promise<{ status: number; body: Json }>
       query: uploadMutation,
       variables: {
         input: {
-          requestId: gid("Request", args.requestId ?? requestId),
+          request: gid("Request", args.requestId ?? requestId),
           kind: args.kind ?? "NATIONAL_ID_COPY",
           file: null,
         },

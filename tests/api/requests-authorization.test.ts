@@ -152,7 +152,7 @@ const operations: {
     name: "referToResearcher",
     allowed: desk,
     run: transition("referToResearcher", "SUBMITTED", () => ({
-      researcherId: gid("User", researcherId),
+      researcher: gid("User", researcherId),
     })),
   },
   {

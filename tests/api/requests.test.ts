@@ -120,7 +120,7 @@ async function act(
         version: request.version,
         ...mutationOf[action].extra,
         ...(action === "REFER_TO_RESEARCHER"
-          ? { researcherId: gid("User", users.researcher!.id) }
+          ? { researcher: gid("User", users.researcher!.id) }
           : {}),
         ...extra,
       },

@@ -40,7 +40,7 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
 const reportsQuery = `query($id: ID!) { node(id: $id) { ... on Request { researchReports { id findings submitted } } } }`;
 
 const draft = (requestId: string, overrides: Record<string, unknown> = {}) => ({
-  requestId: gid("Request", requestId),
+  request: gid("Request", requestId),
   visitKind: "HOME_VISIT",
   visitDate: "2026-11-20",
   findings: "الأسرة مكونة من خمسة أفراد، والسكن مستأجر، ورب الأسرة بلا عمل منذ ستة أشهر.",

@@ -83,7 +83,7 @@ export type WaslDataProvider = DataProvider &
 
 const revealMutation = gql`
   mutation Reveal($id: ID!) {
-    result: revealMemberPersonalData(id: $id) {
+    result: revealMemberPersonalData(input: { id: $id }) {
       __typename
       ... on RevealMemberPersonalDataSuccess { personalData { nationalId mobile monthlyIncome } }
       ... on Error { code message }

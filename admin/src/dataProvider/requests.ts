@@ -164,7 +164,7 @@ const actionExtras: Partial<Record<RequestActionName, readonly string[]>> = {
     "votesAgainst",
     "abstentions",
   ],
-  REFER_TO_RESEARCHER: ["researcherId"],
+  REFER_TO_RESEARCHER: ["researcher"],
   REQUEST_MORE_INFORMATION: ["note"],
   RESOLVE: ["answer", "firstContactResolution", "dataUpdateDeclined"],
   WITHDRAW: ["note"],
@@ -246,7 +246,8 @@ export const submitResearchReportDocument = `mutation SubmitResearchReport($inpu
 }`;
 
 export type ResearchReportDraft = {
-  requestId: string;
+  /** The request's global ID. */
+  request: string;
   version?: number;
   visitKind: string;
   visitDate: string;
@@ -345,7 +346,7 @@ export function requestCalls(
         "operations",
         JSON.stringify({
           query: uploadDocumentDocument,
-          variables: { input: { requestId, kind, file: null } },
+          variables: { input: { request: requestId, kind, file: null } },
         }),
       );
       body.append("map", JSON.stringify({ 0: ["variables.input.file"] }));
@@ -389,7 +390,7 @@ export function requestCalls(
     async recordAttestation(requestId) {
       const { data } = await client.mutate({
         mutation: gql(recordAttestationDocument),
-        variables: { input: { requestId, method: "IN_PERSON" } },
+        variables: { input: { request: requestId, method: "IN_PERSON" } },
       });
       return unwrap<RequestRecord>(data?.result, "RecordAttestationSuccess", "request");
     },
@@ -397,7 +398,7 @@ export function requestCalls(
     async sendAttestationLink(requestId) {
       const { data } = await client.mutate({
         mutation: gql(sendAttestationLinkDocument),
-        variables: { input: { requestId } },
+        variables: { input: { request: requestId } },
       });
       return unwrap<AttestationLinkSent>(data?.result, "SendAttestationLinkSuccess", "link");
     },

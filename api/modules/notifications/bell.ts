@@ -3,7 +3,7 @@
 
 import type { CommandContext } from "../../db/commands.js";
 import { run } from "../../db/commands.js";
-import { ForbiddenError } from "../../errors.js";
+import { refusal } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { eventsKept } from "../../pubsub.js";
@@ -86,7 +86,7 @@ export type MarkReadInput = { ids: string[] | null | undefined };
 /** Marks the caller's own notifications read (those named, or all); answers the unread count. */
 async function markNotificationsRead(context: CommandContext, input: MarkReadInput) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   await tx.notification.updateMany({
     where: { ...mine(caller.id), readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
     data: { readAt: now },

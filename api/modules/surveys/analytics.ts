@@ -62,7 +62,7 @@ export function mayBreakDownByStaff(caller: Caller): boolean {
 }
 
 export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsInput) {
-  if (input.groupBy === "STAFF" && !mayBreakDownByStaff(caller)) throw new ForbiddenError(true);
+  if (input.groupBy === "STAFF" && !mayBreakDownByStaff(caller)) throw new ForbiddenError();
   const survey = await db.survey.findUnique({
     where: { id: input.surveyId },
     include: { questions: { orderBy: { position: "asc" } } },
