@@ -255,7 +255,7 @@ describe("the member's link", () => {
         input: { token, dataHash: read.data.attestationLink.details.dataHash },
       });
       expect((await received).data.requestChanged).toEqual({
-        request: gid("Request", request.id),
+        requestId: gid("Request", request.id),
         change: "ATTESTATION_SIGNED",
         status: "DRAFT",
       });

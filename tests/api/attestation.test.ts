@@ -25,7 +25,7 @@ const recordMutation = `mutation($input: RecordAttestationInput!) {
     ... on RecordAttestationSuccess { request { id attestation { status required version text signedAt method stale recordedByName } } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on NotFoundError { code }
-    ... on ForbiddenError { code message }
+    ... on Error { code message }
   }
 }`;
 

@@ -16,7 +16,7 @@ const createMutation = `mutation($input: CreateMemberInput!) {
     __typename
     ... on CreateMemberSuccess { member { id memberNumber nationalId mobile status consentAt version } }
     ... on ValidationError { code message fieldErrors { path message } }
-    ... on ForbiddenError { code message }
+    ... on Error { code message }
   }
 }`;
 

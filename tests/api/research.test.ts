@@ -20,7 +20,7 @@ const saveMutation = `mutation($input: SaveResearchReportInput!) {
     ... on SaveResearchReportSuccess { report { id visitKind visitDate findings recommendation submitted submittedAt researcherName version } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on ConflictError { code currentVersion }
-    ... on ForbiddenError { code }
+    ... on Error { code }
     ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
@@ -31,7 +31,7 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
     __typename
     ... on SubmitResearchReportSuccess { report { id submitted submittedAt version } }
     ... on ConflictError { code currentVersion }
-    ... on ForbiddenError { code }
+    ... on Error { code }
     ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
