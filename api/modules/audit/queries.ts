@@ -8,16 +8,20 @@ import { requirePageSize } from "../../graphql/pagination.js";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
   description: "What was done.",
-  values: [
-    "CREATE",
-    "UPDATE",
-    "DELETE",
-    "TRANSITION",
-    "READ_PERSONAL_DATA",
-    "SIGN_IN",
-    "SIGN_IN_FAILED",
-    "SIGN_OUT",
-  ] as const,
+  values: {
+    CREATE: { description: "A record was created." },
+    UPDATE: { description: "A record was changed (changes holds before and after)." },
+    DELETE: { description: "A record was deleted." },
+    TRANSITION: { description: "A record moved in its life cycle (a request, a session)." },
+    READ_PERSONAL_DATA: {
+      description: "Personal data were read in full (changes lists the fields).",
+    },
+    SIGN_IN: { description: "A user signed in." },
+    SIGN_IN_FAILED: {
+      description: "A sign-in failed (wrong password, unknown or disabled account).",
+    },
+    SIGN_OUT: { description: "A user signed out." },
+  } as const,
 });
 
 const ActorKindEnum = describedEnum(ActorKind, "ActorKind", "Who acted on a record.", {

@@ -1,17 +1,22 @@
 import { withCaller } from "../../auth/policy.js";
 import { CommunicationDirection } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
-import { ChannelEnum } from "../../graphql/enums.js";
+import { ChannelEnum, describedEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { mayReadCase } from "../requests/policy.js";
 import { RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
 
-export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, {
-  name: "CommunicationDirection",
-  description: "INBOUND: the member reached us; OUTBOUND: we reached the member.",
-});
+export const CommunicationDirectionEnum = describedEnum(
+  CommunicationDirection,
+  "CommunicationDirection",
+  "INBOUND: the member reached us; OUTBOUND: we reached the member.",
+  {
+    INBOUND: "The member reached the association.",
+    OUTBOUND: "The association reached the member.",
+  },
+);
 
 export const CommunicationNode = builder.prismaNode("Communication", {
   description:

@@ -9,6 +9,7 @@ import { builder } from "../../graphql/builder.js";
 import {
   ChannelEnum,
   DocumentKindEnum,
+  describedEnum,
   RequestStatusEnum,
   RequestTypeCodeEnum,
 } from "../../graphql/enums.js";
@@ -45,15 +46,39 @@ export const RequestActionEnum = builder.enumType("RequestAction", {
   ) as Record<(typeof requestActions)[number], { description: string }>,
 });
 
-export const DecisionEnum = builder.enumType(Decision, {
-  name: "Decision",
-  description: "The research committee's decision on a request: APPROVED or REJECTED.",
-});
+export const DecisionEnum = describedEnum(
+  Decision,
+  "Decision",
+  "The research committee's decision on a request: APPROVED or REJECTED.",
+  {
+    APPROVED: "The request is approved.",
+    REJECTED: "The request is rejected, with a reason.",
+  },
+);
 
-export const TimelineEventKindEnum = builder.enumType(TimelineEventKind, {
-  name: "TimelineEventKind",
-  description: "What happened to a member or a request.",
-});
+export const TimelineEventKindEnum = describedEnum(
+  TimelineEventKind,
+  "TimelineEventKind",
+  "What happened to a member or a request.",
+  {
+    MEMBER_REGISTERED: "The member was recorded.",
+    MEMBER_UPDATED: "The member's data changed.",
+    REQUEST_CREATED: "The request was recorded.",
+    STATUS_CHANGED: "The request moved in its life cycle (fromStatus → toStatus).",
+    DOCUMENT_UPLOADED: "A document was attached.",
+    DOCUMENT_VERIFIED: "A document was accepted or rejected.",
+    ATTESTATION_SIGNED: "The applicant signed the declaration.",
+    ATTESTATION_STALE:
+      "The data changed after the declaration was signed: it must be signed again.",
+    RESEARCHER_ASSIGNED: "A social researcher was assigned.",
+    RESEARCH_REPORT_SUBMITTED: "The researcher submitted their report.",
+    ADDED_TO_AGENDA: "The request was put on a committee session's agenda.",
+    DECISION_RECORDED: "The committee's decision was recorded.",
+    COMMUNICATION_LOGGED: "A contact with the member was logged.",
+    NOTIFICATION_QUEUED: "A message to the member was queued.",
+    NOTE: "A note written by staff.",
+  },
+);
 
 export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").implement({
   description:

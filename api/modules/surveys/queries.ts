@@ -16,7 +16,12 @@ import {
 const SurveyLinkStateEnum = builder.enumType("SurveyLinkState", {
   description:
     "VALID (answer now), USED (already answered), EXPIRED, or CLOSED (the survey stopped taking answers).",
-  values: ["VALID", "USED", "EXPIRED", "CLOSED"] as const,
+  values: {
+    VALID: { description: "The link can be used to answer now." },
+    USED: { description: "The survey was already answered through it." },
+    EXPIRED: { description: "Its time ran out." },
+    CLOSED: { description: "The survey stopped taking answers." },
+  } as const,
 });
 
 type SurveyLinkShape = NonNullable<Awaited<ReturnType<typeof readSurveyLink>>>;
