@@ -62,6 +62,13 @@ export const CommunicationNode = builder.prismaNode("Communication", {
   }),
 });
 
+/** One edge type for both lists of contacts: one fragment reads either. */
+const CommunicationEdge = builder.edgeObject({
+  type: CommunicationNode,
+  name: "CommunicationEdge",
+  description: "A contact in a page.",
+});
+
 const newestFirst = pagedQuery({
   orderBy: [{ occurredAt: "desc" as const }, { id: "desc" as const }],
 });
@@ -77,7 +84,7 @@ builder.prismaObjectField(RequestNode, "communications", (t) =>
       query: newestFirst,
     },
     { name: "RequestCommunicationConnection", description: "A page of a request's contacts." },
-    { name: "RequestCommunicationEdge", description: "A contact in a page." },
+    CommunicationEdge,
   ),
 );
 
@@ -92,6 +99,6 @@ builder.prismaObjectField(MemberNode, "communications", (t) =>
       query: newestFirst,
     },
     { name: "MemberCommunicationConnection", description: "A page of a member's contacts." },
-    { name: "MemberCommunicationEdge", description: "A contact in a page." },
+    CommunicationEdge,
   ),
 );

@@ -209,6 +209,13 @@ export const RequestNode = builder.prismaNode("Request", {
   }),
 });
 
+/** One edge type for every list of requests (all of them, a member's): one fragment reads any. */
+export const RequestEdge = builder.edgeObject({
+  type: RequestNode,
+  name: "RequestEdge",
+  description: "A request in a page.",
+});
+
 /** What the decision clock's fields read (decision-clock.ts). */
 const clockColumns = { status: true, decisionDueAt: true, clockPausedAt: true } as const;
 
