@@ -144,7 +144,10 @@ export const RequestTypeCodeEnum = describedEnum(
 
 export const SortDirectionEnum = builder.enumType("SortDirection", {
   description: "Ascending or descending order.",
-  values: { ASC: { value: "asc" }, DESC: { value: "desc" } } as const,
+  values: {
+    ASC: { value: "asc", description: "Smallest, oldest or first in the alphabet first." },
+    DESC: { value: "desc", description: "Largest, newest or last in the alphabet first." },
+  } as const,
 });
 
 // Documents' enums live here, not in the requests module: a request type's rules name the

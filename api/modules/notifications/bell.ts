@@ -10,11 +10,20 @@ import { eventsKept } from "../../pubsub.js";
 import { RequestNode } from "../requests/types.js";
 import { NotificationEventEnum } from "./enums.js";
 
-const StaffNotification = builder.prismaObject("Notification", {
+const StaffNotification = builder.prismaNode("Notification", {
   variant: "StaffNotification",
   description: "A notification to the signed-in staff user, in the panel's bell.",
+  id: { field: "id", description: "Global ID (for markNotificationsRead and node(id:))." },
+  // Only its addressee reads it, through a list or node(id:).
+  authScopes: async (notification, context) => {
+    const caller = await context.caller();
+    return (
+      caller.kind === "user" &&
+      notification.channel === "IN_APP" &&
+      notification.userId === caller.id
+    );
+  },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Its id (for markNotificationsRead)." }),
     event: t.expose("event", { type: NotificationEventEnum, description: "What it tells." }),
     subject: t.exposeString("subject", { description: "Its title." }),
     body: t.exposeString("body", { description: "Its text." }),
@@ -98,9 +107,10 @@ async function markNotificationsRead(context: CommandContext, input: MarkReadInp
 const MarkReadInputType = builder.inputType("MarkNotificationsReadInput", {
   description: "Which of your notifications you read.",
   fields: (t) => ({
-    ids: t.idList({
+    ids: t.globalIDList({
       required: false,
-      description: "These (StaffNotification ids); all of them when omitted.",
+      for: StaffNotification,
+      description: "These notifications' global IDs; all of them when omitted.",
     }),
   }),
 });
@@ -122,7 +132,7 @@ builder.mutationField("markNotificationsRead", (t) =>
     args: { input: t.arg({ type: MarkReadInputType, required: true, description: "Which." }) },
     resolve: async (_root, { input }, context) => ({
       unreadCount: await run(context, await context.caller(), markNotificationsRead, {
-        ids: input.ids?.map(String),
+        ids: input.ids?.map((id) => id.id),
       }),
     }),
   }),
