@@ -32,6 +32,14 @@ async function personalValue(
   return value;
 }
 
+const IdKindEnum = builder.enumType("IdKind", {
+  description: "The kind of identity number a member has.",
+  values: {
+    NATIONAL_ID: { description: "A Saudi national ID (starts with 1)." },
+    IQAMA: { description: "A resident's iqama (starts with 2)." },
+  } as const,
+});
+
 export const MemberNode = builder.prismaNode("Member", {
   description:
     "A General Assembly member (عضو). National ID, mobile and income are personal: `nationalId`, `mobile` and `monthlyIncome` are null unless you may read personal data (`personalDataMasked` says which), and every full read is audited; `nationalIdMasked` and `mobileMasked` are always masked.",
@@ -51,8 +59,9 @@ export const MemberNode = builder.prismaNode("Member", {
       resolve: (member, _args, context) =>
         personalValue(context, member.id, "nationalId", member.nationalId),
     }),
-    idKind: t.string({
-      description: "NATIONAL_ID (starts with 1) or IQAMA (starts with 2).",
+    idKind: t.field({
+      type: IdKindEnum,
+      description: "Whether the member's number is a national ID or an iqama (not personal).",
       select: { nationalId: true },
       resolve: (member) => (member.nationalId.startsWith("2") ? "IQAMA" : "NATIONAL_ID"),
     }),

@@ -135,7 +135,7 @@ export const SurveyFiguresType = builder.objectRef<SurveyFigures>("SurveyFigures
     key: t.exposeString("key", {
       nullable: true,
       description:
-        "The group: a request type, a channel, a staff member's database id, or a month (YYYY-MM); null for all.",
+        "The group: a request type, a channel, a staff member (the user's global ID), or a month (YYYY-MM); null for all.",
     }),
     suppressed: t.exposeBoolean("suppressed", {
       description: "Withheld: too few responses to show.",
