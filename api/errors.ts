@@ -95,11 +95,23 @@ export class NotFoundError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  readonly code: "FORBIDDEN" | "UNAUTHENTICATED";
-  constructor(signedIn: boolean) {
-    super(signedIn ? "errors.forbidden" : "errors.unauthenticated");
-    this.code = signedIn ? "FORBIDDEN" : "UNAUTHENTICATED";
+  readonly code = "FORBIDDEN";
+  constructor() {
+    super("errors.forbidden");
   }
+}
+
+/** Not signed in (no session, an expired token, an unknown key): sign in and try again. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED";
+  constructor() {
+    super("errors.unauthenticated");
+  }
+}
+
+/** The refusal for a caller: not signed in, or signed in and not allowed. */
+export function refusal(signedIn: boolean): ForbiddenError | UnauthenticatedError {
+  return signedIn ? new ForbiddenError() : new UnauthenticatedError();
 }
 
 /** Who last changed a record, and when: from the audit log. */

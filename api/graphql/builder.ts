@@ -10,7 +10,7 @@ import { type AuthScopes, authScopes, nodeLookupAllowed } from "../auth/policy.j
 import type { Prisma } from "../db/generated/client.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
-import { ForbiddenError } from "../errors.js";
+import { refusal, UnauthenticatedError } from "../errors.js";
 import { inputChecksPlugin } from "./input-checks.js";
 import { addScalars } from "./scalars.js";
 
@@ -26,6 +26,8 @@ export type SchemaBuilderTypes = {
     Decimal: { Input: string; Output: Prisma.Decimal | string };
     /** A file in a GraphQL multipart request; yoga hands resolvers a WHATWG File. */
     Upload: { Input: File; Output: never };
+    /** Free-shaped JSON, output only (audit changes, type-specific request details). */
+    JSON: { Input: never; Output: unknown };
   };
 };
 
@@ -38,12 +40,15 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    // Refusals become our typed ForbiddenError: a result on mutations that list it, a
-    // translated GraphQL error (code FORBIDDEN / UNAUTHENTICATED) elsewhere.
-    unauthorizedError: (_parent, context) => new ForbiddenError(context.signedIn()),
+    // Refusals become our typed errors, UnauthenticatedError (not signed in) or ForbiddenError
+    // (signed in, not allowed): a result on mutations that list them, a translated GraphQL
+    // error (code UNAUTHENTICATED / FORBIDDEN) elsewhere.
+    unauthorizedError: (_parent, context) => refusal(context.signedIn()),
     authScopes,
   },
-  errors: { defaultTypes: [] },
+  // Every field with typed errors may answer "not signed in": its own type, apart from
+  // ForbiddenError (signed in, not allowed), so that a client knows to sign in again.
+  errors: { defaultTypes: [UnauthenticatedError] },
   prisma: {
     client: (context) => context.prisma,
     dmmf: getDatamodel(),
@@ -73,10 +78,11 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
     },
     firstArgOptions: {
       description:
-        "How many records from the start (after `after`); first or last is required, at most 100.",
+        "How many records from the start (after `after`), 1 to 100. Every connection requires `first` or `last`: without one, or out of range, the field answers VALIDATION_FAILED naming the argument.",
     },
     lastArgOptions: {
-      description: "How many records from the end (before `before`); at most 100.",
+      description:
+        "How many records from the end (before `before`), 1 to 100; `first` or `last` is required.",
     },
     afterArgOptions: { description: "A cursor: records after it." },
     beforeArgOptions: { description: "A cursor: records before it." },

@@ -19,6 +19,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
+  UnauthenticatedError,
   ValidationError,
 } from "../errors.js";
 import { type Locale, translate } from "../i18n/messages.js";
@@ -26,17 +27,22 @@ import { builder } from "./builder.js";
 
 // Every other code is added by the error type that carries it (`errorTypeOptions`); BUSY has
 // no type of its own: it reaches clients only as a GraphQL error's code.
-const codes = new Set<ErrorCode>(["BUSY"]);
+// Each code is described by the error type that carries it (partners read the enum alone).
+const codes = new Map<ErrorCode, string>([
+  [
+    "BUSY",
+    "The server is busy with many requests and nothing was saved: try again in a moment (a GraphQL error's code only).",
+  ],
+]);
 
 let errorCodeEnum: ReturnType<typeof defineErrorCodeEnum> | undefined;
 
 function defineErrorCodeEnum() {
   return builder.enumType("ErrorCode", {
     description: "A stable, machine-readable reason for an expected failure.",
-    values: Object.fromEntries([...codes].map((code) => [code, { value: code }])) as Record<
-      ErrorCode,
-      { value: ErrorCode }
-    >,
+    values: Object.fromEntries(
+      [...codes].map(([code, description]) => [code, { value: code, description }]),
+    ) as Record<ErrorCode, { value: ErrorCode; description: string }>,
   });
 }
 
@@ -91,7 +97,7 @@ export function errorTypeOptions<T extends DomainError>(
   errorCodes: readonly T["code"][],
 ) {
   if (errorCodeEnum) throw new Error(`${errorClass.name} declared after the schema was built`);
-  for (const code of errorCodes) codes.add(code);
+  for (const code of errorCodes) codes.set(code, `${errorClass.name}: ${description}`);
   return {
     description,
     interfaces: [ErrorInterface],
@@ -126,10 +132,19 @@ builder.objectType(NotFoundError, {
 });
 builder.objectType(ForbiddenError, {
   name: "ForbiddenError",
-  ...errorTypeOptions(ForbiddenError, "You are not signed in, or your roles do not allow this.", [
-    "FORBIDDEN",
-    "UNAUTHENTICATED",
-  ]),
+  ...errorTypeOptions(
+    ForbiddenError,
+    "You are signed in, but your roles (or your key's scopes) do not allow this.",
+    ["FORBIDDEN"],
+  ),
+});
+builder.objectType(UnauthenticatedError, {
+  name: "UnauthenticatedError",
+  ...errorTypeOptions(
+    UnauthenticatedError,
+    "You are not signed in (no session, an expired token or an unknown API key): sign in, or send a valid key, and try again.",
+    ["UNAUTHENTICATED"],
+  ),
 });
 builder.objectType(ConflictError, {
   name: "ConflictError",

@@ -24,6 +24,7 @@ import { isObjectType } from "graphql";
 import * as databaseEnums from "../db/generated/enums.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
 import { type FieldError, ValidationError } from "../errors.js";
+import { requirePageSize } from "./pagination.js";
 
 type Check =
   | { kind: "text" }
@@ -166,6 +167,18 @@ function refusingFound<R extends Resolver | undefined>(resolver: R): R {
   return wrapped as R;
 }
 
+/** A Relay connection field: it takes `first` and `last` (the relay plugin's arguments). */
+function isConnection<Types extends SchemaTypes>(field: PothosOutputFieldConfig<Types>): boolean {
+  return "first" in field.args && "last" in field.args;
+}
+
+function pageSizeChecked(resolver: Resolver): Resolver {
+  return (parent, args, ...rest) => {
+    requirePageSize(args as { first?: number | null; last?: number | null });
+    return resolver(parent, args, ...rest);
+  };
+}
+
 export class InputChecksPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   private readonly cache = new Map();
 
@@ -213,10 +226,12 @@ export class InputChecksPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   }
 
   // Only fields with strings or IDs among their arguments: the others keep graphql's default
-  // resolver, which costs nothing.
+  // resolver, which costs nothing. A connection (its `first` and `last` arguments) checks its
+  // page size here too, so no module can forget to.
   override wrapResolve<R>(resolver: R, fieldConfig: PothosOutputFieldConfig<Types>): R {
-    if (!fieldConfig.extensions?.[checked]) return resolver;
-    return refusingFound(resolver as Resolver) as R;
+    const paged = isConnection(fieldConfig) ? pageSizeChecked(resolver as Resolver) : resolver;
+    if (!fieldConfig.extensions?.[checked]) return paged as R;
+    return refusingFound(paged as Resolver) as R;
   }
 
   override wrapSubscribe<R>(subscribe: R, fieldConfig: PothosOutputFieldConfig<Types>): R {

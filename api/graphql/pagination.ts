@@ -1,21 +1,32 @@
-import { ValidationError } from "../errors.js";
+import { type FieldError, ValidationError } from "../errors.js";
 
 export const maxPageSize = 100;
 
-/** Lists are paged: a caller says how many (first or last), at most 100. */
+/**
+ * Lists are paged: a caller says how many (first or last), 1 to 100. Every connection field
+ * checks it before its resolver runs (input-checks.ts), whatever the module wrote.
+ */
 export function requirePageSize(args: { first?: number | null; last?: number | null }): void {
-  const size = args.first ?? args.last;
-  const field = args.first != null ? "first" : "last";
-  if (size == null) {
-    throw new ValidationError([
-      { path: ["first"], messageKey: "errors.pageSizeRequired", params: { max: maxPageSize } },
-    ]);
+  const problems: FieldError[] = [];
+  if (args.first == null && args.last == null) {
+    problems.push({
+      path: ["first"],
+      messageKey: "errors.pageSizeRequired",
+      params: { field: "first", max: maxPageSize },
+    });
   }
-  if (size < 0 || size > maxPageSize) {
-    throw new ValidationError([
-      { path: [field], messageKey: "errors.pageSizeTooLarge", params: { max: maxPageSize } },
-    ]);
+  for (const field of ["first", "last"] as const) {
+    const size = args[field];
+    if (size == null) continue;
+    if (size < 1 || size > maxPageSize) {
+      problems.push({
+        path: [field],
+        messageKey: size < 1 ? "errors.pageSizeTooSmall" : "errors.pageSizeTooLarge",
+        params: { field, max: maxPageSize },
+      });
+    }
   }
+  if (problems.length) throw new ValidationError(problems);
 }
 
 /**

@@ -33,6 +33,15 @@ function parseDecimal(value: unknown): string {
   return text;
 }
 
+/** Money out: always two decimals, whatever the stored scale ("4500" → "4500.00"). */
+export function serializeMoney(value: unknown): string {
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new GraphQLError(`Decimal cannot serialise ${text}`);
+  const [whole, fraction = ""] = text.split(".");
+  // Stored with scale 2 (Decimal(12,2)): never more than two decimals to round away.
+  return `${whole}.${fraction.padEnd(2, "0").slice(0, 2)}`;
+}
+
 /** A multipart part as yoga parses it: a WHATWG File (checked by shape, not by class). */
 function parseUpload(value: unknown): File {
   const file = value as Partial<File> | null;
@@ -67,6 +76,17 @@ export function addScalars(builder: SchemaBuilderType) {
     parseValue: parseDateTime,
     parseLiteral: (ast) => parseDateTime(literalString(ast, "DateTime")),
   });
+  builder.scalarType("JSON", {
+    description:
+      "A JSON value whose shape is free (e.g. the before/after values of an audit entry, whose fields vary by record). Output only.",
+    serialize: (value) => value,
+    parseValue: () => {
+      throw new GraphQLError("JSON is an output-only scalar");
+    },
+    parseLiteral: () => {
+      throw new GraphQLError("JSON is an output-only scalar");
+    },
+  });
   builder.scalarType("Date", {
     description: "A Gregorian calendar day, YYYY-MM-DD (e.g. a birth date).",
     serialize: (value) => (value as Date).toISOString().slice(0, 10),
@@ -75,8 +95,8 @@ export function addScalars(builder: SchemaBuilderType) {
   });
   builder.scalarType("Decimal", {
     description:
-      'An exact amount of money in Saudi riyals, as a string with up to 2 decimals (e.g. "2500.50").',
-    serialize: (value) => String(value),
+      'An exact amount of money in Saudi riyals (SAR), as a string. Output always has exactly two decimals ("4500.00", "2500.50"); input accepts a number or a string with at most two decimals ("4500", "2500.5", "2500.50").',
+    serialize: serializeMoney,
     parseValue: parseDecimal,
     parseLiteral: (ast) =>
       parseDecimal(

@@ -50,6 +50,7 @@ const coreAr = {
     "لا يمكن «{attempted}» والحالة «{currentState}»، ولا إجراء متاحاً من هذه الحالة.",
   "errors.pageSizeRequired": "حدّد عدد السجلات المطلوبة (first أو last) بحد أقصى {max}.",
   "errors.pageSizeTooLarge": "الحد الأقصى للصفحة {max} سجلاً.",
+  "errors.pageSizeTooSmall": "اطلب سجلاً واحداً على الأقل في الصفحة ({field} من 1 إلى {max}).",
   "errors.queryTooDeep": "الاستعلام متداخل بمستويات أكثر من المسموح. قلّل مستويات التداخل.",
   "errors.tooManyAliases": "الاستعلام يستخدم أسماء بديلة (aliases) أكثر من المسموح.",
   "errors.queryTooCostly":
@@ -90,6 +91,7 @@ const coreEn: Record<keyof typeof coreAr, string> = {
     "Cannot “{attempted}” while the state is “{currentState}”; nothing more can be done from this state.",
   "errors.pageSizeRequired": "Say how many records you want (first or last), at most {max}.",
   "errors.pageSizeTooLarge": "A page holds at most {max} records.",
+  "errors.pageSizeTooSmall": "Ask for at least one record ({field} from 1 to {max}).",
   "errors.queryTooDeep": "The query is nested too deeply. Reduce its nesting.",
   "errors.tooManyAliases": "The query uses too many aliases.",
   "errors.queryTooCostly":

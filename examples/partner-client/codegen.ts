@@ -22,6 +22,8 @@ export const scalars = {
   Date: { input: "string | Date", output: "string" },
   Decimal: { input: "string", output: "string" },
   Upload: { input: "File | Blob", output: "never" },
+  // Free-form JSON values (a request's details, an audit entry's changes).
+  JSON: { input: "unknown", output: "unknown" },
 };
 
 const output = await codegen({

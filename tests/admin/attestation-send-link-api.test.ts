@@ -137,7 +137,7 @@ describe("sending the signing link through the data provider", () => {
       code: "VALIDATION_FAILED",
       typename: "ValidationError",
       errors: {
-        requestId: "الإقرار موقّع على البيانات الحالية وبالنص الحالي، ولا يلزم توقيعه مجدداً.",
+        request: "الإقرار موقّع على البيانات الحالية وبالنص الحالي، ولا يلزم توقيعه مجدداً.",
       },
     });
   });
@@ -146,12 +146,12 @@ describe("sending the signing link through the data provider", () => {
     const owner = await member(true);
     const inquiry = await draft(owner, "INQUIRY");
     const arabic = await failure(asStaff.sendAttestationLink(inquiry.id));
-    expect((arabic.body as { errors: Record<string, string> }).errors.requestId).toBe(
+    expect((arabic.body as { errors: Record<string, string> }).errors.request).toBe(
       "نوع هذا الطلب لا يتطلب إقراراً.",
     );
     setLocale("en");
     const english = await failure(asStaff.sendAttestationLink(inquiry.id));
-    expect((english.body as { errors: Record<string, string> }).errors.requestId).toBe(
+    expect((english.body as { errors: Record<string, string> }).errors.request).toBe(
       "This type of request needs no attestation.",
     );
   });

@@ -98,7 +98,7 @@ describe("sending the signing link from the case file", () => {
         message: "البيانات غير صحيحة.",
         fieldErrors: [
           {
-            path: ["input", "requestId"],
+            path: ["input", "request"],
             message: "الإقرار موقّع على البيانات الحالية وبالنص الحالي، ولا يلزم توقيعه مجدداً.",
           },
         ],

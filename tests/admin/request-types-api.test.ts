@@ -156,7 +156,7 @@ describe("editing a draft request through the data provider", () => {
     });
     expect(saved).toMatchObject({
       subject: "دعم إيجار ثلاثة أشهر",
-      amountRequested: "2500",
+      amountRequested: "2500.00", // money is written with two decimals
       version: draft.version + 1,
       rules: { involvesMoney: true },
     });

@@ -57,7 +57,7 @@ async function linkSent(memberOverrides: Record<string, unknown> = {}) {
   const request = await createRequestRecord(db, member.id, { reference: null });
   const sent: Json = await t.gql(
     sendMutation,
-    { input: { requestId: gid("Request", request.id) } },
+    { input: { request: gid("Request", request.id) } },
     { token: staff },
   );
   return {
@@ -114,16 +114,16 @@ describe("sending the link", () => {
     });
     const refused: Json = await t.gql(
       sendMutation,
-      { input: { requestId: gid("Request", inquiry.id) } },
+      { input: { request: gid("Request", inquiry.id) } },
       { token: staff, language: "en" },
     );
     expect(refused.data.sendAttestationLink.fieldErrors).toEqual([
-      { path: ["input", "requestId"], message: "This type of request needs no attestation." },
+      { path: ["input", "request"], message: "This type of request needs no attestation." },
     ]);
     const request = await createRequestRecord(db, member.id);
     const forbidden: Json = await t.gql(
       sendMutation,
-      { input: { requestId: gid("Request", request.id) } },
+      { input: { request: gid("Request", request.id) } },
       { token: committee },
     );
     expect(forbidden.data.sendAttestationLink.code).toBe("FORBIDDEN");
@@ -140,10 +140,10 @@ describe("the member's link", () => {
     expect(link.state).toBe("VALID");
     expect(link.details).toMatchObject({
       subject: request.subject,
-      amountRequested: "4500",
+      amountRequested: "4500.00",
       memberName: member.fullNameAr,
       familySize: 6,
-      monthlyIncome: "2800",
+      monthlyIncome: "2800.00",
       maritalStatus: "MARRIED",
       text: { version: 1 },
     });
@@ -195,7 +195,7 @@ describe("the member's link", () => {
     ]);
     expect(await db.attestation.count({ where: { requestId: request.id } })).toBe(0);
     const reread: Json = await t.gql(linkQuery, { token });
-    expect(reread.data.attestationLink.details.amountRequested).toBe("6000");
+    expect(reread.data.attestationLink.details.amountRequested).toBe("6000.00");
     const signed: Json = await t.gql(signMutation, {
       input: { token, dataHash: reread.data.attestationLink.details.dataHash },
     });
@@ -204,11 +204,7 @@ describe("the member's link", () => {
 
   it("stops working when a newer link is sent or when it expires; unknown tokens show nothing", async () => {
     const { request, token: first } = await linkSent();
-    await t.gql(
-      sendMutation,
-      { input: { requestId: gid("Request", request.id) } },
-      { token: staff },
-    );
+    await t.gql(sendMutation, { input: { request: gid("Request", request.id) } }, { token: staff });
     const second = await lastToken(request.id);
     expect(second).not.toBe(first);
     expect((await t.gql<Json>(linkQuery, { token: first })).data.attestationLink.state).toBe(

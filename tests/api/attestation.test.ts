@@ -25,7 +25,7 @@ const recordMutation = `mutation($input: RecordAttestationInput!) {
     ... on RecordAttestationSuccess { request { id attestation { status required version text signedAt method stale recordedByName } } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on NotFoundError { code }
-    ... on ForbiddenError { code message }
+    ... on Error { code message }
   }
 }`;
 
@@ -193,7 +193,7 @@ describe("recordAttestation and Request.attestation", () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
     const result = await t.gql(
       recordMutation,
-      { input: { requestId: gid("Request", request.id), method: "IN_PERSON" } },
+      { input: { request: gid("Request", request.id), method: "IN_PERSON" } },
       { token: staff, language: "en" },
     );
     const payload = result.data?.recordAttestation;
@@ -252,18 +252,18 @@ describe("recordAttestation and Request.attestation", () => {
 
   it("refuses a second signature over unchanged data, naming the request", async () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
-    const input = { requestId: gid("Request", request.id), method: "IN_PERSON" };
+    const input = { request: gid("Request", request.id), method: "IN_PERSON" };
     await t.gql(recordMutation, { input }, { token: staff });
     const again = await t.gql(recordMutation, { input }, { token: staff });
     expect(again.data?.recordAttestation).toMatchObject({
       __typename: "ValidationError",
-      fieldErrors: [{ path: ["input", "requestId"] }],
+      fieldErrors: [{ path: ["input", "request"] }],
     });
   });
 
   it("is refused to a researcher and to an anonymous caller", async () => {
     const request = await createRequestRecord(t.database.prisma, memberId);
-    const input = { requestId: gid("Request", request.id), method: "IN_PERSON" };
+    const input = { request: gid("Request", request.id), method: "IN_PERSON" };
     const asResearcher = await t.gql(recordMutation, { input }, { token: researcher });
     expect(asResearcher.data?.recordAttestation).toMatchObject({
       __typename: "ForbiddenError",
@@ -279,7 +279,7 @@ describe("recordAttestation and Request.attestation", () => {
       recordMutation,
       {
         input: {
-          requestId: gid("Request", "0190f0c0-0000-7000-8000-000000000000"),
+          request: gid("Request", "0190f0c0-0000-7000-8000-000000000000"),
           method: "IN_PERSON",
         },
       },

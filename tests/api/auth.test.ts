@@ -23,7 +23,7 @@ const updateUserMutation = `mutation($input: UpdateUserInput!) {
     __typename
     ... on UpdateUserSuccess { user { id disabled roles version } }
     ... on ValidationError { fieldErrors { path message } }
-    ... on ForbiddenError { code }
+    ... on Error { code }
   }
 }`;
 
@@ -126,7 +126,7 @@ describe("users and roles", () => {
       __typename
       ... on CreateUserSuccess { user { id email roles version } }
       ... on ValidationError { fieldErrors { path message } }
-      ... on ForbiddenError { code }
+      ... on Error { code }
     }
   }`;
 

@@ -29,7 +29,7 @@ const uploadMutation = `mutation($input: UploadDocumentInput!) {
     ... on UploadDocumentSuccess { document { id kind fileName contentType size sha256 verification downloadUrl version } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on NotFoundError { code }
-    ... on ForbiddenError { code }
+    ... on Error { code }
   }
 }`;
 
@@ -39,7 +39,7 @@ const verifyMutation = `mutation($input: VerifyDocumentInput!) {
     ... on VerifyDocumentSuccess { document { id verification rejectionReason verifiedAt verifiedByName version } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on ConflictError { code currentVersion }
-    ... on ForbiddenError { code }
+    ... on Error { code }
   }
 }`;
 
@@ -62,7 +62,7 @@ async function upload(args: UploadArgs): Promise<{ status: number; body: Json }>
       query: uploadMutation,
       variables: {
         input: {
-          requestId: gid("Request", args.requestId ?? requestId),
+          request: gid("Request", args.requestId ?? requestId),
           kind: args.kind ?? "NATIONAL_ID_COPY",
           file: null,
         },

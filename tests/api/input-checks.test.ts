@@ -23,7 +23,7 @@ const updateMember = `mutation($input: UpdateMemberInput!) {
   updateMember(input: $input) {
     __typename
     ... on UpdateMemberSuccess { member { id } }
-    ... on ForbiddenError { code }
+    ... on Error { code }
     ... on ValidationError { code fieldErrors { path message } }
   }
 }`;
@@ -195,11 +195,11 @@ describe("global IDs that are not ours", () => {
     expect(fieldError(withdrawn, "withdrawRequest").path).toEqual(["input", "id"]);
   });
 
-  it("a caller who may not call the field is refused as such, before any input check", async () => {
+  it("a caller who may not call the field (here: not signed in) is refused as such, before any input check", async () => {
     const result = await t.gql(updateMember, {
       input: { id: "%%%", version: 1, city: "\u0000" },
     });
-    expect(result.data?.updateMember).toMatchObject({ __typename: "ForbiddenError" });
+    expect(result.data?.updateMember).toMatchObject({ __typename: "UnauthenticatedError" });
   });
 
   it("an ID of one of our Node types still reads through node(id:)", async () => {

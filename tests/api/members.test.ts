@@ -16,7 +16,7 @@ const createMutation = `mutation($input: CreateMemberInput!) {
     __typename
     ... on CreateMemberSuccess { member { id memberNumber nationalId mobile status consentAt version } }
     ... on ValidationError { code message fieldErrors { path message } }
-    ... on ForbiddenError { code message }
+    ... on Error { code message }
   }
 }`;
 
@@ -105,20 +105,24 @@ describe("listing and searching members", () => {
 
   it("gives an unauthenticated caller nothing", async () => {
     const result = await t.gql(`{ members(first: 5) { edges { node { fullNameAr } } } }`);
-    expect(result.data).toBeNull();
+    // The gated root field is nullable: the refusal nulls it, not the whole answer.
+    expect(result.data).toEqual({ members: null });
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(result.errors?.[0]?.message).toBe("يلزم تسجيل الدخول أولاً.");
   });
 });
 
 describe("personal data", () => {
-  const detail = `{ members(first: 1, filter: { search: "احمد" }) { edges { node { id nationalId mobile monthlyIncome personalDataMasked } } } }`;
+  const detail = `{ members(first: 1, filter: { search: "احمد" }) { edges { node { id nationalId mobile monthlyIncome hasMonthlyIncome nationalIdMasked mobileMasked personalDataMasked } } } }`;
 
-  it("is masked for staff without the personal-data permission, and for committee members", async () => {
+  it("is withheld (null, never a masked string) from staff without the personal-data permission and from committee members", async () => {
     for (const token of [staffMasked, committee]) {
       const node = (await t.gql(detail, {}, { token })).data?.members.edges[0].node;
-      expect(node.nationalId).toMatch(/^1\*{7}\d{2}$/);
-      expect(node.mobile).toMatch(/^\+966\*+\d{2}$/);
+      expect(node.nationalId).toBeNull();
+      expect(node.mobile).toBeNull();
+      expect(node.monthlyIncome).toBeNull();
+      expect(node.nationalIdMasked).toMatch(/^1\*{7}\d{2}$/);
+      expect(node.mobileMasked).toMatch(/^\+966\*+\d{2}$/);
       expect(node.personalDataMasked).toBe(true);
     }
   });
@@ -126,6 +130,7 @@ describe("personal data", () => {
   it("is shown in full to staff with the permission, and each read is audited", async () => {
     const node = (await t.gql(detail, {}, { token: staff })).data?.members.edges[0].node;
     expect(node.nationalId).toMatch(/^1\d{9}$/);
+    expect(node.personalDataMasked).toBe(false);
     const entries = await t.database.prisma.auditEntry.findMany({
       where: { action: "READ_PERSONAL_DATA", actorLabel: "staff@test.sa" },
     });

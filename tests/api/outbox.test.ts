@@ -12,7 +12,7 @@ let memberId: string;
 const ids: Record<string, string> = {};
 
 const listQuery = `query($filter: OutboxFilter) { outbox(first: 50, filter: $filter) {
-  totalCount edges { node { id event channel status address subject body html attempts lastError
+  totalCount edges { node { id event channel status address addressMasked subject body html attempts lastError
     version member { id } deliveryAttempts { attempt succeeded error } } } } }`;
 
 beforeAll(async () => {
@@ -111,12 +111,14 @@ describe("the outbox", () => {
     expect(byEvent.data?.outbox.totalCount).toBe(1);
   });
 
-  it("masks the mobile for staff without personal-data access", async () => {
+  it("gives the mobile in full only to personal-data readers, masked in a field of its own", async () => {
     const filter = { filter: { status: "PENDING" } };
     const staff = await t.gql<Json>(listQuery, filter, { token: tokens.staff });
-    expect(staff.data?.outbox.edges[0].node.address).not.toContain("551234");
+    expect(staff.data?.outbox.edges[0].node.address).toBeNull();
+    expect(staff.data?.outbox.edges[0].node.addressMasked).toMatch(/^\+966\*+67$/);
     const admin = await t.gql<Json>(listQuery, filter, { token: tokens.admin });
     expect(admin.data?.outbox.edges[0].node.address).toBe("+966551234567");
+    expect(admin.data?.outbox.edges[0].node.addressMasked).toMatch(/^\+966\*+67$/);
   });
 
   it("is not for roles without the permission", async () => {

@@ -56,6 +56,8 @@ const errorFields = [
   "NotFoundError.id",
   "ForbiddenError.code",
   "ForbiddenError.message",
+  "UnauthenticatedError.code",
+  "UnauthenticatedError.message",
 ];
 
 const partnerRequestFields = [
@@ -310,7 +312,9 @@ function outcomeOf(result: Json, field: string): Outcome {
     (e: Json) =>
       e.path?.[0] === field && ["FORBIDDEN", "UNAUTHENTICATED"].includes(e.extensions?.code),
   );
-  if (refusedByError || result.data?.[field]?.__typename === "ForbiddenError") return "refused";
+  const typename = result.data?.[field]?.__typename;
+  if (refusedByError || typename === "ForbiddenError" || typename === "UnauthenticatedError")
+    return "refused";
   return "allowed";
 }
 

@@ -333,7 +333,7 @@ describe("registering a webhook", () => {
     const anonymous = await t.gql<Json>(registerMutation, {
       input: { url: hookUrl(), events: ["REQUEST_STATUS_CHANGED"] },
     });
-    expect(anonymous.data?.registerWebhook.__typename).toBe("ForbiddenError");
+    expect(anonymous.data?.registerWebhook.__typename).toBe("UnauthenticatedError");
     const desk = await t.gql<Json>(
       registerMutation,
       { input: { url: hookUrl(), events: ["REQUEST_STATUS_CHANGED"] } },

@@ -32,7 +32,7 @@ async function upload(requestId: string, token: string): Promise<string> {
     JSON.stringify({
       query: `mutation($input: UploadDocumentInput!) { uploadDocument(input: $input) { __typename } }`,
       variables: {
-        input: { requestId: gid("Request", requestId), kind: "NATIONAL_ID_COPY", file: null },
+        input: { request: gid("Request", requestId), kind: "NATIONAL_ID_COPY", file: null },
       },
     }),
   );

@@ -107,7 +107,7 @@ describe("the approved amount", () => {
       { input: { code: "FINANCIAL_SUPPORT", version: type.version, maxAmount: "3000" } },
       { token: admin },
     );
-    expect(set.data?.updateRequestType.requestType.maxAmount).toBe("3000");
+    expect(set.data?.updateRequestType.requestType.maxAmount).toBe("3000.00");
   });
 
   it("must be above zero", async () => {
@@ -128,7 +128,7 @@ describe("the approved amount", () => {
     const within = await approve(request, { amountApproved: "3000" });
     expect(within.data?.recordDecision.request).toMatchObject({
       status: "APPROVED",
-      amountApproved: "3000",
+      amountApproved: "3000.00",
     });
   });
 

@@ -120,7 +120,7 @@ async function act(
         version: request.version,
         ...mutationOf[action].extra,
         ...(action === "REFER_TO_RESEARCHER"
-          ? { researcherId: gid("User", users.researcher!.id) }
+          ? { researcher: gid("User", users.researcher!.id) }
           : {}),
         ...extra,
       },
@@ -308,7 +308,7 @@ describe("a financial support request, from intake to completion", () => {
       status: "APPROVED",
       decision: "APPROVED",
       decisionReason: "استوفى الشروط",
-      amountApproved: "2500",
+      amountApproved: "2500.00",
     });
     await verifyDocuments(request.id);
     result = await act("staff", "COMPLETE", request);

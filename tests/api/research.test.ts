@@ -20,7 +20,7 @@ const saveMutation = `mutation($input: SaveResearchReportInput!) {
     ... on SaveResearchReportSuccess { report { id visitKind visitDate findings recommendation submitted submittedAt researcherName version } }
     ... on ValidationError { code message fieldErrors { path message } }
     ... on ConflictError { code currentVersion }
-    ... on ForbiddenError { code }
+    ... on Error { code }
     ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
@@ -31,7 +31,7 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
     __typename
     ... on SubmitResearchReportSuccess { report { id submitted submittedAt version } }
     ... on ConflictError { code currentVersion }
-    ... on ForbiddenError { code }
+    ... on Error { code }
     ... on InvalidTransitionError { code currentState allowed message }
     ... on NotFoundError { code }
   }
@@ -40,7 +40,7 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
 const reportsQuery = `query($id: ID!) { node(id: $id) { ... on Request { researchReports { id findings submitted } } } }`;
 
 const draft = (requestId: string, overrides: Record<string, unknown> = {}) => ({
-  requestId: gid("Request", requestId),
+  request: gid("Request", requestId),
   visitKind: "HOME_VISIT",
   visitDate: "2026-11-20",
   findings: "الأسرة مكونة من خمسة أفراد، والسكن مستأجر، ورب الأسرة بلا عمل منذ ستة أشهر.",

@@ -114,7 +114,7 @@ describe("a case assigned", () => {
         input: {
           id: gid("Request", request.id),
           version: request.version,
-          researcherId: gid("User", users.researcher!.id),
+          researcher: gid("User", users.researcher!.id),
         },
       },
       { token: tokens.staff },

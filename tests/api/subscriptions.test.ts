@@ -80,7 +80,7 @@ describe("memberChanged", () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "سلمان ناصر العنزي" });
     const subscription = firstResults(
       connect(masked),
-      `subscription { memberChanged { change changedFields version at changedBy member { fullNameAr city nationalId } } }`,
+      `subscription { memberChanged { change changedFields version at changedBy member { fullNameAr city nationalId nationalIdMasked } } }`,
     );
     await subscription.ready;
     const updated = await t.gql(
@@ -98,7 +98,9 @@ describe("memberChanged", () => {
       member: { fullNameAr: "سلمان ناصر العنزي", city: "نجران" },
     });
     expect(Date.now() - Date.parse(event.data.memberChanged.at)).toBeLessThan(60_000);
-    expect(event.data.memberChanged.member.nationalId).toMatch(/^1\*{7}\d{2}$/);
+    // Withheld (null), never a masked string in the full value's field.
+    expect(event.data.memberChanged.member.nationalId).toBeNull();
+    expect(event.data.memberChanged.member.nationalIdMasked).toMatch(/^1\*{7}\d{2}$/);
   });
 
   it("can follow one member only", async () => {

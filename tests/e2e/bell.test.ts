@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable())("the bell (Chromium)", () => {
           input: {
             id: gid("Request", request.id),
             version: request.version,
-            researcherId: gid("User", researcher.id),
+            researcher: gid("User", researcher.id),
           },
         },
         { token },

@@ -78,7 +78,7 @@ function Entity(_props: { label?: string; source?: string; sortable?: boolean })
 
 function Changes(_props: { label?: string }) {
   const record = useRecordContext();
-  return <ChangesText value={record?.changes as string | null} />;
+  return <ChangesText value={record?.changes} />;
 }
 
 export function AuditList() {

@@ -9,7 +9,7 @@ export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;
 
 export const auditFields = `
-  id actorKind actorLabel actorName actorRoles action entityType entity entityId entityLabel changes at`;
+  id actorKind actorLabel actorName actorRoles action entityType entity entityLabel changes at`;
 
 /** A request type and its rules (the request types screen, the intake wizard). */
 export const requestTypeFields = `
@@ -47,7 +47,7 @@ export const articleFields = `
 
 /** A notification in the outbox: the rendered message, its tries and errors. */
 export const notificationFields = `
-  id event channel status address subject body html attempts lastError nextAttemptAt sentAt
+  id event channel status address: addressMasked subject body html attempts lastError nextAttemptAt sentAt
   providerMessageId createdAt version member { id memberNumber fullNameAr } request { id reference }
   deliveryAttempts { attempt startedAt finishedAt succeeded providerMessageId error }`;
 

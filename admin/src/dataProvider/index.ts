@@ -100,7 +100,7 @@ export type CsvExport = keyof typeof csvExports;
 
 const revealMutation = gql`
   mutation Reveal($id: ID!) {
-    result: revealMemberPersonalData(id: $id) {
+    result: revealMemberPersonalData(input: { id: $id }) {
       __typename
       ... on RevealMemberPersonalDataSuccess { personalData { nationalId mobile monthlyIncome } }
       ... on Error { code message }
@@ -113,7 +113,7 @@ const caseFileQuery = gql`
       id
       requests(first: 50) { totalCount edges { node { ${requestSummaryFields} } } }
       recentTimeline(first: 50) { id kind fromStatus toStatus note actorName at }
-      recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt }
+      recentDocuments(first: 50) { id kind fileName size verification rejectionReason createdAt: uploadedAt }
     }
   }`;
 

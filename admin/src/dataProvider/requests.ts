@@ -163,7 +163,7 @@ const actionExtras: Partial<Record<RequestActionName, readonly string[]>> = {
     "votesAgainst",
     "abstentions",
   ],
-  REFER_TO_RESEARCHER: ["researcherId"],
+  REFER_TO_RESEARCHER: ["researcher"],
   REQUEST_MORE_INFORMATION: ["note"],
   RESOLVE: ["answer", "firstContactResolution", "dataUpdateDeclined"],
   WITHDRAW: ["note"],
@@ -245,7 +245,8 @@ export const submitResearchReportDocument = `mutation SubmitResearchReport($inpu
 }`;
 
 export type ResearchReportDraft = {
-  requestId: string;
+  /** The request's global ID. */
+  request: string;
   version?: number;
   visitKind: string;
   visitDate: string;
@@ -340,7 +341,7 @@ export function requestCalls(
     async uploadDocument(requestId, kind, file) {
       const data = await postMultipart(
         uploadDocumentDocument,
-        { input: { requestId, kind, file } },
+        { input: { request: requestId, kind, file } },
         fetchImpl,
       );
       return unwrap<DocumentRecord>(data.result as Result, "UploadDocumentSuccess", "document");
@@ -364,7 +365,7 @@ export function requestCalls(
     async recordAttestation(requestId) {
       const { data } = await client.mutate({
         mutation: gql(recordAttestationDocument),
-        variables: { input: { requestId, method: "IN_PERSON" } },
+        variables: { input: { request: requestId, method: "IN_PERSON" } },
       });
       return unwrap<RequestRecord>(data?.result, "RecordAttestationSuccess", "request");
     },
@@ -372,7 +373,7 @@ export function requestCalls(
     async sendAttestationLink(requestId) {
       const { data } = await client.mutate({
         mutation: gql(sendAttestationLinkDocument),
-        variables: { input: { requestId } },
+        variables: { input: { request: requestId } },
       });
       return unwrap<AttestationLinkSent>(data?.result, "SendAttestationLinkSuccess", "link");
     },

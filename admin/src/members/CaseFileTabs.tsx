@@ -213,22 +213,18 @@ export function AuditTab() {
         <DualDate key="a" value={entry.at as string} withTime />,
         String(entry.actorLabel ?? ""),
         action(entry.action as string),
-        <ChangesText key="c" value={entry.changes as string | null} />,
+        <ChangesText key="c" value={entry.changes} />,
       ])}
     />
   );
 }
 
-/** `{"city":{"before":"جدة","after":"الرياض"}}` → city: جدة → الرياض. */
-export function ChangesText({ value }: { value: string | null | undefined }) {
+/** An audit entry's `changes` (JSON): `{ city: { before: "جدة", after: "الرياض" } }` → city: جدة → الرياض. */
+export function ChangesText({ value }: { value: unknown }) {
   const translate = useTranslate();
-  if (!value) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return <span>{value}</span>;
-  }
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value !== "object") return <span>{String(value)}</span>;
+  const parsed = value;
   const field = (name: string) => translate(`resources.members.fields.${name}`, { _: name });
   if (Array.isArray(parsed)) return <span>{parsed.map((f) => field(String(f))).join("، ")}</span>;
   const entries = Object.entries(parsed as Record<string, { before: unknown; after: unknown }>);

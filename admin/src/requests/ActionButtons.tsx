@@ -243,7 +243,7 @@ export function ActionButtons({
       case "RESOLVE":
         return !!text("answer").trim();
       case "REFER_TO_RESEARCHER":
-        return !!text("researcherId").trim();
+        return !!text("researcher").trim();
       default:
         return true;
     }
@@ -408,7 +408,7 @@ export function ActionButtons({
             </>
           )}
           {open === "REFER_TO_RESEARCHER" && (
-            <ResearcherPicker value={text("researcherId")} onChange={set("researcherId")} />
+            <ResearcherPicker value={text("researcher")} onChange={set("researcher")} />
           )}
           <RequestErrorAlert error={error} />
         </DialogContent>

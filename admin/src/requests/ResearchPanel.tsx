@@ -38,7 +38,7 @@ function ResearchReportForm({
   const save = (submit: boolean) =>
     run(async () => {
       const saved = await dataProvider.saveResearchReport({
-        requestId: request.id,
+        request: request.id,
         ...(draft?.version ? { version: draft.version } : {}),
         ...values,
       });

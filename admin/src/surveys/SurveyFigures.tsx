@@ -72,18 +72,10 @@ function useMonthLabel() {
   return (key: string) => format.format(new Date(`${key}-01T00:00:00Z`));
 }
 
-/**
- * Staff members' names for the STAFF breakdown, whose keys are database ids: the users'
- * global IDs are Relay's base64 of "User:<id>".
- */
+/** Staff members' names for the STAFF breakdown, whose keys are the users' global IDs. */
 function useStaffNames(enabled: boolean): Map<string, string> {
   const { data } = useGetList("users", { pagination: { page: 1, perPage: 100 } }, { enabled });
-  const names = new Map<string, string>();
-  for (const user of data ?? []) {
-    const decoded = atob(String(user.id));
-    names.set(decoded.slice(decoded.indexOf(":") + 1), String(user.fullName));
-  }
-  return names;
+  return new Map((data ?? []).map((user) => [String(user.id), String(user.fullName)]));
 }
 
 function Figure({

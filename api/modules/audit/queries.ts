@@ -1,21 +1,34 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import type { Db } from "../../db/client.js";
+import { ActorKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
+import { describedEnum, RoleEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
   description: "What was done.",
-  values: [
-    "CREATE",
-    "UPDATE",
-    "DELETE",
-    "TRANSITION",
-    "READ_PERSONAL_DATA",
-    "SIGN_IN",
-    "SIGN_IN_FAILED",
-    "SIGN_OUT",
-  ] as const,
+  values: {
+    CREATE: { description: "A record was created." },
+    UPDATE: { description: "A record was changed (changes holds before and after)." },
+    DELETE: { description: "A record was deleted." },
+    TRANSITION: { description: "A record moved in its life cycle (a request, a session)." },
+    READ_PERSONAL_DATA: {
+      description: "Personal data were read in full (changes lists the fields).",
+    },
+    SIGN_IN: { description: "A user signed in." },
+    SIGN_IN_FAILED: {
+      description: "A sign-in failed (wrong password, unknown or disabled account).",
+    },
+    SIGN_OUT: { description: "A user signed out." },
+  } as const,
+});
+
+const ActorKindEnum = describedEnum(ActorKind, "ActorKind", "Who acted on a record.", {
+  USER: "A staff user of the panel.",
+  PARTNER: "A partner system, through its API key.",
+  MEMBER: "The member, e.g. signing an attestation from a link.",
+  SYSTEM: "Wasl itself: scheduled work, the outbox worker.",
 });
 
 const AuditEntryNode = builder.prismaNode("AuditEntry", {
@@ -23,7 +36,7 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
   id: { field: "id", description: "Global ID." },
   authScopes: { permission: "audit.show" },
   fields: (t) => ({
-    actorKind: t.exposeString("actorKind", { description: "USER, PARTNER, MEMBER or SYSTEM." }),
+    actorKind: t.expose("actorKind", { type: ActorKindEnum, description: "Who acted." }),
     actorLabel: t.exposeString("actorLabel", {
       description: "Who: e-mail of a user, name of a partner.",
     }),
@@ -32,7 +45,8 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
       resolve: async (entry, _args, context) =>
         (await actingUser(context.prisma, entry))?.fullName ?? entry.actorLabel,
     }),
-    actorRoles: t.stringList({
+    actorRoles: t.field({
+      type: [RoleEnum],
       description: "The acting user's roles now (empty for partners, members and the system).",
       resolve: async (entry, _args, context) =>
         (await actingUser(context.prisma, entry))?.roles ?? [],
@@ -52,14 +66,12 @@ const AuditEntryNode = builder.prismaNode("AuditEntry", {
       resolve: (entry, _args, _context, info) =>
         isNode(entry.entityType, info) ? encodeGlobalID(entry.entityType, entry.entityId) : null,
     }),
-    entityId: t.exposeString("entityId", {
-      description: "The record's database ID, for records that are not nodes; prefer `entity`.",
-    }),
-    changes: t.string({
+    changes: t.field({
+      type: "JSON",
       nullable: true,
       description:
-        "JSON: { field: { before, after } } for changes; the fields read for READ_PERSONAL_DATA.",
-      resolve: (entry) => (entry.changes === null ? null : JSON.stringify(entry.changes)),
+        "What changed, as an object { field: { before, after } } (fields vary by record); for READ_PERSONAL_DATA the list of fields read.",
+      resolve: (entry) => entry.changes,
     }),
     at: t.expose("at", { type: "DateTime", description: "When." }),
   }),
@@ -87,6 +99,8 @@ builder.queryField("auditEntries", (t) =>
       cursor: "id",
       description: "The audit log, newest first (admins only).",
       authScopes: { permission: "audit.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       args: { filter: t.arg({ type: AuditFilterInput, required: false, description: "Filters." }) },
       totalCount: (_parent, args, context) => {
         requirePageSize(args);

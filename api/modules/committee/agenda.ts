@@ -25,7 +25,7 @@ export async function addToAgenda(
   const { tx, caller } = context;
   staff(caller);
   const session = await enterSession(context, input.sessionId);
-  if (!managesSessions(caller)) throw new ForbiddenError(true);
+  if (!managesSessions(caller)) throw new ForbiddenError();
   requireSessionState(session, "BUILD_AGENDA");
   // Two additions of one request to two sessions take turns on the request's row, so the
   // second sees the first's item and is refused by name (the unique index is the backstop).
@@ -79,7 +79,7 @@ export async function removeFromAgenda(context: CommandContext, input: { itemId:
   const { tx, caller } = context;
   staff(caller);
   const { session, item } = await enterItem(context, input.itemId);
-  if (!managesSessions(caller)) throw new ForbiddenError(true);
+  if (!managesSessions(caller)) throw new ForbiddenError();
   requireSessionState(session, "BUILD_AGENDA");
   requireItemState(item, "BUILD_AGENDA");
   await tx.agendaItem.delete({ where: { id: item.id } });
@@ -103,7 +103,7 @@ export async function moveAgendaItem(
   const { tx, caller } = context;
   const user = staff(caller);
   const { session, item } = await enterItem(context, input.itemId);
-  if (!managesSessions(caller) && session.chairId !== user.id) throw new ForbiddenError(true);
+  if (!managesSessions(caller) && session.chairId !== user.id) throw new ForbiddenError();
   requireSessionState(session, "BUILD_AGENDA");
   requireItemState(item, "BUILD_AGENDA");
   const agenda = await tx.agendaItem.findMany({

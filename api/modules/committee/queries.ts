@@ -53,6 +53,8 @@ builder.queryField("committeeSessions", (t) =>
       description:
         "Committee sessions, latest scheduled first: every session for staff who schedule them, your own for committee members.",
       authScopes: { permission: "committee.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       args: { filter: t.arg({ type: SessionFilter, required: false, description: "Filters." }) },
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);

@@ -7,7 +7,7 @@ import type { Caller, StaffCaller } from "../../auth/caller.js";
 import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { AgendaItem, CommitteeSession } from "../../db/generated/client.js";
-import { ForbiddenError, InvalidTransitionError, NotFoundError } from "../../errors.js";
+import { ForbiddenError, InvalidTransitionError, NotFoundError, refusal } from "../../errors.js";
 import { recordAudit } from "../audit/service.js";
 import { type CommitteeRoomChange, emitRoomChanged } from "./events.js";
 import { sessionsWhere } from "./policy.js";
@@ -19,7 +19,7 @@ const sessionLabels = { state: "sessionStatus", action: "committeeAction" };
 export const maxReasonLength = 2_000;
 
 export function staff(caller: Caller): StaffCaller {
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   return caller;
 }
 
@@ -69,7 +69,7 @@ export function requireItemState(item: AgendaItem, action: CommitteeAction) {
 
 /** Only the session's own chair conducts it (opens, votes on the agenda, decides, closes). */
 export function requireChair(caller: StaffCaller, session: CommitteeSession) {
-  if (session.chairId !== caller.id) throw new ForbiddenError(true);
+  if (session.chairId !== caller.id) throw new ForbiddenError();
 }
 
 /** The item with its session entered (locked and sequenced). */

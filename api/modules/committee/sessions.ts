@@ -133,7 +133,7 @@ export async function changeSession(context: CommandContext, input: ChangeSessio
   const { tx, caller, now } = context;
   staff(caller);
   const session = await enterSession(context, input.id);
-  if (!managesSessions(caller)) throw new ForbiddenError(true);
+  if (!managesSessions(caller)) throw new ForbiddenError();
   requireSessionState(session, "CHANGE_SESSION");
   await expectVersion(context, "CommitteeSession", session, input.version);
   const errors = new FieldErrors();

@@ -39,7 +39,7 @@ builder.subscriptionField("committeeRoom", (t) =>
       if (!mayEnterRoom(caller, snapshot)) {
         await events.return?.();
         throw caller.kind === "user"
-          ? new ForbiddenError(true)
+          ? new ForbiddenError()
           : new NotFoundError("CommitteeSession", sessionId);
       }
       // 1,000 screens on one room execute each change once per kind of viewer.

@@ -13,46 +13,96 @@ import {
   VoteChoice,
 } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
-import { RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import { describedEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { DecisionEnum, RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
-import { type CommitteeRoomEvent, committeeRoomChanges } from "./events.js";
+import type { CommitteeRoomEvent, committeeRoomChanges } from "./events.js";
 import { ballotsNamed, mayEnterRoom, maySeeSession, sessionsWhere } from "./policy.js";
 import { roomPresence } from "./presence.js";
 import type { Quorum, Tally } from "./rules.js";
 import type { RoomItem, RoomMember, RoomRecusal, RoomState, RoomVote } from "./state.js";
 
-export const SessionStatusEnum = builder.enumType(SessionStatus, {
-  name: "SessionStatus",
-  description: "SCHEDULED → OPEN (the chair opened it) → CLOSED (minutes written).",
-});
-export const AgendaItemStatusEnum = builder.enumType(AgendaItemStatus, {
-  name: "AgendaItemStatus",
-  description:
-    "PENDING → VOTING → VOTING_CLOSED → DECIDED; or DEFERRED (back to the next session, the request stays with the committee).",
-});
-export const VoteChoiceEnum = builder.enumType(VoteChoice, {
-  name: "VoteChoice",
-  description: "APPROVE, REJECT or ABSTAIN; abstentions do not count towards the majority.",
-});
-export const BallotVisibilityEnum = builder.enumType(BallotVisibility, {
-  name: "BallotVisibility",
-  description:
-    "OPEN: everyone in the room sees who voted what as votes arrive. SECRET_UNTIL_DECIDED: counts live, names once the item is decided.",
-});
-export const TieBreakEnum = builder.enumType(TieBreak, {
-  name: "TieBreak",
-  description:
-    "CHAIR_CASTING_VOTE: on a tie, the chair's vote decides. DEFER: a tied item goes to the next session.",
-});
-export const DeferralEnum = builder.enumType(Deferral, {
-  name: "Deferral",
-  description: "Why an item was deferred: by the chair, on a tie, or the session closed first.",
-});
+export const SessionStatusEnum = describedEnum(
+  SessionStatus,
+  "SessionStatus",
+  "SCHEDULED → OPEN (the chair opened it) → CLOSED (minutes written).",
+  {
+    SCHEDULED: "Planned, not opened yet.",
+    OPEN: "Opened by the chair: items are being voted on.",
+    CLOSED: "Closed; its minutes are written.",
+  },
+);
+export const AgendaItemStatusEnum = describedEnum(
+  AgendaItemStatus,
+  "AgendaItemStatus",
+  "PENDING → VOTING → VOTING_CLOSED → DECIDED; or DEFERRED (back to the next session, the request stays with the committee).",
+  {
+    PENDING: "On the agenda, not yet voted on.",
+    VOTING: "The chair opened the vote; members are voting.",
+    VOTING_CLOSED: "The vote is closed; the chair has yet to finalise the decision.",
+    DECIDED: "Decided: the request is approved or rejected.",
+    DEFERRED: "Deferred to a later session; the request stays with the committee.",
+  },
+);
+export const VoteChoiceEnum = describedEnum(
+  VoteChoice,
+  "VoteChoice",
+  "APPROVE, REJECT or ABSTAIN; abstentions do not count towards the majority.",
+  {
+    APPROVE: "For approving the request.",
+    REJECT: "For rejecting it.",
+    ABSTAIN: "Abstains; not counted towards the majority.",
+  },
+);
+export const BallotVisibilityEnum = describedEnum(
+  BallotVisibility,
+  "BallotVisibility",
+  "OPEN: everyone in the room sees who voted what as votes arrive. SECRET_UNTIL_DECIDED: counts live, names once the item is decided.",
+  {
+    OPEN: "Everyone in the room sees who voted what as votes arrive.",
+    SECRET_UNTIL_DECIDED: "Counts are live; names are shown once the item is decided.",
+  },
+);
+export const TieBreakEnum = describedEnum(
+  TieBreak,
+  "TieBreak",
+  "CHAIR_CASTING_VOTE: on a tie, the chair's vote decides. DEFER: a tied item goes to the next session.",
+  {
+    CHAIR_CASTING_VOTE: "On a tie, the chair's vote decides.",
+    DEFER: "A tied item goes to the next session.",
+  },
+);
+export const DeferralEnum = describedEnum(
+  Deferral,
+  "Deferral",
+  "Why an item was deferred: by the chair, on a tie, or the session closed first.",
+  {
+    CHAIR: "The chair deferred the item.",
+    TIE: "The vote was tied and the session's rule is to defer.",
+    SESSION_CLOSED: "The session closed before the item was decided.",
+  },
+);
 const CommitteeRoomChangeEnum = builder.enumType("CommitteeRoomChange", {
   description:
     "What changed in the room: SNAPSHOT is the first message of a subscription (the whole current state); PRESENCE, a screen opened or closed.",
-  values: committeeRoomChanges,
+  values: {
+    SNAPSHOT: { description: "The first message of a subscription: the whole current state." },
+    SESSION_SCHEDULED: { description: "A session was scheduled." },
+    SESSION_CHANGED: { description: "A session's date, place or members changed." },
+    SESSION_OPENED: { description: "The chair opened the session." },
+    SESSION_CLOSED: { description: "The session was closed." },
+    AGENDA_CHANGED: {
+      description: "Items were added to, removed from or reordered on the agenda.",
+    },
+    ATTENDANCE: { description: "A member's attendance was recorded." },
+    VOTING_OPENED: { description: "The chair opened the vote on an item." },
+    VOTE_CAST: { description: "A member voted (names shown as the ballot visibility allows)." },
+    RECUSED: { description: "A member recused themself from an item." },
+    VOTING_CLOSED: { description: "The vote on an item was closed." },
+    DECIDED: { description: "An item was decided." },
+    DEFERRED: { description: "An item was deferred." },
+    PRESENCE: { description: "A screen joined or left the room." },
+  } satisfies Record<(typeof committeeRoomChanges)[number], { description: string }>,
 });
 
 /** Whether the viewer sits in the room (chair, invited member, admin): they see ballots. */

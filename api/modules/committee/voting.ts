@@ -70,7 +70,7 @@ export async function castVote(context: CommandContext, input: CastVoteInput) {
   const { session, item } = await enterItem(context, input.itemId);
   requireSessionState(session, "CAST_VOTE");
   const seat = await membership(tx, session.id, voter.id);
-  if (!seat) throw new ForbiddenError(true);
+  if (!seat) throw new ForbiddenError();
   requireItemState(item, "CAST_VOTE");
   if (!seat.present) throw new PreconditionFailedError("NOT_PRESENT", "committee.notPresent");
   const recused = await tx.recusal.findUnique({
@@ -113,7 +113,7 @@ export async function recuse(context: CommandContext, input: { itemId: string; r
   const member = staff(caller);
   const { session, item } = await enterItem(context, input.itemId);
   requireSessionState(session, "RECUSE");
-  if (!(await membership(tx, session.id, member.id))) throw new ForbiddenError(true);
+  if (!(await membership(tx, session.id, member.id))) throw new ForbiddenError();
   requireItemState(item, "RECUSE");
   const errors = new FieldErrors();
   const reason = errors.text("reason", input.reason, maxReasonLength, true) ?? "";

@@ -7,6 +7,7 @@ import { run } from "../../db/commands.js";
 import { LetterDirection } from "../../db/generated/enums.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { describedEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { NotificationEventEnum } from "../notifications/enums.js";
@@ -17,10 +18,15 @@ import { letterScanPath, mayReadLetterScan } from "./letter-policy.js";
 import { renderLetterHtml } from "./letter-print.js";
 import { attachLetterScan, letterLimits, registerLetter } from "./letters.js";
 
-const LetterDirectionEnum = builder.enumType(LetterDirection, {
-  name: "LetterDirection",
-  description: "INCOMING (وارد) or OUTGOING (صادر).",
-});
+const LetterDirectionEnum = describedEnum(
+  LetterDirection,
+  "LetterDirection",
+  "INCOMING (وارد) or OUTGOING (صادر).",
+  {
+    INCOMING: "A letter received (وارد).",
+    OUTGOING: "A letter sent (صادر).",
+  },
+);
 
 type LetterScan = {
   letterId: string;

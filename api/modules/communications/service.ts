@@ -3,7 +3,7 @@
 // what came of it, on the member's file and, when it concerns one, on the request's.
 import type { CommandContext } from "../../db/commands.js";
 import type { Channel, CommunicationDirection } from "../../db/generated/enums.js";
-import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
+import { FieldErrors, ForbiddenError, NotFoundError, refusal } from "../../errors.js";
 import { changedFields, recordAudit } from "../audit/service.js";
 import { emitRequestChanged } from "../requests/events.js";
 import { isResearcherOnly, mayReadCase } from "../requests/policy.js";
@@ -34,7 +34,7 @@ export async function recordCommunication(
   input: RecordCommunicationInput,
 ) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const errors = new FieldErrors();
   const subject = errors.text("subject", input.subject, communicationLimits.subject, true) ?? "";
   const body = errors.text("body", input.body, communicationLimits.body) ?? "";
@@ -63,7 +63,7 @@ export async function recordCommunication(
   if (input.requestId && (!request || !mayReadCase(caller, request)))
     throw new NotFoundError("Request", input.requestId);
   // A researcher logs contact about the cases referred to them, not about anyone.
-  if (!request && isResearcherOnly(caller)) throw new ForbiddenError(true);
+  if (!request && isResearcherOnly(caller)) throw new ForbiddenError();
   if (request && input.memberId && input.memberId !== request.memberId) {
     errors.add("request", "communications.requestOfAnotherMember");
     errors.throwIfAny();

@@ -1,17 +1,22 @@
 import { withCaller } from "../../auth/policy.js";
 import { CommunicationDirection } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
-import { ChannelEnum } from "../../graphql/enums.js";
+import { ChannelEnum, describedEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { mayReadCase } from "../requests/policy.js";
 import { RequestNode } from "../requests/types.js";
 import { StaffRefType } from "../users/types.js";
 
-export const CommunicationDirectionEnum = builder.enumType(CommunicationDirection, {
-  name: "CommunicationDirection",
-  description: "INBOUND: the member reached us; OUTBOUND: we reached the member.",
-});
+export const CommunicationDirectionEnum = describedEnum(
+  CommunicationDirection,
+  "CommunicationDirection",
+  "INBOUND: the member reached us; OUTBOUND: we reached the member.",
+  {
+    INBOUND: "The member reached the association.",
+    OUTBOUND: "The association reached the member.",
+  },
+);
 
 export const CommunicationNode = builder.prismaNode("Communication", {
   description:
@@ -57,6 +62,13 @@ export const CommunicationNode = builder.prismaNode("Communication", {
   }),
 });
 
+/** One edge type for both lists of contacts: one fragment reads either. */
+const CommunicationEdge = builder.edgeObject({
+  type: CommunicationNode,
+  name: "CommunicationEdge",
+  description: "A contact in a page.",
+});
+
 const newestFirst = pagedQuery({
   orderBy: [{ occurredAt: "desc" as const }, { id: "desc" as const }],
 });
@@ -72,7 +84,7 @@ builder.prismaObjectField(RequestNode, "communications", (t) =>
       query: newestFirst,
     },
     { name: "RequestCommunicationConnection", description: "A page of a request's contacts." },
-    { name: "RequestCommunicationEdge", description: "A contact in a page." },
+    CommunicationEdge,
   ),
 );
 
@@ -87,6 +99,6 @@ builder.prismaObjectField(MemberNode, "communications", (t) =>
       query: newestFirst,
     },
     { name: "MemberCommunicationConnection", description: "A page of a member's contacts." },
-    { name: "MemberCommunicationEdge", description: "A contact in a page." },
+    CommunicationEdge,
   ),
 );

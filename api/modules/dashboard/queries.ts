@@ -82,6 +82,8 @@ builder.queryField("dashboard", (t) =>
     description:
       "The dashboard figures in one query; the period defaults to the last 30 days. A researcher's figures count the cases referred to them.",
     authScopes: { permission: "dashboard.show" },
+    // Nullable: a refusal nulls this field, not the whole `data` of a query.
+    nullable: true,
     args: {
       from: t.arg({ type: "DateTime", required: false, description: "Period start (inclusive)." }),
       to: t.arg({

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { CommandContext } from "../../db/commands.js";
 import type { Article } from "../../db/generated/client.js";
 import type { ArticleAudience, ArticleCategory, ArticleStatus } from "../../db/generated/enums.js";
-import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
+import { FieldErrors, NotFoundError, refusal } from "../../errors.js";
 import { searchWords } from "../../shared/arabic.js";
 import { changedFields, recordAudit, staleWrite } from "../audit/service.js";
 import { mayReadCase } from "../requests/policy.js";
@@ -46,7 +46,7 @@ function slugOf(titleEn: string | null | undefined): string {
 }
 
 function requireEditor(context: CommandContext) {
-  if (context.caller.kind !== "user") throw new ForbiddenError(context.caller.kind !== "anonymous");
+  if (context.caller.kind !== "user") throw refusal(context.caller.kind !== "anonymous");
   return context.caller;
 }
 

@@ -4,28 +4,46 @@ import { renderMarkdown } from "../../../contract/markdown.js";
 import { withCaller } from "../../auth/policy.js";
 import { ArticleAudience, ArticleCategory, ArticleStatus } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
+import { describedEnum } from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { CommunicationNode } from "../communications/types.js";
 import { StaffRefType } from "../users/types.js";
 import { highlight, type Segment, snippet } from "./highlight.js";
 import { mayReadArticle } from "./policy.js";
 
-export const ArticleCategoryEnum = builder.enumType(ArticleCategory, {
-  name: "ArticleCategory",
-  description:
-    "BYLAWS: the basic bylaws; DUTIES_REGULATION: the duties and authorities regulation; FAQ: a frequently asked question; MISCONCEPTION: a common misconception corrected; PROCEDURE: how something is done.",
-});
+export const ArticleCategoryEnum = describedEnum(
+  ArticleCategory,
+  "ArticleCategory",
+  "BYLAWS: the basic bylaws; DUTIES_REGULATION: the duties and authorities regulation; FAQ: a frequently asked question; MISCONCEPTION: a common misconception corrected; PROCEDURE: how something is done.",
+  {
+    BYLAWS: "The association's basic bylaws (النظام الأساسي).",
+    DUTIES_REGULATION: "The duties and authorities regulation (لائحة المهام والصلاحيات).",
+    FAQ: "A frequently asked question.",
+    MISCONCEPTION: "A common misconception, corrected.",
+    PROCEDURE: "How something is done, step by step.",
+  },
+);
 
-export const ArticleAudienceEnum = builder.enumType(ArticleAudience, {
-  name: "ArticleAudience",
-  description: "PUBLIC: anyone, without an account (/kb/…); STAFF: signed-in staff only.",
-});
+export const ArticleAudienceEnum = describedEnum(
+  ArticleAudience,
+  "ArticleAudience",
+  "PUBLIC: anyone, without an account (/kb/…); STAFF: signed-in staff only.",
+  {
+    PUBLIC: "Anyone, without an account (the public /kb/ pages).",
+    STAFF: "Signed-in staff only.",
+  },
+);
 
-export const ArticleStatusEnum = builder.enumType(ArticleStatus, {
-  name: "ArticleStatus",
-  description:
-    "DRAFT: seen by editors only; PUBLISHED: readable by its audience; ARCHIVED: withdrawn, kept for the record.",
-});
+export const ArticleStatusEnum = describedEnum(
+  ArticleStatus,
+  "ArticleStatus",
+  "DRAFT: seen by editors only; PUBLISHED: readable by its audience; ARCHIVED: withdrawn, kept for the record.",
+  {
+    DRAFT: "Being written: seen by editors only.",
+    PUBLISHED: "Readable by its audience.",
+    ARCHIVED: "Withdrawn, kept for the record.",
+  },
+);
 
 const SegmentType = builder.objectRef<Segment>("HighlightSegment").implement({
   description: "A piece of a highlighted text: a search match or the text between matches.",

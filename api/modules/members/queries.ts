@@ -65,6 +65,8 @@ builder.queryFields((t) => ({
       description:
         "Members, paged (first or last, at most 100), searchable in Arabic and filterable.",
       authScopes: { permission: "members.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.member.count({ where: await searchWhere(context, args.filter) });

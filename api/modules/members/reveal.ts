@@ -20,9 +20,11 @@ const MemberPersonalData = builder.objectRef<PersonalData>("MemberPersonalData")
   fields: (t) => ({
     nationalId: t.exposeString("nationalId", { description: "Full national ID or iqama number." }),
     mobile: t.exposeString("mobile", { description: "Full mobile, +9665XXXXXXXX." }),
-    monthlyIncome: t.exposeString("monthlyIncome", {
+    monthlyIncome: t.field({
+      type: "Decimal",
       nullable: true,
-      description: "Monthly household income in SAR.",
+      description: "Monthly household income in SAR; null when none is recorded.",
+      resolve: (data) => data.monthlyIncome,
     }),
   }),
 });
@@ -46,6 +48,13 @@ builder.prismaObjectFields(MemberNode, (t) => ({
   }),
 }));
 
+const RevealMemberPersonalDataInput = builder.inputType("RevealMemberPersonalDataInput", {
+  description: "Which member's personal data to reveal.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: MemberNode, description: "The member's global ID." }),
+  }),
+});
+
 builder.mutationField("revealMemberPersonalData", (t) =>
   t.field({
     type: MemberPersonalData,
@@ -62,18 +71,18 @@ builder.mutationField("revealMemberPersonalData", (t) =>
       dataField: { name: "personalData", description: "The member's full personal data." },
     },
     args: {
-      id: t.arg.globalID({
+      input: t.arg({
+        type: RevealMemberPersonalDataInput,
         required: true,
-        for: MemberNode,
-        description: "The member's global ID.",
+        description: "The member whose personal data to reveal.",
       }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, { input }, context) => {
       const member = await context.prisma.member.findUnique({
-        where: { id: args.id.id },
+        where: { id: input.id.id },
         select: { id: true, nationalId: true, mobile: true, monthlyIncome: true },
       });
-      if (!member) throw new NotFoundError("Member", args.id.id);
+      if (!member) throw new NotFoundError("Member", input.id.id);
       await recordAudit(context.prisma, await context.caller(), {
         action: "READ_PERSONAL_DATA",
         entityType: "Member",

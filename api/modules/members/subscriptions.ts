@@ -7,7 +7,10 @@ import { MemberNode } from "./types.js";
 
 const MemberChangeKind = builder.enumType("MemberChangeKind", {
   description: "What happened to the member.",
-  values: ["CREATED", "UPDATED"] as const,
+  values: {
+    CREATED: { description: "The member was recorded." },
+    UPDATED: { description: "The member's data changed." },
+  } as const,
 });
 
 const MemberChange = builder.objectRef<MemberChangedEvent>("MemberChange").implement({

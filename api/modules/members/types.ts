@@ -13,12 +13,13 @@ import {
 import { requirePageSize } from "../../graphql/pagination.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { visibleRequestsWhere } from "../requests/policy.js";
-import "../requests/types.js";
-import { maskPersonal } from "./rules.js";
+import { RequestEdge } from "../requests/types.js";
 
 /**
- * A personal field: in full for callers allowed to read personal data (and the read is
- * audited before the value is released), masked for everyone else.
+ * A personal field in full, for callers allowed to read personal data (the read is audited
+ * before the value is released); null for everyone else. A masked value never travels in
+ * this field: it has fields of its own (`nationalIdMasked`, `mobileMasked`), so a program
+ * cannot take a masked string for the real one.
  */
 async function personalValue(
   context: Context,
@@ -26,16 +27,22 @@ async function personalValue(
   field: "nationalId" | "mobile" | "monthlyIncome",
   value: string,
 ): Promise<string | null> {
-  if (!mayReadPersonalData(await context.caller())) {
-    return field === "monthlyIncome" ? null : maskPersonal(field, value);
-  }
+  if (!mayReadPersonalData(await context.caller())) return null;
   await auditPersonalDataRead(context, { memberId, field });
   return value;
 }
 
+const IdKindEnum = builder.enumType("IdKind", {
+  description: "The kind of identity number a member has.",
+  values: {
+    NATIONAL_ID: { description: "A Saudi national ID (starts with 1)." },
+    IQAMA: { description: "A resident's iqama (starts with 2)." },
+  } as const,
+});
+
 export const MemberNode = builder.prismaNode("Member", {
   description:
-    "A General Assembly member (عضو). National ID, mobile and income are personal: masked unless you may read personal data, and every full read is audited.",
+    "A General Assembly member (عضو). National ID, mobile and income are personal: `nationalId`, `mobile` and `monthlyIncome` are null unless you may read personal data (`personalDataMasked` says which), and every full read is audited; `nationalIdMasked` and `mobileMasked` are always masked.",
   id: { field: "id", description: "Global ID." },
   // Only the columns the query asks for (fields declare what they read), not every column.
   select: { id: true },
@@ -45,14 +52,16 @@ export const MemberNode = builder.prismaNode("Member", {
       description: "Human-readable member number, e.g. M-000123.",
     }),
     nationalId: t.string({
+      nullable: true,
       description:
-        "Saudi national ID or iqama number; masked (1*******67) without the personal-data permission.",
+        "Saudi national ID or iqama number in full; null when you may not read personal data (personalDataMasked is then true). The read is audited.",
       select: { nationalId: true },
       resolve: (member, _args, context) =>
-        personalValue(context, member.id, "nationalId", member.nationalId) as Promise<string>,
+        personalValue(context, member.id, "nationalId", member.nationalId),
     }),
-    idKind: t.string({
-      description: "NATIONAL_ID (starts with 1) or IQAMA (starts with 2).",
+    idKind: t.field({
+      type: IdKindEnum,
+      description: "Whether the member's number is a national ID or an iqama (not personal).",
       select: { nationalId: true },
       resolve: (member) => (member.nationalId.startsWith("2") ? "IQAMA" : "NATIONAL_ID"),
     }),
@@ -68,11 +77,12 @@ export const MemberNode = builder.prismaNode("Member", {
       description: "Birth date (Gregorian).",
     }),
     mobile: t.string({
+      nullable: true,
       description:
-        "Mobile, +9665XXXXXXXX; masked (+966*******67) without the personal-data permission.",
+        "Mobile in full, +9665XXXXXXXX; null when you may not read personal data (personalDataMasked is then true). The read is audited.",
       select: { mobile: true },
       resolve: (member, _args, context) =>
-        personalValue(context, member.id, "mobile", member.mobile) as Promise<string>,
+        personalValue(context, member.id, "mobile", member.mobile),
     }),
     email: t.exposeString("email", { nullable: true, description: "E-mail address." }),
     city: t.exposeString("city", { description: "City." }),
@@ -95,7 +105,8 @@ export const MemberNode = builder.prismaNode("Member", {
     monthlyIncome: t.field({
       type: "Decimal",
       nullable: true,
-      description: "Monthly household income in SAR; null when you may not read personal data.",
+      description:
+        "Monthly household income in SAR; null either when you may not read personal data (personalDataMasked is then true) or when none is recorded (hasMonthlyIncome is then false). The read is audited.",
       select: { monthlyIncome: true },
       resolve: (member, _args, context) =>
         member.monthlyIncome === null
@@ -103,7 +114,8 @@ export const MemberNode = builder.prismaNode("Member", {
           : personalValue(context, member.id, "monthlyIncome", member.monthlyIncome.toString()),
     }),
     personalDataMasked: t.boolean({
-      description: "True when national ID and mobile are masked and income hidden for you.",
+      description:
+        "True when you may not read this member's personal data: nationalId, mobile and monthlyIncome are then null (use nationalIdMasked, mobileMasked, hasMonthlyIncome).",
       resolve: async (_member, _args, context) => !mayReadPersonalData(await context.caller()),
     }),
     maritalStatus: t.expose("maritalStatus", {
@@ -155,7 +167,7 @@ export const MemberNode = builder.prismaNode("Member", {
         },
       },
       { name: "MemberRequestConnection", description: "A page of a member's requests." },
-      { name: "MemberRequestEdge", description: "A request in a page." },
+      RequestEdge,
     ),
   }),
 });

@@ -3,18 +3,27 @@
 
 import type { CommandContext } from "../../db/commands.js";
 import { run } from "../../db/commands.js";
-import { ForbiddenError } from "../../errors.js";
+import { refusal } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { eventsKept } from "../../pubsub.js";
 import { RequestNode } from "../requests/types.js";
 import { NotificationEventEnum } from "./enums.js";
 
-const StaffNotification = builder.prismaObject("Notification", {
+const StaffNotification = builder.prismaNode("Notification", {
   variant: "StaffNotification",
   description: "A notification to the signed-in staff user, in the panel's bell.",
+  id: { field: "id", description: "Global ID (for markNotificationsRead and node(id:))." },
+  // Only its addressee reads it, through a list or node(id:).
+  authScopes: async (notification, context) => {
+    const caller = await context.caller();
+    return (
+      caller.kind === "user" &&
+      notification.channel === "IN_APP" &&
+      notification.userId === caller.id
+    );
+  },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Its id (for markNotificationsRead)." }),
     event: t.expose("event", { type: NotificationEventEnum, description: "What it tells." }),
     subject: t.exposeString("subject", { description: "Its title." }),
     body: t.exposeString("body", { description: "Its text." }),
@@ -86,7 +95,7 @@ export type MarkReadInput = { ids: string[] | null | undefined };
 /** Marks the caller's own notifications read (those named, or all); answers the unread count. */
 async function markNotificationsRead(context: CommandContext, input: MarkReadInput) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   await tx.notification.updateMany({
     where: { ...mine(caller.id), readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
     data: { readAt: now },
@@ -98,9 +107,10 @@ async function markNotificationsRead(context: CommandContext, input: MarkReadInp
 const MarkReadInputType = builder.inputType("MarkNotificationsReadInput", {
   description: "Which of your notifications you read.",
   fields: (t) => ({
-    ids: t.idList({
+    ids: t.globalIDList({
       required: false,
-      description: "These (StaffNotification ids); all of them when omitted.",
+      for: StaffNotification,
+      description: "These notifications' global IDs; all of them when omitted.",
     }),
   }),
 });
@@ -122,7 +132,7 @@ builder.mutationField("markNotificationsRead", (t) =>
     args: { input: t.arg({ type: MarkReadInputType, required: true, description: "Which." }) },
     resolve: async (_root, { input }, context) => ({
       unreadCount: await run(context, await context.caller(), markNotificationsRead, {
-        ids: input.ids?.map(String),
+        ids: input.ids?.map((id) => id.id),
       }),
     }),
   }),

@@ -6,8 +6,8 @@ import type { NotificationChannel } from "../../db/generated/enums.js";
 import {
   ConflictError,
   FieldErrors,
-  ForbiddenError,
   NotFoundError,
+  refusal,
   ValidationError,
 } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
@@ -28,7 +28,7 @@ export async function setNotificationPreferences(
   input: NotificationPreferencesInput,
 ) {
   const { tx, caller } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const before = await tx.member.findUnique({
     where: { id: input.memberId },
     select: { id: true, version: true, email: true, notifyBy: true, notificationsOptOut: true },

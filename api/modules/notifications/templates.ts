@@ -6,7 +6,7 @@
 import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
-import { FieldErrors, ForbiddenError, NotFoundError } from "../../errors.js";
+import { FieldErrors, NotFoundError, refusal } from "../../errors.js";
 import { expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { renderEmailHtml } from "./email.js";
 import { placeholdersOf, renderedValues, renderTemplate } from "./outbox.js";
@@ -63,7 +63,7 @@ export async function updateNotificationTemplate(
   input: UpdateTemplateInput,
 ) {
   const { tx, caller } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const before = await tx.notificationTemplate.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("NotificationTemplate", input.id);
   const errors = new FieldErrors();

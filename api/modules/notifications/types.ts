@@ -48,15 +48,25 @@ export const NotificationNode = builder.prismaNode("Notification", {
     status: t.expose("status", { type: OutboxStatusEnum, description: "Where it stands." }),
     language: t.expose("language", { type: LanguageEnum, description: "Its language." }),
     address: t.string({
+      nullable: true,
       description:
-        "The e-mail address or mobile it goes to; a mobile is masked for callers without personal-data access.",
+        "The e-mail address or mobile it goes to, in full; null for a mobile when you may not read personal data (read addressMasked).",
       select: { address: true, channel: true },
       resolve: (notification, _args, context) =>
         withCaller(context, (caller) =>
           notification.channel === "SMS" && !mayReadPersonalData(caller)
-            ? maskPersonal("mobile", notification.address)
+            ? null
             : notification.address,
         ),
+    }),
+    addressMasked: t.string({
+      description:
+        "Where it goes, safe to show anyone: a mobile always masked (+966*******67), an e-mail address as is.",
+      select: { address: true, channel: true },
+      resolve: (notification) =>
+        notification.channel === "SMS"
+          ? maskPersonal("mobile", notification.address)
+          : notification.address,
     }),
     subject: t.exposeString("subject", { description: "The subject (e-mail), as rendered." }),
     body: t.exposeString("body", { description: "The text, as rendered from its template." }),

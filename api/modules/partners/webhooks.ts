@@ -16,10 +16,10 @@ import type {
 } from "../../db/generated/enums.js";
 import {
   FieldErrors,
-  ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
+  refusal,
 } from "../../errors.js";
 import { recordAudit } from "../audit/service.js";
 import { receivesRequestEvent } from "../requests/policy.js";
@@ -46,7 +46,7 @@ function newSecret(): string {
 function managingPartner(context: CommandContext): PartnerCaller {
   const { caller } = context;
   if (caller.kind !== "partner" || !caller.scopes.includes("WEBHOOKS_MANAGE"))
-    throw new ForbiddenError(caller.kind !== "anonymous");
+    throw refusal(caller.kind !== "anonymous");
   return caller;
 }
 

@@ -4,13 +4,22 @@
 import type { Caller } from "../../auth/caller.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { RequestStatus } from "../../db/generated/enums.js";
+import type { RequestAction } from "./lifecycle.js";
+
+/** What a `requestChanged` event says happened: intake, a life-cycle action, or a case-file change. */
+export type RequestChangeKind =
+  | "CREATED"
+  | "UPDATED"
+  | RequestAction
+  | "COMMUNICATION_LOGGED"
+  | "ATTESTATION_SIGNED";
 
 /** What a request subscription receives: no personal data, enough to refresh or to filter. */
 export type RequestChangedEvent = {
   requestId: string;
   reference: string | null;
   /** The life-cycle action, or CREATED / UPDATED for intake changes. */
-  change: string;
+  change: RequestChangeKind;
   previousStatus: RequestStatus | null;
   status: RequestStatus;
   version: number;
@@ -42,7 +51,7 @@ export type RequestEventFacts = {
 export function requestChangedEvent(
   caller: Caller,
   request: RequestEventFacts,
-  change: string,
+  change: RequestChangeKind,
   previousStatus: RequestStatus | null,
   now: Date,
 ): RequestChangedEvent {
@@ -64,7 +73,7 @@ export function requestChangedEvent(
 export function emitRequestChanged(
   context: CommandContext,
   request: RequestEventFacts,
-  change: string,
+  change: RequestChangeKind,
   previousStatus: RequestStatus | null,
 ): void {
   context.emit(

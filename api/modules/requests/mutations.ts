@@ -146,7 +146,7 @@ type TransitionShape = {
   version: number;
   note?: string | null;
   reason?: string | null;
-  researcherId?: { id: string } | null;
+  researcher?: { id: string } | null;
   decision?: Decision | null;
   amountApproved?: string | null;
   answer?: string | null;
@@ -211,7 +211,7 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
         const request = await run(context, await context.caller(), transitionRequest, {
           ...shape,
           id: shape.id.id,
-          researcherId: shape.researcherId?.id,
+          researcherId: shape.researcher?.id,
           action: spec.action,
         });
         // The row as written answers a selection of its own columns; one that reaches into
@@ -283,10 +283,10 @@ transitionMutation({
     description: "The researcher to refer to.",
     fields: (t) => ({
       ...target(t),
-      researcherId: t.globalID({
+      researcher: t.globalID({
         required: true,
         for: UserNode,
-        description: "An active user with the RESEARCHER role.",
+        description: "The researcher's global ID: an active user with the RESEARCHER role.",
       }),
     }),
   }),

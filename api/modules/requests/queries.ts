@@ -12,7 +12,7 @@ import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
 import { type RequestFilter, requestSearchReads, requestWhere } from "./lists.js";
 import { visibleRequestsWhere } from "./policy.js";
-import { RequestNode } from "./types.js";
+import { RequestEdge, RequestNode } from "./types.js";
 
 const RequestFilterInput = builder.inputType("RequestFilter", {
   description: "Narrows a request list; all given conditions must hold.",
@@ -114,6 +114,8 @@ builder.queryFields((t) => ({
       description:
         "Requests, paged (first or last, at most 100) and filterable. A user who is only a researcher sees only the cases referred to them.",
       authScopes: { permission: "requests.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       totalCount: async (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.request.count({
@@ -149,7 +151,7 @@ builder.queryFields((t) => ({
       },
     },
     { name: "RequestConnection", description: "A page of requests." },
-    { name: "RequestEdge", description: "A request in a page." },
+    RequestEdge,
   ),
   request: t.prismaField({
     type: RequestNode,

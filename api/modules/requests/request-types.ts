@@ -72,6 +72,8 @@ builder.queryFields((t) => ({
     type: [RequestTypeNode],
     description: "Every request type with its rules, in the order the association lists them.",
     authScopes: { permission: "requestTypes.list" },
+    // Nullable: a refusal nulls this field, not the whole `data` of a query.
+    nullable: true,
     resolve: async (query, _root, _args, context) => {
       const types = await context.prisma.requestType.findMany({ ...query });
       return types.sort((a, b) => typeOrder.indexOf(a.code) - typeOrder.indexOf(b.code));

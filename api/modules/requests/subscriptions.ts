@@ -6,9 +6,27 @@ import { builder } from "../../graphql/builder.js";
 import { RequestStatusEnum } from "../../graphql/enums.js";
 import { eventsKept } from "../../pubsub.js";
 import { userFullName } from "../users/names.js";
-import type { RequestChangedEvent } from "./events.js";
+import type { RequestChangedEvent, RequestChangeKind } from "./events.js";
+import { requestActions } from "./lifecycle.js";
 import { mayReadCase, receivesRequestEvent } from "./policy.js";
 import { RequestNode } from "./types.js";
+
+const RequestChangeKindEnum = builder.enumType("RequestChangeKind", {
+  description:
+    "What a request change announces: intake, a life-cycle action, or a case-file change.",
+  values: {
+    CREATED: { description: "The request was recorded (a draft or submitted at once)." },
+    UPDATED: { description: "Its data was edited." },
+    ...Object.fromEntries(
+      requestActions.map((action) => [
+        action,
+        { description: `The life-cycle action ${action} (RequestAction) was taken.` },
+      ]),
+    ),
+    COMMUNICATION_LOGGED: { description: "A contact with the member was logged on it." },
+    ATTESTATION_SIGNED: { description: "The member signed the attestation from their link." },
+  } as Record<RequestChangeKind, { description: string }>,
+});
 
 const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").implement({
   description:
@@ -22,10 +40,7 @@ const RequestChange = builder.objectRef<RequestChangedEvent>("RequestChange").im
       nullable: true,
       description: "Reference number, once submitted.",
     }),
-    change: t.exposeString("change", {
-      description:
-        "CREATED, UPDATED, the life-cycle action (a RequestAction value), COMMUNICATION_LOGGED (a contact logged on it) or ATTESTATION_SIGNED (signed by the member from their link).",
-    }),
+    change: t.expose("change", { type: RequestChangeKindEnum, description: "What happened." }),
     previousStatus: t.expose("previousStatus", {
       type: RequestStatusEnum,
       nullable: true,

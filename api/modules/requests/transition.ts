@@ -105,8 +105,7 @@ export async function transitionRequest(context: CommandContext, input: Transiti
   const flow = flowOf(rulesFor(before).committeeDecides);
   const transition = transitionFrom(flow, before.status, input.action);
   if (!transition) throw refusedTransition(flow, before.status, input.action);
-  if (!availableActionsFor(caller, flow, before).includes(input.action))
-    throw new ForbiddenError(true);
+  if (!availableActionsFor(caller, flow, before).includes(input.action)) throw new ForbiddenError();
   await expectVersion(context, "Request", before, input.version);
   return applyTransition(context, {
     request: before,
@@ -155,7 +154,7 @@ async function actionPatch(
           ? await tx.user.findUnique({ where: { id: params.researcherId } })
           : null;
         if (!researcher || researcher.disabled || !researcher.roles.includes("RESEARCHER"))
-          errors.add("researcherId", "validation.notAResearcher");
+          errors.add("researcher", "validation.notAResearcher");
         else data.researcherId = researcher.id;
         break;
       }

@@ -6,14 +6,20 @@ import { hasPermission } from "../../auth/permissions.js";
 import { withCaller } from "../../auth/policy.js";
 import { Decision, TimelineEventKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
-import { ChannelEnum, RequestStatusEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import {
+  ChannelEnum,
+  DocumentKindEnum,
+  describedEnum,
+  RequestStatusEnum,
+  RequestTypeCodeEnum,
+} from "../../graphql/enums.js";
 import { pagedQuery } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
 import { findGaps } from "./completeness.js";
 import { daysRemaining, isDueSoon, isOverdue, warningLeadDays } from "./decision-clock.js";
 import { RequestGapType } from "./error-types.js";
 import { availableActionsFor, editableStates, flowOf, requestActions } from "./lifecycle.js";
-import { mayReadCase } from "./policy.js";
+import { mayReadCase, mayReadCaseOf } from "./policy.js";
 import { rulesFor } from "./request-type-rules.js";
 import type { RequestRules } from "./rules.js";
 
@@ -40,15 +46,39 @@ export const RequestActionEnum = builder.enumType("RequestAction", {
   ) as Record<(typeof requestActions)[number], { description: string }>,
 });
 
-export const DecisionEnum = builder.enumType(Decision, {
-  name: "Decision",
-  description: "The research committee's decision on a request: APPROVED or REJECTED.",
-});
+export const DecisionEnum = describedEnum(
+  Decision,
+  "Decision",
+  "The research committee's decision on a request: APPROVED or REJECTED.",
+  {
+    APPROVED: "The request is approved.",
+    REJECTED: "The request is rejected, with a reason.",
+  },
+);
 
-export const TimelineEventKindEnum = builder.enumType(TimelineEventKind, {
-  name: "TimelineEventKind",
-  description: "What happened to a member or a request.",
-});
+export const TimelineEventKindEnum = describedEnum(
+  TimelineEventKind,
+  "TimelineEventKind",
+  "What happened to a member or a request.",
+  {
+    MEMBER_REGISTERED: "The member was recorded.",
+    MEMBER_UPDATED: "The member's data changed.",
+    REQUEST_CREATED: "The request was recorded.",
+    STATUS_CHANGED: "The request moved in its life cycle (fromStatus → toStatus).",
+    DOCUMENT_UPLOADED: "A document was attached.",
+    DOCUMENT_VERIFIED: "A document was accepted or rejected.",
+    ATTESTATION_SIGNED: "The applicant signed the declaration.",
+    ATTESTATION_STALE:
+      "The data changed after the declaration was signed: it must be signed again.",
+    RESEARCHER_ASSIGNED: "A social researcher was assigned.",
+    RESEARCH_REPORT_SUBMITTED: "The researcher submitted their report.",
+    ADDED_TO_AGENDA: "The request was put on a committee session's agenda.",
+    DECISION_RECORDED: "The committee's decision was recorded.",
+    COMMUNICATION_LOGGED: "A contact with the member was logged.",
+    NOTIFICATION_QUEUED: "A message to the member was queued.",
+    NOTE: "A note written by staff.",
+  },
+);
 
 export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").implement({
   description:
@@ -58,8 +88,9 @@ export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").
       description: 'Fields that must be filled, e.g. "amountRequested", "member.familySize".',
       resolve: (r) => r.requiredFields,
     }),
-    requiredDocumentKinds: t.stringList({
-      description: "Document kinds (DocumentKind values) that must be attached and not rejected.",
+    requiredDocumentKinds: t.field({
+      type: [DocumentKindEnum],
+      description: "Document kinds that must be attached and not rejected.",
       resolve: (r) => r.requiredDocumentKinds,
     }),
     attestationRequired: t.boolean({
@@ -81,11 +112,21 @@ export const RequestRulesType = builder.objectRef<RequestRules>("RequestRules").
   }),
 });
 
-export const TimelineEventType = builder.prismaObject("TimelineEvent", {
-  name: "RequestTimelineEvent",
-  description: "One event of a request's timeline (status changes, decisions, referrals, …).",
+/**
+ * One event of a member's or a request's timeline: a Node, readable by `node(id:)` under the
+ * case rows' one rule (policy.ts): a researcher reads only the events of the cases referred
+ * to them, other staff every event.
+ */
+export const TimelineEventType = builder.prismaNode("TimelineEvent", {
+  name: "TimelineEvent",
+  description:
+    "One event of a member's or a request's timeline (status changes, decisions, referrals, data updates, …).",
+  id: { field: "id", description: "Global ID." },
+  authScopes: async (event, context) => {
+    const caller = await context.caller();
+    return caller.kind === "user" && mayReadCaseOf(context.prisma, caller, event.requestId);
+  },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Database ID of the event." }),
     kind: t.expose("kind", { type: TimelineEventKindEnum, description: "What happened." }),
     fromStatus: t.expose("fromStatus", {
       type: RequestStatusEnum,
@@ -168,6 +209,13 @@ export const RequestNode = builder.prismaNode("Request", {
   }),
 });
 
+/** One edge type for every list of requests (all of them, a member's): one fragment reads any. */
+export const RequestEdge = builder.edgeObject({
+  type: RequestNode,
+  name: "RequestEdge",
+  description: "A request in a page.",
+});
+
 /** What the decision clock's fields read (decision-clock.ts). */
 const clockColumns = { status: true, decisionDueAt: true, clockPausedAt: true } as const;
 
@@ -179,11 +227,12 @@ builder.prismaObjectFields(RequestNode, (t) => ({
     description: "The incoming letter's number, for requests received by letter.",
   }),
   description: t.exposeString("description", { description: "The request in the member's words." }),
-  details: t.string({
+  details: t.field({
+    type: "JSON",
     description:
-      'Type-specific data as a JSON object (text). For DATA_UPDATE: {"changes": {"district": "…", "familySize": 5}}.',
+      'Type-specific data, a JSON object whose shape depends on the type. For DATA_UPDATE: {"changes": {"district": "…", "familySize": 5}}; {} when there is none.',
     select: { details: true },
-    resolve: (request) => JSON.stringify(request.details ?? {}),
+    resolve: (request) => request.details ?? {},
   }),
   amountRequested: t.expose("amountRequested", {
     type: "Decimal",
@@ -338,3 +387,10 @@ builder.prismaObjectFields(RequestNode, (t) => ({
   ),
   updatedAt: t.expose("updatedAt", { type: "DateTime", description: "Last change." }),
 }));
+
+builder.prismaObjectField(TimelineEventType, "request", (t) =>
+  t.relation("request", {
+    nullable: true,
+    description: "The request concerned; null for an event of the member alone.",
+  }),
+);

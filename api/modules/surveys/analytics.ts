@@ -3,6 +3,7 @@
 // staff member or month. A group with fewer responses than the survey's minimum is shown as
 // suppressed, its figures withheld, in every answer (the API, the panel, the CSV), so that
 // small groups cannot be read back to people.
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Caller } from "../../auth/caller.js";
 import { hasPermission } from "../../auth/permissions.js";
 import { type Db, Prisma } from "../../db/client.js";
@@ -62,7 +63,7 @@ export function mayBreakDownByStaff(caller: Caller): boolean {
 }
 
 export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsInput) {
-  if (input.groupBy === "STAFF" && !mayBreakDownByStaff(caller)) throw new ForbiddenError(true);
+  if (input.groupBy === "STAFF" && !mayBreakDownByStaff(caller)) throw new ForbiddenError();
   const survey = await db.survey.findUnique({
     where: { id: input.surveyId },
     include: { questions: { orderBy: { position: "asc" } } },
@@ -95,12 +96,15 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
       AND i."sentAt" <= now()
     GROUP BY 1`;
   const invitationsBy = new Map(sent.map((s) => [s.key, Number(s.invitations)]));
+  // A staff member is named by the user's global ID, as everywhere in the schema.
+  const keyOf = (key: string | null) =>
+    input.groupBy === "STAFF" && key !== null ? encodeGlobalID("User", key) : key;
   const figures = (row: Row): SurveyFigures => {
     const responses = Number(row.responses);
     const invitations = invitationsBy.get(row.key) ?? 0;
     if (responses < survey.minimumGroupSize)
       return {
-        key: row.key,
+        key: keyOf(row.key),
         suppressed: true,
         responses: null,
         invitations: null,
@@ -110,7 +114,7 @@ export async function surveyAnalytics(db: Db, caller: Caller, input: AnalyticsIn
         averageRating: null,
       };
     return {
-      key: row.key,
+      key: keyOf(row.key),
       suppressed: false,
       responses,
       invitations,

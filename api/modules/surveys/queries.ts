@@ -16,7 +16,12 @@ import {
 const SurveyLinkStateEnum = builder.enumType("SurveyLinkState", {
   description:
     "VALID (answer now), USED (already answered), EXPIRED, or CLOSED (the survey stopped taking answers).",
-  values: ["VALID", "USED", "EXPIRED", "CLOSED"] as const,
+  values: {
+    VALID: { description: "The link can be used to answer now." },
+    USED: { description: "The survey was already answered through it." },
+    EXPIRED: { description: "Its time ran out." },
+    CLOSED: { description: "The survey stopped taking answers." },
+  } as const,
 });
 
 type SurveyLinkShape = NonNullable<Awaited<ReturnType<typeof readSurveyLink>>>;
@@ -78,6 +83,8 @@ builder.queryFields((t) => ({
       cursor: "id",
       description: "Surveys, newest first.",
       authScopes: { permission: "surveys.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       totalCount: (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.survey.count();
@@ -98,6 +105,8 @@ builder.queryFields((t) => ({
     description:
       "A survey's figures (aggregates only), overall and by a dimension; groups under the survey's minimum are suppressed. By staff member: admins only.",
     authScopes: { permission: "surveys.analytics" },
+    // Nullable: a refusal nulls this field, not the whole `data` of a query.
+    nullable: true,
     errors: {
       types: [NotFoundError, ForbiddenError],
       union: { name: "SurveyAnalyticsResult", description: "The figures, or why not." },
@@ -127,6 +136,8 @@ builder.queryFields((t) => ({
     description:
       "Free-text answers, newest first (at most `first`, ≤ 100). An anonymous survey's are listed only once it has the minimum of responses.",
     authScopes: { permission: "surveys.analytics" },
+    // Nullable: a refusal nulls this field, not the whole `data` of a query.
+    nullable: true,
     args: {
       survey: t.arg.globalID({ required: true, for: SurveyNode, description: "The survey." }),
       first: t.arg.int({ required: true, description: "How many, 1–100." }),
@@ -142,6 +153,8 @@ builder.queryFields((t) => ({
       cursor: "id",
       description: "Low ratings on named surveys to follow up, open first.",
       authScopes: { permission: "surveys.followUp" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       args: {
         status: t.arg({
           type: FollowUpStatusEnum,

@@ -13,9 +13,9 @@ import type {
 } from "../../db/generated/enums.js";
 import {
   FieldErrors,
-  ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
+  refusal,
   ValidationError,
 } from "../../errors.js";
 import type { MessageKey } from "../../i18n/messages.js";
@@ -135,7 +135,7 @@ function checkedQuestions(errors: FieldErrors, questions: readonly QuestionInput
 }
 
 function requireAdmin(context: CommandContext) {
-  if (context.caller.kind !== "user") throw new ForbiddenError(context.caller.kind !== "anonymous");
+  if (context.caller.kind !== "user") throw refusal(context.caller.kind !== "anonymous");
 }
 
 export async function createSurvey(context: CommandContext, input: SurveyInput) {

@@ -2,28 +2,50 @@
 // survey's minimum), named low ratings to follow up, and the public form a link opens.
 import { FollowUpStatus, QuestionType, SurveyKind } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
-import { ChannelEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
-import { type SurveyComment, type SurveyFigures, surveyDimensions } from "./analytics.js";
+import { ChannelEnum, describedEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
+import type { SurveyComment, SurveyFigures, surveyDimensions } from "./analytics.js";
 import type { SurveyChoice } from "./rules.js";
 
-export const SurveyKindEnum = builder.enumType(SurveyKind, {
-  name: "SurveyKind",
-  description:
-    "CSAT: after a service; NPS: a periodic recommendation round; GENERAL: anything else.",
-});
-export const QuestionTypeEnum = builder.enumType(QuestionType, {
-  name: "QuestionType",
-  description:
-    "RATING 1–5, NPS 0–10, SINGLE_CHOICE, MULTIPLE_CHOICE (of the question's choices) or FREE_TEXT.",
-});
-export const FollowUpStatusEnum = builder.enumType(FollowUpStatus, {
-  name: "FollowUpStatus",
-  description: "A low named rating's follow-up: OPEN until staff close it with what was done.",
-});
+export const SurveyKindEnum = describedEnum(
+  SurveyKind,
+  "SurveyKind",
+  "CSAT: after a service; NPS: a periodic recommendation round; GENERAL: anything else.",
+  {
+    CSAT: "Satisfaction after a service.",
+    NPS: "A periodic recommendation (net promoter score) round.",
+    GENERAL: "Any other survey.",
+  },
+);
+export const QuestionTypeEnum = describedEnum(
+  QuestionType,
+  "QuestionType",
+  "RATING 1–5, NPS 0–10, SINGLE_CHOICE, MULTIPLE_CHOICE (of the question's choices) or FREE_TEXT.",
+  {
+    RATING: "A rating from 1 to 5.",
+    NPS: "Net promoter score: 0 to 10.",
+    SINGLE_CHOICE: "One of the question's choices.",
+    MULTIPLE_CHOICE: "Any of the question's choices.",
+    FREE_TEXT: "A written answer.",
+  },
+);
+export const FollowUpStatusEnum = describedEnum(
+  FollowUpStatus,
+  "FollowUpStatus",
+  "A low named rating's follow-up: OPEN until staff close it with what was done.",
+  {
+    OPEN: "Waiting for staff to follow up.",
+    CLOSED: "Followed up; what was done is recorded.",
+  },
+);
 export const SurveyDimensionEnum = builder.enumType("SurveyDimension", {
   description:
     "How figures are broken down: by request type, channel, staff member (admins only) or month (YYYY-MM).",
-  values: surveyDimensions,
+  values: {
+    REQUEST_TYPE: { description: "By the type of the request that was served." },
+    CHANNEL: { description: "By the channel the request came in on." },
+    STAFF: { description: "By the staff member who served it (admins only)." },
+    MONTH: { description: "By month (YYYY-MM)." },
+  } satisfies Record<(typeof surveyDimensions)[number], { description: string }>,
 });
 
 export const SurveyChoiceType = builder.objectRef<SurveyChoice>("SurveyChoice").implement({
@@ -113,7 +135,7 @@ export const SurveyFiguresType = builder.objectRef<SurveyFigures>("SurveyFigures
     key: t.exposeString("key", {
       nullable: true,
       description:
-        "The group: a request type, a channel, a staff member's database id, or a month (YYYY-MM); null for all.",
+        "The group: a request type, a channel, a staff member (the user's global ID), or a month (YYYY-MM); null for all.",
     }),
     suppressed: t.exposeBoolean("suppressed", {
       description: "Withheld: too few responses to show.",

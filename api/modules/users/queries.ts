@@ -19,6 +19,8 @@ builder.queryFields((t) => ({
     description:
       "Active staff by name, optionally only those holding a role (e.g. RESEARCHER, to refer a case). Names only: account details stay with admins.",
     authScopes: { signedIn: true },
+    // Nullable: a refusal nulls this field, not the whole `data` of a query.
+    nullable: true,
     args: {
       role: t.arg({ type: RoleEnum, required: false, description: "Only users with this role." }),
     },
@@ -41,6 +43,8 @@ builder.queryFields((t) => ({
       cursor: "id",
       description: "Staff accounts, by name (admins only).",
       authScopes: { permission: "users.list" },
+      // Nullable: a refusal nulls this field, not the whole `data` of a query.
+      nullable: true,
       totalCount: (_parent, args, context) => {
         requirePageSize(args);
         return context.prisma.user.count();

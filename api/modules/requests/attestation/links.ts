@@ -6,7 +6,7 @@
 import type { MemberCaller } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import type { CommandContext } from "../../../db/commands.js";
-import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
+import { inputFieldError, NotFoundError, refusal } from "../../../errors.js";
 import { isLinkToken, linkTokenHash, newLinkToken } from "../../../shared/link-tokens.js";
 import { recordAudit } from "../../audit/service.js";
 import { enqueueNotification } from "../../notifications/outbox.js";
@@ -40,14 +40,14 @@ export async function sendAttestationLink(
   input: { requestId: string; publicUrl: string },
 ) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const request = await signableRequest(tx, input.requestId);
   if (!rulesFor(request).attestationRequired)
-    throw inputFieldError("requestId", "attestation.notRequired");
+    throw inputFieldError("request", "attestation.notRequired");
   const text = await currentAttestationText(tx, now);
   if (!text) throw new NotFoundError("AttestationText", "current");
   if (await isSignedOver(tx, request.id, coveredDataHash(request), text.id))
-    throw inputFieldError("requestId", "attestation.alreadySigned");
+    throw inputFieldError("request", "attestation.alreadySigned");
 
   await tx.memberAccessCode.updateMany({
     where: {

@@ -20,7 +20,7 @@ const RecordAttestationInput = builder.inputType("RecordAttestationInput", {
   description:
     "The applicant's signature on the current attestation text over the request's current data.",
   fields: (t) => ({
-    requestId: t.globalID({
+    request: t.globalID({
       required: true,
       for: RequestNode,
       description: "The request's global ID.",
@@ -54,7 +54,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) => {
       const attestation = await run(context, await context.caller(), signAttestation, {
-        requestId: input.requestId.id,
+        requestId: input.request.id,
         method: input.method,
       });
       return context.prisma.request.findUniqueOrThrow({ where: { id: attestation.requestId } });
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
         type: builder.inputType("SendAttestationLinkInput", {
           description: "The request whose attestation the member should sign.",
           fields: (f) => ({
-            requestId: f.globalID({
+            request: f.globalID({
               required: true,
               for: RequestNode,
               description: "The request's global ID.",
@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, context) =>
       run(context, await context.caller(), sendAttestationLink, {
-        requestId: input.requestId.id,
+        requestId: input.request.id,
         publicUrl: context.config.publicUrl,
       }),
   }),

@@ -6,7 +6,7 @@ import type { Caller } from "../../../auth/caller.js";
 import type { Db, Prisma } from "../../../db/client.js";
 import type { CommandContext } from "../../../db/commands.js";
 import type { AttestationMethod } from "../../../db/generated/enums.js";
-import { ForbiddenError, inputFieldError, NotFoundError } from "../../../errors.js";
+import { inputFieldError, NotFoundError, refusal } from "../../../errors.js";
 import { recordAudit } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
 import { isOpenToDocuments } from "../lifecycle.js";
@@ -159,7 +159,7 @@ export type SignAttestationInput = { requestId: string; method: AttestationMetho
  */
 export async function signAttestation({ tx, caller }: CommandContext, input: SignAttestationInput) {
   if (input.method === "IN_PERSON" && caller.kind !== "user")
-    throw new ForbiddenError(caller.kind !== "anonymous");
+    throw refusal(caller.kind !== "anonymous");
   if (input.method === "ELECTRONIC" && caller.kind !== "member") {
     throw inputFieldError("method", "attestation.electronicNeedsMember");
   }
@@ -185,7 +185,7 @@ export async function signableRequest(tx: Db, requestId: string) {
   });
   if (!request) throw new NotFoundError("Request", requestId);
   if (!isOpenToDocuments(request.status)) {
-    throw inputFieldError("requestId", "attestation.requestClosed", { status: request.status });
+    throw inputFieldError("request", "attestation.requestClosed", { status: request.status });
   }
   return request;
 }
@@ -211,7 +211,7 @@ export async function recordSignature(
   if (!text) throw new NotFoundError("AttestationText", "current");
   const dataHash = coveredDataHash(request);
   if (await isSignedOver(tx, request.id, dataHash, text.id)) {
-    throw inputFieldError("requestId", "attestation.alreadySigned");
+    throw inputFieldError("request", "attestation.alreadySigned");
   }
   const attestation = await tx.attestation.create({
     data: {

@@ -3,6 +3,7 @@
 import type { Db } from "../../../db/client.js";
 import { AttestationMethod, type RequestTypeCode } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
+import { describedEnum } from "../../../graphql/enums.js";
 import { RequestNode } from "../types.js";
 import {
   type AttestationState,
@@ -11,11 +12,15 @@ import {
   requestDataHash,
 } from "./service.js";
 
-export const AttestationMethodEnum = builder.enumType(AttestationMethod, {
-  name: "AttestationMethod",
-  description:
-    "How the applicant signed: IN_PERSON at the desk (recorded by staff) or ELECTRONIC from the website.",
-});
+export const AttestationMethodEnum = describedEnum(
+  AttestationMethod,
+  "AttestationMethod",
+  "How the applicant signed: IN_PERSON at the desk (recorded by staff) or ELECTRONIC from the website.",
+  {
+    IN_PERSON: "Signed at the desk; recorded by a staff member.",
+    ELECTRONIC: "Signed by the member from a single-use link.",
+  },
+);
 
 export const AttestationStatusEnum = builder.enumType("AttestationStatus", {
   description: "Whether a request's data are covered by the applicant's signature.",

@@ -10,7 +10,7 @@ const UploadDocumentInput = builder.inputType("UploadDocumentInput", {
   description:
     "A document for a request, sent as a GraphQL multipart request. PDF, JPEG or PNG; the content must be what the name and type say.",
   fields: (t) => ({
-    requestId: t.globalID({
+    request: t.globalID({
       required: true,
       for: RequestNode,
       description: "The request's global ID.",
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
           maxUploadBytes: context.config.maxUploadBytes,
         },
         await context.caller(),
-        { requestId: input.requestId.id, kind: input.kind, file: input.file },
+        { requestId: input.request.id, kind: input.kind, file: input.file },
       ),
   }),
   verifyDocument: t.field({

@@ -7,12 +7,7 @@ import { actorOf } from "../../../auth/caller.js";
 import type { Db, PrismaClient } from "../../../db/client.js";
 import { type CommandContext, run } from "../../../db/commands.js";
 import type { DocumentKind } from "../../../db/generated/enums.js";
-import {
-  ForbiddenError,
-  inputFieldError,
-  NotFoundError,
-  type ValidationError,
-} from "../../../errors.js";
+import { inputFieldError, NotFoundError, refusal, type ValidationError } from "../../../errors.js";
 import type { MessageKey, MessageParams } from "../../../i18n/messages.js";
 import type { WaslPubSub } from "../../../pubsub.js";
 import { changedFields, expectVersion, recordAudit, staleWrite } from "../../audit/service.js";
@@ -148,14 +143,14 @@ export async function uploadDocument(
   caller: Caller,
   input: UploadDocumentInput,
 ) {
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const request = await services.prisma.request.findUnique({
     where: { id: input.requestId },
     select: { id: true, memberId: true, status: true },
   });
   if (!request) throw new NotFoundError("Request", input.requestId);
   if (!isOpenToDocuments(request.status)) {
-    throw inputFieldError("requestId", "documents.requestClosed", { status: request.status });
+    throw inputFieldError("request", "documents.requestClosed", { status: request.status });
   }
   return storeUpload(services, input.file, "file", (stored) =>
     run(services, caller, attachDocument, { request, kind: input.kind, ...stored }),
@@ -268,7 +263,7 @@ export async function verifyDocument(
   input: VerifyDocumentInput,
 ) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const reason = input.reason?.trim() || null;
   if (input.decision === "REJECTED" && !reason) {
     throw inputFieldError("reason", "documents.reasonRequired");

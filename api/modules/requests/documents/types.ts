@@ -1,22 +1,11 @@
 // Documents as GraphQL shows them: metadata only. The bytes are served by the authorised
 // download route (download.ts), never through GraphQL.
 import { hasPermission } from "../../../auth/permissions.js";
-import { DocumentKind, VerificationState } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
+import { DocumentKindEnum, VerificationStateEnum } from "../../../graphql/enums.js";
 import { isOpenToDocuments } from "../lifecycle.js";
 import { mayReadCaseOf } from "../policy.js";
 import { RequestNode } from "../types.js";
-
-export const DocumentKindEnum = builder.enumType(DocumentKind, {
-  name: "DocumentKind",
-  description:
-    "What a document is: national ID copy, family card, income proof, lease, bank IBAN letter, or other.",
-});
-
-export const VerificationStateEnum = builder.enumType(VerificationState, {
-  name: "VerificationState",
-  description: "Staff's check of a document: PENDING until verified, then ACCEPTED or REJECTED.",
-});
 
 /** The path of a document's download route; the panel prefixes its API origin. */
 export const documentDownloadPath = (id: string) => `/documents/${id}`;
@@ -97,3 +86,5 @@ builder.prismaObjectField(RequestNode, "mayAttachDocuments", (t) =>
     },
   }),
 );
+
+export { DocumentKindEnum };

@@ -15,7 +15,7 @@ const SaveResearchReportInput = builder.inputType("SaveResearchReportInput", {
   description:
     "The researcher's draft report on a request referred to them. Send `version` when changing an existing draft.",
   fields: (t) => ({
-    requestId: t.globalID({
+    request: t.globalID({
       required: true,
       for: RequestNode,
       description: "The request's global ID.",
@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) =>
       run(context, await context.caller(), saveResearchReport, {
         ...input,
-        requestId: input.requestId.id,
+        requestId: input.request.id,
       }),
   }),
   submitResearchReport: t.field({

@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
+  refusal,
 } from "../../../errors.js";
 import {
   changedFields,
@@ -65,7 +66,7 @@ function validateReport(input: SaveResearchReportInput, now: Date): string {
 
 /** The request, refusing anyone but its assigned researcher and any state but WITH_RESEARCHER. */
 async function requestForResearcher(db: Db, caller: Caller, requestId: string, step: ResearchStep) {
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const request = await db.request.findUnique({
     where: { id: requestId },
     select: {
@@ -79,7 +80,7 @@ async function requestForResearcher(db: Db, caller: Caller, requestId: string, s
   });
   if (!request) throw new NotFoundError("Request", requestId);
   // Only the researcher the request was referred to: not another researcher, not an admin.
-  if (request.researcherId !== caller.id) throw new ForbiddenError(true);
+  if (request.researcherId !== caller.id) throw new ForbiddenError();
   if (request.status !== "WITH_RESEARCHER") {
     const rules = snapshotRules(request.rulesSnapshot) ?? request.type;
     throw refusedTransition(flowOf(rules.committeeDecides), request.status, step);
@@ -157,10 +158,10 @@ export async function submitResearchReport(
   input: SubmitResearchReportInput,
 ) {
   const { tx, caller, now } = context;
-  if (caller.kind !== "user") throw new ForbiddenError(caller.kind !== "anonymous");
+  if (caller.kind !== "user") throw refusal(caller.kind !== "anonymous");
   const report = await tx.researchReport.findUnique({ where: { id: input.id } });
   if (!report) throw new NotFoundError("ResearchReport", input.id);
-  if (report.researcherId !== caller.id) throw new ForbiddenError(true);
+  if (report.researcherId !== caller.id) throw new ForbiddenError();
   const request = await requestForResearcher(
     tx,
     caller,

@@ -3,19 +3,32 @@
 import { hasPermission } from "../../../auth/permissions.js";
 import { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
 import { builder } from "../../../graphql/builder.js";
+import { describedEnum } from "../../../graphql/enums.js";
 import { isResearcherOnly, mayReadCase } from "../policy.js";
 import { RequestNode } from "../types.js";
 import { mayReadReport } from "./service.js";
 
-export const ResearchVisitKindEnum = builder.enumType(ResearchVisitKind, {
-  name: "ResearchVisitKind",
-  description: "How the researcher met the applicant: a home visit, at the office, or by phone.",
-});
+export const ResearchVisitKindEnum = describedEnum(
+  ResearchVisitKind,
+  "ResearchVisitKind",
+  "How the researcher met the applicant: a home visit, at the office, or by phone.",
+  {
+    HOME_VISIT: "A visit to the applicant's home.",
+    OFFICE_INTERVIEW: "An interview at the association's office.",
+    PHONE_INTERVIEW: "An interview by phone.",
+  },
+);
 
-export const RecommendationEnum = builder.enumType(Recommendation, {
-  name: "Recommendation",
-  description: "The researcher's recommendation to the committee.",
-});
+export const RecommendationEnum = describedEnum(
+  Recommendation,
+  "Recommendation",
+  "The researcher's recommendation to the committee.",
+  {
+    APPROVE: "The researcher recommends approving the request.",
+    REJECT: "The researcher recommends rejecting it.",
+    NEEDS_MORE: "The researcher needs more information before recommending.",
+  },
+);
 
 export const ResearchReportNode = builder.prismaNode("ResearchReport", {
   description:

@@ -40,27 +40,46 @@ export type PartnerScope =
 
 /** Where a request is in its life cycle (DOMAIN.md). */
 export type RequestStatus =
+  /** Approved by the committee. */
   | 'APPROVED'
+  /** Closed after it was resolved. */
   | 'CLOSED'
+  /** The procedure after the decision is complete. */
   | 'COMPLETED'
+  /** Recorded, not yet submitted. */
   | 'DRAFT'
+  /** Raised to the research committee. */
   | 'IN_COMMITTEE'
+  /** Staff are working on it (inquiries, complaints, suggestions, data updates). */
   | 'IN_PROGRESS'
+  /** Sent back to the member for more information; the clock is paused. */
   | 'NEEDS_INFO'
+  /** Rejected by the committee. */
   | 'REJECTED'
+  /** Answered and resolved. */
   | 'RESOLVED'
+  /** Submitted: it has a reference and a decision clock. */
   | 'SUBMITTED'
+  /** Withdrawn before a decision. */
   | 'WITHDRAWN'
+  /** Referred to a social researcher. */
   | 'WITH_RESEARCHER';
 
 /** The seven kinds of request the association handles. */
 export type RequestTypeCode =
+  /** A complaint (شكوى). */
   | 'COMPLAINT'
+  /** An update of the member's data. */
   | 'DATA_UPDATE'
+  /** Financial support (an amount decided by the committee). */
   | 'FINANCIAL_SUPPORT'
+  /** An inquiry (استفسار). */
   | 'INQUIRY'
+  /** In-kind support (goods or services). */
   | 'IN_KIND_SUPPORT'
+  /** Registration as a General Assembly member. */
   | 'MEMBERSHIP_REGISTRATION'
+  /** A suggestion (اقتراح). */
   | 'SUGGESTION';
 
 /** A request submitted on a member's behalf, with the member's consent. */
@@ -100,6 +119,7 @@ export type SubmitPartnerRequestMutation = { submitPartnerRequest:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'NotFoundError', message: string }
     | { __typename: 'SubmitPartnerRequestSuccess', request: { id: string, reference: string | null, type: RequestTypeCode, status: RequestStatus, createdAt: string, submittedAt: string | null } }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', message: string, fieldErrors: Array<{ path: Array<string>, message: string }> }
    };
 
