@@ -3,8 +3,8 @@
 // request's committee history and the case summary the members read before they vote.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import { typedResultError } from "./errors.js";
-import { type ErrorType, errorSelection, unwrap } from "./requests.js";
+import { typedResultError, unwrap } from "./errors.js";
+import { type ErrorType, errorSelection } from "./requests.js";
 
 export type StaffRef = { id: string; fullName: string };
 export type CommitteeVote = {

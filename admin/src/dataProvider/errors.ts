@@ -97,3 +97,16 @@ export function normaliseError(error: unknown): unknown {
     return new HttpError(inner.networkError?.message ?? inner.message ?? "", statusCode);
   return error;
 }
+
+/** A mutation's typed result: its success, or one of the typed errors. */
+export type TypedResult = TypedErrorResult & Record<string, unknown>;
+
+/** The success's field, or the typed error as react-admin's HttpError. */
+export function unwrap<T>(
+  result: TypedResult | null | undefined,
+  success: string,
+  field: string,
+): T {
+  if (result && result.__typename === success) return result[field] as T;
+  throw typedResultError(result ?? { __typename: "Error", message: "" });
+}

@@ -2,7 +2,7 @@
 // revision history, and linking an article to a communication (from the case file).
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import { type TypedErrorResult, typedResultError } from "./errors.js";
+import { unwrap } from "./errors.js";
 import { articleFields } from "./fragments.js";
 
 export type ArticleStatus = "DRAFT" | "PUBLISHED" | "ARCHIVED";
@@ -60,13 +60,6 @@ const linkMutation = gql`
       ${errors}
     }
   }`;
-
-type Result = TypedErrorResult & Record<string, unknown>;
-
-function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
-  if (result && result.__typename === success) return result[field] as T;
-  throw typedResultError(result ?? { __typename: "Error", message: "" });
-}
 
 export function knowledgeCalls(client: WaslApolloClient): KnowledgeCalls {
   return {

@@ -2,9 +2,9 @@
 // multipart request, with the version read); typed errors come back as HttpErrors.
 
 import type { TypedErrorResult } from "./errors.js";
+import { unwrap } from "./errors.js";
 import { letterFields } from "./fragments.js";
 import { postMultipart } from "./multipart.js";
-import { unwrap } from "./requests.js";
 
 const attachScanMutation = `mutation AttachLetterScan($input: AttachLetterScanInput!) {
   result: attachLetterScan(input: $input) {

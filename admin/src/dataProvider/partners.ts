@@ -2,7 +2,7 @@
 // the key is shown), rotating it with an overlap, and revoking it.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import { type TypedErrorResult, typedResultError } from "./errors.js";
+import { unwrap } from "./errors.js";
 import { apiKeyFields } from "./resources/partners.js";
 
 export type ApiKeyRecord = {
@@ -62,13 +62,6 @@ const revokeMutation = gql`
       ${errors}
     }
   }`;
-
-type Result = TypedErrorResult & Record<string, unknown>;
-
-function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
-  if (result && result.__typename === success) return result[field] as T;
-  throw typedResultError(result ?? { __typename: "Error", message: "" });
-}
 
 export function partnerCalls(client: WaslApolloClient): PartnerCalls {
   return {

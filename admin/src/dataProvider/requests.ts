@@ -5,8 +5,7 @@
 // actions of InvalidTransitionError, the field errors of ValidationError.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import type { TypedErrorResult } from "./errors.js";
-import { typedResultError } from "./errors.js";
+import { type TypedResult, unwrap } from "./errors.js";
 import { requestFields, requestTypeFields } from "./fragments.js";
 import { postMultipart } from "./multipart.js";
 
@@ -294,14 +293,6 @@ export type DocumentRecord = {
   version: number;
 };
 
-type Result = TypedErrorResult & Record<string, unknown>;
-
-/** The success's field, or the typed error as react-admin's HttpError. */
-export function unwrap<T>(result: Result | null | undefined, success: string, field: string): T {
-  if (result && result.__typename === success) return result[field] as T;
-  throw typedResultError(result ?? { __typename: "Error", message: "" });
-}
-
 export type RequestCalls = {
   runRequestAction(
     action: RequestActionName,
@@ -344,7 +335,11 @@ export function requestCalls(
         { input: { request: requestId, kind, file } },
         fetchImpl,
       );
-      return unwrap<DocumentRecord>(data.result as Result, "UploadDocumentSuccess", "document");
+      return unwrap<DocumentRecord>(
+        data.result as TypedResult,
+        "UploadDocumentSuccess",
+        "document",
+      );
     },
 
     async verifyDocument(document, decision, reason) {
