@@ -285,8 +285,10 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
     stop: (result: ExecutionResult) => void,
   ) => {
     const context = args.contextValue as Context & { socketHeaders?: Headers; request?: Request };
-    const caller = await context.caller();
-    if (caller.kind !== "partner") return undefined;
+    // A caller that cannot be resolved now (the database is busy) is left to execution: its
+    // fields meet the same failure there, and answer it as BUSY rather than as a crash.
+    const caller = await context.caller().catch(() => undefined);
+    if (caller?.kind !== "partner") return undefined;
     if (context.request) admitted.add(context.request);
     const operation = getOperationAST(args.document, args.operationName);
     const call: CallStart = {
