@@ -6,14 +6,11 @@ import {
   Alert,
   Box,
   Button,
-  Checkbox,
   Chip,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
-  FormControlLabel,
-  FormGroup,
   FormHelperText,
   Stack,
   Table,
@@ -37,6 +34,7 @@ import {
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { ApiKeyRecord, IssuedApiKey } from "../dataProvider/partners.js";
+import { CheckboxList } from "../shared/CheckboxList.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
 import { useSaveErrorNotifier } from "../shared/saveErrors.js";
@@ -147,24 +145,12 @@ function IssueKeyDialog({
           />
           <Box>
             <Typography variant="subtitle2">{translate(k("scopes"))}</Typography>
-            <FormGroup>
-              {partnerScopes.map((scope) => (
-                <FormControlLabel
-                  key={scope}
-                  label={scopeLabel(scope)}
-                  control={
-                    <Checkbox
-                      checked={scopes.includes(scope)}
-                      onChange={(e) =>
-                        setScopes(
-                          e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope),
-                        )
-                      }
-                    />
-                  }
-                />
-              ))}
-            </FormGroup>
+            <CheckboxList
+              values={partnerScopes}
+              picked={scopes}
+              onChange={setScopes}
+              labelOf={scopeLabel}
+            />
             {errors.scopes && <FormHelperText error>{errors.scopes}</FormHelperText>}
           </Box>
           <TextField

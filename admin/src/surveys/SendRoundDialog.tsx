@@ -4,12 +4,10 @@
 import SendIcon from "@mui/icons-material/Send";
 import {
   Alert,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
-  FormControlLabel,
   FormGroup,
   FormLabel,
   TextField,
@@ -18,6 +16,7 @@ import {
 import { useState } from "react";
 import { Button, useDataProvider, useTranslate } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
+import { CheckboxList } from "../shared/CheckboxList.js";
 import { channels, membershipStatuses, useEnumLabel } from "../shared/EnumField.js";
 
 const r = (key: string) => `resources.surveys.round.${key}`;
@@ -40,24 +39,7 @@ function Choices({
   return (
     <FormGroup sx={{ mb: 1 }}>
       <FormLabel>{translate(label)}</FormLabel>
-      <FormGroup row>
-        {values.map((value) => (
-          <FormControlLabel
-            key={value}
-            label={labelOf(value)}
-            control={
-              <Checkbox
-                checked={picked.includes(value)}
-                onChange={(event) =>
-                  onChange(
-                    event.target.checked ? [...picked, value] : picked.filter((v) => v !== value),
-                  )
-                }
-              />
-            }
-          />
-        ))}
-      </FormGroup>
+      <CheckboxList row values={values} picked={picked} onChange={onChange} labelOf={labelOf} />
     </FormGroup>
   );
 }
