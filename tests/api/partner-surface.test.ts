@@ -149,6 +149,10 @@ const surface: Record<PartnerScope | "ANY_KEY", string[]> = {
     "Query.webhookDeliveries",
     ...errorFields,
     // Its webhooks, their secrets (answered once) and deliveries: no member's data.
+    "InvalidTransitionError.allowed",
+    "InvalidTransitionError.code",
+    "InvalidTransitionError.currentState",
+    "InvalidTransitionError.message",
     "OutboxTransitionError.allowed",
     "OutboxTransitionError.allowedOutboxActions",
     "OutboxTransitionError.code",
