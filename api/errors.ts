@@ -142,16 +142,22 @@ export class ConflictError extends DomainError {
 }
 
 /**
- * The action is not one the record's state allows. `labels` names the message-key prefixes
- * of the states' and actions' labels (e.g. "requestStatus", "requestAction"), so that the
- * message shows them in the caller's language, with the moves the state does allow.
+ * The action is not one the record's state allows. Each state machine has its own subclass
+ * (its module's errors.ts) typing the state and the actions by its enums, so that the schema
+ * answers `RequestStatus`/`RequestAction` and the like rather than strings. `labels` names
+ * the message-key prefixes of the states' and actions' labels (e.g. "requestStatus",
+ * "requestAction"), so that the message shows them in the caller's language, with the moves
+ * the state does allow.
  */
-export class InvalidTransitionError extends DomainError {
+export abstract class InvalidTransitionError<
+  State extends string = string,
+  Action extends string = string,
+> extends DomainError {
   readonly code = "INVALID_TRANSITION";
   constructor(
-    readonly currentState: string,
-    readonly attempted: string,
-    readonly allowed: string[],
+    readonly currentState: State,
+    attempted: string,
+    readonly allowed: readonly Action[],
     labels: { state: string; action: string },
   ) {
     const action = (name: string) => `${labels.action}.${name}`;

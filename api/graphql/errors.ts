@@ -6,6 +6,7 @@ import {
   isOriginalGraphQLError,
   type Plugin,
 } from "@envelop/core";
+import type { EnumRef } from "@pothos/core";
 import { type DocumentNode, GraphQLError, getOperationAST } from "graphql";
 import type { Context } from "../auth/context.js";
 import { isDatabaseBusy } from "../db/client.js";
@@ -16,14 +17,14 @@ import {
   type ErrorCode,
   type FieldError,
   ForbiddenError,
-  InvalidTransitionError,
+  type InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   UnauthenticatedError,
   ValidationError,
 } from "../errors.js";
 import { type Locale, translate } from "../i18n/messages.js";
-import { builder } from "./builder.js";
+import { builder, type SchemaBuilderTypes } from "./builder.js";
 
 // Every other code is added by the error type that carries it (`errorTypeOptions`); BUSY has
 // no type of its own: it reaches clients only as a GraphQL error's code.
@@ -173,18 +174,79 @@ builder.objectType(ConflictError, {
     }),
   }),
 });
-builder.objectType(InvalidTransitionError, {
-  name: "InvalidTransitionError",
-  ...errorTypeOptions(
-    InvalidTransitionError,
-    "The action is not allowed in the record's current state.",
-    ["INVALID_TRANSITION"],
-  ),
-  fields: (t) => ({
-    currentState: t.exposeString("currentState", { description: "The state the record is in." }),
-    allowed: t.exposeStringList("allowed", { description: "The actions allowed from this state." }),
-  }),
-});
+const transitionDescription =
+  "The action is not allowed in the record's current state; nothing was written. The concrete type names the record (a request, a committee session or agenda item, an outbox row, a research report) and types its state and the actions allowed from it by that record's enums.";
+codes.set("INVALID_TRANSITION", `InvalidTransitionError: ${transitionDescription}`);
+
+const typedFields =
+  "the concrete type's state and actions, typed and named by its enums (e.g. `requestStatus`, `allowedRequestActions`)";
+
+/**
+ * Every refused transition, whatever the state machine: generic handling reads `code` and
+ * `message` here, and each machine's type (declared by its module with
+ * `transitionErrorType`) adds its state and actions as enums.
+ */
+export const InvalidTransitionInterface = builder
+  .interfaceRef<InvalidTransitionError>("InvalidTransitionError")
+  .implement({
+    description: transitionDescription,
+    interfaces: [ErrorInterface],
+    fields: (t) => ({
+      currentState: t.string({
+        description: "The state the record is in, as a string.",
+        deprecationReason: `Read ${typedFields}.`,
+        resolve: (e) => e.currentState,
+      }),
+      allowed: t.stringList({
+        description: "The actions allowed from this state, as strings.",
+        deprecationReason: `Read ${typedFields}.`,
+        resolve: (e) => [...e.allowed],
+      }),
+    }),
+  });
+
+type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaBuilderTypes>;
+
+/**
+ * A state machine's refusal (a subclass of InvalidTransitionError) as a GraphQL object type
+ * implementing `Error` and `InvalidTransitionError`, its state and actions typed by the
+ * machine's enums. The fields are named by their enums (`requestStatus`,
+ * `allowedRequestActions`), not `currentStatus` on every type: one union may hold the refusals
+ * of several machines, and fields of one name with different enum types cannot be selected
+ * side by side. Each module declares its own.
+ */
+export function transitionErrorType(
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos reads a type's shape from a class only when its constructor takes any[] (never[] infers no shape).
+  errorClass: new (...args: any[]) => InvalidTransitionError,
+  spec: {
+    name: string;
+    description: string;
+    states: EnumRef<Types, string> & { name: string };
+    actions: EnumRef<Types, string> & { name: string };
+    /** What is in the state, e.g. "the request". */
+    record: string;
+  },
+) {
+  const stateField = spec.states.name[0]!.toLowerCase() + spec.states.name.slice(1);
+  const actionsField = `allowed${spec.actions.name}s`;
+  return builder.objectType(errorClass, {
+    name: spec.name,
+    ...errorTypeOptions(errorClass, spec.description, []),
+    interfaces: [ErrorInterface, InvalidTransitionInterface],
+    fields: (t) => ({
+      [stateField]: t.field({
+        type: spec.states,
+        description: `The state ${spec.record} is in.`,
+        resolve: (e) => e.currentState,
+      }),
+      [actionsField]: t.field({
+        type: [spec.actions],
+        description: `The actions ${spec.record} allows from this state (whoever may take them); empty when none.`,
+        resolve: (e) => [...e.allowed],
+      }),
+    }),
+  });
+}
 builder.objectType(PreconditionFailedError, {
   name: "PreconditionFailedError",
   ...errorTypeOptions(

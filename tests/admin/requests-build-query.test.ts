@@ -156,7 +156,7 @@ describe("requests resource", () => {
     valid(requestChangedSubscription);
   });
 
-  it("keeps every gap of an IncompleteRequestError and the allowed actions of an InvalidTransitionError", () => {
+  it("keeps every gap of an IncompleteRequestError and the status and allowed actions of a RequestTransitionError", () => {
     const { parseResponse } = build("CREATE", "requests", { data: {} });
     let thrown: unknown;
     try {
@@ -180,6 +180,28 @@ describe("requests resource", () => {
     const body = (thrown as HttpError).body as { code: string; gaps: { name: string }[] };
     expect(body.code).toBe("INCOMPLETE_REQUEST");
     expect(body.gaps.map((g) => g.name)).toEqual(["FAMILY_CARD", "attestation"]);
+
+    try {
+      parseResponse({
+        data: {
+          result: {
+            __typename: "RequestTransitionError",
+            code: "INVALID_TRANSITION",
+            message: "لا يمكن تقديم الطلب والحالة «مقدَّم»",
+            requestStatus: "SUBMITTED",
+            allowedRequestActions: ["REFER_TO_RESEARCHER", "WITHDRAW"],
+          },
+        },
+      } as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as HttpError).body).toMatchObject({
+      code: "INVALID_TRANSITION",
+      typename: "RequestTransitionError",
+      requestStatus: "SUBMITTED",
+      allowedRequestActions: ["REFER_TO_RESEARCHER", "WITHDRAW"],
+    });
   });
 
   it("refreshes a changed request's case file and the request lists on requestChanged", () => {

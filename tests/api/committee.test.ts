@@ -149,7 +149,12 @@ describe("sessions and agenda", () => {
       { item: open.items[0].id, position: 3 },
       c.staff.token,
     );
-    expect(voting).toMatchObject({ __typename: "InvalidTransitionError", currentState: "VOTING" });
+    expect(voting).toMatchObject({
+      __typename: "AgendaItemTransitionError",
+      code: "INVALID_TRANSITION",
+      agendaItemStatus: "VOTING",
+      allowedCommitteeActions: ["CAST_VOTE", "RECUSE", "CLOSE_VOTING", "DEFER"],
+    });
     expect(voting.message).toContain("قيد التصويت");
   });
 });
@@ -160,7 +165,11 @@ describe("voting", () => {
     const room = await c.open(await c.sessionWith([request.id]), [c.m1, c.m2, c.m3]);
     const item = room.items[0].id;
     const early = await c.call("castCommitteeVote", { item, choice: "APPROVE" }, c.m1.token);
-    expect(early).toMatchObject({ __typename: "InvalidTransitionError", currentState: "PENDING" });
+    expect(early).toMatchObject({
+      __typename: "AgendaItemTransitionError",
+      agendaItemStatus: "PENDING",
+      allowedCommitteeActions: ["BUILD_AGENDA", "OPEN_VOTING", "RECUSE", "DEFER"],
+    });
     await c.call("openCommitteeVoting", { item }, c.chair.token);
     await c.call("castCommitteeVote", { item, choice: "APPROVE" }, c.m1.token);
     const changed = await c.call(
@@ -174,8 +183,9 @@ describe("voting", () => {
     await c.call("closeCommitteeVoting", { item }, c.chair.token);
     const late = await c.call("castCommitteeVote", { item, choice: "APPROVE" }, c.m2.token);
     expect(late).toMatchObject({
-      __typename: "InvalidTransitionError",
-      currentState: "VOTING_CLOSED",
+      __typename: "AgendaItemTransitionError",
+      agendaItemStatus: "VOTING_CLOSED",
+      allowedCommitteeActions: ["OPEN_VOTING", "FINALISE", "DEFER"],
     });
     expect(late.message).toContain("أُغلق التصويت");
   });
@@ -281,7 +291,7 @@ describe("decisions", () => {
     const kinds = results.map((r) => r.__typename);
     expect(kinds.filter((k) => k === "FinaliseCommitteeItemSuccess")).toHaveLength(1);
     expect(kinds.filter((k) => k !== "FinaliseCommitteeItemSuccess")[0]).toMatch(
-      /InvalidTransitionError|ConflictError/,
+      /TransitionError|ConflictError/,
     );
     expect(
       await c.db.timelineEvent.count({
@@ -423,7 +433,11 @@ describe("decisions", () => {
       { session: room.session, version: ended.room.version },
       c.chair.token,
     );
-    expect(reclose.__typename).toBe("InvalidTransitionError");
+    expect(reclose).toMatchObject({
+      __typename: "CommitteeSessionTransitionError",
+      sessionStatus: "CLOSED",
+      allowedCommitteeActions: [],
+    });
     expect(
       (await c.db.committeeSession.findUniqueOrThrow({ where: { id: session.id } })).minutes,
     ).toBe(session.minutes);

@@ -282,7 +282,7 @@ describe("the outbox and the transaction", () => {
       { input: { id: request.id, version: request.version, answer: "جواب" } },
       { token },
     );
-    expect(resolved.data?.resolveRequest.__typename).toBe("InvalidTransitionError");
+    expect(resolved.data?.resolveRequest.__typename).toBe("RequestTransitionError");
     expect(await t.database.prisma.notification.count({ where: { memberId: member.id } })).toBe(
       before,
     );

@@ -145,6 +145,7 @@ const change = (
     ... on ${field[0]!.toUpperCase()}${field.slice(1)}Success { notification { status attempts version } }
     ... on Error { code message }
     ... on InvalidTransitionError { currentState allowed }
+    ... on OutboxTransitionError { outboxStatus allowedOutboxActions }
   } }`;
 
 describe("resend and cancel", () => {
@@ -167,7 +168,7 @@ describe("resend and cancel", () => {
     expect(audit?.changes).toMatchObject({ status: { before: "FAILED", after: "PENDING" } });
   });
 
-  it("refuses to resend what is not FAILED, naming its state in the caller's language", async () => {
+  it("refuses to resend what is not FAILED, naming its state by its enums and in the caller's language", async () => {
     const row = await t.database.prisma.notification.findUniqueOrThrow({
       where: { id: ids.pending },
     });
@@ -177,8 +178,11 @@ describe("resend and cancel", () => {
       { token: tokens.staff, language: "ar" },
     );
     expect(result.data?.resendNotification).toMatchObject({
-      __typename: "InvalidTransitionError",
+      __typename: "OutboxTransitionError",
       code: "INVALID_TRANSITION",
+      outboxStatus: "PENDING",
+      allowedOutboxActions: ["CANCEL"],
+      // The deprecated string fields of the InvalidTransitionError interface still answer.
       currentState: "PENDING",
       allowed: ["CANCEL"],
     });

@@ -616,7 +616,7 @@ describe("delivery", () => {
     expect(byOther.data?.webhookDeliveries.totalCount).toBe(0);
     const resend = `mutation($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) {
       __typename ... on ResendWebhookDeliverySuccess { delivery { status attemptCount } }
-      ... on NotFoundError { code } ... on InvalidTransitionError { code } } }`;
+      ... on NotFoundError { code } ... on OutboxTransitionError { code outboxStatus allowedOutboxActions } } }`;
     const refused = await t.gql<Json>(
       resend,
       { input: { delivery: failed.id } },
@@ -636,7 +636,12 @@ describe("delivery", () => {
     });
     // Pending: not resent again until it is done.
     const twice = await t.gql<Json>(resend, { input: { delivery: failed.id } }, { token: admin });
-    expect(twice.data?.resendWebhookDelivery.__typename).toBe("InvalidTransitionError");
+    expect(twice.data?.resendWebhookDelivery).toEqual({
+      __typename: "OutboxTransitionError",
+      code: "INVALID_TRANSITION",
+      outboxStatus: "PENDING",
+      allowedOutboxActions: [],
+    });
     expect(await drain()).toMatchObject({ sent: 1 });
     expect(received.at(-1)!.headers["x-wasl-delivery"]).toBe(rawId(failed.id));
     // Admins resend any partner's: a delivered one goes again.

@@ -110,7 +110,7 @@ async function act(
       __typename
       ... on ${typeName}Success { request { ${requestFields} } }
       ... on Error { code message }
-      ... on InvalidTransitionError { currentState allowed }
+      ... on RequestTransitionError { requestStatus allowedRequestActions }
       ... on ConflictError { currentVersion }
       ${extraErrors[action].map((name) => errorFragments[name]).join("\n")}
     } }`,
@@ -526,8 +526,9 @@ describe("service requests (inquiry, complaint, suggestion, data update)", () =>
     answered = (await act("staff", "RESOLVE", answered, { answer: "تمت الإجابة" })).request;
     const refused = await act("staff", "WITHDRAW", answered);
     expect(refused).toMatchObject({
-      __typename: "InvalidTransitionError",
-      currentState: "RESOLVED",
+      __typename: "RequestTransitionError",
+      requestStatus: "RESOLVED",
+      allowedRequestActions: ["CLOSE"],
     });
   });
 });
@@ -618,13 +619,14 @@ describe("completeness (policy step 2)", () => {
   it("updateRequest is refused once submitted, naming the state", async () => {
     const request = await submitted("IN_KIND_SUPPORT");
     const result = await t.gql(
-      `mutation($input: UpdateRequestInput!) { updateRequest(input: $input) { __typename ... on InvalidTransitionError { currentState allowed } } }`,
+      `mutation($input: UpdateRequestInput!) { updateRequest(input: $input) { __typename ... on RequestTransitionError { requestStatus allowedRequestActions } } }`,
       { input: { id: gid("Request", request.id), version: request.version, subject: "x" } },
       { token: tokens.staff },
     );
     expect(result.data?.updateRequest).toMatchObject({
-      __typename: "InvalidTransitionError",
-      currentState: "SUBMITTED",
+      __typename: "RequestTransitionError",
+      requestStatus: "SUBMITTED",
+      allowedRequestActions: actionsFrom("COMMITTEE", "SUBMITTED"),
     });
   });
 });
@@ -652,10 +654,10 @@ describe("every illegal transition is refused with the current state and the all
       const row = await db.request.update({ where: { id }, data: { status: state } });
       const result = await act("everything", action, row);
       expect(result, `${flow} ${state} ${action}`).toMatchObject({
-        __typename: "InvalidTransitionError",
+        __typename: "RequestTransitionError",
         code: "INVALID_TRANSITION",
-        currentState: state,
-        allowed: actionsFrom(flow, state),
+        requestStatus: state,
+        allowedRequestActions: actionsFrom(flow, state),
       });
       // The state and the allowed moves by their English labels (act asks in English).
       expect(result.message).toContain(`“${messages.en[`requestStatus.${state}`]}”`);
@@ -957,7 +959,7 @@ describe("concurrency", () => {
       results
         .filter((r) => r.__typename !== "ReferToResearcherSuccess")
         .every(
-          (r) => r.__typename === "ConflictError" || r.__typename === "InvalidTransitionError",
+          (r) => r.__typename === "ConflictError" || r.__typename === "RequestTransitionError",
         ),
     ).toBe(true);
     const stored = await db.request.findUniqueOrThrow({ where: { id: request.id } });
@@ -987,7 +989,7 @@ describe("concurrency", () => {
         const action = current.status === "SUBMITTED" ? "REQUEST_MORE_INFORMATION" : "RESUBMIT";
         const result = await act("staff", action, current);
         if (result.__typename.endsWith("Success")) return result.request.version as number;
-        expect(["ConflictError", "InvalidTransitionError"]).toContain(result.__typename);
+        expect(["ConflictError", "RequestTransitionError"]).toContain(result.__typename);
       }
     };
     const versions = await Promise.all(Array.from({ length: 50 }, writer));

@@ -21,7 +21,7 @@ const saveMutation = `mutation($input: SaveResearchReportInput!) {
     ... on ValidationError { code message fieldErrors { path message } }
     ... on ConflictError { code currentVersion }
     ... on Error { code }
-    ... on InvalidTransitionError { code currentState allowed message }
+    ... on RequestTransitionError { code requestStatus allowedRequestActions message }
     ... on NotFoundError { code }
   }
 }`;
@@ -32,7 +32,8 @@ const submitMutation = `mutation($input: SubmitResearchReportInput!) {
     ... on SubmitResearchReportSuccess { report { id submitted submittedAt version } }
     ... on ConflictError { code currentVersion }
     ... on Error { code }
-    ... on InvalidTransitionError { code currentState allowed message }
+    ... on RequestTransitionError { code requestStatus allowedRequestActions message }
+    ... on ResearchReportTransitionError { code researchReportStatus allowedResearchReportActions message }
     ... on NotFoundError { code }
   }
 }`;
@@ -212,9 +213,10 @@ describe("refusals", () => {
     await t.gql(submitMutation, { input: { id, version: 1 } }, { token: researcher });
     const again = await t.gql(submitMutation, { input: { id, version: 2 } }, { token: researcher });
     expect(again.data?.submitResearchReport).toMatchObject({
+      __typename: "ResearchReportTransitionError",
       code: "INVALID_TRANSITION",
-      currentState: "SUBMITTED",
-      allowed: [],
+      researchReportStatus: "SUBMITTED",
+      allowedResearchReportActions: [],
     });
     // The report's state by its label; nothing is left to do with a submitted report.
     expect(again.data?.submitResearchReport.message).toBe(
@@ -229,9 +231,10 @@ describe("refusals", () => {
     });
     const result = await saveDraft(request.id, { token: researcher });
     expect(result.data?.saveResearchReport).toMatchObject({
+      __typename: "RequestTransitionError",
       code: "INVALID_TRANSITION",
-      currentState: "IN_COMMITTEE",
-      allowed: ["RECORD_DECISION", "WITHDRAW"],
+      requestStatus: "IN_COMMITTEE",
+      allowedRequestActions: ["RECORD_DECISION", "WITHDRAW"],
     });
     // Arabic labels, not the English codes, and the moves the state allows.
     expect(result.data?.saveResearchReport.message).toBe(

@@ -54,9 +54,31 @@ export async function setUpCommittee(t: TestApp) {
     });
   }
 
+  const transitionErrors = new Map<string, string[]>();
+  const transitionFields: Record<string, string> = {
+    CommitteeSessionTransitionError: "sessionStatus allowedCommitteeActions",
+    AgendaItemTransitionError: "agendaItemStatus allowedCommitteeActions",
+    RequestTransitionError: "requestStatus allowedRequestActions",
+  };
+  /** The refused-transition types a result union has (each command checks its own states). */
+  async function transitionErrorsOf(union: string): Promise<string[]> {
+    if (!transitionErrors.has(union)) {
+      const answer = await t.gql(`{ __type(name: "${union}") { possibleTypes { name } } }`);
+      const names = (answer.data!.__type.possibleTypes as { name: string }[]).map((p) => p.name);
+      transitionErrors.set(
+        union,
+        names.filter((name) => name.endsWith("TransitionError")),
+      );
+    }
+    return transitionErrors.get(union)!;
+  }
+
   /** Calls a room mutation; answers its result (room, or the error's fields). */
   async function call(name: string, input: Record<string, unknown>, token: string): Promise<Json> {
     const type = name[0]!.toUpperCase() + name.slice(1);
+    const transitions = (await transitionErrorsOf(`${type}Result`))
+      .map((error) => `... on ${error} { ${transitionFields[error]} }`)
+      .join("\n");
     const result = await t.gql(
       `mutation($input: ${type}Input!) { ${name}(input: $input) {
         __typename
@@ -64,7 +86,7 @@ export async function setUpCommittee(t: TestApp) {
         ... on Error { code message }
         ... on PreconditionFailedError { reason }
         ... on ValidationError { fieldErrors { path message } }
-        ... on InvalidTransitionError { currentState allowed }
+        ${transitions}
       } }`,
       { input },
       { token },

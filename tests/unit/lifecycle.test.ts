@@ -13,6 +13,7 @@ import {
   isOverdue,
   resumedDueAt,
 } from "../../api/modules/requests/decision-clock.js";
+import { researchSteps } from "../../api/modules/requests/errors.js";
 import {
   availableActionsFor,
   flowStates,
@@ -21,7 +22,6 @@ import {
   requestActions,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
-import { researchSteps } from "../../api/modules/requests/research/service.js";
 import {
   formatReference,
   riyadhYear,

@@ -113,12 +113,15 @@ export const committeeCommands = [
 ] as const;
 export type CommitteeCommand = (typeof committeeCommands)[number];
 
-/** Every room command's result union has the same typed errors. */
+/**
+ * The typed errors every room command's result union has. A refused transition (the
+ * session's, an item's) is shown by its message, which names the state and the moves it
+ * allows; each command's union has only the machines it checks, so none is selected here.
+ */
 const commandErrors: ErrorType[] = [
   "ConflictError",
   "ForbiddenError",
   "IncompleteRequestError",
-  "InvalidTransitionError",
   "NotFoundError",
   "PreconditionFailedError",
   "ValidationError",

@@ -11,9 +11,9 @@ export type TypedErrorResult = {
   fieldErrors?: FieldErrorResult[];
   /** IncompleteRequestError: every gap, named. */
   gaps?: { kind: string; name: string; message: string }[];
-  /** InvalidTransitionError: the state and the actions allowed from it. */
-  allowed?: string[];
-  currentState?: string;
+  /** RequestTransitionError: the request's status and the actions allowed from it. */
+  requestStatus?: string;
+  allowedRequestActions?: string[];
   /** PreconditionFailedError. */
   reason?: string;
 };
@@ -54,7 +54,9 @@ export function typedResultError(result: TypedErrorResult): HttpError {
     typename: result.__typename,
     errors: Object.keys(errors).length ? errors : undefined,
     ...(result.gaps ? { gaps: result.gaps } : {}),
-    ...(result.allowed ? { allowed: result.allowed, currentState: result.currentState } : {}),
+    ...(result.allowedRequestActions
+      ? { allowedRequestActions: result.allowedRequestActions, requestStatus: result.requestStatus }
+      : {}),
     ...(result.reason ? { reason: result.reason } : {}),
   });
 }

@@ -16,7 +16,7 @@ const actionMutation = (field: OutboxAction) => {
         ... on ${type}Success { notification { ${notificationFields} } }
         ... on Error { code message }
         ... on ConflictError { currentVersion }
-        ... on InvalidTransitionError { currentState allowed }
+        ... on OutboxTransitionError { outboxStatus allowedOutboxActions }
       }
     }`;
 };

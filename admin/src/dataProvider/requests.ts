@@ -1,8 +1,8 @@
 // The request case file's own calls: life-cycle actions (each its verb-first mutation, sent
 // with the version read), documents (multipart upload, verification), the attestation (in
 // person, or a signing link sent to the member), and the request types' rules. Typed errors come back as HttpErrors whose body
-// keeps what the screens show: the gaps of IncompleteRequestError, the state and allowed
-// actions of InvalidTransitionError, the field errors of ValidationError.
+// keeps what the screens show: the gaps of IncompleteRequestError, the status and allowed
+// actions of RequestTransitionError, the field errors of ValidationError.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
 import { type TypedResult, unwrap } from "./errors.js";
@@ -26,9 +26,10 @@ export type ErrorType =
   | "ConflictError"
   | "ForbiddenError"
   | "IncompleteRequestError"
-  | "InvalidTransitionError"
   | "NotFoundError"
   | "PreconditionFailedError"
+  | "RequestTransitionError"
+  | "ResearchReportTransitionError"
   | "ValidationError";
 
 /** Each action's mutation, its success type, and the error types of its result union. */
@@ -40,7 +41,7 @@ export const requestActions: Record<
     mutation: "submitRequest",
     input: "SubmitRequestInput",
     success: "SubmitRequestSuccess",
-    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
+    errors: ["ConflictError", "IncompleteRequestError", "RequestTransitionError"],
   },
   RAISE_TO_COMMITTEE: {
     mutation: "raiseToCommittee",
@@ -49,7 +50,7 @@ export const requestActions: Record<
     errors: [
       "ConflictError",
       "IncompleteRequestError",
-      "InvalidTransitionError",
+      "RequestTransitionError",
       "PreconditionFailedError",
     ],
   },
@@ -59,7 +60,7 @@ export const requestActions: Record<
     success: "RecordDecisionSuccess",
     errors: [
       "ConflictError",
-      "InvalidTransitionError",
+      "RequestTransitionError",
       "PreconditionFailedError",
       "ValidationError",
     ],
@@ -68,13 +69,13 @@ export const requestActions: Record<
     mutation: "referToResearcher",
     input: "ReferToResearcherInput",
     success: "ReferToResearcherSuccess",
-    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+    errors: ["ConflictError", "RequestTransitionError", "ValidationError"],
   },
   REQUEST_MORE_INFORMATION: {
     mutation: "requestMoreInformation",
     input: "RequestMoreInformationInput",
     success: "RequestMoreInformationSuccess",
-    errors: ["ConflictError", "InvalidTransitionError", "ValidationError"],
+    errors: ["ConflictError", "RequestTransitionError", "ValidationError"],
   },
   RESOLVE: {
     mutation: "resolveRequest",
@@ -83,7 +84,7 @@ export const requestActions: Record<
     errors: [
       "ConflictError",
       "IncompleteRequestError",
-      "InvalidTransitionError",
+      "RequestTransitionError",
       "ValidationError",
     ],
   },
@@ -91,32 +92,32 @@ export const requestActions: Record<
     mutation: "resubmitRequest",
     input: "ResubmitRequestInput",
     success: "ResubmitRequestSuccess",
-    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
+    errors: ["ConflictError", "IncompleteRequestError", "RequestTransitionError"],
   },
   START_WORK: {
     mutation: "startWork",
     input: "StartWorkInput",
     success: "StartWorkSuccess",
-    errors: ["ConflictError", "InvalidTransitionError"],
+    errors: ["ConflictError", "RequestTransitionError"],
   },
   COMPLETE: {
     mutation: "completeRequest",
     input: "CompleteRequestInput",
     success: "CompleteRequestSuccess",
     // An approved request whose required documents are not all verified yet.
-    errors: ["ConflictError", "IncompleteRequestError", "InvalidTransitionError"],
+    errors: ["ConflictError", "IncompleteRequestError", "RequestTransitionError"],
   },
   CLOSE: {
     mutation: "closeRequest",
     input: "CloseRequestInput",
     success: "CloseRequestSuccess",
-    errors: ["ConflictError", "InvalidTransitionError"],
+    errors: ["ConflictError", "RequestTransitionError"],
   },
   WITHDRAW: {
     mutation: "withdrawRequest",
     input: "WithdrawRequestInput",
     success: "WithdrawRequestSuccess",
-    errors: ["ConflictError", "InvalidTransitionError"],
+    errors: ["ConflictError", "RequestTransitionError"],
   },
 };
 
@@ -125,9 +126,11 @@ const errorFields: Record<ErrorType, string> = {
   ConflictError: "currentVersion expectedVersion",
   ForbiddenError: "",
   IncompleteRequestError: "gaps { kind name message }",
-  InvalidTransitionError: "allowed currentState",
   NotFoundError: "",
   PreconditionFailedError: "reason",
+  RequestTransitionError: "requestStatus allowedRequestActions",
+  // Shown by its message (a submitted report is final).
+  ResearchReportTransitionError: "",
   ValidationError: "fieldErrors { path message }",
 };
 
@@ -231,7 +234,7 @@ export const saveResearchReportDocument = `mutation SaveResearchReport($input: S
   result: saveResearchReport(input: $input) {
     __typename
     ... on SaveResearchReportSuccess { report { ${reportFields} } }
-    ${errorSelection(["ConflictError", "InvalidTransitionError", "ValidationError"])}
+    ${errorSelection(["ConflictError", "RequestTransitionError", "ValidationError"])}
   }
 }`;
 
@@ -239,7 +242,7 @@ export const submitResearchReportDocument = `mutation SubmitResearchReport($inpu
   result: submitResearchReport(input: $input) {
     __typename
     ... on SubmitResearchReportSuccess { report { ${reportFields} } }
-    ${errorSelection(["ConflictError", "InvalidTransitionError"])}
+    ${errorSelection(["ConflictError", "RequestTransitionError", "ResearchReportTransitionError"])}
   }
 }`;
 

@@ -137,8 +137,8 @@ type ErrorBody = {
   code?: string;
   typename?: string;
   gaps?: { kind: string; name: string; message: string }[];
-  allowed?: string[];
-  currentState?: string;
+  allowedRequestActions?: string[];
+  requestStatus?: string;
   reason?: string;
   errors?: Record<string, unknown>;
 };
@@ -201,8 +201,8 @@ export function RequestErrorAlert({ error }: { error: unknown }) {
     items = body.gaps.map((g) => `${gapKind(g.kind)}: ${g.message} (${g.name})`);
   } else if (code === "INVALID_TRANSITION") {
     title = translate("resources.requests.errors.invalid_transition", {
-      state: status(body?.currentState),
-      allowed: (body?.allowed ?? []).map((a) => action(a)).join("، ") || "—",
+      state: status(body?.requestStatus),
+      allowed: (body?.allowedRequestActions ?? []).map((a) => action(a)).join("، ") || "—",
     });
     items = [message];
   } else if (code === "CONFLICT") {

@@ -8,17 +8,17 @@ import { type Command, run } from "../../db/commands.js";
 import {
   ConflictError,
   ForbiddenError,
-  InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
 } from "../../errors.js";
 import { builder, type SchemaBuilderTypes } from "../../graphql/builder.js";
-import { IncompleteRequestError } from "../requests/errors.js";
+import { IncompleteRequestError, RequestTransitionError } from "../requests/errors.js";
 import { RequestNode } from "../requests/types.js";
 import { UserNode } from "../users/types.js";
 import { addToAgenda, moveAgendaItem, removeFromAgenda } from "./agenda.js";
 import { deferItem, finaliseItem } from "./decisions.js";
+import { AgendaItemTransitionError, CommitteeSessionTransitionError } from "./errors.js";
 import {
   changeSession,
   closeSession,
@@ -39,6 +39,14 @@ import { castVote, closeVoting, openVoting, recuse } from "./voting.js";
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<SchemaBuilderTypes>;
 
+/** The state machines a room command checks: the session's, an agenda item's, the request's. */
+type Refusal = "session" | "item" | "request";
+const refusalErrors = {
+  session: CommitteeSessionTransitionError,
+  item: AgendaItemTransitionError,
+  request: RequestTransitionError,
+};
+
 /** A mutation of the room: its input, the command it runs, the room as the answer. */
 function roomMutation<Shape extends object, CommandInput>(spec: {
   name: string;
@@ -47,6 +55,8 @@ function roomMutation<Shape extends object, CommandInput>(spec: {
   input: InputObjectRef<Types, Shape>;
   command: Command<CommandInput, RoomState>;
   commandInput: (input: Shape) => CommandInput;
+  /** The states the command checks: each refuses with its own typed error. */
+  refusals: readonly Refusal[];
 }) {
   const typeName = spec.name[0]!.toUpperCase() + spec.name.slice(1);
   builder.mutationField(spec.name, (t) =>
@@ -60,7 +70,7 @@ function roomMutation<Shape extends object, CommandInput>(spec: {
           NotFoundError,
           ForbiddenError,
           ConflictError,
-          InvalidTransitionError,
+          ...spec.refusals.map((refusal) => refusalErrors[refusal]),
           PreconditionFailedError,
           IncompleteRequestError,
         ],
@@ -109,6 +119,7 @@ const ids = (list: readonly { id: string }[] | null | undefined) => list?.map((u
 
 roomMutation({
   name: "scheduleCommitteeSession",
+  refusals: [],
   description:
     "Schedules a committee session (staff): its time, chair and invited members, and its decision rule. Numbered within its Hijri year.",
   permission: "committee.manage",
@@ -139,6 +150,7 @@ roomMutation({
 
 roomMutation({
   name: "changeCommitteeSession",
+  refusals: ["session"],
   description:
     "Reschedules a session or changes its decision rule (until it opens), or its members (until it closes; a member taken off loses their votes on undecided items and leaves the room).",
   permission: "committee.manage",
@@ -162,6 +174,7 @@ roomMutation({
 
 roomMutation({
   name: "openCommitteeSession",
+  refusals: ["session"],
   description:
     "The chair opens the session and takes attendance; the decision rule is fixed from now on.",
   permission: "committee.chair",
@@ -187,6 +200,7 @@ roomMutation({
 
 roomMutation({
   name: "markCommitteeAttendance",
+  refusals: ["session"],
   description:
     "Attendance as the meeting goes: a member joins or leaves (themselves), or the chair marks a member present or absent.",
   permission: "committee.vote",
@@ -212,6 +226,7 @@ roomMutation({
 
 roomMutation({
   name: "closeCommitteeSession",
+  refusals: ["session"],
   description:
     "The chair closes the session (no item in a vote): undecided items are deferred to the next session and the minutes are written.",
   permission: "committee.chair",
@@ -225,6 +240,7 @@ roomMutation({
 
 roomMutation({
   name: "addToCommitteeAgenda",
+  refusals: ["session"],
   description:
     "Puts a request raised to the committee (IN_COMMITTEE) on a session's agenda, last. A request is on one open agenda at most.",
   permission: "committee.manage",
@@ -245,6 +261,7 @@ roomMutation({
 
 roomMutation({
   name: "removeFromCommitteeAgenda",
+  refusals: ["session", "item"],
   description: "Takes an item not yet voted on off the agenda.",
   permission: "committee.manage",
   input: builder.inputType("RemoveFromCommitteeAgendaInput", {
@@ -257,6 +274,7 @@ roomMutation({
 
 roomMutation({
   name: "moveCommitteeAgendaItem",
+  refusals: ["session", "item"],
   description:
     "Moves an item not yet voted on to another place on the agenda (staff, or the session's chair).",
   permission: "committee.show",
@@ -276,6 +294,7 @@ const itemOnly = (name: string, description: string) =>
 
 roomMutation({
   name: "openCommitteeVoting",
+  refusals: ["session", "item"],
   description:
     "The chair brings an item up for a vote (one at a time); also reopens a closed vote not yet decided.",
   permission: "committee.chair",
@@ -286,6 +305,7 @@ roomMutation({
 
 roomMutation({
   name: "closeCommitteeVoting",
+  refusals: ["session", "item"],
   description: "The chair closes the vote on the item: votes are final from now on.",
   permission: "committee.chair",
   input: itemOnly("CloseCommitteeVotingInput", "The item."),
@@ -295,6 +315,7 @@ roomMutation({
 
 roomMutation({
   name: "castCommitteeVote",
+  refusals: ["session", "item"],
   description:
     "Your vote on the item in vote (members present and not recused); cast again to change it while the vote is open.",
   permission: "committee.vote",
@@ -320,6 +341,7 @@ roomMutation({
 
 roomMutation({
   name: "recuseFromCommitteeItem",
+  refusals: ["session", "item"],
   description:
     "You step aside from an item for a conflict of interest, with the reason: your vote on it (if any) is withdrawn and you cannot vote on it.",
   permission: "committee.vote",
@@ -339,6 +361,7 @@ roomMutation({
 
 roomMutation({
   name: "finaliseCommitteeItem",
+  refusals: ["session", "item", "request"],
   description:
     "The chair finalises an item whose vote is closed: the session's rule decides (quorum, majority, tie), the tally is kept and the request moves to APPROVED or REJECTED with the member notified, in one transaction; once only.",
   permission: "committee.chair",
@@ -367,6 +390,7 @@ roomMutation({
 
 roomMutation({
   name: "deferCommitteeItem",
+  refusals: ["session", "item"],
   description:
     "The chair sends an item to the next session, with the reason; the request stays with the committee, its clock running.",
   permission: "committee.chair",

@@ -7,15 +7,19 @@ import type { Caller, StaffCaller } from "../../auth/caller.js";
 import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
 import type { AgendaItem, CommitteeSession } from "../../db/generated/client.js";
-import { ForbiddenError, InvalidTransitionError, NotFoundError, refusal } from "../../errors.js";
+import { ForbiddenError, NotFoundError, refusal } from "../../errors.js";
 import { recordAudit } from "../audit/service.js";
+import { AgendaItemTransitionError, CommitteeSessionTransitionError } from "./errors.js";
 import { type CommitteeRoomChange, emitRoomChanged } from "./events.js";
 import { sessionsWhere } from "./policy.js";
-import { type CommitteeAction, itemStatesFor, sessionStatesFor } from "./rules.js";
+import {
+  type CommitteeAction,
+  committeeActions,
+  itemStatesFor,
+  sessionStatesFor,
+} from "./rules.js";
 import { loadRoomState, type RoomState } from "./state.js";
 
-const labels = { state: "committeeItemStatus", action: "committeeAction" };
-const sessionLabels = { state: "sessionStatus", action: "committeeAction" };
 export const maxReasonLength = 2_000;
 
 export function staff(caller: Caller): StaffCaller {
@@ -43,27 +47,18 @@ export async function enterSession(
 export function requireSessionState(session: CommitteeSession, action: CommitteeAction) {
   const allowed = sessionStatesFor[action];
   if (!allowed.includes(session.status))
-    throw new InvalidTransitionError(
-      session.status,
-      action,
-      allowedIn(session.status),
-      sessionLabels,
-    );
+    throw new CommitteeSessionTransitionError(session.status, action, allowedIn(session.status));
 }
 
-function allowedIn(status: CommitteeSession["status"]): string[] {
-  return Object.entries(sessionStatesFor)
-    .filter(([, states]) => states.includes(status))
-    .map(([action]) => action);
+function allowedIn(status: CommitteeSession["status"]): CommitteeAction[] {
+  return committeeActions.filter((action) => sessionStatesFor[action].includes(status));
 }
 
 export function requireItemState(item: AgendaItem, action: CommitteeAction) {
   const allowed = itemStatesFor[action] ?? [];
   if (!allowed.includes(item.status)) {
-    const possible = Object.entries(itemStatesFor)
-      .filter(([, states]) => states.includes(item.status))
-      .map(([name]) => name);
-    throw new InvalidTransitionError(item.status, action, possible, labels);
+    const possible = committeeActions.filter((name) => itemStatesFor[name]?.includes(item.status));
+    throw new AgendaItemTransitionError(item.status, action, possible);
   }
 }
 

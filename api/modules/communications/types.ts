@@ -2,7 +2,7 @@ import { withCaller } from "../../auth/policy.js";
 import { CommunicationDirection } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, describedEnum } from "../../graphql/enums.js";
-import { pagedQuery } from "../../graphql/pagination.js";
+import { pagedQuery, sharedConnection } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { mayReadCase } from "../requests/policy.js";
 import { RequestNode } from "../requests/types.js";
@@ -62,11 +62,17 @@ export const CommunicationNode = builder.prismaNode("Communication", {
   }),
 });
 
-/** One edge type for both lists of contacts: one fragment reads either. */
+/** One edge and one connection type for both lists of contacts: one fragment reads either. */
 const CommunicationEdge = builder.edgeObject({
   type: CommunicationNode,
   name: "CommunicationEdge",
   description: "A contact in a page.",
+});
+const CommunicationConnection = sharedConnection({
+  type: CommunicationNode,
+  name: "CommunicationConnection",
+  description: "A page of contacts with a member (all of them, or a request's).",
+  edge: CommunicationEdge,
 });
 
 const newestFirst = pagedQuery({
@@ -83,8 +89,7 @@ builder.prismaObjectField(RequestNode, "communications", (t) =>
       totalCount: true,
       query: newestFirst,
     },
-    { name: "RequestCommunicationConnection", description: "A page of a request's contacts." },
-    CommunicationEdge,
+    CommunicationConnection,
   ),
 );
 
@@ -98,7 +103,6 @@ builder.prismaObjectField(MemberNode, "communications", (t) =>
       totalCount: true,
       query: newestFirst,
     },
-    { name: "MemberCommunicationConnection", description: "A page of a member's contacts." },
-    CommunicationEdge,
+    CommunicationConnection,
   ),
 );

@@ -13,7 +13,7 @@ import {
 import { requirePageSize } from "../../graphql/pagination.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { visibleRequestsWhere } from "../requests/policy.js";
-import { RequestEdge } from "../requests/types.js";
+import { RequestConnection } from "../requests/types.js";
 
 /**
  * A personal field in full, for callers allowed to read personal data (the read is audited
@@ -166,8 +166,7 @@ export const MemberNode = builder.prismaNode("Member", {
           };
         },
       },
-      { name: "MemberRequestConnection", description: "A page of a member's requests." },
-      RequestEdge,
+      RequestConnection,
     ),
   }),
 });

@@ -1,6 +1,7 @@
 import { run } from "../../db/commands.js";
-import { ConflictError, InvalidTransitionError, NotFoundError } from "../../errors.js";
+import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { OutboxTransitionError } from "./errors.js";
 import { cancelNotification, resendNotification } from "./service.js";
 import { NotificationNode } from "./types.js";
 
@@ -32,7 +33,7 @@ for (const [field, command, description] of [
         permission: field === "resendNotification" ? "outbox.resend" : "outbox.cancel",
       },
       errors: {
-        types: [NotFoundError, ConflictError, InvalidTransitionError],
+        types: [NotFoundError, ConflictError, OutboxTransitionError],
         union: { name: `${type}Result`, description: "The notification, or why not." },
         result: { name: `${type}Success`, description: "Done." },
         dataField: { name: "notification", description: "The notification as stored." },

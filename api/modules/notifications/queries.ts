@@ -3,7 +3,7 @@ import { requirePageSize } from "../../graphql/pagination.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
 import { NotificationChannelEnum, NotificationEventEnum, OutboxStatusEnum } from "./enums.js";
-import { NotificationNode, outboxWhere } from "./types.js";
+import { NotificationConnection, NotificationNode, outboxWhere } from "./types.js";
 
 const OutboxFilterInput = builder.inputType("OutboxFilter", {
   description: "Narrows the outbox.",
@@ -53,7 +53,6 @@ builder.queryField("outbox", (t) =>
         });
       },
     },
-    { name: "OutboxConnection", description: "A page of the outbox." },
-    { name: "OutboxEdge", description: "A notification in a page." },
+    NotificationConnection,
   ),
 );

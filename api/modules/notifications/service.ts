@@ -2,19 +2,16 @@
 // from going out. Both are audited and checked against the version the caller read.
 import type { CommandContext } from "../../db/commands.js";
 import type { OutboxStatus } from "../../db/generated/enums.js";
-import { InvalidTransitionError, NotFoundError } from "../../errors.js";
+import { NotFoundError } from "../../errors.js";
 import { expectVersion, recordAudit, staleWrite } from "../audit/service.js";
 import { memberChannels } from "./channels.js";
-
-export type OutboxAction = "RESEND" | "CANCEL";
+import { type OutboxAction, OutboxTransitionError, outboxActions } from "./errors.js";
 
 /** Which state each action starts from and leads to. */
 const moves: Record<OutboxAction, { from: OutboxStatus; to: OutboxStatus }> = {
   RESEND: { from: "FAILED", to: "PENDING" },
   CANCEL: { from: "PENDING", to: "CANCELLED" },
 };
-
-const outboxLabels = { state: "outboxStatus", action: "outboxAction" };
 
 export type ChangeNotificationInput = { id: string; version: number };
 
@@ -31,10 +28,8 @@ async function move(context: CommandContext, action: OutboxAction, input: Change
   await expectVersion(context, "Notification", before, input.version);
   const { from, to } = moves[action];
   if (before.status !== from) {
-    const allowed = (Object.keys(moves) as OutboxAction[]).filter(
-      (a) => moves[a].from === before.status,
-    );
-    throw new InvalidTransitionError(before.status, action, allowed, outboxLabels);
+    const allowed = outboxActions.filter((a) => moves[a].from === before.status);
+    throw new OutboxTransitionError(before.status, action, allowed);
   }
   const updated = await tx.notification.updateMany({
     where: { id: before.id, version: before.version, status: from },

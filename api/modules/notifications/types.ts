@@ -8,7 +8,7 @@ import type {
 } from "../../db/generated/enums.js";
 import { builder } from "../../graphql/builder.js";
 import { LanguageEnum } from "../../graphql/enums.js";
-import { pagedQuery } from "../../graphql/pagination.js";
+import { pagedQuery, sharedConnection } from "../../graphql/pagination.js";
 import { maskPersonal } from "../members/rules.js";
 import { MemberNode } from "../members/types.js";
 import { RequestNode } from "../requests/types.js";
@@ -126,6 +126,19 @@ export function outboxWhere(filter: OutboxFilterValues | null | undefined) {
   };
 }
 
+/** One edge and one connection type for the outbox and a member's or a request's notifications. */
+const NotificationEdge = builder.edgeObject({
+  type: NotificationNode,
+  name: "NotificationEdge",
+  description: "A notification in a page.",
+});
+export const NotificationConnection = sharedConnection({
+  type: NotificationNode,
+  name: "NotificationConnection",
+  description: "A page of notifications (the outbox, a member's, a request's).",
+  edge: NotificationEdge,
+});
+
 const newestFirst = pagedQuery({
   where: outboxWhere(undefined),
   orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
@@ -141,8 +154,7 @@ builder.prismaObjectField(MemberNode, "notifications", (t) =>
       totalCount: true,
       query: newestFirst,
     },
-    { name: "MemberNotificationConnection", description: "A page of a member's notifications." },
-    { name: "MemberNotificationEdge", description: "A notification in a page." },
+    NotificationConnection,
   ),
 );
 
@@ -156,7 +168,6 @@ builder.prismaObjectField(RequestNode, "notifications", (t) =>
       totalCount: true,
       query: newestFirst,
     },
-    { name: "RequestNotificationConnection", description: "A page of a request's notifications." },
-    { name: "RequestNotificationEdge", description: "A notification in a page." },
+    NotificationConnection,
   ),
 );

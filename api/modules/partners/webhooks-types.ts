@@ -10,7 +10,6 @@ import { run } from "../../db/commands.js";
 import { type OutboxStatus, WebhookEvent } from "../../db/generated/enums.js";
 import {
   ForbiddenError,
-  InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
@@ -18,6 +17,7 @@ import {
 import { builder } from "../../graphql/builder.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { OutboxStatusEnum } from "../notifications/enums.js";
+import { OutboxTransitionError } from "../notifications/errors.js";
 import {
   disableWebhook,
   registerWebhook,
@@ -462,7 +462,7 @@ builder.mutationField("resendWebhookDelivery", (t) =>
       "Sends a SENT or FAILED delivery again, with the same delivery id and a fresh signature: a partner its own, admins any.",
     authScopes: { partner: "WEBHOOKS_MANAGE", permission: "webhooks.resend" },
     errors: {
-      types: [NotFoundError, ForbiddenError, InvalidTransitionError, PreconditionFailedError],
+      types: [NotFoundError, ForbiddenError, OutboxTransitionError, PreconditionFailedError],
       union: { name: "ResendWebhookDeliveryResult", description: "The delivery, or why not." },
       result: { name: "ResendWebhookDeliverySuccess", description: "Queued again." },
       dataField: { name: "delivery", description: "The delivery, PENDING again." },

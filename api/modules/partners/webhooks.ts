@@ -14,14 +14,9 @@ import type {
   RequestStatus,
   WebhookEvent,
 } from "../../db/generated/enums.js";
-import {
-  FieldErrors,
-  InvalidTransitionError,
-  NotFoundError,
-  PreconditionFailedError,
-  refusal,
-} from "../../errors.js";
+import { FieldErrors, NotFoundError, PreconditionFailedError, refusal } from "../../errors.js";
 import { recordAudit } from "../audit/service.js";
+import { OutboxTransitionError } from "../notifications/errors.js";
 import { receivesRequestEvent } from "../requests/policy.js";
 import type { RequestWithContext } from "../requests/request-fields.js";
 import { followTransitions } from "../requests/transition.js";
@@ -193,8 +188,6 @@ export async function disableWebhook(context: CommandContext, input: { id: strin
   return webhook;
 }
 
-const outboxLabels = { state: "outboxStatus", action: "outboxAction" };
-
 /** The states a delivery may be sent again from: done, well or badly. */
 const resendable: OutboxStatus[] = ["SENT", "FAILED"];
 
@@ -213,8 +206,7 @@ export async function resendWebhookDelivery(context: CommandContext, input: { id
   if (!delivery.webhook.active || delivery.webhook.removedAt)
     throw new PreconditionFailedError("WEBHOOK_INACTIVE", "webhooks.inactive");
   const status = delivery.notification.status;
-  if (!resendable.includes(status))
-    throw new InvalidTransitionError(status, "RESEND", [], outboxLabels);
+  if (!resendable.includes(status)) throw new OutboxTransitionError(status, "RESEND", []);
   await tx.notification.update({
     where: { id: delivery.id },
     data: {

@@ -5,7 +5,7 @@
 import { committeeFlowStatuses } from "../../../contract/requests.js";
 import type { Caller } from "../../auth/caller.js";
 import type { NotificationEvent, RequestStatus, Role } from "../../db/generated/enums.js";
-import { InvalidTransitionError } from "../../errors.js";
+import { RequestTransitionError } from "./errors.js";
 
 /** The verbs a caller can apply to a request; each is one mutation of the same name. */
 export const requestActions = [
@@ -286,9 +286,6 @@ export function refusedTransition(
   flow: Flow,
   status: RequestStatus,
   attempted: string,
-): InvalidTransitionError {
-  return new InvalidTransitionError(status, attempted, actionsFrom(flow, status), requestLabels);
+): RequestTransitionError {
+  return new RequestTransitionError(status, attempted, actionsFrom(flow, status));
 }
-
-/** The message-key prefixes of the requests' state and action labels. */
-export const requestLabels = { state: "requestStatus", action: "requestAction" };

@@ -5,6 +5,7 @@ import "./mutations.js";
 import "./subscriptions.js";
 import "./request-types.js";
 import "./error-types.js";
+import "./transition-error-types.js";
 import "./messages.js";
 import "./notifications.js";
 import "./routes.js";

@@ -9,7 +9,6 @@ import type { Decision } from "../../db/generated/enums.js";
 import {
   ConflictError,
   ForbiddenError,
-  InvalidTransitionError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
@@ -18,7 +17,7 @@ import { builder, type SchemaBuilderTypes } from "../../graphql/builder.js";
 import { ChannelEnum, RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
-import { IncompleteRequestError } from "./errors.js";
+import { IncompleteRequestError, RequestTransitionError } from "./errors.js";
 import { createRequest, updateRequest } from "./intake.js";
 import type { RequestAction } from "./lifecycle.js";
 import { transitionRequest } from "./transition.js";
@@ -124,10 +123,10 @@ builder.mutationFields((t) => ({
   updateRequest: t.field({
     type: RequestNode,
     description:
-      "Changes a request's data while it is a DRAFT or NEEDS_INFO; InvalidTransitionError in other states.",
+      "Changes a request's data while it is a DRAFT or NEEDS_INFO; RequestTransitionError in other states.",
     authScopes: { permission: "requests.edit" },
     errors: {
-      types: [...intakeErrors, ConflictError, InvalidTransitionError],
+      types: [...intakeErrors, ConflictError, RequestTransitionError],
       union: { name: "UpdateRequestResult", description: "The updated request, or why not." },
       result: { name: "UpdateRequestSuccess", description: "The request was updated." },
       dataField: { name: "request", description: "The request as now stored." },
@@ -156,7 +155,7 @@ type TransitionShape = {
 
 type ErrorClass =
   | typeof NotFoundError
-  | typeof InvalidTransitionError
+  | typeof RequestTransitionError
   | typeof ConflictError
   | typeof ForbiddenError
   | typeof ValidationError
@@ -168,7 +167,7 @@ type ErrorClass =
 const always: ErrorClass[] = [
   ValidationError,
   NotFoundError,
-  InvalidTransitionError,
+  RequestTransitionError,
   ConflictError,
   ForbiddenError,
 ];

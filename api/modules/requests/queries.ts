@@ -12,7 +12,7 @@ import { MemberNode } from "../members/types.js";
 import { UserNode } from "../users/types.js";
 import { type RequestFilter, requestSearchReads, requestWhere } from "./lists.js";
 import { visibleRequestsWhere } from "./policy.js";
-import { RequestEdge, RequestNode } from "./types.js";
+import { RequestConnection, RequestNode } from "./types.js";
 
 const RequestFilterInput = builder.inputType("RequestFilter", {
   description: "Narrows a request list; all given conditions must hold.",
@@ -150,8 +150,7 @@ builder.queryFields((t) => ({
         });
       },
     },
-    { name: "RequestConnection", description: "A page of requests." },
-    RequestEdge,
+    RequestConnection,
   ),
   request: t.prismaField({
     type: RequestNode,

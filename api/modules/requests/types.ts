@@ -13,7 +13,7 @@ import {
   RequestStatusEnum,
   RequestTypeCodeEnum,
 } from "../../graphql/enums.js";
-import { pagedQuery } from "../../graphql/pagination.js";
+import { pagedQuery, sharedConnection } from "../../graphql/pagination.js";
 import { StaffRefType } from "../users/types.js";
 import { findGaps } from "./completeness.js";
 import { daysRemaining, isDueSoon, isOverdue, warningLeadDays } from "./decision-clock.js";
@@ -209,11 +209,17 @@ export const RequestNode = builder.prismaNode("Request", {
   }),
 });
 
-/** One edge type for every list of requests (all of them, a member's): one fragment reads any. */
+/** One edge and one connection type for every list of requests (all of them, a member's): one fragment reads any. */
 export const RequestEdge = builder.edgeObject({
   type: RequestNode,
   name: "RequestEdge",
   description: "A request in a page.",
+});
+export const RequestConnection = sharedConnection({
+  type: RequestNode,
+  name: "RequestConnection",
+  description: "A page of requests.",
+  edge: RequestEdge,
 });
 
 /** What the decision clock's fields read (decision-clock.ts). */

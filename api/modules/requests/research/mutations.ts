@@ -1,12 +1,7 @@
 import { run } from "../../../db/commands.js";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-  ValidationError,
-} from "../../../errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { RequestTransitionError, ResearchReportTransitionError } from "../errors.js";
 import { RequestNode } from "../types.js";
 import { saveResearchReport, submitResearchReport } from "./service.js";
 import { RecommendationEnum, ResearchReportNode, ResearchVisitKindEnum } from "./types.js";
@@ -70,7 +65,7 @@ builder.mutationFields((t) => ({
         NotFoundError,
         ConflictError,
         ForbiddenError,
-        InvalidTransitionError,
+        RequestTransitionError,
       ],
       union: { name: "SaveResearchReportResult", description: "The draft, or why not." },
       result: { name: "SaveResearchReportSuccess", description: "The draft was saved." },
@@ -95,7 +90,13 @@ builder.mutationFields((t) => ({
       "Submits your draft report: final from then on, and readable by staff and the committee.",
     authScopes: { permission: "researchReports.write" },
     errors: {
-      types: [NotFoundError, ConflictError, ForbiddenError, InvalidTransitionError],
+      types: [
+        NotFoundError,
+        ConflictError,
+        ForbiddenError,
+        RequestTransitionError,
+        ResearchReportTransitionError,
+      ],
       union: { name: "SubmitResearchReportResult", description: "The report, or why not." },
       result: { name: "SubmitResearchReportSuccess", description: "The report was submitted." },
       dataField: { name: "report", description: "The submitted report." },

@@ -5,13 +5,7 @@ import type { Caller } from "../../../auth/caller.js";
 import type { Db } from "../../../db/client.js";
 import type { CommandContext } from "../../../db/commands.js";
 import type { Recommendation, ResearchVisitKind } from "../../../db/generated/enums.js";
-import {
-  FieldErrors,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-  refusal,
-} from "../../../errors.js";
+import { FieldErrors, ForbiddenError, NotFoundError, refusal } from "../../../errors.js";
 import {
   changedFields,
   expectVersion,
@@ -20,13 +14,10 @@ import {
   versionConflict,
 } from "../../audit/service.js";
 import { recordTimelineEvent } from "../../timeline/service.js";
-import { flowOf, refusedTransition, requestLabels } from "../lifecycle.js";
+import { ResearchReportTransitionError, type ResearchStep } from "../errors.js";
+import { flowOf, refusedTransition } from "../lifecycle.js";
 import { isResearcherOnly } from "../policy.js";
 import { snapshotRules } from "../rules.js";
-
-/** The researcher's own steps, named in refusals like the life cycle's actions. */
-export const researchSteps = ["SAVE_RESEARCH_REPORT", "SUBMIT_RESEARCH_REPORT"] as const;
-type ResearchStep = (typeof researchSteps)[number];
 
 /** Whether the request has at least one submitted research report. */
 export async function hasSubmittedResearchReport(db: Db, requestId: string): Promise<boolean> {
@@ -170,7 +161,7 @@ export async function submitResearchReport(
   );
   // The report's own state: once submitted, nothing more is done with it.
   if (report.submittedAt)
-    throw new InvalidTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", [], requestLabels);
+    throw new ResearchReportTransitionError("SUBMITTED", "SUBMIT_RESEARCH_REPORT", []);
   await expectVersion(context, "ResearchReport", report, input.version);
   const submittedAt = now;
   const written = await tx.researchReport.updateMany({
