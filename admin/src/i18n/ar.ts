@@ -11,6 +11,7 @@ import { partnerCallsAr } from "./partner-calls.ar.js";
 import { partnersAr } from "./partners.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
+import { signInMessages } from "./signIn.js";
 import { surveysAr } from "./surveys.ar.js";
 import { webhooksAr } from "./webhooks.ar.js";
 
@@ -320,19 +321,10 @@ export const ar = {
     },
   },
   wasl: {
-    app_name: "وصل",
+    ...signInMessages.ar,
     app_title: "وصل — خدمات الأعضاء",
     tagline: "لوحة موظفي الجمعية",
-    language: { label: "اللغة", ar: "العربية", en: "English" },
     numerals: { label: "الأرقام", latn: "لاتينية", arab: "هندية" },
-    login: {
-      title: "تسجيل الدخول إلى وصل",
-      subtitle: "لوحة موظفي الجمعية",
-      email: "البريد الإلكتروني",
-      password: "كلمة المرور",
-      submit: "دخول",
-      failed: "تعذّر تسجيل الدخول",
-    },
     whoami: { roles: "الأدوار", signed_in_as: "مسجّل باسم" },
     bell: {
       title: "الإشعارات",

@@ -12,6 +12,7 @@ import { partnerCallsEn } from "./partner-calls.en.js";
 import { partnersEn } from "./partners.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
+import { signInMessages } from "./signIn.js";
 import { surveysEn } from "./surveys.en.js";
 import { webhooksEn } from "./webhooks.en.js";
 
@@ -130,19 +131,10 @@ export const en = {
     },
   },
   wasl: {
-    app_name: "Wasl",
+    ...signInMessages.en,
     app_title: "Wasl — member services",
     tagline: "The association's staff panel",
-    language: { label: "Language", ar: "العربية", en: "English" },
     numerals: { label: "Digits", latn: "Latin", arab: "Arabic-Indic" },
-    login: {
-      title: "Sign in to Wasl",
-      subtitle: "The association's staff panel",
-      email: "E-mail",
-      password: "Password",
-      submit: "Sign in",
-      failed: "Sign-in failed",
-    },
     whoami: { roles: "Roles", signed_in_as: "Signed in as" },
     bell: {
       title: "Notifications",
