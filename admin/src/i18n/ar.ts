@@ -1,7 +1,12 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
-import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
+import {
+  channelLabels,
+  membershipStatusLabels,
+  requestStatusLabels,
+  requestTypeLabels,
+} from "../../../contract/labels.js";
 import { committeeAr } from "./committee.ar.js";
 import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
@@ -447,29 +452,8 @@ export const ar = {
         COMMITTEE_MEMBER: "عضو لجنة البحث",
         COMMITTEE_CHAIR: "رئيس اللجنة",
       },
-      request_status: {
-        DRAFT: "مسودة",
-        SUBMITTED: "مقدَّم",
-        NEEDS_INFO: "بانتظار استكمال",
-        WITH_RESEARCHER: "لدى الباحث",
-        IN_COMMITTEE: "لدى اللجنة",
-        APPROVED: "معتمد",
-        REJECTED: "مرفوض",
-        COMPLETED: "مكتمل",
-        WITHDRAWN: "مسحوب",
-        IN_PROGRESS: "قيد المعالجة",
-        RESOLVED: "تمت الإجابة",
-        CLOSED: "مغلق",
-      },
-      request_type: {
-        MEMBERSHIP_REGISTRATION: "تسجيل عضوية",
-        FINANCIAL_SUPPORT: "دعم مالي",
-        IN_KIND_SUPPORT: "دعم عيني",
-        DATA_UPDATE: "تحديث بيانات",
-        INQUIRY: "استفسار",
-        COMPLAINT: "شكوى",
-        SUGGESTION: "اقتراح",
-      },
+      request_status: requestStatusLabels.ar,
+      request_type: requestTypeLabels.ar,
       entity_type: {
         Member: "عضو",
         Request: "طلب",
