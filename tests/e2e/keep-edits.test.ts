@@ -3,10 +3,11 @@
 // member's form, an admin saves the same member elsewhere. The staff's form keeps what they
 // typed and says who changed the record and when, offering "reload" and "keep editing";
 // saving the stale edits is refused by the version check, with the same choice; reloading
-// shows the admin's version. An untouched form simply shows the newer version.
+// shows the admin's version. An untouched form simply shows the newer version. A user's edit
+// screen (no live events of its own) reports the refused save the same way (item 11).
 import { describe, expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, signInThroughPanel } from "./helpers.js";
+import { browserAvailable, browserSuite, signInThroughPanel, type Viewport } from "./helpers.js";
 
 const available = browserAvailable();
 
@@ -91,4 +92,54 @@ describe.skipIf(!available)("an edit form and a live update (Chromium)", () => {
       await staff.getByText("حي الموظف").first().waitFor();
     });
   });
+
+  it.each<Viewport & { name: string }>([
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844, touch: true },
+  ])(
+    "reports a user's stale save as a conflict, keeps the edits, reloads on demand ($name)",
+    async (size) => {
+      const user = await app().database.prisma.user.findUniqueOrThrow({
+        where: { email: "researcher@wasl.demo" },
+      });
+      const editUrl = `${app().url}/#/users/${encodeURIComponent(gid("User", user.id))}`;
+      const first = await openPage(size);
+      const second = await openPage(size);
+      const fullName = (page: typeof first) => page.locator('input[name="fullName"]');
+      const saved = `${user.fullName} (${size.name})`;
+
+      await step(`user-${size.name}-both-open-the-form`, async () => {
+        for (const page of [first, second]) {
+          await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+          await page.goto(editUrl);
+          await fullName(page).waitFor();
+        }
+      });
+      await step(`user-${size.name}-first-saves`, async () => {
+        await fullName(first).fill(saved);
+        await first.getByRole("button", { name: "حفظ" }).click();
+        await first.waitForURL(/#\/users$/);
+      });
+      await step(`user-${size.name}-stale-save-refused`, async () => {
+        await fullName(second).fill("اسم لم يُحفظ");
+        await second.getByRole("button", { name: "حفظ" }).click();
+        const refused = second.getByTestId("conflict-notice");
+        await refused.waitFor({ timeout: 20_000 });
+        expect((await refused.textContent()) ?? "").toContain("لم يُحفظ تعديلك");
+        expect(await fullName(second).inputValue()).toBe("اسم لم يُحفظ");
+        const stored = await app().database.prisma.user.findUniqueOrThrow({
+          where: { id: user.id },
+        });
+        expect(stored.fullName).toBe(saved);
+      });
+      await step(`user-${size.name}-reload`, async () => {
+        await second
+          .getByTestId("conflict-notice")
+          .getByRole("button", { name: "أعد التحميل" })
+          .click();
+        await second.getByTestId("conflict-notice").waitFor({ state: "detached" });
+        await expect.poll(() => fullName(second).inputValue()).toBe(saved);
+      });
+    },
+  );
 });
