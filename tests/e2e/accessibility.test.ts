@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Accessibility (issue 13, items 12-14; WCAG 2.1 AA): axe-core finds no violation of the
-// wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop and
-// phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
+// wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop,
+// tablet and phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
 // requests and saves a form, with a focus indicator that can be seen.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
@@ -56,6 +56,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
 
   it.each([
     { name: "desktop", width: 1280, height: 800 },
+    { name: "tablet", width: 1024, height: 768, touch: true },
     { name: "phone", width: 390, height: 844, touch: true },
   ])(
     "has no WCAG 2.1 A/AA violation on the main screens at $name size",
