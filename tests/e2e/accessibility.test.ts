@@ -87,6 +87,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         ["partner-edit", `/#/partners/${encodeURIComponent(gid("Partner", partner.id))}`],
       ];
       const found: string[] = [];
+      const titles = new Map<string, string>();
       const page = await openPage(size);
       await step(`${size.name}-login`, async () => {
         await page.goto(`${app().url}/#/login`);
@@ -99,9 +100,20 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
           await page.goto(`${app().url}${path}`);
           await settled(page);
           for (const v of await violations(page)) found.push(`${name}: ${v}`);
+          // Item 14: a page of its own — one h1 and its own title in the browser's tab.
+          const [headings, title] = await page.evaluate(() => [
+            document.querySelectorAll("h1").length,
+            document.title,
+          ]);
+          if (headings !== 1) found.push(`${name}: ${headings} h1`);
+          titles.set(name, String(title));
         });
       }
       expect(found).toEqual([]);
+      // The lists' titles differ from one another and from the panel's bare name.
+      const lists = ["members", "requests", "users", "audit", "partners"].map((n) => titles.get(n));
+      expect(new Set(lists).size).toBe(lists.length);
+      expect(lists).not.toContain("وصل");
     },
     240_000,
   );
