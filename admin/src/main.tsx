@@ -8,7 +8,7 @@ import CssBaseline from "@mui/material/CssBaseline";
 import { createTheme, ThemeProvider } from "@mui/material/styles";
 import { StrictMode, useMemo, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { brandTheme, focusComponents } from "./layout/brand.js";
+import { brandComponents, brandTheme } from "./layout/brand.js";
 import { DirectionProvider } from "./layout/DirectionProvider.js";
 import { SignInForm } from "./layout/SignInForm.js";
 import { chooseLocale, directionOf, getLocale, subscribeLocale } from "./providers/locale.js";
@@ -29,7 +29,7 @@ function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const locale = useSyncExternalStore(subscribeLocale, getLocale, getLocale);
   const direction = directionOf(locale);
   const theme = useMemo(
-    () => createTheme({ ...brandTheme(direction), components: focusComponents }),
+    () => createTheme({ ...brandTheme(direction), components: brandComponents(direction) }),
     [direction],
   );
   return (

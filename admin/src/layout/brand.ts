@@ -15,14 +15,23 @@ const focusRing = {
   boxShadow: "0 0 0 2px #ffffff",
 } as const;
 
-/** The focus ring on buttons, and on links, tabs and anything else focusable. */
-export const focusComponents = {
-  MuiButtonBase: {
-    defaultProps: { disableRipple: false },
-    styleOverrides: { root: { "&.Mui-focusVisible": focusRing } },
-  },
-  MuiCssBaseline: { styleOverrides: { ":focus-visible": focusRing } },
-} satisfies ThemeOptions["components"];
+/** What a spinner says to a screen reader (react-admin's loading indicator gives it no name). */
+const loading = { rtl: "جارٍ التحميل", ltr: "Loading" } as const;
+
+/**
+ * The focus ring on buttons, and on links, tabs and anything else focusable; every spinner
+ * named.
+ */
+export function brandComponents(direction: "rtl" | "ltr") {
+  return {
+    MuiButtonBase: {
+      defaultProps: { disableRipple: false },
+      styleOverrides: { root: { "&.Mui-focusVisible": focusRing } },
+    },
+    MuiCssBaseline: { styleOverrides: { ":focus-visible": focusRing } },
+    MuiCircularProgress: { defaultProps: { "aria-label": loading[direction] } },
+  } satisfies ThemeOptions["components"];
+}
 
 export function brandTheme(direction: "rtl" | "ltr") {
   return {

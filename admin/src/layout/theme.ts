@@ -5,7 +5,7 @@ import { arSA, enUS } from "@mui/material/locale";
 import { createElement } from "react";
 import { defaultTheme, type RaThemeOptions } from "react-admin";
 import { shapeDigits } from "../providers/numerals.js";
-import { brandTheme, focusComponents } from "./brand.js";
+import { brandComponents, brandTheme } from "./brand.js";
 
 /** MUI's `sm` breakpoint: below it, a phone. */
 const phone = "@media (max-width: 599.95px)";
@@ -37,7 +37,7 @@ export function themeFor(direction: "rtl" | "ltr"): RaThemeOptions {
           slotProps: { select: { renderValue: (value: unknown) => shapeDigits(String(value)) } },
         },
       },
-      ...focusComponents,
+      ...brandComponents(direction),
       // On a phone a dialog takes the whole screen: its fields and buttons get the room.
       MuiDialog: {
         styleOverrides: {
