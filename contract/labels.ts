@@ -1,5 +1,5 @@
-// Labels of values that both the panel and the API's own outputs (the members CSV export) show
-// people, in each language. Part of the contract (contract/README.md).
+// Labels of values that both the panel and the API's own outputs (the members' and requests'
+// CSV exports) show people, in each language: one wording in both. Part of the contract (contract/README.md).
 
 export const membershipStatusLabels = {
   ar: { APPLICANT: "متقدم", ACTIVE: "نشط", SUSPENDED: "موقوف", ENDED: "منتهية" },
@@ -22,5 +22,57 @@ export const channelLabels = {
     LETTER: "Letter",
     WEBSITE: "Website",
     PARTNER: "Partner",
+  },
+} as const;
+
+export const requestStatusLabels = {
+  ar: {
+    DRAFT: "مسودة",
+    SUBMITTED: "مقدَّم",
+    NEEDS_INFO: "بانتظار استكمال",
+    WITH_RESEARCHER: "لدى الباحث",
+    IN_COMMITTEE: "لدى اللجنة",
+    APPROVED: "معتمد",
+    REJECTED: "مرفوض",
+    COMPLETED: "مكتمل",
+    WITHDRAWN: "مسحوب",
+    IN_PROGRESS: "قيد المعالجة",
+    RESOLVED: "تمت الإجابة",
+    CLOSED: "مغلق",
+  },
+  en: {
+    DRAFT: "Draft",
+    SUBMITTED: "Submitted",
+    NEEDS_INFO: "Needs information",
+    WITH_RESEARCHER: "With researcher",
+    IN_COMMITTEE: "In committee",
+    APPROVED: "Approved",
+    REJECTED: "Rejected",
+    COMPLETED: "Completed",
+    WITHDRAWN: "Withdrawn",
+    IN_PROGRESS: "In progress",
+    RESOLVED: "Resolved",
+    CLOSED: "Closed",
+  },
+} as const;
+
+export const requestTypeLabels = {
+  ar: {
+    MEMBERSHIP_REGISTRATION: "تسجيل عضوية",
+    FINANCIAL_SUPPORT: "دعم مالي",
+    IN_KIND_SUPPORT: "دعم عيني",
+    DATA_UPDATE: "تحديث بيانات",
+    INQUIRY: "استفسار",
+    COMPLAINT: "شكوى",
+    SUGGESTION: "اقتراح",
+  },
+  en: {
+    MEMBERSHIP_REGISTRATION: "Membership registration",
+    FINANCIAL_SUPPORT: "Financial support",
+    IN_KIND_SUPPORT: "In-kind support",
+    DATA_UPDATE: "Data update",
+    INQUIRY: "Inquiry",
+    COMPLAINT: "Complaint",
+    SUGGESTION: "Suggestion",
   },
 } as const;

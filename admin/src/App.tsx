@@ -30,7 +30,7 @@ import { webhookDeliveries } from "./webhook-deliveries/index.js";
 
 const client = createApolloClient();
 const dataProvider = createDataProvider(client);
-const authProvider = createAuthProvider(client);
+const authProvider = createAuthProvider();
 const i18nProvider = createI18nProvider();
 
 function WaslAdmin() {

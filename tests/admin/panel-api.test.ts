@@ -2,6 +2,8 @@
 // What the panel relies on, checked at the API: the panel hides buttons, but the API refuses
 // on its own. Dashboard figures, audited reveal, CSV export, and what each role may call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ar } from "../../admin/src/i18n/ar.js";
+import { en } from "../../admin/src/i18n/en.js";
 import { canAccess as panelCanAccess } from "../../admin/src/providers/canAccess.js";
 import { accessRules, canAccess } from "../../api/auth/permissions.js";
 import { seedDemo } from "../../prisma/seed/index.js";
@@ -238,6 +240,11 @@ describe("requests CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     return new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
   };
+  /** One CSV line's cells (quoted cells may hold commas and doubled quotes). */
+  const cells = (line: string) =>
+    [...line.matchAll(/("((?:[^"]|"")*)"|[^,]*)(,|$)/g)]
+      .filter((m) => m.index < line.length || m[0] !== "")
+      .map((m) => (m[2] === undefined ? (m[1] ?? "") : m[2].replaceAll('""', '"')));
 
   it("exports the filtered list's every row, in Arabic, national IDs masked without the grant", async () => {
     const lines = await csv("type=FINANCIAL_SUPPORT&lang=ar", maskedStaff);
@@ -253,6 +260,39 @@ describe("requests CSV export", () => {
     // Masked: the first digit and the last two, never a whole ten-digit ID.
     expect(lines.join("\n")).not.toMatch(/(^|,)[12]\d{9}(,|$)/m);
     expect(lines.slice(1).every((l) => /,[12]\*{7}\d{2},/.test(l))).toBe(true);
+  });
+
+  it("writes status, type and channel in the panel's words (one wording, contract/labels.ts)", async () => {
+    const requests = new Map(
+      (
+        await t.database.prisma.request.findMany({
+          where: { reference: { not: null } },
+          select: { reference: true, status: true, typeCode: true, channel: true },
+        })
+      ).map((r) => [r.reference, r]),
+    );
+    for (const [lang, messages] of [
+      ["ar", ar],
+      ["en", en],
+    ] as const) {
+      const { enums } = messages.wasl;
+      const rows = (await csv(`lang=${lang}`, admin)).slice(1).map(cells);
+      const referenced = rows.filter((row) => requests.has(row[0] ?? ""));
+      expect(referenced.length).toBe(requests.size);
+      for (const row of referenced) {
+        const request = requests.get(row[0] ?? "")!;
+        expect(row.slice(1, 4)).toEqual([
+          enums.request_status[request.status],
+          enums.request_type[request.typeCode],
+          enums.channel[request.channel],
+        ]);
+      }
+    }
+    // «معتمد» as the panel says, never the API's sentence word «مقبول».
+    const approved = await csv("status=APPROVED&lang=ar", admin);
+    expect(approved.length).toBeGreaterThan(1);
+    expect(approved.slice(1).every((line) => cells(line)[1] === "معتمد")).toBe(true);
+    expect(approved.join("\n")).not.toContain("مقبول");
   });
 
   it("searches by the member's name as the list does, and audits full IDs for admins", async () => {

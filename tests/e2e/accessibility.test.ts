@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Accessibility (issue 13, items 12-14; WCAG 2.1 AA): axe-core finds no violation of the
-// wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop and
-// phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
+// wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop,
+// tablet and phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
 // requests and saves a form, with a focus indicator that can be seen.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
@@ -56,6 +56,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
 
   it.each([
     { name: "desktop", width: 1280, height: 800 },
+    { name: "tablet", width: 1024, height: 768, touch: true },
     { name: "phone", width: 390, height: 844, touch: true },
   ])(
     "has no WCAG 2.1 A/AA violation on the main screens at $name size",
@@ -86,6 +87,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         ["partner-edit", `/#/partners/${encodeURIComponent(gid("Partner", partner.id))}`],
       ];
       const found: string[] = [];
+      const titles = new Map<string, string>();
       const page = await openPage(size);
       await step(`${size.name}-login`, async () => {
         await page.goto(`${app().url}/#/login`);
@@ -98,9 +100,20 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
           await page.goto(`${app().url}${path}`);
           await settled(page);
           for (const v of await violations(page)) found.push(`${name}: ${v}`);
+          // Item 14: a page of its own — one h1 and its own title in the browser's tab.
+          const [headings, title] = await page.evaluate(() => [
+            document.querySelectorAll("h1").length,
+            document.title,
+          ]);
+          if (headings !== 1) found.push(`${name}: ${headings} h1`);
+          titles.set(name, String(title));
         });
       }
       expect(found).toEqual([]);
+      // The lists' titles differ from one another and from the panel's bare name.
+      const lists = ["members", "requests", "users", "audit", "partners"].map((n) => titles.get(n));
+      expect(new Set(lists).size).toBe(lists.length);
+      expect(lists).not.toContain("وصل");
     },
     240_000,
   );

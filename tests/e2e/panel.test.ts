@@ -4,6 +4,7 @@
 
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { gid } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
@@ -145,4 +146,38 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
         .waitFor({ timeout: 15_000 });
     });
   });
+
+  it.each([
+    { name: "tablet", width: 1024, height: 768, touch: true },
+    { name: "phone", width: 390, height: 844, touch: true },
+  ])(
+    "draws a member's masked ID and mobile as the API writes them at $name size (item 1)",
+    async (size) => {
+      const member = await app().database.prisma.member.findFirstOrThrow({
+        where: { fullNameAr: ahmad },
+      });
+      const page = await openContext(size);
+      await step(`masked-${size.name}`, async () => {
+        await signInThroughPanel(page, app().url, "committee1@wasl.demo", "Committee#2026");
+        await page.goto(
+          `${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}/show`,
+        );
+        await page.getByText("بيانات شخصية مخفية").waitFor();
+        const api = await app().gql<{ member: { nationalIdMasked: string; mobileMasked: string } }>(
+          "query($id: ID!) { member(id: $id) { nationalIdMasked mobileMasked } }",
+          { id: gid("Member", member.id) },
+          { token: await app().signIn("committee1@wasl.demo", "Committee#2026") },
+        );
+        for (const [testId, value] of [
+          ["national-id", api.data!.member.nationalIdMasked],
+          ["mobile", api.data!.member.mobileMasked],
+        ] as const) {
+          expect(value).toMatch(/\*{7}\d\d$/);
+          const shown = page.getByTestId(testId);
+          expect(((await shown.textContent()) ?? "").trim()).toBe(value);
+          expect(await visualText(shown)).toBe(value);
+        }
+      });
+    },
+  );
 });

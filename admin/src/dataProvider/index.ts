@@ -11,7 +11,8 @@ import type {
   GetManyReferenceParams,
 } from "react-admin";
 import type { DashboardFigures as ContractDashboardFigures } from "../../../contract/dashboard.js";
-import { csrfHeaders, type WaslApolloClient } from "../providers/apollo.js";
+import type { WaslApolloClient } from "../providers/apollo.js";
+import { csrfHeaders } from "../providers/endpoint.js";
 import { getLocale } from "../providers/locale.js";
 import { buildQuery, maxPageSize, pagedByCursor } from "./buildQuery.js";
 import { type CommitteeCalls, committeeCalls } from "./committee.js";

@@ -1,7 +1,7 @@
 // GraphQL multipart requests (a document, a letter's scan): the operation with each File in
 // its variables replaced by null, the map of where each went, then the files. Apollo sends
 // JSON only, so these go through fetch; GraphQL errors come back as HttpErrors (errors.ts).
-import { csrfHeaders, graphqlPath } from "../providers/apollo.js";
+import { csrfHeaders, graphqlPath } from "../providers/endpoint.js";
 import { getLocale } from "../providers/locale.js";
 import { typedResultError } from "./errors.js";
 

@@ -2,7 +2,7 @@
 // comments, a round of invitations, closing a follow-up with a note, and the figures' CSV.
 import { gql } from "@apollo/client";
 import type { WaslApolloClient } from "../providers/apollo.js";
-import { csrfHeaders } from "../providers/apollo.js";
+import { csrfHeaders } from "../providers/endpoint.js";
 import { getLocale } from "../providers/locale.js";
 import { type TypedErrorResult, typedResultError } from "./errors.js";
 

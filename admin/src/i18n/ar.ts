@@ -1,7 +1,12 @@
 // The panel in Arabic (the default locale): react-admin's own messages, translated by us,
 // and every label of ours. en.ts has exactly the same keys (a test checks it).
 import type { TranslationMessages } from "react-admin";
-import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
+import {
+  channelLabels,
+  membershipStatusLabels,
+  requestStatusLabels,
+  requestTypeLabels,
+} from "../../../contract/labels.js";
 import { committeeAr } from "./committee.ar.js";
 import { communicationsAr } from "./communications.ar.js";
 import { knowledgeAr } from "./knowledge.ar.js";
@@ -11,6 +16,7 @@ import { partnerCallsAr } from "./partner-calls.ar.js";
 import { partnersAr } from "./partners.ar.js";
 import { requestTypesAr } from "./request-types.ar.js";
 import { requestsAr } from "./requests.ar.js";
+import { signInMessages } from "./signIn.js";
 import { surveysAr } from "./surveys.ar.js";
 import { webhooksAr } from "./webhooks.ar.js";
 
@@ -320,19 +326,10 @@ export const ar = {
     },
   },
   wasl: {
-    app_name: "وصل",
+    ...signInMessages.ar,
     app_title: "وصل — خدمات الأعضاء",
     tagline: "لوحة موظفي الجمعية",
-    language: { label: "اللغة", ar: "العربية", en: "English" },
     numerals: { label: "الأرقام", latn: "لاتينية", arab: "هندية" },
-    login: {
-      title: "تسجيل الدخول إلى وصل",
-      subtitle: "لوحة موظفي الجمعية",
-      email: "البريد الإلكتروني",
-      password: "كلمة المرور",
-      submit: "دخول",
-      failed: "تعذّر تسجيل الدخول",
-    },
     whoami: { roles: "الأدوار", signed_in_as: "مسجّل باسم" },
     bell: {
       title: "الإشعارات",
@@ -455,29 +452,8 @@ export const ar = {
         COMMITTEE_MEMBER: "عضو لجنة البحث",
         COMMITTEE_CHAIR: "رئيس اللجنة",
       },
-      request_status: {
-        DRAFT: "مسودة",
-        SUBMITTED: "مقدَّم",
-        NEEDS_INFO: "بانتظار استكمال",
-        WITH_RESEARCHER: "لدى الباحث",
-        IN_COMMITTEE: "لدى اللجنة",
-        APPROVED: "معتمد",
-        REJECTED: "مرفوض",
-        COMPLETED: "مكتمل",
-        WITHDRAWN: "مسحوب",
-        IN_PROGRESS: "قيد المعالجة",
-        RESOLVED: "تمت الإجابة",
-        CLOSED: "مغلق",
-      },
-      request_type: {
-        MEMBERSHIP_REGISTRATION: "تسجيل عضوية",
-        FINANCIAL_SUPPORT: "دعم مالي",
-        IN_KIND_SUPPORT: "دعم عيني",
-        DATA_UPDATE: "تحديث بيانات",
-        INQUIRY: "استفسار",
-        COMPLAINT: "شكوى",
-        SUGGESTION: "اقتراح",
-      },
+      request_status: requestStatusLabels.ar,
+      request_type: requestTypeLabels.ar,
       entity_type: {
         Member: "عضو",
         Request: "طلب",

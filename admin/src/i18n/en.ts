@@ -2,7 +2,12 @@
 // exactly the keys of ar.ts (a test checks it). Loaded on demand when English is chosen.
 import englishMessages from "ra-language-english";
 import type { TranslationMessages } from "react-admin";
-import { channelLabels, membershipStatusLabels } from "../../../contract/labels.js";
+import {
+  channelLabels,
+  membershipStatusLabels,
+  requestStatusLabels,
+  requestTypeLabels,
+} from "../../../contract/labels.js";
 import { committeeEn } from "./committee.en.js";
 import { communicationsEn } from "./communications.en.js";
 import { knowledgeEn } from "./knowledge.en.js";
@@ -12,6 +17,7 @@ import { partnerCallsEn } from "./partner-calls.en.js";
 import { partnersEn } from "./partners.en.js";
 import { requestTypesEn } from "./request-types.en.js";
 import { requestsEn } from "./requests.en.js";
+import { signInMessages } from "./signIn.js";
 import { surveysEn } from "./surveys.en.js";
 import { webhooksEn } from "./webhooks.en.js";
 
@@ -130,19 +136,10 @@ export const en = {
     },
   },
   wasl: {
-    app_name: "Wasl",
+    ...signInMessages.en,
     app_title: "Wasl — member services",
     tagline: "The association's staff panel",
-    language: { label: "Language", ar: "العربية", en: "English" },
     numerals: { label: "Digits", latn: "Latin", arab: "Arabic-Indic" },
-    login: {
-      title: "Sign in to Wasl",
-      subtitle: "The association's staff panel",
-      email: "E-mail",
-      password: "Password",
-      submit: "Sign in",
-      failed: "Sign-in failed",
-    },
     whoami: { roles: "Roles", signed_in_as: "Signed in as" },
     bell: {
       title: "Notifications",
@@ -260,29 +257,8 @@ export const en = {
         COMMITTEE_MEMBER: "Committee member",
         COMMITTEE_CHAIR: "Committee chair",
       },
-      request_status: {
-        DRAFT: "Draft",
-        SUBMITTED: "Submitted",
-        NEEDS_INFO: "Needs information",
-        WITH_RESEARCHER: "With researcher",
-        IN_COMMITTEE: "In committee",
-        APPROVED: "Approved",
-        REJECTED: "Rejected",
-        COMPLETED: "Completed",
-        WITHDRAWN: "Withdrawn",
-        IN_PROGRESS: "In progress",
-        RESOLVED: "Resolved",
-        CLOSED: "Closed",
-      },
-      request_type: {
-        MEMBERSHIP_REGISTRATION: "Membership registration",
-        FINANCIAL_SUPPORT: "Financial support",
-        IN_KIND_SUPPORT: "In-kind support",
-        DATA_UPDATE: "Data update",
-        INQUIRY: "Inquiry",
-        COMPLAINT: "Complaint",
-        SUGGESTION: "Suggestion",
-      },
+      request_status: requestStatusLabels.en,
+      request_type: requestTypeLabels.en,
       entity_type: {
         Member: "Member",
         Request: "Request",

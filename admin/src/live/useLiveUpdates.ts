@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useCanAccess, useDataProvider, useLogout } from "react-admin";
 import { memberFields } from "../dataProvider/fragments.js";
 import type { WaslDataProvider } from "../dataProvider/index.js";
-import { graphqlPath } from "../providers/apollo.js";
+import { graphqlPath } from "../providers/endpoint.js";
 import { rememberLiveChange } from "./liveChanges.js";
 import { createLiveClient, type LiveStatus } from "./liveClient.js";
 

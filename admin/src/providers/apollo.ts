@@ -1,10 +1,8 @@
 // The one GraphQL client of the panel: same-origin, cookie session (never a stored token),
 // the CSRF header the API requires, and the UI's language for translated error messages.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { csrfHeaders, graphqlPath } from "./endpoint.js";
 import { getLocale } from "./locale.js";
-
-export const graphqlPath = "/graphql";
-export const csrfHeaders = { "x-wasl-csrf": "1" } as const;
 
 export function createApolloClient(uri = graphqlPath, fetchImpl?: typeof fetch) {
   const language = new ApolloLink((operation, forward) => {

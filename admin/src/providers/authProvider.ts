@@ -1,42 +1,22 @@
-// Sign-in with the API's signIn mutation: the session lives only in the httpOnly cookie the
-// API sets, so the panel never sees or stores a token. "Who am I" comes from `me`.
-import { gql } from "@apollo/client";
+// react-admin's view of the session (providers/session.ts): sign-in, sign-out, who am I and
+// what may they open.
 import { type AuthProvider, HttpError } from "react-admin";
-import type { WaslApolloClient } from "./apollo.js";
 import { canAccess, permissionOf } from "./canAccess.js";
+import { fetchViewer, signIn, signOut, takeViewer, type Viewer } from "./session.js";
 
-export type Viewer = {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: string[];
-  permissions: string[];
-};
-
-const viewerFields = "id email fullName roles permissions";
-const signInMutation = gql`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      __typename
-      ... on SignInSuccess { session { expiresAt viewer { ${viewerFields} } } }
-      ... on Error { code message }
-    }
-  }`;
-const signOutMutation = gql`mutation SignOut { signOut }`;
-const meQuery = gql`query Me { me { ${viewerFields} } }`;
+export type { Viewer } from "./session.js";
 
 export type WaslAuthProvider = AuthProvider & { viewer(): Promise<Viewer | null> };
 
-export function createAuthProvider(client: WaslApolloClient): WaslAuthProvider {
-  let current: Promise<Viewer | null> | undefined;
+export function createAuthProvider(): WaslAuthProvider {
+  // The viewer the sign-in page already has, if the panel starts right after it.
+  const handed = takeViewer();
+  let current: Promise<Viewer | null> | undefined = handed ? Promise.resolve(handed) : undefined;
   const viewer = () => {
-    current ??= client
-      .query({ query: meQuery })
-      .then((r) => (r.data?.me as Viewer | null) ?? null)
-      .catch(() => {
-        current = undefined;
-        return null;
-      });
+    current ??= fetchViewer().then((me) => {
+      if (!me) current = undefined;
+      return me;
+    });
     return current;
   };
 
@@ -51,26 +31,13 @@ export function createAuthProvider(client: WaslApolloClient): WaslAuthProvider {
       email?: string;
       password: string;
     }) {
-      const { data } = await client.mutate({
-        mutation: signInMutation,
-        variables: { input: { email: (email ?? username ?? "").trim(), password } },
-      });
-      const result = data?.signIn as {
-        __typename: string;
-        message?: string;
-        session?: { viewer: Viewer };
-      };
-      if (result?.__typename !== "SignInSuccess" || !result.session)
-        throw new Error(result?.message ?? "");
-      current = Promise.resolve(result.session.viewer);
+      const me = await signIn(email ?? username ?? "", password);
+      takeViewer();
+      current = Promise.resolve(me);
     },
     async logout() {
       current = undefined;
-      try {
-        await client.mutate({ mutation: signOutMutation });
-      } catch {
-        // Already signed out or offline: the cookie expires on its own.
-      }
+      await signOut();
     },
     async checkAuth() {
       if (!(await viewer())) {

@@ -41,6 +41,16 @@ export function setLocale(locale: Locale): void {
   for (const listener of listeners) listener();
 }
 
+/** Chooses the locale before react-admin runs (the light sign-in page), in react-admin's store. */
+export function chooseLocale(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(storeKey, JSON.stringify(locale));
+  } catch {
+    // Storage refused (private mode): the choice lasts this page.
+  }
+  setLocale(locale);
+}
+
 export function subscribeLocale(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

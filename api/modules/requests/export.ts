@@ -5,28 +5,20 @@
 // personal data, and then each member's read is audited, as the members' export does.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { channelLabels } from "../../../contract/labels.js";
+import { channelLabels, requestStatusLabels, requestTypeLabels } from "../../../contract/labels.js";
+import { requestTypeCodes } from "../../../contract/requests.js";
 import type { Services } from "../../auth/context.js";
 import { mayReadPersonalData } from "../../auth/policy.js";
-import type { Channel, RequestStatus, RequestTypeCode } from "../../db/generated/enums.js";
+import type { Channel, RequestStatus } from "../../db/generated/enums.js";
 import { csvLine, exportCaller, startCsv } from "../../http/csv.js";
 import { BadRequestError } from "../../http/request.js";
-import { type Locale, type MessageKey, translate } from "../../i18n/messages.js";
+import type { Locale } from "../../i18n/messages.js";
 import { recordPersonalDataReads } from "../audit/personal-data.js";
 import { maskPersonal } from "../members/rules.js";
 import { flowStates } from "./lifecycle.js";
 import { type RequestFilter, requestSearchReads, requestWhere } from "./lists.js";
 
 const statuses = [...new Set([...flowStates.COMMITTEE, ...flowStates.SERVICE])];
-const types: readonly RequestTypeCode[] = [
-  "MEMBERSHIP_REGISTRATION",
-  "FINANCIAL_SUPPORT",
-  "IN_KIND_SUPPORT",
-  "DATA_UPDATE",
-  "INQUIRY",
-  "COMPLAINT",
-  "SUGGESTION",
-];
 const channels = Object.keys(channelLabels.en) as Channel[];
 /** The list's sort keys (queries.ts' RequestOrderField), never a personal column. */
 const sortFields = {
@@ -94,7 +86,7 @@ function filterOf(params: URLSearchParams): RequestFilter {
   const within = Number(params.get("dueWithinDays"));
   return {
     status: oneOf<RequestStatus>(statuses, params.get("status")),
-    type: oneOf(types, params.get("type")),
+    type: oneOf(requestTypeCodes, params.get("type")),
     channel: oneOf(channels, params.get("channel")),
     assigneeId: idOf(params.get("assignee"), "User", "assignee"),
     researcherId: idOf(params.get("researcher"), "User", "researcher"),
@@ -160,7 +152,7 @@ export function createRequestsExportHandler(services: Services) {
           amountApproved: true,
           submittedAt: true,
           decisionDueAt: true,
-          type: { select: { nameAr: true, nameEn: true } },
+          typeCode: true,
           assignee: { select: { fullName: true } },
           member: {
             select: { id: true, memberNumber: true, fullNameAr: true, nationalId: true },
@@ -181,8 +173,9 @@ export function createRequestsExportHandler(services: Services) {
       const lines = page.map((r) =>
         csvLine([
           r.reference,
-          translate(locale, `requestStatus.${r.status}` as MessageKey),
-          locale === "ar" ? r.type.nameAr : r.type.nameEn,
+          // The panel's words for the values (contract/labels.ts), not the API's sentences'.
+          requestStatusLabels[locale][r.status],
+          requestTypeLabels[locale][r.typeCode],
           channelLabels[locale][r.channel] ?? r.channel,
           r.member.memberNumber,
           r.member.fullNameAr,
