@@ -111,25 +111,28 @@ export async function finaliseItem(context: CommandContext, input: FinaliseInput
       },
     },
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "AgendaItem",
-    entityId: item.id,
-    requestId: item.requestId,
-    changes: {
-      status: { before: "VOTING_CLOSED", after: "DECIDED" },
-      outcome: { before: null, after: outcome.decision },
-      votes: {
-        before: null,
-        after: (
-          await namesOf(
-            tx,
-            votes.map((v) => v.voterId),
-          )
-        ).map((voter, i) => ({ voter, choice: votes[i]!.choice })),
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "AgendaItem",
+      entityId: item.id,
+      requestId: item.requestId,
+      changes: {
+        status: { before: "VOTING_CLOSED", after: "DECIDED" },
+        outcome: { before: null, after: outcome.decision },
+        votes: {
+          before: null,
+          after: (
+            await namesOf(
+              tx,
+              votes.map((v) => v.voterId),
+            )
+          ).map((voter, i) => ({ voter, choice: votes[i]!.choice })),
+        },
       },
     },
-  });
+  );
   return announce(context, session.id, "DECIDED", item.id);
 }
 

@@ -101,7 +101,7 @@ export async function membership(tx: Db, sessionId: string, userId: string) {
 
 /** An agenda item's move, audited with the request it concerns. */
 export function itemAudit(context: CommandContext, item: AgendaItem, to: AgendaItem["status"]) {
-  return recordAudit(context.tx, context.caller, {
+  return recordAudit(context, {
     action: "TRANSITION",
     entityType: "AgendaItem",
     entityId: item.id,

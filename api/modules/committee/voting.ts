@@ -94,13 +94,16 @@ export async function castVote(context: CommandContext, input: CastVoteInput) {
     },
     update: { choice: input.choice, comment, castAt: now, version: { increment: 1 } },
   });
-  await recordAudit(tx, caller, {
-    action: before ? "UPDATE" : "CREATE",
-    entityType: "Vote",
-    entityId: `${item.id}:${voter.id}`,
-    requestId: item.requestId,
-    changes: { choice: { before: before?.choice ?? null, after: input.choice } },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: before ? "UPDATE" : "CREATE",
+      entityType: "Vote",
+      entityId: `${item.id}:${voter.id}`,
+      requestId: item.requestId,
+      changes: { choice: { before: before?.choice ?? null, after: input.choice } },
+    },
+  );
   return announce(context, session.id, "VOTE_CAST", item.id);
 }
 
@@ -126,12 +129,15 @@ export async function recuse(context: CommandContext, input: { itemId: string; r
   await tx.recusal.create({
     data: { agendaItemId: item.id, userId: member.id, reason, createdAt: now },
   });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Recusal",
-    entityId: `${item.id}:${member.id}`,
-    requestId: item.requestId,
-    changes: { reason: { before: null, after: reason } },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Recusal",
+      entityId: `${item.id}:${member.id}`,
+      requestId: item.requestId,
+      changes: { reason: { before: null, after: reason } },
+    },
+  );
   return announce(context, session.id, "RECUSED", item.id);
 }

@@ -125,7 +125,7 @@ export async function createArticle(context: CommandContext, input: ArticleInput
     },
   });
   await saveRevision(context, article);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Article",
     entityId: article.id,
@@ -157,7 +157,7 @@ async function writeChange(
   });
   if (!article) throw await staleWrite(context, "Article", before.id, sentVersion);
   await saveRevision(context, article);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action,
     entityType: "Article",
     entityId: article.id,
@@ -256,7 +256,7 @@ export async function linkArticle(
     await context.tx.communicationArticle.create({
       data: { ...key, linkedById: editor.id, linkedAt: context.now },
     });
-    await recordAudit(context.tx, context.caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "Communication",
       entityId: communication.id,

@@ -97,7 +97,7 @@ export async function updateRequestType(
     throw await staleWrite(context, "RequestType", input.code, input.version);
   const changes = changedFields(before as unknown as Record<string, unknown>, data);
   if (Object.keys(changes).length)
-    await recordAudit(tx, caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "RequestType",
       entityId: input.code,

@@ -154,7 +154,7 @@ export async function createSurvey(context: CommandContext, input: SurveyInput) 
       questions: { create: questions },
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Survey",
     entityId: survey.id,
@@ -175,7 +175,7 @@ export type UpdateSurveyInput = Partial<Omit<SurveyInput, "questions">> & {
  */
 export async function updateSurvey(context: CommandContext, input: UpdateSurveyInput) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const before = await tx.survey.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Survey", input.id);
   await expectVersion(context, "Survey", before, input.version);
@@ -196,7 +196,7 @@ export async function updateSurvey(context: CommandContext, input: UpdateSurveyI
       ...(questions ? { questions: { create: questions } } : {}),
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Survey",
     entityId: survey.id,
@@ -340,15 +340,18 @@ export async function sendSurveyRound(
   const members = await tx.member.findMany({ where, select: { id: true } });
   for (const member of members)
     await invite(context, survey, { memberId: member.id, requestId: null, reference: null }, now);
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "SurveyRound",
-    entityId: survey.id,
-    changes: {
-      invited: { before: null, after: members.length },
-      selection: { before: null, after: input.selection },
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "SurveyRound",
+      entityId: survey.id,
+      changes: {
+        invited: { before: null, after: members.length },
+        selection: { before: null, after: input.selection },
+      },
     },
-  });
+  );
   return { invited: members.length };
 }
 
@@ -477,7 +480,7 @@ export async function closeFollowUp(context: CommandContext, input: { id: string
     data: { followUp: "CLOSED", followUpNote: note },
   });
   if (!closed.count) throw new NotFoundError("SurveyFollowUp", input.id);
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "SurveyResponse",
     entityId: input.id,
