@@ -122,6 +122,7 @@ export async function createArticle(context: CommandContext, input: ArticleInput
       status: "DRAFT",
       authorId: editor.id,
       createdAt: context.now,
+      updatedAt: context.now,
     },
   });
   await saveRevision(context, article);
@@ -153,7 +154,7 @@ async function writeChange(
 ) {
   const [article] = await context.tx.article.updateManyAndReturn({
     where: { id: before.id, version: sentVersion },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, version: { increment: 1 }, updatedAt: context.now },
   });
   if (!article) throw await staleWrite(context, "Article", before.id, sentVersion);
   await saveRevision(context, article);
