@@ -122,10 +122,13 @@ export async function moveAgendaItem(
   // Positions are unique per session: step aside to negatives, then take the new places.
   await tx.agendaItem.updateMany({
     where: { sessionId: session.id },
-    data: { position: { multiply: -1 } },
+    data: { position: { multiply: -1 }, updatedAt: context.now },
   });
   for (const [index, id] of order.entries())
-    await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
+    await tx.agendaItem.update({
+      where: { id },
+      data: { position: index + 1, updatedAt: context.now },
+    });
   await recordAudit(context, {
     action: "UPDATE",
     entityType: "AgendaItem",

@@ -87,6 +87,7 @@ export async function finaliseItem(context: CommandContext, input: FinaliseInput
       decisionReason: reason,
       finalisedAt: now,
       finalisedById: chair.id,
+      updatedAt: now,
       ...figures,
       version: { increment: 1 },
     },
@@ -161,7 +162,13 @@ async function defer(
   const { tx } = context;
   await tx.agendaItem.update({
     where: { id: item.id },
-    data: { status: "DEFERRED", activeRequestId: null, ...why, version: { increment: 1 } },
+    data: {
+      status: "DEFERRED",
+      activeRequestId: null,
+      ...why,
+      version: { increment: 1 },
+      updatedAt: context.now,
+    },
   });
   await itemAudit(context, item, "DEFERRED");
   return announce(context, session.id, "DEFERRED", item.id);

@@ -34,7 +34,7 @@ export async function enterSession(
   const { tx, caller } = context;
   const [session] = await tx.committeeSession.updateManyAndReturn({
     where: { AND: [{ id: sessionId }, sessionsWhere(caller)] },
-    data: { sequence: { increment: 1 } },
+    data: { sequence: { increment: 1 }, updatedAt: context.now },
   });
   if (!session) throw new NotFoundError("CommitteeSession", sessionId);
   return session;

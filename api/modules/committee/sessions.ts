@@ -179,6 +179,7 @@ export async function changeSession(context: CommandContext, input: ChangeSessio
       ...settings,
       ...(rescheduled ? { scheduledAt: rescheduled } : {}),
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
   await recordAudit(
@@ -235,7 +236,7 @@ export async function openSession(
   });
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { status: "OPEN", openedAt: now, version: { increment: 1 } },
+    data: { status: "OPEN", openedAt: now, version: { increment: 1 }, updatedAt: now },
   });
   await recordAudit(
     { tx, caller, now },
@@ -310,16 +311,23 @@ export async function closeSession(
       activeRequestId: null,
       deferral: "SESSION_CLOSED",
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { status: "CLOSED", closedAt: now, currentItemId: null, version: { increment: 1 } },
+    data: {
+      status: "CLOSED",
+      closedAt: now,
+      currentItemId: null,
+      version: { increment: 1 },
+      updatedAt: now,
+    },
   });
   const state = await loadRoomState(tx, session.id);
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { minutes: renderMinutes(state, chairName(state)), minutesAt: now },
+    data: { minutes: renderMinutes(state, chairName(state)), minutesAt: now, updatedAt: now },
   });
   await recordAudit(
     { tx, caller, now },
