@@ -152,6 +152,8 @@ export async function createSurvey(context: CommandContext, input: SurveyInput) 
       titleEn: data.titleEn ?? "",
       kind: input.kind,
       questions: { create: questions },
+      createdAt: context.now,
+      updatedAt: context.now,
     },
   });
   await recordAudit(context, {
@@ -193,6 +195,7 @@ export async function updateSurvey(context: CommandContext, input: UpdateSurveyI
     data: {
       ...data,
       version: { increment: 1 },
+      updatedAt: context.now,
       ...(questions ? { questions: { create: questions } } : {}),
     },
   });
@@ -241,6 +244,7 @@ async function invite(
       status: "SENT",
       sentAt: notBefore,
       expiresAt,
+      createdAt: context.now,
     },
   });
   await enqueueNotification(context, {
