@@ -190,7 +190,7 @@ export async function changeMember(
   context: CommandContext,
   { before, data, onBehalfOf }: MemberChange,
 ): Promise<{ member: Member; changedFields: string[] } | null> {
-  const { tx, caller } = context;
+  const { tx } = context;
   const changes = changedFields(auditable(before), data);
   const fields = Object.keys(changes);
   if (onBehalfOf && !fields.length) return null;

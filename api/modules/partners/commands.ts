@@ -45,7 +45,7 @@ function checkPartner(input: PartnerInput, creating: boolean) {
 }
 
 export async function registerPartner(context: CommandContext, input: PartnerInput) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const data = checkPartner(input, true);
   const partner = await tx.partner.create({
     data: {
@@ -73,7 +73,7 @@ export type ChangePartnerInput = PartnerInput & {
 
 /** Changes a partner; deactivating it refuses all its keys at once, on every instance. */
 export async function changePartner(context: CommandContext, input: ChangePartnerInput) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const before = await tx.partner.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Partner", input.id);
   await expectVersion(context, "Partner", before, input.version);

@@ -43,7 +43,7 @@ export async function updateRequestType(
 
   input: UpdateRequestTypeInput,
 ) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const nameAr = input.nameAr === undefined ? undefined : required(errors, "nameAr", input.nameAr);
   const nameEn = input.nameEn === undefined ? undefined : required(errors, "nameEn", input.nameEn);

@@ -140,7 +140,7 @@ function requireAdmin(context: CommandContext) {
 
 export async function createSurvey(context: CommandContext, input: SurveyInput) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const data = checkedSurvey(input, errors);
   const questions = checkedQuestions(errors, input.questions);
@@ -475,7 +475,7 @@ export async function answerSurvey(context: CommandContext, input: AnswerSurveyI
 /** Staff close a follow-up on a low rating, saying what was done. */
 export async function closeFollowUp(context: CommandContext, input: { id: string; note: string }) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const note = errors.text("note", input.note, 2_000, true) ?? "";
   errors.throwIfAny();

@@ -2,7 +2,6 @@
 // hash of the request data it covers. When those data change, the signature no longer covers
 // them: the attestation is stale and must be signed again.
 import { createHash } from "node:crypto";
-import type { Caller } from "../../../auth/caller.js";
 import type { Db, Prisma } from "../../../db/client.js";
 import type { CommandContext, Writer } from "../../../db/commands.js";
 import type { AttestationMethod } from "../../../db/generated/enums.js";
