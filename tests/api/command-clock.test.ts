@@ -2,8 +2,8 @@
 // taken from the member's registration to its completion, command by command, each step at a
 // moment months ago (as a history replayed through the API's commands would be), leaves no
 // row of the case dated today. Also prints what each kind of command costs on this engine,
-// the figure that decides whether the demo's whole history can be replayed at every first
-// start (ARCHITECTURE.md, "seed"). On PGlite and PostgreSQL.
+// the figure that decides whether the demo's whole history (prisma/seed) can be replayed at
+// every first start. On PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffCaller } from "../../api/auth/caller.js";
 import type { PrismaClient } from "../../api/db/client.js";
