@@ -25,6 +25,12 @@ export type CommandContext = {
 };
 
 /**
+ * What a write needs: the transaction, who writes and the moment written (a command passes its
+ * context; a read that leaves a trace, such as a download's audit entry, passes its own).
+ */
+export type Writer = Pick<CommandContext, "tx" | "caller" | "now">;
+
+/**
  * A change to the data. It reads and writes only through `context.tx` and announces only
  * through `context.emit`, so the runner may run it again after a serialization conflict.
  * Work outside the database (storing a file) happens before the runner is called.

@@ -105,7 +105,10 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     });
     const marked = await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { channel: "PHONE" } });
-      return markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      return markAttestationStaleIfChanged(
+        { tx, caller: staffCaller, now: new Date() },
+        request.id,
+      );
     });
     expect(marked).toBe(false);
     expect(await attestationStatus(db, request.id)).toBe("SIGNED");
@@ -120,7 +123,10 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     });
     const marked = await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { amountRequested: "9000" } });
-      return markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      return markAttestationStaleIfChanged(
+        { tx, caller: staffCaller, now: new Date() },
+        request.id,
+      );
     });
     expect(marked).toBe(true);
     expect(await attestationStatus(db, request.id)).toBe("STALE");
@@ -136,7 +142,9 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     ).toBe(1);
     // Marking again finds no current attestation: nothing more is written.
     expect(
-      await db.$transaction((tx) => markAttestationStaleIfChanged(tx, staffCaller, request.id)),
+      await db.$transaction((tx) =>
+        markAttestationStaleIfChanged({ tx, caller: staffCaller, now: new Date() }, request.id),
+      ),
     ).toBe(false);
   });
 
@@ -150,7 +158,10 @@ describe("attestationStatus and markAttestationStaleIfChanged (the life cycle's 
     await expect(
       db.$transaction(async (tx) => {
         await tx.request.update({ where: { id: request.id }, data: { subject: "موضوع آخر" } });
-        await markAttestationStaleIfChanged(tx, staffCaller, request.id);
+        await markAttestationStaleIfChanged(
+          { tx, caller: staffCaller, now: new Date() },
+          request.id,
+        );
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -240,7 +251,7 @@ describe("recordAttestation and Request.attestation", () => {
     });
     await db.$transaction(async (tx) => {
       await tx.request.update({ where: { id: request.id }, data: { description: "وصف جديد" } });
-      await markAttestationStaleIfChanged(tx, staffCaller, request.id);
+      await markAttestationStaleIfChanged({ tx, caller: staffCaller, now: new Date() }, request.id);
     });
     const stale = await t.gql(
       attestationQuery,

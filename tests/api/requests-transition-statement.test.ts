@@ -56,14 +56,14 @@ afterAll(() => t.close());
 
 /** The writes of the life cycle before the statement: Prisma's calls, in their order. */
 async function prismaWrites(context: CommandContext, plan: TransitionPlan) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const [written] = await tx.request.updateManyAndReturn({
     where: { id: plan.before.id, version: plan.before.version },
     data: { ...plan.data, status: plan.after.status, version: { increment: 1 } },
   });
   if (written) {
-    await recordTimelineEvents(tx, caller, timelineOf(plan, written));
-    await recordAudit(tx, caller, auditOf(plan, written));
+    await recordTimelineEvents(context, timelineOf(plan, written));
+    await recordAudit(context, auditOf(plan, written));
   }
   const request = await afterTransition(context, plan, written);
   // The notification went out after the member's changes, read from the database.
@@ -127,6 +127,31 @@ function written(
   return changes as Record<keyof typeof before, Record<string, unknown>[]>;
 }
 
+const timeColumns = ["at", "createdAt", "updatedAt", "nextAttemptAt"] as const;
+
+/**
+ * The moments written by one path: every time column of a new row, and the `updatedAt` of a
+ * changed one (a changed row keeps its creation time).
+ */
+function writtenMoments(
+  before: Awaited<ReturnType<typeof rowsOf>>,
+  after: Awaited<ReturnType<typeof rowsOf>>,
+): Set<string> {
+  const moments = new Set<string>();
+  for (const [table, rows] of Object.entries(after)) {
+    const old = before[table as keyof typeof before];
+    for (const row of rows.values() as Iterable<Record<string, unknown>>) {
+      const was = old.get(row.id as string);
+      if (JSON.stringify(row) === JSON.stringify(was)) continue;
+      for (const column of was ? (["updatedAt"] as const) : timeColumns) {
+        const value = row[column];
+        if (value instanceof Date) moments.add(`${table}.${column} ${value.toISOString()}`);
+      }
+    }
+  }
+  return moments;
+}
+
 class RolledBack extends Error {
   constructor(readonly result: unknown) {
     super("rolled back on purpose");
@@ -152,11 +177,19 @@ async function tryPath(
           ? await applyTransition(context, input)
           : await prismaWrites(context, await planTransition(context, input));
       const rowsAfter = await rowsOf(tx, request.id, request.memberId);
-      throw new RolledBack({ returned, rows: written(rowsBefore, rowsAfter) });
+      throw new RolledBack({
+        returned,
+        rows: written(rowsBefore, rowsAfter),
+        moments: writtenMoments(rowsBefore, rowsAfter),
+      });
     });
   } catch (error) {
     if (error instanceof RolledBack)
-      return error.result as { returned: Request; rows: ReturnType<typeof written> };
+      return error.result as {
+        returned: Request;
+        rows: ReturnType<typeof written>;
+        moments: Set<string>;
+      };
     throw error;
   }
   throw new Error("unreachable");
@@ -168,10 +201,17 @@ async function step(
   action: RequestAction,
   params: TransitionParams = {},
 ) {
-  const now = new Date();
+  // A clock an hour behind the wall's: the statement must write the command's moment, not
+  // the moment it runs (the seed replays a history that way).
+  const now = new Date(Date.now() - 3_600_000);
   const statement = await tryPath("statement", request, action, params, now);
   const prisma = await tryPath("prisma", request, action, params, now);
   expect(statement.rows, action).toEqual(prisma.rows);
+  const moments = [...statement.moments];
+  expect(moments.length, action).toBeGreaterThan(0);
+  for (const moment of moments)
+    expect(moment.split(" ")[1], `${action}: ${moment}`).toBe(now.toISOString());
+  expect(statement.returned.updatedAt.getTime(), action).toBe(now.getTime());
   // One row of the request, one audit entry for it, a timeline event at least.
   expect(statement.rows.request, action).toHaveLength(1);
   expect(statement.rows.timeline.length, action).toBeGreaterThan(0);
@@ -195,6 +235,7 @@ async function step(
         params,
       }),
     request.id,
+    { now },
   );
   expect(moved.version).toBe(
     (await db.request.findUniqueOrThrow({ where: { id: request.id } })).version,

@@ -450,6 +450,28 @@ describe("seedDemo", () => {
           },
         });
       expect(await responses(other)).toEqual(await responses(db));
+      // What the seed's commands wrote is dated by the seed's clock, not by the hour it ran.
+      const commandRows = async (d: Database) => ({
+        audit: await d.prisma.auditEntry.findMany({
+          orderBy: [{ at: "asc" }, { entityType: "asc" }, { action: "asc" }],
+          select: { action: true, entityType: true, at: true },
+        }),
+        sessions: await d.prisma.committeeSession.findMany({
+          select: { createdAt: true, updatedAt: true },
+        }),
+        articles: await d.prisma.article.findMany({
+          orderBy: { slug: "asc" },
+          select: { slug: true, createdAt: true, updatedAt: true },
+        }),
+        agendaEvents: await d.prisma.timelineEvent.findMany({
+          where: { kind: "ADDED_TO_AGENDA" },
+          orderBy: { requestId: "asc" },
+          select: { at: true },
+        }),
+      });
+      const written = await commandRows(db);
+      expect(written.audit.length).toBeGreaterThan(0);
+      expect(await commandRows(other)).toEqual(written);
     } finally {
       await other.close();
     }

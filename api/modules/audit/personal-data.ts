@@ -15,9 +15,9 @@ export function recordPersonalDataReads(
   reads: readonly { memberId: string; fields: string[] }[],
   requestId: string,
 ): Promise<void> {
+  // A read is no command: its entries are dated when it happens.
   return recordAudits(
-    db,
-    caller,
+    { tx: db, caller, now: new Date() },
     reads.map((read) => ({
       action: "READ_PERSONAL_DATA" as const,
       entityType: "Member",

@@ -50,15 +50,17 @@ export async function addToAgenda(
       requestId: request.id,
       activeRequestId: request.id,
       position: (last._max.position ?? 0) + 1,
+      createdAt: context.now,
+      updatedAt: context.now,
     },
   });
-  await recordTimelineEvent(tx, caller, {
+  await recordTimelineEvent(context, {
     memberId: request.memberId,
     requestId: request.id,
     kind: "ADDED_TO_AGENDA",
     data: { sessionId: session.id, session: `${session.number}/${session.year}` },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "AgendaItem",
     entityId: item.id,
@@ -83,7 +85,7 @@ export async function removeFromAgenda(context: CommandContext, input: { itemId:
   requireSessionState(session, "BUILD_AGENDA");
   requireItemState(item, "BUILD_AGENDA");
   await tx.agendaItem.delete({ where: { id: item.id } });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "DELETE",
     entityType: "AgendaItem",
     entityId: item.id,
@@ -120,11 +122,14 @@ export async function moveAgendaItem(
   // Positions are unique per session: step aside to negatives, then take the new places.
   await tx.agendaItem.updateMany({
     where: { sessionId: session.id },
-    data: { position: { multiply: -1 } },
+    data: { position: { multiply: -1 }, updatedAt: context.now },
   });
   for (const [index, id] of order.entries())
-    await tx.agendaItem.update({ where: { id }, data: { position: index + 1 } });
-  await recordAudit(tx, caller, {
+    await tx.agendaItem.update({
+      where: { id },
+      data: { position: index + 1, updatedAt: context.now },
+    });
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "AgendaItem",
     entityId: item.id,

@@ -87,6 +87,7 @@ export async function finaliseItem(context: CommandContext, input: FinaliseInput
       decisionReason: reason,
       finalisedAt: now,
       finalisedById: chair.id,
+      updatedAt: now,
       ...figures,
       version: { increment: 1 },
     },
@@ -111,25 +112,28 @@ export async function finaliseItem(context: CommandContext, input: FinaliseInput
       },
     },
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "AgendaItem",
-    entityId: item.id,
-    requestId: item.requestId,
-    changes: {
-      status: { before: "VOTING_CLOSED", after: "DECIDED" },
-      outcome: { before: null, after: outcome.decision },
-      votes: {
-        before: null,
-        after: (
-          await namesOf(
-            tx,
-            votes.map((v) => v.voterId),
-          )
-        ).map((voter, i) => ({ voter, choice: votes[i]!.choice })),
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "AgendaItem",
+      entityId: item.id,
+      requestId: item.requestId,
+      changes: {
+        status: { before: "VOTING_CLOSED", after: "DECIDED" },
+        outcome: { before: null, after: outcome.decision },
+        votes: {
+          before: null,
+          after: (
+            await namesOf(
+              tx,
+              votes.map((v) => v.voterId),
+            )
+          ).map((voter, i) => ({ voter, choice: votes[i]!.choice })),
+        },
       },
     },
-  });
+  );
   return announce(context, session.id, "DECIDED", item.id);
 }
 
@@ -158,7 +162,13 @@ async function defer(
   const { tx } = context;
   await tx.agendaItem.update({
     where: { id: item.id },
-    data: { status: "DEFERRED", activeRequestId: null, ...why, version: { increment: 1 } },
+    data: {
+      status: "DEFERRED",
+      activeRequestId: null,
+      ...why,
+      version: { increment: 1 },
+      updatedAt: context.now,
+    },
   });
   await itemAudit(context, item, "DEFERRED");
   return announce(context, session.id, "DEFERRED", item.id);

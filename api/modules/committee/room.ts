@@ -38,7 +38,7 @@ export async function enterSession(
   const { tx, caller } = context;
   const [session] = await tx.committeeSession.updateManyAndReturn({
     where: { AND: [{ id: sessionId }, sessionsWhere(caller)] },
-    data: { sequence: { increment: 1 } },
+    data: { sequence: { increment: 1 }, updatedAt: context.now },
   });
   if (!session) throw new NotFoundError("CommitteeSession", sessionId);
   return session;
@@ -96,7 +96,7 @@ export async function membership(tx: Db, sessionId: string, userId: string) {
 
 /** An agenda item's move, audited with the request it concerns. */
 export function itemAudit(context: CommandContext, item: AgendaItem, to: AgendaItem["status"]) {
-  return recordAudit(context.tx, context.caller, {
+  return recordAudit(context, {
     action: "TRANSITION",
     entityType: "AgendaItem",
     entityId: item.id,

@@ -94,26 +94,31 @@ export async function scheduleSession(context: CommandContext, input: ScheduleSe
       scheduledAt: input.scheduledAt,
       chairId: input.chairId,
       ...settingsData(input),
+      createdAt: now,
+      updatedAt: now,
       attendance: {
         createMany: { data: (memberIds ?? []).map((userId) => ({ userId, markedAt: now })) },
       },
     },
   });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "CommitteeSession",
-    entityId: session.id,
-    changes: changedFields({} as Record<string, unknown>, {
-      year: session.year,
-      number: session.number,
-      scheduledAt: session.scheduledAt,
-      chair: (await namesOf(tx, [session.chairId]))[0],
-      members: await namesOf(tx, memberIds ?? []),
-      ballotVisibility: session.ballotVisibility,
-      tieBreak: session.tieBreak,
-      quorumPercent: session.quorumPercent,
-    }),
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "CommitteeSession",
+      entityId: session.id,
+      changes: changedFields({} as Record<string, unknown>, {
+        year: session.year,
+        number: session.number,
+        scheduledAt: session.scheduledAt,
+        chair: (await namesOf(tx, [session.chairId]))[0],
+        members: await namesOf(tx, memberIds ?? []),
+        ballotVisibility: session.ballotVisibility,
+        tieBreak: session.tieBreak,
+        quorumPercent: session.quorumPercent,
+      }),
+    },
+  );
   return announce(context, session.id, "SESSION_SCHEDULED");
 }
 
@@ -174,30 +179,34 @@ export async function changeSession(context: CommandContext, input: ChangeSessio
       ...settings,
       ...(rescheduled ? { scheduledAt: rescheduled } : {}),
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "CommitteeSession",
-    entityId: session.id,
-    changes: {
-      ...changedFields(session as unknown as Record<string, unknown>, {
-        ...settings,
-        ...(rescheduled ? { scheduledAt: updated.scheduledAt } : {}),
-      }),
-      ...(memberIds
-        ? {
-            members: {
-              before: await namesOf(
-                tx,
-                before.map((a) => a.userId),
-              ),
-              after: await namesOf(tx, memberIds),
-            },
-          }
-        : {}),
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "CommitteeSession",
+      entityId: session.id,
+      changes: {
+        ...changedFields(session as unknown as Record<string, unknown>, {
+          ...settings,
+          ...(rescheduled ? { scheduledAt: updated.scheduledAt } : {}),
+        }),
+        ...(memberIds
+          ? {
+              members: {
+                before: await namesOf(
+                  tx,
+                  before.map((a) => a.userId),
+                ),
+                after: await namesOf(tx, memberIds),
+              },
+            }
+          : {}),
+      },
     },
-  });
+  );
   return announce(context, session.id, "SESSION_CHANGED");
 }
 
@@ -227,17 +236,20 @@ export async function openSession(
   });
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { status: "OPEN", openedAt: now, version: { increment: 1 } },
+    data: { status: "OPEN", openedAt: now, version: { increment: 1 }, updatedAt: now },
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "CommitteeSession",
-    entityId: session.id,
-    changes: {
-      status: { before: "SCHEDULED", after: "OPEN" },
-      present: { before: null, after: await namesOf(tx, [...present]) },
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "CommitteeSession",
+      entityId: session.id,
+      changes: {
+        status: { before: "SCHEDULED", after: "OPEN" },
+        present: { before: null, after: await namesOf(tx, [...present]) },
+      },
     },
-  });
+  );
   return announce(context, session.id, "SESSION_OPENED");
 }
 
@@ -262,12 +274,15 @@ export async function markAttendance(
       where: { sessionId_userId: { sessionId: session.id, userId } },
       data: { present: input.present, markedAt: now, version: { increment: 1 } },
     });
-    await recordAudit(tx, caller, {
-      action: "UPDATE",
-      entityType: "SessionAttendance",
-      entityId: `${session.id}:${userId}`,
-      changes: { present: { before: row.present, after: input.present } },
-    });
+    await recordAudit(
+      { tx, caller, now },
+      {
+        action: "UPDATE",
+        entityType: "SessionAttendance",
+        entityId: `${session.id}:${userId}`,
+        changes: { present: { before: row.present, after: input.present } },
+      },
+    );
   }
   return announce(context, session.id, "ATTENDANCE");
 }
@@ -296,23 +311,33 @@ export async function closeSession(
       activeRequestId: null,
       deferral: "SESSION_CLOSED",
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { status: "CLOSED", closedAt: now, currentItemId: null, version: { increment: 1 } },
+    data: {
+      status: "CLOSED",
+      closedAt: now,
+      currentItemId: null,
+      version: { increment: 1 },
+      updatedAt: now,
+    },
   });
   const state = await loadRoomState(tx, session.id);
   await tx.committeeSession.update({
     where: { id: session.id },
-    data: { minutes: renderMinutes(state, chairName(state)), minutesAt: now },
+    data: { minutes: renderMinutes(state, chairName(state)), minutesAt: now, updatedAt: now },
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "CommitteeSession",
-    entityId: session.id,
-    changes: { status: { before: "OPEN", after: "CLOSED" } },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "CommitteeSession",
+      entityId: session.id,
+      changes: { status: { before: "OPEN", after: "CLOSED" } },
+    },
+  );
   return announce(context, session.id, "SESSION_CLOSED");
 }
 

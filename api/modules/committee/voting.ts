@@ -31,9 +31,13 @@ export async function openVoting(context: CommandContext, input: { itemId: strin
       votingOpenedAt: now,
       votingClosedAt: null,
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
-  await tx.committeeSession.update({ where: { id: session.id }, data: { currentItemId: item.id } });
+  await tx.committeeSession.update({
+    where: { id: session.id },
+    data: { currentItemId: item.id, updatedAt: now },
+  });
   await itemAudit(context, item, "VOTING");
   return announce(context, session.id, "VOTING_OPENED", item.id);
 }
@@ -48,7 +52,12 @@ export async function closeVoting(context: CommandContext, input: { itemId: stri
   requireItemState(item, "CLOSE_VOTING");
   await tx.agendaItem.update({
     where: { id: item.id },
-    data: { status: "VOTING_CLOSED", votingClosedAt: now, version: { increment: 1 } },
+    data: {
+      status: "VOTING_CLOSED",
+      votingClosedAt: now,
+      version: { increment: 1 },
+      updatedAt: now,
+    },
   });
   await itemAudit(context, item, "VOTING_CLOSED");
   return announce(context, session.id, "VOTING_CLOSED", item.id);
@@ -91,16 +100,26 @@ export async function castVote(context: CommandContext, input: CastVoteInput) {
       choice: input.choice,
       comment,
       castAt: now,
+      updatedAt: now,
     },
-    update: { choice: input.choice, comment, castAt: now, version: { increment: 1 } },
+    update: {
+      choice: input.choice,
+      comment,
+      castAt: now,
+      version: { increment: 1 },
+      updatedAt: now,
+    },
   });
-  await recordAudit(tx, caller, {
-    action: before ? "UPDATE" : "CREATE",
-    entityType: "Vote",
-    entityId: `${item.id}:${voter.id}`,
-    requestId: item.requestId,
-    changes: { choice: { before: before?.choice ?? null, after: input.choice } },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: before ? "UPDATE" : "CREATE",
+      entityType: "Vote",
+      entityId: `${item.id}:${voter.id}`,
+      requestId: item.requestId,
+      changes: { choice: { before: before?.choice ?? null, after: input.choice } },
+    },
+  );
   return announce(context, session.id, "VOTE_CAST", item.id);
 }
 
@@ -126,12 +145,15 @@ export async function recuse(context: CommandContext, input: { itemId: string; r
   await tx.recusal.create({
     data: { agendaItemId: item.id, userId: member.id, reason, createdAt: now },
   });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Recusal",
-    entityId: `${item.id}:${member.id}`,
-    requestId: item.requestId,
-    changes: { reason: { before: null, after: reason } },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Recusal",
+      entityId: `${item.id}:${member.id}`,
+      requestId: item.requestId,
+      changes: { reason: { before: null, after: reason } },
+    },
+  );
   return announce(context, session.id, "RECUSED", item.id);
 }

@@ -51,13 +51,16 @@ function createLetterScanHandler(services: Services) {
         sha256: letter.scanSha256 ?? "",
       },
       () =>
-        recordAudit(prisma, caller, {
-          action: "READ_PERSONAL_DATA",
-          entityType: "Letter",
-          entityId: letter.id,
-          changes: ["scan"],
-          requestId: context.requestId,
-        }),
+        recordAudit(
+          { tx: prisma, caller, now: new Date() },
+          {
+            action: "READ_PERSONAL_DATA",
+            entityType: "Letter",
+            entityId: letter.id,
+            changes: ["scan"],
+            requestId: context.requestId,
+          },
+        ),
     );
   };
 }

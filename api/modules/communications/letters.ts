@@ -108,21 +108,27 @@ export async function registerLetter(context: CommandContext, input: RegisterLet
       communicationId: communication?.id ?? null,
       ...(input.scan ? scanFields(input.scan, now) : {}),
       createdById: caller.kind === "user" ? caller.id : null,
+      createdAt: now,
     },
   });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Letter",
-    entityId: letter.id,
-    requestId: letter.requestId ?? undefined,
-    changes: changedFields(
-      {},
-      {
-        registerNumber: letter.registerNumber,
-        ...(input.scan ? { scanFileName: letter.scanFileName, scanSha256: letter.scanSha256 } : {}),
-      },
-    ),
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Letter",
+      entityId: letter.id,
+      requestId: letter.requestId ?? undefined,
+      changes: changedFields(
+        {},
+        {
+          registerNumber: letter.registerNumber,
+          ...(input.scan
+            ? { scanFileName: letter.scanFileName, scanSha256: letter.scanSha256 }
+            : {}),
+        },
+      ),
+    },
+  );
   return letter;
 }
 
@@ -160,7 +166,7 @@ export async function attachLetterScan(context: CommandContext, input: AttachLet
     data: { ...data, version: { increment: 1 } },
   });
   if (written.count !== 1) throw await staleWrite(context, "Letter", input.id, input.version);
-  await recordAudit(tx, context.caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Letter",
     entityId: input.id,

@@ -85,28 +85,34 @@ export async function recordCommunication(
   };
   // With the request's researcher: the node's visibility check reads it (types.ts).
   const communication = await tx.communication.create({
-    data,
+    data: { ...data, createdAt: now, updatedAt: now },
     include: { request: { select: { researcherId: true } } },
   });
-  await recordTimelineEvent(tx, caller, {
-    memberId,
-    requestId: request?.id,
-    kind: "COMMUNICATION_LOGGED",
-    note: subject,
-    data: {
-      communicationId: communication.id,
-      channel: input.channel,
-      direction: input.direction,
-      ...(request?.reference ? { reference: request.reference } : {}),
+  await recordTimelineEvent(
+    { tx, caller, now },
+    {
+      memberId,
+      requestId: request?.id,
+      kind: "COMMUNICATION_LOGGED",
+      note: subject,
+      data: {
+        communicationId: communication.id,
+        channel: input.channel,
+        direction: input.direction,
+        ...(request?.reference ? { reference: request.reference } : {}),
+      },
     },
-  });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Communication",
-    entityId: communication.id,
-    requestId: request?.id,
-    changes: changedFields({}, data),
-  });
+  );
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Communication",
+      entityId: communication.id,
+      requestId: request?.id,
+      changes: changedFields({}, data),
+    },
+  );
   // Case files open elsewhere show the new contact at once.
   if (request) emitRequestChanged(context, request, "COMMUNICATION_LOGGED", request.status);
   return communication;

@@ -122,10 +122,11 @@ export async function createArticle(context: CommandContext, input: ArticleInput
       status: "DRAFT",
       authorId: editor.id,
       createdAt: context.now,
+      updatedAt: context.now,
     },
   });
   await saveRevision(context, article);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Article",
     entityId: article.id,
@@ -153,11 +154,11 @@ async function writeChange(
 ) {
   const [article] = await context.tx.article.updateManyAndReturn({
     where: { id: before.id, version: sentVersion },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, version: { increment: 1 }, updatedAt: context.now },
   });
   if (!article) throw await staleWrite(context, "Article", before.id, sentVersion);
   await saveRevision(context, article);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action,
     entityType: "Article",
     entityId: article.id,
@@ -256,7 +257,7 @@ export async function linkArticle(
     await context.tx.communicationArticle.create({
       data: { ...key, linkedById: editor.id, linkedAt: context.now },
     });
-    await recordAudit(context.tx, context.caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "Communication",
       entityId: communication.id,

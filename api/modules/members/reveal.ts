@@ -83,13 +83,16 @@ builder.mutationField("revealMemberPersonalData", (t) =>
         select: { id: true, nationalId: true, mobile: true, monthlyIncome: true },
       });
       if (!member) throw new NotFoundError("Member", input.id.id);
-      await recordAudit(context.prisma, await context.caller(), {
-        action: "READ_PERSONAL_DATA",
-        entityType: "Member",
-        entityId: member.id,
-        changes: ["nationalId", "mobile", "monthlyIncome"],
-        requestId: context.requestId,
-      });
+      await recordAudit(
+        { tx: context.prisma, caller: await context.caller(), now: new Date() },
+        {
+          action: "READ_PERSONAL_DATA",
+          entityType: "Member",
+          entityId: member.id,
+          changes: ["nationalId", "mobile", "monthlyIncome"],
+          requestId: context.requestId,
+        },
+      );
       return {
         memberId: member.id,
         nationalId: member.nationalId,

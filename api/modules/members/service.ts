@@ -115,16 +115,24 @@ export async function createMember(context: CommandContext, input: CreateMemberI
         consentGiven: true,
         consentAt: now,
         searchText: memberSearchText(identity),
+        createdAt: now,
+        updatedAt: now,
       },
     })
     .catch(rethrowDuplicate);
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Member",
-    entityId: created.id,
-    changes: changedFields({}, auditable(created)),
-  });
-  await recordTimelineEvent(tx, caller, { memberId: created.id, kind: "MEMBER_REGISTERED" });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Member",
+      entityId: created.id,
+      changes: changedFields({}, auditable(created)),
+    },
+  );
+  await recordTimelineEvent(
+    { tx, caller, now },
+    { memberId: created.id, kind: "MEMBER_REGISTERED" },
+  );
   emitMemberChanged(context, created, "CREATED", Object.keys(auditable(created)));
   return created;
 }
@@ -182,7 +190,7 @@ export async function changeMember(
   context: CommandContext,
   { before, data, onBehalfOf }: MemberChange,
 ): Promise<{ member: Member; changedFields: string[] } | null> {
-  const { tx, caller } = context;
+  const { tx } = context;
   const changes = changedFields(auditable(before), data);
   const fields = Object.keys(changes);
   if (onBehalfOf && !fields.length) return null;
@@ -195,19 +203,20 @@ export async function changeMember(
         ...data,
         searchText: memberSearchText({ ...before, ...(definedOnly(data) as Partial<Member>) }),
         version: { increment: 1 },
+        updatedAt: context.now,
       },
     })
     .catch(rethrowDuplicate);
   if (!member) throw await staleWrite(context, "Member", before.id, before.version);
   if (fields.length) {
-    await recordAudit(tx, caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "Member",
       entityId: member.id,
       requestId: onBehalfOf?.id,
       changes,
     });
-    await recordTimelineEvent(tx, caller, {
+    await recordTimelineEvent(context, {
       memberId: member.id,
       requestId: onBehalfOf?.id,
       kind: "MEMBER_UPDATED",

@@ -152,14 +152,17 @@ export async function enqueueNotification<Event extends NotificationEvent>(
   context: Pick<CommandContext, "tx" | "now" | "emit">,
   notification: NotificationRequest<Event>,
 ): Promise<number> {
-  const { tx } = context;
+  const { tx, now } = context;
   const member = await tx.member.findUniqueOrThrow({
     where: { id: notification.memberId },
     select: addresseeFields,
   });
   const rows = await notificationRows(tx, notification, member);
   if (rows.length) {
-    await tx.notification.createMany({ data: rows });
+    // Queued at the command's moment, due then unless the row says later.
+    await tx.notification.createMany({
+      data: rows.map((row) => ({ nextAttemptAt: now, ...row, createdAt: now, updatedAt: now })),
+    });
     announceQueued(context);
   }
   return rows.length;

@@ -48,13 +48,13 @@ export async function setNotificationPreferences(
   });
   if (!updated.count) throw await staleWrite(context, "Member", before.id, input.version);
   const changes = changedFields(before, data);
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Member",
     entityId: before.id,
     changes,
   });
-  await recordTimelineEvent(tx, caller, {
+  await recordTimelineEvent(context, {
     memberId: before.id,
     kind: "MEMBER_UPDATED",
     data: { fields: Object.keys(changes) },

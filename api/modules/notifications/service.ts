@@ -46,16 +46,19 @@ async function move(context: CommandContext, action: OutboxAction, input: Change
     notificationIds: [before.id],
     at: now.toISOString(),
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "Notification",
-    entityId: before.id,
-    requestId: before.requestId ?? undefined,
-    changes: {
-      status: { before: from, after: to },
-      action: { before: null, after: action },
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "Notification",
+      entityId: before.id,
+      requestId: before.requestId ?? undefined,
+      changes: {
+        status: { before: from, after: to },
+        action: { before: null, after: action },
+      },
     },
-  });
+  );
   return tx.notification.findUniqueOrThrow({ where: { id: before.id } });
 }
 

@@ -105,6 +105,9 @@ export async function enqueueStaffReminder(
     // The bell's row is the notification itself: nothing to send.
     ...(template.channel === "IN_APP" ? { status: "SENT" as const, sentAt: reminder.now } : {}),
     dedupeKey: reminder.dedupeKey ? `${reminder.dedupeKey}:${index}` : null,
+    nextAttemptAt: reminder.now,
+    createdAt: reminder.now,
+    updatedAt: reminder.now,
   }));
   const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
   return created.count > 0;

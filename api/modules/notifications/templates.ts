@@ -93,7 +93,7 @@ export async function updateNotificationTemplate(
       .filter((field) => before[field] !== text[field])
       .map((field) => [field, { before: before[field], after: text[field] }]),
   );
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "NotificationTemplate",
     entityId: before.id,

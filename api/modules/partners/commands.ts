@@ -45,7 +45,7 @@ function checkPartner(input: PartnerInput, creating: boolean) {
 }
 
 export async function registerPartner(context: CommandContext, input: PartnerInput) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const data = checkPartner(input, true);
   const partner = await tx.partner.create({
     data: {
@@ -56,7 +56,7 @@ export async function registerPartner(context: CommandContext, input: PartnerInp
       contactPhone: data.contactPhone ?? null,
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Partner",
     entityId: partner.id,
@@ -73,7 +73,7 @@ export type ChangePartnerInput = PartnerInput & {
 
 /** Changes a partner; deactivating it refuses all its keys at once, on every instance. */
 export async function changePartner(context: CommandContext, input: ChangePartnerInput) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const before = await tx.partner.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Partner", input.id);
   await expectVersion(context, "Partner", before, input.version);
@@ -84,7 +84,7 @@ export async function changePartner(context: CommandContext, input: ChangePartne
     data: { ...data, version: { increment: 1 } },
   });
   if (Object.keys(changes).length)
-    await recordAudit(tx, caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "Partner",
       entityId: partner.id,
@@ -151,7 +151,7 @@ export async function issueApiKey(context: CommandContext, input: IssueApiKeyInp
       createdAt: context.now,
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "ApiKey",
     entityId: apiKey.id,
@@ -219,21 +219,27 @@ export async function rotateApiKey(context: CommandContext, input: RotateApiKeyI
     where: { id: old.id },
     data: { expiresAt: oldEnds, version: { increment: 1 } },
   });
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "ApiKey",
-    entityId: old.id,
-    changes: changedFields<{ expiresAt: Date | null; rotatedTo: string | null }>(
-      { expiresAt: old.expiresAt, rotatedTo: null },
-      { expiresAt: oldEnds, rotatedTo: apiKey.prefix },
-    ),
-  });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "ApiKey",
-    entityId: apiKey.id,
-    changes: changedFields({}, { ...keyFacts(apiKey), rotatedFrom: old.prefix }),
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "ApiKey",
+      entityId: old.id,
+      changes: changedFields<{ expiresAt: Date | null; rotatedTo: string | null }>(
+        { expiresAt: old.expiresAt, rotatedTo: null },
+        { expiresAt: oldEnds, rotatedTo: apiKey.prefix },
+      ),
+    },
+  );
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "ApiKey",
+      entityId: apiKey.id,
+      changes: changedFields({}, { ...keyFacts(apiKey), rotatedFrom: old.prefix }),
+    },
+  );
   context.emit("partnerAccessRevoked", { partnerId: old.partnerId, apiKeyId: old.id });
   return { key: input.generated.key, apiKey };
 }
@@ -246,12 +252,15 @@ export async function revokeApiKey(context: CommandContext, input: { id: string 
     where: { id: before.id },
     data: { revokedAt: now, version: { increment: 1 } },
   });
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "ApiKey",
-    entityId: apiKey.id,
-    changes: changedFields<{ revokedAt: Date | null }>({ revokedAt: null }, { revokedAt: now }),
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "ApiKey",
+      entityId: apiKey.id,
+      changes: changedFields<{ revokedAt: Date | null }>({ revokedAt: null }, { revokedAt: now }),
+    },
+  );
   context.emit("partnerAccessRevoked", { partnerId: apiKey.partnerId, apiKeyId: apiKey.id });
   return apiKey;
 }
@@ -297,12 +306,15 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
       createdAt: now,
     },
   });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "RequestPartnerShare",
-    entityId: input.requestId,
-    requestId: input.requestId,
-    changes: changedFields({}, { partner: partner.name, ...consent }),
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "RequestPartnerShare",
+      entityId: input.requestId,
+      requestId: input.requestId,
+      changes: changedFields({}, { partner: partner.name, ...consent }),
+    },
+  );
   return { requestId: input.requestId };
 }

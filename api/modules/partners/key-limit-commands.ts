@@ -47,7 +47,7 @@ export const setPartnerKeyLimit: Command<SetKeyLimitInput, KeyLimitRow> = async 
     create: { apiKeyId: input.apiKeyId, ...values },
     update: values,
   });
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: before ? "UPDATE" : "CREATE",
     entityType: "PartnerKeyLimit",
     entityId: input.apiKeyId,

@@ -98,7 +98,7 @@ export async function registerWebhook(context: CommandContext, input: RegisterWe
   const webhook = await context.tx.webhook.create({
     data: { partnerId: partner.partnerId, url, events, description, secret },
   });
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Webhook",
     entityId: webhook.id,
@@ -133,7 +133,7 @@ export async function removeWebhook(context: CommandContext, input: { id: string
     data: { removedAt: context.now, active: false, version: { increment: 1 } },
   });
   await cancelPending(context, webhook.id);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "DELETE",
     entityType: "Webhook",
     entityId: webhook.id,
@@ -157,7 +157,7 @@ export async function rotateWebhookSecret(context: CommandContext, input: { id: 
       version: { increment: 1 },
     },
   });
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Webhook",
     entityId: webhook.id,
@@ -179,7 +179,7 @@ export async function disableWebhook(context: CommandContext, input: { id: strin
     data: { active: false, disabledAt: context.now, version: { increment: 1 } },
   });
   await cancelPending(context, webhook.id);
-  await recordAudit(context.tx, context.caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Webhook",
     entityId: webhook.id,
@@ -217,15 +217,18 @@ export async function resendWebhookDelivery(context: CommandContext, input: { id
       version: { increment: 1 },
     },
   });
-  await recordAudit(tx, caller, {
-    action: "TRANSITION",
-    entityType: "WebhookDelivery",
-    entityId: delivery.id,
-    changes: {
-      status: { before: status, after: "PENDING" },
-      action: { before: null, after: "RESEND" },
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "TRANSITION",
+      entityType: "WebhookDelivery",
+      entityId: delivery.id,
+      changes: {
+        status: { before: status, after: "PENDING" },
+        action: { before: null, after: "RESEND" },
+      },
     },
-  });
+  );
   return tx.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
 }
 
@@ -352,6 +355,8 @@ export async function queueWebhookDeliveries(
         subject: event,
         body: JSON.stringify(payload),
         nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
       };
     }),
   });

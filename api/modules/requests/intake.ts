@@ -101,23 +101,30 @@ export async function createRequest(context: CommandContext, input: CreateReques
       partnerConsentMethod: input.partnerConsent?.method ?? null,
       partnerConsentAt: input.partnerConsent?.givenAt ?? null,
       createdAt: now,
+      updatedAt: now,
     },
     include: { type: true, member: true },
   });
-  await recordTimelineEvent(tx, caller, {
-    memberId: created.memberId,
-    requestId: created.id,
-    kind: "REQUEST_CREATED",
-    toStatus: "DRAFT",
-    data: { channel: created.channel, typeCode: created.typeCode },
-  });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "Request",
-    entityId: created.id,
-    requestId: created.id,
-    changes: changedFields({}, auditable(created)),
-  });
+  await recordTimelineEvent(
+    { tx, caller, now },
+    {
+      memberId: created.memberId,
+      requestId: created.id,
+      kind: "REQUEST_CREATED",
+      toStatus: "DRAFT",
+      data: { channel: created.channel, typeCode: created.typeCode },
+    },
+  );
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "Request",
+      entityId: created.id,
+      requestId: created.id,
+      changes: changedFields({}, auditable(created)),
+    },
+  );
   emitRequestChanged(context, created, "CREATED", null);
   if (type.committeeDecides) return created;
   return applyTransition(context, { request: created, action: "SUBMIT", params: {} });
@@ -162,6 +169,7 @@ export async function updateRequest(context: CommandContext, input: UpdateReques
     where: { id: before.id, version: input.version },
     data: {
       ...data,
+      updatedAt: context.now,
       incomingLetterNumber:
         data.incomingLetterNumber === undefined ? undefined : data.incomingLetterNumber || null,
       version: { increment: 1 },
@@ -169,7 +177,7 @@ export async function updateRequest(context: CommandContext, input: UpdateReques
   });
   if (written.count !== 1) throw await staleWrite(context, "Request", before.id, input.version);
   if (Object.keys(changes).length) {
-    await recordAudit(tx, caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "Request",
       entityId: before.id,
@@ -177,7 +185,7 @@ export async function updateRequest(context: CommandContext, input: UpdateReques
       changes,
     });
     // A signature covers the data as signed: changed data need a new signature.
-    await markAttestationStaleIfChanged(tx, caller, before.id);
+    await markAttestationStaleIfChanged(context, before.id);
   }
   const request = await tx.request.findUniqueOrThrow({
     where: { id: before.id },

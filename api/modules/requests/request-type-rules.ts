@@ -43,7 +43,7 @@ export async function updateRequestType(
 
   input: UpdateRequestTypeInput,
 ) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const nameAr = input.nameAr === undefined ? undefined : required(errors, "nameAr", input.nameAr);
   const nameEn = input.nameEn === undefined ? undefined : required(errors, "nameEn", input.nameEn);
@@ -97,7 +97,7 @@ export async function updateRequestType(
     throw await staleWrite(context, "RequestType", input.code, input.version);
   const changes = changedFields(before as unknown as Record<string, unknown>, data);
   if (Object.keys(changes).length)
-    await recordAudit(tx, caller, {
+    await recordAudit(context, {
       action: "UPDATE",
       entityType: "RequestType",
       entityId: input.code,

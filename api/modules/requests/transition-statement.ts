@@ -40,6 +40,8 @@ export type TransitionWrites = {
   status: RequestStatus;
   data: RequestPatch;
   actor: ReturnType<typeof actorOf>;
+  /** The moment written everywhere (updatedAt, timeline, audit, outbox): the command's now. */
+  at: Date;
   timeline: TimelineRecord[];
   audit: AuditRecord;
   outbox: OutboxRow[];
@@ -48,7 +50,8 @@ export type TransitionWrites = {
 /**
  * Writes a transition: the request's row if it still has the version it was read with, and
  * with it (from the row the UPDATE returns, so nothing else is written when it matched none)
- * the timeline events, the audit entry and the member's notifications, all at one moment.
+ * the timeline events, the audit entry and the member's notifications, all at the command's
+ * moment (`at`: a command run with a given clock writes that time, as the seed's history does).
  * Returns the row as Prisma would (Decimal, Date, JSON, enums as strings), or undefined when
  * the version had moved.
  */
@@ -56,8 +59,7 @@ export async function transitionStatement(
   tx: Db,
   writes: TransitionWrites,
 ): Promise<Request | undefined> {
-  const { actor, audit } = writes;
-  const at = new Date();
+  const { actor, audit, at } = writes;
   const timeline = writes.timeline.map((event) => ({ ...event, id: newId() }));
   const outbox = writes.outbox.map((row) => ({ ...row, id: newId() }));
   // Each set column is in the patch (an explicit null clears it); the rest keep their value.

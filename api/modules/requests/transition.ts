@@ -515,6 +515,7 @@ export async function writeTransition(
     status: plan.after.status,
     data: plan.data,
     actor: actorOf(caller),
+    at: context.now,
     timeline: timelineOf(plan, plan.after),
     audit: auditOf(plan, plan.after),
     outbox,
@@ -569,7 +570,7 @@ async function changeMemberFor(
   request: RequestWithContext,
   data: MemberChangeData,
 ): Promise<void> {
-  const { tx, caller } = context;
+  const { tx } = context;
   const changed = await changeMember(context, {
     before: request.member,
     data,
@@ -586,5 +587,5 @@ async function changeMemberFor(
     },
     select: { id: true },
   });
-  for (const other of open) await markAttestationStaleIfChanged(tx, caller, other.id);
+  for (const other of open) await markAttestationStaleIfChanged(context, other.id);
 }

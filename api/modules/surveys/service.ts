@@ -140,7 +140,7 @@ function requireAdmin(context: CommandContext) {
 
 export async function createSurvey(context: CommandContext, input: SurveyInput) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const data = checkedSurvey(input, errors);
   const questions = checkedQuestions(errors, input.questions);
@@ -152,9 +152,11 @@ export async function createSurvey(context: CommandContext, input: SurveyInput) 
       titleEn: data.titleEn ?? "",
       kind: input.kind,
       questions: { create: questions },
+      createdAt: context.now,
+      updatedAt: context.now,
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Survey",
     entityId: survey.id,
@@ -175,7 +177,7 @@ export type UpdateSurveyInput = Partial<Omit<SurveyInput, "questions">> & {
  */
 export async function updateSurvey(context: CommandContext, input: UpdateSurveyInput) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const before = await tx.survey.findUnique({ where: { id: input.id } });
   if (!before) throw new NotFoundError("Survey", input.id);
   await expectVersion(context, "Survey", before, input.version);
@@ -193,10 +195,11 @@ export async function updateSurvey(context: CommandContext, input: UpdateSurveyI
     data: {
       ...data,
       version: { increment: 1 },
+      updatedAt: context.now,
       ...(questions ? { questions: { create: questions } } : {}),
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Survey",
     entityId: survey.id,
@@ -241,6 +244,7 @@ async function invite(
       status: "SENT",
       sentAt: notBefore,
       expiresAt,
+      createdAt: context.now,
     },
   });
   await enqueueNotification(context, {
@@ -340,15 +344,18 @@ export async function sendSurveyRound(
   const members = await tx.member.findMany({ where, select: { id: true } });
   for (const member of members)
     await invite(context, survey, { memberId: member.id, requestId: null, reference: null }, now);
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "SurveyRound",
-    entityId: survey.id,
-    changes: {
-      invited: { before: null, after: members.length },
-      selection: { before: null, after: input.selection },
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "SurveyRound",
+      entityId: survey.id,
+      changes: {
+        invited: { before: null, after: members.length },
+        selection: { before: null, after: input.selection },
+      },
     },
-  });
+  );
   return { invited: members.length };
 }
 
@@ -468,7 +475,7 @@ export async function answerSurvey(context: CommandContext, input: AnswerSurveyI
 /** Staff close a follow-up on a low rating, saying what was done. */
 export async function closeFollowUp(context: CommandContext, input: { id: string; note: string }) {
   requireAdmin(context);
-  const { tx, caller } = context;
+  const { tx } = context;
   const errors = new FieldErrors();
   const note = errors.text("note", input.note, 2_000, true) ?? "";
   errors.throwIfAny();
@@ -477,7 +484,7 @@ export async function closeFollowUp(context: CommandContext, input: { id: string
     data: { followUp: "CLOSED", followUpNote: note },
   });
   if (!closed.count) throw new NotFoundError("SurveyFollowUp", input.id);
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "SurveyResponse",
     entityId: input.id,

@@ -1,5 +1,5 @@
-import type { Caller } from "../../auth/caller.js";
-import type { Db, Prisma } from "../../db/client.js";
+import type { Prisma } from "../../db/client.js";
+import type { Writer } from "../../db/commands.js";
 import type { RequestStatus, TimelineEventKind } from "../../db/generated/enums.js";
 
 export type TimelineRecord = {
@@ -14,8 +14,7 @@ export type TimelineRecord = {
 
 /** Adds events to a member's (and a request's) timeline, in the caller's transaction. */
 export async function recordTimelineEvents(
-  db: Db,
-  caller: Caller,
+  { tx: db, caller, now: at }: Writer,
   records: TimelineRecord[],
 ): Promise<void> {
   const actorId = caller.kind === "user" ? caller.id : null;
@@ -24,10 +23,10 @@ export async function recordTimelineEvents(
   const [only, ...more] = records;
   if (!only) return;
   if (more.length)
-    await db.timelineEvent.createMany({ data: records.map((r) => ({ ...r, actorId })) });
-  else await db.timelineEvent.create({ data: { ...only, actorId }, select: { id: true } });
+    await db.timelineEvent.createMany({ data: records.map((r) => ({ ...r, actorId, at })) });
+  else await db.timelineEvent.create({ data: { ...only, actorId, at }, select: { id: true } });
 }
 
-export function recordTimelineEvent(db: Db, caller: Caller, record: TimelineRecord) {
-  return recordTimelineEvents(db, caller, [record]);
+export function recordTimelineEvent(writer: Writer, record: TimelineRecord) {
+  return recordTimelineEvents(writer, [record]);
 }

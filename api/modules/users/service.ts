@@ -42,8 +42,7 @@ export async function signIn(
   if (!user || !valid || user.disabled) {
     limiter.recordFailure(email, input.clientAddress);
     await recordAudit(
-      services.prisma,
-      { kind: "anonymous" },
+      { tx: services.prisma, caller: { kind: "anonymous" }, now: new Date() },
       {
         action: "SIGN_IN_FAILED",
         entityType: "User",
@@ -59,15 +58,19 @@ export async function signIn(
     user.id,
     services.config.tokenTtlSeconds,
   );
+  const now = new Date();
   const signedIn = await services.prisma.user.update({
     where: { id: user.id },
-    data: { lastSignInAt: new Date() },
+    data: { lastSignInAt: now },
   });
-  await recordAudit(services.prisma, asCaller(signedIn), {
-    action: "SIGN_IN",
-    entityType: "User",
-    entityId: user.id,
-  });
+  await recordAudit(
+    { tx: services.prisma, caller: asCaller(signedIn), now },
+    {
+      action: "SIGN_IN",
+      entityType: "User",
+      entityId: user.id,
+    },
+  );
   return { user: signedIn, ...session };
 }
 
@@ -84,15 +87,19 @@ function asCaller(user: {
 /** Ends every session of the caller: tokens issued before now are refused from now on. */
 export async function signOut(services: Services, caller: Caller): Promise<void> {
   if (caller.kind !== "user") return;
+  const now = new Date();
   await services.prisma.user.update({
     where: { id: caller.id },
-    data: { sessionsValidAfter: new Date() },
+    data: { sessionsValidAfter: now },
   });
-  await recordAudit(services.prisma, caller, {
-    action: "SIGN_OUT",
-    entityType: "User",
-    entityId: caller.id,
-  });
+  await recordAudit(
+    { tx: services.prisma, caller, now },
+    {
+      action: "SIGN_OUT",
+      entityType: "User",
+      entityId: caller.id,
+    },
+  );
   services.pubsub.publish("userAccessRevoked", { userId: caller.id });
 }
 
@@ -149,7 +156,7 @@ export async function insertUser(
 
   input: Omit<CreateUserInput, "password"> & { passwordHash: string },
 ) {
-  const { tx, caller } = context;
+  const { tx } = context;
   const email = input.email.trim().toLowerCase();
   const user = await tx.user.create({
     data: {
@@ -161,7 +168,7 @@ export async function insertUser(
       language: input.language ?? "AR",
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "User",
     entityId: user.id,
@@ -241,12 +248,15 @@ export async function writeUser(
       input.version,
       before.version,
     );
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "User",
-    entityId: input.id,
-    changes,
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "User",
+      entityId: input.id,
+      changes,
+    },
+  );
   // Open sockets re-check their session: closed if it ended or lost access (auth/live-sessions);
   // every instance drops its cached row of the user, whose name the caller carries too.
   if (

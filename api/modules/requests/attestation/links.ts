@@ -79,22 +79,28 @@ export async function sendAttestationLink(
       validUntil: expiresAt,
     },
   });
-  await recordTimelineEvent(tx, caller, {
-    memberId: request.memberId,
-    requestId: request.id,
-    kind: "NOTIFICATION_QUEUED",
-    data: { event: "ATTESTATION_REQUESTED", messages: queued },
-  });
-  await recordAudit(tx, caller, {
-    action: "CREATE",
-    entityType: "MemberAccessCode",
-    entityId: code.id,
-    requestId: request.id,
-    changes: {
-      purpose: { before: null, after: "ATTESTATION" },
-      expiresAt: { before: null, after: expiresAt.toISOString() },
+  await recordTimelineEvent(
+    { tx, caller, now },
+    {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "NOTIFICATION_QUEUED",
+      data: { event: "ATTESTATION_REQUESTED", messages: queued },
     },
-  });
+  );
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "CREATE",
+      entityType: "MemberAccessCode",
+      entityId: code.id,
+      requestId: request.id,
+      changes: {
+        purpose: { before: null, after: "ATTESTATION" },
+        expiresAt: { before: null, after: expiresAt.toISOString() },
+      },
+    },
+  );
   return { expiresAt, messagesQueued: queued };
 }
 
@@ -189,7 +195,7 @@ export async function signAttestationByLink(
     memberId: code.memberId,
     label: request.member.fullNameAr,
   };
-  const attestation = await recordSignature(tx, member, request, "ELECTRONIC");
+  const attestation = await recordSignature({ tx, caller: member, now }, request, "ELECTRONIC");
   // Staff with the case file open see the signature arrive (signing leaves the request's
   // status and version as they were). The member signed, not the anonymous caller.
   context.emit(

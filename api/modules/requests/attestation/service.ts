@@ -2,9 +2,8 @@
 // hash of the request data it covers. When those data change, the signature no longer covers
 // them: the attestation is stale and must be signed again.
 import { createHash } from "node:crypto";
-import type { Caller } from "../../../auth/caller.js";
 import type { Db, Prisma } from "../../../db/client.js";
-import type { CommandContext } from "../../../db/commands.js";
+import type { CommandContext, Writer } from "../../../db/commands.js";
 import type { AttestationMethod } from "../../../db/generated/enums.js";
 import { inputFieldError, NotFoundError, refusal } from "../../../errors.js";
 import { recordAudit } from "../../audit/service.js";
@@ -107,10 +106,10 @@ export async function attestationStatus(db: Db, requestId: string): Promise<Atte
  * and returns true; otherwise changes nothing and returns false.
  */
 export async function markAttestationStaleIfChanged(
-  tx: Db,
-  caller: Caller,
+  context: Writer,
   requestId: string,
 ): Promise<boolean> {
+  const { tx, now: staleAt } = context;
   const current = await tx.attestation.findFirst({
     where: { requestId, staleAt: null },
     orderBy: [{ signedAt: "desc" }, { id: "desc" }],
@@ -119,20 +118,19 @@ export async function markAttestationStaleIfChanged(
   if (!current) return false;
   const hash = await requestDataHash(tx, requestId);
   if (hash === current.dataHash) return false;
-  const staleAt = new Date();
   const marked = await tx.attestation.updateMany({
     where: { id: current.id, staleAt: null },
     data: { staleAt, version: { increment: 1 } },
   });
   // Someone else marked it in a concurrent transaction: their event is the one to keep.
   if (marked.count !== 1) return false;
-  await recordTimelineEvent(tx, caller, {
+  await recordTimelineEvent(context, {
     memberId: current.memberId,
     requestId,
     kind: "ATTESTATION_STALE",
     data: { attestationId: current.id },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "UPDATE",
     entityType: "Attestation",
     entityId: current.id,
@@ -157,13 +155,14 @@ export type SignAttestationInput = { requestId: string; method: AttestationMetho
  * member signs themselves, through the link staff send them (attestation/links.ts): staff
  * cannot record it.
  */
-export async function signAttestation({ tx, caller }: CommandContext, input: SignAttestationInput) {
+export async function signAttestation(context: CommandContext, input: SignAttestationInput) {
+  const { tx, caller } = context;
   if (input.method === "IN_PERSON" && caller.kind !== "user")
     throw refusal(caller.kind !== "anonymous");
   if (input.method === "ELECTRONIC" && caller.kind !== "member") {
     throw inputFieldError("method", "attestation.electronicNeedsMember");
   }
-  return recordSignature(tx, caller, await signableRequest(tx, input.requestId), input.method);
+  return recordSignature(context, await signableRequest(tx, input.requestId), input.method);
 }
 
 /** The request an attestation may be signed on: what the signature covers, and its rules. */
@@ -202,11 +201,11 @@ type SignableRequest = Awaited<ReturnType<typeof signableRequest>>;
 
 /** Inside the caller's transaction: the signature, its timeline event and audit entry. */
 export async function recordSignature(
-  tx: Db,
-  caller: Caller,
+  context: Writer,
   request: SignableRequest,
   method: AttestationMethod,
 ) {
+  const { tx, caller, now } = context;
   const text = await currentAttestationText(tx);
   if (!text) throw new NotFoundError("AttestationText", "current");
   const dataHash = coveredDataHash(request);
@@ -221,9 +220,11 @@ export async function recordSignature(
       method,
       recordedById: caller.kind === "user" ? caller.id : null,
       dataHash,
+      signedAt: now,
+      createdAt: now,
     },
   });
-  await recordTimelineEvent(tx, caller, {
+  await recordTimelineEvent(context, {
     memberId: request.memberId,
     requestId: request.id,
     kind: "ATTESTATION_SIGNED",
@@ -233,7 +234,7 @@ export async function recordSignature(
       method,
     },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Attestation",
     entityId: attestation.id,

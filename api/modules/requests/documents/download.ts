@@ -49,13 +49,16 @@ export function createDocumentDownloadHandler(services: Services) {
     if (!stored) return void res.writeHead(404).end();
     // Documents carry personal data (ID copies, income proofs): every read is on record.
     await sendStoredFile(req, res, stored, document, () =>
-      recordAudit(prisma, caller, {
-        action: "READ_PERSONAL_DATA",
-        entityType: "Document",
-        entityId: document.id,
-        changes: ["content"],
-        requestId: context.requestId,
-      }),
+      recordAudit(
+        { tx: prisma, caller, now: new Date() },
+        {
+          action: "READ_PERSONAL_DATA",
+          entityType: "Document",
+          entityId: document.id,
+          changes: ["content"],
+          requestId: context.requestId,
+        },
+      ),
     );
   };
 }

@@ -227,15 +227,17 @@ export async function attachDocument(
       storageKey,
       uploadedByActor: actor.kind,
       uploadedById: actor.id,
+      createdAt: context.now,
+      updatedAt: context.now,
     },
   });
-  await recordTimelineEvent(tx, caller, {
+  await recordTimelineEvent(context, {
     memberId: request.memberId,
     requestId: request.id,
     kind: "DOCUMENT_UPLOADED",
     data: { documentId: document.id, kind: document.kind, fileName, sha256 },
   });
-  await recordAudit(tx, caller, {
+  await recordAudit(context, {
     action: "CREATE",
     entityType: "Document",
     entityId: document.id,
@@ -283,22 +285,28 @@ export async function verifyDocument(
   // The version in the WHERE makes check and write one step under concurrent verifiers.
   const written = await tx.document.updateMany({
     where: { id: input.id, version: input.version },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, version: { increment: 1 }, updatedAt: now },
   });
   if (written.count !== 1) throw await staleWrite(context, "Document", before.id, input.version);
   const document = await tx.document.findUniqueOrThrow({ where: { id: input.id } });
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "Document",
-    entityId: document.id,
-    changes: changedFields(before, data),
-  });
-  await recordTimelineEvent(tx, caller, {
-    memberId: document.memberId,
-    requestId: document.requestId ?? undefined,
-    kind: "DOCUMENT_VERIFIED",
-    note: data.rejectionReason ?? undefined,
-    data: { documentId: document.id, kind: document.kind, decision: input.decision },
-  });
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "Document",
+      entityId: document.id,
+      changes: changedFields(before, data),
+    },
+  );
+  await recordTimelineEvent(
+    { tx, caller, now },
+    {
+      memberId: document.memberId,
+      requestId: document.requestId ?? undefined,
+      kind: "DOCUMENT_VERIFIED",
+      note: data.rejectionReason ?? undefined,
+      data: { documentId: document.id, kind: document.kind, decision: input.decision },
+    },
+  );
   return document;
 }

@@ -103,14 +103,23 @@ export async function saveResearchReport(
   });
   if (!draft) {
     const created = await tx.researchReport.create({
-      data: { ...data, requestId: request.id, researcherId: request.researcherId },
+      data: {
+        ...data,
+        requestId: request.id,
+        researcherId: request.researcherId,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
-    await recordAudit(tx, caller, {
-      action: "CREATE",
-      entityType: "ResearchReport",
-      entityId: created.id,
-      changes: changedFields({}, { requestId: request.id, ...data }),
-    });
+    await recordAudit(
+      { tx, caller, now },
+      {
+        action: "CREATE",
+        entityType: "ResearchReport",
+        entityId: created.id,
+        changes: changedFields({}, { requestId: request.id, ...data }),
+      },
+    );
     return created;
   }
   // Changing a draft needs the version read: two tabs must not overwrite each other.
@@ -124,18 +133,21 @@ export async function saveResearchReport(
     );
   const written = await tx.researchReport.updateMany({
     where: { id: draft.id, version: draft.version, submittedAt: null },
-    data: { ...data, version: { increment: 1 } },
+    data: { ...data, version: { increment: 1 }, updatedAt: now },
   });
   if (written.count !== 1)
     throw await staleWrite(context, "ResearchReport", draft.id, draft.version);
   const changes = changedFields(draft, data);
   if (Object.keys(changes).length) {
-    await recordAudit(tx, caller, {
-      action: "UPDATE",
-      entityType: "ResearchReport",
-      entityId: draft.id,
-      changes,
-    });
+    await recordAudit(
+      { tx, caller, now },
+      {
+        action: "UPDATE",
+        entityType: "ResearchReport",
+        entityId: draft.id,
+        changes,
+      },
+    );
   }
   return tx.researchReport.findUniqueOrThrow({ where: { id: draft.id } });
 }
@@ -166,22 +178,28 @@ export async function submitResearchReport(
   const submittedAt = now;
   const written = await tx.researchReport.updateMany({
     where: { id: report.id, version: input.version, submittedAt: null },
-    data: { submittedAt, version: { increment: 1 } },
+    data: { submittedAt, version: { increment: 1 }, updatedAt: now },
   });
   if (written.count !== 1)
     throw await staleWrite(context, "ResearchReport", report.id, input.version);
-  await recordTimelineEvent(tx, caller, {
-    memberId: request.memberId,
-    requestId: request.id,
-    kind: "RESEARCH_REPORT_SUBMITTED",
-    data: { reportId: report.id, recommendation: report.recommendation },
-  });
-  await recordAudit(tx, caller, {
-    action: "UPDATE",
-    entityType: "ResearchReport",
-    entityId: report.id,
-    changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
-  });
+  await recordTimelineEvent(
+    { tx, caller, now },
+    {
+      memberId: request.memberId,
+      requestId: request.id,
+      kind: "RESEARCH_REPORT_SUBMITTED",
+      data: { reportId: report.id, recommendation: report.recommendation },
+    },
+  );
+  await recordAudit(
+    { tx, caller, now },
+    {
+      action: "UPDATE",
+      entityType: "ResearchReport",
+      entityId: report.id,
+      changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
+    },
+  );
   return tx.researchReport.findUniqueOrThrow({ where: { id: report.id } });
 }
 
