@@ -53,13 +53,14 @@ export async function startServer(
   kind: ServerKind,
   env: Record<string, string> = {},
   /** pin: false leaves the server to the scheduler (a server with its database inside). */
-  options: { startTimeoutMs?: number; pin?: boolean } = {},
+  options: { startTimeoutMs?: number; pin?: boolean; nodeFlags?: string[] } = {},
 ): Promise<RunningServer> {
   // Request logs (pino, on stdout) go to /dev/null: written like in production, never read.
   const devNull = openSync("/dev/null", "w");
   const child = fork(entry, [kind], {
     // BENCH_NODE_FLAGS: V8 or Node flags for every server, to try one (e.g. a GC setting).
     execArgv: [
+      ...(options.nodeFlags ?? []),
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       "--import",
       "tsx",

@@ -20,6 +20,19 @@ const seconds = Number(process.env.BENCH_SOAK_SECONDS) || (smoke ? 4 : 180);
 const subscribers = 50;
 const writeEveryMs = 200;
 
+/**
+ * The node flags `npm start` runs the server with (package.json's start script, between
+ * `node` and `--import`): the soak measures the memory of the server as an association runs it.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode\s+(.*?)\s*--import\b/.exec(pkg.scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 /** Resident memory of a process in MB (VmRSS). */
 function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -64,10 +77,16 @@ export const soak: Bench = {
     // server runs on data it did not just write (seeding leaves its own garbage behind).
     const dataDir = mkdtempSync(join(tmpdir(), "wasl-soak-"));
     const env = { BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
-    const seeder = await startServer("wasl", { ...env, BENCH_SEED: "1" }, { pin: false });
+    const nodeFlags = startFlags();
+    const seeder = await startServer(
+      "wasl",
+      { ...env, BENCH_SEED: "1" },
+      { pin: false, nodeFlags },
+    );
     const credentials = seeder.credentials!;
     await seeder.stop();
-    const server = await startServer("wasl", env, { pin: false });
+    const server = await startServer("wasl", env, { pin: false, nodeFlags });
+    console.log(`  server started as npm start runs it: node ${nodeFlags.join(" ")}`);
     try {
       const token = await signIn(server.url, credentials);
       const restBefore = await atRest(server.pid, 5_000);

@@ -104,11 +104,16 @@ it.each(lists)("lists %s without a sequential scan of Request", async (_name, fi
   for (const { sql, scans } of await plansOf(query)) expect(scans, sql).not.toContain("Seq Scan");
 });
 
-it("computes the dashboard without a sequential scan of Request", async () => {
+it("computes the dashboard from indexes alone, one range each", async () => {
   const from = new Date(benchNow.getTime() - 30 * 86_400_000).toISOString();
   const query = `{ dashboard(from: "${from}", to: "${benchNow.toISOString()}") { openTotal overdue
     decidedInPeriod medianHoursToDecision submittedInPeriod byChannel { key count } } }`;
   const plans = await plansOf(query);
-  expect(plans.length).toBe(4);
-  for (const { sql, scans } of plans) expect(scans, sql).not.toContain("Seq Scan");
+  expect(plans.length).toBe(3);
+  // Staff see every request: each figure is counted in an index, never in the table's rows
+  // (a vacuumed table: its visibility map spares index-only scans the heap).
+  for (const { sql, scans } of plans) {
+    expect(scans.length, sql).toBeGreaterThan(0);
+    for (const scan of scans) expect(scan, sql).toBe("Index Only Scan");
+  }
 });

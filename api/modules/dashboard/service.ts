@@ -3,7 +3,7 @@
 
 import type { DashboardFigures as ContractFigures, CountBy } from "../../../contract/dashboard.js";
 import type { Caller } from "../../auth/caller.js";
-import type { Db } from "../../db/client.js";
+import { type Db, Prisma } from "../../db/client.js";
 import { undecidedStates } from "../requests/lifecycle.js";
 import { visibleRequestsSql } from "../requests/policy.js";
 
@@ -39,6 +39,24 @@ type CountRow = { key: string; count: bigint | number };
 const counts = (rows: CountRow[]): CountBy[] =>
   rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 
+/**
+ * Statuses as `$1::"RequestStatus", …` for `IN (…)`. A text array cast to the enum's array
+ * hides the values from the planner: it guessed 580,000 open requests of 1M for 40,000 and
+ * planned parallel scans for them.
+ */
+const statusList = (statuses: readonly string[]) =>
+  Prisma.join(statuses.map((status) => Prisma.sql`${status}::"RequestStatus"`));
+
+/** Counts summed by a key, largest first. */
+function sumBy<T extends { count: bigint | number }>(
+  rows: T[],
+  key: (row: T) => string,
+): CountBy[] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + Number(row.count));
+  return [...sums].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count);
+}
+
 export async function dashboardFigures(
   db: Db,
   caller: Caller,
@@ -48,22 +66,27 @@ export async function dashboardFigures(
   const { from, to } = period;
   // A researcher's figures count the cases referred to them: counts never reveal hidden rows.
   const visible = visibleRequestsSql(caller);
-  const open = [...openStatuses];
+  const open = statusList(openStatuses);
   // Still waiting for their decision (or answer): these can be overdue.
-  const awaiting = [...undecidedStates];
+  const awaiting = statusList(undecidedStates);
   // Every condition is on a column as stored (enum to enum, a range on one column), so that
   // PostgreSQL answers from the indexes (schema.prisma) rather than reading all of Request:
   // `"status"::text = ANY(…)` or a range on COALESCE(…) can use no index.
   // Decision time: decidedAt for committee types, resolvedAt for service types.
-  const [byStatus, overdueRows, decidedRows, submittedRows] = await Promise.all([
-    db.$queryRaw<CountRow[]>`
-      SELECT "status"::text AS key, count(*) AS count FROM "Request"
-      WHERE "status" = ANY(${open}::text[]::"RequestStatus"[]) ${visible} GROUP BY "status" ORDER BY count(*) DESC`,
-    db.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM "Request"
-      WHERE "status" = ANY(${awaiting}::text[]::"RequestStatus"[]) AND "decisionDueAt" < ${now} ${visible}`,
+  // Three statements, each one index range read once (index-only where the table is
+  // vacuumed): the open requests by status with the overdue among them, the decided, and the
+  // submissions by channel and type (summed here: GROUPING SETS cost a third more).
+  const [openRows, decidedRows, submittedRows] = await Promise.all([
+    db.$queryRaw<(CountRow & { overdue: bigint | number })[]>`
+      SELECT "status"::text AS key, count(*) AS count,
+             count(*) FILTER (
+               WHERE "status" IN (${awaiting}) AND "decisionDueAt" < ${now}
+             ) AS overdue
+      FROM "Request"
+      WHERE "status" IN (${open}) ${visible} GROUP BY "status" ORDER BY count(*) DESC`,
     // Decided in the period: by its decidedAt, or by its resolvedAt when it has none; each
     // branch reads only its own index range (an OR made PostgreSQL read every undecided row).
+    // date_part is double precision; EXTRACT's numeric made the median's sort twice as slow.
     db.$queryRaw<{ decided: bigint; within: bigint; median_hours: number | null }[]>`
       WITH decided AS (
         SELECT "decidedAt" AS at, "submittedAt", "decisionDueAt" FROM "Request"
@@ -76,21 +99,17 @@ export async function dashboardFigures(
       SELECT count(*) AS decided,
              count(*) FILTER (WHERE "decisionDueAt" IS NULL OR at <= "decisionDueAt") AS within,
              percentile_cont(0.5) WITHIN GROUP (
-               ORDER BY EXTRACT(EPOCH FROM (at - "submittedAt")) / 3600.0
-             ) AS median_hours
+               ORDER BY date_part('epoch', at - "submittedAt")
+             ) / 3600.0 AS median_hours
       FROM decided`,
-    // The period's submissions counted once, by channel and by type, in one pass.
-    db.$queryRaw<{ channel: string | null; type: string | null; count: bigint }[]>`
+    db.$queryRaw<{ channel: string; type: string; count: bigint }[]>`
       SELECT "channel"::text AS channel, "typeCode"::text AS type, count(*) AS count FROM "Request"
       WHERE "submittedAt" >= ${from} AND "submittedAt" < ${to} ${visible}
-      GROUP BY GROUPING SETS ((), ("channel"), ("typeCode")) ORDER BY count(*) DESC`,
+      GROUP BY "channel", "typeCode"`,
   ]);
-  const byChannel = submittedRows.flatMap((r) =>
-    r.channel ? [{ key: r.channel, count: r.count }] : [],
-  );
-  const byType = submittedRows.flatMap((r) => (r.type ? [{ key: r.type, count: r.count }] : []));
-  const submitted = submittedRows.find((r) => r.channel === null && r.type === null);
-  const openByStatus = counts(byStatus);
+  const byChannel = sumBy(submittedRows, (r) => r.channel);
+  const byType = sumBy(submittedRows, (r) => r.type);
+  const openByStatus = counts(openRows);
   const decided = Number(decidedRows[0]?.decided ?? 0);
   const within = Number(decidedRows[0]?.within ?? 0);
   const median = decidedRows[0]?.median_hours;
@@ -98,14 +117,14 @@ export async function dashboardFigures(
     period,
     openTotal: openByStatus.reduce((sum, s) => sum + s.count, 0),
     openByStatus,
-    overdue: Number(overdueRows[0]?.count ?? 0),
+    overdue: openRows.reduce((sum, r) => sum + Number(r.overdue), 0),
     decidedInPeriod: decided,
     decidedWithinDue: within,
     decidedWithinDueShare: decided ? within / decided : null,
     medianHoursToDecision:
       median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
-    submittedInPeriod: Number(submitted?.count ?? 0),
-    byChannel: counts(byChannel),
-    byType: counts(byType),
+    submittedInPeriod: byChannel.reduce((sum, c) => sum + c.count, 0),
+    byChannel,
+    byType,
   };
 }
