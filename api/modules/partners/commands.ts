@@ -270,8 +270,34 @@ export function checkConsent(errors: FieldErrors, consent: PartnerConsent, now: 
 export type ShareRequestInput = { requestId: string; partnerId: string; consent: PartnerConsent };
 
 /**
+ * Adds or takes a partner off the request's `sharedWithPartnerIds`, the copy of its shares
+ * a change of the request reads without a query. The first write locks the row and answers
+ * it as committed, so two share changes on one request never lose each other's.
+ */
+async function setSharedWith(
+  context: CommandContext,
+  requestId: string,
+  partnerId: string,
+  shared: boolean,
+) {
+  const { tx, now } = context;
+  const { sharedWithPartnerIds: ids } = await tx.request.update({
+    where: { id: requestId },
+    data: { updatedAt: now },
+    select: { sharedWithPartnerIds: true },
+  });
+  const others = ids.filter((id) => id !== partnerId);
+  await tx.request.update({
+    where: { id: requestId },
+    data: { sharedWithPartnerIds: shared ? [...others, partnerId] : others },
+  });
+}
+
+/**
  * Records the member's consent that a partner follows one of their requests (its status and
- * dates, with requests:read). Staff record it on a request they reach; once per partner.
+ * dates with requests:read, its changes on the partner's webhooks and `requestChanged`).
+ * Staff record it on a request they reach; once per partner, never with the partner that
+ * submitted it (it follows it already) nor with a deactivated one.
  */
 export async function shareRequestWithPartner(context: CommandContext, input: ShareRequestInput) {
   const { tx, caller, now } = context;
@@ -281,10 +307,15 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
   if (!partner) throw new NotFoundError("Partner", input.partnerId);
   const errors = new FieldErrors();
   const consent = checkConsent(errors, input.consent, now);
-  const existing = await tx.requestPartnerShare.findUnique({
-    where: { requestId_partnerId: { requestId: input.requestId, partnerId: partner.id } },
-  });
+  const [existing, request] = await Promise.all([
+    tx.requestPartnerShare.findUnique({
+      where: { requestId_partnerId: { requestId: input.requestId, partnerId: partner.id } },
+    }),
+    tx.request.findUniqueOrThrow({ where: { id: input.requestId }, select: { partnerId: true } }),
+  ]);
   if (existing) errors.add("partner", "partners.alreadyShared");
+  else if (request.partnerId === partner.id) errors.add("partner", "partners.submittedByPartner");
+  else if (!partner.active) errors.add("partner", "partners.partnerInactive");
   errors.throwIfAny();
   await tx.requestPartnerShare.create({
     data: {
@@ -297,6 +328,7 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
       createdAt: now,
     },
   });
+  await setSharedWith(context, input.requestId, partner.id, true);
   await recordAudit(tx, caller, {
     action: "CREATE",
     entityType: "RequestPartnerShare",
@@ -304,5 +336,46 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
     requestId: input.requestId,
     changes: changedFields({}, { partner: partner.name, ...consent }),
   });
-  return { requestId: input.requestId };
+  return { requestId: input.requestId, partnerId: partner.id };
+}
+
+export type RevokeShareInput = { requestId: string; partnerId: string };
+
+/**
+ * The member withdrew their consent: the partner no longer reads the request, and from this
+ * commit on no change of it reaches the partner's webhooks or subscriptions; deliveries queued
+ * for it and not yet sent are cancelled. The share's row goes; its audit entry keeps the
+ * consent that ended.
+ */
+export async function revokeRequestPartnerShare(context: CommandContext, input: RevokeShareInput) {
+  const { tx, caller } = context;
+  const where = { requestId_partnerId: { requestId: input.requestId, partnerId: input.partnerId } };
+  const share = (await mayReadCaseOf(tx, caller, input.requestId))
+    ? await tx.requestPartnerShare.findUnique({ where, include: { partner: true } })
+    : null;
+  if (!share) throw new NotFoundError("RequestPartnerShare", input.requestId);
+  await tx.requestPartnerShare.delete({ where });
+  await setSharedWith(context, share.requestId, share.partnerId, false);
+  await tx.notification.updateMany({
+    where: {
+      status: "PENDING",
+      webhookDelivery: { requestId: share.requestId, partnerId: share.partnerId },
+    },
+    data: { status: "CANCELLED", version: { increment: 1 } },
+  });
+  const consent: Record<string, string | Date | null> = {
+    partner: share.partner.name,
+    givenBy: share.consentGivenBy,
+    method: share.consentMethod,
+    givenAt: share.consentGivenAt,
+  };
+  const ended = Object.fromEntries(Object.keys(consent).map((field) => [field, null]));
+  await recordAudit(tx, caller, {
+    action: "DELETE",
+    entityType: "RequestPartnerShare",
+    entityId: share.requestId,
+    requestId: share.requestId,
+    changes: changedFields(consent, ended),
+  });
+  return share;
 }

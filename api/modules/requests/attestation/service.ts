@@ -178,6 +178,7 @@ export async function signableRequest(tx: Db, requestId: string) {
       version: true,
       researcherId: true,
       partnerId: true,
+      sharedWithPartnerIds: true,
       rulesSnapshot: true,
       type: true,
       ...coveredSelect,
