@@ -29,6 +29,7 @@ export const en = {
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
     webhookDeliveries: webhooksEn.resource,
+    webhooks: webhooksEn.list,
     partnerCalls: partnerCallsEn.resource,
     letters: lettersEn.resource,
     partners: partnersEn.resource,
