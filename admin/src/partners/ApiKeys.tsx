@@ -31,6 +31,7 @@ import {
   useCanAccess,
   useDataProvider,
   useGetOne,
+  useLocaleState,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -38,6 +39,7 @@ import {
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { ApiKeyRecord, IssuedApiKey, KeyLimit } from "../dataProvider/partners.js";
+import { numberingTag } from "../providers/numerals.js";
 import { CheckboxList } from "../shared/CheckboxList.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -313,10 +315,12 @@ function KeyLimitDialog({
 /** What a key's limits say, in a word: the defaults, or its own budget and restriction. */
 function useLimitText() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const number = new Intl.NumberFormat(numberingTag(locale));
   return (limit: KeyLimit | null) => {
     const parts = [
       limit?.pointsPerHour != null
-        ? translate(k("per_hour"), { points: limit.pointsPerHour.toLocaleString() })
+        ? translate(k("per_hour"), { points: number.format(limit.pointsPerHour) })
         : null,
       limit?.persistedOnly ? translate(k("persisted_only")) : null,
     ].filter(Boolean);
