@@ -67,9 +67,14 @@ async function partnerWithWebhook(path: string): Promise<Partner> {
   return { id: partner.id, key, path };
 }
 
+/** What each event of a subscription carried in `extensions` (its cost), by subscription. */
+const extensionsOf = new WeakMap<Json[], Json[]>();
+
 /** A partner's open `requestChanged` subscription, collecting what it receives. */
 async function subscribe(key: string) {
   const events: Json[] = [];
+  const extensions: Json[] = [];
+  extensionsOf.set(events, extensions);
   const client = createClient({
     url: `${t.url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
@@ -81,7 +86,10 @@ async function subscribe(key: string) {
   client.subscribe(
     { query: "subscription { requestChanged { requestId change status } }" },
     {
-      next: (event) => events.push(event.data?.requestChanged ?? event),
+      next: (event) => {
+        extensions.push(event.extensions);
+        events.push(event.data?.requestChanged ?? event);
+      },
       error: (error) => events.push({ error }),
       complete: () => {},
     },
@@ -231,6 +239,15 @@ describe("a request shared with a partner", () => {
       requestId: gid("Request", request.id),
       change: "START_WORK",
       status: "IN_PROGRESS",
+    });
+    // Each event carries the subscription's charge, made once when it started.
+    expect(extensionsOf.get(bankEvents)?.[0]).toEqual({
+      cost: {
+        requested: expect.any(Number),
+        remaining: expect.any(Number),
+        limit: expect.any(Number),
+        resetAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
     });
     const sent = await drain();
     expect(sent).toMatchObject({ sent: 1 });

@@ -8,6 +8,7 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  ListItemText,
   MenuItem,
   Paper,
   Stack,
@@ -84,10 +85,20 @@ function ShareDialog({ requestId, onClose }: { requestId: string; onClose(): voi
             helperText={
               errors.partner ?? (partners?.length === 0 ? translate(s("no_partners")) : "")
             }
+            slotProps={{
+              select: {
+                renderValue: (id) => partners?.find((p) => p.id === id)?.nameAr ?? "",
+              },
+            }}
           >
+            {/* Both names, each on its own line: a long one wraps on a phone. */}
             {(partners ?? []).map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {p.nameAr} — <bdi dir="ltr">{p.name}</bdi>
+              <MenuItem key={p.id} value={p.id} sx={{ whiteSpace: "normal" }}>
+                <ListItemText
+                  primary={p.nameAr}
+                  secondary={<bdi dir="ltr">{p.name}</bdi>}
+                  sx={{ my: 0 }}
+                />
               </MenuItem>
             ))}
           </TextField>
