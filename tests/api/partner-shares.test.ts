@@ -400,6 +400,9 @@ describe("recording and revoking shares", () => {
         message: "This partner submitted the request: it follows it without a share.",
       },
     ]);
+    // A request that does not exist is not found (nor locked, nor written).
+    const missing = await share("0193aaaa-0000-7000-8000-000000000000", bank.id);
+    expect(missing).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     // Consent in the future; nothing written by a refused share.
     const future = await t.gql<Json>(
       shareMutation,

@@ -45,7 +45,7 @@ const revokeMutation = gql`
     result: revokeRequestPartnerShare(input: $input) {
       __typename
       ... on RevokeRequestPartnerShareSuccess { request { id partnerShares { ${shareFields} } } }
-      ${errors}
+      ... on Error { __typename code message }
     }
   }`;
 

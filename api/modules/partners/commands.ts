@@ -8,6 +8,7 @@ import { FieldErrors, NotFoundError } from "../../errors.js";
 import { changedFields, expectVersion, recordAudit } from "../audit/service.js";
 import type { PartnerConsent } from "../requests/intake.js";
 import { mayReadCaseOf } from "../requests/policy.js";
+import { lockSharing, recordSharedWith } from "../requests/sharing.js";
 import { parseAllowListEntry } from "./ip-allow-list.js";
 import type { generateApiKey } from "./keys.js";
 
@@ -270,30 +271,6 @@ export function checkConsent(errors: FieldErrors, consent: PartnerConsent, now: 
 export type ShareRequestInput = { requestId: string; partnerId: string; consent: PartnerConsent };
 
 /**
- * Adds or takes a partner off the request's `sharedWithPartnerIds`, the copy of its shares
- * a change of the request reads without a query. The first write locks the row and answers
- * it as committed, so two share changes on one request never lose each other's.
- */
-async function setSharedWith(
-  context: CommandContext,
-  requestId: string,
-  partnerId: string,
-  shared: boolean,
-) {
-  const { tx, now } = context;
-  const { sharedWithPartnerIds: ids } = await tx.request.update({
-    where: { id: requestId },
-    data: { updatedAt: now },
-    select: { sharedWithPartnerIds: true },
-  });
-  const others = ids.filter((id) => id !== partnerId);
-  await tx.request.update({
-    where: { id: requestId },
-    data: { sharedWithPartnerIds: shared ? [...others, partnerId] : others },
-  });
-}
-
-/**
  * Records the member's consent that a partner follows one of their requests (its status and
  * dates with requests:read, its changes on the partner's webhooks and `requestChanged`).
  * Staff record it on a request they reach; once per partner, never with the partner that
@@ -307,13 +284,10 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
   if (!partner) throw new NotFoundError("Partner", input.partnerId);
   const errors = new FieldErrors();
   const consent = checkConsent(errors, input.consent, now);
-  const [existing, request] = await Promise.all([
-    tx.requestPartnerShare.findUnique({
-      where: { requestId_partnerId: { requestId: input.requestId, partnerId: partner.id } },
-    }),
-    tx.request.findUniqueOrThrow({ where: { id: input.requestId }, select: { partnerId: true } }),
-  ]);
-  if (existing) errors.add("partner", "partners.alreadyShared");
+  const request = await lockSharing(context, input.requestId);
+  if (!request) throw new NotFoundError("Request", input.requestId);
+  if (request.sharedWithPartnerIds.includes(partner.id))
+    errors.add("partner", "partners.alreadyShared");
   else if (request.partnerId === partner.id) errors.add("partner", "partners.submittedByPartner");
   else if (!partner.active) errors.add("partner", "partners.partnerInactive");
   errors.throwIfAny();
@@ -328,7 +302,7 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
       createdAt: now,
     },
   });
-  await setSharedWith(context, input.requestId, partner.id, true);
+  await recordSharedWith(context, input.requestId, [...request.sharedWithPartnerIds, partner.id]);
   await recordAudit(tx, caller, {
     action: "CREATE",
     entityType: "RequestPartnerShare",
@@ -354,8 +328,14 @@ export async function revokeRequestPartnerShare(context: CommandContext, input: 
     ? await tx.requestPartnerShare.findUnique({ where, include: { partner: true } })
     : null;
   if (!share) throw new NotFoundError("RequestPartnerShare", input.requestId);
+  // The share exists, so does its request.
+  const ids = (await lockSharing(context, share.requestId))?.sharedWithPartnerIds ?? [];
   await tx.requestPartnerShare.delete({ where });
-  await setSharedWith(context, share.requestId, share.partnerId, false);
+  await recordSharedWith(
+    context,
+    share.requestId,
+    ids.filter((id) => id !== share.partnerId),
+  );
   await tx.notification.updateMany({
     where: {
       status: "PENDING",
