@@ -133,7 +133,7 @@ function DisableButton({ webhook }: { webhook: WebhookRecord }) {
 /** A column's cell from the row's record. */
 function Cell({ render }: { render(webhook: WebhookRecord): React.ReactNode; label?: string }) {
   const webhook = useRecordContext<WebhookRecord>();
-  return webhook ? <>{render(webhook)}</> : null;
+  return webhook ? render(webhook) : null;
 }
 
 const url = (webhook: WebhookRecord) => (
