@@ -214,9 +214,7 @@ builder.prismaObjectField(WebhookNode, "lastDelivery", (t) =>
   t.prismaField({
     type: WebhookDeliveryNode,
     nullable: true,
-    description:
-      "Its newest delivery (any state), to see at a glance whether it receives (admins; partners read their log with `webhookDeliveries`).",
-    authScopes: { permission: "webhooks.list" },
+    description: "Its newest delivery (any state), to see at a glance whether it receives.",
     resolve: (query, webhook, _args, context) =>
       context.prisma.webhookDelivery.findFirst({
         ...query,
