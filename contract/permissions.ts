@@ -110,6 +110,11 @@ export const accessRules = {
    * issue, rotate and revoke keys.
    */
   partners: { list: adminOnly, show: adminOnly, manage: adminOnly },
+  /**
+   * A request shared with a partner on its member's consent (api/modules/partners/shares.ts):
+   * the member desk records the consent, lists the shares on the case file and revokes them.
+   */
+  requestShares: { list: memberDesk, manage: memberDesk },
   audit: { list: adminOnly, show: adminOnly },
   /** The partner call log (api/modules/partners/calls.ts). */
   partnerCalls: { list: adminOnly },

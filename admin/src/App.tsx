@@ -27,6 +27,7 @@ import { requests } from "./requests/index.js";
 import { surveyFollowUps, surveys } from "./surveys/index.js";
 import { users } from "./users/index.js";
 import { webhookDeliveries } from "./webhook-deliveries/index.js";
+import { webhooks } from "./webhooks/index.js";
 
 const client = createApolloClient();
 const dataProvider = createDataProvider(client);
@@ -66,6 +67,8 @@ function WaslAdmin() {
       {/* Admins only: partner systems and their API keys. */}
       <Resource name="partners" {...partners} />
       <Resource name="audit" {...audit} />
+      {/* Admins only: partners' webhooks (webhooks.list, disable with webhooks.disable). */}
+      <Resource name="webhooks" {...webhooks} />
       {/* Admins only: partners' webhook deliveries (webhooks.list). */}
       <Resource name="webhookDeliveries" {...webhookDeliveries} />
       {/* Admins only: the partner call log (partnerCalls.list). */}

@@ -194,6 +194,48 @@ describe("the partner call log", () => {
     ]);
   });
 
+  it("logs a socket operation that does not parse or validate, with its code", async () => {
+    const p = await partnerWithKey();
+    const client = createClient({
+      url: `${t.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { apiKey: p.key },
+      retryAttempts: 0,
+    });
+    const refused = (query: string) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query },
+          { next: () => {}, error: resolve, complete: () => resolve(null) },
+        );
+      });
+    try {
+      expect(await refused(`subscription Unknown { noSuchField }`)).toBeTruthy();
+      expect(await refused(`subscription Broken {`)).toBeTruthy();
+    } finally {
+      await client.dispose();
+    }
+    let logged: Json[] = [];
+    for (let i = 0; i < 40 && logged.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await t.app.services.partnerLimits.calls.flush();
+      logged = (await calls({ apiKey: gid("ApiKey", p.apiKey.id) })).data.partnerCalls.edges;
+    }
+    expect(
+      logged.map((e: Json) => [
+        e.node.operationName,
+        e.node.operationType,
+        e.node.transport,
+        e.node.result,
+        e.node.errorCode,
+        e.node.cost,
+      ]),
+    ).toEqual([
+      [null, "SUBSCRIPTION", "WEBSOCKET", "ERROR", "GRAPHQL_PARSE_FAILED", null],
+      ["Unknown", "SUBSCRIPTION", "WEBSOCKET", "ERROR", "GRAPHQL_VALIDATION_FAILED", null],
+    ]);
+  });
+
   it("is for admins only", async () => {
     const refused = await calls({}, staff);
     expect(refused.data.partnerCalls).toBeNull();

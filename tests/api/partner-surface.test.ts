@@ -177,6 +177,7 @@ const surface: Record<PartnerScope | "ANY_KEY", string[]> = {
     "Webhook.disabledAt",
     "Webhook.events",
     "Webhook.id",
+    "Webhook.lastDelivery",
     "Webhook.partnerName",
     "Webhook.removedAt",
     "Webhook.secretRotatedUntil",

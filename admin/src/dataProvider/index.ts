@@ -24,6 +24,7 @@ import { type LetterCalls, letterCalls } from "./letters.js";
 import { carriesFile, postMultipart } from "./multipart.js";
 import { type OutboxCalls, outboxCalls } from "./outbox.js";
 import { type PartnerCalls, partnerCalls } from "./partners.js";
+import { type RequestShareCalls, requestShareCalls } from "./requestShares.js";
 import { type RequestCalls, requestCalls } from "./requests.js";
 import { memberFilter, memberOrderBy } from "./resources/members.js";
 import { requestFilter, requestOrderBy } from "./resources/requests.js";
@@ -78,7 +79,8 @@ export type WaslDataProvider = DataProvider &
   OutboxCalls &
   WebhookCalls &
   LetterCalls &
-  PartnerCalls & {
+  PartnerCalls &
+  RequestShareCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -197,6 +199,7 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       ...webhookCalls(client),
       ...letterCalls(),
       ...partnerCalls(client),
+      ...requestShareCalls(client),
     }).map(([name, call]) => [
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
@@ -208,7 +211,8 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
     OutboxCalls &
     WebhookCalls &
     LetterCalls &
-    PartnerCalls;
+    PartnerCalls &
+    RequestShareCalls;
 
   return {
     ...base,

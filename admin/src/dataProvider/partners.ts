@@ -16,7 +16,11 @@ export type ApiKeyRecord = {
   revokedAt: string | null;
   lastUsedAt: string | null;
   createdAt: string;
+  /** Its own limits; null: the server's defaults. */
+  limit: KeyLimit | null;
 };
+
+export type KeyLimit = { pointsPerHour: number | null; persistedOnly: boolean };
 
 /** A key as issued: `key` is shown once and never again. */
 export type IssuedApiKey = { key: string; apiKey: ApiKeyRecord };
@@ -32,6 +36,7 @@ export type PartnerCalls = {
   issueApiKey(partnerId: string, values: IssueApiKeyValues): Promise<IssuedApiKey>;
   rotateApiKey(apiKeyId: string, overlapMinutes: number): Promise<IssuedApiKey>;
   revokeApiKey(apiKeyId: string): Promise<ApiKeyRecord>;
+  setPartnerKeyLimit(apiKeyId: string, limit: KeyLimit): Promise<KeyLimit>;
 };
 
 const errors = `... on Error { __typename code message } ... on ValidationError { fieldErrors { path message } }`;
@@ -63,6 +68,15 @@ const revokeMutation = gql`
     }
   }`;
 
+const limitMutation = gql`
+  mutation SetPartnerKeyLimit($input: SetPartnerKeyLimitInput!) {
+    result: setPartnerKeyLimit(input: $input) {
+      __typename
+      ... on SetPartnerKeyLimitSuccess { limit { pointsPerHour persistedOnly } }
+      ${errors}
+    }
+  }`;
+
 export function partnerCalls(client: WaslApolloClient): PartnerCalls {
   return {
     async issueApiKey(partnerId, values) {
@@ -85,6 +99,13 @@ export function partnerCalls(client: WaslApolloClient): PartnerCalls {
         variables: { input: { apiKey: apiKeyId } },
       });
       return unwrap(data?.result, "RevokeApiKeySuccess", "apiKey");
+    },
+    async setPartnerKeyLimit(apiKeyId, limit) {
+      const { data } = await client.mutate({
+        mutation: limitMutation,
+        variables: { input: { apiKey: apiKeyId, ...limit } },
+      });
+      return unwrap(data?.result, "SetPartnerKeyLimitSuccess", "limit");
     },
   };
 }

@@ -227,6 +227,7 @@ export const ar = {
     outbox: outboxAr.resource,
     notificationTemplates: outboxAr.templates,
     webhookDeliveries: webhooksAr.resource,
+    webhooks: webhooksAr.list,
     partnerCalls: partnerCallsAr.resource,
     letters: lettersAr.resource,
     partners: partnersAr.resource,

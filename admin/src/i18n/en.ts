@@ -35,6 +35,7 @@ export const en = {
     outbox: outboxEn.resource,
     notificationTemplates: outboxEn.templates,
     webhookDeliveries: webhooksEn.resource,
+    webhooks: webhooksEn.list,
     partnerCalls: partnerCallsEn.resource,
     letters: lettersEn.resource,
     partners: partnersEn.resource,

@@ -27,6 +27,25 @@ export const webhooksAr = {
     resend: "إعادة الإرسال",
     resent: "أُعيد الإرسال إلى قائمة الانتظار",
   },
+  list: {
+    name: "خطافات الويب للجهات |||| خطاف ويب",
+    fields: {
+      partnerName: "الجهة الشريكة",
+      url: "العنوان",
+      events: "الأحداث",
+      state: "الحالة",
+      lastDelivery: "آخر إرسال",
+      createdAt: "تاريخ التسجيل",
+    },
+    state: { active: "يعمل", disabled: "موقوف", removed: "أزالته الجهة" },
+    no_delivery: "لم يُرسل إليه شيء بعد",
+    disable: "إيقاف",
+    disable_title: "إيقاف خطاف الويب لـ %{partner}؟",
+    disable_content:
+      "لن يُرسل إلى هذا العنوان شيء بعد الآن، وتُلغى الإرسالات المنتظرة. تعيد الجهة تسجيله إن أرادت.",
+    disabled: "أُوقف خطاف الويب",
+    empty: "لا خطافات ويب مسجّلة.",
+  },
   enums: {
     webhook_event: {
       REQUEST_STATUS_CHANGED: "تغيّر حالة الطلب",

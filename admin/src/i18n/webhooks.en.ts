@@ -27,6 +27,25 @@ export const webhooksEn = {
     resend: "Resend",
     resent: "The delivery is queued again",
   },
+  list: {
+    name: "Partners' webhooks |||| Webhook",
+    fields: {
+      partnerName: "Partner",
+      url: "URL",
+      events: "Events",
+      state: "State",
+      lastDelivery: "Last delivery",
+      createdAt: "Registered",
+    },
+    state: { active: "Active", disabled: "Disabled", removed: "Removed by the partner" },
+    no_delivery: "Nothing sent yet",
+    disable: "Disable",
+    disable_title: "Disable %{partner}'s webhook?",
+    disable_content:
+      "Nothing more is sent to this URL and pending deliveries are cancelled. The partner may register it again.",
+    disabled: "Webhook disabled",
+    empty: "No webhooks registered.",
+  },
   enums: {
     webhook_event: {
       REQUEST_STATUS_CHANGED: "Request status changed",

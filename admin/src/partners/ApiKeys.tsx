@@ -1,6 +1,7 @@
 // A partner's API keys on its edit screen: the list (prefix, scopes, status, expiry, last use,
 // allowed addresses), issuing a key — shown once, with a copy button and a warning that it
-// cannot be shown again — rotating one with an overlap, and revoking one after confirmation.
+// cannot be shown again — rotating one with an overlap, revoking one after confirmation, and
+// its own limits (budget per hour, registered operations only).
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import {
   Alert,
@@ -11,8 +12,10 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   FormHelperText,
   Stack,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -25,15 +28,18 @@ import { useState } from "react";
 import {
   Confirm,
   HttpError,
+  useCanAccess,
   useDataProvider,
   useGetOne,
+  useLocaleState,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
-import type { ApiKeyRecord, IssuedApiKey } from "../dataProvider/partners.js";
+import type { ApiKeyRecord, IssuedApiKey, KeyLimit } from "../dataProvider/partners.js";
+import { numberingTag } from "../providers/numerals.js";
 import { CheckboxList } from "../shared/CheckboxList.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -50,7 +56,7 @@ const partnerScopes = [
 const k = (key: string) => `resources.partners.keys.${key}`;
 
 /** The API's field errors of a refused call, by field (shown under the dialog's inputs). */
-function fieldErrorsOf(error: unknown): Record<string, string> {
+export function fieldErrorsOf(error: unknown): Record<string, string> {
   const errors = error instanceof HttpError ? (error.body as { errors?: object })?.errors : null;
   return Object.fromEntries(
     Object.entries(errors ?? {}).filter(([, v]) => typeof v === "string"),
@@ -234,6 +240,94 @@ function RotateKeyDialog({
   );
 }
 
+/** A key's own limits: its budget per hour (empty: the server's default), registered operations only. */
+function KeyLimitDialog({
+  apiKey,
+  onClose,
+}: {
+  apiKey: ApiKeyRecord;
+  onClose(saved: boolean): void;
+}) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<WaslDataProvider>();
+  const notifyFailure = useSaveErrorNotifier();
+  const [points, setPoints] = useState(String(apiKey.limit?.pointsPerHour ?? ""));
+  const [persistedOnly, setPersistedOnly] = useState(apiKey.limit?.persistedOnly ?? false);
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      await dataProvider.setPartnerKeyLimit(apiKey.id, {
+        pointsPerHour: points.trim() ? Number(points) : null,
+        persistedOnly,
+      });
+      notify(k("limits_saved"), { type: "info" });
+      onClose(true);
+    } catch (failure) {
+      setError(fieldErrorsOf(failure).pointsPerHour);
+      notifyFailure(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Dialog open onClose={() => onClose(false)} maxWidth="xs" fullWidth data-testid="key-limits">
+      <DialogTitle>
+        {translate(k("limits_title"))} <bdi dir="ltr">{apiKey.prefix}</bdi>
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField
+            type="number"
+            label={translate(k("points_per_hour"))}
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
+            error={!!error}
+            helperText={error ?? translate(k("points_per_hour_hint"))}
+            slotProps={{ htmlInput: { min: 1, dir: "ltr" } }}
+          />
+          <Box>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={persistedOnly}
+                  onChange={(e) => setPersistedOnly(e.target.checked)}
+                />
+              }
+              label={translate(k("persisted_only"))}
+            />
+            <FormHelperText>{translate(k("persisted_only_hint"))}</FormHelperText>
+          </Box>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onClose(false)}>{translate("ra.action.cancel")}</Button>
+        <Button variant="contained" disabled={saving} onClick={save}>
+          {translate("ra.action.save")}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** What a key's limits say, in a word: the defaults, or its own budget and restriction. */
+function useLimitText() {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const number = new Intl.NumberFormat(numberingTag(locale));
+  return (limit: KeyLimit | null) => {
+    const parts = [
+      limit?.pointsPerHour != null
+        ? translate(k("per_hour"), { points: number.format(limit.pointsPerHour) })
+        : null,
+      limit?.persistedOnly ? translate(k("persisted_only")) : null,
+    ].filter(Boolean);
+    return parts.length ? parts.join(" · ") : translate(k("limits_default"));
+  };
+}
+
 type PartnerWithKeys = { id: string; apiKeys?: { edges: { node: ApiKeyRecord }[] } };
 
 export function ApiKeys() {
@@ -256,6 +350,9 @@ export function ApiKeys() {
   const [rotating, setRotating] = useState<ApiKeyRecord | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRecord | null>(null);
   const [issued, setIssued] = useState<IssuedApiKey | null>(null);
+  const [limiting, setLimiting] = useState<ApiKeyRecord | null>(null);
+  const { canAccess: setsLimits } = useCanAccess({ resource: "partnerKeyLimits", action: "edit" });
+  const limitText = useLimitText();
   if (!record) return null;
   const keys = record.apiKeys?.edges.map((e) => e.node) ?? [];
   const shown = (value: IssuedApiKey) => {
@@ -286,80 +383,105 @@ export function ApiKeys() {
       {keys.length === 0 ? (
         <Typography color="text.secondary">{translate(k("none"))}</Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              {["label", "prefix", "scopes", "status", "expiresAt", "lastUsedAt", "allowedIps"].map(
-                (column) => (
+        // A phone scrolls the table within its box, never the page.
+        <Box sx={{ overflowX: "auto" }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                {[
+                  "label",
+                  "prefix",
+                  "scopes",
+                  "status",
+                  "expiresAt",
+                  "lastUsedAt",
+                  "allowedIps",
+                  "limits",
+                ].map((column) => (
                   <TableCell key={column}>{translate(k(column))}</TableCell>
-                ),
-              )}
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {keys.map((key) => (
-              <TableRow key={key.id} data-testid={`api-key-${key.prefix}`}>
-                <TableCell>{key.label}</TableCell>
-                <TableCell>
-                  <bdi dir="ltr">{key.prefix}</bdi>
-                </TableCell>
-                <TableCell>
-                  <Stack direction="row" sx={{ flexWrap: "wrap", gap: 0.5 }}>
-                    {key.scopes.map((scope) => (
-                      <Chip key={scope} size="small" label={scopeLabel(scope)} />
-                    ))}
-                  </Stack>
-                </TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    color={key.status === "ACTIVE" ? "success" : "default"}
-                    label={statusLabel(key.status)}
-                  />
-                </TableCell>
-                <TableCell>
-                  {key.expiresAt ? (
-                    <DualDate value={key.expiresAt} withTime />
-                  ) : (
-                    translate(k("never"))
-                  )}
-                </TableCell>
-                <TableCell>
-                  {key.lastUsedAt ? (
-                    <DualDate value={key.lastUsedAt} withTime />
-                  ) : (
-                    translate(k("never_used"))
-                  )}
-                </TableCell>
-                <TableCell>
-                  <bdi dir="ltr">{key.allowedIps.join(", ") || translate(k("anywhere"))}</bdi>
-                </TableCell>
-                <TableCell>
-                  <Stack direction="row" spacing={1}>
-                    {key.status === "ACTIVE" && (
-                      <Button size="small" onClick={() => setRotating(key)}>
-                        {translate(k("rotate"))}
-                      </Button>
-                    )}
-                    {/* A replaced key in its overlap can still be revoked (a leaked key). */}
-                    {(key.status === "ACTIVE" || key.status === "ROTATED") && (
-                      <Button size="small" color="error" onClick={() => setRevoking(key)}>
-                        {translate(k("revoke"))}
-                      </Button>
-                    )}
-                  </Stack>
-                </TableCell>
+                ))}
+                <TableCell />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {keys.map((key) => (
+                <TableRow key={key.id} data-testid={`api-key-${key.prefix}`}>
+                  <TableCell>{key.label}</TableCell>
+                  <TableCell>
+                    <bdi dir="ltr">{key.prefix}</bdi>
+                  </TableCell>
+                  <TableCell>
+                    <Stack direction="row" sx={{ flexWrap: "wrap", gap: 0.5 }}>
+                      {key.scopes.map((scope) => (
+                        <Chip key={scope} size="small" label={scopeLabel(scope)} />
+                      ))}
+                    </Stack>
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      color={key.status === "ACTIVE" ? "success" : "default"}
+                      label={statusLabel(key.status)}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    {key.expiresAt ? (
+                      <DualDate value={key.expiresAt} withTime />
+                    ) : (
+                      translate(k("never"))
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {key.lastUsedAt ? (
+                      <DualDate value={key.lastUsedAt} withTime />
+                    ) : (
+                      translate(k("never_used"))
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <bdi dir="ltr">{key.allowedIps.join(", ") || translate(k("anywhere"))}</bdi>
+                  </TableCell>
+                  <TableCell data-testid="key-limit">{limitText(key.limit)}</TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={1}>
+                      {setsLimits && key.status !== "REVOKED" && key.status !== "EXPIRED" && (
+                        <Button size="small" onClick={() => setLimiting(key)}>
+                          {translate(k("limits"))}
+                        </Button>
+                      )}
+                      {key.status === "ACTIVE" && (
+                        <Button size="small" onClick={() => setRotating(key)}>
+                          {translate(k("rotate"))}
+                        </Button>
+                      )}
+                      {/* A replaced key in its overlap can still be revoked (a leaked key). */}
+                      {(key.status === "ACTIVE" || key.status === "ROTATED") && (
+                        <Button size="small" color="error" onClick={() => setRevoking(key)}>
+                          {translate(k("revoke"))}
+                        </Button>
+                      )}
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
       {issuing && (
         <IssueKeyDialog partnerId={record.id} onIssued={shown} onClose={() => setIssuing(false)} />
       )}
       {rotating && (
         <RotateKeyDialog apiKey={rotating} onIssued={shown} onClose={() => setRotating(null)} />
+      )}
+      {limiting && (
+        <KeyLimitDialog
+          apiKey={limiting}
+          onClose={(saved) => {
+            setLimiting(null);
+            if (saved) refresh();
+          }}
+        />
       )}
       {issued && (
         <IssuedKeyDialog

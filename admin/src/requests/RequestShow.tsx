@@ -1,7 +1,7 @@
 // The request's case file: who, what and where it stands (status, decision clock), the
 // actions available to this user now (and "Edit" while its data may change), what is still
-// missing, then documents, attestation, research, contacts with the member and the timeline
-// in tabs. A data update shows the changes it asks for.
+// missing, then documents, attestation, research, contacts with the member, the partners it
+// is shared with and the timeline in tabs. A data update shows the changes it asks for.
 import { Box, Paper, Typography } from "@mui/material";
 import {
   Labeled,
@@ -16,6 +16,7 @@ import {
 import { CommitteeHistoryPanel } from "../committee/CommitteeHistory.js";
 import { CommunicationLog } from "../communications/CommunicationLog.js";
 import { SentNotifications } from "../outbox/SentNotifications.js";
+import { RequestShares } from "../partners/RequestShares.js";
 import { Digits } from "../shared/bidi.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
@@ -186,6 +187,7 @@ function CaseFile() {
     action: "show",
   });
   const { canAccess: seesCommittee } = useCanAccess({ resource: "committee", action: "show" });
+  const { canAccess: seesShares } = useCanAccess({ resource: "requestShares", action: "list" });
   if (!request) return <CaseFileSkeleton />;
   return (
     <Box sx={{ p: 2 }}>
@@ -217,6 +219,11 @@ function CaseFile() {
         {seesCommittee && (
           <TabbedShowLayout.Tab label="resources.committee.history.tab" path="committee">
             <CommitteeHistoryPanel request={request} />
+          </TabbedShowLayout.Tab>
+        )}
+        {seesShares && (
+          <TabbedShowLayout.Tab label="resources.partners.shares.tab" path="partners">
+            <RequestShares requestId={request.id} />
           </TabbedShowLayout.Tab>
         )}
         <TabbedShowLayout.Tab label="resources.requests.tabs.timeline" path="timeline">

@@ -54,6 +54,7 @@ export async function recordCommunication(
           memberId: true,
           researcherId: true,
           partnerId: true,
+          sharedWithPartnerIds: true,
           reference: true,
           status: true,
           version: true,

@@ -8,6 +8,7 @@ import { FieldErrors, NotFoundError } from "../../errors.js";
 import { changedFields, expectVersion, recordAudit } from "../audit/service.js";
 import type { PartnerConsent } from "../requests/intake.js";
 import { mayReadCaseOf } from "../requests/policy.js";
+import { lockSharing, recordSharedWith } from "../requests/sharing.js";
 import { parseAllowListEntry } from "./ip-allow-list.js";
 import type { generateApiKey } from "./keys.js";
 
@@ -280,7 +281,9 @@ export type ShareRequestInput = { requestId: string; partnerId: string; consent:
 
 /**
  * Records the member's consent that a partner follows one of their requests (its status and
- * dates, with requests:read). Staff record it on a request they reach; once per partner.
+ * dates with requests:read, its changes on the partner's webhooks and `requestChanged`).
+ * Staff record it on a request they reach; once per partner, never with the partner that
+ * submitted it (it follows it already) nor with a deactivated one.
  */
 export async function shareRequestWithPartner(context: CommandContext, input: ShareRequestInput) {
   const { tx, caller, now } = context;
@@ -290,10 +293,12 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
   if (!partner) throw new NotFoundError("Partner", input.partnerId);
   const errors = new FieldErrors();
   const consent = checkConsent(errors, input.consent, now);
-  const existing = await tx.requestPartnerShare.findUnique({
-    where: { requestId_partnerId: { requestId: input.requestId, partnerId: partner.id } },
-  });
-  if (existing) errors.add("partner", "partners.alreadyShared");
+  const request = await lockSharing(context, input.requestId);
+  if (!request) throw new NotFoundError("Request", input.requestId);
+  if (request.sharedWithPartnerIds.includes(partner.id))
+    errors.add("partner", "partners.alreadyShared");
+  else if (request.partnerId === partner.id) errors.add("partner", "partners.submittedByPartner");
+  else if (!partner.active) errors.add("partner", "partners.partnerInactive");
   errors.throwIfAny();
   await tx.requestPartnerShare.create({
     data: {
@@ -306,15 +311,60 @@ export async function shareRequestWithPartner(context: CommandContext, input: Sh
       createdAt: now,
     },
   });
-  await recordAudit(
-    { tx, caller, now },
-    {
-      action: "CREATE",
-      entityType: "RequestPartnerShare",
-      entityId: input.requestId,
-      requestId: input.requestId,
-      changes: changedFields({}, { partner: partner.name, ...consent }),
-    },
+  await recordSharedWith(context, input.requestId, [...request.sharedWithPartnerIds, partner.id]);
+  await recordAudit(context, {
+    action: "CREATE",
+    entityType: "RequestPartnerShare",
+    entityId: input.requestId,
+    requestId: input.requestId,
+    changes: changedFields({}, { partner: partner.name, ...consent }),
+  });
+  return { requestId: input.requestId, partnerId: partner.id };
+}
+
+export type RevokeShareInput = { requestId: string; partnerId: string };
+
+/**
+ * The member withdrew their consent: the partner no longer reads the request, and from this
+ * commit on no change of it reaches the partner's webhooks or subscriptions; deliveries queued
+ * for it and not yet sent are cancelled. The share's row goes; its audit entry keeps the
+ * consent that ended.
+ */
+export async function revokeRequestPartnerShare(context: CommandContext, input: RevokeShareInput) {
+  const { tx, caller } = context;
+  const where = { requestId_partnerId: { requestId: input.requestId, partnerId: input.partnerId } };
+  const share = (await mayReadCaseOf(tx, caller, input.requestId))
+    ? await tx.requestPartnerShare.findUnique({ where, include: { partner: true } })
+    : null;
+  if (!share) throw new NotFoundError("RequestPartnerShare", input.requestId);
+  // The share exists, so does its request.
+  const ids = (await lockSharing(context, share.requestId))?.sharedWithPartnerIds ?? [];
+  await tx.requestPartnerShare.delete({ where });
+  await recordSharedWith(
+    context,
+    share.requestId,
+    ids.filter((id) => id !== share.partnerId),
   );
-  return { requestId: input.requestId };
+  await tx.notification.updateMany({
+    where: {
+      status: "PENDING",
+      webhookDelivery: { requestId: share.requestId, partnerId: share.partnerId },
+    },
+    data: { status: "CANCELLED", version: { increment: 1 } },
+  });
+  const consent: Record<string, string | Date | null> = {
+    partner: share.partner.name,
+    givenBy: share.consentGivenBy,
+    method: share.consentMethod,
+    givenAt: share.consentGivenAt,
+  };
+  const ended = Object.fromEntries(Object.keys(consent).map((field) => [field, null]));
+  await recordAudit(context, {
+    action: "DELETE",
+    entityType: "RequestPartnerShare",
+    entityId: share.requestId,
+    requestId: share.requestId,
+    changes: changedFields(consent, ended),
+  });
+  return share;
 }

@@ -1,10 +1,11 @@
 // `setPartnerKeyLimit`: an admin gives a key its own hourly budget, or holds it to registered
-// operations only.
+// operations only; `ApiKey.limit` reads them back for the key's screen.
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { run } from "../../db/commands.js";
 import { inputFieldError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { type KeyLimitRow, maxPointsPerHour, setPartnerKeyLimit } from "./key-limit-commands.js";
+import { ApiKeyNode } from "./types.js";
 
 const PartnerKeyLimitType = builder.objectRef<KeyLimitRow>("PartnerKeyLimit").implement({
   description: "A partner API key's own limits (the defaults apply where none are set).",
@@ -29,6 +30,19 @@ const PartnerKeyLimitType = builder.objectRef<KeyLimitRow>("PartnerKeyLimit").im
     }),
   }),
 });
+
+builder.prismaObjectField(ApiKeyNode, "limit", (t) =>
+  t.field({
+    type: PartnerKeyLimitType,
+    nullable: true,
+    description:
+      "The key's own limits; null: the server's defaults (its hourly budget, any operation).",
+    authScopes: { permission: "partnerKeyLimits.edit" },
+    select: { id: true },
+    resolve: (key, _args, context) =>
+      context.prisma.partnerKeyLimit.findUnique({ where: { apiKeyId: key.id } }),
+  }),
+);
 
 const SetPartnerKeyLimitInput = builder.inputType("SetPartnerKeyLimitInput", {
   description: "A key's own limits.",

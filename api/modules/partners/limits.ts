@@ -199,6 +199,14 @@ const operationTypes = {
 /** The request's GraphQL parameters, as yoga read them. */
 type Params = { query?: string | undefined; operationName?: string | undefined };
 
+/** A graphql-ws operation's first context, before its context is built (server.ts). */
+type SocketEnvelope = {
+  socketHeaders?: Headers;
+  connectionParams?: Record<string, unknown>;
+  clientAddress?: string;
+  params?: Params;
+};
+
 type CallStart = {
   caller: PartnerCaller;
   operationName: string | null;
@@ -272,6 +280,52 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
       null,
     );
   };
+
+  /**
+   * Logs a partner's socket operation that does not parse or validate: it never reaches
+   * admission, and a socket has no HTTP result for onExecutionResult to log. Its errors carry
+   * no code yet (yoga adds it over HTTP): the step that refused names it.
+   */
+  const logRefusedOnSocket = async (
+    envelope: SocketEnvelope,
+    errors: readonly Error[],
+    code: "GRAPHQL_PARSE_FAILED" | "GRAPHQL_VALIDATION_FAILED",
+  ): Promise<void> => {
+    const headers = envelope.socketHeaders ?? new Headers();
+    const credentials = credentialsOf({
+      headers,
+      connectionParams: envelope.connectionParams,
+      clientAddress: envelope.clientAddress ?? "",
+    });
+    if (!presentsApiKey(credentials)) return;
+    const caller = await resolveCaller(services, credentials);
+    if (caller.kind !== "partner") return;
+    const params = envelope.params;
+    const operation = operationOf(params?.query, params?.operationName);
+    const coded = errors.map((error) =>
+      error instanceof GraphQLError && error.extensions?.code
+        ? error
+        : new GraphQLError(error.message, { extensions: { code } }),
+    );
+    logCall(
+      {
+        caller,
+        operationName: operation.name ?? params?.operationName ?? null,
+        operationType: operationTypes[operation.type ?? "subscription"],
+        transport: "WEBSOCKET",
+        started: performance.now(),
+        at: new Date(),
+      },
+      { errors: coded },
+      null,
+    );
+  };
+  /** Only a socket operation's first context has its headers there (HTTP has a request). */
+  const onSocket = (context: unknown): SocketEnvelope | undefined => {
+    const envelope = context as SocketEnvelope;
+    return envelope.socketHeaders ? envelope : undefined;
+  };
+  const ignoreFailure = (logging: Promise<void>) => void logging.catch(() => undefined);
 
   /** The shared part of execute and subscribe: admission, then what to do with the result. */
   const onOperation = async (
@@ -368,14 +422,37 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
       if (admitted.has(request) || !result || Symbol.asyncIterator in result) return;
       await logUnadmitted(request, (context as { params?: Params }).params, result);
     },
-    // A subscription is charged and logged once, when it starts.
+    // A partner's socket operation refused before it ran: logged here (see logRefusedOnSocket).
+    onParse: ({ context }) => {
+      const envelope = onSocket(context);
+      if (!envelope) return;
+      return ({ result }) => {
+        if (result instanceof GraphQLError)
+          ignoreFailure(logRefusedOnSocket(envelope, [result], "GRAPHQL_PARSE_FAILED"));
+      };
+    },
+    onValidate: ({ context }) => {
+      const envelope = onSocket(context);
+      if (!envelope) return;
+      return ({ valid, result }) => {
+        if (!valid)
+          ignoreFailure(logRefusedOnSocket(envelope, result, "GRAPHQL_VALIDATION_FAILED"));
+      };
+    },
+    // A subscription is charged and logged once, when it starts; each of its events carries
+    // that charge in `extensions.cost` (what it cost, and the budget left as it started).
     onSubscribe: async ({ args, setResultAndStopExecution }) => {
       const operation = await onOperation(args, setResultAndStopExecution);
       if (!operation) return;
+      const cost = costExtension(operation.report);
       return {
-        onSubscribeResult: ({ result }) => {
+        onSubscribeResult: (payload) => {
+          const { result } = payload;
           const started = Symbol.asyncIterator in result ? {} : (result as ExecutionResult);
           logCall(operation.call, started, operation.report.requested);
+          return handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) =>
+            setResult({ ...result, extensions: { ...result.extensions, cost } }),
+          );
         },
       };
     },

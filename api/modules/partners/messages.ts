@@ -10,6 +10,8 @@ export const partnersMessagesAr = {
   "partners.keyNotActive": "هذا المفتاح ملغى أو منتهٍ أو استُبدل بمفتاح آخر، فلا يُغيَّر.",
   "partners.consentInFuture": "وقت موافقة العضو لا يكون في المستقبل.",
   "partners.alreadyShared": "هذا الطلب مشارَك مع هذه الجهة أصلاً.",
+  "partners.submittedByPartner": "هذه الجهة هي التي قدّمت الطلب، فهي تتابعه دون مشاركة.",
+  "partners.partnerInactive": "هذه الجهة الشريكة موقوفة، فلا يُشارَك معها طلب.",
   "fields.name": "الاسم",
   "fields.contactName": "اسم جهة الاتصال",
   "fields.contactEmail": "بريد جهة الاتصال",
@@ -36,6 +38,9 @@ export const partnersMessagesEn: Keys<typeof partnersMessagesAr> = {
   "partners.keyNotActive": "This key is revoked, expired or replaced by another: it cannot change.",
   "partners.consentInFuture": "The member's consent cannot be in the future.",
   "partners.alreadyShared": "This request is already shared with this partner.",
+  "partners.submittedByPartner":
+    "This partner submitted the request: it follows it without a share.",
+  "partners.partnerInactive": "This partner is deactivated: no request is shared with it.",
   "fields.name": "Name",
   "fields.contactName": "Contact name",
   "fields.contactEmail": "Contact e-mail",

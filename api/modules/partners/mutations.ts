@@ -1,5 +1,5 @@
 // The partners module's mutations: thin, each runs a command (commands.ts, or the requests
-// module's intake for a partner's submission).
+// module's intake for a partner's submission). Sharing a request with a partner: shares.ts.
 import { run } from "../../db/commands.js";
 import {
   ConflictError,
@@ -12,7 +12,6 @@ import { builder } from "../../graphql/builder.js";
 import { RequestTypeCodeEnum } from "../../graphql/enums.js";
 import { memberIdByNationalId } from "../members/verification.js";
 import { createRequest } from "../requests/intake.js";
-import { RequestNode } from "../requests/types.js";
 import {
   changePartner,
   checkConsent,
@@ -22,7 +21,6 @@ import {
   registerPartner,
   revokeApiKey,
   rotateApiKey,
-  shareRequestWithPartner,
 } from "./commands.js";
 import { generateApiKey } from "./keys.js";
 import {
@@ -128,7 +126,7 @@ const IssuedApiKeyType = builder.objectRef<Issued>("IssuedApiKey").implement({
   }),
 });
 
-const PartnerConsentInput = builder.inputType("PartnerConsentInput", {
+export const PartnerConsentInput = builder.inputType("PartnerConsentInput", {
   description: "The member's consent to this submission, as the partner obtained it.",
   fields: (t) => ({
     givenBy: t.string({
@@ -167,20 +165,6 @@ const SubmitPartnerRequestInput = builder.inputType("SubmitPartnerRequestInput",
       type: PartnerConsentInput,
       required: true,
       description: "The member's consent: who, how, when. Stored on the request.",
-    }),
-  }),
-});
-
-const ShareRequestWithPartnerInput = builder.inputType("ShareRequestWithPartnerInput", {
-  description:
-    "The member's consent that a partner follows one of their requests (status and dates only).",
-  fields: (t) => ({
-    request: t.globalID({ required: true, for: RequestNode, description: "The request." }),
-    partner: t.globalID({ required: true, for: PartnerNode, description: "The partner." }),
-    consent: t.field({
-      type: PartnerConsentInput,
-      required: true,
-      description: "The member's consent: who gave it, how, when.",
     }),
   }),
 });
@@ -270,34 +254,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true, description: "The key." }) },
     resolve: async (_root, { input }, context) =>
       run(context, await context.caller(), revokeApiKey, { id: input.apiKey.id }),
-  }),
-  shareRequestWithPartner: t.field({
-    type: RequestNode,
-    description:
-      "Records a member's consent that a partner follows one of their requests: the partner then reads its status and dates (requests:read). Staff, on a request they reach.",
-    authScopes: { permission: "requests.edit" },
-    errors: {
-      types: [ValidationError, NotFoundError, ForbiddenError],
-      union: { name: "ShareRequestWithPartnerResult", description: "The request, or why not." },
-      result: { name: "ShareRequestWithPartnerSuccess", description: "Shared." },
-      dataField: { name: "request", description: "The request." },
-    },
-    args: {
-      input: t.arg({
-        type: ShareRequestWithPartnerInput,
-        required: true,
-        description: "The request, the partner and the consent.",
-      }),
-    },
-    resolve: async (_root, { input }, context) => {
-      const { requestId } = await run(context, await context.caller(), shareRequestWithPartner, {
-        requestId: input.request.id,
-        partnerId: input.partner.id,
-        consent: input.consent,
-      });
-      // The whole row: a result selected as `__typename` alone leaves no query to select by.
-      return context.prisma.request.findUniqueOrThrow({ where: { id: requestId } });
-    },
   }),
   submitPartnerRequest: t.field({
     type: PartnerRequestNode,

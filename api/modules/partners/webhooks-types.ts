@@ -210,6 +210,20 @@ const DeliveryTryRef = builder.objectRef<DeliveryTry>("WebhookDeliveryAttempt").
   }),
 });
 
+builder.prismaObjectField(WebhookNode, "lastDelivery", (t) =>
+  t.prismaField({
+    type: WebhookDeliveryNode,
+    nullable: true,
+    description: "Its newest delivery (any state), to see at a glance whether it receives.",
+    resolve: (query, webhook, _args, context) =>
+      context.prisma.webhookDelivery.findFirst({
+        ...query,
+        where: { webhookId: webhook.id },
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      }),
+  }),
+);
+
 builder.queryField("webhooks", (t) =>
   t.prismaConnection(
     {

@@ -17,7 +17,7 @@ import type {
 import { FieldErrors, NotFoundError, PreconditionFailedError, refusal } from "../../errors.js";
 import { recordAudit } from "../audit/service.js";
 import { OutboxTransitionError } from "../notifications/errors.js";
-import { receivesRequestEvent } from "../requests/policy.js";
+import { partnersFollowing, receivesRequestEvent } from "../requests/policy.js";
 import type { RequestWithContext } from "../requests/request-fields.js";
 import { followTransitions } from "../requests/transition.js";
 
@@ -278,15 +278,17 @@ export async function queueWebhookDeliveries(
   from: RequestStatus,
 ): Promise<void> {
   const events = eventsOf(context, request, from);
-  // Only the partner that submitted a request is told of it: a request taken in by staff
-  // costs its transition no query.
-  if (!events.length || !request.partnerId) return;
+  // Only the partner that submitted a request and those its member shared it with are told of
+  // it, both known from the row: a request neither submitted by a partner nor shared costs its
+  // transition no query.
+  const partnerIds = partnersFollowing(request);
+  if (!events.length || !partnerIds.length) return;
   const { tx, now } = context;
   const webhooks = await tx.webhook.findMany({
     // The events are matched below: an enum array as a query parameter arrives malformed
     // through the embedded database's adapter, and a partner's webhooks are few.
     where: {
-      partnerId: request.partnerId,
+      partnerId: { in: partnerIds },
       active: true,
       removedAt: null,
       partner: { active: true },

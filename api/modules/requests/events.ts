@@ -23,9 +23,10 @@ export type RequestChangedEvent = {
   previousStatus: RequestStatus | null;
   status: RequestStatus;
   version: number;
-  /** Who may receive it: the case's researcher, the partner that submitted it. */
+  /** Who may receive it: the case's researcher, the partner that submitted it, those shared with. */
   researcherId: string | null;
   partnerId: string | null;
+  sharedWithPartnerIds: string[];
   actorId: string | null;
   /** ISO 8601: events may cross instances as JSON. */
   at: string;
@@ -45,6 +46,7 @@ export type RequestEventFacts = {
   version: number;
   researcherId: string | null;
   partnerId: string | null;
+  sharedWithPartnerIds: string[];
 };
 
 /** What `requestChanged` announces about a request. */
@@ -64,6 +66,7 @@ export function requestChangedEvent(
     version: request.version,
     researcherId: request.researcherId,
     partnerId: request.partnerId,
+    sharedWithPartnerIds: request.sharedWithPartnerIds,
     actorId: caller.kind === "user" ? caller.id : null,
     at: now.toISOString(),
   };

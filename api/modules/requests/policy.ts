@@ -5,15 +5,20 @@
 //
 // Reach, per caller (DOMAIN.md): a user holding `requests.readAll` (staff, committee, admins)
 // reaches every case; any other user (a researcher) only the cases referred to them, and not
-// the rows of a member without a request; a partner only the requests it submitted, and only
-// their status (events); anyone else nothing. A new kind of reader (the committee's members of
+// the rows of a member without a request; a partner only the requests it submitted or that their
+// member shared with it, and only their status (events); anyone else nothing. A new kind of reader (the committee's members of
 // a session, members in the portal) is one more branch of `reachOf`.
 import type { Caller } from "../../auth/caller.js";
 import { hasPermission } from "../../auth/permissions.js";
 import { type Db, Prisma } from "../../db/client.js";
 
 /** What a request carries that decides who reaches it. */
-export type RequestReachFacts = { researcherId: string | null; partnerId?: string | null };
+export type RequestReachFacts = {
+  researcherId: string | null;
+  partnerId?: string | null;
+  /** The partners the member shared it with (RequestPartnerShare, kept on the row). */
+  sharedWithPartnerIds?: readonly string[];
+};
 
 /**
  * The one place the reach is decided: every case, the cases of one researcher, a partner's
@@ -68,12 +73,23 @@ export async function mayReadCaseOf(
 
 /**
  * Whether a change of this request reaches this subscriber: the case readers as mayReadCase
- * says, and a partner for the requests it submitted (the event carries no personal data).
+ * says, and a partner for the requests it submitted or that were shared with it (the event
+ * carries no personal data). A revoked share is gone from the row: its partner hears no more.
  */
 export function receivesRequestEvent(caller: Caller, request: RequestReachFacts): boolean {
   const reach = reachOf(caller);
-  if (reach.kind === "partner") return request.partnerId === reach.partnerId;
+  if (reach.kind === "partner")
+    return (
+      request.partnerId === reach.partnerId ||
+      !!request.sharedWithPartnerIds?.includes(reach.partnerId)
+    );
   return mayReadCase(caller, request);
+}
+
+/** The partners told of a change of this request: the one that submitted it, those shared with. */
+export function partnersFollowing(request: RequestReachFacts): string[] {
+  const shared = request.sharedWithPartnerIds ?? [];
+  return request.partnerId ? [request.partnerId, ...shared] : [...shared];
 }
 
 /** The requests the caller may read, as a `where`. */

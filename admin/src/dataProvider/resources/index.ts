@@ -17,6 +17,7 @@ import { surveyFollowUps } from "./surveyFollowUps.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 import { webhookDeliveries } from "./webhookDeliveries.js";
+import { webhooks } from "./webhooks.js";
 
 export const resources: Record<string, ResourceSpec> = {
   members,
@@ -34,5 +35,6 @@ export const resources: Record<string, ResourceSpec> = {
   surveys,
   surveyFollowUps,
   webhookDeliveries,
+  webhooks,
   partners,
 };

@@ -4,7 +4,7 @@
 import { mutation, type ResourceSpec, updateInput } from "../spec.js";
 
 export const apiKeyFields =
-  "id label prefix scopes allowedIps status expiresAt revokedAt lastUsedAt createdAt";
+  "id label prefix scopes allowedIps status expiresAt revokedAt lastUsedAt createdAt limit { pointsPerHour persistedOnly }";
 
 const partnerFields =
   "id name nameAr contactName contactEmail contactPhone active createdAt version";

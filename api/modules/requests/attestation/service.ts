@@ -177,6 +177,7 @@ export async function signableRequest(tx: Db, requestId: string) {
       version: true,
       researcherId: true,
       partnerId: true,
+      sharedWithPartnerIds: true,
       rulesSnapshot: true,
       type: true,
       ...coveredSelect,
