@@ -10,6 +10,7 @@ import type {
   PartnerCallTransport,
   PartnerOperationType,
 } from "../../db/generated/enums.js";
+import { newId } from "../../db/ids.js";
 import type { Logger } from "../../logger.js";
 
 export type PartnerCallEntry = {
@@ -24,6 +25,27 @@ export type PartnerCallEntry = {
   durationMs: number;
   at: Date;
 };
+
+/**
+ * One INSERT of the whole batch, its rows as one JSON parameter: the statement's text is the
+ * same for every batch, so nothing is compiled anew. Prisma's `createMany` compiles its query
+ * plan again on every call (Prisma 7 keeps no plan for it): for 200 rows ~42 ms of CPU, ~0.2 ms
+ * per partner call, as much as a whole `{__typename}`. (One array per column would be shorter,
+ * but the embedded database's adapter cannot pass arrays.) A timestamp's "Z" is ignored by
+ * PostgreSQL for `timestamp(3)`, which holds UTC as Prisma writes it.
+ */
+function insertCalls(prisma: PrismaClient, batch: PartnerCallEntry[]): Promise<number> {
+  const rows = JSON.stringify(batch.map((call) => ({ ...call, id: newId() })));
+  return prisma.$executeRaw`
+    INSERT INTO "PartnerCall" ("id", "apiKeyId", "partnerId", "operationName", "operationType",
+      "transport", "cost", "result", "errorCode", "durationMs", "at")
+    SELECT "id", "apiKeyId", "partnerId", "operationName", "operationType", "transport", "cost",
+      "result", "errorCode", "durationMs", "at"
+    FROM json_to_recordset(${rows}::json) AS c("id" uuid, "apiKeyId" uuid, "partnerId" uuid,
+      "operationName" text, "operationType" "PartnerOperationType",
+      "transport" "PartnerCallTransport", "cost" int, "result" "PartnerCallResult",
+      "errorCode" text, "durationMs" int, "at" timestamp(3))`;
+}
 
 /** Past this many unwritten calls (the database down a long while) the oldest are dropped. */
 const maxBuffered = 10_000;
@@ -66,7 +88,7 @@ export class PartnerCallLog {
 
   private async write(batch: PartnerCallEntry[]): Promise<void> {
     try {
-      if (batch.length) await this.prisma.partnerCall.createMany({ data: batch });
+      if (batch.length) await insertCalls(this.prisma, batch);
       const now = (this.options.now ?? Date.now)();
       if (now - this.lastPrune >= pruneEveryMs) {
         this.lastPrune = now;

@@ -338,7 +338,20 @@ export function usePartnerLimits(services: Services): Plugin<Context> {
     },
     stop: (result: ExecutionResult) => void,
   ) => {
-    const context = args.contextValue as Context & { socketHeaders?: Headers; request?: Request };
+    const context = args.contextValue as Context & {
+      socketHeaders?: Headers;
+      request?: Request;
+      connectionParams?: Record<string, unknown>;
+    };
+    // Only a call that presents a key can be a partner's: staff, members and anonymous calls
+    // pass without their caller being resolved here (they resolve it, if at all, when a field
+    // asks).
+    const presented = credentialsOf({
+      headers: context.socketHeaders ?? context.request?.headers ?? new Headers(),
+      connectionParams: context.connectionParams,
+      clientAddress: "",
+    });
+    if (!presentsApiKey(presented)) return undefined;
     // A caller that cannot be resolved now (the database is busy) is left to execution: its
     // fields meet the same failure there, and answer it as BUSY rather than as a crash.
     const caller = await context.caller().catch(() => undefined);
