@@ -30,7 +30,12 @@ export function startFlags(): string[] {
   };
   const flags = /\bnode\s+(.*?)\s*--import\b/.exec(pkg.scripts.start)?.[1];
   if (flags === undefined) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  return flags.split(/\s+/).filter(Boolean);
+  // The shell default `${WASL_HEAP_MB:-192}` as the shell would expand it.
+  const expanded = flags.replace(
+    /\$\{(\w+):-([^}]*)\}/g,
+    (_, name: string, fallback: string) => process.env[name] || fallback,
+  );
+  return expanded.split(/\s+/).filter(Boolean);
 }
 
 /** Resident memory of a process in MB (VmRSS). */
