@@ -309,7 +309,9 @@ async function caseRecord(db: PrismaClient, requestId: string) {
   const request = await db.request.findUniqueOrThrow({
     where: { id: requestId },
     include: {
-      timelineEvents: true,
+      // As the API lists a request's timeline: by moment, then id (rows of one moment in the
+      // order they were written).
+      timelineEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       documents: { orderBy: { createdAt: "asc" } },
       reports: true,
       attestations: true,
@@ -320,15 +322,15 @@ async function caseRecord(db: PrismaClient, requestId: string) {
   // change made by the request is compared on its own.
   const events = (kinds: (k: string) => boolean) =>
     request.timelineEvents.filter((e) => kinds(e.kind));
-  const timeline = events((k) => k !== "COMMUNICATION_LOGGED" && k !== "MEMBER_UPDATED")
-    .map((e) => ({
+  const timeline = events((k) => k !== "COMMUNICATION_LOGGED" && k !== "MEMBER_UPDATED").map(
+    (e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
       from: e.fromStatus,
       to: e.toStatus,
       actor: who(e.actorId),
-    }))
-    .sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
+    }),
+  );
   return {
     status: request.status,
     version: request.version,
