@@ -34,7 +34,12 @@ export default defineConfig({
                 name: "postgresql",
                 // Unit, seed and process tests do not depend on the engine (process tests
                 // run the embedded server): once, in "pglite", is enough.
-                include: ["tests/api/**/*.test.ts", "tests/db/**/*.test.ts"],
+                // The seed replay runs the commands, whose statements differ by engine.
+                include: [
+                  "tests/api/**/*.test.ts",
+                  "tests/db/**/*.test.ts",
+                  "tests/seed/seed-replay.test.ts",
+                ],
                 // The embedded database's own thread: PGlite only.
                 exclude: ["tests/db/embedded-thread.test.ts", "tests/bench/**", "node_modules/**"],
                 env: { WASL_TEST_ENGINE: "postgresql" },

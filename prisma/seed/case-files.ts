@@ -169,7 +169,7 @@ export function caseFileRows(
         kind: "RESEARCHER_ASSIGNED",
         actorId: actors.staff,
         data: { researcherId: actors.researcher },
-        at: new Date(referred.at.getTime() + 1000),
+        at: referred.at, // written by the referral's command, at its moment
       });
     if (referred && raised) {
       const visit = between(referred.at, raised.at, 0.5);

@@ -29,7 +29,7 @@ import {
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
-import { caseFileRows, storeDemoDocuments } from "./case-files.js";
+import { type CaseFilePlan, caseFileRows, storeDemoDocuments } from "./case-files.js";
 import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
 import {
   approvalReasons,
@@ -125,15 +125,15 @@ const channelWeights: Record<Channel, number> = {
   PARTNER: 6,
 };
 
-type MemberRow = Prisma.MemberCreateManyInput & {
+export type MemberRow = Prisma.MemberCreateManyInput & {
   id: string;
   status: MembershipStatus;
   createdAt: Date;
 };
 
-type Actor = "staff" | "researcher" | "chair" | null;
+export type Actor = "staff" | "researcher" | "chair" | null;
 
-type Step = {
+export type Step = {
   to: RequestStatus;
   from: RequestStatus | null;
   /** The life-cycle action that made the step (none for the intake). */
@@ -161,7 +161,7 @@ function stepBy(
   return decision;
 }
 
-type Outcome = {
+export type Outcome = {
   steps: Step[];
   decision?: "APPROVED" | "REJECTED";
   decisionReason?: string;
@@ -176,7 +176,10 @@ type Outcome = {
  */
 type Mode = "normal" | "mustComplete" | "mustNotComplete" | "awaitsCommittee";
 
-type RequestPlan = {
+/** The seed's plan: the members and the requests' histories, and the PRNG to go on with. */
+export type DemoPlan = { now: Date; rng: Random; members: MemberRow[]; plans: RequestPlan[] };
+
+export type RequestPlan = {
   index: number;
   id: string;
   member: MemberRow;
@@ -463,7 +466,7 @@ function simulateCommittee(
   return outcome;
 }
 
-/** Inquiries, complaints, suggestions and data updates: SUBMITTED → IN_PROGRESS → RESOLVED → CLOSED. */
+/** Inquiries, complaints, suggestions and data updates: (DRAFT →) SUBMITTED → IN_PROGRESS → RESOLVED → CLOSED. */
 function simulateService(
   rng: Random,
   typeCode: "DATA_UPDATE" | "INQUIRY" | "COMPLAINT" | "SUGGESTION",
@@ -474,7 +477,7 @@ function simulateService(
   const steps: Step[] = [];
   const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
   const selfService = channel === "WEBSITE" || channel === "PARTNER";
-  let current: RequestStatus = "SUBMITTED";
+  let current: RequestStatus = "DRAFT";
   let t = createdAt;
   const move = (action: RequestAction, at: Date): boolean => {
     if (at.getTime() > now.getTime()) return false;
@@ -487,14 +490,17 @@ function simulateService(
   const later = (minDays: number, maxDays: number): Date =>
     duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
 
-  // Taken in and submitted in one step (createRequest): the intake's event says SUBMITTED.
+  // Taken in and submitted in one command (createRequest): a draft, submitted at the same moment.
+  const intakeActor = selfService ? null : "staff";
+  steps.push({ from: null, to: "DRAFT", action: null, at: createdAt, actor: intakeActor });
   steps.push({
-    from: null,
-    to: "SUBMITTED",
-    action: null,
+    from: "DRAFT",
+    to: stepBy("SERVICE", "DRAFT", "SUBMIT"),
+    action: "SUBMIT",
     at: createdAt,
-    actor: selfService ? null : "staff",
+    actor: intakeActor,
   });
+  current = steps[steps.length - 1]!.to;
   const answer = rng.pick(serviceAnswers[typeCode]);
   // Answered on the spot: the measure of first-contact resolution.
   if (typeCode === "INQUIRY" && !selfService && rng.chance(0.45)) {
@@ -511,6 +517,32 @@ function simulateService(
   outcome.answer = answer;
   if (rng.chance(0.75)) move("CLOSE", later(2, 7));
   return outcome;
+}
+
+/** What a committee request's file is planned from (case-files.ts): its steps and covered data. */
+export function caseFilePlanOf(plan: RequestPlan, details: Prisma.InputJsonValue): CaseFilePlan {
+  return {
+    requestId: plan.id,
+    channel: plan.channel,
+    steps: plan.outcome.steps,
+    requiredDocumentKinds: requestTypeDefinition(plan.typeCode).requiredDocumentKinds,
+    decision: plan.outcome.decision,
+    covered: {
+      subject: plan.subject,
+      description: plan.description,
+      details,
+      amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
+      member: {
+        id: plan.member.id,
+        familySize: plan.member.familySize ?? null,
+        monthlyIncome: (plan.member.monthlyIncome as string | null | undefined) ?? null,
+        maritalStatus: plan.member.maritalStatus ?? null,
+        employmentStatus: plan.member.employmentStatus ?? null,
+        nationalId: plan.member.nationalId,
+        fullNameAr: plan.member.fullNameAr,
+      },
+    },
+  };
 }
 
 function requestDetails(
@@ -544,94 +576,17 @@ async function insertAll<T>(
   for (const batch of chunks(rows, size)) await insert(batch);
 }
 
-/** Seeds an empty database with the demo data set. */
-/** Needs the client itself (not a transaction): the committee's demo session is made by commands, each in its own. */
-export async function seedDemo(
-  prisma: PrismaClient,
-  options: SeedDemoOptions = {},
-): Promise<SeedSummary> {
-  const started = Date.now();
+/**
+ * The demo's case load as the seed plans it, before anything is written: the members and each
+ * request's history (its life-cycle actions, their moments and the demo user who takes each).
+ * Pure, and the same for the same seed and day; `rng` goes on to make the rest of the demo.
+ */
+export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPlan {
   const memberCount = options.members ?? 300;
   const requestCount = options.requests ?? 1000;
   const now = seedClock(options.now ?? new Date());
   const rng = createRandom(options.seed ?? 2026);
   if (memberCount < 1) throw new Error("seedDemo needs at least one member");
-  if (!(await isDatabaseEmpty(prisma))) {
-    throw new Error("seedDemo needs an empty database: it already has users.");
-  }
-
-  // ── users ── one argon2 hash per distinct password (they cost ~50 ms each).
-  const accounts = [...demoAccounts, disabledDemoAccount];
-  const passwords = [...new Set(accounts.map((a) => a.password))];
-  const hashes = new Map(
-    await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)),
-  );
-  const accountsCreatedAt = new Date(now.getTime() - (historyDays + 30) * dayMs);
-  const users = accounts.map((a) => ({
-    id: uuidV7(accountsCreatedAt),
-    email: a.email,
-    fullName: a.fullName,
-    passwordHash: hashes.get(a.password)!,
-    roles: a.roles,
-    disabled: a.disabled ?? false,
-    // The member desk registers members by national ID, so the demo staff account holds the
-    // grant; researchers and committee members see personal data masked.
-    personalDataAccess: a.roles.includes("ADMIN") || a.roles.includes("STAFF"),
-    createdAt: accountsCreatedAt,
-    sessionsValidAfter: accountsCreatedAt,
-  }));
-  await prisma.user.createMany({ data: users });
-  const userId = (email: string) => users.find((u) => u.email === email)!.id;
-  const actorIds: Record<Exclude<Actor, null>, string> = {
-    staff: userId("staff@wasl.demo"),
-    researcher: userId("researcher@wasl.demo"),
-    chair: userId("chair@wasl.demo"),
-  };
-  const adminId = userId("admin@wasl.demo");
-
-  // ── rules, settings, partner ──
-  await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
-  const attestationTextRow = await prisma.attestationText.create({
-    data: {
-      textVersion: 1,
-      ...attestationText,
-      effectiveFrom: accountsCreatedAt,
-      createdAt: accountsCreatedAt,
-    },
-  });
-  const settings = [
-    {
-      key: "decisionRule",
-      value: {
-        quorum: "MAJORITY_OF_COMMITTEE_PRESENT",
-        outcome: "MAJORITY_OF_NON_ABSTAINING",
-        tieBreak: "CHAIR",
-      },
-    },
-    { key: "decisionWarningLeadDays", value: 3 },
-  ];
-  await prisma.setting.createMany({ data: settings });
-  const partnerId = uuidV7(accountsCreatedAt);
-  await prisma.partner.create({
-    data: {
-      id: partnerId,
-      name: demoPartner.name,
-      nameAr: demoPartner.nameAr,
-      contactEmail: demoPartner.contactEmail,
-      createdAt: accountsCreatedAt,
-      apiKeys: {
-        create: {
-          label: "مفتاح تجريبي / Demo key",
-          prefix: demoPartner.prefix,
-          keyHash: hashApiKey(demoPartner.apiKey),
-          scopes: demoPartner.scopes,
-          createdById: adminId,
-          createdAt: accountsCreatedAt,
-        },
-      },
-    },
-  });
-
   // ── members ──
   const members = generateMembers(rng, memberCount, now);
 
@@ -754,6 +709,93 @@ export async function seedDemo(
     }
     planRequest(typeCode, member, createdAt, channel, "normal");
   }
+  return { now, rng, members, plans };
+}
+
+/** Seeds an empty database with the demo data set. */
+/** Needs the client itself (not a transaction): the committee's demo session is made by commands, each in its own. */
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: SeedDemoOptions = {},
+): Promise<SeedSummary> {
+  const started = Date.now();
+  const requestCount = options.requests ?? 1000;
+  const { now, rng, members, plans } = planDemo(options);
+  if (!(await isDatabaseEmpty(prisma))) {
+    throw new Error("seedDemo needs an empty database: it already has users.");
+  }
+
+  // ── users ── one argon2 hash per distinct password (they cost ~50 ms each).
+  const accounts = [...demoAccounts, disabledDemoAccount];
+  const passwords = [...new Set(accounts.map((a) => a.password))];
+  const hashes = new Map(
+    await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)),
+  );
+  const accountsCreatedAt = new Date(now.getTime() - (historyDays + 30) * dayMs);
+  const users = accounts.map((a) => ({
+    id: uuidV7(accountsCreatedAt),
+    email: a.email,
+    fullName: a.fullName,
+    passwordHash: hashes.get(a.password)!,
+    roles: a.roles,
+    disabled: a.disabled ?? false,
+    // The member desk registers members by national ID, so the demo staff account holds the
+    // grant; researchers and committee members see personal data masked.
+    personalDataAccess: a.roles.includes("ADMIN") || a.roles.includes("STAFF"),
+    createdAt: accountsCreatedAt,
+    sessionsValidAfter: accountsCreatedAt,
+  }));
+  await prisma.user.createMany({ data: users });
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const actorIds: Record<Exclude<Actor, null>, string> = {
+    staff: userId("staff@wasl.demo"),
+    researcher: userId("researcher@wasl.demo"),
+    chair: userId("chair@wasl.demo"),
+  };
+  const adminId = userId("admin@wasl.demo");
+
+  // ── rules, settings, partner ──
+  await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
+  const attestationTextRow = await prisma.attestationText.create({
+    data: {
+      textVersion: 1,
+      ...attestationText,
+      effectiveFrom: accountsCreatedAt,
+      createdAt: accountsCreatedAt,
+    },
+  });
+  const settings = [
+    {
+      key: "decisionRule",
+      value: {
+        quorum: "MAJORITY_OF_COMMITTEE_PRESENT",
+        outcome: "MAJORITY_OF_NON_ABSTAINING",
+        tieBreak: "CHAIR",
+      },
+    },
+    { key: "decisionWarningLeadDays", value: 3 },
+  ];
+  await prisma.setting.createMany({ data: settings });
+  const partnerId = uuidV7(accountsCreatedAt);
+  await prisma.partner.create({
+    data: {
+      id: partnerId,
+      name: demoPartner.name,
+      nameAr: demoPartner.nameAr,
+      contactEmail: demoPartner.contactEmail,
+      createdAt: accountsCreatedAt,
+      apiKeys: {
+        create: {
+          label: "مفتاح تجريبي / Demo key",
+          prefix: demoPartner.prefix,
+          keyHash: hashApiKey(demoPartner.apiKey),
+          scopes: demoPartner.scopes,
+          createdById: adminId,
+          createdAt: accountsCreatedAt,
+        },
+      },
+    },
+  });
 
   // References: REQ-<year>-<serial>, gapless per year in submission order.
   const submitted = plans
@@ -889,7 +931,8 @@ export async function seedDemo(
         at: step.at,
       });
       if (step === decisionStep) {
-        const at = new Date(step.at.getTime() + 1000);
+        // Written by the same command as the status change, at its moment.
+        const at = step.at;
         timeline.push({
           id: uuidV7(at),
           memberId: plan.member.id,
@@ -915,28 +958,7 @@ export async function seedDemo(
   const caseFiles = caseFileRows(
     plans
       .filter((plan) => requestTypeDefinition(plan.typeCode).committeeDecides)
-      .map((plan) => ({
-        requestId: plan.id,
-        channel: plan.channel,
-        steps: plan.outcome.steps,
-        requiredDocumentKinds: requestTypeDefinition(plan.typeCode).requiredDocumentKinds,
-        decision: plan.outcome.decision,
-        covered: {
-          subject: plan.subject,
-          description: plan.description,
-          details: requests[plan.index]!.details as Prisma.InputJsonValue,
-          amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
-          member: {
-            id: plan.member.id,
-            familySize: plan.member.familySize ?? null,
-            monthlyIncome: (plan.member.monthlyIncome as string | null | undefined) ?? null,
-            maritalStatus: plan.member.maritalStatus ?? null,
-            employmentStatus: plan.member.employmentStatus ?? null,
-            nationalId: plan.member.nationalId,
-            fullNameAr: plan.member.fullNameAr,
-          },
-        },
-      })),
+      .map((plan) => caseFilePlanOf(plan, requests[plan.index]!.details as Prisma.InputJsonValue)),
     {
       staff: actorIds.staff,
       researcher: actorIds.researcher,

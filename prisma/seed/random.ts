@@ -56,20 +56,32 @@ export function createRandom(seed: number): Random {
   return random;
 }
 
+/** The ids drawn so far per millisecond: the counter that orders rows written at one moment. */
+const drawnPerMs = new Map<number, number>();
+
 /**
  * A version-7 UUID whose time part is `at`: rows generated for the past sort by when they
- * happened, like the rows the application creates. The random part need not be seeded.
+ * happened, like the rows the application creates, and rows of one moment in the order they
+ * were generated (a counter after the millisecond, as api/db/ids.ts lays it out): a request's
+ * creation before its submission in the same command, as the timeline (ordered by at, id)
+ * shows them. The random part need not be seeded.
  */
 export function uuidV7(at: Date): string {
+  const ms = Math.max(0, at.getTime());
+  const counter = drawnPerMs.get(ms) ?? 0;
+  drawnPerMs.set(ms, counter + 1);
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
-  let ms = BigInt(Math.max(0, at.getTime()));
+  let time = BigInt(ms);
   for (let i = 5; i >= 0; i--) {
-    bytes[i] = Number(ms & 0xffn);
-    ms >>= 8n;
+    bytes[i] = Number(time & 0xffn);
+    time >>= 8n;
   }
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  bytes[6] = 0x70 | ((counter >>> 27) & 0x0f);
+  bytes[7] = (counter >>> 19) & 0xff;
+  bytes[8] = 0x80 | ((counter >>> 13) & 0x3f);
+  bytes[9] = (counter >>> 5) & 0xff;
+  bytes[10] = ((counter << 3) & 0xf8) | (bytes[10]! & 0x07);
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

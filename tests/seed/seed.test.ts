@@ -178,7 +178,9 @@ describe("seedDemo", () => {
 
   it("records a timeline that walks each request to its current status", async () => {
     const requests = await db.prisma.request.findMany({
-      include: { timelineEvents: { orderBy: { at: "asc" } } },
+      // As the API lists it: by moment, then id (a service request is created and submitted
+      // by one command, at one moment).
+      include: { timelineEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
     });
     for (const r of requests) {
       const events = r.timelineEvents.filter(

@@ -1,0 +1,449 @@
+// The demo shows only what the product allows: the seed plans each request's history as
+// life-cycle actions and bulk-inserts the rows; here one planned case per (request type × final
+// status) is replayed through the real commands, as the demo user the plan names for each step
+// and at the step's planned moment, and what the commands wrote is compared with what the seed
+// wrote for that case. A step a command refuses fails the test, named. PGlite and PostgreSQL.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MemberCaller, StaffCaller } from "../../api/auth/caller.js";
+import type { Database, Prisma, PrismaClient } from "../../api/db/client.js";
+import { type Command, run } from "../../api/db/commands.js";
+import { signAttestation } from "../../api/modules/requests/attestation/service.js";
+import { attachDocument, verifyDocument } from "../../api/modules/requests/documents/service.js";
+import { documentStorage } from "../../api/modules/requests/documents/storage.js";
+import { createRequest } from "../../api/modules/requests/intake.js";
+import {
+  saveResearchReport,
+  submitResearchReport,
+} from "../../api/modules/requests/research/service.js";
+import { type TransitionParams, transitionRequest } from "../../api/modules/requests/transition.js";
+import { caseFileRows } from "../../prisma/seed/case-files.js";
+import { notificationTemplates } from "../../prisma/seed/content.js";
+import { caseFilePlanOf, planDemo, type RequestPlan, seedDemo } from "../../prisma/seed/demo.js";
+import { requestTypeCatalogue, requestTypeDefinition } from "../../prisma/seed/request-types.js";
+import { startTestApp, type TestApp } from "../helpers/app.js";
+import { openTestDatabase } from "../helpers/database.js";
+
+// The seed test's reference date: a Friday morning in Riyadh, 240 days of history behind it.
+const now = new Date("2026-11-20T09:00:00Z");
+/**
+ * The channels a case is taken from, in order of preference: at the desk, on the line or by
+ * letter every step is a demo user's; a website case (the member online) only where the plan
+ * has no other for its type and status. Partner cases are not replayed.
+ */
+const channelsByPreference = ["IN_PERSON", "PHONE", "SOCIAL_MEDIA", "LETTER", "WEBSITE"] as const;
+/** The member acts themselves: the plan names no user for the intake. */
+const selfService = (plan: RequestPlan) => plan.channel === "WEBSITE";
+
+let seeded: Database;
+let replay: Database;
+/** The API over the replay's database: its modules registered, as the server runs commands. */
+let app: TestApp;
+let cases: RequestPlan[];
+/** Every (type × final status) the plan holds, whatever the channel. */
+let plannedKeys: string[];
+const dataDir = mkdtempSync(join(tmpdir(), "wasl-seed-replay-"));
+
+beforeAll(async () => {
+  seeded = await openTestDatabase();
+  await seedDemo(seeded.prisma, { now, storage: documentStorage({ dataDir }) });
+  // The rows the replay starts from: the same users (IDs included), rules, texts and settings.
+  replay = await openTestDatabase();
+  app = await startTestApp({ listen: false, database: replay });
+  await replay.prisma.user.createMany({ data: await seeded.prisma.user.findMany() });
+  await replay.prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
+  await replay.prisma.notificationTemplate.createMany({ data: notificationTemplates() });
+  await replay.prisma.attestationText.createMany({
+    data: await seeded.prisma.attestationText.findMany(),
+  });
+  await replay.prisma.setting.createMany({
+    data: (await seeded.prisma.setting.findMany()).map((s) => ({
+      ...s,
+      value: s.value as Prisma.InputJsonValue,
+    })),
+  });
+
+  // One case per (type × final status), from the most preferred channel that has one, its
+  // member used by no other case, and not on the demo session's agenda (the committee's
+  // commands add to those afterwards).
+  const onAgenda = new Set(
+    (await seeded.prisma.agendaItem.findMany({ select: { requestId: true } })).map(
+      (a) => a.requestId,
+    ),
+  );
+  const byKey = new Map<string, RequestPlan>();
+  const members = new Set<string>();
+  const { plans } = planDemo({ now });
+  plannedKeys = [...new Set(plans.map(keyOf))].sort();
+  for (const channel of channelsByPreference)
+    for (const plan of plans) {
+      const key = keyOf(plan);
+      if (plan.channel !== channel || byKey.has(key) || members.has(plan.member.nationalId))
+        continue;
+      const row = await seededRequestOf(plan);
+      if (onAgenda.has(row.id)) continue;
+      byKey.set(key, plan);
+      members.add(plan.member.nationalId);
+    }
+  cases = [...byKey.values()];
+}, 240_000);
+afterAll(async () => {
+  await seeded?.close();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function finalStatus(plan: RequestPlan) {
+  return plan.outcome.steps[plan.outcome.steps.length - 1]!.to;
+}
+
+function keyOf(plan: RequestPlan) {
+  return `${plan.typeCode} × ${finalStatus(plan)}`;
+}
+
+/** The seeded request of a planned case: the plan's IDs are random, its member and moment not. */
+async function seededRequestOf(plan: RequestPlan) {
+  return seeded.prisma.request.findFirstOrThrow({
+    where: {
+      member: { nationalId: plan.member.nationalId },
+      typeCode: plan.typeCode,
+      createdAt: plan.createdAt,
+    },
+  });
+}
+
+/**
+ * Replays one planned case through the commands in a database of its own rows (the member as
+ * they were before the request) and returns the request's ID there.
+ */
+async function replayCase(plan: RequestPlan): Promise<string> {
+  const db = replay.prisma;
+  const row = await seededRequestOf(plan);
+  const member = await seeded.prisma.member.findUniqueOrThrow({ where: { id: row.memberId } });
+  await db.member.create({
+    data:
+      plan.typeCode === "MEMBERSHIP_REGISTRATION"
+        ? { ...member, status: "APPLICANT", registeredAt: null }
+        : member,
+  });
+  const users = await db.user.findMany();
+  const callerOf = (email: string): StaffCaller => {
+    const user = users.find((u) => u.email === email)!;
+    return { kind: "user", ...user };
+  };
+  const callers = {
+    staff: callerOf("staff@wasl.demo"),
+    researcher: callerOf("researcher@wasl.demo"),
+    chair: callerOf("chair@wasl.demo"),
+    // As the single-use link sent to the member resolves them (attestation/links.ts).
+    member: { kind: "member", memberId: member.id, label: member.fullNameAr } as MemberCaller,
+  };
+  let requestId = "";
+  const act = async <Input, Result>(
+    name: string,
+    at: Date,
+    as: keyof typeof callers,
+    command: Command<Input, Result>,
+    input: Input,
+  ): Promise<Result> => {
+    try {
+      return await run(app.app.services, callers[as], command, input, { now: at });
+    } catch (error) {
+      throw new Error(
+        `${keyOf(plan)}: ${name} at ${at.toISOString()} as ${as} refused: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  };
+
+  // The steps of the plan, then the file's own actions where caseFileRows puts them.
+  const steps = plan.outcome.steps;
+  const operations: { at: Date; run(): Promise<unknown> }[] = [];
+  const intake = steps[0]!;
+  operations.push({
+    at: intake.at,
+    run: async () => {
+      // No command takes a request from the member online: staff record what came by the site.
+      const created = await act("intake", intake.at, intake.actor ?? "staff", createRequest, {
+        memberId: member.id,
+        type: plan.typeCode,
+        channel: plan.channel,
+        incomingLetterNumber: row.incomingLetterNumber,
+        subject: plan.subject,
+        description: plan.description,
+        details: JSON.stringify(row.details),
+        amountRequested: row.amountRequested?.toFixed(2) ?? null,
+      });
+      requestId = created.id;
+    },
+  });
+  const isService = !requestTypeDefinition(plan.typeCode).committeeDecides;
+  steps.slice(1).forEach((step, i) => {
+    // A service request is submitted by its intake (createRequest), in the same command.
+    if (isService && step.action === "SUBMIT" && i === 0) return;
+    const action = step.action!;
+    const params: TransitionParams = {};
+    if (action === "REQUEST_MORE_INFORMATION" || action === "WITHDRAW") params.note = step.note;
+    if (action === "REFER_TO_RESEARCHER") params.researcherId = callers.researcher.id;
+    if (action === "RESOLVE") {
+      params.answer = plan.outcome.answer;
+      params.firstContactResolution = plan.outcome.firstContactResolution;
+    }
+    if (action === "RECORD_DECISION") {
+      const approved = step.to === "APPROVED";
+      const majority = plan.index % 2 === 0 ? 3 : 2;
+      Object.assign(params, {
+        decision: step.to,
+        reason: step.note,
+        amountApproved: row.amountApproved?.toFixed(2) ?? null,
+        meetingDate: new Date(`${step.at.toISOString().slice(0, 10)}T00:00:00Z`),
+        votesFor: approved ? majority : 3 - majority,
+        votesAgainst: approved ? 3 - majority : majority,
+        abstentions: 0,
+      });
+    }
+    operations.push({
+      at: step.at,
+      run: async () => {
+        const { version } = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+        await act(`step ${i + 1} ${action}`, step.at, step.actor ?? "staff", transitionRequest, {
+          id: requestId,
+          version,
+          action,
+          ...params,
+        });
+      },
+    });
+  });
+  if (!isService) {
+    const file = caseFileRows(
+      [caseFilePlanOf(plan, row.details as Prisma.InputJsonValue)],
+      { staff: callers.staff.id, researcher: callers.researcher.id, attestationTextId: "" },
+      true,
+    );
+    for (const document of file.documents) {
+      const uploadedAt = document.createdAt as Date;
+      let attached: { id: string; version: number } | undefined;
+      operations.push({
+        at: uploadedAt,
+        run: async () => {
+          attached = await act(`upload ${document.kind}`, uploadedAt, "staff", attachDocument, {
+            request: { id: requestId, memberId: member.id },
+            kind: document.kind,
+            fileName: document.fileName,
+            contentType: "application/pdf",
+            size: document.size,
+            sha256: document.sha256,
+            storageKey: document.storageKey,
+          });
+        },
+      });
+      const verifiedAt = document.verifiedAt as Date | null;
+      if (verifiedAt)
+        operations.push({
+          at: verifiedAt,
+          run: () =>
+            act(`verify ${document.kind}`, verifiedAt, "staff", verifyDocument, {
+              id: attached!.id,
+              version: attached!.version,
+              decision: "ACCEPTED",
+            }),
+        });
+    }
+    for (const attestation of file.attestations) {
+      const signedAt = attestation.signedAt as Date;
+      operations.push({
+        at: signedAt,
+        run: () =>
+          act(
+            "sign the attestation",
+            signedAt,
+            attestation.method === "ELECTRONIC" ? "member" : "staff",
+            signAttestation,
+            {
+              requestId,
+              method: attestation.method!,
+            },
+          ),
+      });
+    }
+    for (const report of file.reports) {
+      const savedAt = report.createdAt as Date;
+      const submittedAt = report.submittedAt as Date;
+      let draft: { id: string; version: number } | undefined;
+      operations.push({
+        at: savedAt,
+        run: async () => {
+          draft = await act("save the research report", savedAt, "researcher", saveResearchReport, {
+            requestId,
+            visitKind: report.visitKind,
+            visitDate: report.visitDate as Date,
+            findings: report.findings,
+            recommendation: report.recommendation,
+          });
+        },
+      });
+      operations.push({
+        at: submittedAt,
+        run: () =>
+          act("submit the research report", submittedAt, "researcher", submitResearchReport, {
+            id: draft!.id,
+            version: draft!.version,
+          }),
+      });
+    }
+  }
+  // In time order; at one moment, in the order planned (the sort is stable).
+  operations.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const operation of operations) await operation.run();
+  return requestId;
+}
+
+/** What a case's rows say, in terms both databases share (user e-mails, not row IDs). */
+async function caseRecord(db: PrismaClient, requestId: string) {
+  const emails = new Map((await db.user.findMany()).map((u) => [u.id, u.email]));
+  const who = (id: string | null) => (id ? (emails.get(id) ?? id) : null);
+  const request = await db.request.findUniqueOrThrow({
+    where: { id: requestId },
+    include: {
+      // As the API lists a request's timeline: by moment, then id (rows of one moment in the
+      // order they were written).
+      timelineEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      documents: { orderBy: { createdAt: "asc" } },
+      reports: true,
+      attestations: true,
+    },
+  });
+  const audit = await db.auditEntry.findMany({ where: { requestId }, orderBy: { at: "asc" } });
+  // Communications are planned apart from the life cycle (not replayed here); a member's
+  // change made by the request is compared on its own.
+  const events = (kinds: (k: string) => boolean) =>
+    request.timelineEvents.filter((e) => kinds(e.kind));
+  const timeline = events((k) => k !== "COMMUNICATION_LOGGED" && k !== "MEMBER_UPDATED").map(
+    (e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: who(e.actorId),
+    }),
+  );
+  return {
+    status: request.status,
+    version: request.version,
+    timeline,
+    documents: request.documents.map((d) => ({
+      kind: d.kind,
+      uploadedAt: d.createdAt.toISOString(),
+      uploadedBy: who(d.uploadedById),
+      verification: d.verification,
+      verifiedBy: who(d.verifiedById),
+      verifiedAt: d.verifiedAt?.toISOString() ?? null,
+    })),
+    attestations: request.attestations.map((a) => ({
+      method: a.method,
+      signedAt: a.signedAt.toISOString(),
+      recordedBy: who(a.recordedById),
+    })),
+    reports: request.reports.map((r) => ({
+      by: who(r.researcherId),
+      recommendation: r.recommendation,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+    })),
+    memberChanges: events((k) => k === "MEMBER_UPDATED").map((e) => e.at.toISOString()),
+    audit: audit.map((a) => `${a.at.toISOString()} ${a.entityType}.${a.action} ${who(a.actorId)}`),
+  };
+}
+
+type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
+/** Each case as the seed wrote it and as the commands wrote it. */
+const compared: { plan: RequestPlan; label: string; seed: CaseRecord; replay: CaseRecord }[] = [];
+/** What the demo shows of a case and the test compares exactly. */
+const shownAsWritten: (keyof CaseRecord)[] = [
+  "status",
+  "version",
+  "timeline",
+  "documents",
+  "attestations",
+  "reports",
+];
+
+/** The chosen cases where the two differ in these aspects, each difference spelt out. */
+function differencesIn(
+  aspects: (keyof CaseRecord)[],
+  which: (plan: RequestPlan) => boolean,
+): string {
+  const found = differencesOf(aspects, which);
+  // A known gap's differences are shown in the run's output: what the seed still has to close.
+  if (found && process.env.WASL_SEED_REPLAY_VERBOSE) console.log(found);
+  return found;
+}
+
+function differencesOf(
+  aspects: (keyof CaseRecord)[],
+  which: (plan: RequestPlan) => boolean,
+): string {
+  return compared
+    .filter(({ plan }) => which(plan))
+    .flatMap(({ label, seed, replay }) =>
+      aspects
+        .filter((aspect) => JSON.stringify(seed[aspect]) !== JSON.stringify(replay[aspect]))
+        .map(
+          (aspect) =>
+            `${label} ${aspect}:\n  seed   ${JSON.stringify(seed[aspect])}\n  replay ${JSON.stringify(replay[aspect])}`,
+        ),
+    )
+    .join("\n");
+}
+
+describe("the demo seed, replayed through the commands", () => {
+  beforeAll(async () => {
+    const started = performance.now();
+    for (const plan of cases) {
+      const replayed = await caseRecord(replay.prisma, await replayCase(plan));
+      const seededRow = await seededRequestOf(plan);
+      compared.push({
+        plan,
+        label: `${keyOf(plan)} (${seededRow.reference ?? "draft"})`,
+        seed: await caseRecord(seeded.prisma, seededRow.id),
+        replay: replayed,
+      });
+    }
+    console.log(
+      `seed replay (${process.env.WASL_TEST_ENGINE}): ${cases.length} cases replayed and compared in ${Math.round(performance.now() - started)} ms`,
+    );
+  }, 120_000);
+
+  it("covers every request type and every final status the plan holds", () => {
+    const keys = cases.map(keyOf).sort();
+    console.log(`seed replay: ${cases.length} cases: ${keys.join(", ")}`);
+    expect(keys).toEqual(plannedKeys);
+    expect(new Set(cases.map((plan) => plan.typeCode)).size).toBe(requestTypeCatalogue.length);
+    expect(compared.length).toBe(cases.length);
+  });
+
+  it("writes what the commands write: status, version, timeline, documents, attestation, report", () => {
+    expect(differencesIn(shownAsWritten, (plan) => !selfService(plan))).toBe("");
+  });
+
+  // Known gaps, left for the seed to close (expected to fail until it does; run with
+  // WASL_SEED_REPLAY_VERBOSE=1 to see each difference). A website case shows the member taking
+  // the request in, uploading its documents and submitting it (actor none): no command takes a
+  // request from the member online, and SUBMIT is the desk's.
+  it.fails("writes a website case as the commands write it", () => {
+    expect(differencesIn(shownAsWritten, selfService)).toBe("");
+  });
+  // The seed writes no audit entry for a request's history (CREATE, each TRANSITION, the
+  // attestation's CREATE).
+  it.fails("writes the audit entries the commands write", () => {
+    expect(differencesIn(["audit"], () => true)).toBe("");
+  });
+  // A resolved data update leaves the member as they were, and a completed registration
+  // activates the member without the member's MEMBER_UPDATED event.
+  it.fails("changes the member as RESOLVE and COMPLETE do", () => {
+    expect(differencesIn(["memberChanges"], () => true)).toBe("");
+  });
+});
