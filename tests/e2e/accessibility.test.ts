@@ -2,15 +2,20 @@
 // Accessibility (issue 13, items 12-14; WCAG 2.1 AA): axe-core finds no violation of the
 // wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop,
 // tablet and phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
-// requests and saves a form, with a focus indicator that can be seen.
+// requests and saves a form, with a focus indicator that can be seen. At the three sizes too:
+// every list's rows open from the keyboard (item 12), filter cards sit in the DOM where they
+// are read (item 13), pagination speaks Arabic and charts carry their figures as text (item
+// 14), forms check in Arabic (item 8), the audit names people and records (item 9), and
+// requests are found by member name and ready-made lists (item 5).
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
   caseFilePath,
+  screenSizes,
   settled,
   signInThroughPanel,
 } from "./helpers.js";
@@ -29,6 +34,9 @@ async function violations(page: Page): Promise<string[]> {
         .join(" | ")}`,
   );
 }
+
+/** A list's rows: a table's from tablet width up, a phone's cards below (ResponsiveGrid). */
+const rowsOf = (grid: Locator) => grid.locator(":scope tbody tr, :scope > li");
 
 /**
  * Presses Tab until the focused element passes `test` (at most `max` presses). The test runs
@@ -54,11 +62,7 @@ async function tabTo(
 describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)", () => {
   const { app, openPage, step } = browserSuite("a11y-");
 
-  it.each([
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "tablet", width: 1024, height: 768, touch: true },
-    { name: "phone", width: 390, height: 844, touch: true },
-  ])(
+  it.each(screenSizes)(
     "has no WCAG 2.1 A/AA violation on the main screens at $name size",
     async (size) => {
       const db = app().database.prisma;
@@ -164,6 +168,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
     await step("keyboard-open-request", async () => {
       // A tab strip is one stop for Tab; its tabs are reached with the arrow keys (in
       // Arabic the next tab is to the left).
+      await page.getByRole("tab").first().waitFor(); // the case file drawn, as a reader waits
       await tabTo(page, "the tab strip", (e) => e.getAttribute("role") === "tab");
       for (let i = 0; i < 8; i++) {
         const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
@@ -239,92 +244,239 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
     }
   }, 120_000);
 
-  it("checks a form in Arabic, never with the browser's English bubble (item 8)", async () => {
-    const member = await app().database.prisma.member.findFirstOrThrow({
-      where: { status: "ACTIVE" },
-      orderBy: { memberNumber: "desc" },
-    });
-    const page = await openPage();
-    await step("email-validated-in-arabic", async () => {
-      await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
-      await page.goto(`${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`);
-      const input = page.locator('input[name="email"]');
-      await input.waitFor();
-      expect(
-        await page
-          .locator("form")
-          .first()
-          .evaluate((f) => (f as HTMLFormElement).noValidate),
-      ).toBe(true);
-      await input.fill("ليس-بريداً");
-      await page.getByRole("button", { name: "حفظ" }).click();
-      await page.getByText("يجب أن يكون بريداً إلكترونياً صحيحاً").first().waitFor();
-      expect(page.url()).not.toMatch(/\/show/);
-      const stored = await app().database.prisma.member.findUniqueOrThrow({
-        where: { id: member.id },
+  it.each(screenSizes)(
+    "checks a form in Arabic, never with the browser's English bubble, at $name size (item 8)",
+    async (size) => {
+      const member = await app().database.prisma.member.findFirstOrThrow({
+        where: { status: "ACTIVE" },
+        orderBy: { memberNumber: "desc" },
       });
-      expect(stored.email).toBe(member.email);
-    });
-  });
+      const page = await openPage(size);
+      await step(`${size.name}-email-validated-in-arabic`, async () => {
+        await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+        await page.goto(`${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`);
+        const input = page.locator('input[name="email"]');
+        await input.waitFor();
+        expect(
+          await page
+            .locator("form")
+            .first()
+            .evaluate((f) => (f as HTMLFormElement).noValidate),
+        ).toBe(true);
+        await input.fill("ليس-بريداً");
+        await page.getByRole("button", { name: "حفظ" }).click();
+        await page.getByText("يجب أن يكون بريداً إلكترونياً صحيحاً").first().waitFor();
+        expect(page.url()).not.toMatch(/\/show/);
+        const stored = await app().database.prisma.member.findUniqueOrThrow({
+          where: { id: member.id },
+        });
+        expect(stored.email).toBe(member.email);
+      });
+      await page.context().close();
+    },
+  );
 
-  it("shows the audit log as people and records, not UUIDs (item 9)", async () => {
-    const member = await app().database.prisma.member.findFirstOrThrow({
-      where: { status: "ACTIVE" },
-      orderBy: { memberNumber: "asc" },
-    });
-    const page = await openPage();
-    await step("audit-labels", async () => {
+  it.each(screenSizes)(
+    "shows the audit log as people and records, not UUIDs, at $name size (item 9)",
+    async (size) => {
+      const member = await app().database.prisma.member.findFirstOrThrow({
+        where: { status: "ACTIVE" },
+        orderBy: { memberNumber: "asc" },
+      });
+      const page = await openPage(size);
+      await step(`${size.name}-audit-labels`, async () => {
+        await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+        const m = encodeURIComponent(gid("Member", member.id));
+        await page.goto(`${app().url}/#/members/${m}`);
+        await page.locator('input[name="district"]').fill(`حي سجل التدقيق ${size.name}`);
+        await page.getByRole("button", { name: "حفظ" }).click();
+        await page.waitForURL(/\/show/);
+        await page.goto(`${app().url}/#/audit`);
+        const grid = page.getByTestId("audit-grid");
+        await grid.waitFor();
+        const row = rowsOf(grid).filter({ hasText: member.memberNumber }).first();
+        await row.waitFor({ timeout: 20_000 });
+        const text = (await row.textContent()) ?? "";
+        expect(text).toContain("عبدالرحمن سعد العتيبي"); // the actor's name
+        expect(text).toContain("مدير النظام"); // and role
+        expect(text).toContain("تعديل"); // the action in Arabic
+        const link = row.getByRole("link", {
+          name: `${member.fullNameAr} (${member.memberNumber})`,
+        });
+        expect(await link.getAttribute("href")).toBe(`#/members/${m}/show`);
+        const gridText = (await grid.textContent()) ?? "";
+        expect(gridText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no UUIDs
+        // Records are named in Arabic, never by their type's code (articles' English bodies in
+        // the changes column may well say "Member").
+        const entities = await grid.getByTestId("audit-entity").allTextContents();
+        expect(entities.join(" ")).not.toMatch(/\b[A-Z][a-z]+[A-Z]?[a-z]*\b/);
+      });
+      await page.context().close();
+    },
+  );
+
+  it.each(screenSizes)(
+    "finds requests by the member's name and offers the ready-made lists at $name size (item 5)",
+    async (size) => {
+      const db = app().database.prisma;
+      const request = await db.request.findFirstOrThrow({
+        where: { reference: { not: null } },
+        include: { member: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const page = await openPage(size);
+      await step(`${size.name}-requests-by-member-name`, async () => {
+        await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+        await page.goto(`${app().url}/#/requests`);
+        const search = page.getByRole("textbox", { name: "المرجع أو اسم العضو أو رقمه أو هويته" });
+        await search.fill(request.member.fullNameAr.replace(/[أإآ]/g, "ا"));
+        await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
+        await page
+          .getByRole("link", { name: request.reference ?? "" })
+          .waitFor({ timeout: 20_000 });
+        const expected = await db.request.count({ where: { memberId: request.memberId } });
+        await expect.poll(() => rowsOf(page.getByTestId("requests-grid")).count()).toBe(expected);
+        await page.goto(`${app().url}/#/requests`);
+        const lists = page.getByTestId("request-saved-filters");
+        for (const name of ["طلباتي", "مستحقة هذا الأسبوع", "متأخرة"])
+          await lists.getByText(name).waitFor();
+        await lists.getByText("متأخرة").click();
+        await page.waitForURL(/overdue/, { timeout: 20_000 });
+      });
+      await page.context().close();
+    },
+  );
+
+  it.each(screenSizes)(
+    "opens a record from every list with the keyboard at $name size (item 12)",
+    async (size) => {
+      const page = await openPage(size);
       await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
-      const m = encodeURIComponent(gid("Member", member.id));
-      await page.goto(`${app().url}/#/members/${m}`);
-      await page.locator('input[name="district"]').fill("حي سجل التدقيق");
-      await page.getByRole("button", { name: "حفظ" }).click();
-      await page.waitForURL(/\/show/);
-      await page.goto(`${app().url}/#/audit`);
-      const grid = page.getByTestId("audit-grid");
-      await grid.waitFor();
-      const row = grid.locator("tr").filter({ hasText: member.memberNumber }).first();
-      await row.waitFor({ timeout: 20_000 });
-      const text = (await row.textContent()) ?? "";
-      expect(text).toContain("عبدالرحمن سعد العتيبي"); // the actor's name
-      expect(text).toContain("مدير النظام"); // and role
-      expect(text).toContain("تعديل"); // the action in Arabic
-      const link = row.getByRole("link", { name: `${member.fullNameAr} (${member.memberNumber})` });
-      expect(await link.getAttribute("href")).toBe(`#/members/${m}/show`);
-      const gridText = (await grid.textContent()) ?? "";
-      expect(gridText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no UUIDs
-      // Records are named in Arabic, never by their type's code (articles' English bodies in
-      // the changes column may well say "Member").
-      const entities = await grid.getByTestId("audit-entity").allTextContents();
-      expect(entities.join(" ")).not.toMatch(/\b[A-Z][a-z]+[A-Z]?[a-z]*\b/);
-    });
-  });
+      for (const [resource, grid] of [
+        ["members", "members-grid"],
+        ["requests", "requests-grid"],
+        ["users", "users-grid"],
+        ["partners", "partners-grid"],
+        ["requestTypes", "request-types-grid"],
+      ] as const) {
+        await step(`${size.name}-keyboard-${resource}`, async () => {
+          await page.goto(`${app().url}/#/${resource}`);
+          await settled(page);
+          const list = page.locator(`#main-content [data-testid="${grid}"]`).first();
+          const rows = rowsOf(list);
+          await rows.first().waitFor({ timeout: 20_000 });
+          // Every row holds a link to its record: the keyboard's way in.
+          const linked = rows.filter({ has: page.locator(`a[href^="#/${resource}/"]`) });
+          const asLinks = list.locator(`:scope > a[href^="#/${resource}/"]`);
+          expect((await linked.count()) + (await asLinks.count()), resource).toBe(
+            await rows.count(),
+          );
+          await tabTo(
+            page,
+            `a ${resource} row's link`,
+            (e, r) =>
+              e.tagName === "A" &&
+              (e.getAttribute("href") ?? "").startsWith(`#/${r}/`) &&
+              !!e.closest("#main-content"),
+            resource,
+            120,
+          );
+          const href = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+          await page.keyboard.press("Enter");
+          await page.waitForURL((url) => url.hash === href, { timeout: 20_000 });
+        });
+      }
+      await page.context().close();
+    },
+    180_000,
+  );
 
-  it("finds requests by the member's name and offers the ready-made lists (item 5)", async () => {
-    const db = app().database.prisma;
-    const request = await db.request.findFirstOrThrow({
-      where: { reference: { not: null } },
-      include: { member: true },
-      orderBy: { createdAt: "asc" },
-    });
-    const page = await openPage();
-    await step("requests-by-member-name", async () => {
+  it.each(screenSizes)(
+    "reads the lists' filter cards in the order they are shown at $name size (item 13)",
+    async (size) => {
+      const page = await openPage(size);
+      await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+      for (const [resource, card, grid] of [
+        ["members", "member-filters", "members-grid"],
+        ["requests", "request-saved-filters", "requests-grid"],
+      ] as const) {
+        await step(`${size.name}-reading-order-${resource}`, async () => {
+          await page.goto(`${app().url}/#/${resource}`);
+          await rowsOf(page.getByTestId(grid)).first().waitFor({ timeout: 20_000 });
+          await settled(page);
+          // Nothing is moved out of its DOM place by a flex or grid order.
+          const reordered = await page.evaluate(() =>
+            [...document.querySelectorAll("#main-content *")]
+              .filter((e) => getComputedStyle(e).order !== "0")
+              .map((e) => `${e.tagName}.${e.className}`.slice(0, 80)),
+          );
+          expect(reordered, resource).toEqual([]);
+          // Where the card is shown, the DOM puts it where an Arabic reader meets it: after the
+          // list if drawn to its left or under it, before it if drawn to its right or above.
+          const order = await page.evaluate(
+            ([c, g]) => {
+              const cardEl = document.querySelector(`[data-testid="${c}"]`);
+              const gridEl = document.querySelector(`#main-content [data-testid="${g}"]`);
+              if (!cardEl || !gridEl) return "missing";
+              const card = cardEl.getBoundingClientRect();
+              if (card.width === 0) return "hidden";
+              // Beside the list, the list's column (its table may scroll wider inside it).
+              const column = cardEl.closest(".RaList-main")
+                ? gridEl
+                : (gridEl.closest(".RaList-main") ?? gridEl);
+              const list = column.getBoundingClientRect();
+              const domAfter = !!(
+                gridEl.compareDocumentPosition(cardEl) & Node.DOCUMENT_POSITION_FOLLOWING
+              );
+              const drawnAfter = card.right <= list.left + 1 || card.top >= list.bottom - 1;
+              const drawnBefore = card.left >= list.right - 1 || card.bottom <= list.top + 1;
+              if (domAfter ? drawnAfter : drawnBefore) return domAfter ? "after" : "before";
+              return `DOM ${domAfter ? "after" : "before"} the list, drawn elsewhere`;
+            },
+            [card, grid] as const,
+          );
+          expect(["after", "before", "hidden"], `${resource}: ${order}`).toContain(order);
+        });
+      }
+      await page.context().close();
+    },
+    120_000,
+  );
+
+  it.each(screenSizes)(
+    "labels the pagination in Arabic and gives the charts a text alternative at $name size (item 14)",
+    async (size) => {
+      const page = await openPage(size);
       await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
-      await page.goto(`${app().url}/#/requests`);
-      const search = page.getByRole("textbox", { name: "المرجع أو اسم العضو أو رقمه أو هويته" });
-      await search.fill(request.member.fullNameAr.replace(/[أإآ]/g, "ا"));
-      await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
-      await page.getByRole("link", { name: request.reference ?? "" }).waitFor({ timeout: 20_000 });
-      const expected = await db.request.count({ where: { memberId: request.memberId } });
-      await expect
-        .poll(() => page.locator('[data-testid="requests-grid"] tbody tr').count())
-        .toBe(expected);
-      await page.goto(`${app().url}/#/requests`);
-      const lists = page.getByTestId("request-saved-filters");
-      for (const name of ["طلباتي", "مستحقة هذا الأسبوع", "متأخرة"])
-        await lists.getByText(name).waitFor();
-      await lists.getByText("متأخرة").click();
-      await page.waitForURL(/overdue/, { timeout: 20_000 });
-    });
-  });
+      await step(`${size.name}-charts-text`, async () => {
+        await settled(page);
+        const charts = page.locator("#main-content figure");
+        expect(await charts.count()).toBeGreaterThanOrEqual(3);
+        const lists = page.locator('[data-testid="chart-figures"]');
+        expect(await lists.count()).toBe(await charts.count());
+        for (const list of await lists.all())
+          expect(await list.locator("li").count()).toBeGreaterThan(0);
+      });
+      await step(`${size.name}-pagination-arabic`, async () => {
+        await page.goto(`${app().url}/#/members`);
+        await settled(page);
+        const pagination = page.locator(".MuiTablePagination-root, .MuiPagination-root").first();
+        await pagination.waitFor();
+        // What is shown and what is spoken: text, buttons' names and titles.
+        const words = await pagination.evaluate((e) =>
+          [
+            e.textContent ?? "",
+            ...[...e.querySelectorAll("[aria-label], [title]")].flatMap((b) => [
+              b.getAttribute("aria-label") ?? "",
+              b.getAttribute("title") ?? "",
+            ]),
+          ].join(" | "),
+        );
+        expect(words).not.toMatch(/[A-Za-z]{2,}/);
+        expect(words).toMatch(/[\u0600-\u06FF]/);
+      });
+      await page.context().close();
+    },
+    120_000,
+  );
 });

@@ -62,6 +62,15 @@ export async function startPanelServer(): Promise<TestApp> {
 /** A screen's size; `touch`: a tablet or a phone, tapped rather than clicked. */
 export type Viewport = { width: number; height: number; touch?: boolean };
 export const desktop: Viewport = { width: 1280, height: 800 };
+/** The committee's tablets and a front-desk phone (issue 13). */
+export const tablet: Viewport = { width: 1024, height: 768, touch: true };
+export const phone: Viewport = { width: 390, height: 844, touch: true };
+/** The three screens the panel is built for, named for test titles (`$name`). */
+export const screenSizes = [
+  { name: "desktop", ...desktop },
+  { name: "tablet", ...tablet },
+  { name: "phone", ...phone },
+] as const;
 
 export async function newArabicContext(
   browser: Browser,

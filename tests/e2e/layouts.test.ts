@@ -14,6 +14,7 @@ import {
   browserSuite,
   caseFilePath,
   overflow,
+  screenSizes,
   settled,
   signInThroughPanel,
 } from "./helpers.js";
@@ -21,10 +22,7 @@ import {
 const available = browserAvailable();
 const artifacts = join(process.cwd(), "tests/.artifacts/layouts");
 
-export const sizes = [
-  { name: "phone", width: 390, height: 844, touch: true },
-  { name: "tablet", width: 1024, height: 768, touch: true },
-] as const;
+const sizes = screenSizes.filter((size) => size.name !== "desktop");
 
 /** Whether the element lies within the screen's width (no sideways scrolling to reach it). */
 async function withinWidth(page: Page, selector: string): Promise<boolean> {

@@ -13,16 +13,15 @@ import {
   caseFilePath,
   desktop,
   overflow,
+  phone,
   settled,
   signInThroughPanel,
+  tablet,
   type Viewport,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const sizes: Viewport[] = [
-  { width: 1024, height: 768, touch: true },
-  { width: 390, height: 844, touch: true },
-];
+const sizes: Viewport[] = [tablet, phone];
 const latin = /[0-9]/;
 const arabicIndic = /[٠-٩۰-۹]/;
 

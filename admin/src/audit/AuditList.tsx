@@ -52,6 +52,18 @@ function Actor(_props: { label?: string; source?: string; sortable?: boolean }) 
   );
 }
 
+/** On a phone's card: the actor's name and, in brackets, their roles. */
+function ActorLine({ entry }: { entry: RaRecord }) {
+  const role = useEnumLabel("role");
+  const roles = ((entry.actorRoles as string[]) ?? []).map(role);
+  return (
+    <>
+      {entry.actorName as string}
+      {roles.length ? ` (${roles.join("، ")})` : ""}
+    </>
+  );
+}
+
 function EntityLink({ entry }: { entry: RaRecord }) {
   const kind = useEnumLabel("entity_type");
   const createPath = useCreatePath();
@@ -91,7 +103,7 @@ export function AuditList() {
           primary: () => <EnumField source="action" group="audit_action" />,
           secondary: (entry) => (
             <>
-              {entry.actorName} · <EntityLink entry={entry} />
+              <ActorLine entry={entry} /> · <EntityLink entry={entry} />
             </>
           ),
           tertiary: (entry) => <DualDate value={entry.at} withTime />,

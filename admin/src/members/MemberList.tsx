@@ -73,6 +73,7 @@ function FilterSidebar() {
         flexShrink: 0,
         display: { xs: "none", lg: "block" },
       }}
+      data-testid="member-filters"
     >
       <CardContent>
         <SavedQueriesList />

@@ -24,7 +24,7 @@ import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
 import { ExportCsvButton } from "../shared/ExportCsvButton.js";
-import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
+import { RecordLink, ResponsiveGrid, useSmallScreen } from "../shared/Responsive.js";
 import {
   DueCountdown,
   DueCountdownField,
@@ -89,16 +89,22 @@ function ListActions({ create = true }: { create?: boolean }) {
 
 /**
  * The lists staff open every day, one click each ("my cases", "due this week", "overdue"),
- * and the searches a user saved; after the list in reading order.
+ * and the searches a user saved. Beside the list, after it in reading order, on a wide
+ * screen; on a tablet or a phone, where a side column has no room, a wrapping row above it.
  */
-function SavedFilters() {
+function SavedFilters({ row = false }: { row?: boolean }) {
   const { identity } = useGetIdentity();
   const f = (name: string) => `resources.requests.fields.${name}`;
+  const sx = row
+    ? {
+        mb: 1,
+        boxShadow: "none",
+        "& .MuiList-root": { display: "flex", flexWrap: "wrap" },
+        "& .MuiListItem-root": { width: "auto" },
+      }
+    : { ml: 2, mt: 8, width: 220, flexShrink: 0 };
   return (
-    <Card
-      sx={{ ml: 2, mt: 8, width: 220, flexShrink: 0, display: { xs: "none", lg: "block" } }}
-      data-testid="request-saved-filters"
-    >
+    <Card sx={sx} data-testid="request-saved-filters">
       <CardContent>
         <FilterList label={f("saved")} icon={<BookmarkIcon />}>
           {identity && (
@@ -165,15 +171,17 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
 
 export function RequestList() {
   const filters = useFilters();
+  const small = useSmallScreen();
   return (
     <List
       filters={filters}
       actions={<ListActions />}
-      aside={<SavedFilters />}
+      aside={small ? undefined : <SavedFilters />}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
       empty={<RequestEmpty />}
     >
+      {small && <SavedFilters row />}
       <RequestGrid />
     </List>
   );
