@@ -214,10 +214,15 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
           action: spec.action,
         });
         // The row as written answers a selection of its own columns; one that reaches into
-        // other records (the member, the timeline, ...) is read after the commit.
-        return answersFromRow(query)
-          ? request
-          : context.prisma.request.findUniqueOrThrow({ ...query, where: { id: request.id } });
+        // other records (the member, the timeline, ...) is read after the commit, and its own
+        // columns are still the ones this action wrote: another writer may have changed the
+        // request since, and the answer is this action's (its version, its status).
+        if (answersFromRow(query)) return request;
+        const stored = await context.prisma.request.findUniqueOrThrow({
+          ...query,
+          where: { id: request.id },
+        });
+        return Object.assign(stored, columnsOf(request));
       },
     }),
   );
@@ -225,6 +230,11 @@ function transitionMutation<Shape extends TransitionShape>(spec: {
 
 /** The columns of a request row (its scalar fields). */
 const requestColumns = new Set<string>(Object.values(Prisma.RequestScalarFieldEnum));
+
+/** The request's own columns of a row (no relation it may carry). */
+function columnsOf(row: object): Partial<Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(row).filter(([field]) => requestColumns.has(field)));
+}
 
 /** Whether a Prisma selection asks only for columns of the request's own row. */
 function answersFromRow(query: { select?: object; include?: object }): boolean {
