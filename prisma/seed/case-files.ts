@@ -75,7 +75,10 @@ export function caseFileRows(
   for (const plan of plans) {
     const [intake, submit, next] = plan.steps;
     if (!intake || submit?.action !== "SUBMIT") continue;
+    // The member signs an online application's attestation by the link sent to them; its
+    // documents are uploaded by the desk that takes it in (attachDocument), or by the partner.
     const selfService = plan.channel === "WEBSITE" || plan.channel === "PARTNER";
+    const byPartner = plan.channel === "PARTNER";
     const memberId = plan.covered.member.id;
     const base = { memberId, requestId: plan.requestId };
     const kinds = withDocuments ? plan.requiredDocumentKinds : [];
@@ -96,8 +99,8 @@ export function caseFileRows(
         size: demoDocumentBytes.byteLength,
         sha256,
         storageKey: newStorageKey(at),
-        uploadedByActor: selfService ? (plan.channel === "PARTNER" ? "PARTNER" : "MEMBER") : "USER",
-        uploadedById: selfService ? (plan.channel === "PARTNER" ? null : memberId) : actors.staff,
+        uploadedByActor: byPartner ? "PARTNER" : "USER",
+        uploadedById: byPartner ? null : actors.staff,
         verification: verifiedAt ? "ACCEPTED" : "PENDING",
         verifiedById: verifiedAt ? actors.staff : null,
         verifiedAt,
@@ -109,7 +112,7 @@ export function caseFileRows(
         id: uuidV7(at),
         ...base,
         kind: "DOCUMENT_UPLOADED",
-        actorId: selfService ? null : actors.staff,
+        actorId: byPartner ? null : actors.staff,
         data: { documentId: id, kind, fileName, sha256 },
         at,
       });

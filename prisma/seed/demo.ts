@@ -396,6 +396,9 @@ function simulateCommittee(
   const steps: Step[] = [];
   const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
   const selfService = channel === "WEBSITE" || channel === "PARTNER";
+  // The product takes a website request in at the desk (createRequest, requests.create): staff
+  // record what the member sent online; only a partner's system takes its own in.
+  const intakeActor: Actor = channel === "PARTNER" ? null : "staff";
   let current: RequestStatus = "DRAFT";
   let t = createdAt;
   const move = (
@@ -420,13 +423,13 @@ function simulateCommittee(
     to: "DRAFT",
     action: null,
     at: createdAt,
-    actor: selfService ? null : "staff",
+    actor: intakeActor,
   });
   if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
-  // Staff finish the intake in the same visit or call; online applicants may come back later.
+  // Staff finish the intake in the same visit or call; an online application may wait for the
+  // member's documents and signature.
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
-  if (!move("SUBMIT", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
-    return outcome;
+  if (!move("SUBMIT", new Date(t.getTime() + submitGap), intakeActor)) return outcome;
   const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
   if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
@@ -490,8 +493,9 @@ function simulateService(
   const later = (minDays: number, maxDays: number): Date =>
     duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
 
-  // Taken in and submitted in one command (createRequest): a draft, submitted at the same moment.
-  const intakeActor = selfService ? null : "staff";
+  // Taken in and submitted in one command (createRequest): a draft, submitted at the same moment,
+  // by the desk whatever the channel (partners do not send these types).
+  const intakeActor = "staff";
   steps.push({ from: null, to: "DRAFT", action: null, at: createdAt, actor: intakeActor });
   steps.push({
     from: "DRAFT",
@@ -877,7 +881,8 @@ export async function seedDemo(
       rulesSnapshot: ref ? { ...requestTypeDefinition(plan.typeCode) } : undefined,
       amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
       amountApproved: amountApproved === null ? null : `${amountApproved}.00`,
-      assigneeId: isDraft && plan.channel === "WEBSITE" ? null : actorIds.staff,
+      // createRequest assigns the desk user who takes the request in; a partner's draft has none.
+      assigneeId: isDraft && plan.channel === "PARTNER" ? null : actorIds.staff,
       researcherId: outcome.wentToResearcher ? actorIds.researcher : null,
       submittedAt: ref?.submittedAt ?? null,
       decisionDueAt: ref ? new Date(ref.submittedAt.getTime() + decisionPeriodDays * dayMs) : null,
