@@ -56,6 +56,8 @@ export type CaseFileRows = {
   attestations: Prisma.AttestationCreateManyInput[];
   reports: Prisma.ResearchReportCreateManyInput[];
   timeline: Prisma.TimelineEventCreateManyInput[];
+  /** The attestations' CREATE entries, as signAttestation writes them. */
+  audit: Prisma.AuditEntryCreateManyInput[];
 };
 
 const decimal = (value: string | null) =>
@@ -67,10 +69,16 @@ const between = (from: Date, to: Date, share: number) =>
 /** The rows of the committee requests' files; documents only when `storage` keeps their bytes. */
 export function caseFileRows(
   plans: readonly CaseFilePlan[],
-  actors: { staff: string; researcher: string; attestationTextId: string },
+  actors: { staff: string; staffLabel: string; researcher: string; attestationTextId: string },
   withDocuments: boolean,
 ): CaseFileRows {
-  const rows: CaseFileRows = { documents: [], attestations: [], reports: [], timeline: [] };
+  const rows: CaseFileRows = {
+    documents: [],
+    attestations: [],
+    reports: [],
+    timeline: [],
+    audit: [],
+  };
   const sha256 = sha256Hex(demoDocumentBytes);
   for (const plan of plans) {
     const [intake, submit, next] = plan.steps;
@@ -131,6 +139,19 @@ export function caseFileRows(
     const attestationId = uuidV7(signedAt);
     const method = selfService ? "ELECTRONIC" : "IN_PERSON";
     const { member, ...request } = plan.covered;
+    const dataHash = coveredDataHash({
+      ...request,
+      details: request.details as Prisma.JsonValue,
+      amountRequested: decimal(request.amountRequested),
+      member: {
+        familySize: member.familySize,
+        monthlyIncome: decimal(member.monthlyIncome),
+        maritalStatus: member.maritalStatus as never,
+        employmentStatus: member.employmentStatus as never,
+        nationalId: member.nationalId,
+        fullNameAr: member.fullNameAr,
+      },
+    });
     rows.attestations.push({
       id: attestationId,
       ...base,
@@ -138,20 +159,26 @@ export function caseFileRows(
       method,
       signedAt,
       recordedById: selfService ? null : actors.staff,
-      dataHash: coveredDataHash({
-        ...request,
-        details: request.details as Prisma.JsonValue,
-        amountRequested: decimal(request.amountRequested),
-        member: {
-          familySize: member.familySize,
-          monthlyIncome: decimal(member.monthlyIncome),
-          maritalStatus: member.maritalStatus as never,
-          employmentStatus: member.employmentStatus as never,
-          nationalId: member.nationalId,
-          fullNameAr: member.fullNameAr,
-        },
-      }),
+      dataHash,
       createdAt: signedAt,
+    });
+    rows.audit.push({
+      id: uuidV7(signedAt),
+      // Signed by the member through the link sent to them, or recorded by the desk.
+      ...(selfService
+        ? { actorKind: "MEMBER", actorId: memberId, actorLabel: member.fullNameAr }
+        : { actorKind: "USER", actorId: actors.staff, actorLabel: actors.staffLabel }),
+      action: "CREATE",
+      entityType: "Attestation",
+      entityId: attestationId,
+      requestId: plan.requestId,
+      changes: {
+        requestId: { before: null, after: plan.requestId },
+        textVersion: { before: null, after: 1 },
+        method: { before: null, after: method },
+        dataHash: { before: null, after: dataHash },
+      },
+      at: signedAt,
     });
     rows.timeline.push({
       id: uuidV7(signedAt),

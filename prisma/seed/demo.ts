@@ -564,6 +564,34 @@ function requestDetails(
   ]);
 }
 
+type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
+
+/**
+ * A created request's fields as its CREATE entry lists them (changedFields from nothing: the
+ * fields with a value), from the row as the intake wrote it.
+ */
+function createdFields(row: Prisma.RequestCreateManyInput): Prisma.InputJsonObject {
+  const taken = {
+    memberId: row.memberId,
+    typeCode: row.typeCode,
+    channel: row.channel,
+    incomingLetterNumber: row.incomingLetterNumber ?? null,
+    partnerId: row.partnerId ?? null,
+    status: "DRAFT",
+    subject: row.subject,
+    description: row.description ?? null,
+    details: row.details ?? null,
+    amountRequested: row.amountRequested ?? null,
+    assigneeId: row.channel === "PARTNER" ? null : (row.assigneeId ?? null),
+    firstContactResolution: false,
+  };
+  return Object.fromEntries(
+    Object.entries(taken)
+      .filter(([, value]) => value !== null)
+      .map(([field, value]) => [field, { before: null, after: value }]),
+  ) as Prisma.InputJsonObject;
+}
+
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -757,6 +785,12 @@ export async function seedDemo(
     chair: userId("chair@wasl.demo"),
   };
   const adminId = userId("admin@wasl.demo");
+  // The audit log's actor as actorOf (auth/caller.ts) names a command's caller.
+  const userActor = (actor: Exclude<Actor, null>): AuditActor => ({
+    actorKind: "USER",
+    actorId: actorIds[actor],
+    actorLabel: `${actor}@wasl.demo`,
+  });
 
   // ── rules, settings, partner ──
   await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
@@ -852,6 +886,8 @@ export async function seedDemo(
 
   const requests: Prisma.RequestCreateManyInput[] = [];
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
+  // The entries the intake and transition commands write with each step, in their order.
+  const audit: Prisma.AuditEntryCreateManyInput[] = [];
   for (const plan of plans) {
     const { outcome } = plan;
     const steps = outcome.steps;
@@ -901,8 +937,38 @@ export async function seedDemo(
       version: steps.length,
     });
 
+    const partnerActor: AuditActor = {
+      actorKind: "PARTNER",
+      actorId: partnerId,
+      actorLabel: demoPartner.name,
+    };
     for (const step of steps) {
       const actorId = step.actor ? actorIds[step.actor] : null;
+      const auditActor = step.actor ? userActor(step.actor) : partnerActor;
+      const row = requests[requests.length - 1]!;
+      audit.push({
+        id: uuidV7(step.at),
+        ...auditActor,
+        entityType: "Request",
+        entityId: plan.id,
+        requestId: plan.id,
+        at: step.at,
+        ...(step.from === null
+          ? { action: "CREATE", changes: createdFields(row) }
+          : {
+              action: "TRANSITION",
+              changes: {
+                status: { before: step.from, after: step.to },
+                ...(step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
+                  ? {
+                      reference: { before: null, after: ref.reference },
+                      submittedAt: { before: null, after: ref.submittedAt.toISOString() },
+                    }
+                  : {}),
+                action: { before: null, after: step.action },
+              },
+            }),
+      });
       if (step.from === null) {
         timeline.push({
           id: uuidV7(step.at),
@@ -966,12 +1032,14 @@ export async function seedDemo(
       .map((plan) => caseFilePlanOf(plan, requests[plan.index]!.details as Prisma.InputJsonValue)),
     {
       staff: actorIds.staff,
+      staffLabel: "staff@wasl.demo",
       researcher: actorIds.researcher,
       attestationTextId: attestationTextRow.id,
     },
     options.storage !== undefined,
   );
   timeline.push(...caseFiles.timeline);
+  audit.push(...caseFiles.audit);
 
   // ── communications and outgoing letters ──
   const communications: Prisma.CommunicationCreateManyInput[] = [];
@@ -1064,6 +1132,7 @@ export async function seedDemo(
   await insertAll(caseFiles.attestations, 10, (data) => prisma.attestation.createMany({ data }));
   await insertAll(caseFiles.reports, 11, (data) => prisma.researchReport.createMany({ data }));
   await insertAll(timeline, 11, (data) => prisma.timelineEvent.createMany({ data }));
+  await insertAll(audit, 10, (data) => prisma.auditEntry.createMany({ data }));
   await insertAll(communications, 14, (data) => prisma.communication.createMany({ data }));
   await insertAll(letters, 12, (data) => prisma.letter.createMany({ data }));
 

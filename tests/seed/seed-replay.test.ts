@@ -222,7 +222,12 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   if (!isService) {
     const file = caseFileRows(
       [caseFilePlanOf(plan, row.details as Prisma.InputJsonValue)],
-      { staff: callers.staff.id, researcher: callers.researcher.id, attestationTextId: "" },
+      {
+        staff: callers.staff.id,
+        staffLabel: callers.staff.email,
+        researcher: callers.researcher.id,
+        attestationTextId: "",
+      },
       true,
     );
     for (const document of file.documents) {
