@@ -15,6 +15,7 @@ import type {
   RequestStatus,
   RequestTypeCode,
 } from "../../api/db/generated/enums.js";
+import { changedFields } from "../../api/modules/audit/service.js";
 import { hijriYearOf, registerNumberOf } from "../../api/modules/communications/letters.js";
 import {
   formatMemberNumber,
@@ -28,6 +29,7 @@ import {
   type RequestAction,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
+import { validateMemberChanges } from "../../api/modules/requests/rules.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { type CaseFilePlan, caseFileRows, storeDemoDocuments } from "./case-files.js";
 import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
@@ -1025,11 +1027,82 @@ export async function seedDemo(
     }
   }
 
+  // ── the member's changes made by requests, in time order, as RESOLVE and COMPLETE make them ──
+  // (changeMember: the row and its version, a Member UPDATE entry, a MEMBER_UPDATED event).
+  const memberById = new Map(members.map((m) => [m.id, m]));
+  /** Each member's fields as they were before their first change: the attestations' data. */
+  const memberBefore = new Map<string, MemberRow>();
+  /** The changes applied to each member, with their moment, in time order. */
+  const memberHistory = new Map<string, { at: Date; data: Record<string, unknown> }[]>();
+  const memberChanges = plans
+    .flatMap((plan) => {
+      const step = plan.outcome.steps.find(
+        (s) =>
+          (plan.typeCode === "DATA_UPDATE" && s.action === "RESOLVE") ||
+          (plan.typeCode === "MEMBERSHIP_REGISTRATION" && s.action === "COMPLETE"),
+      );
+      return step ? [{ plan, step }] : [];
+    })
+    .sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.plan.index - b.plan.index);
+  for (const { plan, step } of memberChanges) {
+    const member = memberById.get(plan.member.id)!;
+    const registration = plan.typeCode === "MEMBERSHIP_REGISTRATION";
+    // A registrant was an applicant until the committee's approval was carried out.
+    const before: Record<string, unknown> = registration
+      ? { ...member, status: "APPLICANT", registeredAt: null }
+      : { ...member };
+    const data: Record<string, unknown> = registration
+      ? { status: "ACTIVE", registeredAt: step.at }
+      : validateMemberChanges(requests[plan.index]!.details).data;
+    const changes = changedFields(before, data);
+    const fields = Object.keys(changes);
+    if (!fields.length) continue; // nothing to change: no entry, no event (changeMember)
+    if (!memberBefore.has(member.id)) memberBefore.set(member.id, { ...member });
+    const history = memberHistory.get(member.id) ?? [];
+    history.push({ at: step.at, data });
+    memberHistory.set(member.id, history);
+    Object.assign(member, data, { version: (member.version ?? 1) + 1, updatedAt: step.at });
+    audit.push({
+      id: uuidV7(step.at),
+      ...userActor(step.actor ?? "staff"),
+      action: "UPDATE",
+      entityType: "Member",
+      entityId: member.id,
+      requestId: plan.id,
+      changes: changes as Prisma.InputJsonObject,
+      at: step.at,
+    });
+    timeline.push({
+      id: uuidV7(step.at),
+      memberId: member.id,
+      requestId: plan.id,
+      kind: "MEMBER_UPDATED",
+      actorId: actorIds[step.actor ?? "staff"],
+      data: { fields, reference: references.get(plan.index)?.reference ?? null },
+      at: step.at,
+    });
+  }
+  /** A member's fields at a moment: the changes made by then applied to the first state. */
+  const memberAt = (member: MemberRow, at: Date): MemberRow => {
+    const first = memberBefore.get(member.id);
+    if (!first) return member;
+    const state = { ...first };
+    for (const change of memberHistory.get(member.id)!)
+      if (change.at.getTime() <= at.getTime()) Object.assign(state, change.data);
+    return state;
+  };
+
   // ── the committee requests' files: documents, attestation, research report ──
   const caseFiles = caseFileRows(
     plans
       .filter((plan) => requestTypeDefinition(plan.typeCode).committeeDecides)
-      .map((plan) => caseFilePlanOf(plan, requests[plan.index]!.details as Prisma.InputJsonValue)),
+      .map((plan) =>
+        // The attestation covers the member's data as they stood when the request was taken in.
+        caseFilePlanOf(
+          { ...plan, member: memberAt(plan.member, plan.createdAt) },
+          requests[plan.index]!.details as Prisma.InputJsonValue,
+        ),
+      ),
     {
       staff: actorIds.staff,
       staffLabel: "staff@wasl.demo",
