@@ -135,7 +135,10 @@ export function caseFileRows(
         });
     });
 
-    const signedAt = between(intake.at, submit.at, (kinds.length + 1) / (kinds.length + 2));
+    // After the documents the type requires, whether or not their files are stored: the same
+    // moment with or without a storage.
+    const required = plan.requiredDocumentKinds.length;
+    const signedAt = between(intake.at, submit.at, (required + 1) / (required + 2));
     const attestationId = uuidV7(signedAt);
     const method = selfService ? "ELECTRONIC" : "IN_PERSON";
     const { member, ...request } = plan.covered;

@@ -558,11 +558,14 @@ function requestDetails(
 ): Prisma.InputJsonValue {
   if (typeCode !== "DATA_UPDATE") return {};
   const city = cities.find((c) => c.ar === member.city) ?? cities[0]!;
+  // Address and contact data: RESOLVE applies them to the member (changeMember). Household
+  // facts (family size, marital status) are covered by the attestations of the member's support
+  // requests: changing them would leave those signatures stale, which the demo does not plan.
   return rng.pick<Prisma.InputJsonObject>([
     { changes: { district: rng.pick(city.districts) } },
-    { changes: { familySize: (member.familySize ?? 1) + 1 } },
+    { changes: { preferredChannel: "WEBSITE" } },
     { changes: { email: `member${rng.int(100, 999)}@example.com` } },
-    { changes: { maritalStatus: "MARRIED" } },
+    { changes: { preferredChannel: "PHONE" } },
   ]);
 }
 
@@ -1029,11 +1032,6 @@ export async function seedDemo(
 
   // ── the member's changes made by requests, in time order, as RESOLVE and COMPLETE make them ──
   // (changeMember: the row and its version, a Member UPDATE entry, a MEMBER_UPDATED event).
-  const memberById = new Map(members.map((m) => [m.id, m]));
-  /** Each member's fields as they were before their first change: the attestations' data. */
-  const memberBefore = new Map<string, MemberRow>();
-  /** The changes applied to each member, with their moment, in time order. */
-  const memberHistory = new Map<string, { at: Date; data: Record<string, unknown> }[]>();
   const memberChanges = plans
     .flatMap((plan) => {
       const step = plan.outcome.steps.find(
@@ -1045,7 +1043,7 @@ export async function seedDemo(
     })
     .sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.plan.index - b.plan.index);
   for (const { plan, step } of memberChanges) {
-    const member = memberById.get(plan.member.id)!;
+    const member = plan.member; // the row the members' insert writes
     const registration = plan.typeCode === "MEMBERSHIP_REGISTRATION";
     // A registrant was an applicant until the committee's approval was carried out.
     const before: Record<string, unknown> = registration
@@ -1057,10 +1055,6 @@ export async function seedDemo(
     const changes = changedFields(before, data);
     const fields = Object.keys(changes);
     if (!fields.length) continue; // nothing to change: no entry, no event (changeMember)
-    if (!memberBefore.has(member.id)) memberBefore.set(member.id, { ...member });
-    const history = memberHistory.get(member.id) ?? [];
-    history.push({ at: step.at, data });
-    memberHistory.set(member.id, history);
     Object.assign(member, data, { version: (member.version ?? 1) + 1, updatedAt: step.at });
     audit.push({
       id: uuidV7(step.at),
@@ -1082,27 +1076,12 @@ export async function seedDemo(
       at: step.at,
     });
   }
-  /** A member's fields at a moment: the changes made by then applied to the first state. */
-  const memberAt = (member: MemberRow, at: Date): MemberRow => {
-    const first = memberBefore.get(member.id);
-    if (!first) return member;
-    const state = { ...first };
-    for (const change of memberHistory.get(member.id)!)
-      if (change.at.getTime() <= at.getTime()) Object.assign(state, change.data);
-    return state;
-  };
 
   // ── the committee requests' files: documents, attestation, research report ──
   const caseFiles = caseFileRows(
     plans
       .filter((plan) => requestTypeDefinition(plan.typeCode).committeeDecides)
-      .map((plan) =>
-        // The attestation covers the member's data as they stood when the request was taken in.
-        caseFilePlanOf(
-          { ...plan, member: memberAt(plan.member, plan.createdAt) },
-          requests[plan.index]!.details as Prisma.InputJsonValue,
-        ),
-      ),
+      .map((plan) => caseFilePlanOf(plan, requests[plan.index]!.details as Prisma.InputJsonValue)),
     {
       staff: actorIds.staff,
       staffLabel: "staff@wasl.demo",
