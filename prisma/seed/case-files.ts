@@ -56,6 +56,8 @@ export type CaseFileRows = {
   attestations: Prisma.AttestationCreateManyInput[];
   reports: Prisma.ResearchReportCreateManyInput[];
   timeline: Prisma.TimelineEventCreateManyInput[];
+  /** The attestations' CREATE entries, as signAttestation writes them. */
+  audit: Prisma.AuditEntryCreateManyInput[];
 };
 
 const decimal = (value: string | null) =>
@@ -67,15 +69,24 @@ const between = (from: Date, to: Date, share: number) =>
 /** The rows of the committee requests' files; documents only when `storage` keeps their bytes. */
 export function caseFileRows(
   plans: readonly CaseFilePlan[],
-  actors: { staff: string; researcher: string; attestationTextId: string },
+  actors: { staff: string; staffLabel: string; researcher: string; attestationTextId: string },
   withDocuments: boolean,
 ): CaseFileRows {
-  const rows: CaseFileRows = { documents: [], attestations: [], reports: [], timeline: [] };
+  const rows: CaseFileRows = {
+    documents: [],
+    attestations: [],
+    reports: [],
+    timeline: [],
+    audit: [],
+  };
   const sha256 = sha256Hex(demoDocumentBytes);
   for (const plan of plans) {
     const [intake, submit, next] = plan.steps;
     if (!intake || submit?.action !== "SUBMIT") continue;
+    // The member signs an online application's attestation by the link sent to them; its
+    // documents are uploaded by the desk that takes it in (attachDocument), or by the partner.
     const selfService = plan.channel === "WEBSITE" || plan.channel === "PARTNER";
+    const byPartner = plan.channel === "PARTNER";
     const memberId = plan.covered.member.id;
     const base = { memberId, requestId: plan.requestId };
     const kinds = withDocuments ? plan.requiredDocumentKinds : [];
@@ -96,8 +107,8 @@ export function caseFileRows(
         size: demoDocumentBytes.byteLength,
         sha256,
         storageKey: newStorageKey(at),
-        uploadedByActor: selfService ? (plan.channel === "PARTNER" ? "PARTNER" : "MEMBER") : "USER",
-        uploadedById: selfService ? (plan.channel === "PARTNER" ? null : memberId) : actors.staff,
+        uploadedByActor: byPartner ? "PARTNER" : "USER",
+        uploadedById: byPartner ? null : actors.staff,
         verification: verifiedAt ? "ACCEPTED" : "PENDING",
         verifiedById: verifiedAt ? actors.staff : null,
         verifiedAt,
@@ -109,7 +120,7 @@ export function caseFileRows(
         id: uuidV7(at),
         ...base,
         kind: "DOCUMENT_UPLOADED",
-        actorId: selfService ? null : actors.staff,
+        actorId: byPartner ? null : actors.staff,
         data: { documentId: id, kind, fileName, sha256 },
         at,
       });
@@ -124,10 +135,26 @@ export function caseFileRows(
         });
     });
 
-    const signedAt = between(intake.at, submit.at, (kinds.length + 1) / (kinds.length + 2));
+    // After the documents the type requires, whether or not their files are stored: the same
+    // moment with or without a storage.
+    const required = plan.requiredDocumentKinds.length;
+    const signedAt = between(intake.at, submit.at, (required + 1) / (required + 2));
     const attestationId = uuidV7(signedAt);
     const method = selfService ? "ELECTRONIC" : "IN_PERSON";
     const { member, ...request } = plan.covered;
+    const dataHash = coveredDataHash({
+      ...request,
+      details: request.details as Prisma.JsonValue,
+      amountRequested: decimal(request.amountRequested),
+      member: {
+        familySize: member.familySize,
+        monthlyIncome: decimal(member.monthlyIncome),
+        maritalStatus: member.maritalStatus as never,
+        employmentStatus: member.employmentStatus as never,
+        nationalId: member.nationalId,
+        fullNameAr: member.fullNameAr,
+      },
+    });
     rows.attestations.push({
       id: attestationId,
       ...base,
@@ -135,20 +162,26 @@ export function caseFileRows(
       method,
       signedAt,
       recordedById: selfService ? null : actors.staff,
-      dataHash: coveredDataHash({
-        ...request,
-        details: request.details as Prisma.JsonValue,
-        amountRequested: decimal(request.amountRequested),
-        member: {
-          familySize: member.familySize,
-          monthlyIncome: decimal(member.monthlyIncome),
-          maritalStatus: member.maritalStatus as never,
-          employmentStatus: member.employmentStatus as never,
-          nationalId: member.nationalId,
-          fullNameAr: member.fullNameAr,
-        },
-      }),
+      dataHash,
       createdAt: signedAt,
+    });
+    rows.audit.push({
+      id: uuidV7(signedAt),
+      // Signed by the member through the link sent to them, or recorded by the desk.
+      ...(selfService
+        ? { actorKind: "MEMBER", actorId: memberId, actorLabel: member.fullNameAr }
+        : { actorKind: "USER", actorId: actors.staff, actorLabel: actors.staffLabel }),
+      action: "CREATE",
+      entityType: "Attestation",
+      entityId: attestationId,
+      requestId: plan.requestId,
+      changes: {
+        requestId: { before: null, after: plan.requestId },
+        textVersion: { before: null, after: 1 },
+        method: { before: null, after: method },
+        dataHash: { before: null, after: dataHash },
+      },
+      at: signedAt,
     });
     rows.timeline.push({
       id: uuidV7(signedAt),

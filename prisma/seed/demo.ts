@@ -15,6 +15,7 @@ import type {
   RequestStatus,
   RequestTypeCode,
 } from "../../api/db/generated/enums.js";
+import { changedFields } from "../../api/modules/audit/service.js";
 import { hijriYearOf, registerNumberOf } from "../../api/modules/communications/letters.js";
 import {
   formatMemberNumber,
@@ -28,6 +29,7 @@ import {
   type RequestAction,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
+import { validateMemberChanges } from "../../api/modules/requests/rules.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { type CaseFilePlan, caseFileRows, storeDemoDocuments } from "./case-files.js";
 import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
@@ -396,6 +398,9 @@ function simulateCommittee(
   const steps: Step[] = [];
   const outcome: Outcome = { steps, firstContactResolution: false, wentToResearcher: false };
   const selfService = channel === "WEBSITE" || channel === "PARTNER";
+  // The product takes a website request in at the desk (createRequest, requests.create): staff
+  // record what the member sent online; only a partner's system takes its own in.
+  const intakeActor: Actor = channel === "PARTNER" ? null : "staff";
   let current: RequestStatus = "DRAFT";
   let t = createdAt;
   const move = (
@@ -420,13 +425,13 @@ function simulateCommittee(
     to: "DRAFT",
     action: null,
     at: createdAt,
-    actor: selfService ? null : "staff",
+    actor: intakeActor,
   });
   if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
-  // Staff finish the intake in the same visit or call; online applicants may come back later.
+  // Staff finish the intake in the same visit or call; an online application may wait for the
+  // member's documents and signature.
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
-  if (!move("SUBMIT", new Date(t.getTime() + submitGap), selfService ? null : "staff"))
-    return outcome;
+  if (!move("SUBMIT", new Date(t.getTime() + submitGap), intakeActor)) return outcome;
   const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
   if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
@@ -490,8 +495,9 @@ function simulateService(
   const later = (minDays: number, maxDays: number): Date =>
     duringOfficeHours(new Date(t.getTime() + (minDays + rng.next() * (maxDays - minDays)) * dayMs));
 
-  // Taken in and submitted in one command (createRequest): a draft, submitted at the same moment.
-  const intakeActor = selfService ? null : "staff";
+  // Taken in and submitted in one command (createRequest): a draft, submitted at the same moment,
+  // by the desk whatever the channel (partners do not send these types).
+  const intakeActor = "staff";
   steps.push({ from: null, to: "DRAFT", action: null, at: createdAt, actor: intakeActor });
   steps.push({
     from: "DRAFT",
@@ -552,12 +558,43 @@ function requestDetails(
 ): Prisma.InputJsonValue {
   if (typeCode !== "DATA_UPDATE") return {};
   const city = cities.find((c) => c.ar === member.city) ?? cities[0]!;
+  // Address and contact data: RESOLVE applies them to the member (changeMember). Household
+  // facts (family size, marital status) are covered by the attestations of the member's support
+  // requests: changing them would leave those signatures stale, which the demo does not plan.
   return rng.pick<Prisma.InputJsonObject>([
     { changes: { district: rng.pick(city.districts) } },
-    { changes: { familySize: (member.familySize ?? 1) + 1 } },
+    { changes: { preferredChannel: "WEBSITE" } },
     { changes: { email: `member${rng.int(100, 999)}@example.com` } },
-    { changes: { maritalStatus: "MARRIED" } },
+    { changes: { preferredChannel: "PHONE" } },
   ]);
+}
+
+type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
+
+/**
+ * A created request's fields as its CREATE entry lists them (changedFields from nothing: the
+ * fields with a value), from the row as the intake wrote it.
+ */
+function createdFields(row: Prisma.RequestCreateManyInput): Prisma.InputJsonObject {
+  const taken = {
+    memberId: row.memberId,
+    typeCode: row.typeCode,
+    channel: row.channel,
+    incomingLetterNumber: row.incomingLetterNumber ?? null,
+    partnerId: row.partnerId ?? null,
+    status: "DRAFT",
+    subject: row.subject,
+    description: row.description ?? null,
+    details: row.details ?? null,
+    amountRequested: row.amountRequested ?? null,
+    assigneeId: row.channel === "PARTNER" ? null : (row.assigneeId ?? null),
+    firstContactResolution: false,
+  };
+  return Object.fromEntries(
+    Object.entries(taken)
+      .filter(([, value]) => value !== null)
+      .map(([field, value]) => [field, { before: null, after: value }]),
+  ) as Prisma.InputJsonObject;
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -753,6 +790,12 @@ export async function seedDemo(
     chair: userId("chair@wasl.demo"),
   };
   const adminId = userId("admin@wasl.demo");
+  // The audit log's actor as actorOf (auth/caller.ts) names a command's caller.
+  const userActor = (actor: Exclude<Actor, null>): AuditActor => ({
+    actorKind: "USER",
+    actorId: actorIds[actor],
+    actorLabel: `${actor}@wasl.demo`,
+  });
 
   // ── rules, settings, partner ──
   await prisma.requestType.createMany({ data: requestTypeCatalogue.map((t) => ({ ...t })) });
@@ -848,6 +891,8 @@ export async function seedDemo(
 
   const requests: Prisma.RequestCreateManyInput[] = [];
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
+  // The entries the intake and transition commands write with each step, in their order.
+  const audit: Prisma.AuditEntryCreateManyInput[] = [];
   for (const plan of plans) {
     const { outcome } = plan;
     const steps = outcome.steps;
@@ -877,7 +922,8 @@ export async function seedDemo(
       rulesSnapshot: ref ? { ...requestTypeDefinition(plan.typeCode) } : undefined,
       amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
       amountApproved: amountApproved === null ? null : `${amountApproved}.00`,
-      assigneeId: isDraft && plan.channel === "WEBSITE" ? null : actorIds.staff,
+      // createRequest assigns the desk user who takes the request in; a partner's draft has none.
+      assigneeId: isDraft && plan.channel === "PARTNER" ? null : actorIds.staff,
       researcherId: outcome.wentToResearcher ? actorIds.researcher : null,
       submittedAt: ref?.submittedAt ?? null,
       decisionDueAt: ref ? new Date(ref.submittedAt.getTime() + decisionPeriodDays * dayMs) : null,
@@ -896,8 +942,38 @@ export async function seedDemo(
       version: steps.length,
     });
 
+    const partnerActor: AuditActor = {
+      actorKind: "PARTNER",
+      actorId: partnerId,
+      actorLabel: demoPartner.name,
+    };
     for (const step of steps) {
       const actorId = step.actor ? actorIds[step.actor] : null;
+      const auditActor = step.actor ? userActor(step.actor) : partnerActor;
+      const row = requests[requests.length - 1]!;
+      audit.push({
+        id: uuidV7(step.at),
+        ...auditActor,
+        entityType: "Request",
+        entityId: plan.id,
+        requestId: plan.id,
+        at: step.at,
+        ...(step.from === null
+          ? { action: "CREATE", changes: createdFields(row) }
+          : {
+              action: "TRANSITION",
+              changes: {
+                status: { before: step.from, after: step.to },
+                ...(step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
+                  ? {
+                      reference: { before: null, after: ref.reference },
+                      submittedAt: { before: null, after: ref.submittedAt.toISOString() },
+                    }
+                  : {}),
+                action: { before: null, after: step.action },
+              },
+            }),
+      });
       if (step.from === null) {
         timeline.push({
           id: uuidV7(step.at),
@@ -954,6 +1030,53 @@ export async function seedDemo(
     }
   }
 
+  // ── the member's changes made by requests, in time order, as RESOLVE and COMPLETE make them ──
+  // (changeMember: the row and its version, a Member UPDATE entry, a MEMBER_UPDATED event).
+  const memberChanges = plans
+    .flatMap((plan) => {
+      const step = plan.outcome.steps.find(
+        (s) =>
+          (plan.typeCode === "DATA_UPDATE" && s.action === "RESOLVE") ||
+          (plan.typeCode === "MEMBERSHIP_REGISTRATION" && s.action === "COMPLETE"),
+      );
+      return step ? [{ plan, step }] : [];
+    })
+    .sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.plan.index - b.plan.index);
+  for (const { plan, step } of memberChanges) {
+    const member = plan.member; // the row the members' insert writes
+    const registration = plan.typeCode === "MEMBERSHIP_REGISTRATION";
+    // A registrant was an applicant until the committee's approval was carried out.
+    const before: Record<string, unknown> = registration
+      ? { ...member, status: "APPLICANT", registeredAt: null }
+      : { ...member };
+    const data: Record<string, unknown> = registration
+      ? { status: "ACTIVE", registeredAt: step.at }
+      : validateMemberChanges(requests[plan.index]!.details).data;
+    const changes = changedFields(before, data);
+    const fields = Object.keys(changes);
+    if (!fields.length) continue; // nothing to change: no entry, no event (changeMember)
+    Object.assign(member, data, { version: (member.version ?? 1) + 1, updatedAt: step.at });
+    audit.push({
+      id: uuidV7(step.at),
+      ...userActor(step.actor ?? "staff"),
+      action: "UPDATE",
+      entityType: "Member",
+      entityId: member.id,
+      requestId: plan.id,
+      changes: changes as Prisma.InputJsonObject,
+      at: step.at,
+    });
+    timeline.push({
+      id: uuidV7(step.at),
+      memberId: member.id,
+      requestId: plan.id,
+      kind: "MEMBER_UPDATED",
+      actorId: actorIds[step.actor ?? "staff"],
+      data: { fields, reference: references.get(plan.index)?.reference ?? null },
+      at: step.at,
+    });
+  }
+
   // ── the committee requests' files: documents, attestation, research report ──
   const caseFiles = caseFileRows(
     plans
@@ -961,12 +1084,14 @@ export async function seedDemo(
       .map((plan) => caseFilePlanOf(plan, requests[plan.index]!.details as Prisma.InputJsonValue)),
     {
       staff: actorIds.staff,
+      staffLabel: "staff@wasl.demo",
       researcher: actorIds.researcher,
       attestationTextId: attestationTextRow.id,
     },
     options.storage !== undefined,
   );
   timeline.push(...caseFiles.timeline);
+  audit.push(...caseFiles.audit);
 
   // ── communications and outgoing letters ──
   const communications: Prisma.CommunicationCreateManyInput[] = [];
@@ -1059,6 +1184,7 @@ export async function seedDemo(
   await insertAll(caseFiles.attestations, 10, (data) => prisma.attestation.createMany({ data }));
   await insertAll(caseFiles.reports, 11, (data) => prisma.researchReport.createMany({ data }));
   await insertAll(timeline, 11, (data) => prisma.timelineEvent.createMany({ data }));
+  await insertAll(audit, 10, (data) => prisma.auditEntry.createMany({ data }));
   await insertAll(communications, 14, (data) => prisma.communication.createMany({ data }));
   await insertAll(letters, 12, (data) => prisma.letter.createMany({ data }));
 
