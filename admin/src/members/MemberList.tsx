@@ -25,7 +25,12 @@ import {
   useEnumLabel,
 } from "../shared/EnumField.js";
 import { ExportCsvButton } from "../shared/ExportCsvButton.js";
-import { RecordLink, ResponsiveGrid } from "../shared/Responsive.js";
+import {
+  quickFiltersSx,
+  RecordLink,
+  ResponsiveGrid,
+  useSmallScreen,
+} from "../shared/Responsive.js";
 
 function useFilters() {
   const translate = useTranslate();
@@ -59,22 +64,14 @@ function ListActions() {
 }
 
 /**
- * Saved filters (kept in the browser) and one-click status filters, at the end of the row
- * as in the page's reading (and tab) order.
+ * Saved filters (kept in the browser) and one-click status filters: beside the list, at the
+ * end of the row as in the page's reading (and tab) order, on a wide screen; a wrapping row
+ * above the list on a tablet or a phone.
  */
-function FilterSidebar() {
+function FilterSidebar({ row = false }: { row?: boolean }) {
   const label = useEnumLabel("status");
   return (
-    <Card
-      sx={{
-        ml: 2,
-        mt: 8,
-        width: 200,
-        flexShrink: 0,
-        display: { xs: "none", lg: "block" },
-      }}
-      data-testid="member-filters"
-    >
+    <Card sx={quickFiltersSx(row, 200)} data-testid="member-filters">
       <CardContent>
         <SavedQueriesList />
         <FilterList label="resources.members.fields.status" icon={<PeopleIcon />}>
@@ -103,15 +100,17 @@ function Empty() {
 
 export function MemberList() {
   const filters = useFilters();
+  const small = useSmallScreen();
   return (
     <List
       filters={filters}
       actions={<ListActions />}
-      aside={<FilterSidebar />}
+      aside={small ? undefined : <FilterSidebar />}
       sort={{ field: "createdAt", order: "DESC" }}
       perPage={25}
       empty={<Empty />}
     >
+      {small && <FilterSidebar row />}
       <ResponsiveGrid
         link="show"
         data-testid="members-grid"

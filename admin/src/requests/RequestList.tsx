@@ -24,7 +24,12 @@ import { Digits } from "../shared/bidi.js";
 import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
 import { ExportCsvButton } from "../shared/ExportCsvButton.js";
-import { RecordLink, ResponsiveGrid, useSmallScreen } from "../shared/Responsive.js";
+import {
+  quickFiltersSx,
+  RecordLink,
+  ResponsiveGrid,
+  useSmallScreen,
+} from "../shared/Responsive.js";
 import {
   DueCountdown,
   DueCountdownField,
@@ -95,16 +100,8 @@ function ListActions({ create = true }: { create?: boolean }) {
 function SavedFilters({ row = false }: { row?: boolean }) {
   const { identity } = useGetIdentity();
   const f = (name: string) => `resources.requests.fields.${name}`;
-  const sx = row
-    ? {
-        mb: 1,
-        boxShadow: "none",
-        "& .MuiList-root": { display: "flex", flexWrap: "wrap" },
-        "& .MuiListItem-root": { width: "auto" },
-      }
-    : { ml: 2, mt: 8, width: 220, flexShrink: 0 };
   return (
-    <Card sx={sx} data-testid="request-saved-filters">
+    <Card sx={quickFiltersSx(row, 220)} data-testid="request-saved-filters">
       <CardContent>
         <FilterList label={f("saved")} icon={<BookmarkIcon />}>
           {identity && (

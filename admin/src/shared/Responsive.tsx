@@ -102,3 +102,19 @@ export const scrollableTabsSx = {
   "& .MuiTabs-root": { minWidth: 0, maxWidth: "100%" },
   "& .MuiTabs-scroller": { overflowX: "auto !important", scrollbarWidth: "thin" },
 } as const;
+
+/**
+ * A list's quick-filter card (saved searches, one-click filters): beside the list, after it in
+ * reading order, on a wide screen; on a tablet or a phone, where a side column has no room, a
+ * wrapping row above it.
+ */
+export function quickFiltersSx(row: boolean, width: number) {
+  return row
+    ? {
+        mb: 1,
+        boxShadow: "none",
+        "& .MuiList-root": { display: "flex", flexWrap: "wrap" },
+        "& .MuiListItem-root": { width: "auto" },
+      }
+    : { ml: 2, mt: 8, width, flexShrink: 0 };
+}
