@@ -324,6 +324,7 @@ export const ar = {
         changes: "التغييرات",
       },
       empty: "لا توجد قيود.",
+      linkedRecord: "سجل مرتبط",
     },
   },
   wasl: {

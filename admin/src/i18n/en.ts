@@ -134,6 +134,7 @@ export const en = {
         changes: "Changes",
       },
       empty: "No entries.",
+      linkedRecord: "a linked record",
     },
   },
   wasl: {

@@ -219,21 +219,35 @@ export function AuditTab() {
   );
 }
 
+/** A database id (uuid) as the API writes it in an audit entry's changes. */
+const databaseId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** An audit entry's `changes` (JSON): `{ city: { before: "جدة", after: "الرياض" } }` → city: جدة → الرياض. */
 export function ChangesText({ value }: { value: unknown }) {
   const translate = useTranslate();
   if (value === null || value === undefined || value === "") return null;
   if (typeof value !== "object") return <span>{String(value)}</span>;
   const parsed = value;
-  const field = (name: string) => translate(`resources.members.fields.${name}`, { _: name });
+  // A member's field, else a request's, by the panel's own label.
+  const field = (name: string) =>
+    translate(`resources.members.fields.${name}`, {
+      _: translate(`resources.requests.fields.${name}`, { _: name }),
+    });
+  // A change that links another record holds its database id: people read "a linked record",
+  // never a UUID (the record itself is named in the entry's own column).
+  const shown = (value: unknown) =>
+    value === null || value === undefined
+      ? "—"
+      : typeof value === "string" && databaseId.test(value)
+        ? translate("resources.audit.linkedRecord")
+        : String(value);
   if (Array.isArray(parsed)) return <span>{parsed.map((f) => field(String(f))).join("، ")}</span>;
   const entries = Object.entries(parsed as Record<string, { before: unknown; after: unknown }>);
   return (
     <Box component="span" sx={{ display: "flex", flexDirection: "column" }}>
       {entries.map(([name, change]) => (
         <span key={name}>
-          {field(name)}: <bdi>{String(change?.before ?? "—")}</bdi> ←{" "}
-          <bdi>{String(change?.after ?? "—")}</bdi>
+          {field(name)}: <bdi>{shown(change?.before)}</bdi> ← <bdi>{shown(change?.after)}</bdi>
         </span>
       ))}
     </Box>
