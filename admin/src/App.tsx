@@ -10,6 +10,7 @@ import { articles } from "./knowledge/index.js";
 import { DirectionProvider, useDirection } from "./layout/DirectionProvider.js";
 import { Layout } from "./layout/Layout.js";
 import { LoginPage } from "./layout/LoginPage.js";
+import { Notification } from "./layout/Notification.js";
 import { themeFor } from "./layout/theme.js";
 import { letters } from "./letters/index.js";
 import { members } from "./members/index.js";
@@ -44,6 +45,7 @@ function WaslAdmin() {
       i18nProvider={i18nProvider}
       layout={Layout}
       loginPage={LoginPage}
+      notification={Notification}
       dashboard={Dashboard}
       theme={themeFor(direction)}
       requireAuth

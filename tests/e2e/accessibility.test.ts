@@ -8,13 +8,14 @@
 // 14), forms check in Arabic (item 8), the audit names people and records (item 9), and
 // requests are found by member name and ready-made lists (item 5).
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
   caseFilePath,
+  rowsOf,
   screenSizes,
   settled,
   signInThroughPanel,
@@ -34,9 +35,6 @@ async function violations(page: Page): Promise<string[]> {
         .join(" | ")}`,
   );
 }
-
-/** A list's rows: a table's from tablet width up, a phone's cards below (ResponsiveGrid). */
-const rowsOf = (grid: Locator) => grid.locator(":scope tbody tr, :scope > li");
 
 /**
  * Presses Tab until the focused element passes `test` (at most `max` presses). The test runs

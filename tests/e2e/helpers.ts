@@ -225,6 +225,13 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** Presses a control as the screen's user does: a finger on a tablet or a phone, else the mouse. */
+export const press = (target: Locator, viewport: Viewport, timeout = 5_000) =>
+  viewport.touch ? target.tap({ timeout }) : target.click({ timeout });
+
+/** A list's rows: a wide screen's table rows, or a tablet's or a phone's cards (ResponsiveGrid). */
+export const rowsOf = (grid: Locator) => grid.locator(":scope tbody tr, :scope > li");
+
 /** How far the page reaches beyond the screen's width, in CSS pixels (0: it fits). */
 export async function overflow(page: Page): Promise<number> {
   return page.evaluate(

@@ -1,9 +1,10 @@
 // @vitest-environment node
-// Phones and tablets (issue 13, item 3): every main screen, at 390×844 (a phone) and
-// 1024×768 (the committee's tablets), fits the screen's width: the page never scrolls
+// Phones and tablets (issue 13, item 3): every main screen, at 390×844 (a phone), 1024×768
+// (the committee's tablets) and on a desktop, fits the screen's width: the page never scrolls
 // sideways, the list actions (filter, export, create) and the chair's decision button are
 // on screen. A screenshot of each screen at each size is kept under tests/.artifacts/layouts
-// (the CI's artifact folder).
+// (the CI's artifact folder). On the same screens counts take their Arabic plural (item 7) and
+// list dates do not wrap (item 10). Right after a save, its notice leaves Save tappable.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -14,6 +15,7 @@ import {
   browserSuite,
   caseFilePath,
   overflow,
+  press,
   screenSizes,
   settled,
   signInThroughPanel,
@@ -21,8 +23,6 @@ import {
 
 const available = browserAvailable();
 const artifacts = join(process.cwd(), "tests/.artifacts/layouts");
-
-const sizes = screenSizes.filter((size) => size.name !== "desktop");
 
 /** Whether the element lies within the screen's width (no sideways scrolling to reach it). */
 async function withinWidth(page: Page, selector: string): Promise<boolean> {
@@ -84,7 +84,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
     };
   }
 
-  it.each(sizes)(
+  it.each(screenSizes)(
     "fits every main screen at $name size ($width×$height)",
     async (size) => {
       mkdirSync(artifacts, { recursive: true });
@@ -141,7 +141,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
           wide.push("chair: decision button off-screen");
         // Tappable: nothing covers it where a finger lands; its dialog fits the screen (the
         // whole screen on a phone) with its buttons on it.
-        await decide.tap({ timeout: 5_000 });
+        await press(decide, size);
         const dialog = chair.getByRole("dialog");
         await dialog.waitFor();
         await chair.waitForTimeout(400); // the dialog's opening transition
@@ -158,6 +158,47 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
       expect(wide).toEqual([]);
     },
     240_000,
+  );
+
+  it.each(screenSizes)(
+    "leaves Save tappable right after a save, its notice shown at $name size",
+    async (size) => {
+      const member = await app().database.prisma.member.findFirstOrThrow({
+        where: { status: "ACTIVE" },
+        orderBy: { memberNumber: "desc" },
+        skip: 3,
+      });
+      const editUrl = `${app().url}/#/members/${encodeURIComponent(gid("Member", member.id))}`;
+      const page = await openPage(size);
+      const district = page.locator('input[name="district"]');
+      const save = page.getByRole("button", { name: "حفظ" });
+      await step(`${size.name}-save-after-save`, async () => {
+        await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
+        await page.goto(editUrl);
+        await district.fill(`حي الحفظ الأول ${size.name}`);
+        await press(save, size);
+        await page.waitForURL(/\/show/);
+        // Straight back to the form, the «record updated» notice still on screen.
+        await page.goto(editUrl);
+        await district.fill(`حي الحفظ الثاني ${size.name}`);
+        await page.locator(".MuiSnackbar-root").waitFor();
+        // What a finger on Save's centre touches is Save, not the notice.
+        const onTop = await save.evaluate((button) => {
+          const r = button.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return hit ? button.contains(hit) : false;
+        });
+        expect(await page.locator(".MuiSnackbar-root").isVisible()).toBe(true);
+        expect(onTop).toBe(true);
+        await press(save, size);
+        await page.waitForURL(/\/show/);
+        const stored = await app().database.prisma.member.findUniqueOrThrow({
+          where: { id: member.id },
+        });
+        expect(stored.district).toBe(`حي الحفظ الثاني ${size.name}`);
+      });
+      await page.context().close();
+    },
   );
 });
 
