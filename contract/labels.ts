@@ -1,4 +1,4 @@
-// Labels of values that both the panel and the API's own outputs (the members' and requests'
+// Labels of values (and the requests list's columns) that both the panel and the API's own outputs (the members' and requests'
 // CSV exports) show people, in each language: one wording in both. Part of the contract (contract/README.md).
 
 export const membershipStatusLabels = {
@@ -74,5 +74,38 @@ export const requestTypeLabels = {
     INQUIRY: "Inquiry",
     COMPLAINT: "Complaint",
     SUGGESTION: "Suggestion",
+  },
+} as const;
+
+/**
+ * The requests list's column names, which the requests' CSV export repeats as its headers:
+ * a column reads the same in the panel and in the file taken from it.
+ */
+export const requestFieldLabels = {
+  ar: {
+    reference: "الرقم المرجعي",
+    status: "الحالة",
+    type: "النوع",
+    channel: "القناة",
+    member: "العضو",
+    subject: "الموضوع",
+    amountRequested: "المبلغ المطلوب (ريال)",
+    amountApproved: "المبلغ المعتمد (ريال)",
+    assignee: "الموظف المسؤول",
+    submittedAt: "تاريخ التقديم",
+    decisionDueAt: "موعد القرار",
+  },
+  en: {
+    reference: "Reference",
+    status: "Status",
+    type: "Type",
+    channel: "Channel",
+    member: "Member",
+    subject: "Subject",
+    amountRequested: "Amount requested (SAR)",
+    amountApproved: "Amount approved (SAR)",
+    assignee: "Assignee",
+    submittedAt: "Submitted",
+    decisionDueAt: "Decision due",
   },
 } as const;

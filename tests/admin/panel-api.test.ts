@@ -248,7 +248,7 @@ describe("requests CSV export", () => {
 
   it("exports the filtered list's every row, in Arabic, national IDs masked without the grant", async () => {
     const lines = await csv("type=FINANCIAL_SUPPORT&lang=ar", maskedStaff);
-    expect(lines[0]).toContain("رقم الطلب");
+    expect(lines[0]).toContain("الرقم المرجعي");
     expect(lines[0]).toContain("رقم الهوية");
     const total = await t.gql(
       `{ requests(first: 1, filter: { type: FINANCIAL_SUPPORT }) { totalCount } }`,

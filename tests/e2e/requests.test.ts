@@ -4,19 +4,47 @@
 // required document, record the in-person attestation, submit (REQ-… reference) and raise
 // it to the committee; the chair records the decision APPROVED with a reason; staff complete
 // it; the status chip and the timeline say so in Arabic. Screenshots on failure.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { undecidedStates } from "../../api/modules/requests/lifecycle.js";
+import { channelLabels, requestStatusLabels, requestTypeLabels } from "../../contract/labels.js";
 import {
   browserAvailable,
   browserSuite,
   choose,
+  rowsOf,
+  screenSizes,
   screenshotDir,
+  settled,
   signInThroughPanel,
 } from "./helpers.js";
 
 const available = browserAvailable();
 const samplePdf = join(process.cwd(), "tests/fixtures/sample.pdf");
+
+/** Waits for the list's filter to hold `part` (react-admin writes it to the URL, debounced). */
+async function filtered(page: Page, part: string): Promise<void> {
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(part), {
+    timeout: 20_000,
+  });
+}
+
+/**
+ * Sets a list filter as a user does: adds it through «add filter» unless it is shown already,
+ * then picks the option.
+ */
+async function pick(page: Page, label: string, option: string, inUrl: string): Promise<void> {
+  const select = page.getByRole("combobox", { name: new RegExp(`^${label}`) });
+  if ((await select.count()) === 0) {
+    await page.getByTestId("list-filter-button").click();
+    await page.getByRole("menu").getByText(label, { exact: true }).click();
+  }
+  await select.first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await filtered(page, inUrl);
+}
 
 describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
   const { app, openPage: openContext, step } = browserSuite("requests-");
@@ -290,29 +318,154 @@ describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
     });
   });
 
-  it("exports the filtered requests list to CSV, as members are exported (item 5)", async () => {
-    const db = app().database.prisma;
-    const page = await openContext();
-    await step("export", async () => {
+  it.each(screenSizes)(
+    "filters the requests list one filter at a time and exports exactly its rows at $name size (item 5)",
+    async (size) => {
+      const db = app().database.prisma;
+      const staffUser = await db.user.findUniqueOrThrow({ where: { email: "staff@wasl.demo" } });
+      const now = new Date();
+      const all = await db.request.findMany({
+        select: {
+          reference: true,
+          status: true,
+          typeCode: true,
+          channel: true,
+          assigneeId: true,
+          decisionDueAt: true,
+          clockPausedAt: true,
+        },
+      });
+      type Row = (typeof all)[number];
+      const undecided = (r: Row) => undecidedStates.includes(r.status) && !!r.decisionDueAt;
+      // The rarest value of a column that some request holds: a short list, shown whole.
+      const rarest = <K extends "status" | "typeCode" | "channel">(key: K): Row[K] => {
+        const counts = new Map<Row[K], number>();
+        for (const r of all) counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
+        return [...counts].sort((a, b) => a[1] - b[1])[0]![0];
+      };
+      const status = rarest("status");
+      const type = rarest("typeCode");
+      const channel = rarest("channel");
+      const label = (group: Record<string, string>, value: string) => group[value]!;
+      // Each filter as the panel offers it, and the requests the domain's rules say it keeps.
+      const filters: {
+        name: string;
+        apply: (page: Page) => Promise<void>;
+        keeps: (r: Row) => boolean;
+      }[] = [
+        {
+          name: "type",
+          apply: (page) =>
+            pick(page, "النوع", label(requestTypeLabels.ar, type), `"type":"${type}"`),
+          keeps: (r) => r.typeCode === type,
+        },
+        {
+          name: "status",
+          apply: (page) =>
+            pick(page, "الحالة", label(requestStatusLabels.ar, status), `"status":"${status}"`),
+          keeps: (r) => r.status === status,
+        },
+        {
+          name: "assignee",
+          apply: (page) => pick(page, "الموظف المسؤول", "المسندة إليّ", '"assignee":'),
+          keeps: (r) => r.assigneeId === staffUser.id,
+        },
+        {
+          name: "channel",
+          apply: (page) =>
+            pick(page, "القناة", label(channelLabels.ar, channel), `"channel":"${channel}"`),
+          keeps: (r) => r.channel === channel,
+        },
+        {
+          name: "due-soon",
+          apply: async (page) => {
+            await page.getByTestId("request-saved-filters").getByText("مستحقة هذا الأسبوع").click();
+            await filtered(page, '"dueWithinDays":7');
+          },
+          keeps: (r) =>
+            undecided(r) &&
+            !r.clockPausedAt &&
+            r.decisionDueAt!.getTime() >= now.getTime() &&
+            r.decisionDueAt!.getTime() <= now.getTime() + 7 * 86_400_000,
+        },
+        {
+          name: "overdue",
+          apply: (page) => pick(page, "متأخر", "نعم", '"overdue":true'),
+          // Past the deadline; a paused clock stopped counting at the pause.
+          keeps: (r) =>
+            undecided(r) && r.decisionDueAt!.getTime() < (r.clockPausedAt ?? now).getTime(),
+        },
+      ];
+      const page = await openContext(size);
       await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
-      const filter = encodeURIComponent(JSON.stringify({ status: "APPROVED" }));
-      await page.goto(`${app().url}/#/requests?filter=${filter}`);
-      await page.getByTestId("requests-grid").waitFor();
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByTestId("export-requests").click(),
-      ]);
-      const path = await download.path();
-      const bytes = new Uint8Array(
-        await import("node:fs/promises").then((fs) => fs.readFile(path)),
-      );
-      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
-      expect(lines[0]).toContain("رقم الطلب");
-      expect(lines.length - 1).toBe(await db.request.count({ where: { status: "APPROVED" } }));
-      // The status in the panel's words (contract/labels.ts), as the list's chips say it.
-      await page.getByTestId("requests-grid").getByText("معتمد").first().waitFor();
-      expect(lines.slice(1).every((l) => l.split(",")[1] === "معتمد")).toBe(true);
-    });
-  }, 120_000);
+      for (const filter of filters) {
+        const expected = all.filter(filter.keeps).map((r) => r.reference ?? "");
+        await step(`${size.name}-filter-${filter.name}`, async () => {
+          expect(expected.length, `${filter.name}: the demo has such requests`).toBeGreaterThan(0);
+          await page.goto(`${app().url}/#/requests?filter=${encodeURIComponent("{}")}`);
+          const grid = page.getByTestId("requests-grid");
+          await rowsOf(grid).first().waitFor({ timeout: 20_000 });
+          await filter.apply(page);
+          // The list shows the filtered rows: all of them, or its first page of them.
+          const shown = async () =>
+            [...((await grid.textContent()) ?? "").matchAll(/REQ-\d{4}-\d+/g)].map((m) => m[0]);
+          await expect
+            .poll(
+              async () =>
+                (await rowsOf(grid).count()) === Math.min(25, expected.length) &&
+                (await shown()).every((reference) => expected.includes(reference)),
+              { timeout: 20_000 },
+            )
+            .toBe(true);
+          await settled(page);
+          const references = await shown();
+          expect(references.length, filter.name).toBeGreaterThan(0);
+          for (const reference of references) expect(expected, filter.name).toContain(reference);
+          if (expected.length <= 25)
+            expect(new Set(references)).toEqual(new Set(expected.filter(Boolean)));
+        });
+        await step(`${size.name}-export-${filter.name}`, async () => {
+          const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.getByTestId("export-requests").click(),
+          ]);
+          const bytes = await readFile(await download.path());
+          expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          const [header = "", ...lines] = new TextDecoder().decode(bytes).trim().split("\r\n");
+          // The headers are the panel's own words: the filters' labels shown on the list.
+          const columns = header.split(",");
+          for (const name of ["الرقم المرجعي", "الحالة", "النوع", "القناة", "العضو", "موعد القرار"])
+            expect(columns).toContain(name);
+          for (const shownLabel of await page
+            .locator("form label")
+            .evaluateAll((labels) => labels.map((l) => l.textContent?.replace("*", "").trim())))
+            if (shownLabel && shownLabel !== "متأخر") expect(columns).toContain(shownLabel);
+          // Exactly the filtered rows: every one, and no other.
+          expect(lines.map((l) => l.split(",")[0]).sort()).toEqual([...expected].sort());
+        });
+      }
+      await step(`${size.name}-headers-as-the-table`, async () => {
+        // Where the list is a table, each exported column is headed as the table's column.
+        const headers = await page
+          .locator('[data-testid="requests-grid"] thead th')
+          .allTextContents();
+        if (size.name !== "desktop") return;
+        expect(headers.length).toBeGreaterThan(0);
+        const notExported = ["المهلة المتبقية", "تاريخ الإنشاء", ""];
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByTestId("export-requests").click(),
+        ]);
+        const header = new TextDecoder()
+          .decode(await readFile(await download.path()))
+          .replace(/^\uFEFF/, "")
+          .split("\r\n")[0]!
+          .split(",");
+        for (const h of headers.map((h) => h.trim()).filter((h) => !notExported.includes(h)))
+          expect(header).toContain(h);
+      });
+      await page.context().close();
+    },
+    240_000,
+  );
 });

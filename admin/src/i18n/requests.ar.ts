@@ -1,29 +1,21 @@
 // شاشات الطلبات بالعربية؛ للملف requests.en.ts المفاتيح نفسها.
+import { requestFieldLabels } from "../../../contract/labels.js";
+
 export const requestsAr = {
   resource: {
     name: "الطلبات |||| طلب",
     fields: {
-      reference: "الرقم المرجعي",
-      type: "النوع",
-      channel: "القناة",
-      status: "الحالة",
-      subject: "الموضوع",
+      ...requestFieldLabels.ar,
       description: "الوصف",
       details: "التفاصيل (JSON)",
-      amountRequested: "المبلغ المطلوب (ريال)",
       meetingDate: "تاريخ اجتماع اللجنة",
       votesFor: "الموافقون",
       votesAgainst: "غير الموافقين",
       abstentions: "الممتنعون",
-      amountApproved: "المبلغ المعتمد (ريال)",
       incomingLetterNumber: "رقم الخطاب الوارد",
-      member: "العضو",
-      assignee: "الموظف المسؤول",
       researcher: "الباحث الاجتماعي",
       overdue: "متأخر",
       due: "المهلة المتبقية",
-      decisionDueAt: "موعد القرار",
-      submittedAt: "تاريخ التقديم",
       createdAt: "تاريخ الإنشاء",
       updatedAt: "آخر تعديل",
       q: "المرجع أو اسم العضو أو رقمه أو هويته",

@@ -1,29 +1,21 @@
 // The requests screens in English; requests.ar.ts has exactly the same keys.
+import { requestFieldLabels } from "../../../contract/labels.js";
+
 export const requestsEn = {
   resource: {
     name: "Request |||| Requests",
     fields: {
-      reference: "Reference",
-      type: "Type",
-      channel: "Channel",
-      status: "Status",
-      subject: "Subject",
+      ...requestFieldLabels.en,
       description: "Description",
       details: "Details (JSON)",
-      amountRequested: "Amount requested (SAR)",
       meetingDate: "Committee meeting date",
       votesFor: "Votes to approve",
       votesAgainst: "Votes to reject",
       abstentions: "Abstentions",
-      amountApproved: "Amount approved (SAR)",
       incomingLetterNumber: "Incoming letter number",
-      member: "Member",
-      assignee: "Assignee",
       researcher: "Researcher",
       overdue: "Overdue",
       due: "Time left",
-      decisionDueAt: "Decision due",
-      submittedAt: "Submitted",
       createdAt: "Created",
       updatedAt: "Last changed",
       q: "Reference, or member's name, number or ID",

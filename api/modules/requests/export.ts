@@ -5,7 +5,12 @@
 // personal data, and then each member's read is audited, as the members' export does.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { channelLabels, requestStatusLabels, requestTypeLabels } from "../../../contract/labels.js";
+import {
+  channelLabels,
+  requestFieldLabels,
+  requestStatusLabels,
+  requestTypeLabels,
+} from "../../../contract/labels.js";
 import { requestTypeCodes } from "../../../contract/requests.js";
 import type { Services } from "../../auth/context.js";
 import { mayReadPersonalData } from "../../auth/policy.js";
@@ -32,37 +37,26 @@ const sortFields = {
 const nullable = new Set<string>(["submittedAt", "decisionDueAt", "reference"]);
 const batchSize = 500;
 
-const columns: Record<Locale, string[]> = {
-  ar: [
-    "رقم الطلب",
-    "الحالة",
-    "نوع الطلب",
-    "القناة",
-    "رقم العضوية",
-    "اسم العضو",
-    "رقم الهوية",
-    "الموضوع",
-    "المبلغ المطلوب",
-    "المبلغ المعتمد",
-    "الموظف المسؤول",
-    "تاريخ التقديم",
-    "موعد القرار",
-  ],
-  en: [
-    "Reference",
-    "Status",
-    "Request type",
-    "Channel",
-    "Member number",
-    "Member name",
-    "National ID",
-    "Subject",
-    "Amount requested",
-    "Amount approved",
-    "Assignee",
-    "Submitted at",
-    "Decision due",
-  ],
+/** The headers: the requests list's column names (contract/labels.ts), then the member's. */
+const columns = (locale: Locale): string[] => {
+  const f = requestFieldLabels[locale];
+  const [memberNumber, nationalId] =
+    locale === "ar" ? ["رقم العضوية", "رقم الهوية"] : ["Member number", "National ID"];
+  return [
+    f.reference,
+    f.status,
+    f.type,
+    f.channel,
+    memberNumber,
+    f.member,
+    nationalId,
+    f.subject,
+    f.amountRequested,
+    f.amountApproved,
+    f.assignee,
+    f.submittedAt,
+    f.decisionDueAt,
+  ];
 };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -131,7 +125,7 @@ export function createRequestsExportHandler(services: Services) {
     const direction = params.get("order") === "ASC" ? "asc" : "desc";
     const stamp = new Date().toISOString().slice(0, 10);
 
-    startCsv(res, `requests-${stamp}.csv`, columns[locale]);
+    startCsv(res, `requests-${stamp}.csv`, columns(locale));
     let cursor: string | undefined;
     for (;;) {
       const page = await prisma.request.findMany({
