@@ -1,8 +1,9 @@
 // @vitest-environment node
 // Accessibility (issue 13, items 12-14; WCAG 2.1 AA): axe-core finds no violation of the
 // wcag2a, wcag2aa, wcag21a and wcag21aa rules on the main screens in Arabic, at desktop,
-// tablet and phone size; and a keyboard alone signs in, finds a member, opens them, opens one of their
-// requests and saves a form, with a focus indicator that can be seen. At the three sizes too:
+// tablet and phone size; a keyboard alone signs in, finds a member, opens them, opens one of
+// their requests and saves a form, with a focus indicator that can be seen; required fields
+// are marked aria-required. At the three sizes too:
 // every list's rows open from the keyboard (item 12), filter cards sit in the DOM where they
 // are read (item 13), pagination speaks Arabic and charts carry their figures as text (item
 // 14), forms check in Arabic (item 8), the audit names people and records (item 9), and
@@ -120,127 +121,152 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
     240_000,
   );
 
-  it("lets a keyboard alone sign in, find a member, open them and a request, and save a form", async () => {
-    const db = app().database.prisma;
-    const member = await db.member.findFirstOrThrow({
-      where: { status: "ACTIVE", requests: { some: { reference: { not: null } } } },
-      orderBy: { memberNumber: "asc" },
-    });
-    const page = await openPage();
-    await step("keyboard-sign-in", async () => {
-      await page.goto(`${app().url}/#/login`);
-      await page.locator('input[name="email"]').waitFor();
-      await tabTo(page, "the e-mail field", (e) => e.getAttribute("name") === "email");
-      await page.keyboard.type("staff@wasl.demo");
-      await page.keyboard.press("Tab");
-      await page.keyboard.type("Staff#2026");
-      await page.keyboard.press("Enter");
-      await page.waitForSelector('[data-testid="live-indicator"]', { timeout: 30_000 });
-    });
-    await step("keyboard-find-member", async () => {
-      await tabTo(page, "the members menu item", (e) => e.getAttribute("href") === "#/members");
-      // The focus can be seen: a solid outline at least 2 px wide.
-      const outline = await page.evaluate(() => {
-        const style = getComputedStyle(document.activeElement as Element);
-        return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+  it.each(screenSizes)(
+    "lets a keyboard alone sign in, find a member, open them and a request, and save a form at $name size",
+    async (size) => {
+      const db = app().database.prisma;
+      const member = await db.member.findFirstOrThrow({
+        where: { status: "ACTIVE", requests: { some: { reference: { not: null } } } },
+        orderBy: { memberNumber: "asc" },
+        skip: screenSizes.indexOf(size),
       });
-      expect(outline.style).toBe("solid");
-      expect(outline.width).toBeGreaterThanOrEqual(2);
-      await page.keyboard.press("Enter");
-      await page.waitForURL(/#\/members/);
-      await tabTo(page, "the search box", (e) => e.getAttribute("name") === "q");
-      await page.keyboard.type(member.memberNumber);
-      await page.waitForURL(/filter=/, { timeout: 20_000 });
-      await page.getByRole("link", { name: member.fullNameAr }).waitFor({ timeout: 20_000 });
-    });
-    await step("keyboard-open-member", async () => {
-      await tabTo(
-        page,
-        "the member's link",
-        (e, name) => e.textContent === name && e.tagName === "A",
-        member.fullNameAr,
-      );
-      await page.keyboard.press("Enter");
-      await page.waitForURL(/\/show/);
-    });
-    await step("keyboard-open-request", async () => {
-      // A tab strip is one stop for Tab; its tabs are reached with the arrow keys (in
-      // Arabic the next tab is to the left).
-      await page.getByRole("tab").first().waitFor(); // the case file drawn, as a reader waits
-      await tabTo(page, "the tab strip", (e) => e.getAttribute("role") === "tab");
-      for (let i = 0; i < 8; i++) {
-        const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
-        if (name.includes("الطلبات")) break;
-        await page.keyboard.press("ArrowLeft");
-      }
-      await page.keyboard.press("Enter");
-      await page.waitForURL(/show\/requests/);
-      await page.locator('a[href*="#/requests/"]').first().waitFor({ timeout: 20_000 });
-      await tabTo(page, "a request's link", (e) =>
-        (e.getAttribute("href") ?? "").startsWith("#/requests/"),
-      );
-      await page.keyboard.press("Enter");
-      await page.getByTestId("request-header").waitFor({ timeout: 20_000 });
-    });
-    await step("keyboard-save-form", async () => {
-      await page.goBack();
-      await page.goBack();
-      await page.waitForURL(/\/members\/[^/]+\/show$/);
-      await tabTo(
-        page,
-        "the edit link",
-        (e) => e.tagName === "A" && /تعديل/.test(e.textContent ?? ""),
-      );
-      await page.keyboard.press("Enter");
-      await page.locator('input[name="district"]').waitFor();
-      await tabTo(page, "the district field", (e) => e.getAttribute("name") === "district");
-      await page.keyboard.press("ControlOrMeta+a");
-      await page.keyboard.type("حي لوحة المفاتيح");
-      await tabTo(
-        page,
-        "the save button",
-        (e) => e.tagName === "BUTTON" && /حفظ/.test(e.textContent ?? ""),
-      );
-      await page.keyboard.press("Enter");
-      await page.waitForURL(/\/show/);
-      await page.getByText("حي لوحة المفاتيح").first().waitFor();
-    });
-  });
-
-  it("says which fields are required to assistive technology, not only with «*» (item 14)", async () => {
-    const page = await openPage();
-    await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
-    for (const path of ["/#/members/create", "/#/requests/create", "/#/users/create"]) {
-      await step(`required-${path}`, async () => {
-        await page.goto(`${app().url}${path}`);
-        await settled(page);
-        // Every label with react-admin's required mark names a control marked aria-required,
-        // and no control is marked without the mark.
-        const fields = await page.evaluate(() =>
-          [...document.querySelectorAll("#main-content label")].map((label) => {
-            const mark = [...label.querySelectorAll('span[aria-hidden="true"]')].some(
-              (s) => s.textContent?.trim() === "*",
-            );
-            const l = label as HTMLLabelElement;
-            const control =
-              (l.htmlFor && document.getElementById(l.htmlFor)) ||
-              label.querySelector("input") ||
-              (l.id && document.querySelector(`[aria-labelledby~="${CSS.escape(l.id)}"]`));
-            return {
-              label: label.textContent?.trim() ?? "",
-              mark,
-              required: control ? control.getAttribute("aria-required") === "true" : null,
-            };
-          }),
+      const memberHref = `#/members/${encodeURIComponent(gid("Member", member.id))}/show`;
+      const district = `حي لوحة المفاتيح ${size.name}`;
+      const page = await openPage(size);
+      await step(`${size.name}-keyboard-sign-in`, async () => {
+        await page.goto(`${app().url}/#/login`);
+        await page.locator('input[name="email"]').waitFor();
+        await tabTo(page, "the e-mail field", (e) => e.getAttribute("name") === "email");
+        await page.keyboard.type("staff@wasl.demo");
+        await page.keyboard.press("Tab");
+        await page.keyboard.type("Staff#2026");
+        await page.keyboard.press("Enter");
+        await page.waitForSelector('[data-testid="live-indicator"]', { timeout: 30_000 });
+      });
+      await step(`${size.name}-keyboard-find-member`, async () => {
+        // On a phone the menu is a drawer, closed: its button opens it first.
+        if (!(await page.locator('a[href="#/members"]').isVisible())) {
+          await tabTo(
+            page,
+            "the menu button",
+            (e) => e.getAttribute("aria-label") === "فتح القائمة",
+          );
+          await page.keyboard.press("Enter");
+        }
+        await tabTo(page, "the members menu item", (e) => e.getAttribute("href") === "#/members");
+        // The focus can be seen: a solid outline at least 2 px wide.
+        const outline = await page.evaluate(() => {
+          const style = getComputedStyle(document.activeElement as Element);
+          return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+        });
+        expect(outline.style).toBe("solid");
+        expect(outline.width).toBeGreaterThanOrEqual(2);
+        await page.keyboard.press("Enter");
+        await page.waitForURL(/#\/members/);
+        await tabTo(page, "the search box", (e) => e.getAttribute("name") === "q");
+        await page.keyboard.type(member.memberNumber);
+        await page.waitForURL(/filter=/, { timeout: 20_000 });
+        await page.locator(`a[href="${memberHref}"]`).waitFor({ timeout: 20_000 });
+      });
+      await step(`${size.name}-keyboard-open-member`, async () => {
+        // The member's link: their name in a table, their whole card on a tablet or a phone.
+        await tabTo(
+          page,
+          "the member's link",
+          (e, href) => e.tagName === "A" && e.getAttribute("href") === href,
+          memberHref,
         );
-        const marked = fields.filter((f) => f.mark);
-        expect(marked.length, path).toBeGreaterThan(0);
-        for (const f of marked) expect(f.required, `${path} ${f.label}`).toBe(true);
-        for (const f of fields.filter((f) => !f.mark && f.required !== null))
-          expect(f.required, `${path} ${f.label}`).toBe(false);
+        await page.keyboard.press("Enter");
+        await page.waitForURL(/\/show/);
       });
-    }
-  }, 120_000);
+      await step(`${size.name}-keyboard-open-request`, async () => {
+        // A tab strip is one stop for Tab; its tabs are reached with the arrow keys (in
+        // Arabic the next tab is to the left).
+        await page.getByRole("tab").first().waitFor(); // the case file drawn, as a reader waits
+        await tabTo(page, "the tab strip", (e) => e.getAttribute("role") === "tab");
+        for (let i = 0; i < 8; i++) {
+          const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+          if (name.includes("الطلبات")) break;
+          await page.keyboard.press("ArrowLeft");
+        }
+        await page.keyboard.press("Enter");
+        await page.waitForURL(/show\/requests/);
+        await page.locator('a[href*="#/requests/"]').first().waitFor({ timeout: 20_000 });
+        await tabTo(page, "a request's link", (e) =>
+          (e.getAttribute("href") ?? "").startsWith("#/requests/"),
+        );
+        await page.keyboard.press("Enter");
+        await page.getByTestId("request-header").waitFor({ timeout: 20_000 });
+      });
+      await step(`${size.name}-keyboard-save-form`, async () => {
+        await page.goBack();
+        await page.goBack();
+        await page.waitForURL(/\/members\/[^/]+\/show$/);
+        await tabTo(
+          page,
+          "the edit link",
+          // Named by its text, or on a phone (an icon alone) by its aria-label.
+          (e) =>
+            e.tagName === "A" && /تعديل/.test(`${e.textContent} ${e.getAttribute("aria-label")}`),
+        );
+        await page.keyboard.press("Enter");
+        await page.locator('input[name="district"]').waitFor();
+        await tabTo(page, "the district field", (e) => e.getAttribute("name") === "district");
+        await page.keyboard.press("ControlOrMeta+a");
+        await page.keyboard.type(district);
+        await tabTo(
+          page,
+          "the save button",
+          (e) => e.tagName === "BUTTON" && /حفظ/.test(e.textContent ?? ""),
+        );
+        await page.keyboard.press("Enter");
+        await page.waitForURL(/\/show/);
+        await page.getByText(district).first().waitFor();
+      });
+      await page.context().close();
+    },
+    180_000,
+  );
+
+  it.each(screenSizes)(
+    "says which fields are required to assistive technology, not only with «*», at $name size (item 14)",
+    async (size) => {
+      const page = await openPage(size);
+      await signInThroughPanel(page, app().url, "admin@wasl.demo", "Admin#2026");
+      for (const path of ["/#/members/create", "/#/requests/create", "/#/users/create"]) {
+        await step(`${size.name}-required-${path}`, async () => {
+          await page.goto(`${app().url}${path}`);
+          await settled(page);
+          // Every label with react-admin's required mark names a control marked aria-required,
+          // and no control is marked without the mark.
+          const fields = await page.evaluate(() =>
+            [...document.querySelectorAll("#main-content label")].map((label) => {
+              const mark = [...label.querySelectorAll('span[aria-hidden="true"]')].some(
+                (s) => s.textContent?.trim() === "*",
+              );
+              const l = label as HTMLLabelElement;
+              const control =
+                (l.htmlFor && document.getElementById(l.htmlFor)) ||
+                label.querySelector("input") ||
+                (l.id && document.querySelector(`[aria-labelledby~="${CSS.escape(l.id)}"]`));
+              return {
+                label: label.textContent?.trim() ?? "",
+                mark,
+                required: control ? control.getAttribute("aria-required") === "true" : null,
+              };
+            }),
+          );
+          const marked = fields.filter((f) => f.mark);
+          expect(marked.length, path).toBeGreaterThan(0);
+          for (const f of marked) expect(f.required, `${path} ${f.label}`).toBe(true);
+          for (const f of fields.filter((f) => !f.mark && f.required !== null))
+            expect(f.required, `${path} ${f.label}`).toBe(false);
+        });
+      }
+      await page.context().close();
+    },
+    120_000,
+  );
 
   it.each(screenSizes)(
     "checks a form in Arabic, never with the browser's English bubble, at $name size (item 8)",
