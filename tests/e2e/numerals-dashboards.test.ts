@@ -13,15 +13,13 @@ import {
   caseFilePath,
   desktop,
   overflow,
-  phone,
+  screenSizes,
   settled,
   signInThroughPanel,
-  tablet,
   type Viewport,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const sizes: Viewport[] = [tablet, phone];
 const latin = /[0-9]/;
 const arabicIndic = /[٠-٩۰-۹]/;
 
@@ -79,87 +77,75 @@ describe.skipIf(!available)("numeral system and role dashboards (Chromium)", () 
     ] as const;
   }
 
-  it("writes every number in Latin digits by default, and in Arabic-Indic ones once chosen", async () => {
-    const page = await signedIn("admin");
-    const paths = await screens();
-    await step("latin by default", async () => {
-      for (const [name, path, loaded] of paths) {
-        await page.goto(`${app().url}${path}`);
-        await page.locator(loaded).first().waitFor();
-        await settled(page);
-        const found = await digitsOn(page);
-        expect(found.latin.length, `${name} shows numbers`).toBeGreaterThan(0);
-        expect(found.arab, `${name}: Arabic-Indic digits among Latin ones`).toEqual([]);
-      }
-    });
-    await step("choose Arabic-Indic digits in the user menu", async () => {
-      await page.getByRole("button", { name: "الملف الشخصي" }).first().click();
-      await page.locator('[data-testid="numerals-choice"] [data-value="arab"]').click();
-      await page.keyboard.press("Escape");
-      expect(await page.evaluate(() => localStorage.getItem("RaStore.numerals"))).toBe('"arab"');
-    });
-    await step("arabic-indic everywhere", async () => {
-      for (const [name, path, loaded] of paths) {
-        await page.goto(`${app().url}${path}`);
-        await page.locator(loaded).first().waitFor();
-        await settled(page);
-        const found = await digitsOn(page);
-        expect(found.arab.length, `${name} shows numbers`).toBeGreaterThan(0);
-        expect(
-          found.latin,
-          `${name}: Latin digits among Arabic-Indic ones ${JSON.stringify(found.latin)}`,
-        ).toEqual([]);
-      }
-    });
-    for (const viewport of sizes) {
-      const small = await openPage(viewport);
-      // The choice is the user's, kept in their browser as the language is.
-      await small.addInitScript(() => localStorage.setItem("RaStore.numerals", '"arab"'));
-      await signInThroughPanel(small, app().url, "admin@wasl.demo", "Admin#2026");
-      await step(`arabic-indic at ${viewport.width}`, async () => {
+  it.each(screenSizes)(
+    "writes every number in Latin digits by default, and in Arabic-Indic ones once chosen, at $name size",
+    async (size) => {
+      const page = await signedIn("admin", size);
+      const paths = await screens();
+      const digitsOfEach = async (system: "latin" | "arab") => {
         for (const [name, path, loaded] of paths) {
-          await small.goto(`${app().url}${path}`);
-          await small
-            .locator(name === "members" ? "#main-content a" : loaded)
+          await page.goto(`${app().url}${path}`);
+          // A phone's or a tablet's members list is cards: its links show it has loaded.
+          await page
+            .locator(name === "members" && size.touch ? "#main-content a" : loaded)
             .first()
             .waitFor();
-          await settled(small);
-          const found = await digitsOn(small);
-          expect(found.arab.length, `${name} shows numbers`).toBeGreaterThan(0);
-          expect(
-            found.latin,
-            `${name} at ${viewport.width}: ${JSON.stringify(found.latin)}`,
-          ).toEqual([]);
+          await settled(page);
+          const found = await digitsOn(page);
+          const other = system === "latin" ? "arab" : "latin";
+          expect(found[system].length, `${name} shows numbers`).toBeGreaterThan(0);
+          expect(found[other], `${name}: ${other} digits among ${system} ones`).toEqual([]);
+        }
+      };
+      await step(`${size.name}-latin-by-default`, () => digitsOfEach("latin"));
+      await step(`${size.name}-choose-arabic-indic-in-the-user-menu`, async () => {
+        await page.getByRole("button", { name: "الملف الشخصي" }).first().click();
+        await page.locator('[data-testid="numerals-choice"] [data-value="arab"]').click();
+        await page.keyboard.press("Escape");
+        expect(await page.evaluate(() => localStorage.getItem("RaStore.numerals"))).toBe('"arab"');
+      });
+      await step(`${size.name}-arabic-indic-everywhere`, () => digitsOfEach("arab"));
+      await page.context().close();
+    },
+    240_000,
+  );
+
+  it.each(screenSizes)(
+    "labels the charts' value axes and gives each chart its figures as text at $name size",
+    async (size) => {
+      const page = await signedIn("staff", size);
+      await step(`${size.name}-axes`, async () => {
+        await settled(page);
+        const charts = page.locator("figure");
+        expect(await charts.count()).toBeGreaterThanOrEqual(3);
+        await expect
+          .poll(() => page.locator(".MuiChartsAxis-label").allTextContents())
+          .toContain("عدد الطلبات");
+        // The text alternative: each chart's figures as a list a screen reader reads.
+        const lists = page.locator('[data-testid="chart-figures"]');
+        expect(await lists.count()).toBe(await charts.count());
+        expect(await lists.locator("li").count()).toBeGreaterThan(0);
+        const ticks = await page.locator(".MuiChartsAxis-tickLabel").allTextContents();
+        expect(
+          ticks.some((t) => /^[0-9]+$/.test(t.trim())),
+          JSON.stringify(ticks),
+        ).toBe(true);
+        // The axes' labels are drawn inside the screen, not cut off at its edge.
+        for (const label of await page.locator(".MuiChartsAxis-label").all()) {
+          const box = await label.boundingBox();
+          expect(box && box.x >= 0 && box.x + box.width <= size.width).toBe(true);
         }
       });
-      await small.context().close();
-    }
-  }, 240_000);
-
-  it("labels the charts' value axes and gives each chart its figures as text", async () => {
-    const page = await signedIn("staff");
-    await settled(page);
-    const charts = page.locator("figure");
-    expect(await charts.count()).toBeGreaterThanOrEqual(3);
-    await expect
-      .poll(() => page.locator(".MuiChartsAxis-label").allTextContents())
-      .toContain("عدد الطلبات");
-    // The text alternative: each chart's figures as a list a screen reader reads.
-    const lists = page.locator('[data-testid="chart-figures"]');
-    expect(await lists.count()).toBe(await charts.count());
-    expect(await lists.locator("li").count()).toBeGreaterThan(0);
-    const ticks = await page.locator(".MuiChartsAxis-tickLabel").allTextContents();
-    expect(
-      ticks.some((t) => /^[0-9]+$/.test(t.trim())),
-      JSON.stringify(ticks),
-    ).toBe(true);
-  }, 120_000);
+      await page.context().close();
+    },
+    120_000,
+  );
 
   for (const account of Object.keys(accounts) as (keyof typeof accounts)[]) {
     it(`shows the ${account}'s dashboard blocks, at desktop, tablet and phone sizes`, async () => {
-      for (const viewport of [desktop, ...sizes]) {
+      for (const viewport of screenSizes) {
         const page = await signedIn(account, viewport);
-        await step(`${account}-${viewport.width}`, async () => {
+        await step(`${account}-${viewport.name}`, async () => {
           await settled(page);
           for (const block of blocks) {
             const shown = await page.locator(`[data-testid="dashboard-${block}"]`).count();
@@ -175,18 +161,24 @@ describe.skipIf(!available)("numeral system and role dashboards (Chromium)", () 
     }, 240_000);
   }
 
-  it("puts the next session's agenda on a committee member's dashboard", async () => {
-    const page = await signedIn("committee");
-    await settled(page);
-    const block = page.locator('[data-testid="dashboard-next-session"]');
-    await expect
-      .poll(() => block.locator("li").count(), {
-        message: (await block.innerHTML()).slice(0, 3000),
-      })
-      .toBeGreaterThan(0);
-    const agenda = await app().database.prisma.agendaItem.findMany({
-      include: { request: true },
-    });
-    for (const item of agenda) expect(await block.textContent()).toContain(item.request.reference);
-  }, 120_000);
+  it.each(screenSizes)(
+    "puts the next session's agenda on a committee member's dashboard at $name size",
+    async (size) => {
+      const page = await signedIn("committee", size);
+      await settled(page);
+      const block = page.locator('[data-testid="dashboard-next-session"]');
+      await expect
+        .poll(() => block.locator("li").count(), {
+          message: (await block.innerHTML()).slice(0, 3000),
+        })
+        .toBeGreaterThan(0);
+      const agenda = await app().database.prisma.agendaItem.findMany({
+        include: { request: true },
+      });
+      for (const item of agenda)
+        expect(await block.textContent()).toContain(item.request.reference);
+      await page.context().close();
+    },
+    120_000,
+  );
 });
