@@ -8,29 +8,19 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, signInThroughPanel, type Viewport } from "./helpers.js";
+import { browserAvailable, browserSuite, screenSizes, signInThroughPanel } from "./helpers.js";
 
 const available = browserAvailable();
 
-/**
- * Saves the open form. On a phone the last save's notice («record updated») sits over the Save
- * button until it hides, which MUI holds off while the window is in the background, as the
- * test's other window puts it: the user dismisses it (Escape) first.
- */
+/** Saves the open form (right after an earlier save too: its notice covers nothing, see layouts.test.ts). */
 async function save(page: Page): Promise<void> {
-  if (await page.locator(".MuiSnackbar-root").count()) await page.keyboard.press("Escape");
-  await page.locator(".MuiSnackbar-root").waitFor({ state: "detached", timeout: 15_000 });
   await page.getByRole("button", { name: "حفظ" }).click();
 }
 
 describe.skipIf(!available)("an edit form and a live update (Chromium)", () => {
   const { app, openPage, step } = browserSuite("keep-edits-");
 
-  it.each<Viewport & { name: string }>([
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "tablet", width: 1024, height: 768, touch: true },
-    { name: "phone", width: 390, height: 844, touch: true },
-  ])(
+  it.each(screenSizes)(
     "keeps unsaved edits, names who changed the record, and offers reload or keep editing ($name)",
     async (size) => {
       const member = await app().database.prisma.member.findFirstOrThrow({
@@ -112,10 +102,7 @@ describe.skipIf(!available)("an edit form and a live update (Chromium)", () => {
     },
   );
 
-  it.each<Viewport & { name: string }>([
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "phone", width: 390, height: 844, touch: true },
-  ])(
+  it.each(screenSizes)(
     "reports a user's stale save as a conflict, keeps the edits, reloads on demand ($name)",
     async (size) => {
       const user = await app().database.prisma.user.findUniqueOrThrow({
