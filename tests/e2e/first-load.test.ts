@@ -5,7 +5,7 @@
 // and sent as the browser accepts them, with Vary: Accept-Encoding. Measured from Chromium's
 // own network events (the encoded bytes it received): under 300 kB, printed with its parts.
 import { describe, expect, it } from "vitest";
-import { browserAvailable, browserSuite, type Viewport } from "./helpers.js";
+import { browserAvailable, browserSuite, screenSizes } from "./helpers.js";
 
 const available = browserAvailable();
 
@@ -79,11 +79,7 @@ describe.skipIf(!available)("the sign-in page (Chromium)", () => {
     }
   });
 
-  it.each<Viewport & { name: string }>([
-    { name: "desktop", width: 1280, height: 800 },
-    { name: "tablet", width: 1024, height: 768, touch: true },
-    { name: "phone", width: 390, height: 844, touch: true },
-  ])(
+  it.each(screenSizes)(
     "signs in at $name size: Arabic first, English on demand, the API's words, then where the user was going",
     async (size) => {
       const page = await openPage(size);

@@ -8,6 +8,8 @@ import { gid } from "../helpers/ids.js";
 import {
   browserAvailable,
   browserSuite,
+  rowsOf,
+  screenSizes,
   screenshotDir,
   signInThroughPanel,
   visualText,
@@ -25,12 +27,9 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
     await search.fill("احمد القحطاني"); // no hamza: the stored name is «أحمد»
     // The search is debounced into the URL; wait for it so a later click is not undone.
     await page.waitForURL(/filter=.*q/, { timeout: 20_000 });
-    await page.getByRole("cell", { name: ahmad }).waitFor({ timeout: 20_000 });
-    await page.waitForFunction(
-      () => document.querySelectorAll("tbody tr").length <= 10,
-      undefined,
-      { timeout: 20_000 },
-    );
+    const grid = page.locator('#main-content [data-testid="members-grid"]').first();
+    await grid.getByText(ahmad).first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => rowsOf(grid).count(), { timeout: 20_000 }).toBeLessThanOrEqual(10);
   }
 
   it("lets staff find a member in Arabic, edit them, and see API errors in Arabic; another browser sees the edit live", async () => {
@@ -147,11 +146,8 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
     });
   });
 
-  it.each([
-    { name: "tablet", width: 1024, height: 768, touch: true },
-    { name: "phone", width: 390, height: 844, touch: true },
-  ])(
-    "draws a member's masked ID and mobile as the API writes them at $name size (item 1)",
+  it.each(screenSizes)(
+    "draws a member's masked ID and mobile as the API writes them, in the list and the case file, at $name size (item 1)",
     async (size) => {
       const member = await app().database.prisma.member.findFirstOrThrow({
         where: { fullNameAr: ahmad },
@@ -177,6 +173,13 @@ describe.skipIf(!available)("staff panel (Chromium)", () => {
           expect(((await shown.textContent()) ?? "").trim()).toBe(value);
           expect(await visualText(shown)).toBe(value);
         }
+        // In the members list too: a table's cell, or a tablet's or a phone's card.
+        await findAhmad(page);
+        const listed = page
+          .locator('#main-content [data-testid="members-grid"] bdi')
+          .filter({ hasText: api.data!.member.nationalIdMasked })
+          .first();
+        expect(await visualText(listed)).toBe(api.data!.member.nationalIdMasked);
       });
     },
   );

@@ -10,17 +10,11 @@ import {
   browserAvailable,
   browserSuite,
   caseFilePath,
-  desktop,
+  screenSizes,
   signInThroughPanel,
-  type Viewport,
 } from "./helpers.js";
 
 const available = browserAvailable();
-const sizes: [string, Viewport][] = [
-  ["desktop", desktop],
-  ["tablet", { width: 1024, height: 768, touch: true }],
-  ["phone", { width: 390, height: 844, touch: true }],
-];
 /**
  * Whether the page's content shows placeholders: MUI skeletons (ours), or react-admin's
  * list placeholders (grey spans holding a no-break space, with no class of their own).
@@ -51,9 +45,10 @@ async function slowApi(page: Page): Promise<() => void> {
 describe.skipIf(!available)("skeletons while loading (Chromium)", () => {
   const { app, openPage, step } = browserSuite("skeletons-");
 
-  it.each(sizes)(
-    "shows placeholders, never a blank page, at %s size",
-    async (name, size) => {
+  it.each(screenSizes)(
+    "shows placeholders, never a blank page, at $name size",
+    async (size) => {
+      const { name } = size;
       const db = app().database.prisma;
       // The oldest: not on the lists' first pages, whose rows would already be in the cache.
       const request = await db.request.findFirstOrThrow({
