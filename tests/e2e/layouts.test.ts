@@ -90,6 +90,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
       mkdirSync(artifacts, { recursive: true });
       const screens = await screensOf();
       const wide: string[] = [];
+      let countsRead = 0;
       const shoot = (page: Page, name: string) =>
         page.screenshot({ path: join(artifacts, `${size.name}-${name}.png`), fullPage: true });
       for (const [role, email, password, list] of [
@@ -107,9 +108,10 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
             await shoot(page, name);
             const beyond = await overflow(page);
             if (beyond > 0) wide.push(`${name} (+${beyond}px)`);
-            // Counts read right (item 7): «13 يوماً», «8 أيام», never «13 يوم» or «8 يوم».
-            for (const wrong of miscounted((await page.locator("body").textContent()) ?? ""))
-              wide.push(`${name}: «${wrong}»`);
+            // Counts read right (item 7): «13 يوماً», «8 أيام», never «13 يوم» or «8 يوماً».
+            const days = dayCounts((await page.locator("body").textContent()) ?? "");
+            for (const wrong of days.wrong) wide.push(`${name}: «${wrong}»`);
+            countsRead += days.read;
             // Dates do not wrap (item 10): each line of a Hijri-over-Gregorian date is one line.
             const broken = await page.evaluate(() =>
               [...document.querySelectorAll("#main-content td .MuiTypography-body2")]
@@ -156,6 +158,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
       });
       await chair.context().close();
       expect(wide).toEqual([]);
+      expect(countsRead, "day counts on the screens").toBeGreaterThan(0);
     },
     240_000,
   );
@@ -202,14 +205,19 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
   );
 });
 
-/** Arabic day counts in the singular where 3 to 99 days take «أيام» or «يوماً». */
-function miscounted(text: string): string[] {
-  return [...text.matchAll(/(\d+) يوم(?!اً|ا)/g)]
-    .filter((m) => {
-      const n = Number(m[1]) % 100;
-      return n >= 3 && n <= 99;
-    })
-    .map((m) => m[0]);
+/**
+ * Arabic day counts, each with the form its number takes: 3 to 10 «أيام», 11 to 99 «يوماً»
+ * (after the hundreds). `wrong` lists the counts in another form, `read` all those found.
+ */
+function dayCounts(text: string): { wrong: string[]; read: number } {
+  const counts = [...text.matchAll(/(\d+) (أيام|يوماً|يوما|يوم)(?![\u0600-\u06FF])/g)];
+  const wrong = counts.filter(([, digits, word]) => {
+    const n = Number(digits) % 100;
+    if (n >= 3 && n <= 10) return word !== "أيام";
+    if (n >= 11) return word !== "يوماً";
+    return false;
+  });
+  return { wrong: wrong.map((m) => m[0]), read: counts.length };
 }
 
 const memberListActions = {
