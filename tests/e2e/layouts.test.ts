@@ -3,8 +3,9 @@
 // (the committee's tablets) and on a desktop, fits the screen's width: the page never scrolls
 // sideways, the list actions (filter, export, create) and the chair's decision button are
 // on screen. A screenshot of each screen at each size is kept under tests/.artifacts/layouts
-// (the CI's artifact folder). On the same screens counts take their Arabic plural (item 7) and
-// list dates do not wrap (item 10). Right after a save, its notice leaves Save tappable.
+// (the CI's artifact folder). On the same screens identifiers are drawn left to right (item 1),
+// counts take their Arabic plural (item 7) and list dates do not wrap (item 10). Right after
+// a save, its notice leaves Save tappable.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -91,6 +92,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
       const screens = await screensOf();
       const wide: string[] = [];
       let countsRead = 0;
+      let identifiersRead = 0;
       const shoot = (page: Page, name: string) =>
         page.screenshot({ path: join(artifacts, `${size.name}-${name}.png`), fullPage: true });
       for (const [role, email, password, list] of [
@@ -122,6 +124,12 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
                 .map((e) => e.textContent),
             );
             for (const date of broken) wide.push(`${name}: date wraps «${date}»`);
+            // Numbers are left-to-right islands (item 1): IDs, mobiles, masked or whole,
+            // references and member numbers drawn in the order they are written.
+            const identifiers = await backwardNumbers(page);
+            for (const token of identifiers.backwards)
+              wide.push(`${name}: «${token}» drawn backwards`);
+            identifiersRead += identifiers.read;
             if (name !== "members") return;
             for (const [action, selector] of Object.entries(memberListActions))
               if (!(await withinWidth(page, selector))) wide.push(`${name}: ${action} off-screen`);
@@ -159,6 +167,7 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
       await chair.context().close();
       expect(wide).toEqual([]);
       expect(countsRead, "day counts on the screens").toBeGreaterThan(0);
+      expect(identifiersRead, "identifiers on the screens").toBeGreaterThan(20);
     },
     240_000,
   );
@@ -204,6 +213,34 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
     },
   );
 });
+
+/**
+ * The identifiers on the page (references, member numbers, national IDs and mobiles, masked
+ * or whole) read on one line: how many, and those whose characters are not drawn left to right.
+ */
+function backwardNumbers(page: Page): Promise<{ read: number; backwards: string[] }> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    let read = 0;
+    const identifiers = /REQ-\d{4}-\d+|M-\d{6}|\+?\d[\d*]{6,}\d/g;
+    const main = document.querySelector("#main-content") ?? document.body;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? "").matchAll(identifiers)) {
+        const boxes = [...match[0]].map((_, i) => {
+          const range = document.createRange();
+          range.setStart(node, (match.index ?? 0) + i);
+          range.setEnd(node, (match.index ?? 0) + i + 1);
+          return range.getBoundingClientRect();
+        });
+        if (boxes.some((b) => b.width === 0 || Math.abs(b.top - boxes[0]!.top) > 2)) continue;
+        read++;
+        if (boxes.some((b, i) => i > 0 && b.left < boxes[i - 1]!.left)) found.push(match[0]);
+      }
+    }
+    return { read, backwards: found };
+  });
+}
 
 /**
  * Arabic day counts, each with the form its number takes: 3 to 10 «أيام», 11 to 99 «يوماً»
