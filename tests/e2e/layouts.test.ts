@@ -3,9 +3,9 @@
 // (the committee's tablets) and on a desktop, fits the screen's width: the page never scrolls
 // sideways, the list actions (filter, export, create) and the chair's decision button are
 // on screen. A screenshot of each screen at each size is kept under tests/.artifacts/layouts
-// (the CI's artifact folder). On the same screens identifiers are drawn left to right (item 1),
-// counts take their Arabic plural (item 7) and list dates do not wrap (item 10). Right after
-// a save, its notice leaves Save tappable.
+// (the CI's artifact folder); a phone's forms are one column. On the same screens identifiers
+// are drawn left to right (item 1), counts take their Arabic plural (item 7) and list dates
+// do not wrap (item 10). Right after a save, its notice leaves Save tappable.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -130,6 +130,12 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
             for (const token of identifiers.backwards)
               wide.push(`${name}: «${token}» drawn backwards`);
             identifiersRead += identifiers.read;
+            // Forms are a single column on a phone: no two fields side by side.
+            if (size.name === "phone" && /-(edit|create)$/.test(name)) {
+              const form = await fieldsSideBySide(page);
+              if (form.fields < 2) wide.push(`${name}: ${form.fields} form fields found`);
+              for (const pair of form.pairs) wide.push(`${name}: side by side ${pair}`);
+            }
             if (name !== "members") return;
             for (const [action, selector] of Object.entries(memberListActions))
               if (!(await withinWidth(page, selector))) wide.push(`${name}: ${action} off-screen`);
@@ -239,6 +245,25 @@ function backwardNumbers(page: Page): Promise<{ read: number; backwards: string[
       }
     }
     return { read, backwards: found };
+  });
+}
+
+/** The form's fields: how many, and the pairs sharing a line, named by their labels. */
+function fieldsSideBySide(page: Page): Promise<{ fields: number; pairs: string[] }> {
+  return page.evaluate(() => {
+    const fields = [...document.querySelectorAll("#main-content form .MuiFormControl-root")]
+      .map((e) => ({ e, box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0);
+    const pairs: string[] = [];
+    for (const [i, a] of fields.entries())
+      for (const b of fields.slice(i + 1)) {
+        if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+        const sameLine = a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1;
+        const apart = a.box.right <= b.box.left + 1 || b.box.right <= a.box.left + 1;
+        const label = (e: Element) => e.querySelector("label")?.textContent?.trim() ?? e.tagName;
+        if (sameLine && apart) pairs.push(`«${label(a.e)}» «${label(b.e)}»`);
+      }
+    return { fields: fields.length, pairs };
   });
 }
 
