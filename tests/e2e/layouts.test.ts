@@ -1,11 +1,12 @@
 // @vitest-environment node
 // Phones and tablets (issue 13, item 3): every main screen, at 390×844 (a phone), 1024×768
 // (the committee's tablets) and on a desktop, fits the screen's width: the page never scrolls
-// sideways, the list actions (filter, export, create) and the chair's decision button are
-// on screen. A screenshot of each screen at each size is kept under tests/.artifacts/layouts
-// (the CI's artifact folder); a phone's forms are one column. On the same screens identifiers
-// are drawn left to right (item 1), counts take their Arabic plural (item 7) and list dates
-// do not wrap (item 10). Right after a save, its notice leaves Save tappable.
+// sideways, the members' and requests' list actions (filter, export, create) and the chair's
+// decision button are on screen. A screenshot of each screen at each size is kept under
+// tests/.artifacts/layouts (the CI's artifact folder); a phone's forms are one column. On the
+// same screens identifiers are drawn left to right (item 1), counts take their Arabic plural
+// (item 7) and list dates do not wrap (item 10). Right after a save, its notice leaves Save
+// tappable.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -136,8 +137,8 @@ describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
               if (form.fields < 2) wide.push(`${name}: ${form.fields} form fields found`);
               for (const pair of form.pairs) wide.push(`${name}: side by side ${pair}`);
             }
-            if (name !== "members") return;
-            for (const [action, selector] of Object.entries(memberListActions))
+            if (name !== "members" && name !== "requests") return;
+            for (const [action, selector] of Object.entries(listActions(name)))
               if (!(await withinWidth(page, selector))) wide.push(`${name}: ${action} off-screen`);
           });
         }
@@ -282,8 +283,9 @@ function dayCounts(text: string): { wrong: string[]; read: number } {
   return { wrong: wrong.map((m) => m[0]), read: counts.length };
 }
 
-const memberListActions = {
+/** A list's actions, each to be on screen: filter, export and create. */
+const listActions = (resource: "members" | "requests") => ({
   filter: "[data-testid='list-filter-button']",
-  export: "[data-testid='export-members']",
-  create: "a[href='#/members/create']",
-};
+  export: `[data-testid='export-${resource}']`,
+  create: `a[href='#/${resource}/create']`,
+});
