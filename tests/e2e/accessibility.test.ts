@@ -58,6 +58,16 @@ async function tabTo(
   throw new Error(`Tab never reached ${describeIt}`);
 }
 
+/** The focused element shows it: a solid outline at least 2 px wide (item 13). */
+async function expectVisibleFocus(page: Page, what: string): Promise<void> {
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement as Element);
+    return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style, what).toBe("solid");
+  expect(outline.width, what).toBeGreaterThanOrEqual(2);
+}
+
 describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)", () => {
   const { app, openPage, step } = browserSuite("a11y-");
 
@@ -154,13 +164,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
           await page.keyboard.press("Enter");
         }
         await tabTo(page, "the members menu item", (e) => e.getAttribute("href") === "#/members");
-        // The focus can be seen: a solid outline at least 2 px wide.
-        const outline = await page.evaluate(() => {
-          const style = getComputedStyle(document.activeElement as Element);
-          return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
-        });
-        expect(outline.style).toBe("solid");
-        expect(outline.width).toBeGreaterThanOrEqual(2);
+        await expectVisibleFocus(page, "the members menu item");
         await page.keyboard.press("Enter");
         await page.waitForURL(/#\/members/);
         await tabTo(page, "the search box", (e) => e.getAttribute("name") === "q");
@@ -184,6 +188,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
         // Arabic the next tab is to the left).
         await page.getByRole("tab").first().waitFor(); // the case file drawn, as a reader waits
         await tabTo(page, "the tab strip", (e) => e.getAttribute("role") === "tab");
+        await expectVisibleFocus(page, "a tab");
         for (let i = 0; i < 8; i++) {
           const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
           if (name.includes("الطلبات")) break;
@@ -219,6 +224,7 @@ describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)
           "the save button",
           (e) => e.tagName === "BUTTON" && /حفظ/.test(e.textContent ?? ""),
         );
+        await expectVisibleFocus(page, "the save button");
         await page.keyboard.press("Enter");
         await page.waitForURL(/\/show/);
         await page.getByText(district).first().waitFor();
