@@ -3,6 +3,7 @@
 import { type Config, loadConfig } from "../../api/config.js";
 import { openDatabase, type PrismaClient } from "../../api/db/client.js";
 import { csrfHeader } from "../../api/yoga.js";
+import { password as fixturePassword } from "../helpers/fixtures.js";
 import type { RunningServer } from "./child.js";
 import { type Credentials, seedBenchData } from "./data.js";
 import { seedLargeBenchData } from "./large-data.js";
@@ -64,6 +65,26 @@ function seededOnce(seed: (prisma: PrismaClient) => Promise<Credentials & { seed
   };
 }
 
+/**
+ * BENCH_LARGE_DATABASE_URL: a database an earlier run seeded with the large data set
+ * (large-data.ts), kept and used as it is, for comparing changes to the API without seeding
+ * 1M rows each time; signed into as BENCH_LARGE_EMAIL with BENCH_LARGE_PASSWORD (default the
+ * bench's staff user). Its CPU is not measured (no throw-away cluster).
+ */
+function keptLargeDatabase(): SeededPostgres | undefined {
+  const url = process.env.BENCH_LARGE_DATABASE_URL;
+  if (!url) return undefined;
+  return {
+    url,
+    description: `kept database ${new URL(url).pathname.slice(1)} (BENCH_LARGE_DATABASE_URL)`,
+    credentials: {
+      email: process.env.BENCH_LARGE_EMAIL ?? "bench-staff@wasl.test",
+      password: process.env.BENCH_LARGE_PASSWORD ?? fixturePassword,
+    },
+    stop: async () => {},
+  };
+}
+
 export function createContext(): BenchContext & { close(): Promise<void> } {
   const demo = seededOnce(async (prisma) => {
     const began = Date.now();
@@ -75,9 +96,10 @@ export function createContext(): BenchContext & { close(): Promise<void> } {
     };
   });
   const large = seededOnce((prisma) => seedLargeBenchData(prisma));
+  const kept = keptLargeDatabase();
   return {
     postgres: demo.get,
-    large: large.get,
+    large: kept ? async () => kept : large.get,
     async close() {
       await Promise.all([demo.close(), large.close()]);
     },

@@ -3,7 +3,8 @@
 // `bench <name> ratio=<x> goal=<y>`. Environment: BENCH_DURATION (measured seconds per target,
 // default 8), BENCH_ROUNDS (alternating segments, 2), BENCH_WARMUP (2), BENCH_CONNECTIONS (10),
 // BENCH_LOG_LEVEL (our server's log level, default info), BENCH_DATABASE_URL (a PostgreSQL
-// server to create the bench database on; default a throw-away local cluster).
+// server to create the bench database on; default a throw-away local cluster),
+// BENCH_LARGE_DATABASE_URL (a large data set seeded by an earlier run, kept: common.ts).
 import { cpus } from "node:os";
 import { pinning } from "./child.js";
 import { type Bench, createContext, ratioLine } from "./common.js";

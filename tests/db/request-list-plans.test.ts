@@ -117,3 +117,16 @@ it("computes the dashboard from indexes alone, one range each", async () => {
     for (const scan of scans) expect(scan, sql).toBe("Index Only Scan");
   }
 });
+
+it("shares one dashboard computation among identical requests in flight, and keeps none", async () => {
+  const query = `{ dashboard(from: "2026-05-01T00:00:00Z", to: "${benchNow.toISOString()}") { openTotal overdue submittedInPeriod } }`;
+  const overRequest = () => statements.filter(({ sql }) => /FROM ("public"\.)?"Request"/.test(sql));
+  statements = [];
+  const answers = await Promise.all(Array.from({ length: 5 }, () => t.gql(query, {}, { token })));
+  for (const answer of answers) expect(answer.errors).toBeUndefined();
+  expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
+  expect(overRequest()).toHaveLength(3);
+  // Asked again once answered: computed again (nothing is kept to go stale).
+  await t.gql(query, {}, { token });
+  expect(overRequest()).toHaveLength(6);
+});

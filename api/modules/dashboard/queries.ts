@@ -5,8 +5,8 @@ import {
   type CountBy,
   type DashboardFigures,
   type DashboardPeriod,
-  dashboardFigures,
   resolvePeriod,
+  sharedDashboardFigures,
 } from "./service.js";
 
 const CountByRef = builder.objectRef<CountBy>("DashboardCount").implement({
@@ -93,6 +93,10 @@ builder.queryField("dashboard", (t) =>
       }),
     },
     resolve: async (_root, args, context) =>
-      dashboardFigures(context.prisma, await context.caller(), resolvePeriod(args.from, args.to)),
+      sharedDashboardFigures(
+        context.prisma,
+        await context.caller(),
+        resolvePeriod(args.from, args.to),
+      ),
   }),
 );

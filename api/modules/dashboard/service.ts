@@ -128,3 +128,36 @@ export async function dashboardFigures(
     byType,
   };
 }
+
+/** Dashboards being computed now, per database client, by what they count. */
+const computing = new WeakMap<Db, Map<string, Promise<DashboardFigures>>>();
+
+/**
+ * dashboardFigures, shared by identical requests that arrive while it is being computed: the
+ * same reach (visibleRequestsSql) and the same period. Staff open the dashboard together
+ * (the morning, a meeting): each computation reads about 130,000 index entries at 1M
+ * requests (three statements, tens of milliseconds of PostgreSQL CPU), and ten at once queued behind one
+ * another on two cores. A request that joins gets the figures of a computation that began at
+ * most one computation earlier than it arrived, and nothing is kept once it is answered:
+ * there is no cache to invalidate.
+ */
+export function sharedDashboardFigures(
+  db: Db,
+  caller: Caller,
+  period: DashboardPeriod,
+): Promise<DashboardFigures> {
+  const visible = visibleRequestsSql(caller);
+  const key = JSON.stringify([
+    visible.sql,
+    visible.values,
+    period.from.toISOString(),
+    period.to.toISOString(),
+  ]);
+  const running = computing.get(db) ?? new Map<string, Promise<DashboardFigures>>();
+  computing.set(db, running);
+  const shared = running.get(key);
+  if (shared) return shared;
+  const figures = dashboardFigures(db, caller, period).finally(() => running.delete(key));
+  running.set(key, figures);
+  return figures;
+}

@@ -1,5 +1,6 @@
 import type { Context } from "../../auth/context.js";
 import { mayReadPersonalData } from "../../auth/policy.js";
+import { countWithPage, pageCount } from "../../db/page-count.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
@@ -67,10 +68,12 @@ builder.queryFields((t) => ({
       authScopes: { permission: "members.list" },
       // Nullable: a refusal nulls this field, not the whole `data` of a query.
       nullable: true,
-      totalCount: async (_parent, args, context) => {
-        requirePageSize(args);
-        return context.prisma.member.count({ where: await searchWhere(context, args.filter) });
-      },
+      // Usually started by `resolve` with the page (api/db/page-count.ts).
+      totalCount: (_parent, args, context) =>
+        pageCount(args, async () => {
+          requirePageSize(args);
+          return context.prisma.member.count({ where: await searchWhere(context, args.filter) });
+        }),
       args: {
         filter: t.arg({
           type: MemberFilterInput,
@@ -83,16 +86,18 @@ builder.queryFields((t) => ({
           description: "Defaults to newest first.",
         }),
       },
-      resolve: async (query, _parent, args, context) => {
+      resolve: async (query, _parent, args, context, info) => {
         requirePageSize(args);
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
+        const where = await searchWhere(context, args.filter);
+        countWithPage(args, info, () => context.prisma.member.count({ where }));
         return context.prisma.member.findMany({
           ...query,
           // Nested requests and their counts as LATERAL subqueries per member (LIMIT per
           // member, count through the memberId index) in this one statement; the default
           // strategy counted by a GROUP BY over the whole Request table on every page.
           relationLoadStrategy: "join",
-          where: await searchWhere(context, args.filter),
+          where,
           orderBy: [{ [order.field]: order.direction }, { id: order.direction }],
         });
       },
