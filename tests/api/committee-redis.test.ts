@@ -6,10 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { Database } from "../../api/db/client.js";
 import { openDatabase } from "../../api/db/client.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import type { Json } from "../helpers/app.js";
 import { createServerDatabase, testEngine, testServerUrl } from "../helpers/database.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createStaffUser,
+  password,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 import {
   cleanUpProcesses,
@@ -39,7 +43,7 @@ describe.runIf(runs)("a committee room across two instances through Redis", () =
     server = await createServerDatabase();
     database = await openDatabase({ databaseUrl: server.url, dataDir: "memory://" });
     const db = database.prisma;
-    await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+    await seedReferenceData(db);
     await createStaffUser(db, "staff@test.sa", ["STAFF"]);
     await createStaffUser(db, "chair@test.sa", ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"]);
     await createStaffUser(db, "m1@test.sa", ["COMMITTEE_MEMBER"]);

@@ -6,11 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../api/db/commands.js";
 import { hijriYearOf, registerLetter } from "../../api/modules/communications/letters.js";
 import type { StoredUpload } from "../../api/modules/requests/documents/service.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -27,8 +25,7 @@ const registerMutation = `mutation($input: RegisterLetterInput!) { registerLette
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   const desk = await signInStaff(t, "desk@letters.sa", ["STAFF"]);
   tokens.staff = desk.token;
   staff = staffCaller(desk.user);

@@ -13,12 +13,10 @@ import {
   type DeliveryWorker,
 } from "../../api/modules/notifications/delivery.js";
 import { enqueueNotification, formatDueDate } from "../../api/modules/notifications/outbox.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
 import { testEngine } from "../helpers/database.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
 
@@ -67,8 +65,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await startTestApp({ listen: false, env: { SMTP_URL: smtp.url } });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   ({ user: staff, token } = await signInStaff(t, "desk@test.sa", ["STAFF"]));
 });
 

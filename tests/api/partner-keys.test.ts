@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
 import { createWaslPubSub } from "../../api/pubsub.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
+import { seedReferenceData } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -94,7 +94,7 @@ function openSubscription(client: Client) {
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
 });
 

@@ -10,11 +10,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import WebSocket from "ws";
 import { createLogger } from "../../api/logger.js";
 import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { createRequestRecord } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -193,7 +196,7 @@ beforeAll(async () => {
   port = (receiver.address() as AddressInfo).port;
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
   researcher = (await signInStaff(t, "researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (await createMemberRecord(db, { status: "ACTIVE" })).id;

@@ -26,10 +26,13 @@ import WebSocket from "ws";
 import type { PartnerScope } from "../../api/db/generated/enums.js";
 import { schema } from "../../api/graphql/schema.js";
 import { csrfHeader } from "../../api/yoga.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 const scopes: PartnerScope[] = [
@@ -422,7 +425,7 @@ let anonymous: Set<string>;
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   await createMemberRecord(db);
   await signInStaff(t, "staff@test.sa", ["STAFF"]);
   for (const scope of scopes) keys[scope] = (await createPartnerWithKey(db, [scope])).key;

@@ -25,11 +25,15 @@ import {
   verifyWebhookSignature,
 } from "../../api/modules/partners/webhooks-delivery.js";
 import { transitionRequest } from "../../api/modules/requests/transition.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey, outsideMeeting } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  outsideMeeting,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 import { freePort, repoRoot } from "../helpers/process.js";
 
@@ -182,10 +186,7 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await db.requestType.createMany({
-    data: requestTypeCatalogue.map((type) => ({ ...type })),
-    skipDuplicates: true,
-  });
+  await seedReferenceData(db);
   staff = await signInStaff(t, "desk@test.sa", ["STAFF"]);
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   chair = (await signInStaff(t, "chair@test.sa", ["COMMITTEE_CHAIR"])).token;

@@ -1,11 +1,9 @@
 // What a status change costs the database: the statements one `startWork` sends, counted
 // at the driver. A regression guard for the transition benchmark (tests/bench/transition.ts).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -15,8 +13,7 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ listen: false, onQuery: (sql) => statements.push(sql) });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 afterAll(() => t.close());

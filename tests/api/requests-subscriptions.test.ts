@@ -4,10 +4,13 @@ import { type Client, createClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -75,7 +78,7 @@ async function submittedInquiry(subject: string, extra: Record<string, unknown> 
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   memberId = (await createMemberRecord(db)).id;
   staff = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
   const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);

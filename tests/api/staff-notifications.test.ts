@@ -9,11 +9,9 @@ import {
   dueTimeOf,
   runIfDue,
 } from "../../api/modules/notifications/reminders.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -83,8 +81,7 @@ async function submittedRequest(decisionDueAt: Date, assigneeId?: string) {
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   for (const [name, roles] of [
     ["staff", ["STAFF"]],
     ["researcher", ["RESEARCHER"]],

@@ -4,11 +4,9 @@
 // are computed from aggregates, checked by hand, and suppressed below the minimum.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -137,8 +135,7 @@ const good = [
 beforeAll(async () => {
   t = await startTestApp({ listen: true, env: { WASL_PUBLIC_URL: "https://wasl.example.sa" } });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   const desk = await signInStaff(t, "staff@test.sa", ["STAFF"]);
   staff = desk.token;

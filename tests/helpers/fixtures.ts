@@ -8,6 +8,8 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { generateApiKey } from "../../api/modules/partners/keys.js";
+import { notificationTemplates } from "../../prisma/seed/content.js";
+import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 
 export const password = "Correct-Horse-9";
 let passwordHash: Promise<string> | undefined;
@@ -28,6 +30,31 @@ export async function createStaffUser(
       ...extra,
     },
   });
+}
+
+/**
+ * What the association configures before its first request, as the seed has it: every request
+ * type; with `templates`, the notification templates; with `attestation`, attestation text v1
+ * (a short one, in force since 2020: a test's clock may stand in the past).
+ */
+export async function seedReferenceData(
+  db: Db,
+  { templates = false, attestation = false }: { templates?: boolean; attestation?: boolean } = {},
+) {
+  await db.requestType.createMany({
+    data: requestTypeCatalogue.map((type) => ({ ...type })),
+    skipDuplicates: true,
+  });
+  if (templates) await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  if (attestation)
+    await db.attestationText.create({
+      data: {
+        textVersion: 1,
+        textAr: "أقر بصحة البيانات",
+        textEn: "I attest the data are true",
+        effectiveFrom: new Date("2020-01-01"),
+      },
+    });
 }
 
 let serial = 0;
