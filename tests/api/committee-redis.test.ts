@@ -1,12 +1,12 @@
 // Two API instances on one PostgreSQL database, their live events crossing through Redis
 // (REDIS_URL): a vote cast through instance A reaches a screen connected to instance B.
 // Runs in the "postgresql" project when TEST_REDIS_URL names a Redis server (.ci/run starts one).
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { Database } from "../../api/db/client.js";
 import { openDatabase } from "../../api/db/client.js";
 import type { Json } from "../helpers/app.js";
+import { socketClient } from "../helpers/app.js";
 import { createServerDatabase, testEngine, testServerUrl } from "../helpers/database.js";
 import {
   createMemberRecord,
@@ -127,11 +127,8 @@ describe.runIf(runs)("a committee room across two instances through Redis", () =
     // The chair watches through B.
     const events: Json[] = [];
     const voteSeen = new Promise<Json>((resolve, reject) => {
-      const client = createClient({
-        url: `${b.url.replace(/^http/, "ws")}/graphql`,
-        webSocketImpl: WebSocket,
+      const client = socketClient(b.url, {
         connectionParams: { authorization: `Bearer ${chair}` },
-        retryAttempts: 0,
       });
       clients.push(client);
       client.subscribe(

@@ -5,13 +5,12 @@
 // nothing. Staff record, list and revoke shares through the API with typed errors.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { createLogger } from "../../api/logger.js";
 import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
 import { createRequestRecord } from "../fixtures/requests.js";
-import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import {
   createMemberRecord,
@@ -78,11 +77,8 @@ async function subscribe(key: string) {
   const events: Json[] = [];
   const extensions: Json[] = [];
   extensionsOf.set(events, extensions);
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { apiKey: key },
-    retryAttempts: 0,
   });
   clients.push(client);
   const connected = new Promise<void>((resolve) => client.on("connected", () => resolve()));

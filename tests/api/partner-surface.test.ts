@@ -20,13 +20,11 @@ import {
   isObjectType,
   isUnionType,
 } from "graphql";
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PartnerScope } from "../../api/db/generated/enums.js";
 import { schema } from "../../api/graphql/schema.js";
 import { csrfHeader } from "../../api/yoga.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import {
   createMemberRecord,
@@ -356,11 +354,8 @@ async function subscriptionOutcome(
   field: GraphQLField<unknown, unknown>,
   key: string | undefined,
 ): Promise<Outcome> {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: key ? { apiKey: key } : {},
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
   });

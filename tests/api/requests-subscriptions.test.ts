@@ -1,10 +1,9 @@
 // requestChanged over real graphql-ws clients: staff receive every request, a researcher only
 // the cases referred to them, a partner only the requests it submitted, and only their status.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import {
   createMemberRecord,
@@ -24,11 +23,8 @@ let memberId: string;
 const clients: Client[] = [];
 
 function connect(connectionParams: Record<string, unknown>): Client {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams,
-    retryAttempts: 0,
     lazy: false,
     // A socket the server closes (4401/4403) is what these tests expect, not a console error.
     onNonLazyError: () => {},

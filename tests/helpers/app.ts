@@ -3,6 +3,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Client, type ClientOptions, createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
 import { createLogger, type Logger } from "../../api/logger.js";
@@ -13,6 +15,19 @@ import { openTestDatabase } from "./database.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on response values; a type per query shape would add nothing.
 export type Json = any;
+
+/**
+ * A graphql-ws client of a listening test server (`url`, its HTTP address), never retrying:
+ * a socket the server refuses or closes is what a test looks at.
+ */
+export function socketClient(url: string, options: Omit<ClientOptions, "url"> = {}): Client {
+  return createClient({
+    url: `${url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    ...options,
+  });
+}
 
 export type GqlOptions = { token?: string; language?: string; headers?: Record<string, string> };
 export type GqlResult<T = Record<string, unknown>> = {
