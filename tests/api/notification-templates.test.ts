@@ -6,7 +6,7 @@ import { run } from "../../api/db/commands.js";
 import { enqueueNotification } from "../../api/modules/notifications/outbox.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -148,20 +148,7 @@ describe("templates", () => {
 
   it("previews texts being edited on a real request, as its member would read them", async () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "عبدالله الشهري" });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        ... on CreateRequestSuccess { request { id reference } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "س",
-        },
-      },
-      { token: tokens.staff },
-    );
-    const request = created.data?.createRequest.request;
+    const request = await takeInInquiry(t, tokens.staff!, member.id);
     const preview = await t.gql<Json>(
       `query($input: NotificationTemplatePreviewInput!) { notificationTemplatePreview(input: $input) {
         __typename

@@ -16,8 +16,7 @@ import { enqueueNotification, formatDueDate } from "../../api/modules/notificati
 import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
 import { testEngine } from "../helpers/database.js";
-import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
-import { gid } from "../helpers/ids.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
 
 let t: TestApp;
@@ -90,21 +89,10 @@ describe("e-mail over SMTP", () => {
       email: "huda@example.sa",
       fullNameAr: "هدى محمد القحطاني",
     });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id reference decisionDueAt } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "استفسار عن مواعيد صرف الدعم",
-        },
-      },
-      { token },
-    );
-    const request = created.data?.createRequest.request;
-    expect(request?.reference, JSON.stringify(created)).toMatch(/^REQ-/);
+    const request = await takeInInquiry(t, token, member.id, {
+      subject: "استفسار عن مواعيد صرف الدعم",
+    });
+    expect(request.reference).toMatch(/^REQ-/);
     clock = new Date();
     const outcome = await worker().drain();
     expect(outcome).toEqual({ sent: 2, retrying: 0, failed: 0 });
@@ -258,20 +246,7 @@ describe("the outbox and the transaction", () => {
 
   it("a refused transition queues nothing", async () => {
     const member = await createMemberRecord(t.database.prisma, { email: "y@example.sa" });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        ... on CreateRequestSuccess { request { id version } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "س",
-        },
-      },
-      { token },
-    );
-    const request = created.data?.createRequest.request;
+    const request = await takeInInquiry(t, token, member.id);
     const before = await t.database.prisma.notification.count({ where: { memberId: member.id } });
     const resolved = await t.gql<Json>(
       `mutation($input: ResolveRequestInput!) { resolveRequest(input: $input) { __typename } }`,

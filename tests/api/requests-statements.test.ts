@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
-import { gid } from "../helpers/ids.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let statements: string[] = [];
@@ -20,22 +19,11 @@ afterAll(() => t.close());
 
 it("moves a request SUBMITTED → IN_PROGRESS in one transaction of few statements", async () => {
   const member = await createMemberRecord(t.database.prisma);
-  const created: Json = await t.gql(
-    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-      ... on CreateRequestSuccess { request { id version } } } }`,
-    {
-      input: {
-        member: gid("Member", member.id),
-        type: "INQUIRY",
-        channel: "PHONE",
-        subject: "استفسار",
-        description: "متى يصرف الدعم؟",
-      },
-    },
-    { token },
-  );
   // Non-committee types are submitted at intake.
-  const request = created.data.createRequest.request;
+  const request = await takeInInquiry(t, token, member.id, {
+    subject: "استفسار",
+    description: "متى يصرف الدعم؟",
+  });
   statements = [];
   const moved: Json = await t.gql(
     `mutation($input: StartWorkInput!) { startWork(input: $input) {

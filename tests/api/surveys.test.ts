@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -65,21 +65,10 @@ async function createSurvey(extra: Record<string, unknown> = {}): Promise<Json> 
 async function resolvedInquiry(): Promise<{ requestId: string; memberId: string }> {
   const member = await createMemberRecord(t.database.prisma);
   serial++;
-  const created: Json = await t.gql(
-    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-      ... on CreateRequestSuccess { request { id version } } } }`,
-    {
-      input: {
-        member: gid("Member", member.id),
-        type: "INQUIRY",
-        channel: "PHONE",
-        subject: `استفسار ${serial}`,
-        description: "متى يصرف الدعم؟",
-      },
-    },
-    { token: staff },
-  );
-  let request = created.data.createRequest.request;
+  let request = await takeInInquiry(t, staff, member.id, {
+    subject: `استفسار ${serial}`,
+    description: "متى يصرف الدعم؟",
+  });
   const started: Json = await t.gql(
     `mutation($input: StartWorkInput!) { startWork(input: $input) { ... on StartWorkSuccess { request { id version } } } }`,
     { input: { id: request.id, version: request.version } },

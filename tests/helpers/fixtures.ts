@@ -10,6 +10,8 @@ import {
 import { generateApiKey } from "../../api/modules/partners/keys.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
+import type { Json, TestApp } from "./app.js";
+import { gid } from "./ids.js";
 
 export const password = "Correct-Horse-9";
 let passwordHash: Promise<string> | undefined;
@@ -127,3 +129,33 @@ export const outsideMeeting = {
   votesAgainst: 2,
   abstentions: 1,
 } as const;
+
+/**
+ * An inquiry taken in by phone through the API, as staff do (submitted at intake, so it has
+ * its reference and due date); the test stops with the API's answer if it was refused.
+ */
+export async function takeInInquiry(
+  t: TestApp,
+  token: string,
+  memberId: string,
+  fields: { subject?: string; description?: string } = {},
+): Promise<{ id: string; version: number; reference: string; decisionDueAt: string }> {
+  const created = await t.gql<Json>(
+    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+      ... on CreateRequestSuccess { request { id version reference decisionDueAt } }
+      ... on Error { code message } } }`,
+    {
+      input: {
+        member: gid("Member", memberId),
+        type: "INQUIRY",
+        channel: "PHONE",
+        subject: "س",
+        ...fields,
+      },
+    },
+    { token },
+  );
+  const request = created.data?.createRequest?.request;
+  if (!request) throw new Error(`the inquiry was refused: ${JSON.stringify(created)}`);
+  return request;
+}
