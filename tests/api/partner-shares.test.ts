@@ -7,10 +7,15 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLogger } from "../../api/logger.js";
-import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
 import { createRequestRecord } from "../fixtures/requests.js";
-import { type Json, socketClient, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import {
+  type Json,
+  socketClient,
+  startTestApp,
+  type TestApp,
+  testConfig,
+  testDeliveryWorker,
+} from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import {
   createMemberRecord,
@@ -32,14 +37,7 @@ let receiver: Server;
 let port = 0;
 
 async function drain() {
-  const config = testConfig();
-  const log = createLogger("silent");
-  const worker = createDeliveryWorker({
-    prisma: t.database.prisma,
-    senders: createSenders(config, log),
-    config: config.delivery,
-    log,
-  });
+  const worker = testDeliveryWorker(t.database.prisma, testConfig());
   try {
     return await worker.drain();
   } finally {

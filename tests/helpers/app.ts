@@ -8,6 +8,11 @@ import WebSocket from "ws";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
 import { createLogger, type Logger } from "../../api/logger.js";
+import {
+  createDeliveryWorker,
+  createSenders,
+  type DeliveryWorker,
+} from "../../api/modules/notifications/delivery.js";
 import type { WaslPubSub } from "../../api/pubsub.js";
 import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
@@ -26,6 +31,25 @@ export function socketClient(url: string, options: Omit<ClientOptions, "url"> = 
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     ...options,
+  });
+}
+
+/**
+ * The outbox's delivery worker as the server builds it from this configuration, silent;
+ * `timing` fixes its clock and its backoff's jitter where a test needs them fixed.
+ */
+export function testDeliveryWorker(
+  prisma: Database["prisma"],
+  config: Config,
+  timing: { now?: () => Date; random?: () => number } = {},
+): DeliveryWorker {
+  const log = createLogger("silent");
+  return createDeliveryWorker({
+    prisma,
+    senders: createSenders(config, log),
+    config: config.delivery,
+    log,
+    ...timing,
   });
 }
 
