@@ -6,20 +6,16 @@
 // another link is refused. The API's refusals surface as typed errors in the caller's
 // language (a type with no attestation, in Arabic and English), and a researcher is refused.
 import { createRequire } from "node:module";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { setLocale } from "../../admin/src/providers/locale.js";
-import type { TestApp } from "../helpers/app.js";
 import { gid, rawId } from "../helpers/ids.js";
-import { failure, providerAs, startDemoApi } from "./api-helpers.js";
+import { demoPanel, failure } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
 vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
 
-let t: TestApp;
-let asStaff: WaslDataProvider;
-let asResearcher: WaslDataProvider;
+const panel = demoPanel({ members: 30, requests: 20 }, ["staff", "researcher"]);
 
 const dayMs = 86_400_000;
 
@@ -32,7 +28,7 @@ type CaseFile = {
 };
 
 async function member(withEmail: boolean) {
-  const found = await t.database.prisma.member.findFirstOrThrow({
+  const found = await panel.api.database.prisma.member.findFirstOrThrow({
     where: { status: "ACTIVE", email: withEmail ? { not: null } : null },
     orderBy: { memberNumber: "asc" },
   });
@@ -43,7 +39,7 @@ async function draft(
   owner: { gid: string },
   type = "FINANCIAL_SUPPORT",
 ): Promise<{ id: string; status: string }> {
-  const { data } = await asStaff.create<{ id: string; status: string }>("requests", {
+  const { data } = await panel.as.staff.create<{ id: string; status: string }>("requests", {
     data: {
       member: owner.gid,
       type,
@@ -57,14 +53,8 @@ async function draft(
 }
 
 const caseFile = async (id: string) =>
-  (await asStaff.getOne<CaseFile>("requests", { id })).data as CaseFile;
+  (await panel.as.staff.getOne<CaseFile>("requests", { id })).data as CaseFile;
 
-beforeAll(async () => {
-  t = await startDemoApi({ members: 30, requests: 20 });
-  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
-  asResearcher = await providerAs(t, "researcher@wasl.demo", "Research#2026");
-});
-afterAll(() => t?.close());
 afterEach(() => setLocale("ar"));
 
 describe("sending the signing link through the data provider", () => {
@@ -76,13 +66,13 @@ describe("sending the signing link through the data provider", () => {
     expect(before.attestation).toMatchObject({ status: "MISSING", required: true });
 
     const sentAt = Date.now();
-    const link = await asStaff.sendAttestationLink(request.id);
+    const link = await panel.as.staff.sendAttestationLink(request.id);
     expect(link.messagesQueued).toBe(2);
     const expires = new Date(link.expiresAt).getTime();
     expect(expires - sentAt).toBeGreaterThan(3 * dayMs - 60_000);
     expect(expires - sentAt).toBeLessThan(3 * dayMs + 60_000);
 
-    const db = t.database.prisma;
+    const db = panel.api.database.prisma;
     const messages = await db.notification.findMany({
       where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED" },
     });
@@ -96,7 +86,7 @@ describe("sending the signing link through the data provider", () => {
     expect(after.attestation.status).toBe("MISSING");
 
     // A second link: the first stops working, the new one works.
-    await asStaff.sendAttestationLink(request.id);
+    await panel.as.staff.sendAttestationLink(request.id);
     const codes = await db.memberAccessCode.findMany({
       where: { requestId: rawId(request.id), purpose: "ATTESTATION" },
       orderBy: { createdAt: "asc" },
@@ -109,20 +99,20 @@ describe("sending the signing link through the data provider", () => {
   it("queues the SMS alone for a member without e-mail; after the member signs, reads ELECTRONIC and refuses another link", async () => {
     const owner = await member(false);
     const request = await draft(owner);
-    const link = await asStaff.sendAttestationLink(request.id);
+    const link = await panel.as.staff.sendAttestationLink(request.id);
     expect(link.messagesQueued).toBe(1);
-    const sms = await t.database.prisma.notification.findFirstOrThrow({
+    const sms = await panel.api.database.prisma.notification.findFirstOrThrow({
       where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED", channel: "SMS" },
     });
     const token = sms.body.match(/\/attest#([A-Za-z0-9_-]{43})/)?.[1] ?? "";
 
     // The member reads and signs from the link (public calls: the link is the proof).
-    const read = await t.gql<{ attestationLink: { details: { dataHash: string } } }>(
+    const read = await panel.api.gql<{ attestationLink: { details: { dataHash: string } } }>(
       `query($token: String!) { attestationLink(token: $token) { details { dataHash } } }`,
       { token },
     );
     const dataHash = read.data?.attestationLink.details.dataHash;
-    const signed = await t.gql<{ signAttestationByLink: { __typename: string } }>(
+    const signed = await panel.api.gql<{ signAttestationByLink: { __typename: string } }>(
       `mutation($input: SignAttestationByLinkInput!) { signAttestationByLink(input: $input) { __typename } }`,
       { input: { token, dataHash } },
     );
@@ -131,7 +121,7 @@ describe("sending the signing link through the data provider", () => {
     const file = await caseFile(request.id);
     expect(file.attestation).toMatchObject({ status: "SIGNED", method: "ELECTRONIC" });
 
-    const refused = await failure(asStaff.sendAttestationLink(request.id));
+    const refused = await failure(panel.as.staff.sendAttestationLink(request.id));
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
       code: "VALIDATION_FAILED",
@@ -145,12 +135,12 @@ describe("sending the signing link through the data provider", () => {
   it("says a type with no attestation needs no link, in the panel's language", async () => {
     const owner = await member(true);
     const inquiry = await draft(owner, "INQUIRY");
-    const arabic = await failure(asStaff.sendAttestationLink(inquiry.id));
+    const arabic = await failure(panel.as.staff.sendAttestationLink(inquiry.id));
     expect((arabic.body as { errors: Record<string, string> }).errors.request).toBe(
       "نوع هذا الطلب لا يتطلب إقراراً.",
     );
     setLocale("en");
-    const english = await failure(asStaff.sendAttestationLink(inquiry.id));
+    const english = await failure(panel.as.staff.sendAttestationLink(inquiry.id));
     expect((english.body as { errors: Record<string, string> }).errors.request).toBe(
       "This type of request needs no attestation.",
     );
@@ -159,13 +149,13 @@ describe("sending the signing link through the data provider", () => {
   it("refuses a researcher, and an unknown request", async () => {
     const owner = await member(true);
     const request = await draft(owner);
-    const forbidden = await failure(asResearcher.sendAttestationLink(request.id));
+    const forbidden = await failure(panel.as.researcher.sendAttestationLink(request.id));
     expect(forbidden.status).toBe(403);
     const unknown = await failure(
-      asStaff.sendAttestationLink(gid("Request", "0190a1b2-0000-7000-8000-000000000000")),
+      panel.as.staff.sendAttestationLink(gid("Request", "0190a1b2-0000-7000-8000-000000000000")),
     );
     expect(unknown.status).toBe(404);
-    const queued = await t.database.prisma.notification.count({
+    const queued = await panel.api.database.prisma.notification.count({
       where: { requestId: rawId(request.id), event: "ATTESTATION_REQUESTED" },
     });
     expect(queued).toBe(0);

@@ -5,20 +5,16 @@
 // a contact on a member's file without a case. Then a data update resolved with its changes
 // declined leaves the member as they were, and a service request is withdrawn.
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import type { TestApp } from "../helpers/app.js";
 import { gid } from "../helpers/ids.js";
-import { failure, providerAs, startDemoApi } from "./api-helpers.js";
+import { demoPanel, failure } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
 vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
 
-let t: TestApp;
-let asStaff: WaslDataProvider;
-let asResearcher: WaslDataProvider;
-let asCommittee: WaslDataProvider;
+const panel = demoPanel({ members: 30, requests: 20 }, ["staff", "researcher", "committee1"]);
 
 type Contact = {
   id: string;
@@ -57,7 +53,7 @@ type RequestRecord = {
 
 async function freshMember() {
   // A member with no contacts yet: their log holds exactly what this test writes.
-  const member = await t.database.prisma.member.findFirstOrThrow({
+  const member = await panel.api.database.prisma.member.findFirstOrThrow({
     where: { communications: { none: {} }, status: "ACTIVE" },
     orderBy: { memberNumber: "asc" },
   });
@@ -69,25 +65,17 @@ async function serviceRequest(
   type: string,
   extra: Record<string, unknown> = {},
 ): Promise<RequestRecord> {
-  const { data } = await asStaff.create<RequestRecord>("requests", {
+  const { data } = await panel.as.staff.create<RequestRecord>("requests", {
     data: { member: member.gid, type, channel: "PHONE", subject: "طلب خدمة", ...extra },
   });
   return data;
 }
 
-beforeAll(async () => {
-  t = await startDemoApi({ members: 30, requests: 20 });
-  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
-  asResearcher = await providerAs(t, "researcher@wasl.demo", "Research#2026");
-  asCommittee = await providerAs(t, "committee1@wasl.demo", "Committee#2026");
-});
-afterAll(() => t?.close());
-
 describe("the communications log through the data provider", () => {
   it("logs a contact on a request and shows it on the request's and the member's logs", async () => {
     const member = await freshMember();
     const request = await serviceRequest(member, "INQUIRY", { description: "استفسار" });
-    const { data: logged } = await asStaff.create<Contact>("communications", {
+    const { data: logged } = await panel.as.staff.create<Contact>("communications", {
       data: {
         request: request.id,
         channel: "PHONE",
@@ -108,7 +96,7 @@ describe("the communications log through the data provider", () => {
       request: { id: request.id, reference: request.reference },
     });
     // A general contact on the member's file, later that day.
-    await asStaff.create("communications", {
+    await panel.as.staff.create("communications", {
       data: {
         member: member.gid,
         channel: "IN_PERSON",
@@ -118,11 +106,11 @@ describe("the communications log through the data provider", () => {
       },
     });
 
-    const onRequest = await contactsOn(asStaff, "request", request.id);
+    const onRequest = await contactsOn(panel.as.staff, "request", request.id);
     expect(onRequest.total).toBe(1);
     expect(onRequest.data.map((c) => c.subject)).toEqual(["سأل عن موعد الرد"]);
 
-    const onMember = await contactsOn(asStaff, "member", member.gid);
+    const onMember = await contactsOn(panel.as.staff, "member", member.gid);
     expect(onMember.total).toBe(2);
     expect(onMember.data.map((c) => [c.subject, c.request?.reference ?? null])).toEqual([
       ["زيارة للمقر", null],
@@ -134,7 +122,7 @@ describe("the communications log through the data provider", () => {
     const member = await freshMember();
     const base = Date.UTC(2026, 9, 1, 8, 0);
     for (let i = 0; i < 12; i++)
-      await asStaff.create("communications", {
+      await panel.as.staff.create("communications", {
         data: {
           member: member.gid,
           channel: i % 2 ? "PHONE" : "SOCIAL_MEDIA",
@@ -143,7 +131,8 @@ describe("the communications log through the data provider", () => {
           occurredAt: new Date(base + i * 86_400_000).toISOString(),
         },
       });
-    const page = (n: number) => contactsOn(asStaff, "member", member.gid, { page: n, perPage: 5 });
+    const page = (n: number) =>
+      contactsOn(panel.as.staff, "member", member.gid, { page: n, perPage: 5 });
     // Page 3 first: the provider walks the cursors of pages 1 and 2 itself.
     const third = await page(3);
     expect(third.total).toBe(12);
@@ -162,7 +151,7 @@ describe("the communications log through the data provider", () => {
   it("keys the API's field errors by input, in Arabic", async () => {
     const member = await freshMember();
     const error = await failure(
-      asStaff.create("communications", {
+      panel.as.staff.create("communications", {
         data: {
           member: member.gid,
           channel: "PHONE",
@@ -177,20 +166,22 @@ describe("the communications log through the data provider", () => {
     const errors = (error.body as { errors: Record<string, unknown> }).errors;
     expect(Object.keys(errors).sort()).toEqual(["occurredAt", "outcome", "root", "subject"]);
     expect(String(errors.occurredAt)).toBe("وقت التواصل لا يكون في المستقبل.");
-    expect(await t.database.prisma.communication.count({ where: { memberId: member.id } })).toBe(0);
+    expect(
+      await panel.api.database.prisma.communication.count({ where: { memberId: member.id } }),
+    ).toBe(0);
   });
 
   it("refuses a researcher a contact outside their cases, and hides a member's log from the committee", async () => {
     const member = await freshMember();
     const refused = await failure(
-      asResearcher.create("communications", {
+      panel.as.researcher.create("communications", {
         data: { member: member.gid, channel: "PHONE", direction: "OUTBOUND", subject: "اتصال" },
       }),
     );
     expect(refused.status).toBe(403);
     expect((refused.body as { code: string }).code).toBe("FORBIDDEN");
 
-    const hidden = await failure(contactsOn(asCommittee, "member", member.gid));
+    const hidden = await failure(contactsOn(panel.as.committee1, "member", member.gid));
     expect(hidden.status).toBeGreaterThanOrEqual(400);
   });
 });
@@ -198,24 +189,28 @@ describe("the communications log through the data provider", () => {
 describe("service requests' endings through the data provider", () => {
   it("resolves a data update with its changes declined: the member stays as they were", async () => {
     const member = await freshMember();
-    const before = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    const before = await panel.api.database.prisma.member.findUniqueOrThrow({
+      where: { id: member.id },
+    });
     const district = before.district === "الملقا" ? "النرجس" : "الملقا";
     let request = await serviceRequest(member, "DATA_UPDATE", {
       subject: "تغيير الحي",
       details: JSON.stringify({ changes: { district } }),
     });
-    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
+    request = (await panel.as.staff.runRequestAction("START_WORK", request)) as RequestRecord;
     expect(request.availableActions).toContain("RESOLVE");
     const answer = "لم يُرفق ما يثبت العنوان الجديد؛ يرجى تقديم عقد الإيجار";
-    const resolved = await asStaff.runRequestAction("RESOLVE", request, {
+    const resolved = await panel.as.staff.runRequestAction("RESOLVE", request, {
       answer,
       dataUpdateDeclined: true,
     });
     expect(resolved).toMatchObject({ status: "RESOLVED", answer });
-    const after = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    const after = await panel.api.database.prisma.member.findUniqueOrThrow({
+      where: { id: member.id },
+    });
     expect(after.district).toBe(before.district);
     expect(after.version).toBe(before.version);
-    const { data: read } = await asStaff.getOne("members", { id: member.gid });
+    const { data: read } = await panel.as.staff.getOne("members", { id: member.gid });
     expect(read.district ?? null).toBe(before.district);
   });
 
@@ -225,18 +220,23 @@ describe("service requests' endings through the data provider", () => {
       subject: "تغيير عدد أفراد الأسرة",
       details: JSON.stringify({ changes: { familySize: 7 } }),
     });
-    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
-    await asStaff.runRequestAction("RESOLVE", request, { answer: "حُدّثت بياناتك" });
-    const after = await t.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    request = (await panel.as.staff.runRequestAction("START_WORK", request)) as RequestRecord;
+    await panel.as.staff.runRequestAction("RESOLVE", request, { answer: "حُدّثت بياناتك" });
+    const after = await panel.api.database.prisma.member.findUniqueOrThrow({
+      where: { id: member.id },
+    });
     expect(after.familySize).toBe(7);
   });
 
   it("puts a decline on any other type on its field", async () => {
     const member = await freshMember();
     let request = await serviceRequest(member, "COMPLAINT", { description: "تأخر الرد" });
-    request = (await asStaff.runRequestAction("START_WORK", request)) as RequestRecord;
+    request = (await panel.as.staff.runRequestAction("START_WORK", request)) as RequestRecord;
     const error = await failure(
-      asStaff.runRequestAction("RESOLVE", request, { answer: "تم", dataUpdateDeclined: true }),
+      panel.as.staff.runRequestAction("RESOLVE", request, {
+        answer: "تم",
+        dataUpdateDeclined: true,
+      }),
     );
     expect(Object.keys((error.body as { errors: object }).errors)).toContain("dataUpdateDeclined");
   });
@@ -245,7 +245,7 @@ describe("service requests' endings through the data provider", () => {
     const member = await freshMember();
     const request = await serviceRequest(member, "INQUIRY", { description: "استفسار" });
     expect(request.availableActions).toContain("WITHDRAW");
-    const withdrawn = await asStaff.runRequestAction("WITHDRAW", request, {
+    const withdrawn = await panel.as.staff.runRequestAction("WITHDRAW", request, {
       note: "لم يعد العضو بحاجة إلى الرد",
     });
     expect(withdrawn).toMatchObject({ status: "WITHDRAWN" });

@@ -4,57 +4,45 @@
 // in them), change the partner, rotate and revoke the key; the API's field errors come back
 // keyed by input. A staff member is refused the whole screen.
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import type { TestApp } from "../helpers/app.js";
-import { failure, providerAs, startDemoApi } from "./api-helpers.js";
+import { describe, expect, it, vi } from "vitest";
+import { demoPanel, failure } from "./api-helpers.js";
 
 vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
 
-let t: TestApp;
-let asAdmin: WaslDataProvider;
-let asStaff: WaslDataProvider;
-
-beforeAll(async () => {
-  t = await startDemoApi({ members: 5, requests: 5 });
-  asAdmin = await providerAs(t, "admin@wasl.demo", "Admin#2026");
-  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
-});
-
-afterAll(() => t?.close());
+const panel = demoPanel({ members: 5, requests: 5 }, ["admin", "staff"]);
 
 describe("partners through the panel's data provider", () => {
   it("registers a partner, issues, rotates and revokes its key", async () => {
-    const list = await asAdmin.getList("partners", {
+    const list = await panel.as.admin.getList("partners", {
       pagination: { page: 1, perPage: 25 },
       sort: { field: "id", order: "DESC" },
       filter: {},
     });
     expect(list.data.map((p) => p.name)).toContain("Community Services Platform (demo)");
 
-    const { data: created } = await asAdmin.create("partners", {
+    const { data: created } = await panel.as.admin.create("partners", {
       data: { name: "Bank", nameAr: "مصرف", contactEmail: "api@bank.sa", contactPhone: "" },
     });
     expect(created).toMatchObject({ name: "Bank", active: true, contactPhone: null });
 
-    const issued = await asAdmin.issueApiKey(created.id, {
+    const issued = await panel.as.admin.issueApiKey(created.id, {
       label: "production",
       scopes: ["MEMBERSHIP_VERIFY"],
       expiresAt: null,
       allowedIps: ["203.0.113.0/24"],
     });
     expect(issued.key).toMatch(/^wasl_pk_/);
-    const { data: read } = await asAdmin.getOne("partners", { id: created.id });
+    const { data: read } = await panel.as.admin.getOne("partners", { id: created.id });
     const keys = (read.apiKeys as { edges: { node: Record<string, unknown> }[] }).edges;
     expect(keys.map((e) => e.node.status)).toEqual(["ACTIVE"]);
     expect(JSON.stringify(read)).not.toContain(issued.key);
 
-    const rotated = await asAdmin.rotateApiKey(issued.apiKey.id, 30);
+    const rotated = await panel.as.admin.rotateApiKey(issued.apiKey.id, 30);
     expect(rotated.key).not.toBe(issued.key);
-    const revoked = await asAdmin.revokeApiKey(rotated.apiKey.id);
+    const revoked = await panel.as.admin.revokeApiKey(rotated.apiKey.id);
     expect(revoked.status).toBe("REVOKED");
 
-    const { data: changed } = await asAdmin.update("partners", {
+    const { data: changed } = await panel.as.admin.update("partners", {
       id: created.id,
       data: { ...read, active: false },
       previousData: read,
@@ -63,11 +51,11 @@ describe("partners through the panel's data provider", () => {
   });
 
   it("answers the API's field errors keyed by input", async () => {
-    const { data: created } = await asAdmin.create("partners", {
+    const { data: created } = await panel.as.admin.create("partners", {
       data: { name: "Charity", nameAr: "جمعية", contactEmail: "a@b.sa" },
     });
     const error = await failure(
-      asAdmin.issueApiKey(created.id, {
+      panel.as.admin.issueApiKey(created.id, {
         label: "x",
         scopes: [],
         expiresAt: null,
@@ -83,7 +71,7 @@ describe("partners through the panel's data provider", () => {
 
   it("refuses staff", async () => {
     const error = await failure(
-      asStaff.getList("partners", {
+      panel.as.staff.getList("partners", {
         pagination: { page: 1, perPage: 25 },
         sort: { field: "id", order: "DESC" },
         filter: {},

@@ -4,19 +4,16 @@
 // typed errors the edit form shows (a stale version, an out-of-range period, a refused
 // caller); then a draft request edited through `update`, with its field errors.
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { WaslDataProvider } from "../../admin/src/dataProvider/index.js";
-import type { TestApp } from "../helpers/app.js";
 import { gid } from "../helpers/ids.js";
-import { failure, providerAs, startDemoApi } from "./api-helpers.js";
+import { demoPanel, failure } from "./api-helpers.js";
 
 // ra-data-graphql's ES build imports @apollo/client's CommonJS entry by name, which Node
 // refuses outside Vite; its CommonJS build is the same code.
 vi.mock("ra-data-graphql", () => createRequire(import.meta.url)("ra-data-graphql"));
 
-let t: TestApp;
-let asAdmin: WaslDataProvider;
-let asStaff: WaslDataProvider;
+const panel = demoPanel({ members: 12, requests: 20 }, ["admin", "staff"]);
 
 type TypeRecord = { id: string; code: string; version: number; decisionPeriodDays: number };
 
@@ -28,16 +25,9 @@ const edit = (as: WaslDataProvider, type: TypeRecord, change: Record<string, unk
     previousData: type,
   });
 
-beforeAll(async () => {
-  t = await startDemoApi({ members: 12, requests: 20 });
-  asAdmin = await providerAs(t, "admin@wasl.demo", "Admin#2026");
-  asStaff = await providerAs(t, "staff@wasl.demo", "Staff#2026");
-});
-afterAll(() => t?.close());
-
 describe("request types through the data provider", () => {
   it("lists every type at once, in the association's order, paged by react-admin", async () => {
-    const all = await asAdmin.getList<TypeRecord>("requestTypes", {
+    const all = await panel.as.admin.getList<TypeRecord>("requestTypes", {
       pagination: { page: 1, perPage: 100 },
       sort: { field: "id", order: "ASC" },
       filter: {},
@@ -52,7 +42,7 @@ describe("request types through the data provider", () => {
       "COMPLAINT",
       "SUGGESTION",
     ]);
-    const second = await asAdmin.getList<TypeRecord>("requestTypes", {
+    const second = await panel.as.admin.getList<TypeRecord>("requestTypes", {
       pagination: { page: 2, perPage: 5 },
       sort: { field: "id", order: "ASC" },
       filter: {},
@@ -62,17 +52,17 @@ describe("request types through the data provider", () => {
   });
 
   it("reads one type by its global ID and saves a change with the version read", async () => {
-    const list = await asAdmin.getList<TypeRecord>("requestTypes", {
+    const list = await panel.as.admin.getList<TypeRecord>("requestTypes", {
       pagination: { page: 1, perPage: 100 },
       sort: { field: "id", order: "ASC" },
       filter: {},
     });
     const listed = list.data.find((r) => r.code === "FINANCIAL_SUPPORT");
-    const { data: before } = await asAdmin.getOne<TypeRecord>("requestTypes", {
+    const { data: before } = await panel.as.admin.getOne<TypeRecord>("requestTypes", {
       id: listed?.id ?? "",
     });
     expect(before).toMatchObject({ code: "FINANCIAL_SUPPORT", decisionPeriodDays: 14 });
-    const { data: after } = await edit(asAdmin, before, {
+    const { data: after } = await edit(panel.as.admin, before, {
       decisionPeriodDays: 21,
       requiredDocumentKinds: ["FAMILY_CARD"],
     });
@@ -82,7 +72,7 @@ describe("request types through the data provider", () => {
       requiredDocumentKinds: ["FAMILY_CARD"],
       version: before.version + 1,
     });
-    const stored = await t.database.prisma.requestType.findUniqueOrThrow({
+    const stored = await panel.api.database.prisma.requestType.findUniqueOrThrow({
       where: { code: "FINANCIAL_SUPPORT" },
     });
     expect(stored.decisionPeriodDays).toBe(21);
@@ -90,16 +80,18 @@ describe("request types through the data provider", () => {
     expect(stored.nameAr).toBe("دعم مالي");
 
     // The same edit again, from the version read before: someone changed it meanwhile.
-    const conflict = await failure(edit(asAdmin, before, { decisionPeriodDays: 30 }));
+    const conflict = await failure(edit(panel.as.admin, before, { decisionPeriodDays: 30 }));
     expect(conflict.status).toBe(409);
     expect(conflict.body).toMatchObject({ code: "CONFLICT", typename: "ConflictError" });
   });
 
   it("puts the API's validation errors on the fields they name", async () => {
-    const { data: type } = await asAdmin.getOne<TypeRecord>("requestTypes", {
+    const { data: type } = await panel.as.admin.getOne<TypeRecord>("requestTypes", {
       id: gid("RequestType", "INQUIRY"),
     });
-    const error = await failure(edit(asAdmin, type, { decisionPeriodDays: 400, nameAr: "  " }));
+    const error = await failure(
+      edit(panel.as.admin, type, { decisionPeriodDays: 400, nameAr: "  " }),
+    );
     expect(error.status).toBe(400);
     const errors = (error.body as { errors: Record<string, unknown> }).errors;
     expect(Object.keys(errors).sort()).toEqual(["decisionPeriodDays", "nameAr", "root"]);
@@ -107,10 +99,10 @@ describe("request types through the data provider", () => {
   });
 
   it("refuses staff an edit, with a typed ForbiddenError", async () => {
-    const { data: type } = await asStaff.getOne<TypeRecord>("requestTypes", {
+    const { data: type } = await panel.as.staff.getOne<TypeRecord>("requestTypes", {
       id: gid("RequestType", "COMPLAINT"),
     });
-    const error = await failure(edit(asStaff, type, { decisionPeriodDays: 7 }));
+    const error = await failure(edit(panel.as.staff, type, { decisionPeriodDays: 7 }));
     expect(error.status).toBe(403);
     expect((error.body as { code: string }).code).toBe("FORBIDDEN");
   });
@@ -127,10 +119,10 @@ describe("editing a draft request through the data provider", () => {
   };
 
   async function createDraft(): Promise<RequestRecord> {
-    const member = await t.database.prisma.member.findFirstOrThrow({
+    const member = await panel.api.database.prisma.member.findFirstOrThrow({
       orderBy: { memberNumber: "asc" },
     });
-    const { data } = await asStaff.create<RequestRecord>("requests", {
+    const { data } = await panel.as.staff.create<RequestRecord>("requests", {
       data: {
         member: gid("Member", member.id),
         type: "FINANCIAL_SUPPORT",
@@ -149,7 +141,7 @@ describe("editing a draft request through the data provider", () => {
       editable: true,
       rules: { involvesMoney: true },
     });
-    const { data: saved } = await asStaff.update<RequestRecord>("requests", {
+    const { data: saved } = await panel.as.staff.update<RequestRecord>("requests", {
       id: draft.id,
       data: { ...draft, subject: " دعم إيجار ثلاثة أشهر ", amountRequested: "2500" },
       previousData: draft,
@@ -165,7 +157,7 @@ describe("editing a draft request through the data provider", () => {
   it("shows the API's field errors, and a conflict for a stale version", async () => {
     const draft = await createDraft();
     const invalid = await failure(
-      asStaff.update("requests", {
+      panel.as.staff.update("requests", {
         id: draft.id,
         data: { ...draft, subject: "", amountRequested: "-5" },
         previousData: draft,
@@ -174,13 +166,13 @@ describe("editing a draft request through the data provider", () => {
     const errors = (invalid.body as { errors: Record<string, unknown> }).errors;
     expect(Object.keys(errors).sort()).toEqual(["amountRequested", "root", "subject"]);
 
-    await asStaff.update("requests", {
+    await panel.as.staff.update("requests", {
       id: draft.id,
       data: { ...draft, description: "أول تعديل" },
       previousData: draft,
     });
     const conflict = await failure(
-      asStaff.update("requests", {
+      panel.as.staff.update("requests", {
         id: draft.id,
         data: { ...draft, description: "تعديل من نسخة قديمة" },
         previousData: draft,

@@ -1,13 +1,11 @@
 // The electronic attestation: staff send the member a single-use link; the member opens it
 // without an account, reads the declaration and the data, and signs. The link works once,
 // expires, is replaced by a newer one, and signs nothing if the data changed after reading.
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
@@ -233,11 +231,8 @@ describe("the member's link", () => {
 
   it("tells staff watching live when the member signs", async () => {
     const { request, token } = await linkSent();
-    const client = createClient({
-      url: `${t.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
+    const client = socketClient(t.url, {
       connectionParams: { authorization: `Bearer ${staff}` },
-      retryAttempts: 0,
       lazy: false,
     });
     try {

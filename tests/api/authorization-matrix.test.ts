@@ -8,16 +8,15 @@
 // ("unassigned"), and rows on the member alone ("member"). Case-wide roles (admin, staff,
 // committee) see all four; a researcher only "mine" (DOMAIN.md); partners and anonymous
 // callers none of the staff's data.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { Caller } from "../../api/auth/caller.js";
 import type { Role } from "../../api/db/generated/enums.js";
 import { articleSearchColumns } from "../../api/modules/knowledge/commands.js";
 import { documentStorage, newStorageKey } from "../../api/modules/requests/documents/storage.js";
 import { visibleRequestsSql, visibleRequestsWhere } from "../../api/modules/requests/policy.js";
 import { createRequestRecord, sampleFile, seedRequestRules } from "../fixtures/requests.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { staffCaller } from "../helpers/callers.js";
 import {
   createMemberRecord,
@@ -172,16 +171,13 @@ async function download(caller: CallerName, path: string): Promise<number> {
 }
 
 function connect(caller: CallerName): Client {
-  return createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  return socketClient(t.url, {
     connectionParams:
       caller === "PARTNER"
         ? { apiKey }
         : tokens[caller]
           ? { authorization: `Bearer ${tokens[caller]}` }
           : {},
-    retryAttempts: 0,
     lazy: false,
   });
 }

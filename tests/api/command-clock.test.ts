@@ -18,11 +18,9 @@ import {
   submitResearchReport,
 } from "../../api/modules/requests/research/service.js";
 import { transitionRequest } from "../../api/modules/requests/transition.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { staffCaller } from "../helpers/callers.js";
-import { createStaffUser, memberInput } from "../helpers/fixtures.js";
+import { createStaffUser, memberInput, seedReferenceData } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -33,16 +31,7 @@ let chair: StaffCaller;
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await db.attestationText.create({
-    data: {
-      textVersion: 1,
-      textAr: "أقر بصحة البيانات",
-      textEn: "I attest the data are true",
-      effectiveFrom: new Date("2020-01-01"),
-    },
-  });
+  await seedReferenceData(db, { templates: true, attestation: true });
   const user = async (email: string, roles: StaffCaller["roles"]) =>
     staffCaller({
       ...(await createStaffUser(db, email, roles, { personalDataAccess: true })),

@@ -10,10 +10,8 @@ import { createRequest } from "../../api/modules/requests/intake.js";
 import { loadRequest } from "../../api/modules/requests/request-fields.js";
 import { applyTransition } from "../../api/modules/requests/transition.js";
 import type { WaslEvents } from "../../api/pubsub.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
+import { createMemberRecord, createStaffUser, seedReferenceData } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let staff: Caller;
@@ -21,8 +19,7 @@ let staff: Caller;
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   const { id, email, fullName, roles } = await createStaffUser(db, "runner@test.sa", ["STAFF"]);
   staff = { kind: "user", id, email, fullName, roles, personalDataAccess: false };
 });

@@ -2,11 +2,10 @@
 // message is the whole room, every vote reaches every member in order, a late joiner starts
 // from the current state, outsiders and anonymous sockets get nothing, a member taken off
 // the session stops receiving, and presence shows who has the room open.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { sharing } from "../../api/live/shared-execution.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import { type Committee, setUpCommittee } from "../helpers/committee.js";
 import { gid } from "../helpers/ids.js";
@@ -42,11 +41,8 @@ type Follower = {
 function follow(sessionId: string, token?: string, query = roomSubscription): Follower {
   let closed: (code: number) => void = () => {};
   const closedWith = new Promise<number>((resolve) => (closed = resolve));
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
     on: { closed: (event) => closed((event as { code: number }).code) },

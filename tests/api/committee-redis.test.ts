@@ -1,15 +1,19 @@
 // Two API instances on one PostgreSQL database, their live events crossing through Redis
 // (REDIS_URL): a vote cast through instance A reaches a screen connected to instance B.
 // Runs in the "postgresql" project when TEST_REDIS_URL names a Redis server (.ci/run starts one).
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { Database } from "../../api/db/client.js";
 import { openDatabase } from "../../api/db/client.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import type { Json } from "../helpers/app.js";
+import { socketClient } from "../helpers/app.js";
 import { createServerDatabase, testEngine, testServerUrl } from "../helpers/database.js";
-import { createMemberRecord, createStaffUser, password } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createStaffUser,
+  password,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 import {
   cleanUpProcesses,
@@ -39,7 +43,7 @@ describe.runIf(runs)("a committee room across two instances through Redis", () =
     server = await createServerDatabase();
     database = await openDatabase({ databaseUrl: server.url, dataDir: "memory://" });
     const db = database.prisma;
-    await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+    await seedReferenceData(db);
     await createStaffUser(db, "staff@test.sa", ["STAFF"]);
     await createStaffUser(db, "chair@test.sa", ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"]);
     await createStaffUser(db, "m1@test.sa", ["COMMITTEE_MEMBER"]);
@@ -123,11 +127,8 @@ describe.runIf(runs)("a committee room across two instances through Redis", () =
     // The chair watches through B.
     const events: Json[] = [];
     const voteSeen = new Promise<Json>((resolve, reject) => {
-      const client = createClient({
-        url: `${b.url.replace(/^http/, "ws")}/graphql`,
-        webSocketImpl: WebSocket,
+      const client = socketClient(b.url, {
         connectionParams: { authorization: `Bearer ${chair}` },
-        retryAttempts: 0,
       });
       clients.push(client);
       client.subscribe(

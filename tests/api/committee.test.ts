@@ -29,6 +29,16 @@ async function voteOn(room: { items: { id: string }[] }, ballots: [{ token: stri
   return (await c.call("closeCommitteeVoting", { item }, c.chair.token)).room;
 }
 
+/** The chair finalises the room's first item, at the version its closed vote left. */
+function finaliseFirst(room: { items: { id: string; version: number }[] }, reason: string) {
+  const item = room.items[0]!;
+  return c.call(
+    "finaliseCommitteeItem",
+    { item: item.id, version: item.version, reason },
+    c.chair.token,
+  );
+}
+
 describe("sessions and agenda", () => {
   it("numbers sessions per Hijri year and refuses a chair or members without the role, naming the field", async () => {
     const bad = await c.call(
@@ -238,11 +248,7 @@ describe("decisions", () => {
       [c.chair, "ABSTAIN"],
     ]);
     const item = closed.items[0];
-    const decided = await c.call(
-      "finaliseCommitteeItem",
-      { item: item.id, version: item.version, reason: "استوفى شروط الدعم" },
-      c.chair.token,
-    );
+    const decided = await finaliseFirst(closed, "استوفى شروط الدعم");
     expect(decided.room.items[0]).toMatchObject({
       status: "DECIDED",
       outcome: "APPROVED",
@@ -316,11 +322,7 @@ describe("decisions", () => {
     const room = await c.open(await c.sessionWith([request.id]), [c.m1]);
     const closed = await voteOn(room, [[c.m1, "APPROVE"]]);
     const item = closed.items[0];
-    const refused = await c.call(
-      "finaliseCommitteeItem",
-      { item: item.id, version: item.version, reason: "مستوفٍ" },
-      c.chair.token,
-    );
+    const refused = await finaliseFirst(closed, "مستوفٍ");
     expect(refused).toMatchObject({ __typename: "PreconditionFailedError", reason: "NO_QUORUM" });
     expect(refused.message).toContain("النصاب");
     expect((await c.db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe(
@@ -340,12 +342,7 @@ describe("decisions", () => {
       [c.m3, "APPROVE"],
       [c.chair, "REJECT"],
     ]);
-    const item = closed.items[0];
-    const decided = await c.call(
-      "finaliseCommitteeItem",
-      { item: item.id, version: item.version, reason: "رجّح الرئيس" },
-      c.chair.token,
-    );
+    const decided = await finaliseFirst(closed, "رجّح الرئيس");
     expect(decided.room.items[0]).toMatchObject({ outcome: "REJECTED", chairBrokeTie: true });
   });
 
@@ -360,12 +357,7 @@ describe("decisions", () => {
       [c.m1, "APPROVE"],
       [c.m2, "REJECT"],
     ]);
-    const item = closed.items[0];
-    const deferred = await c.call(
-      "finaliseCommitteeItem",
-      { item: item.id, version: item.version, reason: "—" },
-      c.chair.token,
-    );
+    const deferred = await finaliseFirst(closed, "—");
     expect(deferred.room.items[0]).toMatchObject({ status: "DEFERRED", deferral: "TIE" });
     const stored = await c.db.request.findUniqueOrThrow({ where: { id: request.id } });
     expect(stored.status).toBe("IN_COMMITTEE");
@@ -381,11 +373,7 @@ describe("decisions", () => {
       [c.m1, "APPROVE"],
       [c.m2, "APPROVE"],
     ]);
-    await c.call(
-      "finaliseCommitteeItem",
-      { item: closed.items[0].id, version: closed.items[0].version, reason: "مستحق <للدعم>" },
-      c.chair.token,
-    );
+    await finaliseFirst(closed, "مستحق <للدعم>");
     await c.call("openCommitteeVoting", { item: closed.items[1].id }, c.chair.token);
     const fresh = (
       await c.call("markCommitteeAttendance", { session: room.session, present: true }, c.m3.token)

@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../api/db/client.js";
 import type { Role } from "../../api/db/generated/enums.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -39,7 +38,7 @@ async function requestOf(memberId: string, researcherId: string | null = null) {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   const accounts: Record<string, Role[]> = {
     staff: ["STAFF"],
     researcher: ["RESEARCHER"],

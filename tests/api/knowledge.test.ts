@@ -8,10 +8,9 @@ import type { PrismaClient } from "../../api/db/client.js";
 import { articleVisibility } from "../../api/modules/knowledge/policy.js";
 import { prefixQuery, searchArticleIds } from "../../api/modules/knowledge/search.js";
 import { searchWords } from "../../api/shared/arabic.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -62,7 +61,7 @@ async function search(text: string, token?: string) {
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   for (const [name, roles] of Object.entries({
     admin: ["ADMIN"],
     staff: ["STAFF"],

@@ -4,11 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../api/db/commands.js";
 import { enqueueNotification } from "../../api/modules/notifications/outbox.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -34,8 +32,7 @@ async function template(event: string, channel: string): Promise<Json> {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   tokens.admin = (await signInStaff(t, "admin@tpl.sa", ["ADMIN"])).token;
   const staff = await signInStaff(t, "staff@tpl.sa", ["STAFF"]);
   tokens.staff = staff.token;
@@ -151,20 +148,7 @@ describe("templates", () => {
 
   it("previews texts being edited on a real request, as its member would read them", async () => {
     const member = await createMemberRecord(t.database.prisma, { fullNameAr: "عبدالله الشهري" });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        ... on CreateRequestSuccess { request { id reference } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "س",
-        },
-      },
-      { token: tokens.staff },
-    );
-    const request = created.data?.createRequest.request;
+    const request = await takeInInquiry(t, tokens.staff!, member.id);
     const preview = await t.gql<Json>(
       `query($input: NotificationTemplatePreviewInput!) { notificationTemplatePreview(input: $input) {
         __typename

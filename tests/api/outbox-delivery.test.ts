@@ -6,27 +6,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../api/db/client.js";
 import { run } from "../../api/db/commands.js";
 import type { NotificationChannel } from "../../api/db/generated/enums.js";
-import { createLogger } from "../../api/logger.js";
-import {
-  createDeliveryWorker,
-  createSenders,
-  type DeliveryWorker,
-} from "../../api/modules/notifications/delivery.js";
+import type { DeliveryWorker } from "../../api/modules/notifications/delivery.js";
 import { enqueueNotification, formatDueDate } from "../../api/modules/notifications/outbox.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
-import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import {
+  type Json,
+  startTestApp,
+  type TestApp,
+  testConfig,
+  testDeliveryWorker,
+} from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
 import { testEngine } from "../helpers/database.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
-import { gid } from "../helpers/ids.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
 
 let t: TestApp;
 let smtp: TestSmtpServer;
 let token: string;
 let staff: Awaited<ReturnType<typeof signInStaff>>["user"];
-const log = createLogger("silent");
 
 /** A clock the test moves: retries come due when the test says so. */
 let clock = new Date("2026-12-01T09:00:00Z");
@@ -36,14 +33,7 @@ const advance = (ms: number) => {
 
 function worker(env: Record<string, string> = {}): DeliveryWorker {
   const config = testConfig({ SMTP_URL: smtp.url, WASL_DELIVERY_BACKOFF_MS: "1000", ...env });
-  return createDeliveryWorker({
-    prisma: t.database.prisma,
-    senders: createSenders(config, log),
-    config: config.delivery,
-    log,
-    now: () => clock,
-    random: () => 0.5,
-  });
+  return testDeliveryWorker(t.database.prisma, config, { now: () => clock, random: () => 0.5 });
 }
 
 /** A PENDING notification, queued as the modules queue them (no member needed for the test). */
@@ -67,8 +57,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await startTestApp({ listen: false, env: { SMTP_URL: smtp.url } });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   ({ user: staff, token } = await signInStaff(t, "desk@test.sa", ["STAFF"]));
 });
 
@@ -93,21 +82,10 @@ describe("e-mail over SMTP", () => {
       email: "huda@example.sa",
       fullNameAr: "هدى محمد القحطاني",
     });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id reference decisionDueAt } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "استفسار عن مواعيد صرف الدعم",
-        },
-      },
-      { token },
-    );
-    const request = created.data?.createRequest.request;
-    expect(request?.reference, JSON.stringify(created)).toMatch(/^REQ-/);
+    const request = await takeInInquiry(t, token, member.id, {
+      subject: "استفسار عن مواعيد صرف الدعم",
+    });
+    expect(request.reference).toMatch(/^REQ-/);
     clock = new Date();
     const outcome = await worker().drain();
     expect(outcome).toEqual({ sent: 2, retrying: 0, failed: 0 });
@@ -216,13 +194,7 @@ describe("e-mail over SMTP", () => {
   it("sends to a local capture without SMTP_URL: built as it would be sent, never dropped", async () => {
     const notification = await queued("EMAIL", "capture@example.sa", "بلا خادم بريد");
     const config = testConfig();
-    const delivery = createDeliveryWorker({
-      prisma: t.database.prisma,
-      senders: createSenders(config, log),
-      config: config.delivery,
-      log,
-      now: () => clock,
-    });
+    const delivery = testDeliveryWorker(t.database.prisma, config, { now: () => clock });
     expect(await delivery.drain()).toMatchObject({ sent: 1 });
     await delivery.stop();
     const row = await t.database.prisma.notification.findUniqueOrThrow({
@@ -261,20 +233,7 @@ describe("the outbox and the transaction", () => {
 
   it("a refused transition queues nothing", async () => {
     const member = await createMemberRecord(t.database.prisma, { email: "y@example.sa" });
-    const created = await t.gql<Json>(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        ... on CreateRequestSuccess { request { id version } } } }`,
-      {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel: "PHONE",
-          subject: "س",
-        },
-      },
-      { token },
-    );
-    const request = created.data?.createRequest.request;
+    const request = await takeInInquiry(t, token, member.id);
     const before = await t.database.prisma.notification.count({ where: { memberId: member.id } });
     const resolved = await t.gql<Json>(
       `mutation($input: ResolveRequestInput!) { resolveRequest(input: $input) { __typename } }`,
@@ -315,13 +274,7 @@ describe("two workers", () => {
           })
         : undefined;
     const config = testConfig({ SMTP_URL: smtp.url, WASL_DELIVERY_BATCH: "7" });
-    const make = (prisma = t.database.prisma) =>
-      createDeliveryWorker({
-        prisma,
-        senders: createSenders(config, log),
-        config: config.delivery,
-        log,
-      });
+    const make = (prisma = t.database.prisma) => testDeliveryWorker(prisma, config);
     const a = make();
     const b = make(second?.prisma);
     const [first, other] = await Promise.all([a.drain(), b.drain()]);

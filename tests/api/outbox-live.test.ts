@@ -1,13 +1,12 @@
 // The outbox, live: a real graphql-ws client of a staff member hears each notification queued,
 // claimed and delivered by the API's own worker (to a real SMTP server), resent or cancelled;
 // a role without the outbox permission cannot subscribe.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { run } from "../../api/db/commands.js";
 import { enqueueNotification } from "../../api/modules/notifications/outbox.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
 import { createMemberRecord } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
@@ -25,11 +24,8 @@ type Change = { change: string; notificationIds: string[] };
 function listen(token: string) {
   const changes: Change[] = [];
   const refused: unknown[] = [];
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
   });

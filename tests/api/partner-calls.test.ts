@@ -2,11 +2,9 @@
 // a subscription started over graphql-ws — lands in the log (written in batches, off the
 // request's path), admins read it through `partnerCalls` filtered by partner, key, result and
 // period, nobody else does, staff calls are not in it, and old calls are pruned.
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { createPartnerWithKey, createStaffUser, password } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
@@ -53,11 +51,8 @@ async function partnerWithKey() {
 }
 
 async function subscriptionStarted(key: string): Promise<void> {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { apiKey: key },
-    retryAttempts: 0,
   });
   try {
     // Its start is logged when the server has subscribed it; the log is flushed after.
@@ -196,11 +191,8 @@ describe("the partner call log", () => {
 
   it("logs a socket operation that does not parse or validate, with its code", async () => {
     const p = await partnerWithKey();
-    const client = createClient({
-      url: `${t.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
+    const client = socketClient(t.url, {
       connectionParams: { apiKey: p.key },
-      retryAttempts: 0,
     });
     const refused = (query: string) =>
       new Promise<unknown>((resolve) => {

@@ -3,14 +3,13 @@
 // rotates with an overlap, is refused outside its IP allow-list, and is revoked — at once,
 // including on an open graphql-ws subscription, and on another instance through the pub/sub.
 import { createHash } from "node:crypto";
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
 import { createWaslPubSub } from "../../api/pubsub.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
+import { seedReferenceData } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -62,11 +61,8 @@ async function issueKey(partner: string, extra: Json = {}) {
 }
 
 function connect(key: string): Client {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { apiKey: key },
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
   });
@@ -94,7 +90,7 @@ function openSubscription(client: Client) {
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
 });
 
@@ -365,11 +361,8 @@ describe("partner API keys", () => {
           body: JSON.stringify({ query }),
         }).then((r) => r.json() as Promise<Json>);
       expect((await onSecond(viewerQuery)).data.partnerViewer.name).toBe("Ministry");
-      const client = createClient({
-        url: `${second.url.replace(/^http/, "ws")}/graphql`,
-        webSocketImpl: WebSocket,
+      const client = socketClient(second.url, {
         connectionParams: { apiKey: issued.key },
-        retryAttempts: 0,
         lazy: false,
         onNonLazyError: () => {},
       });

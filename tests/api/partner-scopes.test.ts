@@ -6,10 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../api/db/client.js";
 import type { PartnerScope } from "../../api/db/generated/enums.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -48,7 +51,7 @@ const inquiry = (nationalId: string) => ({
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   activeMember = await createMemberRecord(db, { status: "ACTIVE", registeredAt: new Date() });
   applicant = await createMemberRecord(db, { status: "APPLICANT" });
   staff = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;

@@ -5,16 +5,23 @@
 // nothing. Staff record, list and revoke shares through the API with typed errors.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { createLogger } from "../../api/logger.js";
-import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { createRequestRecord } from "../fixtures/requests.js";
-import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import {
+  type Json,
+  socketClient,
+  startTestApp,
+  type TestApp,
+  testConfig,
+  testDeliveryWorker,
+} from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -30,14 +37,7 @@ let receiver: Server;
 let port = 0;
 
 async function drain() {
-  const config = testConfig();
-  const log = createLogger("silent");
-  const worker = createDeliveryWorker({
-    prisma: t.database.prisma,
-    senders: createSenders(config, log),
-    config: config.delivery,
-    log,
-  });
+  const worker = testDeliveryWorker(t.database.prisma, testConfig());
   try {
     return await worker.drain();
   } finally {
@@ -75,11 +75,8 @@ async function subscribe(key: string) {
   const events: Json[] = [];
   const extensions: Json[] = [];
   extensionsOf.set(events, extensions);
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { apiKey: key },
-    retryAttempts: 0,
   });
   clients.push(client);
   const connected = new Promise<void>((resolve) => client.on("connected", () => resolve()));
@@ -193,7 +190,7 @@ beforeAll(async () => {
   port = (receiver.address() as AddressInfo).port;
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   staff = (await signInStaff(t, "desk@test.sa", ["STAFF"])).token;
   researcher = (await signInStaff(t, "researcher@test.sa", ["RESEARCHER"])).token;
   memberId = (await createMemberRecord(db, { status: "ACTIVE" })).id;

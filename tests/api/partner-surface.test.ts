@@ -20,16 +20,17 @@ import {
   isObjectType,
   isUnionType,
 } from "graphql";
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PartnerScope } from "../../api/db/generated/enums.js";
 import { schema } from "../../api/graphql/schema.js";
 import { csrfHeader } from "../../api/yoga.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 const scopes: PartnerScope[] = [
@@ -353,11 +354,8 @@ async function subscriptionOutcome(
   field: GraphQLField<unknown, unknown>,
   key: string | undefined,
 ): Promise<Outcome> {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: key ? { apiKey: key } : {},
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
   });
@@ -422,7 +420,7 @@ let anonymous: Set<string>;
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   await createMemberRecord(db);
   await signInStaff(t, "staff@test.sa", ["STAFF"]);
   for (const scope of scopes) keys[scope] = (await createPartnerWithKey(db, [scope])).key;

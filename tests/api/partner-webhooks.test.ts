@@ -13,23 +13,28 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { run } from "../../api/db/commands.js";
 import type { ValidationError } from "../../api/errors.js";
 import { schema } from "../../api/graphql/schema.js";
-import { createLogger } from "../../api/logger.js";
-import {
-  createDeliveryWorker,
-  createSenders,
-  type DeliveryWorker,
-} from "../../api/modules/notifications/delivery.js";
+import type { DeliveryWorker } from "../../api/modules/notifications/delivery.js";
 import { registerWebhook } from "../../api/modules/partners/webhooks.js";
 import {
   replayWindowSeconds,
   verifyWebhookSignature,
 } from "../../api/modules/partners/webhooks-delivery.js";
 import { transitionRequest } from "../../api/modules/requests/transition.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
-import { type Json, startTestApp, type TestApp, testConfig } from "../helpers/app.js";
+import {
+  type Json,
+  startTestApp,
+  type TestApp,
+  testConfig,
+  testDeliveryWorker,
+} from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey, outsideMeeting } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  outsideMeeting,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 import { freePort, repoRoot } from "../helpers/process.js";
 
@@ -38,7 +43,6 @@ let staff: Awaited<ReturnType<typeof signInStaff>>;
 let admin: string;
 let chair: string;
 let memberId: string;
-const log = createLogger("silent");
 
 /** A clock the test moves: retries come due, and signatures are dated, when it says. */
 let clock = new Date();
@@ -86,14 +90,7 @@ const hookUrl = (path = "/hooks/wasl") => `http://127.0.0.1:${port}${path}`;
 
 function worker(env: Record<string, string> = {}): DeliveryWorker {
   const config = testConfig({ WASL_DELIVERY_BACKOFF_MS: "1000", ...env });
-  return createDeliveryWorker({
-    prisma: t.database.prisma,
-    senders: createSenders(config, log),
-    config: config.delivery,
-    log,
-    now: () => clock,
-    random: () => 0.5,
-  });
+  return testDeliveryWorker(t.database.prisma, config, { now: () => clock, random: () => 0.5 });
 }
 
 async function drain(env: Record<string, string> = {}) {
@@ -182,10 +179,7 @@ beforeAll(async () => {
   t = await startTestApp({ listen: false });
   const db = t.database.prisma;
   await seedRequestRules(db);
-  await db.requestType.createMany({
-    data: requestTypeCatalogue.map((type) => ({ ...type })),
-    skipDuplicates: true,
-  });
+  await seedReferenceData(db);
   staff = await signInStaff(t, "desk@test.sa", ["STAFF"]);
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   chair = (await signInStaff(t, "chair@test.sa", ["COMMITTEE_CHAIR"])).token;

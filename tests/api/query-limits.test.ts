@@ -1,11 +1,9 @@
 // Each query limit (graphql-armor) answers its own stable code and a message in the caller's
 // language, without telling the limit; no error suggests names of the hidden schema.
 
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { createStaffUser, password } from "../helpers/fixtures.js";
 
 let t: TestApp;
@@ -116,10 +114,7 @@ describe("query limits", () => {
   }
 
   it("answers the same code over WebSocket, in the socket's language", async () => {
-    const client = createClient({
-      url: `${t.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
+    const client = socketClient(t.url, {
       connectionParams: { language: "en" },
     });
     try {
@@ -140,10 +135,7 @@ describe("query limits", () => {
 describe("a query that cannot be parsed, over WebSocket", () => {
   it("answers its error and keeps the socket and its other operations open", async () => {
     let closed: number | undefined;
-    const client = createClient({
-      url: `${t.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
+    const client = socketClient(t.url, {
       connectionParams: { language: "en" },
       on: { closed: (event) => (closed = (event as { code: number }).code) },
     });

@@ -4,10 +4,9 @@
 // read of the member's ID; and the "due this week" list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../api/db/client.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -28,7 +27,7 @@ async function subjects(token: string, filter: Json): Promise<string[]> {
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   member = await createMemberRecord(db, { fullNameAr: "أحمد سالم الغامدي" });
   const other = await createMemberRecord(db, { fullNameAr: "خالد فهد العتيبي" });
   const now = Date.now();

@@ -1,12 +1,9 @@
 // What a status change costs the database: the statements one `startWork` sends, counted
 // at the driver. A regression guard for the transition benchmark (tests/bench/transition.ts).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
-import { gid } from "../helpers/ids.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let statements: string[] = [];
@@ -15,30 +12,18 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ listen: false, onQuery: (sql) => statements.push(sql) });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   token = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
 });
 afterAll(() => t.close());
 
 it("moves a request SUBMITTED → IN_PROGRESS in one transaction of few statements", async () => {
   const member = await createMemberRecord(t.database.prisma);
-  const created: Json = await t.gql(
-    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-      ... on CreateRequestSuccess { request { id version } } } }`,
-    {
-      input: {
-        member: gid("Member", member.id),
-        type: "INQUIRY",
-        channel: "PHONE",
-        subject: "استفسار",
-        description: "متى يصرف الدعم؟",
-      },
-    },
-    { token },
-  );
   // Non-committee types are submitted at intake.
-  const request = created.data.createRequest.request;
+  const request = await takeInInquiry(t, token, member.id, {
+    subject: "استفسار",
+    description: "متى يصرف الدعم؟",
+  });
   statements = [];
   const moved: Json = await t.gql(
     `mutation($input: StartWorkInput!) { startWork(input: $input) {

@@ -1,13 +1,15 @@
 // requestChanged over real graphql-ws clients: staff receive every request, a researcher only
 // the cases referred to them, a partner only the requests it submitted, and only their status.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { PrismaClient } from "../../api/db/client.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord, createPartnerWithKey } from "../helpers/fixtures.js";
+import {
+  createMemberRecord,
+  createPartnerWithKey,
+  seedReferenceData,
+} from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -21,11 +23,8 @@ let memberId: string;
 const clients: Client[] = [];
 
 function connect(connectionParams: Record<string, unknown>): Client {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams,
-    retryAttempts: 0,
     lazy: false,
     // A socket the server closes (4401/4403) is what these tests expect, not a console error.
     onNonLazyError: () => {},
@@ -75,7 +74,7 @@ async function submittedInquiry(subject: string, extra: Record<string, unknown> 
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
+  await seedReferenceData(db);
   memberId = (await createMemberRecord(db)).id;
   staff = (await signInStaff(t, "staff@test.sa", ["STAFF"])).token;
   const assigned = await signInStaff(t, "researcher@test.sa", ["RESEARCHER"]);

@@ -28,11 +28,9 @@ import {
   timelineOf,
 } from "../../api/modules/requests/transition.js";
 import { recordTimelineEvents } from "../../api/modules/timeline/service.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, outsideMeeting } from "../helpers/fixtures.js";
+import { createMemberRecord, outsideMeeting, seedReferenceData } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let db: PrismaClient;
@@ -42,11 +40,7 @@ let researcherId: string;
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await db.attestationText.create({
-    data: { textVersion: 1, textAr: "أقر بصحة البيانات", textEn: "I attest the data are true" },
-  });
+  await seedReferenceData(db, { templates: true, attestation: true });
   const roles = ["ADMIN", "STAFF", "COMMITTEE_CHAIR"] as const;
   const { user } = await signInStaff(t, "all@test.sa", [...roles], { personalDataAccess: true });
   caller = staffCaller({ ...user, roles: [...roles], personalDataAccess: true });

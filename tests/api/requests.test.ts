@@ -20,11 +20,9 @@ import {
 } from "../../api/modules/requests/lifecycle.js";
 import { requirableFields } from "../../api/modules/requests/requirable-fields.js";
 import { followTransitions, transitionRequest } from "../../api/modules/requests/transition.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff, staffCaller } from "../helpers/callers.js";
-import { createMemberRecord, outsideMeeting } from "../helpers/fixtures.js";
+import { createMemberRecord, outsideMeeting, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -217,11 +215,7 @@ async function submitted(type: RequestTypeCode, overrides: Record<string, unknow
 beforeAll(async () => {
   t = await startTestApp({ listen: false });
   db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
-  await db.attestationText.create({
-    data: { textVersion: 1, textAr: "أقر بصحة البيانات", textEn: "I attest the data are true" },
-  });
+  await seedReferenceData(db, { templates: true, attestation: true });
   const accounts: Record<string, Role[]> = {
     admin: ["ADMIN"],
     staff: ["STAFF"],

@@ -1,19 +1,16 @@
 // What reaches staff: a case referred to a researcher lights their bell at once (a real
 // graphql-ws client), the count goes down as they read; decision reminders come from a
 // scheduled job that runs once per due time even when two instances run it together.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import {
   decisionReminders,
   dueTimeOf,
   runIfDue,
 } from "../../api/modules/notifications/reminders.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -23,11 +20,8 @@ const clients: Client[] = [];
 let serial = 0;
 
 function connect(token: string): Client {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},
   });
@@ -83,8 +77,7 @@ async function submittedRequest(decisionDueAt: Date, assigneeId?: string) {
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   for (const [name, roles] of [
     ["staff", ["STAFF"]],
     ["researcher", ["RESEARCHER"]],

@@ -1,10 +1,9 @@
 // Real graphql-ws clients against the real server: live member changes, filtered by the
 // subscriber's permissions, and sockets of disabled users closed at once.
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { issueSessionToken } from "../../api/auth/tokens.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
 import { gid } from "../helpers/ids.js";
@@ -16,11 +15,8 @@ let masked: string;
 const clients: Client[] = [];
 
 function connect(token?: string, onClosed?: (code: number) => void): Client {
-  const client = createClient({
-    url: `${t.url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+  const client = socketClient(t.url, {
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
     lazy: false,
     // A socket the server closes (4401/4403) is what these tests expect, not a console error.
     onNonLazyError: () => {},

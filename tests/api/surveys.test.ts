@@ -4,11 +4,9 @@
 // are computed from aggregates, checked by hand, and suppressed below the minimum.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
-import { createMemberRecord } from "../helpers/fixtures.js";
+import { createMemberRecord, seedReferenceData, takeInInquiry } from "../helpers/fixtures.js";
 import { gid, rawId } from "../helpers/ids.js";
 
 let t: TestApp;
@@ -67,21 +65,10 @@ async function createSurvey(extra: Record<string, unknown> = {}): Promise<Json> 
 async function resolvedInquiry(): Promise<{ requestId: string; memberId: string }> {
   const member = await createMemberRecord(t.database.prisma);
   serial++;
-  const created: Json = await t.gql(
-    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-      ... on CreateRequestSuccess { request { id version } } } }`,
-    {
-      input: {
-        member: gid("Member", member.id),
-        type: "INQUIRY",
-        channel: "PHONE",
-        subject: `استفسار ${serial}`,
-        description: "متى يصرف الدعم؟",
-      },
-    },
-    { token: staff },
-  );
-  let request = created.data.createRequest.request;
+  let request = await takeInInquiry(t, staff, member.id, {
+    subject: `استفسار ${serial}`,
+    description: "متى يصرف الدعم؟",
+  });
   const started: Json = await t.gql(
     `mutation($input: StartWorkInput!) { startWork(input: $input) { ... on StartWorkSuccess { request { id version } } } }`,
     { input: { id: request.id, version: request.version } },
@@ -137,8 +124,7 @@ const good = [
 beforeAll(async () => {
   t = await startTestApp({ listen: true, env: { WASL_PUBLIC_URL: "https://wasl.example.sa" } });
   const db = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   admin = (await signInStaff(t, "admin@test.sa", ["ADMIN"])).token;
   const desk = await signInStaff(t, "staff@test.sa", ["STAFF"]);
   staff = desk.token;

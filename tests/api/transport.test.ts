@@ -1,10 +1,8 @@
 // What Json HTTP client meets before a resolver runs: CSRF guard, body limit, masking,
 // query limits, introspection switch, request ids, and the panel's page.
-import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
@@ -106,11 +104,7 @@ describe("introspection", () => {
   });
 
   it("is off over WebSocket too in production", async () => {
-    const client = createClient({
-      url: `${production.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-    });
+    const client = socketClient(production.url);
     try {
       const outcome = await new Promise<unknown>((resolve) => {
         client.subscribe(

@@ -1,11 +1,9 @@
 // An unexpected failure stays masked for the client but is logged once, with what an operator
 // needs (operation, caller, request id, stack), and the client gets the request id to quote.
-import { createClient } from "graphql-ws";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { csrfHeader } from "../../api/yoga.js";
-import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
+import { type Json, socketClient, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 
 let t: TestApp;
@@ -74,10 +72,7 @@ describe("unexpected errors", () => {
 
   it("over WebSocket too: logged once, the operation's request id returned", async () => {
     const before = failures().length;
-    const client = createClient({
-      url: `${t.url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
+    const client = socketClient(t.url, {
       connectionParams: { authorization: `Bearer ${token}` },
     });
     try {

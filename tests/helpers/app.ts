@@ -3,9 +3,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Client, type ClientOptions, createClient } from "graphql-ws";
+import WebSocket from "ws";
 import { type Config, loadConfig } from "../../api/config.js";
 import type { Database } from "../../api/db/client.js";
 import { createLogger, type Logger } from "../../api/logger.js";
+import {
+  createDeliveryWorker,
+  createSenders,
+  type DeliveryWorker,
+} from "../../api/modules/notifications/delivery.js";
 import type { WaslPubSub } from "../../api/pubsub.js";
 import { type App, buildApp } from "../../api/server.js";
 import { csrfHeader } from "../../api/yoga.js";
@@ -13,6 +20,38 @@ import { openTestDatabase } from "./database.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on response values; a type per query shape would add nothing.
 export type Json = any;
+
+/**
+ * A graphql-ws client of a listening test server (`url`, its HTTP address), never retrying:
+ * a socket the server refuses or closes is what a test looks at.
+ */
+export function socketClient(url: string, options: Omit<ClientOptions, "url"> = {}): Client {
+  return createClient({
+    url: `${url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    ...options,
+  });
+}
+
+/**
+ * The outbox's delivery worker as the server builds it from this configuration, silent;
+ * `timing` fixes its clock and its backoff's jitter where a test needs them fixed.
+ */
+export function testDeliveryWorker(
+  prisma: Database["prisma"],
+  config: Config,
+  timing: { now?: () => Date; random?: () => number } = {},
+): DeliveryWorker {
+  const log = createLogger("silent");
+  return createDeliveryWorker({
+    prisma,
+    senders: createSenders(config, log),
+    config: config.delivery,
+    log,
+    ...timing,
+  });
+}
 
 export type GqlOptions = { token?: string; language?: string; headers?: Record<string, string> };
 export type GqlResult<T = Record<string, unknown>> = {

@@ -3,11 +3,9 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, isUnionType } from "graphql";
 import type { PrismaClient } from "../../api/db/client.js";
-import { notificationTemplates } from "../../prisma/seed/content.js";
-import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
 import type { Json, TestApp } from "./app.js";
 import { signInStaff } from "./callers.js";
-import { createMemberRecord } from "./fixtures.js";
+import { createMemberRecord, seedReferenceData } from "./fixtures.js";
 import { gid } from "./ids.js";
 
 /**
@@ -40,8 +38,7 @@ export type Committee = Awaited<ReturnType<typeof setUpCommittee>>;
 
 export async function setUpCommittee(t: TestApp) {
   const db: PrismaClient = t.database.prisma;
-  await db.requestType.createMany({ data: requestTypeCatalogue.map((type) => ({ ...type })) });
-  await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  await seedReferenceData(db, { templates: true });
   const [staff, chair, m1, m2, m3, outsider, admin] = await Promise.all([
     signInStaff(t, "staff@test.sa", ["STAFF"]),
     signInStaff(t, "chair@test.sa", ["COMMITTEE_MEMBER", "COMMITTEE_CHAIR"], {

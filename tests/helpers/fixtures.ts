@@ -8,6 +8,10 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { generateApiKey } from "../../api/modules/partners/keys.js";
+import { notificationTemplates } from "../../prisma/seed/content.js";
+import { requestTypeCatalogue } from "../../prisma/seed/request-types.js";
+import type { Json, TestApp } from "./app.js";
+import { gid } from "./ids.js";
 
 export const password = "Correct-Horse-9";
 let passwordHash: Promise<string> | undefined;
@@ -28,6 +32,31 @@ export async function createStaffUser(
       ...extra,
     },
   });
+}
+
+/**
+ * What the association configures before its first request, as the seed has it: every request
+ * type; with `templates`, the notification templates; with `attestation`, attestation text v1
+ * (a short one, in force since 2020: a test's clock may stand in the past).
+ */
+export async function seedReferenceData(
+  db: Db,
+  { templates = false, attestation = false }: { templates?: boolean; attestation?: boolean } = {},
+) {
+  await db.requestType.createMany({
+    data: requestTypeCatalogue.map((type) => ({ ...type })),
+    skipDuplicates: true,
+  });
+  if (templates) await db.notificationTemplate.createMany({ data: notificationTemplates() });
+  if (attestation)
+    await db.attestationText.create({
+      data: {
+        textVersion: 1,
+        textAr: "أقر بصحة البيانات",
+        textEn: "I attest the data are true",
+        effectiveFrom: new Date("2020-01-01"),
+      },
+    });
 }
 
 let serial = 0;
@@ -100,3 +129,33 @@ export const outsideMeeting = {
   votesAgainst: 2,
   abstentions: 1,
 } as const;
+
+/**
+ * An inquiry taken in by phone through the API, as staff do (submitted at intake, so it has
+ * its reference and due date); the test stops with the API's answer if it was refused.
+ */
+export async function takeInInquiry(
+  t: TestApp,
+  token: string,
+  memberId: string,
+  fields: { subject?: string; description?: string } = {},
+): Promise<{ id: string; version: number; reference: string; decisionDueAt: string }> {
+  const created = await t.gql<Json>(
+    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+      ... on CreateRequestSuccess { request { id version reference decisionDueAt } }
+      ... on Error { code message } } }`,
+    {
+      input: {
+        member: gid("Member", memberId),
+        type: "INQUIRY",
+        channel: "PHONE",
+        subject: "س",
+        ...fields,
+      },
+    },
+    { token },
+  );
+  const request = created.data?.createRequest?.request;
+  if (!request) throw new Error(`the inquiry was refused: ${JSON.stringify(created)}`);
+  return request;
+}

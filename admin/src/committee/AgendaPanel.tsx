@@ -26,6 +26,7 @@ import { useState } from "react";
 import { Link, useCreatePath, useGetList, useNotify, useTranslate } from "react-admin";
 import type { CommitteeCommand, CommitteeRoom, RoomItem } from "../dataProvider/committee.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { undecidedStates } from "./agenda.js";
 import { CommitteeErrorAlert, ConfirmDialog } from "./parts.js";
 
@@ -49,8 +50,7 @@ function AddToAgendaDialog({
   const translate = useTranslate();
   const notify = useNotify();
   const [search, setSearch] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: error, submit } = useDialogSubmit("alert");
   const { data = [], isPending } = useGetList<Candidate>("requests", {
     filter: { status: "IN_COMMITTEE", ...(search.trim() ? { q: search.trim() } : {}) },
     pagination: { page: 1, perPage: 20 },
@@ -60,18 +60,11 @@ function AddToAgendaDialog({
     room.items.filter((i) => undecidedStates.has(i.status)).map((i) => i.request),
   );
   const candidates = data.filter((r) => !onAgenda.has(r.id));
-  const add = async (request: Candidate) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const add = (request: Candidate) =>
+    submit(async () => {
       await run("addToCommitteeAgenda", { session: room.session, request: request.id });
       notify("resources.committee.agenda.added", { type: "success" });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate("resources.committee.agenda.add_title")}</DialogTitle>

@@ -28,6 +28,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import { DueCountdown } from "../requests/RequestFields.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { AgendaItemStatusChip } from "./AgendaPanel.js";
 import { CommitteeErrorAlert, ConfirmDialog } from "./parts.js";
 
@@ -198,27 +199,19 @@ function VoteBox({
   const notify = useNotify();
   const choice = useEnumLabel("vote_choice");
   const [comment, setComment] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure: error, submit } = useDialogSubmit("alert");
   const [recusing, setRecusing] = useState(false);
   const seat = room.members.find((m) => m.user.id === viewer);
   const recused = item.recusals.some((r) => r.member.id === viewer);
-  const cast = async (c: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const cast = (c: string) =>
+    submit(async () => {
       await run("castCommitteeVote", {
         item: item.id,
         choice: c,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       notify("resources.committee.vote.cast", { type: "success" });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   if (recused)
     return (
       <Alert severity="info" data-testid="recused">

@@ -16,6 +16,7 @@ import {
 import { type ReactNode, useState } from "react";
 import { HttpError, useTranslate } from "react-admin";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 export function useSessionTitle() {
   const translate = useTranslate();
@@ -90,20 +91,12 @@ export function ConfirmDialog({
 }) {
   const translate = useTranslate();
   const [values, setValues] = useState<ConfirmValues>({ reason: "", amount: "" });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, failure: error, submit } = useDialogSubmit("alert");
+  const confirm = () =>
+    submit(async () => {
       await onConfirm(values);
       onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog open onClose={() => !busy && onClose()} fullWidth maxWidth="sm">
       <DialogTitle>{title}</DialogTitle>

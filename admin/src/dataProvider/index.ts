@@ -71,8 +71,8 @@ export type MemberCaseFile = {
   documents: DocumentEntry[];
 };
 
-export type WaslDataProvider = DataProvider &
-  RequestCalls &
+/** The calls each resource's module adds beside react-admin's CRUD. */
+type ModuleCalls = RequestCalls &
   CommitteeCalls &
   KnowledgeCalls &
   SurveyCalls &
@@ -80,7 +80,10 @@ export type WaslDataProvider = DataProvider &
   WebhookCalls &
   LetterCalls &
   PartnerCalls &
-  RequestShareCalls & {
+  RequestShareCalls;
+
+export type WaslDataProvider = DataProvider &
+  ModuleCalls & {
     revealPersonalData(id: string): Promise<PersonalData>;
     getMemberCaseFile(id: string): Promise<MemberCaseFile>;
     getDashboard(period: { from?: string; to?: string }): Promise<DashboardFigures>;
@@ -204,15 +207,7 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       name,
       (...args: unknown[]) => guard(() => (call as (...a: unknown[]) => Promise<unknown>)(...args)),
     ]),
-  ) as RequestCalls &
-    CommitteeCalls &
-    KnowledgeCalls &
-    SurveyCalls &
-    OutboxCalls &
-    WebhookCalls &
-    LetterCalls &
-    PartnerCalls &
-    RequestShareCalls;
+  ) as ModuleCalls;
 
   return {
     ...base,

@@ -12,7 +12,6 @@ import {
   Typography,
 } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import {
   useDataProvider,
   useNotify,
@@ -24,7 +23,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { ArticleStatus } from "../dataProvider/knowledge.js";
 import { DualDate } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
-import { useSaveErrorNotifier } from "../shared/saveErrors.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { VersionedEdit } from "../shared/VersionedEdit.js";
 import { ArticleInputs } from "./ArticleInputs.js";
 
@@ -54,21 +53,14 @@ function StatusCard() {
   const dataProvider = useDataProvider<WaslDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const onError = useSaveErrorNotifier();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit();
   if (!record) return null;
-  const change = async (to: ArticleStatus, done: string) => {
-    setBusy(true);
-    try {
+  const change = (to: ArticleStatus, done: string) =>
+    submit(async () => {
       await dataProvider.changeArticleStatus(record, to);
       notify(`resources.articles.${done}`, { type: "success" });
       refresh();
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card variant="outlined">
       <CardContent>

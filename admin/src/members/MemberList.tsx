@@ -6,7 +6,6 @@ import {
   FilterList,
   FilterListItem,
   FunctionField,
-  List,
   SavedQueriesList,
   SearchInput,
   SelectInput,
@@ -26,10 +25,10 @@ import {
 } from "../shared/EnumField.js";
 import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import {
+  QuickFilteredList,
   quickFiltersSx,
   RecordLink,
   ResponsiveGrid,
-  useSmallScreen,
 } from "../shared/Responsive.js";
 
 function useFilters() {
@@ -100,17 +99,13 @@ function Empty() {
 
 export function MemberList() {
   const filters = useFilters();
-  const small = useSmallScreen();
   return (
-    <List
+    <QuickFilteredList
       filters={filters}
       actions={<ListActions />}
-      aside={small ? undefined : <FilterSidebar />}
-      sort={{ field: "createdAt", order: "DESC" }}
-      perPage={25}
+      quickFilters={(row) => <FilterSidebar row={row} />}
       empty={<Empty />}
     >
-      {small && <FilterSidebar row />}
       <ResponsiveGrid
         link="show"
         data-testid="members-grid"
@@ -146,6 +141,6 @@ export function MemberList() {
         <EnumField source="preferredChannel" group="channel" sortable={false} />
         <DualDateField source="createdAt" />
       </ResponsiveGrid>
-    </List>
+    </QuickFilteredList>
   );
 }

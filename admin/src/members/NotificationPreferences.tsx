@@ -2,7 +2,6 @@
 // SMS) and an opt-out (what they must receive still reaches them). Staff who may edit members
 // record what the member asked for.
 import { Box, FormControlLabel, MenuItem, Switch, TextField, Typography } from "@mui/material";
-import { useState } from "react";
 import {
   useCanAccess,
   useDataProvider,
@@ -12,6 +11,7 @@ import {
   useTranslate,
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 type MemberRecord = {
   id: string;
@@ -28,11 +28,10 @@ export function NotificationPreferences() {
   const refresh = useRefresh();
   const dataProvider = useDataProvider<WaslDataProvider>();
   const { canAccess: mayEdit } = useCanAccess({ resource: "members", action: "edit" });
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit("notice");
   if (!record) return null;
-  const save = async (change: { notifyBy?: string | null; optOut?: boolean }) => {
-    setBusy(true);
-    try {
+  const save = (change: { notifyBy?: string | null; optOut?: boolean }) =>
+    submit(async () => {
       await dataProvider.setNotificationPreferences({
         member: record.id,
         version: record.version,
@@ -41,12 +40,7 @@ export function NotificationPreferences() {
       });
       notify("resources.members.notifications.saved", { type: "success" });
       refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const t = (key: string) => translate(`resources.members.notifications.${key}`);
   return (
     <Box sx={{ mt: 3 }} data-testid="notification-preferences">

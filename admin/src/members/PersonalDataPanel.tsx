@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from "react-admin";
 import type { PersonalData, WaslDataProvider } from "../dataProvider/index.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 // Numbers are left-to-right islands in Arabic text: the element's dir, never a `direction`
 // in sx (the RTL style plugin flips it, so 1*******34 read 34*******1).
@@ -27,24 +28,18 @@ export function PersonalDataPanel() {
   const dataProvider = useDataProvider<WaslDataProvider>();
   const { canAccess } = useCanAccess({ resource: "members", action: "revealPersonalData" });
   const [shown, setShown] = useState<{ id: string; data: PersonalData } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit("notice");
   const id = record?.id ? String(record.id) : undefined;
   // Revealed values belong to one member: another record starts masked again.
   const revealed = shown && shown.id === id ? shown.data : null;
   const setRevealed = (data: PersonalData | null) => setShown(data && id ? { id, data } : null);
   if (!record || !id) return null;
 
-  const reveal = async () => {
-    setBusy(true);
-    try {
+  const reveal = () =>
+    submit(async () => {
       setRevealed(await dataProvider.revealPersonalData(id));
       notify("resources.members.personal.revealed", { type: "info" });
-    } catch (error) {
-      notify((error as Error).message || "ra.notification.http_error", { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const income = revealed
     ? (revealed.monthlyIncome ?? translate("resources.members.personal.none"))

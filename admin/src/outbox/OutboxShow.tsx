@@ -12,7 +12,6 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
 import {
   FunctionField,
   Labeled,
@@ -32,6 +31,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { OutboxAction } from "../dataProvider/outbox.js";
 import { DualDate, DualDateField } from "../shared/DateFields.js";
 import { EnumField } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { OutboxStatusChip } from "./OutboxStatusChip.js";
 
 type Attempt = {
@@ -61,24 +61,18 @@ function ChangeButton({ action }: { action: OutboxAction }) {
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit("notice");
   const resend = action === "resendNotification";
   const { canAccess } = useCanAccess({ resource: "outbox", action: resend ? "resend" : "cancel" });
   if (!record || !canAccess || record.status !== (resend ? "FAILED" : "PENDING")) return null;
-  const onClick = async () => {
-    setBusy(true);
-    try {
+  const onClick = () =>
+    submit(async () => {
       await dataProvider.changeNotification(action, record);
       notify(resend ? "resources.outbox.resent" : "resources.outbox.cancelled", {
         type: "success",
       });
       refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Button
       variant={resend ? "contained" : "outlined"}

@@ -27,7 +27,6 @@ import {
 import { useState } from "react";
 import {
   Confirm,
-  HttpError,
   useCanAccess,
   useDataProvider,
   useGetOne,
@@ -43,7 +42,7 @@ import { numberingTag } from "../providers/numerals.js";
 import { CheckboxList } from "../shared/CheckboxList.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useSaveErrorNotifier } from "../shared/saveErrors.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 const partnerScopes = [
   "MEMBERSHIP_VERIFY",
@@ -54,14 +53,6 @@ const partnerScopes = [
 ] as const;
 
 const k = (key: string) => `resources.partners.keys.${key}`;
-
-/** The API's field errors of a refused call, by field (shown under the dialog's inputs). */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  const errors = error instanceof HttpError ? (error.body as { errors?: object })?.errors : null;
-  return Object.fromEntries(
-    Object.entries(errors ?? {}).filter(([, v]) => typeof v === "string"),
-  ) as Record<string, string>;
-}
 
 /** The key, once: copy it now, it is not stored. */
 function IssuedKeyDialog({ issued, onClose }: { issued: IssuedApiKey; onClose(): void }) {
@@ -111,16 +102,13 @@ function IssueKeyDialog({
   const translate = useTranslate();
   const scopeLabel = useEnumLabel("partner_scope");
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const notifyFailure = useSaveErrorNotifier();
+  const { busy, fieldErrors: errors, submit } = useDialogSubmit();
   const [label, setLabel] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);
   const [expiresAt, setExpiresAt] = useState("");
   const [allowedIps, setAllowedIps] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const issue = async () => {
-    setSaving(true);
-    try {
+  const issue = () =>
+    submit(async () =>
       onIssued(
         await dataProvider.issueApiKey(partnerId, {
           label,
@@ -128,14 +116,8 @@ function IssueKeyDialog({
           expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null,
           allowedIps: allowedIps.split(/[\s,]+/).filter(Boolean),
         }),
-      );
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      notifyFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+      ),
+    );
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{translate(k("issue"))}</DialogTitle>
@@ -182,7 +164,7 @@ function IssueKeyDialog({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate("ra.action.cancel")}</Button>
-        <Button variant="contained" disabled={saving} onClick={issue}>
+        <Button variant="contained" disabled={busy} onClick={issue}>
           {translate(k("issue"))}
         </Button>
       </DialogActions>
@@ -201,17 +183,11 @@ function RotateKeyDialog({
 }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const notifyFailure = useSaveErrorNotifier();
+  const { fieldErrors, submit } = useDialogSubmit();
   const [overlap, setOverlap] = useState("1440");
-  const [error, setError] = useState<string | undefined>();
-  const rotate = async () => {
-    try {
-      onIssued(await dataProvider.rotateApiKey(apiKey.id, Number(overlap)));
-    } catch (failure) {
-      setError(fieldErrorsOf(failure).overlapMinutes);
-      notifyFailure(failure);
-    }
-  };
+  const error = fieldErrors.overlapMinutes;
+  const rotate = () =>
+    submit(async () => onIssued(await dataProvider.rotateApiKey(apiKey.id, Number(overlap))));
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>
@@ -251,27 +227,19 @@ function KeyLimitDialog({
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const notifyFailure = useSaveErrorNotifier();
+  const { busy, fieldErrors, submit } = useDialogSubmit();
   const [points, setPoints] = useState(String(apiKey.limit?.pointsPerHour ?? ""));
   const [persistedOnly, setPersistedOnly] = useState(apiKey.limit?.persistedOnly ?? false);
-  const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
+  const error = fieldErrors.pointsPerHour;
+  const save = () =>
+    submit(async () => {
       await dataProvider.setPartnerKeyLimit(apiKey.id, {
         pointsPerHour: points.trim() ? Number(points) : null,
         persistedOnly,
       });
       notify(k("limits_saved"), { type: "info" });
       onClose(true);
-    } catch (failure) {
-      setError(fieldErrorsOf(failure).pointsPerHour);
-      notifyFailure(failure);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Dialog open onClose={() => onClose(false)} maxWidth="xs" fullWidth data-testid="key-limits">
       <DialogTitle>
@@ -304,7 +272,7 @@ function KeyLimitDialog({
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose(false)}>{translate("ra.action.cancel")}</Button>
-        <Button variant="contained" disabled={saving} onClick={save}>
+        <Button variant="contained" disabled={busy} onClick={save}>
           {translate("ra.action.save")}
         </Button>
       </DialogActions>
@@ -344,7 +312,7 @@ export function ApiKeys() {
   const statusLabel = useEnumLabel("api_key_status");
   const dataProvider = useDataProvider<WaslDataProvider>();
   const notify = useNotify();
-  const notifyFailure = useSaveErrorNotifier();
+  const { submit } = useDialogSubmit();
   const refresh = useRefresh();
   const [issuing, setIssuing] = useState(false);
   const [rotating, setRotating] = useState<ApiKeyRecord | null>(null);
@@ -364,13 +332,11 @@ export function ApiKeys() {
     const key = revoking;
     setRevoking(null);
     if (!key) return;
-    try {
+    await submit(async () => {
       await dataProvider.revokeApiKey(key.id);
       notify(k("revoked"), { type: "info" });
       refresh();
-    } catch (error) {
-      notifyFailure(error);
-    }
+    });
   };
   return (
     <Box sx={{ width: "100%", mt: 2 }} data-testid="api-keys">

@@ -23,8 +23,7 @@ import type { RequestShare } from "../dataProvider/requestShares.js";
 import { useRefreshRequests } from "../requests/ActionButtons.js";
 import { DualDate } from "../shared/DateFields.js";
 import { useEnumLabel } from "../shared/EnumField.js";
-import { useSaveErrorNotifier } from "../shared/saveErrors.js";
-import { fieldErrorsOf } from "./ApiKeys.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 const s = (key: string) => `resources.partners.shares.${key}`;
 const consentMethods = ["SIGNED_FORM", "ONLINE", "OTP", "RECORDED_CALL"] as const;
@@ -39,9 +38,9 @@ function ShareDialog({ requestId, onClose }: { requestId: string; onClose(): voi
   const translate = useTranslate();
   const method = useEnumLabel("partner_consent_method");
   const notify = useNotify();
-  const notifyFailure = useSaveErrorNotifier();
   const refresh = useRefreshRequests();
   const dataProvider = useDataProvider<WaslDataProvider>();
+  const { busy, fieldErrors: errors, submit } = useDialogSubmit();
   const { data: partners } = useQuery({
     queryKey: ["shareablePartners"],
     queryFn: () => dataProvider.shareablePartners(),
@@ -50,11 +49,8 @@ function ShareDialog({ requestId, onClose }: { requestId: string; onClose(): voi
   const [givenBy, setGivenBy] = useState("");
   const [how, setHow] = useState<string>("SIGNED_FORM");
   const [givenAt, setGivenAt] = useState(localNow);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const share = async () => {
-    setSaving(true);
-    try {
+  const share = () =>
+    submit(async () => {
       await dataProvider.shareRequestWithPartner(requestId, partner, {
         givenBy,
         method: how,
@@ -63,13 +59,7 @@ function ShareDialog({ requestId, onClose }: { requestId: string; onClose(): voi
       notify(s("shared"), { type: "success" });
       refresh();
       onClose();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      notifyFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid="share-dialog">
       <DialogTitle>{translate(s("share"))}</DialogTitle>
@@ -141,7 +131,7 @@ function ShareDialog({ requestId, onClose }: { requestId: string; onClose(): voi
         <Button onClick={onClose}>{translate("ra.action.cancel")}</Button>
         <Button
           variant="contained"
-          disabled={saving || !partner}
+          disabled={busy || !partner}
           onClick={share}
           data-testid="share-save"
         >
@@ -156,20 +146,18 @@ function ShareCard({ share, mayRevoke }: { share: RequestShare; mayRevoke: boole
   const translate = useTranslate();
   const method = useEnumLabel("partner_consent_method");
   const notify = useNotify();
-  const notifyFailure = useSaveErrorNotifier();
   const refresh = useRefreshRequests();
   const dataProvider = useDataProvider<WaslDataProvider>();
+  const { submit } = useDialogSubmit();
   const [confirming, setConfirming] = useState(false);
   const revoke = async () => {
     setConfirming(false);
-    try {
+    await submit(async () => {
       await dataProvider.revokeRequestPartnerShare(share.id);
       notify(s("revoked"), { type: "info" });
-    } catch (error) {
-      notifyFailure(error);
-    } finally {
-      refresh();
-    }
+    });
+    // Whatever the outcome: a refusal may mean someone else changed the file.
+    refresh();
   };
   const fact = (label: string, value: React.ReactNode) => (
     <Box>

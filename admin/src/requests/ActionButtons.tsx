@@ -23,6 +23,7 @@ import { HttpError, useDataProvider, useNotify, useTranslate } from "react-admin
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { type RequestActionName, requestActions } from "../dataProvider/requests.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { RequestedChangesTable } from "./RequestedChanges.js";
 import { RequestErrorAlert } from "./RequestFields.js";
 
@@ -71,25 +72,16 @@ export function useRefreshRequests() {
 }
 
 /**
- * A command on the case file (verify, upload, save a report, record a signature): busy while
- * it runs, the error it ended with (for RequestErrorAlert), and the lists refreshed afterwards
- * whatever the outcome — a refusal may mean someone else changed the file.
+ * A command on the case file (verify, upload, save a report, record a signature, submit): busy
+ * while it runs, the error it ended with (for RequestErrorAlert), and the lists refreshed
+ * afterwards whatever the outcome — a refusal may mean someone else changed the file.
  */
 export function useCaseFileCommand() {
   const refresh = useRefreshRequests();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: error, submit } = useDialogSubmit("alert");
   const run = async (command: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await command();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
+    await submit(command);
+    refresh();
   };
   return { busy, error, run };
 }

@@ -23,6 +23,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import { DualDate } from "../shared/DateFields.js";
 import { formatGregorian, formatHijri } from "../shared/dates.js";
 import { useEnumLabel } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 import { useCaseFileCommand, useRefreshRequests } from "./ActionButtons.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { ErrorListAlert, errorParts, RequestErrorAlert } from "./RequestFields.js";
@@ -58,17 +59,14 @@ function SendAttestationLink({ request }: { request: CaseRequest }) {
   const dataProvider = useDataProvider<WaslDataProvider>();
   const refresh = useRefreshRequests();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: error, submit, clearFailure } = useDialogSubmit("alert");
   const close = () => {
     if (busy) return;
     setOpen(false);
-    setError(null);
+    clearFailure();
   };
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const send = () =>
+    submit(async () => {
       const link = await dataProvider.sendAttestationLink(request.id);
       const l = locale === "en" ? "en" : "ar";
       const until = `${formatGregorian(link.expiresAt, l, true)} (${formatHijri(link.expiresAt, l)})`;
@@ -84,12 +82,7 @@ function SendAttestationLink({ request }: { request: CaseRequest }) {
       );
       setOpen(false);
       refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <Button

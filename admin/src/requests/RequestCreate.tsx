@@ -36,7 +36,7 @@ import { useWatch } from "react-hook-form";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import type { RequestTypeInfo } from "../dataProvider/requests.js";
 import { enumChoices } from "../shared/EnumField.js";
-import { useRefreshRequests } from "./ActionButtons.js";
+import { useCaseFileCommand } from "./ActionButtons.js";
 import { AttestationPanel } from "./AttestationPanel.js";
 import type { CaseRequest } from "./CaseRequest.js";
 import { CompletenessPanel } from "./CompletenessPanel.js";
@@ -111,29 +111,19 @@ function Completion({ id, onAnother }: { id: string; onAnother: () => void }) {
   const createPath = useCreatePath();
   const notify = useNotify();
   const dataProvider = useDataProvider<WaslDataProvider>();
-  const refresh = useRefreshRequests();
   const { data } = useGetOne<CaseRequest & { id: string }>("requests", { id });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCaseFileCommand();
   // The case file's fields (rules, documents) are what this step shows.
   if (!data?.rules) return null;
   const request = data;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const updated = await dataProvider.runRequestAction("SUBMIT", request);
       notify("resources.requests.wizard.submitted", {
         type: "success",
         messageArgs: { reference: String(updated.reference ?? "") },
       });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+    });
   const caseFile = createPath({ resource: "requests", type: "show", id });
   return (
     <Box sx={{ display: "flex", flexDirection: "column", gap: 2 }} data-testid="wizard-completion">

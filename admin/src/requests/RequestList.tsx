@@ -10,7 +10,6 @@ import {
   FilterList,
   FilterListItem,
   FunctionField,
-  List,
   NullableBooleanInput,
   SavedQueriesList,
   SearchInput,
@@ -25,10 +24,10 @@ import { DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
 import { ExportCsvButton } from "../shared/ExportCsvButton.js";
 import {
+  QuickFilteredList,
   quickFiltersSx,
   RecordLink,
   ResponsiveGrid,
-  useSmallScreen,
 } from "../shared/Responsive.js";
 import {
   DueCountdown,
@@ -168,18 +167,14 @@ export function RequestGrid({ children }: { children?: ReactNode }) {
 
 export function RequestList() {
   const filters = useFilters();
-  const small = useSmallScreen();
   return (
-    <List
+    <QuickFilteredList
       filters={filters}
       actions={<ListActions />}
-      aside={small ? undefined : <SavedFilters />}
-      sort={{ field: "createdAt", order: "DESC" }}
-      perPage={25}
+      quickFilters={(row) => <SavedFilters row={row} />}
       empty={<RequestEmpty />}
     >
-      {small && <SavedFilters row />}
       <RequestGrid />
-    </List>
+    </QuickFilteredList>
   );
 }

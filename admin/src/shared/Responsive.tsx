@@ -6,6 +6,8 @@ import type { ReactNode } from "react";
 import {
   Datagrid,
   Link,
+  List,
+  type ListProps,
   type RaRecord,
   SimpleList,
   useCreatePath,
@@ -117,4 +119,27 @@ export function quickFiltersSx(row: boolean, width: number) {
         "& .MuiListItem-root": { width: "auto" },
       }
     : { ml: 2, mt: 8, width, flexShrink: 0 };
+}
+
+/**
+ * A list with its quick-filter card (`quickFilters(row)`, styled by quickFiltersSx): beside it
+ * on a wide screen, a wrapping row above it on a tablet or a phone; newest first, 25 a page.
+ */
+export function QuickFilteredList({
+  quickFilters,
+  children,
+  ...rest
+}: Omit<ListProps, "aside"> & { quickFilters(row: boolean): ReactNode }) {
+  const small = useSmallScreen();
+  return (
+    <List
+      aside={small ? undefined : quickFilters(false)}
+      sort={{ field: "createdAt", order: "DESC" }}
+      perPage={25}
+      {...rest}
+    >
+      {small && quickFilters(true)}
+      {children}
+    </List>
+  );
 }

@@ -17,6 +17,7 @@ import {
 } from "react-admin";
 import type { WaslDataProvider } from "../dataProvider/index.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 type FollowUpRecord = {
   id: string;
@@ -39,21 +40,15 @@ function CloseButton() {
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit("notice", f("failed"));
   if (record?.status !== "OPEN") return null;
-  const close = async () => {
-    setBusy(true);
-    try {
+  const close = () =>
+    submit(async () => {
       await dataProvider.closeSurveyFollowUp(record.id, note);
       notify(f("closed"), { type: "success" });
       setOpen(false);
       refresh();
-    } catch (error) {
-      notify((error as Error).message || f("failed"), { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <Button label={f("close")} onClick={() => setOpen(true)} data-testid="follow-up-close" />

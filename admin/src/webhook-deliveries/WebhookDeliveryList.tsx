@@ -11,7 +11,6 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
 import {
   Datagrid,
   FunctionField,
@@ -30,6 +29,7 @@ import type { WaslDataProvider } from "../dataProvider/index.js";
 import { OutboxStatusChip } from "../outbox/OutboxStatusChip.js";
 import { DualDate, DualDateField } from "../shared/DateFields.js";
 import { EnumField, enumChoices } from "../shared/EnumField.js";
+import { useDialogSubmit } from "../shared/useDialogSubmit.js";
 
 type Attempt = {
   attempt: number;
@@ -74,20 +74,14 @@ function ResendButton() {
   const refresh = useRefresh();
   const dataProvider = useDataProvider<WaslDataProvider>();
   const { canAccess } = useCanAccess({ resource: "webhooks", action: "resend" });
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useDialogSubmit("notice");
   if (!record || !canAccess || !resendable.includes(record.status)) return null;
-  const resend = async () => {
-    setBusy(true);
-    try {
+  const resend = () =>
+    submit(async () => {
       await dataProvider.resendWebhookDelivery(record.id);
       notify("resources.webhookDeliveries.resent", { type: "success" });
       refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Button
       variant="outlined"

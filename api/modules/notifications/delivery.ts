@@ -7,11 +7,12 @@
 // (a partner's webhook timing out) never holds up the members' e-mail and SMS.
 import type { Config, DeliveryConfig } from "../../config.js";
 import { Prisma, type PrismaClient } from "../../db/client.js";
-import type { Language, NotificationChannel, OutboxStatus } from "../../db/generated/enums.js";
+import type { OutboxStatus } from "../../db/generated/enums.js";
 import type { Logger } from "../../logger.js";
 import {
   type DeliveredChannel,
   DeliveryError,
+  type OutgoingMessage,
   providedChannels,
   type Sender,
   type Senders,
@@ -48,15 +49,7 @@ export function backoffMs(attempt: number, baseMs: number, random: () => number)
 export type DeliveryOutcome = { sent: number; retrying: number; failed: number };
 
 /** A notification claimed for one try: what its channel needs, and which try it is. */
-export type Claimed = {
-  id: string;
-  channel: NotificationChannel;
-  address: string;
-  language: Language;
-  subject: string;
-  body: string;
-  attempts: number;
-};
+export type Claimed = OutgoingMessage & { attempts: number };
 
 /** Which channels a loop claims: the members' channels together, each provided one alone. */
 export type ChannelGroup = readonly DeliveredChannel[];
