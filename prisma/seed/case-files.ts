@@ -8,6 +8,7 @@
 import type { Prisma } from "../../api/db/client.js";
 import { Prisma as PrismaNamespace } from "../../api/db/client.js";
 import type { Channel, DocumentKind, RequestStatus } from "../../api/db/generated/enums.js";
+import { changedFields } from "../../api/modules/audit/service.js";
 import { coveredDataHash } from "../../api/modules/requests/attestation/service.js";
 import { sha256Hex } from "../../api/modules/requests/documents/service.js";
 import {
@@ -56,7 +57,10 @@ export type CaseFileRows = {
   attestations: Prisma.AttestationCreateManyInput[];
   reports: Prisma.ResearchReportCreateManyInput[];
   timeline: Prisma.TimelineEventCreateManyInput[];
-  /** The attestations' CREATE entries, as signAttestation writes them. */
+  /**
+   * The entries attachDocument, verifyDocument, signAttestation, saveResearchReport and
+   * submitResearchReport write (a document's and a report's name no request, as theirs do).
+   */
   audit: Prisma.AuditEntryCreateManyInput[];
 };
 
@@ -69,7 +73,14 @@ const between = (from: Date, to: Date, share: number) =>
 /** The rows of the committee requests' files; documents only when `storage` keeps their bytes. */
 export function caseFileRows(
   plans: readonly CaseFilePlan[],
-  actors: { staff: string; staffLabel: string; researcher: string; attestationTextId: string },
+  actors: {
+    staff: string;
+    staffLabel: string;
+    researcher: string;
+    researcherLabel: string;
+    partner: { id: string; label: string };
+    attestationTextId: string;
+  },
   withDocuments: boolean,
 ): CaseFileRows {
   const rows: CaseFileRows = {
@@ -80,6 +91,21 @@ export function caseFileRows(
     audit: [],
   };
   const sha256 = sha256Hex(demoDocumentBytes);
+  const staff = {
+    actorKind: "USER",
+    actorId: actors.staff,
+    actorLabel: actors.staffLabel,
+  } as const;
+  const partner = {
+    actorKind: "PARTNER",
+    actorId: actors.partner.id,
+    actorLabel: actors.partner.label,
+  } as const;
+  const researcher = {
+    actorKind: "USER",
+    actorId: actors.researcher,
+    actorLabel: actors.researcherLabel,
+  } as const;
   for (const plan of plans) {
     const [intake, submit, next] = plan.steps;
     if (!intake || submit?.action !== "SUBMIT") continue;
@@ -124,7 +150,41 @@ export function caseFileRows(
         data: { documentId: id, kind, fileName, sha256 },
         at,
       });
-      if (verifiedAt)
+      rows.audit.push({
+        id: uuidV7(at),
+        ...(byPartner ? partner : staff),
+        action: "CREATE",
+        entityType: "Document",
+        entityId: id,
+        changes: changedFields(
+          {},
+          { requestId: plan.requestId, kind, fileName, contentType: "application/pdf", sha256 },
+        ) as Prisma.InputJsonObject,
+        at,
+      });
+      if (verifiedAt) {
+        rows.audit.push({
+          id: uuidV7(verifiedAt),
+          ...staff,
+          action: "UPDATE",
+          entityType: "Document",
+          entityId: id,
+          changes: changedFields<Record<string, unknown>>(
+            {
+              verification: "PENDING",
+              rejectionReason: null,
+              verifiedById: null,
+              verifiedAt: null,
+            },
+            {
+              verification: "ACCEPTED",
+              rejectionReason: null,
+              verifiedById: actors.staff,
+              verifiedAt,
+            },
+          ) as Prisma.InputJsonObject,
+          at: verifiedAt,
+        });
         rows.timeline.push({
           id: uuidV7(verifiedAt),
           ...base,
@@ -133,6 +193,7 @@ export function caseFileRows(
           data: { documentId: id, kind, decision: "ACCEPTED" },
           at: verifiedAt,
         });
+      }
     });
 
     // After the documents the type requires, whether or not their files are stored: the same
@@ -195,15 +256,6 @@ export function caseFileRows(
     // Referred and then raised: the researcher visited and submitted a report in between.
     const referred = plan.steps.find((s) => s.action === "REFER_TO_RESEARCHER");
     const raised = plan.steps.find((s) => s.action === "RAISE_TO_COMMITTEE");
-    if (referred)
-      rows.timeline.push({
-        id: uuidV7(referred.at),
-        ...base,
-        kind: "RESEARCHER_ASSIGNED",
-        actorId: actors.staff,
-        data: { researcherId: actors.researcher },
-        at: referred.at, // written by the referral's command, at its moment
-      });
     if (referred && raised) {
       const visit = between(referred.at, raised.at, 0.5);
       const submittedAt = new Date(
@@ -211,21 +263,52 @@ export function caseFileRows(
       );
       const reportId = uuidV7(visit);
       const recommendation = plan.decision === "REJECTED" ? "REJECT" : "APPROVE";
-      rows.reports.push({
-        id: reportId,
-        requestId: plan.requestId,
-        researcherId: actors.researcher,
-        visitKind: plan.requiredDocumentKinds.length > 1 ? "HOME_VISIT" : "OFFICE_INTERVIEW",
+      const report = {
+        visitKind:
+          plan.requiredDocumentKinds.length > 1
+            ? ("HOME_VISIT" as const)
+            : ("OFFICE_INTERVIEW" as const),
         visitDate: new Date(visit.getTime() - (visit.getTime() % dayMs)),
         findings:
           recommendation === "APPROVE"
             ? "زرتُ الأسرة وتحققتُ من الوضع المعيشي ومن صحة ما ورد في الطلب؛ الحاجة قائمة."
             : "زرتُ الأسرة؛ الدخل الفعلي يتجاوز ما ورد في الطلب ولا تنطبق شروط الدعم.",
         recommendation,
+      } as const;
+      // Saved as a draft at the visit (version 1), submitted later (version 2).
+      rows.reports.push({
+        id: reportId,
+        requestId: plan.requestId,
+        researcherId: actors.researcher,
+        ...report,
         submittedAt,
         createdAt: visit,
         updatedAt: submittedAt,
+        version: 2,
       });
+      rows.audit.push(
+        {
+          id: uuidV7(visit),
+          ...researcher,
+          action: "CREATE",
+          entityType: "ResearchReport",
+          entityId: reportId,
+          changes: changedFields(
+            {},
+            { requestId: plan.requestId, ...report },
+          ) as Prisma.InputJsonObject,
+          at: visit,
+        },
+        {
+          id: uuidV7(submittedAt),
+          ...researcher,
+          action: "UPDATE",
+          entityType: "ResearchReport",
+          entityId: reportId,
+          changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
+          at: submittedAt,
+        },
+      );
       rows.timeline.push({
         id: uuidV7(submittedAt),
         ...base,

@@ -7,6 +7,8 @@
 
 import { hashPassword } from "../../api/auth/passwords.js";
 import type { Db, Prisma, PrismaClient } from "../../api/db/client.js";
+import { Prisma as PrismaNamespace } from "../../api/db/client.js";
+import type { Request } from "../../api/db/generated/client.js";
 import type {
   Channel,
   EmploymentStatus,
@@ -23,13 +25,16 @@ import {
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
+import { addDays, resumedDueAt } from "../../api/modules/requests/decision-clock.js";
 import type { DocumentStorage } from "../../api/modules/requests/documents/storage.js";
 import {
   type Flow,
+  flowOf,
   type RequestAction,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
-import { validateMemberChanges } from "../../api/modules/requests/rules.js";
+import { auditable } from "../../api/modules/requests/request-fields.js";
+import { rulesOf, validateMemberChanges } from "../../api/modules/requests/rules.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { type CaseFilePlan, caseFileRows, storeDemoDocuments } from "./case-files.js";
 import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
@@ -104,7 +109,6 @@ export async function isDatabaseEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.user.count()) === 0;
 }
 
-const decisionPeriodDays = 14;
 /** How far back the demo case load reaches. */
 const historyDays = 240;
 
@@ -571,30 +575,15 @@ function requestDetails(
 
 type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
 
-/**
- * A created request's fields as its CREATE entry lists them (changedFields from nothing: the
- * fields with a value), from the row as the intake wrote it.
- */
-function createdFields(row: Prisma.RequestCreateManyInput): Prisma.InputJsonObject {
-  const taken = {
-    memberId: row.memberId,
-    typeCode: row.typeCode,
-    channel: row.channel,
-    incomingLetterNumber: row.incomingLetterNumber ?? null,
-    partnerId: row.partnerId ?? null,
-    status: "DRAFT",
-    subject: row.subject,
-    description: row.description ?? null,
-    details: row.details ?? null,
-    amountRequested: row.amountRequested ?? null,
-    assigneeId: row.channel === "PARTNER" ? null : (row.assigneeId ?? null),
-    firstContactResolution: false,
-  };
-  return Object.fromEntries(
-    Object.entries(taken)
-      .filter(([, value]) => value !== null)
-      .map(([field, value]) => [field, { before: null, after: value }]),
-  ) as Prisma.InputJsonObject;
+/** A request row as the commands leave it (amounts as the database gives them back). */
+type RequestRow = Omit<Request, "details" | "rulesSnapshot"> & {
+  details: Prisma.InputJsonValue;
+  rulesSnapshot: Prisma.InputJsonObject | null;
+};
+
+/** An amount as a Decimal(12, 2) column holds it. */
+function decimal(amount: number | null): Prisma.Decimal | null {
+  return amount === null ? null : new PrismaNamespace.Decimal(amount).toDecimalPlaces(2);
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -889,92 +878,83 @@ export async function seedDemo(
     });
   }
 
-  const requests: Prisma.RequestCreateManyInput[] = [];
+  const requests: RequestRow[] = [];
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
   // The entries the intake and transition commands write with each step, in their order.
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
+  const partnerActor: AuditActor = {
+    actorKind: "PARTNER",
+    actorId: partnerId,
+    actorLabel: demoPartner.name,
+  };
   for (const plan of plans) {
     const { outcome } = plan;
     const steps = outcome.steps;
-    const last = steps[steps.length - 1]!;
-    const status = last.to;
-    const ref = references.get(plan.index);
-    const stepAt = (s: RequestStatus) => steps.find((x) => x.to === s)?.at ?? null;
+    const definition = requestTypeDefinition(plan.typeCode);
     const decisionStep = steps.find((s) => s.to === "APPROVED" || s.to === "REJECTED");
     const approved = decisionStep?.to === "APPROVED";
     const amountApproved =
       approved && plan.amountRequested !== null
         ? Math.max(500, Math.round((plan.amountRequested * (0.5 + rng.next() * 0.5)) / 100) * 100)
         : null;
-    const isDraft = status === "DRAFT";
-    requests.push({
+    const byPartner = plan.channel === "PARTNER";
+    // The row as createRequest writes it: the desk user who takes it in is its assignee; a
+    // partner's carries the member's consent the partner recorded (it may not submit without).
+    const row: RequestRow = {
       id: plan.id,
-      reference: ref?.reference ?? null,
+      reference: null,
       memberId: plan.member.id,
       typeCode: plan.typeCode,
       channel: plan.channel,
       incomingLetterNumber: incomingLetterNumbers.get(plan.index) ?? null,
-      partnerId: plan.channel === "PARTNER" ? partnerId : null,
-      status,
+      partnerId: byPartner ? partnerId : null,
+      partnerConsentBy: byPartner ? plan.member.fullNameAr : null,
+      partnerConsentMethod: byPartner ? "ONLINE" : null,
+      partnerConsentAt: byPartner ? plan.createdAt : null,
+      sharedWithPartnerIds: [],
+      status: "DRAFT",
       subject: plan.subject,
       description: plan.description,
       details: requestDetails(rng, plan.typeCode, plan.member),
-      rulesSnapshot: ref ? { ...requestTypeDefinition(plan.typeCode) } : undefined,
-      amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
-      amountApproved: amountApproved === null ? null : `${amountApproved}.00`,
-      // createRequest assigns the desk user who takes the request in; a partner's draft has none.
-      assigneeId: isDraft && plan.channel === "PARTNER" ? null : actorIds.staff,
-      researcherId: outcome.wentToResearcher ? actorIds.researcher : null,
-      submittedAt: ref?.submittedAt ?? null,
-      decisionDueAt: ref ? new Date(ref.submittedAt.getTime() + decisionPeriodDays * dayMs) : null,
-      clockPausedAt: status === "NEEDS_INFO" ? last.at : null,
-      decidedAt: decisionStep?.at ?? null,
-      decision: outcome.decision ?? null,
-      decisionReason: outcome.decisionReason ?? null,
-      answer: outcome.answer ?? null,
-      firstContactResolution: outcome.firstContactResolution,
-      resolvedAt: stepAt("RESOLVED"),
-      completedAt: stepAt("COMPLETED"),
-      closedAt: stepAt("CLOSED"),
-      withdrawnAt: stepAt("WITHDRAWN"),
+      rulesSnapshot: null,
+      amountRequested: decimal(plan.amountRequested),
+      amountApproved: null,
+      assigneeId: byPartner ? null : actorIds.staff,
+      researcherId: null,
+      submittedAt: null,
+      decisionDueAt: null,
+      clockPausedAt: null,
+      decidedAt: null,
+      decision: null,
+      decisionReason: null,
+      answer: null,
+      firstContactResolution: false,
+      resolvedAt: null,
+      completedAt: null,
+      closedAt: null,
+      withdrawnAt: null,
       createdAt: plan.createdAt,
-      updatedAt: last.at,
-      version: steps.length,
-    });
-
-    const partnerActor: AuditActor = {
-      actorKind: "PARTNER",
-      actorId: partnerId,
-      actorLabel: demoPartner.name,
+      updatedAt: plan.createdAt,
+      version: 1,
     };
+    requests.push(row);
+
     for (const step of steps) {
       const actorId = step.actor ? actorIds[step.actor] : null;
-      const auditActor = step.actor ? userActor(step.actor) : partnerActor;
-      const row = requests[requests.length - 1]!;
-      audit.push({
-        id: uuidV7(step.at),
-        ...auditActor,
+      const entry = {
+        ...(step.actor ? userActor(step.actor) : partnerActor),
         entityType: "Request",
         entityId: plan.id,
         requestId: plan.id,
         at: step.at,
-        ...(step.from === null
-          ? { action: "CREATE", changes: createdFields(row) }
-          : {
-              action: "TRANSITION",
-              changes: {
-                status: { before: step.from, after: step.to },
-                ...(step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
-                  ? {
-                      reference: { before: null, after: ref.reference },
-                      submittedAt: { before: null, after: ref.submittedAt.toISOString() },
-                    }
-                  : {}),
-                action: { before: null, after: step.action },
-              },
-            }),
-      });
-      if (step.from === null) {
+      };
+      if (step.from === null || step.action === null) {
+        audit.push({
+          id: uuidV7(step.at),
+          ...entry,
+          action: "CREATE",
+          changes: changedFields({}, auditable(row)) as Prisma.InputJsonObject,
+        });
         timeline.push({
           id: uuidV7(step.at),
           memberId: plan.member.id,
@@ -982,15 +962,86 @@ export async function seedDemo(
           kind: "REQUEST_CREATED",
           actorId,
           toStatus: step.to,
-          data: {
-            channel: plan.channel,
-            typeCode: plan.typeCode,
-            ...(plan.channel === "PARTNER" ? { partnerId } : {}),
-          },
+          data: { channel: plan.channel, typeCode: plan.typeCode },
           at: step.at,
         });
         continue;
       }
+      // The step as transitionRequest writes it: the table's effects on the row, the status
+      // and version, then the audit entry of the fields it changed and the timeline events.
+      const before = { ...row };
+      const transition = transitionFrom(
+        flowOf(definition.committeeDecides),
+        row.status,
+        step.action,
+      );
+      if (!transition) throw new Error(`The life cycle has no ${step.action} from ${row.status}`);
+      let note: string | null = null;
+      for (const effect of transition.effects)
+        switch (effect) {
+          case "ASSIGN_REFERENCE": {
+            const ref = references.get(plan.index)!;
+            row.reference = ref.reference;
+            row.submittedAt = step.at;
+            row.decisionDueAt = addDays(step.at, definition.decisionPeriodDays);
+            row.rulesSnapshot = rulesOf(definition) as Prisma.InputJsonObject;
+            row.clockPausedAt = null;
+            break;
+          }
+          case "PAUSE_CLOCK":
+            note = step.note ?? null;
+            row.clockPausedAt = step.at;
+            break;
+          case "RESUME_CLOCK":
+            if (row.decisionDueAt && row.clockPausedAt)
+              row.decisionDueAt = resumedDueAt(row.decisionDueAt, row.clockPausedAt, step.at);
+            row.clockPausedAt = null;
+            break;
+          case "SET_RESEARCHER":
+            row.researcherId = actorIds.researcher;
+            break;
+          case "RECORD_DECISION":
+            note = outcome.decisionReason ?? null;
+            row.decision = outcome.decision ?? null;
+            row.decisionReason = note;
+            row.decidedAt = step.at;
+            if (amountApproved !== null) row.amountApproved = decimal(amountApproved);
+            else if (approved && definition.involvesMoney) row.amountApproved = row.amountRequested;
+            break;
+          case "MARK_COMPLETED":
+            row.completedAt = step.at;
+            break;
+          case "MARK_WITHDRAWN":
+            note = step.note ?? null;
+            row.withdrawnAt = step.at;
+            row.clockPausedAt = null;
+            break;
+          case "ASSIGN_IF_UNASSIGNED":
+            if (!row.assigneeId && actorId) row.assigneeId = actorId;
+            break;
+          case "RECORD_ANSWER":
+            note = outcome.answer ?? "";
+            row.answer = note;
+            row.resolvedAt = step.at;
+            row.firstContactResolution = outcome.firstContactResolution;
+            break;
+          case "MARK_CLOSED":
+            row.closedAt = step.at;
+            break;
+          case "ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED":
+          case "APPLY_DATA_UPDATE":
+            break; // the member's changes, below
+        }
+      Object.assign(row, { status: step.to, version: row.version + 1, updatedAt: step.at });
+      audit.push({
+        id: uuidV7(step.at),
+        ...entry,
+        action: "TRANSITION",
+        changes: {
+          ...changedFields(auditable(before), auditable(row)),
+          action: { before: null, after: step.action },
+        } as Prisma.InputJsonObject,
+      });
       timeline.push({
         id: uuidV7(step.at),
         memberId: plan.member.id,
@@ -999,34 +1050,41 @@ export async function seedDemo(
         actorId,
         fromStatus: step.from,
         toStatus: step.to,
-        note: step.to === "APPROVED" || step.to === "REJECTED" ? null : (step.note ?? null),
-        data:
-          step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
-            ? { reference: ref.reference }
-            : undefined,
+        note,
+        data: {
+          action: step.action,
+          ...(transition.effects.includes("ASSIGN_REFERENCE") ? { reference: row.reference } : {}),
+        },
         at: step.at,
       });
-      if (step === decisionStep) {
-        // Written by the same command as the status change, at its moment.
-        const at = step.at;
+      if (transition.effects.includes("SET_RESEARCHER"))
         timeline.push({
-          id: uuidV7(at),
+          id: uuidV7(step.at),
+          memberId: plan.member.id,
+          requestId: plan.id,
+          kind: "RESEARCHER_ASSIGNED",
+          actorId,
+          data: { researcherId: row.researcherId },
+          at: step.at,
+        });
+      if (transition.effects.includes("RECORD_DECISION"))
+        timeline.push({
+          id: uuidV7(step.at),
           memberId: plan.member.id,
           requestId: plan.id,
           kind: "DECISION_RECORDED",
           actorId,
           toStatus: step.to,
-          note: outcome.decisionReason ?? null,
+          note,
           data: {
-            decision: outcome.decision ?? step.to,
-            ...(amountApproved !== null ? { amountApproved: `${amountApproved}.00` } : {}),
+            decision: row.decision,
+            ...(row.amountApproved ? { amountApproved: row.amountApproved.toString() } : {}),
             // The chair records alone only a decision taken at a meeting (RECORD_DECISION):
             // the demo's three-member committee met that day and voted as the decision says.
             record: outsideMeeting(step.at, step.to === "APPROVED", plan.index % 2 === 0),
           },
-          at,
+          at: step.at,
         });
-      }
     }
   }
 
@@ -1086,6 +1144,8 @@ export async function seedDemo(
       staff: actorIds.staff,
       staffLabel: "staff@wasl.demo",
       researcher: actorIds.researcher,
+      researcherLabel: "researcher@wasl.demo",
+      partner: { id: partnerId, label: demoPartner.name },
       attestationTextId: attestationTextRow.id,
     },
     options.storage !== undefined,
@@ -1178,7 +1238,11 @@ export async function seedDemo(
 
   // ── write ──
   await insertAll(members, 25, (data) => prisma.member.createMany({ data }));
-  await insertAll(requests, 32, (data) => prisma.request.createMany({ data }));
+  await insertAll(
+    requests.map((r) => ({ ...r, rulesSnapshot: r.rulesSnapshot ?? undefined })),
+    32,
+    (data) => prisma.request.createMany({ data }),
+  );
   if (options.storage) await storeDemoDocuments(options.storage, caseFiles.documents);
   await insertAll(caseFiles.documents, 19, (data) => prisma.document.createMany({ data }));
   await insertAll(caseFiles.attestations, 10, (data) => prisma.attestation.createMany({ data }));

@@ -241,6 +241,8 @@ async function replayCase(plan: RequestPlan): Promise<string> {
         staff: callers.staff.id,
         staffLabel: callers.staff.email,
         researcher: callers.researcher.id,
+        researcherLabel: callers.researcher.email,
+        partner: { id: "", label: "" },
         attestationTextId: "",
       },
       true,
@@ -323,7 +325,13 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   return requestId;
 }
 
-/** What a case's rows say, in terms both databases share (user e-mails, not row IDs). */
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * What a case's rows say, in terms both databases share: a user by e-mail, the request, its
+ * reference and its file's rows by name (their IDs and the reference's serial differ between
+ * the two databases; the member and the users keep theirs).
+ */
 async function caseRecord(db: PrismaClient, requestId: string) {
   const emails = new Map((await db.user.findMany()).map((u) => [u.id, u.email]));
   const who = (id: string | null) => (id ? (emails.get(id) ?? id) : null);
@@ -338,9 +346,28 @@ async function caseRecord(db: PrismaClient, requestId: string) {
       attestations: true,
     },
   });
-  // As the API lists the log (audit/queries.ts): by moment, then id.
+  const names = new Map<string, string>([
+    [request.id, "‹request›"],
+    ...emails,
+    ...request.documents.map((d, i) => [d.id, `‹document ${i + 1} ${d.kind}›`] as const),
+    ...request.reports.map((r, i) => [r.id, `‹report ${i + 1}›`] as const),
+    ...request.attestations.map((a, i) => [a.id, `‹attestation ${i + 1}›`] as const),
+  ]);
+  /** A value with the IDs and the reference named; dates as ISO text, amounts as text. */
+  const named = (value: unknown): unknown => {
+    let text = JSON.stringify(value ?? null).replace(uuid, (id) => names.get(id) ?? id);
+    if (request.reference) text = text.replaceAll(request.reference, "‹reference›");
+    return JSON.parse(text);
+  };
+  // The log of the request and of its file's rows (a document's and a report's entries name
+  // no request), as the API lists it (audit/queries.ts): by moment, then id.
   const audit = await db.auditEntry.findMany({
-    where: { requestId },
+    where: {
+      OR: [
+        { requestId },
+        { entityId: { in: [...request.documents, ...request.reports].map((row) => row.id) } },
+      ],
+    },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   // Communications are planned apart from the life cycle (not replayed here); a member's
@@ -354,32 +381,53 @@ async function caseRecord(db: PrismaClient, requestId: string) {
       from: e.fromStatus,
       to: e.toStatus,
       actor: who(e.actorId),
+      note: e.note,
+      data: named(e.data),
     }),
   );
+  const { id: _id, timelineEvents: _t, documents, reports, attestations, ...columns } = request;
   return {
     status: request.status,
     version: request.version,
+    // Every column the commands write, as the row holds it.
+    columns: named(columns),
     timeline,
-    documents: request.documents.map((d) => ({
+    documents: documents.map((d) => ({
       kind: d.kind,
       uploadedAt: d.createdAt.toISOString(),
       uploadedBy: who(d.uploadedById),
       verification: d.verification,
       verifiedBy: who(d.verifiedById),
       verifiedAt: d.verifiedAt?.toISOString() ?? null,
+      updatedAt: d.updatedAt.toISOString(),
+      version: d.version,
     })),
-    attestations: request.attestations.map((a) => ({
+    attestations: attestations.map((a) => ({
       method: a.method,
       signedAt: a.signedAt.toISOString(),
       recordedBy: who(a.recordedById),
+      dataHash: a.dataHash,
     })),
-    reports: request.reports.map((r) => ({
+    reports: reports.map((r) => ({
       by: who(r.researcherId),
       recommendation: r.recommendation,
+      createdAt: r.createdAt.toISOString(),
       submittedAt: r.submittedAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+      version: r.version,
     })),
-    memberChanges: events((k) => k === "MEMBER_UPDATED").map((e) => e.at.toISOString()),
-    audit: audit.map((a) => `${a.at.toISOString()} ${a.entityType}.${a.action} ${who(a.actorId)}`),
+    memberChanges: events((k) => k === "MEMBER_UPDATED").map((e) => ({
+      at: e.at.toISOString(),
+      actor: who(e.actorId),
+      data: named(e.data),
+    })),
+    audit: audit.map((a) => ({
+      at: a.at.toISOString(),
+      entry: `${a.entityType}.${a.action} by ${a.actorKind} ${named(a.actorId)} (${a.actorLabel})`,
+      entity: named(a.entityId),
+      request: named(a.requestId),
+      changes: named(a.changes),
+    })),
   };
 }
 
@@ -390,6 +438,7 @@ const compared: { plan: RequestPlan; label: string; seed: CaseRecord; replay: Ca
 const shownAsWritten: (keyof CaseRecord)[] = [
   "status",
   "version",
+  "columns",
   "timeline",
   "documents",
   "attestations",
@@ -407,6 +456,24 @@ function differencesIn(
   return found;
 }
 
+/** Two values' difference: of lists, the rows that differ (by position), else the whole. */
+function difference(seed: unknown, replay: unknown): string {
+  const text = (value: unknown) => JSON.stringify(value ?? null);
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    !!value && typeof value === "object" && !Array.isArray(value);
+  if (isRecord(seed) && isRecord(replay))
+    return [...new Set([...Object.keys(seed), ...Object.keys(replay)])]
+      .filter((key) => text(seed[key]) !== text(replay[key]))
+      .map((key) => `  ${key}: seed ${text(seed[key])}, replay ${text(replay[key])}`)
+      .join("\n");
+  if (!Array.isArray(seed) || !Array.isArray(replay))
+    return `  seed   ${text(seed)}\n  replay ${text(replay)}`;
+  return Array.from({ length: Math.max(seed.length, replay.length) }, (_, i) => i)
+    .filter((i) => text(seed[i]) !== text(replay[i]))
+    .map((i) => `  [${i}] seed   ${text(seed[i])}\n  [${i}] replay ${text(replay[i])}`)
+    .join("\n");
+}
+
 function differencesOf(
   aspects: (keyof CaseRecord)[],
   which: (plan: RequestPlan) => boolean,
@@ -416,10 +483,7 @@ function differencesOf(
     .flatMap(({ label, seed, replay }) =>
       aspects
         .filter((aspect) => JSON.stringify(seed[aspect]) !== JSON.stringify(replay[aspect]))
-        .map(
-          (aspect) =>
-            `${label} ${aspect}:\n  seed   ${JSON.stringify(seed[aspect])}\n  replay ${JSON.stringify(replay[aspect])}`,
-        ),
+        .map((aspect) => `${label} ${aspect}:\n${difference(seed[aspect], replay[aspect])}`),
     )
     .join("\n");
 }
@@ -450,7 +514,7 @@ describe("the demo seed, replayed through the commands", () => {
     expect(compared.length).toBe(cases.length);
   });
 
-  it("writes what the commands write: status, version, timeline, documents, attestation, report", () => {
+  it("writes what the commands write: the request's columns, timeline (notes and data), documents, attestation, report", () => {
     expect(differencesIn(shownAsWritten, (plan) => !selfService(plan))).toBe("");
   });
 
@@ -459,8 +523,9 @@ describe("the demo seed, replayed through the commands", () => {
   it("writes a website case as the commands write it", () => {
     expect(differencesIn(shownAsWritten, selfService)).toBe("");
   });
-  // The entries of a request's history: the intake's CREATE, each TRANSITION, the attestation's
-  // CREATE and the member's UPDATE made by the request.
+  // The entries of a request's history, each with the fields it changed: the intake's CREATE,
+  // each TRANSITION, the documents' CREATE and verification UPDATE, the attestation's CREATE,
+  // the research report's CREATE and submission UPDATE, and the member's UPDATE.
   it("writes the audit entries the commands write", () => {
     expect(differencesIn(["audit"], () => true)).toBe("");
   });
