@@ -16,6 +16,7 @@ import {
   newStorageKey,
 } from "../../api/modules/requests/documents/storage.js";
 import type { RequestAction } from "../../api/modules/requests/lifecycle.js";
+import { duringOfficeHours, isWorkingTime, openingOf } from "./office-hours.js";
 import { dayMs, hourMs, uuidV7 } from "./random.js";
 
 /** A scanned page as the demo's documents hold it: a one-page PDF saying it is a sample. */
@@ -117,11 +118,23 @@ export function caseFileRows(
     const base = { memberId, requestId: plan.requestId };
     const kinds = withDocuments ? plan.requiredDocumentKinds : [];
     // Staff check the file before the case moves on (or the member's online upload waits).
+    // (in office hours: not before the opening of the next step's day).
     const verifiedAt = next
-      ? new Date(Math.max(submit.at.getTime() + 60_000, next.at.getTime() - 10 * 60_000))
+      ? new Date(
+          Math.max(
+            submit.at.getTime() + 60_000,
+            next.at.getTime() - 10 * 60_000,
+            openingOf(next.at).getTime(),
+          ),
+        )
       : null;
+    // The desk attaches them while taking the request in (within its first half hour); a
+    // partner's system as it sends them.
+    const uploadsEnd = byPartner
+      ? submit.at
+      : new Date(Math.min(submit.at.getTime(), intake.at.getTime() + 30 * 60_000));
     kinds.forEach((kind, i) => {
-      const at = between(intake.at, submit.at, (i + 1) / (kinds.length + 2));
+      const at = between(intake.at, uploadsEnd, (i + 1) / (kinds.length + 2));
       const id = uuidV7(at);
       const fileName = `${kind.toLowerCase().replaceAll("_", "-")}.pdf`;
       rows.documents.push({
@@ -257,10 +270,7 @@ export function caseFileRows(
     const referred = plan.steps.find((s) => s.action === "REFER_TO_RESEARCHER");
     const raised = plan.steps.find((s) => s.action === "RAISE_TO_COMMITTEE");
     if (referred && raised) {
-      const visit = between(referred.at, raised.at, 0.5);
-      const submittedAt = new Date(
-        Math.max(visit.getTime() + hourMs, raised.at.getTime() - 2 * hourMs),
-      );
+      const { visit, submittedAt } = reportMoments(referred.at, raised.at);
       const reportId = uuidV7(visit);
       const recommendation = plan.decision === "REJECTED" ? "REJECT" : "APPROVE";
       const report = {
@@ -320,6 +330,37 @@ export function caseFileRows(
     }
   }
   return rows;
+}
+
+/**
+ * When the researcher saves the report (the visit's day) and submits it: between the referral
+ * and the raise, both in office hours; halfway if it can be, else on the next working morning,
+ * else right after the referral.
+ */
+function reportMoments(referred: Date, raised: Date): { visit: Date; submittedAt: Date } {
+  const nextMorning = duringOfficeHours(new Date(openingOf(referred).getTime() + dayMs + hourMs));
+  for (const visit of [
+    duringOfficeHours(between(referred, raised, 0.5)),
+    nextMorning,
+    new Date(referred.getTime() + 60_000),
+  ])
+    for (const submittedAt of [
+      new Date(Math.max(visit.getTime() + hourMs, raised.getTime() - 2 * hourMs)),
+      openingOf(raised),
+      new Date(visit.getTime() + hourMs),
+      new Date(visit.getTime() + 60_000),
+    ])
+      if (
+        visit > referred &&
+        submittedAt > visit &&
+        submittedAt < raised &&
+        isWorkingTime(visit) &&
+        isWorkingTime(submittedAt)
+      )
+        return { visit, submittedAt };
+  throw new Error(
+    `No office-hours moment for a research report between ${referred.toISOString()} and ${raised.toISOString()}`,
+  );
 }
 
 /** Stores the demo's document bytes under each document's key, a few files at a time. */

@@ -51,6 +51,12 @@ import {
 } from "./content.js";
 import { seedKnowledgeBase } from "./knowledge.js";
 import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
+import {
+  duringOfficeHours,
+  lastWorkingDayBefore,
+  officeTime,
+  skipWeekend,
+} from "./office-hours.js";
 import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
 import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
 import { demoSurveyRows, surveyedRequestTypes } from "./survey-responses.js";
@@ -209,32 +215,6 @@ export function seedClock(at: Date): Date {
   return new Date(local - (local % dayMs) - riyadhOffsetMs);
 }
 
-/** Moves a moment forward past the weekend (Friday and Saturday in Saudi Arabia). */
-function skipWeekend(d: Date): Date {
-  while (d.getUTCDay() === 5 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
-}
-
-/** A working-hours moment (Riyadh 08:00–16:00, i.e. 05:00–13:00 UTC) on the day of `day`. */
-function officeTime(day: Date, rng: Random): Date {
-  const d = new Date(day);
-  d.setUTCHours(rng.int(5, 12), rng.int(0, 59), rng.int(0, 59), 0);
-  return skipWeekend(d);
-}
-
-/** The same or the next working-hours moment: staff and the committee act in office hours. */
-function duringOfficeHours(at: Date): Date {
-  const d = new Date(at);
-  const hour = d.getUTCHours();
-  if (hour < 5) {
-    d.setUTCHours(5 + hour);
-  } else if (hour >= 13) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    d.setUTCHours(5 + ((hour - 13) % 8));
-  }
-  return skipWeekend(d);
-}
-
 /** A decision taken by the demo's committee of three, unanimous or by two votes to one. */
 function outsideMeeting(at: Date, approved: boolean, unanimous: boolean) {
   const majority = unanimous ? 3 : 2;
@@ -353,7 +333,7 @@ function generateMembers(rng: Random, count: number, now: Date): MemberRow[] {
         ? null
         : officeTime(new Date(now.getTime() - rng.int(30, 1500) * dayMs), rng);
     const createdAt = registeredAt
-      ? new Date(registeredAt.getTime() - rng.int(3, 20) * dayMs)
+      ? skipWeekend(new Date(registeredAt.getTime() - rng.int(3, 20) * dayMs))
       : officeTime(new Date(now.getTime() - rng.int(2, 60) * dayMs), rng);
     const memberNumber = formatMemberNumber(serial);
 
@@ -433,9 +413,11 @@ function simulateCommittee(
   });
   if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
   // Staff finish the intake in the same visit or call; an online application may wait for the
-  // member's documents and signature.
+  // member's signature (the desk submits it in office hours, a partner's system at any hour).
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
-  if (!move("SUBMIT", new Date(t.getTime() + submitGap), intakeActor)) return outcome;
+  const submitAt = new Date(t.getTime() + submitGap);
+  if (!move("SUBMIT", channel === "WEBSITE" ? duringOfficeHours(submitAt) : submitAt, intakeActor))
+    return outcome;
   const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
   if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
@@ -668,8 +650,10 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
       return "WEBSITE";
     return channel;
   };
+  // Staff take requests in during office hours, what came by the website too (they type it in);
+  // a partner's system sends its own at any hour.
   const momentFor = (day: Date, channel: Channel) =>
-    channel === "WEBSITE" || channel === "PARTNER" ? anyTime(day, rng) : officeTime(day, rng);
+    channel === "PARTNER" ? anyTime(day, rng) : officeTime(day, rng);
 
   // Applicants: their registration request is still on its way (or was refused).
   for (const member of applicants) {
@@ -698,7 +682,9 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
     const completed = plans[plans.length - 1]!.outcome.steps.find((s) => s.to === "COMPLETED");
     if (completed) {
       member.registeredAt = completed.at;
-      member.createdAt = new Date(Math.min(member.createdAt.getTime(), day.getTime() - dayMs));
+      // Registered at the desk by the working day before their registration request at the latest.
+      const joined = lastWorkingDayBefore(seedClock(plans[plans.length - 1]!.createdAt), 9);
+      member.createdAt = new Date(Math.min(member.createdAt.getTime(), joined.getTime()));
       member.consentAt = member.createdAt;
       member.updatedAt = completed.at;
     }
@@ -719,8 +705,10 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
     const channel = pickChannel(typeCode);
     const day = new Date(windowStart + rng.next() * historyDays * dayMs);
     let createdAt = momentFor(day, channel);
+    // Today is not over when the demo is opened: what would fall in it was taken in on the
+    // last working day, whatever the hour it is seeded.
     if (createdAt.getTime() > now.getTime())
-      createdAt = new Date(now.getTime() - rng.int(1, 120) * 60_000);
+      createdAt = lastWorkingDayBefore(now, 14, rng.int(0, 59));
     // Support goes to registered, active members; anyone may ask or complain.
     const pool = requestTypeDefinition(typeCode).committeeDecides
       ? serviceMembers.filter((m) => m.status === "ACTIVE")
@@ -757,7 +745,11 @@ export async function seedDemo(
   const hashes = new Map(
     await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)),
   );
-  const accountsCreatedAt = new Date(now.getTime() - (historyDays + 30) * dayMs);
+  // The accounts and the rules the admin set up (and the articles they wrote), on a working morning.
+  const accountsCreatedAt = lastWorkingDayBefore(
+    new Date(now.getTime() - (historyDays + 30) * dayMs),
+    9,
+  );
   const users = accounts.map((a) => ({
     id: uuidV7(accountsCreatedAt),
     email: a.email,
@@ -1169,8 +1161,11 @@ export async function seedDemo(
     const steps = plan.outcome.steps;
     const from = steps[0]!.at.getTime();
     const to = steps[steps.length - 1]!.at.getTime();
-    const occurredAt = new Date(from + rng.next() * Math.max(to - from, hourMs));
-    const at = occurredAt > now ? now : occurredAt;
+    // Logged by the desk in office hours, by the last working day; else with its last step.
+    const occurredAt = duringOfficeHours(new Date(from + rng.next() * Math.max(to - from, hourMs)));
+    const lastByStaff = steps.findLast((s) => s.actor !== null);
+    if (occurredAt > now && !lastByStaff) continue;
+    const at = occurredAt > now ? lastByStaff!.at : occurredAt;
     communications.push({
       id: uuidV7(at),
       memberId: plan.member.id,
@@ -1190,7 +1185,11 @@ export async function seedDemo(
   const decidedByLetter = plans
     .filter((p) => p.channel === "LETTER" && p.outcome.decision)
     .map((p) => ({ plan: p, at: p.outcome.steps.find((s) => s.to === p.outcome.decision)!.at }))
-    .map(({ plan, at }) => ({ plan, at: new Date(Math.min(at.getTime() + dayMs, now.getTime())) }))
+    // The next working day in office hours, or within the hour when that is still to come.
+    .map(({ plan, at }) => {
+      const next = duringOfficeHours(new Date(at.getTime() + dayMs));
+      return { plan, at: next > now ? new Date(at.getTime() + 30 * 60_000) : next };
+    })
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const { plan, at } of decidedByLetter) {
     const communicationId = uuidV7(at);
@@ -1315,7 +1314,8 @@ export async function seedDemo(
     },
     accountsCreatedAt,
   );
-  await seedCommitteeSession(prisma, { now });
+  // Scheduled by the desk at the end of the last working day, after every step of the demo.
+  await seedCommitteeSession(prisma, { now, at: lastWorkingDayBefore(now, 16, 30) });
 
   return {
     users: users.length,

@@ -32,6 +32,7 @@ import {
 } from "../../prisma/seed/index.js";
 import { seedArticles } from "../../prisma/seed/knowledge.js";
 import { surveyedRequestTypes } from "../../prisma/seed/survey-responses.js";
+import { isWorkingTime, staffWrittenMoments } from "./working-hours.js";
 
 // A fixed reference date: the same seed and date must give the same data.
 const now = new Date("2026-11-20T09:00:00Z");
@@ -251,6 +252,20 @@ describe("seedDemo", () => {
     const documents = await db.prisma.document.findMany({ take: 20 });
     expect(documents.length).toBe(20);
     for (const d of documents) expect((await storage.get(d.storageKey))?.size).toBe(d.size);
+  });
+
+  // A staff member typing at 03:00 or on a Friday is not what an association sees: whatever a
+  // user wrote (the audit log's user entries, the timeline's events with a user, documents,
+  // signatures recorded at the desk, research reports, communications, letters, members,
+  // requests taken in at the desk) falls in working hours. Members' and partners' own acts
+  // (an online signature, a partner's submission) may fall at any hour.
+  it("dates everything a staff member wrote within working hours, Sunday to Thursday in Riyadh", async () => {
+    const written = await staffWrittenMoments(db.prisma);
+    expect(written.length).toBeGreaterThan(20_000);
+    const outside = written
+      .filter((row) => !isWorkingTime(row.at))
+      .map((row) => `${row.what} ${row.at.toISOString()} ${row.label}`);
+    expect(outside).toEqual([]);
   });
 
   it("has the four spellings of «أحمد», all found by searching one of them", async () => {
