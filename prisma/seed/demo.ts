@@ -24,6 +24,11 @@ import {
   memberSearchText,
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
+import {
+  type Addressee,
+  type NotificationRequest,
+  notificationRows,
+} from "../../api/modules/notifications/outbox.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
 import { addDays, resumedDueAt } from "../../api/modules/requests/decision-clock.js";
 import type { DocumentStorage } from "../../api/modules/requests/documents/storage.js";
@@ -33,6 +38,8 @@ import {
   type RequestAction,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
+import type { LifecycleEvent } from "../../api/modules/requests/notifications.js";
+import "../../api/modules/requests/notifications.js"; // the life cycle's messages' parameters
 import { auditable } from "../../api/modules/requests/request-fields.js";
 import { rulesOf, validateMemberChanges } from "../../api/modules/requests/rules.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
@@ -557,6 +564,19 @@ function requestDetails(
 
 type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
 
+/** The member as the outbox addresses them. */
+function addresseeOf(member: MemberRow): Addressee {
+  return {
+    fullNameAr: member.fullNameAr,
+    fullNameEn: member.fullNameEn ?? null,
+    mobile: member.mobile,
+    email: member.email ?? null,
+    preferredLanguage: member.preferredLanguage ?? "AR",
+    notifyBy: member.notifyBy ?? null,
+    notificationsOptOut: member.notificationsOptOut ?? false,
+  };
+}
+
 /** A request row as the commands leave it (amounts as the database gives them back). */
 type RequestRow = Omit<Request, "details" | "rulesSnapshot"> & {
   details: Prisma.InputJsonValue;
@@ -874,6 +894,9 @@ export async function seedDemo(
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
   // The entries the intake and transition commands write with each step, in their order.
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
+  // What each step tells the member (the table's notification), queued by its command.
+  const told: NotificationRequest<LifecycleEvent>[] = [];
+  const toldAt = new Map<NotificationRequest<LifecycleEvent>, Date>();
   const partnerActor: AuditActor = {
     actorKind: "PARTNER",
     actorId: partnerId,
@@ -1025,6 +1048,25 @@ export async function seedDemo(
             break; // the member's changes, below
         }
       Object.assign(row, { status: step.to, version: row.version + 1, updatedAt: step.at });
+      const event = transition.notification as LifecycleEvent | undefined;
+      if (event) {
+        // As notificationOf (transition.ts) fills them from the written request.
+        const notification: NotificationRequest<LifecycleEvent> = {
+          event,
+          memberId: plan.member.id,
+          requestId: plan.id,
+          params: {
+            reference: row.reference,
+            dueDate: row.decisionDueAt,
+            status: row.status,
+            note: transition.effects.includes("PAUSE_CLOCK") ? note : undefined,
+            reason: row.decisionReason,
+            answer: row.answer,
+          },
+        };
+        told.push(notification);
+        toldAt.set(notification, step.at);
+      }
       audit.push({
         id: uuidV7(step.at),
         ...entry,
@@ -1092,6 +1134,10 @@ export async function seedDemo(
       return step ? [{ plan, step }] : [];
     })
     .sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.plan.index - b.plan.index);
+  // Each member's contact data from a moment on: the outbox addresses them as they stood.
+  const addressees = new Map<string, { from: Date; addressee: Addressee }[]>(
+    members.map((m) => [m.id, [{ from: new Date(0), addressee: addresseeOf(m) }]]),
+  );
   for (const { plan, step } of memberChanges) {
     const member = plan.member; // the row the members' insert writes
     const registration = plan.typeCode === "MEMBERSHIP_REGISTRATION";
@@ -1106,6 +1152,7 @@ export async function seedDemo(
     const fields = Object.keys(changes);
     if (!fields.length) continue; // nothing to change: no entry, no event (changeMember)
     Object.assign(member, data, { version: (member.version ?? 1) + 1, updatedAt: step.at });
+    addressees.get(member.id)!.push({ from: step.at, addressee: addresseeOf(member) });
     audit.push({
       id: uuidV7(step.at),
       ...userActor(step.actor ?? "staff"),
@@ -1264,6 +1311,41 @@ export async function seedDemo(
   // ── templates, survey, knowledge base ──
   const templates = notificationTemplates();
   await prisma.notificationTemplate.createMany({ data: templates });
+  // The members' messages the steps queued (notificationRows, from these templates), to the
+  // member as they stood then (a data update's own change included, as addresseeAfter does),
+  // and delivered by the worker seconds later: the demo's outbox shows them sent.
+  const outbox: Prisma.NotificationCreateManyInput[] = [];
+  const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
+  for (const notification of told) {
+    const at = toldAt.get(notification)!;
+    const addressee = addressees
+      .get(notification.memberId)!
+      .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
+    for (const row of await notificationRows(prisma, notification, addressee)) {
+      const id = uuidV7(at);
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        nextAttemptAt: at,
+        sentAt,
+        createdAt: at,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  }
+  await insertAll(outbox, 14, (data) => prisma.notification.createMany({ data }));
+  await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));
   const survey = await prisma.survey.create({
     data: {
       titleAr: csatSurvey.titleAr,

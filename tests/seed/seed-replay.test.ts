@@ -14,6 +14,7 @@ import { signAttestation } from "../../api/modules/requests/attestation/service.
 import { attachDocument, verifyDocument } from "../../api/modules/requests/documents/service.js";
 import { documentStorage } from "../../api/modules/requests/documents/storage.js";
 import { createRequest } from "../../api/modules/requests/intake.js";
+import { lifecycles } from "../../api/modules/requests/lifecycle.js";
 import {
   saveResearchReport,
   submitResearchReport,
@@ -122,21 +123,27 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   const db = replay.prisma;
   const row = await seededRequestOf(plan);
   const member = await seeded.prisma.member.findUniqueOrThrow({ where: { id: row.memberId } });
-  // The member as they were before this request changed them: the seed's Member UPDATE entry
-  // of the request holds each changed field's value before.
-  const changed = await seeded.prisma.auditEntry.findFirst({
-    where: { requestId: row.id, entityType: "Member", action: "UPDATE" },
+  // The member as they stood when the request was taken in: each Member UPDATE entry since
+  // (this request's and later ones) holds every changed field's value before, the latest
+  // undone first.
+  const since = await seeded.prisma.auditEntry.findMany({
+    where: {
+      entityType: "Member",
+      entityId: member.id,
+      action: "UPDATE",
+      at: { gte: plan.createdAt },
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
   });
-  const before = Object.fromEntries(
-    Object.entries((changed?.changes ?? {}) as Record<string, { before: unknown }>).map(
-      ([field, change]) => [
-        field,
+  const before: Record<string, unknown> = {};
+  for (const entry of since)
+    for (const [field, change] of Object.entries(
+      entry.changes as Record<string, { before: unknown }>,
+    ))
+      before[field] =
         field === "registeredAt" && typeof change.before === "string"
           ? new Date(change.before)
-          : change.before,
-      ],
-    ),
-  );
+          : change.before;
   await db.member.create({
     data:
       plan.typeCode === "MEMBERSHIP_REGISTRATION"
@@ -325,6 +332,10 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   return requestId;
 }
 
+/** The events the life-cycle table sends. */
+const lifecycleEvents = new Set<string>(
+  Object.values(lifecycles).flatMap((flow) => flow.flatMap((t) => t.notification ?? [])),
+);
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /**
@@ -370,6 +381,21 @@ async function caseRecord(db: PrismaClient, requestId: string) {
     },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
+  // The outbox's rows about the request, in the order queued (one moment's by event, channel).
+  const outbox = await db.notification.findMany({
+    where: { requestId },
+    orderBy: [{ createdAt: "asc" }, { event: "asc" }, { channel: "asc" }],
+  });
+  const messages = (which: (n: (typeof outbox)[number]) => boolean) =>
+    outbox.filter(which).map((n) => ({
+      at: n.createdAt.toISOString(),
+      event: n.event,
+      channel: n.channel,
+      to: n.userId ? who(n.userId) : n.address,
+      language: n.language,
+      subject: named(n.subject),
+      body: named(n.body),
+    }));
   // Communications are planned apart from the life cycle (not replayed here); a member's
   // change made by the request is compared on its own.
   const events = (kinds: (k: string) => boolean) =>
@@ -421,6 +447,11 @@ async function caseRecord(db: PrismaClient, requestId: string) {
       actor: who(e.actorId),
       data: named(e.data),
     })),
+    // What the life cycle's steps tell the member (lifecycle.ts: a transition's notification).
+    memberMessages: messages((n) => lifecycleEvents.has(n.event)),
+    // What other modules queue with a step: the researcher's case assignment (in the panel and
+    // by e-mail), the satisfaction survey's invitation after the service.
+    otherMessages: messages((n) => !lifecycleEvents.has(n.event)),
     audit: audit.map((a) => ({
       at: a.at.toISOString(),
       entry: `${a.entityType}.${a.action} by ${a.actorKind} ${named(a.actorId)} (${a.actorLabel})`,
@@ -528,6 +559,11 @@ describe("the demo seed, replayed through the commands", () => {
   // the research report's CREATE and submission UPDATE, and the member's UPDATE.
   it("writes the audit entries the commands write", () => {
     expect(differencesIn(["audit"], () => true)).toBe("");
+  });
+  // Each step's message to the member, in their language, on their channels, to their address
+  // as it stood (a data update's new e-mail included), rendered from the same templates.
+  it("queues the member's messages the commands queue", () => {
+    expect(differencesIn(["memberMessages"], () => true)).toBe("");
   });
   // A resolved data update changes the member, a completed registration activates them: each
   // with the member's MEMBER_UPDATED event on the request's timeline.
