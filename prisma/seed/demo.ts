@@ -29,6 +29,7 @@ import {
   type NotificationRequest,
   notificationRows,
 } from "../../api/modules/notifications/outbox.js";
+import { staffReminderRows } from "../../api/modules/notifications/staff.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
 import { addDays, resumedDueAt } from "../../api/modules/requests/decision-clock.js";
 import type { DocumentStorage } from "../../api/modules/requests/documents/storage.js";
@@ -897,6 +898,13 @@ export async function seedDemo(
   // What each step tells the member (the table's notification), queued by its command.
   const told: NotificationRequest<LifecycleEvent>[] = [];
   const toldAt = new Map<NotificationRequest<LifecycleEvent>, Date>();
+  // The researcher told of each case referred to them (notifyCaseAssigned), as it then stood;
+  // read once they acted on it (the case's next step), unread while it waits for them.
+  const assigned: {
+    at: Date;
+    readAt: Date | null;
+    request: Parameters<typeof staffReminderRows>[2] & { id: string };
+  }[] = [];
   const partnerActor: AuditActor = {
     actorKind: "PARTNER",
     actorId: partnerId,
@@ -954,7 +962,7 @@ export async function seedDemo(
     };
     requests.push(row);
 
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       const actorId = step.actor ? actorIds[step.actor] : null;
       const entry = {
         ...(step.actor ? userActor(step.actor) : partnerActor),
@@ -1091,7 +1099,7 @@ export async function seedDemo(
         },
         at: step.at,
       });
-      if (transition.effects.includes("SET_RESEARCHER"))
+      if (transition.effects.includes("SET_RESEARCHER")) {
         timeline.push({
           id: uuidV7(step.at),
           memberId: plan.member.id,
@@ -1101,6 +1109,21 @@ export async function seedDemo(
           data: { researcherId: row.researcherId },
           at: step.at,
         });
+        assigned.push({
+          at: step.at,
+          readAt: steps[index + 1]?.at ?? null,
+          request: {
+            id: row.id,
+            reference: row.reference,
+            decisionDueAt: row.decisionDueAt,
+            status: row.status,
+            member: {
+              fullNameAr: plan.member.fullNameAr,
+              fullNameEn: plan.member.fullNameEn ?? null,
+            },
+          },
+        });
+      }
       if (transition.effects.includes("RECORD_DECISION"))
         timeline.push({
           id: uuidV7(step.at),
@@ -1344,7 +1367,43 @@ export async function seedDemo(
       });
     }
   }
-  await insertAll(outbox, 14, (data) => prisma.notification.createMany({ data }));
+  const researcher = await prisma.user.findUniqueOrThrow({
+    where: { id: actorIds.researcher },
+  });
+  const staffTemplates = await prisma.notificationTemplate.findMany({
+    where: { event: "CASE_ASSIGNED", channel: { in: ["IN_APP", "EMAIL"] } },
+  });
+  for (const { at, readAt, request } of assigned)
+    for (const row of staffReminderRows(
+      { event: "CASE_ASSIGNED", userId: researcher.id, requestId: request.id, now: at },
+      researcher,
+      request,
+      staffTemplates,
+    )) {
+      const id = uuidV7(at);
+      if (row.channel === "IN_APP") {
+        outbox.push({ id, ...row, readAt });
+        continue;
+      }
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        sentAt,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  await insertAll(outbox, 16, (data) => prisma.notification.createMany({ data }));
   await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));
   const survey = await prisma.survey.create({
     data: {
