@@ -27,7 +27,7 @@ import {
 import {
   type Addressee,
   type NotificationRequest,
-  notificationRows,
+  renderedRows,
 } from "../../api/modules/notifications/outbox.js";
 import { staffReminderRows } from "../../api/modules/notifications/staff.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
@@ -1339,12 +1339,13 @@ export async function seedDemo(
   // and delivered by the worker seconds later: the demo's outbox shows them sent.
   const outbox: Prisma.NotificationCreateManyInput[] = [];
   const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
+  const templateRows = await prisma.notificationTemplate.findMany();
   for (const notification of told) {
     const at = toldAt.get(notification)!;
     const addressee = addressees
       .get(notification.memberId)!
       .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
-    for (const row of await notificationRows(prisma, notification, addressee)) {
+    for (const row of renderedRows(templateRows, notification, addressee)) {
       const id = uuidV7(at);
       const sentAt = new Date(at.getTime() + 2_000);
       outbox.push({

@@ -3,7 +3,7 @@
 // the change committed. The delivery worker (delivery.ts) sends the PENDING rows.
 import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
-import type { Member } from "../../db/generated/client.js";
+import type { Member, NotificationTemplate } from "../../db/generated/client.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
 import type { Locale } from "../../i18n/messages.js";
 import "./events.js";
@@ -186,6 +186,21 @@ export async function notificationRows<Event extends NotificationEvent>(
   notification: NotificationRequest<Event>,
   member: Addressee,
 ): Promise<OutboxRow[]> {
+  const templates = await tx.notificationTemplate.findMany({
+    where: { event: notification.event },
+  });
+  return renderedRows(templates, notification, member);
+}
+
+/**
+ * The rows of `notificationRows` from the event's templates as given (the seed renders its
+ * history's from the templates it wrote, read once).
+ */
+export function renderedRows<Event extends NotificationEvent>(
+  templates: readonly NotificationTemplate[],
+  notification: NotificationRequest<Event>,
+  member: Addressee,
+): OutboxRow[] {
   const render = renderers.get(notification.event) as
     | NotificationRenderer<NotificationParams<Event>>
     | undefined;
@@ -197,9 +212,6 @@ export async function notificationRows<Event extends NotificationEvent>(
   };
   const preferred = member.notifyBy ? reachable[member.notifyBy] : undefined;
   const addresses = preferred ? { [member.notifyBy!]: preferred } : reachable;
-  const templates = await tx.notificationTemplate.findMany({
-    where: { event: notification.event },
-  });
   const language = member.preferredLanguage;
   const locale = localeOf(language);
   const values: Record<string, string> = {
@@ -207,6 +219,7 @@ export async function notificationRows<Event extends NotificationEvent>(
     memberName: language === "EN" ? (member.fullNameEn ?? member.fullNameAr) : member.fullNameAr,
   };
   return templates.flatMap((template) => {
+    if (template.event !== notification.event) return [];
     const address = addresses[template.channel];
     if (!address) return [];
     const english = language === "EN";
