@@ -86,6 +86,12 @@ export type SeedDemoOptions = {
    * files are written only with it; without it the demo's requests have no documents.
    */
   storage?: DocumentStorage;
+  /**
+   * Whether the outbox holds the messages the demo's history queued, delivered: each step's to
+   * the member, the researcher's case assignments (in the panel, read once they acted). Off by
+   * default: the browser tests (tests/e2e) count the outbox's and the bell's rows from none.
+   */
+  outbox?: boolean;
 };
 
 export type SeedSummary = {
@@ -565,6 +571,104 @@ function requestDetails(
 
 type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
 
+/** A step's message to the member, queued at its moment. */
+type Told = { at: Date; notification: NotificationRequest<LifecycleEvent> };
+
+/** A case referred to the researcher: when, when they acted on it, the case as it then stood. */
+type Assigned = {
+  at: Date;
+  readAt: Date | null;
+  request: Parameters<typeof staffReminderRows>[2] & { id: string };
+};
+
+/**
+ * The outbox as the demo's history left it, from the templates seeded: the members' messages
+ * the steps queued (as notificationRows renders them), to the member as they stood then (a
+ * data update's own change included, as addresseeAfter does), and the researcher's case
+ * assignments (staffReminderRows); the worker delivered them seconds later.
+ */
+async function seedOutbox(
+  prisma: PrismaClient,
+  {
+    told,
+    assigned,
+    addressees,
+    researcherId,
+  }: {
+    told: readonly Told[];
+    assigned: readonly Assigned[];
+    addressees: ReadonlyMap<string, readonly { from: Date; addressee: Addressee }[]>;
+    researcherId: string;
+  },
+): Promise<void> {
+  const outbox: Prisma.NotificationCreateManyInput[] = [];
+  const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
+  const templateRows = await prisma.notificationTemplate.findMany();
+  for (const { at, notification } of told) {
+    const addressee = addressees
+      .get(notification.memberId)!
+      .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
+    for (const row of renderedRows(templateRows, notification, addressee)) {
+      const id = uuidV7(at);
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        nextAttemptAt: at,
+        sentAt,
+        createdAt: at,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  }
+  const researcher = await prisma.user.findUniqueOrThrow({ where: { id: researcherId } });
+  const staffTemplates = await prisma.notificationTemplate.findMany({
+    where: { event: "CASE_ASSIGNED", channel: { in: ["IN_APP", "EMAIL"] } },
+  });
+  for (const { at, readAt, request } of assigned)
+    for (const row of staffReminderRows(
+      { event: "CASE_ASSIGNED", userId: researcher.id, requestId: request.id, now: at },
+      researcher,
+      request,
+      staffTemplates,
+    )) {
+      const id = uuidV7(at);
+      if (row.channel === "IN_APP") {
+        outbox.push({ id, ...row, readAt });
+        continue;
+      }
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        sentAt,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  await insertAll(outbox, 16, (data) => prisma.notification.createMany({ data }));
+  await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));
+}
+
 /** The member as the outbox addresses them. */
 function addresseeOf(member: MemberRow): Addressee {
   return {
@@ -896,15 +1000,10 @@ export async function seedDemo(
   // The entries the intake and transition commands write with each step, in their order.
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
   // What each step tells the member (the table's notification), queued by its command.
-  const told: NotificationRequest<LifecycleEvent>[] = [];
-  const toldAt = new Map<NotificationRequest<LifecycleEvent>, Date>();
+  const told: Told[] = [];
   // The researcher told of each case referred to them (notifyCaseAssigned), as it then stood;
   // read once they acted on it (the case's next step), unread while it waits for them.
-  const assigned: {
-    at: Date;
-    readAt: Date | null;
-    request: Parameters<typeof staffReminderRows>[2] & { id: string };
-  }[] = [];
+  const assigned: Assigned[] = [];
   const partnerActor: AuditActor = {
     actorKind: "PARTNER",
     actorId: partnerId,
@@ -1072,8 +1171,7 @@ export async function seedDemo(
             answer: row.answer,
           },
         };
-        told.push(notification);
-        toldAt.set(notification, step.at);
+        told.push({ at: step.at, notification });
       }
       audit.push({
         id: uuidV7(step.at),
@@ -1334,78 +1432,13 @@ export async function seedDemo(
   // ── templates, survey, knowledge base ──
   const templates = notificationTemplates();
   await prisma.notificationTemplate.createMany({ data: templates });
-  // The members' messages the steps queued (notificationRows, from these templates), to the
-  // member as they stood then (a data update's own change included, as addresseeAfter does),
-  // and delivered by the worker seconds later: the demo's outbox shows them sent.
-  const outbox: Prisma.NotificationCreateManyInput[] = [];
-  const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
-  const templateRows = await prisma.notificationTemplate.findMany();
-  for (const notification of told) {
-    const at = toldAt.get(notification)!;
-    const addressee = addressees
-      .get(notification.memberId)!
-      .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
-    for (const row of renderedRows(templateRows, notification, addressee)) {
-      const id = uuidV7(at);
-      const sentAt = new Date(at.getTime() + 2_000);
-      outbox.push({
-        id,
-        ...row,
-        status: "SENT",
-        attempts: 1,
-        nextAttemptAt: at,
-        sentAt,
-        createdAt: at,
-        updatedAt: sentAt,
-        version: 2,
-      });
-      attempts.push({
-        notificationId: id,
-        attempt: 1,
-        startedAt: new Date(at.getTime() + 1_000),
-        finishedAt: sentAt,
-        succeeded: true,
-      });
-    }
-  }
-  const researcher = await prisma.user.findUniqueOrThrow({
-    where: { id: actorIds.researcher },
-  });
-  const staffTemplates = await prisma.notificationTemplate.findMany({
-    where: { event: "CASE_ASSIGNED", channel: { in: ["IN_APP", "EMAIL"] } },
-  });
-  for (const { at, readAt, request } of assigned)
-    for (const row of staffReminderRows(
-      { event: "CASE_ASSIGNED", userId: researcher.id, requestId: request.id, now: at },
-      researcher,
-      request,
-      staffTemplates,
-    )) {
-      const id = uuidV7(at);
-      if (row.channel === "IN_APP") {
-        outbox.push({ id, ...row, readAt });
-        continue;
-      }
-      const sentAt = new Date(at.getTime() + 2_000);
-      outbox.push({
-        id,
-        ...row,
-        status: "SENT",
-        attempts: 1,
-        sentAt,
-        updatedAt: sentAt,
-        version: 2,
-      });
-      attempts.push({
-        notificationId: id,
-        attempt: 1,
-        startedAt: new Date(at.getTime() + 1_000),
-        finishedAt: sentAt,
-        succeeded: true,
-      });
-    }
-  await insertAll(outbox, 16, (data) => prisma.notification.createMany({ data }));
-  await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));
+  if (options.outbox)
+    await seedOutbox(prisma, {
+      told,
+      assigned,
+      addressees,
+      researcherId: actorIds.researcher,
+    });
   const survey = await prisma.survey.create({
     data: {
       titleAr: csatSurvey.titleAr,

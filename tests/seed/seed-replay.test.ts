@@ -49,7 +49,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "wasl-seed-replay-"));
 
 beforeAll(async () => {
   seeded = await openTestDatabase();
-  await seedDemo(seeded.prisma, { now, storage: documentStorage({ dataDir }) });
+  await seedDemo(seeded.prisma, { now, storage: documentStorage({ dataDir }), outbox: true });
   // The rows the replay starts from: the same users (IDs included), rules, texts and settings.
   replay = await openTestDatabase();
   app = await startTestApp({ listen: false, database: replay });

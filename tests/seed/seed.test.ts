@@ -85,7 +85,11 @@ describe("seedDemo", () => {
   beforeAll(async () => {
     db = await openDatabase({ dataDir: "memory://" });
     expect(await isDatabaseEmpty(db.prisma)).toBe(true);
-    summary = await seedDemo(db.prisma, { now, storage: documentStorage({ dataDir }) });
+    summary = await seedDemo(db.prisma, {
+      now,
+      storage: documentStorage({ dataDir }),
+      outbox: true,
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -431,6 +435,7 @@ describe("seedDemo", () => {
       await seedDemo(other.prisma, {
         now: new Date("2026-11-20T19:45:00Z"),
         storage: documentStorage({ dataDir: otherDir }),
+        outbox: true,
       });
       const pick = (d: Database) =>
         d.prisma.member.findMany({
@@ -487,6 +492,10 @@ describe("seedDemo", () => {
         articles: await d.prisma.article.findMany({
           orderBy: { slug: "asc" },
           select: { slug: true, createdAt: true, updatedAt: true },
+        }),
+        outbox: await d.prisma.notification.findMany({
+          orderBy: [{ createdAt: "asc" }, { event: "asc" }, { channel: "asc" }, { address: "asc" }],
+          select: { event: true, channel: true, createdAt: true, sentAt: true, readAt: true },
         }),
         agendaEvents: await d.prisma.timelineEvent.findMany({
           where: { kind: "ADDED_TO_AGENDA" },
