@@ -83,22 +83,32 @@ export function renderedValues<Event extends NotificationEvent>(
 }
 
 /**
+ * The Gregorian and the Hijri (Umm al-Qura) day in Riyadh, per language: made once (building
+ * an Intl formatter costs far more than formatting with it).
+ */
+const dueDateFormats = new Map<Language, [Intl.DateTimeFormat, Intl.DateTimeFormat]>();
+
+/**
  * A date as the member reads it: the Gregorian day in Riyadh, with the Hijri (Umm al-Qura)
  * day beside it, in the member's language.
  */
 export function formatDueDate(date: Date, language: Language): string {
-  const locale = language === "EN" ? "en-GB" : "ar-SA";
-  const options: Intl.DateTimeFormatOptions = {
-    timeZone: "Asia/Riyadh",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  };
-  const gregorian = new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, options).format(date);
-  const hijri = new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-latn`, options).format(
-    date,
-  );
-  return `${gregorian} (${hijri})`;
+  let formats = dueDateFormats.get(language);
+  if (!formats) {
+    const locale = language === "EN" ? "en-GB" : "ar-SA";
+    const options: Intl.DateTimeFormatOptions = {
+      timeZone: "Asia/Riyadh",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    };
+    formats = [
+      new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, options),
+      new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-latn`, options),
+    ];
+    dueDateFormats.set(language, formats);
+  }
+  return `${formats[0].format(date)} (${formats[1].format(date)})`;
 }
 
 /** Fills `{{placeholder}}`s; unknown or empty ones become nothing, never the raw braces. */
