@@ -48,7 +48,7 @@ async function main() {
     log.info("empty database: seeding Arabic demo data");
     // The demo's documents go where uploads go, so that the case files' downloads work.
     const { documentStorage } = await import("./modules/requests/documents/storage.js");
-    await seedDemo(prisma, { storage: documentStorage(config) });
+    await seedDemo(prisma, { storage: documentStorage(config), outbox: true });
     seeded = true;
   }
   if (!isLoopbackHost(config.host)) {

@@ -55,7 +55,10 @@ async function main(): Promise<number> {
         );
         return 0;
       }
-      const summary = await seedDemo(db.prisma, { storage: documentStorage({ dataDir }) });
+      const summary = await seedDemo(db.prisma, {
+        storage: documentStorage({ dataDir }),
+        outbox: true,
+      });
       console.log(
         `Demo data seeded in ${seconds(summary.elapsedMs)}: ${summary.users} users, ${summary.members} members, ` +
           `${summary.requests} requests, ${summary.timelineEvents} timeline events, ` +

@@ -8,6 +8,7 @@
 import type { Prisma } from "../../api/db/client.js";
 import { Prisma as PrismaNamespace } from "../../api/db/client.js";
 import type { Channel, DocumentKind, RequestStatus } from "../../api/db/generated/enums.js";
+import { changedFields } from "../../api/modules/audit/service.js";
 import { coveredDataHash } from "../../api/modules/requests/attestation/service.js";
 import { sha256Hex } from "../../api/modules/requests/documents/service.js";
 import {
@@ -15,6 +16,7 @@ import {
   newStorageKey,
 } from "../../api/modules/requests/documents/storage.js";
 import type { RequestAction } from "../../api/modules/requests/lifecycle.js";
+import { duringOfficeHours, isWorkingTime, openingOf } from "./office-hours.js";
 import { dayMs, hourMs, uuidV7 } from "./random.js";
 
 /** A scanned page as the demo's documents hold it: a one-page PDF saying it is a sample. */
@@ -56,7 +58,10 @@ export type CaseFileRows = {
   attestations: Prisma.AttestationCreateManyInput[];
   reports: Prisma.ResearchReportCreateManyInput[];
   timeline: Prisma.TimelineEventCreateManyInput[];
-  /** The attestations' CREATE entries, as signAttestation writes them. */
+  /**
+   * The entries attachDocument, verifyDocument, signAttestation, saveResearchReport and
+   * submitResearchReport write (a document's and a report's name no request, as theirs do).
+   */
   audit: Prisma.AuditEntryCreateManyInput[];
 };
 
@@ -69,7 +74,14 @@ const between = (from: Date, to: Date, share: number) =>
 /** The rows of the committee requests' files; documents only when `storage` keeps their bytes. */
 export function caseFileRows(
   plans: readonly CaseFilePlan[],
-  actors: { staff: string; staffLabel: string; researcher: string; attestationTextId: string },
+  actors: {
+    staff: string;
+    staffLabel: string;
+    researcher: string;
+    researcherLabel: string;
+    partner: { id: string; label: string };
+    attestationTextId: string;
+  },
   withDocuments: boolean,
 ): CaseFileRows {
   const rows: CaseFileRows = {
@@ -80,6 +92,21 @@ export function caseFileRows(
     audit: [],
   };
   const sha256 = sha256Hex(demoDocumentBytes);
+  const staff = {
+    actorKind: "USER",
+    actorId: actors.staff,
+    actorLabel: actors.staffLabel,
+  } as const;
+  const partner = {
+    actorKind: "PARTNER",
+    actorId: actors.partner.id,
+    actorLabel: actors.partner.label,
+  } as const;
+  const researcher = {
+    actorKind: "USER",
+    actorId: actors.researcher,
+    actorLabel: actors.researcherLabel,
+  } as const;
   for (const plan of plans) {
     const [intake, submit, next] = plan.steps;
     if (!intake || submit?.action !== "SUBMIT") continue;
@@ -91,11 +118,23 @@ export function caseFileRows(
     const base = { memberId, requestId: plan.requestId };
     const kinds = withDocuments ? plan.requiredDocumentKinds : [];
     // Staff check the file before the case moves on (or the member's online upload waits).
+    // (in office hours: not before the opening of the next step's day).
     const verifiedAt = next
-      ? new Date(Math.max(submit.at.getTime() + 60_000, next.at.getTime() - 10 * 60_000))
+      ? new Date(
+          Math.max(
+            submit.at.getTime() + 60_000,
+            next.at.getTime() - 10 * 60_000,
+            openingOf(next.at).getTime(),
+          ),
+        )
       : null;
+    // The desk attaches them while taking the request in (within its first half hour); a
+    // partner's system as it sends them.
+    const uploadsEnd = byPartner
+      ? submit.at
+      : new Date(Math.min(submit.at.getTime(), intake.at.getTime() + 30 * 60_000));
     kinds.forEach((kind, i) => {
-      const at = between(intake.at, submit.at, (i + 1) / (kinds.length + 2));
+      const at = between(intake.at, uploadsEnd, (i + 1) / (kinds.length + 2));
       const id = uuidV7(at);
       const fileName = `${kind.toLowerCase().replaceAll("_", "-")}.pdf`;
       rows.documents.push({
@@ -124,7 +163,41 @@ export function caseFileRows(
         data: { documentId: id, kind, fileName, sha256 },
         at,
       });
-      if (verifiedAt)
+      rows.audit.push({
+        id: uuidV7(at),
+        ...(byPartner ? partner : staff),
+        action: "CREATE",
+        entityType: "Document",
+        entityId: id,
+        changes: changedFields(
+          {},
+          { requestId: plan.requestId, kind, fileName, contentType: "application/pdf", sha256 },
+        ) as Prisma.InputJsonObject,
+        at,
+      });
+      if (verifiedAt) {
+        rows.audit.push({
+          id: uuidV7(verifiedAt),
+          ...staff,
+          action: "UPDATE",
+          entityType: "Document",
+          entityId: id,
+          changes: changedFields<Record<string, unknown>>(
+            {
+              verification: "PENDING",
+              rejectionReason: null,
+              verifiedById: null,
+              verifiedAt: null,
+            },
+            {
+              verification: "ACCEPTED",
+              rejectionReason: null,
+              verifiedById: actors.staff,
+              verifiedAt,
+            },
+          ) as Prisma.InputJsonObject,
+          at: verifiedAt,
+        });
         rows.timeline.push({
           id: uuidV7(verifiedAt),
           ...base,
@@ -133,6 +206,7 @@ export function caseFileRows(
           data: { documentId: id, kind, decision: "ACCEPTED" },
           at: verifiedAt,
         });
+      }
     });
 
     // After the documents the type requires, whether or not their files are stored: the same
@@ -195,37 +269,56 @@ export function caseFileRows(
     // Referred and then raised: the researcher visited and submitted a report in between.
     const referred = plan.steps.find((s) => s.action === "REFER_TO_RESEARCHER");
     const raised = plan.steps.find((s) => s.action === "RAISE_TO_COMMITTEE");
-    if (referred)
-      rows.timeline.push({
-        id: uuidV7(referred.at),
-        ...base,
-        kind: "RESEARCHER_ASSIGNED",
-        actorId: actors.staff,
-        data: { researcherId: actors.researcher },
-        at: referred.at, // written by the referral's command, at its moment
-      });
     if (referred && raised) {
-      const visit = between(referred.at, raised.at, 0.5);
-      const submittedAt = new Date(
-        Math.max(visit.getTime() + hourMs, raised.at.getTime() - 2 * hourMs),
-      );
+      const { visit, submittedAt } = reportMoments(referred.at, raised.at);
       const reportId = uuidV7(visit);
       const recommendation = plan.decision === "REJECTED" ? "REJECT" : "APPROVE";
-      rows.reports.push({
-        id: reportId,
-        requestId: plan.requestId,
-        researcherId: actors.researcher,
-        visitKind: plan.requiredDocumentKinds.length > 1 ? "HOME_VISIT" : "OFFICE_INTERVIEW",
+      const report = {
+        visitKind:
+          plan.requiredDocumentKinds.length > 1
+            ? ("HOME_VISIT" as const)
+            : ("OFFICE_INTERVIEW" as const),
         visitDate: new Date(visit.getTime() - (visit.getTime() % dayMs)),
         findings:
           recommendation === "APPROVE"
             ? "زرتُ الأسرة وتحققتُ من الوضع المعيشي ومن صحة ما ورد في الطلب؛ الحاجة قائمة."
             : "زرتُ الأسرة؛ الدخل الفعلي يتجاوز ما ورد في الطلب ولا تنطبق شروط الدعم.",
         recommendation,
+      } as const;
+      // Saved as a draft at the visit (version 1), submitted later (version 2).
+      rows.reports.push({
+        id: reportId,
+        requestId: plan.requestId,
+        researcherId: actors.researcher,
+        ...report,
         submittedAt,
         createdAt: visit,
         updatedAt: submittedAt,
+        version: 2,
       });
+      rows.audit.push(
+        {
+          id: uuidV7(visit),
+          ...researcher,
+          action: "CREATE",
+          entityType: "ResearchReport",
+          entityId: reportId,
+          changes: changedFields(
+            {},
+            { requestId: plan.requestId, ...report },
+          ) as Prisma.InputJsonObject,
+          at: visit,
+        },
+        {
+          id: uuidV7(submittedAt),
+          ...researcher,
+          action: "UPDATE",
+          entityType: "ResearchReport",
+          entityId: reportId,
+          changes: { submittedAt: { before: null, after: submittedAt.toISOString() } },
+          at: submittedAt,
+        },
+      );
       rows.timeline.push({
         id: uuidV7(submittedAt),
         ...base,
@@ -237,6 +330,37 @@ export function caseFileRows(
     }
   }
   return rows;
+}
+
+/**
+ * When the researcher saves the report (the visit's day) and submits it: between the referral
+ * and the raise, both in office hours; halfway if it can be, else on the next working morning,
+ * else right after the referral.
+ */
+function reportMoments(referred: Date, raised: Date): { visit: Date; submittedAt: Date } {
+  const nextMorning = duringOfficeHours(new Date(openingOf(referred).getTime() + dayMs + hourMs));
+  for (const visit of [
+    duringOfficeHours(between(referred, raised, 0.5)),
+    nextMorning,
+    new Date(referred.getTime() + 60_000),
+  ])
+    for (const submittedAt of [
+      new Date(Math.max(visit.getTime() + hourMs, raised.getTime() - 2 * hourMs)),
+      openingOf(raised),
+      new Date(visit.getTime() + hourMs),
+      new Date(visit.getTime() + 60_000),
+    ])
+      if (
+        visit > referred &&
+        submittedAt > visit &&
+        submittedAt < raised &&
+        isWorkingTime(visit) &&
+        isWorkingTime(submittedAt)
+      )
+        return { visit, submittedAt };
+  throw new Error(
+    `No office-hours moment for a research report between ${referred.toISOString()} and ${raised.toISOString()}`,
+  );
 }
 
 /** Stores the demo's document bytes under each document's key, a few files at a time. */

@@ -26,9 +26,13 @@ export function demoSessionTime(now: Date): Date {
   return at;
 }
 
+/**
+ * `now`: the seed's clock, which the session's date follows; `at`: when the desk schedules it
+ * and sets its agenda (the commands' moment).
+ */
 export async function seedCommitteeSession(
   prisma: PrismaClient,
-  { now }: { now: Date },
+  { now, at }: { now: Date; at: Date },
 ): Promise<{ session: string; agenda: number }> {
   const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
   const staff = await user("staff@wasl.demo");
@@ -49,7 +53,7 @@ export async function seedCommitteeSession(
     caller,
     scheduleSession,
     { scheduledAt: demoSessionTime(now), chairId: chair.id, memberIds: members.map((m) => m.id) },
-    { now },
+    { now: at },
   );
   const requests = await prisma.request.findMany({
     where: { status: "IN_COMMITTEE" },
@@ -63,7 +67,7 @@ export async function seedCommitteeSession(
       caller,
       addToAgenda,
       { sessionId: room.id, requestId: request.id },
-      { now },
+      { now: at },
     );
   return { session: room.id, agenda: requests.length };
 }

@@ -7,6 +7,8 @@
 
 import { hashPassword } from "../../api/auth/passwords.js";
 import type { Db, Prisma, PrismaClient } from "../../api/db/client.js";
+import { Prisma as PrismaNamespace } from "../../api/db/client.js";
+import type { Request } from "../../api/db/generated/client.js";
 import type {
   Channel,
   EmploymentStatus,
@@ -22,14 +24,25 @@ import {
   memberSearchText,
   withCheckDigit,
 } from "../../api/modules/members/rules.js";
+import {
+  type Addressee,
+  type NotificationRequest,
+  renderedRows,
+} from "../../api/modules/notifications/outbox.js";
+import { staffReminderRows } from "../../api/modules/notifications/staff.js";
 import { hashApiKey } from "../../api/modules/partners/keys.js";
+import { addDays, resumedDueAt } from "../../api/modules/requests/decision-clock.js";
 import type { DocumentStorage } from "../../api/modules/requests/documents/storage.js";
 import {
   type Flow,
+  flowOf,
   type RequestAction,
   transitionFrom,
 } from "../../api/modules/requests/lifecycle.js";
-import { validateMemberChanges } from "../../api/modules/requests/rules.js";
+import type { LifecycleEvent } from "../../api/modules/requests/notifications.js";
+import "../../api/modules/requests/notifications.js"; // the life cycle's messages' parameters
+import { auditable } from "../../api/modules/requests/request-fields.js";
+import { rulesOf, validateMemberChanges } from "../../api/modules/requests/rules.js";
 import { demoAccounts, demoPartner, disabledDemoAccount } from "./accounts.js";
 import { type CaseFilePlan, caseFileRows, storeDemoDocuments } from "./case-files.js";
 import { demoAgendaSize, seedCommitteeSession } from "./committee.js";
@@ -46,6 +59,12 @@ import {
 } from "./content.js";
 import { seedKnowledgeBase } from "./knowledge.js";
 import { cities, familyNames, femaleFirstNames, maleFirstNames } from "./names.js";
+import {
+  duringOfficeHours,
+  lastWorkingDayBefore,
+  officeTime,
+  skipWeekend,
+} from "./office-hours.js";
 import { createRandom, dayMs, hourMs, type Random, uuidV7 } from "./random.js";
 import { requestTypeCatalogue, requestTypeDefinition } from "./request-types.js";
 import { demoSurveyRows, surveyedRequestTypes } from "./survey-responses.js";
@@ -67,6 +86,12 @@ export type SeedDemoOptions = {
    * files are written only with it; without it the demo's requests have no documents.
    */
   storage?: DocumentStorage;
+  /**
+   * Whether the outbox holds the messages the demo's history queued, delivered: each step's to
+   * the member, the researcher's case assignments (in the panel, read once they acted). Off by
+   * default: the browser tests (tests/e2e) count the outbox's and the bell's rows from none.
+   */
+  outbox?: boolean;
 };
 
 export type SeedSummary = {
@@ -104,7 +129,6 @@ export async function isDatabaseEmpty(prisma: Db): Promise<boolean> {
   return (await prisma.user.count()) === 0;
 }
 
-const decisionPeriodDays = 14;
 /** How far back the demo case load reaches. */
 const historyDays = 240;
 
@@ -203,32 +227,6 @@ export function seedClock(at: Date): Date {
   const riyadhOffsetMs = 3 * hourMs; // Asia/Riyadh is UTC+3 all year, without summer time.
   const local = at.getTime() + riyadhOffsetMs;
   return new Date(local - (local % dayMs) - riyadhOffsetMs);
-}
-
-/** Moves a moment forward past the weekend (Friday and Saturday in Saudi Arabia). */
-function skipWeekend(d: Date): Date {
-  while (d.getUTCDay() === 5 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d;
-}
-
-/** A working-hours moment (Riyadh 08:00–16:00, i.e. 05:00–13:00 UTC) on the day of `day`. */
-function officeTime(day: Date, rng: Random): Date {
-  const d = new Date(day);
-  d.setUTCHours(rng.int(5, 12), rng.int(0, 59), rng.int(0, 59), 0);
-  return skipWeekend(d);
-}
-
-/** The same or the next working-hours moment: staff and the committee act in office hours. */
-function duringOfficeHours(at: Date): Date {
-  const d = new Date(at);
-  const hour = d.getUTCHours();
-  if (hour < 5) {
-    d.setUTCHours(5 + hour);
-  } else if (hour >= 13) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    d.setUTCHours(5 + ((hour - 13) % 8));
-  }
-  return skipWeekend(d);
 }
 
 /** A decision taken by the demo's committee of three, unanimous or by two votes to one. */
@@ -349,7 +347,7 @@ function generateMembers(rng: Random, count: number, now: Date): MemberRow[] {
         ? null
         : officeTime(new Date(now.getTime() - rng.int(30, 1500) * dayMs), rng);
     const createdAt = registeredAt
-      ? new Date(registeredAt.getTime() - rng.int(3, 20) * dayMs)
+      ? skipWeekend(new Date(registeredAt.getTime() - rng.int(3, 20) * dayMs))
       : officeTime(new Date(now.getTime() - rng.int(2, 60) * dayMs), rng);
     const memberNumber = formatMemberNumber(serial);
 
@@ -429,9 +427,11 @@ function simulateCommittee(
   });
   if (mode === "normal" && rng.chance(0.04)) return outcome; // abandoned draft
   // Staff finish the intake in the same visit or call; an online application may wait for the
-  // member's documents and signature.
+  // member's signature (the desk submits it in office hours, a partner's system at any hour).
   const submitGap = selfService ? rng.next() * 2 * dayMs : rng.int(10, 50) * 60_000;
-  if (!move("SUBMIT", new Date(t.getTime() + submitGap), intakeActor)) return outcome;
+  const submitAt = new Date(t.getTime() + submitGap);
+  if (!move("SUBMIT", channel === "WEBSITE" ? duringOfficeHours(submitAt) : submitAt, intakeActor))
+    return outcome;
   const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
   if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
@@ -571,30 +571,126 @@ function requestDetails(
 
 type AuditActor = Pick<Prisma.AuditEntryCreateManyInput, "actorKind" | "actorId" | "actorLabel">;
 
+/** A step's message to the member, queued at its moment. */
+type Told = { at: Date; notification: NotificationRequest<LifecycleEvent> };
+
+/** A case referred to the researcher: when, when they acted on it, the case as it then stood. */
+type Assigned = {
+  at: Date;
+  readAt: Date | null;
+  request: Parameters<typeof staffReminderRows>[2] & { id: string };
+};
+
 /**
- * A created request's fields as its CREATE entry lists them (changedFields from nothing: the
- * fields with a value), from the row as the intake wrote it.
+ * The outbox as the demo's history left it, from the templates seeded: the members' messages
+ * the steps queued (as notificationRows renders them), to the member as they stood then (a
+ * data update's own change included, as addresseeAfter does), and the researcher's case
+ * assignments (staffReminderRows); the worker delivered them seconds later.
  */
-function createdFields(row: Prisma.RequestCreateManyInput): Prisma.InputJsonObject {
-  const taken = {
-    memberId: row.memberId,
-    typeCode: row.typeCode,
-    channel: row.channel,
-    incomingLetterNumber: row.incomingLetterNumber ?? null,
-    partnerId: row.partnerId ?? null,
-    status: "DRAFT",
-    subject: row.subject,
-    description: row.description ?? null,
-    details: row.details ?? null,
-    amountRequested: row.amountRequested ?? null,
-    assigneeId: row.channel === "PARTNER" ? null : (row.assigneeId ?? null),
-    firstContactResolution: false,
+async function seedOutbox(
+  prisma: PrismaClient,
+  {
+    told,
+    assigned,
+    addressees,
+    researcherId,
+  }: {
+    told: readonly Told[];
+    assigned: readonly Assigned[];
+    addressees: ReadonlyMap<string, readonly { from: Date; addressee: Addressee }[]>;
+    researcherId: string;
+  },
+): Promise<void> {
+  const outbox: Prisma.NotificationCreateManyInput[] = [];
+  const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
+  const templateRows = await prisma.notificationTemplate.findMany();
+  for (const { at, notification } of told) {
+    const addressee = addressees
+      .get(notification.memberId)!
+      .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
+    for (const row of renderedRows(templateRows, notification, addressee)) {
+      const id = uuidV7(at);
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        nextAttemptAt: at,
+        sentAt,
+        createdAt: at,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  }
+  const researcher = await prisma.user.findUniqueOrThrow({ where: { id: researcherId } });
+  const staffTemplates = await prisma.notificationTemplate.findMany({
+    where: { event: "CASE_ASSIGNED", channel: { in: ["IN_APP", "EMAIL"] } },
+  });
+  for (const { at, readAt, request } of assigned)
+    for (const row of staffReminderRows(
+      { event: "CASE_ASSIGNED", userId: researcher.id, requestId: request.id, now: at },
+      researcher,
+      request,
+      staffTemplates,
+    )) {
+      const id = uuidV7(at);
+      if (row.channel === "IN_APP") {
+        outbox.push({ id, ...row, readAt });
+        continue;
+      }
+      const sentAt = new Date(at.getTime() + 2_000);
+      outbox.push({
+        id,
+        ...row,
+        status: "SENT",
+        attempts: 1,
+        sentAt,
+        updatedAt: sentAt,
+        version: 2,
+      });
+      attempts.push({
+        notificationId: id,
+        attempt: 1,
+        startedAt: new Date(at.getTime() + 1_000),
+        finishedAt: sentAt,
+        succeeded: true,
+      });
+    }
+  await insertAll(outbox, 16, (data) => prisma.notification.createMany({ data }));
+  await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));
+}
+
+/** The member as the outbox addresses them. */
+function addresseeOf(member: MemberRow): Addressee {
+  return {
+    fullNameAr: member.fullNameAr,
+    fullNameEn: member.fullNameEn ?? null,
+    mobile: member.mobile,
+    email: member.email ?? null,
+    preferredLanguage: member.preferredLanguage ?? "AR",
+    notifyBy: member.notifyBy ?? null,
+    notificationsOptOut: member.notificationsOptOut ?? false,
   };
-  return Object.fromEntries(
-    Object.entries(taken)
-      .filter(([, value]) => value !== null)
-      .map(([field, value]) => [field, { before: null, after: value }]),
-  ) as Prisma.InputJsonObject;
+}
+
+/** A request row as the commands leave it (amounts as the database gives them back). */
+type RequestRow = Omit<Request, "details" | "rulesSnapshot"> & {
+  details: Prisma.InputJsonValue;
+  rulesSnapshot: Prisma.InputJsonObject | null;
+};
+
+/** An amount as a Decimal(12, 2) column holds it. */
+function decimal(amount: number | null): Prisma.Decimal | null {
+  return amount === null ? null : new PrismaNamespace.Decimal(amount).toDecimalPlaces(2);
 }
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -679,8 +775,10 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
       return "WEBSITE";
     return channel;
   };
+  // Staff take requests in during office hours, what came by the website too (they type it in);
+  // a partner's system sends its own at any hour.
   const momentFor = (day: Date, channel: Channel) =>
-    channel === "WEBSITE" || channel === "PARTNER" ? anyTime(day, rng) : officeTime(day, rng);
+    channel === "PARTNER" ? anyTime(day, rng) : officeTime(day, rng);
 
   // Applicants: their registration request is still on its way (or was refused).
   for (const member of applicants) {
@@ -709,7 +807,9 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
     const completed = plans[plans.length - 1]!.outcome.steps.find((s) => s.to === "COMPLETED");
     if (completed) {
       member.registeredAt = completed.at;
-      member.createdAt = new Date(Math.min(member.createdAt.getTime(), day.getTime() - dayMs));
+      // Registered at the desk by the working day before their registration request at the latest.
+      const joined = lastWorkingDayBefore(seedClock(plans[plans.length - 1]!.createdAt), 9);
+      member.createdAt = new Date(Math.min(member.createdAt.getTime(), joined.getTime()));
       member.consentAt = member.createdAt;
       member.updatedAt = completed.at;
     }
@@ -730,8 +830,10 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
     const channel = pickChannel(typeCode);
     const day = new Date(windowStart + rng.next() * historyDays * dayMs);
     let createdAt = momentFor(day, channel);
+    // Today is not over when the demo is opened: what would fall in it was taken in on the
+    // last working day, whatever the hour it is seeded.
     if (createdAt.getTime() > now.getTime())
-      createdAt = new Date(now.getTime() - rng.int(1, 120) * 60_000);
+      createdAt = lastWorkingDayBefore(now, 14, rng.int(0, 59));
     // Support goes to registered, active members; anyone may ask or complain.
     const pool = requestTypeDefinition(typeCode).committeeDecides
       ? serviceMembers.filter((m) => m.status === "ACTIVE")
@@ -768,7 +870,11 @@ export async function seedDemo(
   const hashes = new Map(
     await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)),
   );
-  const accountsCreatedAt = new Date(now.getTime() - (historyDays + 30) * dayMs);
+  // The accounts and the rules the admin set up (and the articles they wrote), on a working morning.
+  const accountsCreatedAt = lastWorkingDayBefore(
+    new Date(now.getTime() - (historyDays + 30) * dayMs),
+    9,
+  );
   const users = accounts.map((a) => ({
     id: uuidV7(accountsCreatedAt),
     email: a.email,
@@ -889,92 +995,88 @@ export async function seedDemo(
     });
   }
 
-  const requests: Prisma.RequestCreateManyInput[] = [];
+  const requests: RequestRow[] = [];
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
   // The entries the intake and transition commands write with each step, in their order.
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
+  // What each step tells the member (the table's notification), queued by its command.
+  const told: Told[] = [];
+  // The researcher told of each case referred to them (notifyCaseAssigned), as it then stood;
+  // read once they acted on it (the case's next step), unread while it waits for them.
+  const assigned: Assigned[] = [];
+  const partnerActor: AuditActor = {
+    actorKind: "PARTNER",
+    actorId: partnerId,
+    actorLabel: demoPartner.name,
+  };
   for (const plan of plans) {
     const { outcome } = plan;
     const steps = outcome.steps;
-    const last = steps[steps.length - 1]!;
-    const status = last.to;
-    const ref = references.get(plan.index);
-    const stepAt = (s: RequestStatus) => steps.find((x) => x.to === s)?.at ?? null;
+    const definition = requestTypeDefinition(plan.typeCode);
     const decisionStep = steps.find((s) => s.to === "APPROVED" || s.to === "REJECTED");
     const approved = decisionStep?.to === "APPROVED";
     const amountApproved =
       approved && plan.amountRequested !== null
         ? Math.max(500, Math.round((plan.amountRequested * (0.5 + rng.next() * 0.5)) / 100) * 100)
         : null;
-    const isDraft = status === "DRAFT";
-    requests.push({
+    const byPartner = plan.channel === "PARTNER";
+    // The row as createRequest writes it: the desk user who takes it in is its assignee; a
+    // partner's carries the member's consent the partner recorded (it may not submit without).
+    const row: RequestRow = {
       id: plan.id,
-      reference: ref?.reference ?? null,
+      reference: null,
       memberId: plan.member.id,
       typeCode: plan.typeCode,
       channel: plan.channel,
       incomingLetterNumber: incomingLetterNumbers.get(plan.index) ?? null,
-      partnerId: plan.channel === "PARTNER" ? partnerId : null,
-      status,
+      partnerId: byPartner ? partnerId : null,
+      partnerConsentBy: byPartner ? plan.member.fullNameAr : null,
+      partnerConsentMethod: byPartner ? "ONLINE" : null,
+      partnerConsentAt: byPartner ? plan.createdAt : null,
+      sharedWithPartnerIds: [],
+      status: "DRAFT",
       subject: plan.subject,
       description: plan.description,
       details: requestDetails(rng, plan.typeCode, plan.member),
-      rulesSnapshot: ref ? { ...requestTypeDefinition(plan.typeCode) } : undefined,
-      amountRequested: plan.amountRequested === null ? null : `${plan.amountRequested}.00`,
-      amountApproved: amountApproved === null ? null : `${amountApproved}.00`,
-      // createRequest assigns the desk user who takes the request in; a partner's draft has none.
-      assigneeId: isDraft && plan.channel === "PARTNER" ? null : actorIds.staff,
-      researcherId: outcome.wentToResearcher ? actorIds.researcher : null,
-      submittedAt: ref?.submittedAt ?? null,
-      decisionDueAt: ref ? new Date(ref.submittedAt.getTime() + decisionPeriodDays * dayMs) : null,
-      clockPausedAt: status === "NEEDS_INFO" ? last.at : null,
-      decidedAt: decisionStep?.at ?? null,
-      decision: outcome.decision ?? null,
-      decisionReason: outcome.decisionReason ?? null,
-      answer: outcome.answer ?? null,
-      firstContactResolution: outcome.firstContactResolution,
-      resolvedAt: stepAt("RESOLVED"),
-      completedAt: stepAt("COMPLETED"),
-      closedAt: stepAt("CLOSED"),
-      withdrawnAt: stepAt("WITHDRAWN"),
+      rulesSnapshot: null,
+      amountRequested: decimal(plan.amountRequested),
+      amountApproved: null,
+      assigneeId: byPartner ? null : actorIds.staff,
+      researcherId: null,
+      submittedAt: null,
+      decisionDueAt: null,
+      clockPausedAt: null,
+      decidedAt: null,
+      decision: null,
+      decisionReason: null,
+      answer: null,
+      firstContactResolution: false,
+      resolvedAt: null,
+      completedAt: null,
+      closedAt: null,
+      withdrawnAt: null,
       createdAt: plan.createdAt,
-      updatedAt: last.at,
-      version: steps.length,
-    });
-
-    const partnerActor: AuditActor = {
-      actorKind: "PARTNER",
-      actorId: partnerId,
-      actorLabel: demoPartner.name,
+      updatedAt: plan.createdAt,
+      version: 1,
     };
-    for (const step of steps) {
+    requests.push(row);
+
+    for (const [index, step] of steps.entries()) {
       const actorId = step.actor ? actorIds[step.actor] : null;
-      const auditActor = step.actor ? userActor(step.actor) : partnerActor;
-      const row = requests[requests.length - 1]!;
-      audit.push({
-        id: uuidV7(step.at),
-        ...auditActor,
+      const entry = {
+        ...(step.actor ? userActor(step.actor) : partnerActor),
         entityType: "Request",
         entityId: plan.id,
         requestId: plan.id,
         at: step.at,
-        ...(step.from === null
-          ? { action: "CREATE", changes: createdFields(row) }
-          : {
-              action: "TRANSITION",
-              changes: {
-                status: { before: step.from, after: step.to },
-                ...(step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
-                  ? {
-                      reference: { before: null, after: ref.reference },
-                      submittedAt: { before: null, after: ref.submittedAt.toISOString() },
-                    }
-                  : {}),
-                action: { before: null, after: step.action },
-              },
-            }),
-      });
-      if (step.from === null) {
+      };
+      if (step.from === null || step.action === null) {
+        audit.push({
+          id: uuidV7(step.at),
+          ...entry,
+          action: "CREATE",
+          changes: changedFields({}, auditable(row)) as Prisma.InputJsonObject,
+        });
         timeline.push({
           id: uuidV7(step.at),
           memberId: plan.member.id,
@@ -982,15 +1084,104 @@ export async function seedDemo(
           kind: "REQUEST_CREATED",
           actorId,
           toStatus: step.to,
-          data: {
-            channel: plan.channel,
-            typeCode: plan.typeCode,
-            ...(plan.channel === "PARTNER" ? { partnerId } : {}),
-          },
+          data: { channel: plan.channel, typeCode: plan.typeCode },
           at: step.at,
         });
         continue;
       }
+      // The step as transitionRequest writes it: the table's effects on the row, the status
+      // and version, then the audit entry of the fields it changed and the timeline events.
+      const before = { ...row };
+      const transition = transitionFrom(
+        flowOf(definition.committeeDecides),
+        row.status,
+        step.action,
+      );
+      if (!transition) throw new Error(`The life cycle has no ${step.action} from ${row.status}`);
+      let note: string | null = null;
+      for (const effect of transition.effects)
+        switch (effect) {
+          case "ASSIGN_REFERENCE": {
+            const ref = references.get(plan.index)!;
+            row.reference = ref.reference;
+            row.submittedAt = step.at;
+            row.decisionDueAt = addDays(step.at, definition.decisionPeriodDays);
+            row.rulesSnapshot = rulesOf(definition) as Prisma.InputJsonObject;
+            row.clockPausedAt = null;
+            break;
+          }
+          case "PAUSE_CLOCK":
+            note = step.note ?? null;
+            row.clockPausedAt = step.at;
+            break;
+          case "RESUME_CLOCK":
+            if (row.decisionDueAt && row.clockPausedAt)
+              row.decisionDueAt = resumedDueAt(row.decisionDueAt, row.clockPausedAt, step.at);
+            row.clockPausedAt = null;
+            break;
+          case "SET_RESEARCHER":
+            row.researcherId = actorIds.researcher;
+            break;
+          case "RECORD_DECISION":
+            note = outcome.decisionReason ?? null;
+            row.decision = outcome.decision ?? null;
+            row.decisionReason = note;
+            row.decidedAt = step.at;
+            if (amountApproved !== null) row.amountApproved = decimal(amountApproved);
+            else if (approved && definition.involvesMoney) row.amountApproved = row.amountRequested;
+            break;
+          case "MARK_COMPLETED":
+            row.completedAt = step.at;
+            break;
+          case "MARK_WITHDRAWN":
+            note = step.note ?? null;
+            row.withdrawnAt = step.at;
+            row.clockPausedAt = null;
+            break;
+          case "ASSIGN_IF_UNASSIGNED":
+            if (!row.assigneeId && actorId) row.assigneeId = actorId;
+            break;
+          case "RECORD_ANSWER":
+            note = outcome.answer ?? "";
+            row.answer = note;
+            row.resolvedAt = step.at;
+            row.firstContactResolution = outcome.firstContactResolution;
+            break;
+          case "MARK_CLOSED":
+            row.closedAt = step.at;
+            break;
+          case "ACTIVATE_MEMBER_IF_REGISTRATION_APPROVED":
+          case "APPLY_DATA_UPDATE":
+            break; // the member's changes, below
+        }
+      Object.assign(row, { status: step.to, version: row.version + 1, updatedAt: step.at });
+      const event = transition.notification as LifecycleEvent | undefined;
+      if (event) {
+        // As notificationOf (transition.ts) fills them from the written request.
+        const notification: NotificationRequest<LifecycleEvent> = {
+          event,
+          memberId: plan.member.id,
+          requestId: plan.id,
+          params: {
+            reference: row.reference,
+            dueDate: row.decisionDueAt,
+            status: row.status,
+            note: transition.effects.includes("PAUSE_CLOCK") ? note : undefined,
+            reason: row.decisionReason,
+            answer: row.answer,
+          },
+        };
+        told.push({ at: step.at, notification });
+      }
+      audit.push({
+        id: uuidV7(step.at),
+        ...entry,
+        action: "TRANSITION",
+        changes: {
+          ...changedFields(auditable(before), auditable(row)),
+          action: { before: null, after: step.action },
+        } as Prisma.InputJsonObject,
+      });
       timeline.push({
         id: uuidV7(step.at),
         memberId: plan.member.id,
@@ -999,34 +1190,56 @@ export async function seedDemo(
         actorId,
         fromStatus: step.from,
         toStatus: step.to,
-        note: step.to === "APPROVED" || step.to === "REJECTED" ? null : (step.note ?? null),
-        data:
-          step.to === "SUBMITTED" && ref && step.at === ref.submittedAt
-            ? { reference: ref.reference }
-            : undefined,
+        note,
+        data: {
+          action: step.action,
+          ...(transition.effects.includes("ASSIGN_REFERENCE") ? { reference: row.reference } : {}),
+        },
         at: step.at,
       });
-      if (step === decisionStep) {
-        // Written by the same command as the status change, at its moment.
-        const at = step.at;
+      if (transition.effects.includes("SET_RESEARCHER")) {
         timeline.push({
-          id: uuidV7(at),
+          id: uuidV7(step.at),
+          memberId: plan.member.id,
+          requestId: plan.id,
+          kind: "RESEARCHER_ASSIGNED",
+          actorId,
+          data: { researcherId: row.researcherId },
+          at: step.at,
+        });
+        assigned.push({
+          at: step.at,
+          readAt: steps[index + 1]?.at ?? null,
+          request: {
+            id: row.id,
+            reference: row.reference,
+            decisionDueAt: row.decisionDueAt,
+            status: row.status,
+            member: {
+              fullNameAr: plan.member.fullNameAr,
+              fullNameEn: plan.member.fullNameEn ?? null,
+            },
+          },
+        });
+      }
+      if (transition.effects.includes("RECORD_DECISION"))
+        timeline.push({
+          id: uuidV7(step.at),
           memberId: plan.member.id,
           requestId: plan.id,
           kind: "DECISION_RECORDED",
           actorId,
           toStatus: step.to,
-          note: outcome.decisionReason ?? null,
+          note,
           data: {
-            decision: outcome.decision ?? step.to,
-            ...(amountApproved !== null ? { amountApproved: `${amountApproved}.00` } : {}),
+            decision: row.decision,
+            ...(row.amountApproved ? { amountApproved: row.amountApproved.toString() } : {}),
             // The chair records alone only a decision taken at a meeting (RECORD_DECISION):
             // the demo's three-member committee met that day and voted as the decision says.
             record: outsideMeeting(step.at, step.to === "APPROVED", plan.index % 2 === 0),
           },
-          at,
+          at: step.at,
         });
-      }
     }
   }
 
@@ -1042,6 +1255,10 @@ export async function seedDemo(
       return step ? [{ plan, step }] : [];
     })
     .sort((a, b) => a.step.at.getTime() - b.step.at.getTime() || a.plan.index - b.plan.index);
+  // Each member's contact data from a moment on: the outbox addresses them as they stood.
+  const addressees = new Map<string, { from: Date; addressee: Addressee }[]>(
+    members.map((m) => [m.id, [{ from: new Date(0), addressee: addresseeOf(m) }]]),
+  );
   for (const { plan, step } of memberChanges) {
     const member = plan.member; // the row the members' insert writes
     const registration = plan.typeCode === "MEMBERSHIP_REGISTRATION";
@@ -1056,6 +1273,7 @@ export async function seedDemo(
     const fields = Object.keys(changes);
     if (!fields.length) continue; // nothing to change: no entry, no event (changeMember)
     Object.assign(member, data, { version: (member.version ?? 1) + 1, updatedAt: step.at });
+    addressees.get(member.id)!.push({ from: step.at, addressee: addresseeOf(member) });
     audit.push({
       id: uuidV7(step.at),
       ...userActor(step.actor ?? "staff"),
@@ -1086,6 +1304,8 @@ export async function seedDemo(
       staff: actorIds.staff,
       staffLabel: "staff@wasl.demo",
       researcher: actorIds.researcher,
+      researcherLabel: "researcher@wasl.demo",
+      partner: { id: partnerId, label: demoPartner.name },
       attestationTextId: attestationTextRow.id,
     },
     options.storage !== undefined,
@@ -1109,8 +1329,11 @@ export async function seedDemo(
     const steps = plan.outcome.steps;
     const from = steps[0]!.at.getTime();
     const to = steps[steps.length - 1]!.at.getTime();
-    const occurredAt = new Date(from + rng.next() * Math.max(to - from, hourMs));
-    const at = occurredAt > now ? now : occurredAt;
+    // Logged by the desk in office hours, by the last working day; else with its last step.
+    const occurredAt = duringOfficeHours(new Date(from + rng.next() * Math.max(to - from, hourMs)));
+    const lastByStaff = steps.findLast((s) => s.actor !== null);
+    if (occurredAt > now && !lastByStaff) continue;
+    const at = occurredAt > now ? lastByStaff!.at : occurredAt;
     communications.push({
       id: uuidV7(at),
       memberId: plan.member.id,
@@ -1130,7 +1353,11 @@ export async function seedDemo(
   const decidedByLetter = plans
     .filter((p) => p.channel === "LETTER" && p.outcome.decision)
     .map((p) => ({ plan: p, at: p.outcome.steps.find((s) => s.to === p.outcome.decision)!.at }))
-    .map(({ plan, at }) => ({ plan, at: new Date(Math.min(at.getTime() + dayMs, now.getTime())) }))
+    // The next working day in office hours, or within the hour when that is still to come.
+    .map(({ plan, at }) => {
+      const next = duringOfficeHours(new Date(at.getTime() + dayMs));
+      return { plan, at: next > now ? new Date(at.getTime() + 30 * 60_000) : next };
+    })
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const { plan, at } of decidedByLetter) {
     const communicationId = uuidV7(at);
@@ -1178,7 +1405,11 @@ export async function seedDemo(
 
   // ── write ──
   await insertAll(members, 25, (data) => prisma.member.createMany({ data }));
-  await insertAll(requests, 32, (data) => prisma.request.createMany({ data }));
+  await insertAll(
+    requests.map((r) => ({ ...r, rulesSnapshot: r.rulesSnapshot ?? undefined })),
+    32,
+    (data) => prisma.request.createMany({ data }),
+  );
   if (options.storage) await storeDemoDocuments(options.storage, caseFiles.documents);
   await insertAll(caseFiles.documents, 19, (data) => prisma.document.createMany({ data }));
   await insertAll(caseFiles.attestations, 10, (data) => prisma.attestation.createMany({ data }));
@@ -1201,6 +1432,13 @@ export async function seedDemo(
   // ── templates, survey, knowledge base ──
   const templates = notificationTemplates();
   await prisma.notificationTemplate.createMany({ data: templates });
+  if (options.outbox)
+    await seedOutbox(prisma, {
+      told,
+      assigned,
+      addressees,
+      researcherId: actorIds.researcher,
+    });
   const survey = await prisma.survey.create({
     data: {
       titleAr: csatSurvey.titleAr,
@@ -1251,7 +1489,8 @@ export async function seedDemo(
     },
     accountsCreatedAt,
   );
-  await seedCommitteeSession(prisma, { now });
+  // Scheduled by the desk at the end of the last working day, after every step of the demo.
+  await seedCommitteeSession(prisma, { now, at: lastWorkingDayBefore(now, 16, 30) });
 
   return {
     users: users.length,

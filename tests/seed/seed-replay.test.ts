@@ -14,6 +14,7 @@ import { signAttestation } from "../../api/modules/requests/attestation/service.
 import { attachDocument, verifyDocument } from "../../api/modules/requests/documents/service.js";
 import { documentStorage } from "../../api/modules/requests/documents/storage.js";
 import { createRequest } from "../../api/modules/requests/intake.js";
+import { lifecycles } from "../../api/modules/requests/lifecycle.js";
 import {
   saveResearchReport,
   submitResearchReport,
@@ -48,7 +49,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "wasl-seed-replay-"));
 
 beforeAll(async () => {
   seeded = await openTestDatabase();
-  await seedDemo(seeded.prisma, { now, storage: documentStorage({ dataDir }) });
+  await seedDemo(seeded.prisma, { now, storage: documentStorage({ dataDir }), outbox: true });
   // The rows the replay starts from: the same users (IDs included), rules, texts and settings.
   replay = await openTestDatabase();
   app = await startTestApp({ listen: false, database: replay });
@@ -122,21 +123,27 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   const db = replay.prisma;
   const row = await seededRequestOf(plan);
   const member = await seeded.prisma.member.findUniqueOrThrow({ where: { id: row.memberId } });
-  // The member as they were before this request changed them: the seed's Member UPDATE entry
-  // of the request holds each changed field's value before.
-  const changed = await seeded.prisma.auditEntry.findFirst({
-    where: { requestId: row.id, entityType: "Member", action: "UPDATE" },
+  // The member as they stood when the request was taken in: each Member UPDATE entry since
+  // (this request's and later ones) holds every changed field's value before, the latest
+  // undone first.
+  const since = await seeded.prisma.auditEntry.findMany({
+    where: {
+      entityType: "Member",
+      entityId: member.id,
+      action: "UPDATE",
+      at: { gte: plan.createdAt },
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
   });
-  const before = Object.fromEntries(
-    Object.entries((changed?.changes ?? {}) as Record<string, { before: unknown }>).map(
-      ([field, change]) => [
-        field,
+  const before: Record<string, unknown> = {};
+  for (const entry of since)
+    for (const [field, change] of Object.entries(
+      entry.changes as Record<string, { before: unknown }>,
+    ))
+      before[field] =
         field === "registeredAt" && typeof change.before === "string"
           ? new Date(change.before)
-          : change.before,
-      ],
-    ),
-  );
+          : change.before;
   await db.member.create({
     data:
       plan.typeCode === "MEMBERSHIP_REGISTRATION"
@@ -241,6 +248,8 @@ async function replayCase(plan: RequestPlan): Promise<string> {
         staff: callers.staff.id,
         staffLabel: callers.staff.email,
         researcher: callers.researcher.id,
+        researcherLabel: callers.researcher.email,
+        partner: { id: "", label: "" },
         attestationTextId: "",
       },
       true,
@@ -323,7 +332,17 @@ async function replayCase(plan: RequestPlan): Promise<string> {
   return requestId;
 }
 
-/** What a case's rows say, in terms both databases share (user e-mails, not row IDs). */
+/** The events the life-cycle table sends. */
+const lifecycleEvents = new Set<string>(
+  Object.values(lifecycles).flatMap((flow) => flow.flatMap((t) => t.notification ?? [])),
+);
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * What a case's rows say, in terms both databases share: a user by e-mail, the request, its
+ * reference and its file's rows by name (their IDs and the reference's serial differ between
+ * the two databases; the member and the users keep theirs).
+ */
 async function caseRecord(db: PrismaClient, requestId: string) {
   const emails = new Map((await db.user.findMany()).map((u) => [u.id, u.email]));
   const who = (id: string | null) => (id ? (emails.get(id) ?? id) : null);
@@ -338,11 +357,45 @@ async function caseRecord(db: PrismaClient, requestId: string) {
       attestations: true,
     },
   });
-  // As the API lists the log (audit/queries.ts): by moment, then id.
+  const names = new Map<string, string>([
+    [request.id, "‹request›"],
+    ...emails,
+    ...request.documents.map((d, i) => [d.id, `‹document ${i + 1} ${d.kind}›`] as const),
+    ...request.reports.map((r, i) => [r.id, `‹report ${i + 1}›`] as const),
+    ...request.attestations.map((a, i) => [a.id, `‹attestation ${i + 1}›`] as const),
+  ]);
+  /** A value with the IDs and the reference named; dates as ISO text, amounts as text. */
+  const named = (value: unknown): unknown => {
+    let text = JSON.stringify(value ?? null).replace(uuid, (id) => names.get(id) ?? id);
+    if (request.reference) text = text.replaceAll(request.reference, "‹reference›");
+    return JSON.parse(text);
+  };
+  // The log of the request and of its file's rows (a document's and a report's entries name
+  // no request), as the API lists it (audit/queries.ts): by moment, then id.
   const audit = await db.auditEntry.findMany({
-    where: { requestId },
+    where: {
+      OR: [
+        { requestId },
+        { entityId: { in: [...request.documents, ...request.reports].map((row) => row.id) } },
+      ],
+    },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
+  // The outbox's rows about the request, in the order queued (one moment's by event, channel).
+  const outbox = await db.notification.findMany({
+    where: { requestId },
+    orderBy: [{ createdAt: "asc" }, { event: "asc" }, { channel: "asc" }],
+  });
+  const messages = (which: (n: (typeof outbox)[number]) => boolean) =>
+    outbox.filter(which).map((n) => ({
+      at: n.createdAt.toISOString(),
+      event: n.event,
+      channel: n.channel,
+      to: n.userId ? who(n.userId) : n.address,
+      language: n.language,
+      subject: named(n.subject),
+      body: named(n.body),
+    }));
   // Communications are planned apart from the life cycle (not replayed here); a member's
   // change made by the request is compared on its own.
   const events = (kinds: (k: string) => boolean) =>
@@ -354,32 +407,58 @@ async function caseRecord(db: PrismaClient, requestId: string) {
       from: e.fromStatus,
       to: e.toStatus,
       actor: who(e.actorId),
+      note: e.note,
+      data: named(e.data),
     }),
   );
+  const { id: _id, timelineEvents: _t, documents, reports, attestations, ...columns } = request;
   return {
     status: request.status,
     version: request.version,
+    // Every column the commands write, as the row holds it.
+    columns: named(columns),
     timeline,
-    documents: request.documents.map((d) => ({
+    documents: documents.map((d) => ({
       kind: d.kind,
       uploadedAt: d.createdAt.toISOString(),
       uploadedBy: who(d.uploadedById),
       verification: d.verification,
       verifiedBy: who(d.verifiedById),
       verifiedAt: d.verifiedAt?.toISOString() ?? null,
+      updatedAt: d.updatedAt.toISOString(),
+      version: d.version,
     })),
-    attestations: request.attestations.map((a) => ({
+    attestations: attestations.map((a) => ({
       method: a.method,
       signedAt: a.signedAt.toISOString(),
       recordedBy: who(a.recordedById),
+      dataHash: a.dataHash,
     })),
-    reports: request.reports.map((r) => ({
+    reports: reports.map((r) => ({
       by: who(r.researcherId),
       recommendation: r.recommendation,
+      createdAt: r.createdAt.toISOString(),
       submittedAt: r.submittedAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+      version: r.version,
     })),
-    memberChanges: events((k) => k === "MEMBER_UPDATED").map((e) => e.at.toISOString()),
-    audit: audit.map((a) => `${a.at.toISOString()} ${a.entityType}.${a.action} ${who(a.actorId)}`),
+    memberChanges: events((k) => k === "MEMBER_UPDATED").map((e) => ({
+      at: e.at.toISOString(),
+      actor: who(e.actorId),
+      data: named(e.data),
+    })),
+    // What the life cycle's steps tell the member (lifecycle.ts: a transition's notification).
+    memberMessages: messages((n) => lifecycleEvents.has(n.event)),
+    // What other modules queue with a step: the researcher's case assignment (in the panel and
+    // by e-mail), the satisfaction survey's invitation after the service.
+    otherMessages: messages((n) => !lifecycleEvents.has(n.event)),
+    audit: audit.map((a) => ({
+      at: a.at.toISOString(),
+      entry: `${a.entityType}.${a.action} by ${a.actorKind} ${named(a.actorId)} (${a.actorLabel})`,
+      entity: named(a.entityId),
+      request: named(a.requestId),
+      changes: named(a.changes),
+    })),
   };
 }
 
@@ -390,6 +469,7 @@ const compared: { plan: RequestPlan; label: string; seed: CaseRecord; replay: Ca
 const shownAsWritten: (keyof CaseRecord)[] = [
   "status",
   "version",
+  "columns",
   "timeline",
   "documents",
   "attestations",
@@ -407,6 +487,24 @@ function differencesIn(
   return found;
 }
 
+/** Two values' difference: of lists, the rows that differ (by position), else the whole. */
+function difference(seed: unknown, replay: unknown): string {
+  const text = (value: unknown) => JSON.stringify(value ?? null);
+  const isRecord = (value: unknown): value is Record<string, unknown> =>
+    !!value && typeof value === "object" && !Array.isArray(value);
+  if (isRecord(seed) && isRecord(replay))
+    return [...new Set([...Object.keys(seed), ...Object.keys(replay)])]
+      .filter((key) => text(seed[key]) !== text(replay[key]))
+      .map((key) => `  ${key}: seed ${text(seed[key])}, replay ${text(replay[key])}`)
+      .join("\n");
+  if (!Array.isArray(seed) || !Array.isArray(replay))
+    return `  seed   ${text(seed)}\n  replay ${text(replay)}`;
+  return Array.from({ length: Math.max(seed.length, replay.length) }, (_, i) => i)
+    .filter((i) => text(seed[i]) !== text(replay[i]))
+    .map((i) => `  [${i}] seed   ${text(seed[i])}\n  [${i}] replay ${text(replay[i])}`)
+    .join("\n");
+}
+
 function differencesOf(
   aspects: (keyof CaseRecord)[],
   which: (plan: RequestPlan) => boolean,
@@ -416,10 +514,7 @@ function differencesOf(
     .flatMap(({ label, seed, replay }) =>
       aspects
         .filter((aspect) => JSON.stringify(seed[aspect]) !== JSON.stringify(replay[aspect]))
-        .map(
-          (aspect) =>
-            `${label} ${aspect}:\n  seed   ${JSON.stringify(seed[aspect])}\n  replay ${JSON.stringify(replay[aspect])}`,
-        ),
+        .map((aspect) => `${label} ${aspect}:\n${difference(seed[aspect], replay[aspect])}`),
     )
     .join("\n");
 }
@@ -450,7 +545,7 @@ describe("the demo seed, replayed through the commands", () => {
     expect(compared.length).toBe(cases.length);
   });
 
-  it("writes what the commands write: status, version, timeline, documents, attestation, report", () => {
+  it("writes what the commands write: the request's columns, timeline (notes and data), documents, attestation, report", () => {
     expect(differencesIn(shownAsWritten, (plan) => !selfService(plan))).toBe("");
   });
 
@@ -459,10 +554,21 @@ describe("the demo seed, replayed through the commands", () => {
   it("writes a website case as the commands write it", () => {
     expect(differencesIn(shownAsWritten, selfService)).toBe("");
   });
-  // The entries of a request's history: the intake's CREATE, each TRANSITION, the attestation's
-  // CREATE and the member's UPDATE made by the request.
+  // The entries of a request's history, each with the fields it changed: the intake's CREATE,
+  // each TRANSITION, the documents' CREATE and verification UPDATE, the attestation's CREATE,
+  // the research report's CREATE and submission UPDATE, and the member's UPDATE.
   it("writes the audit entries the commands write", () => {
     expect(differencesIn(["audit"], () => true)).toBe("");
+  });
+  // Each step's message to the member, in their language, on their channels, to their address
+  // as it stood (a data update's new e-mail included), rendered from the same templates.
+  it("queues the member's messages the commands queue", () => {
+    expect(differencesIn(["memberMessages"], () => true)).toBe("");
+  });
+  // The researcher's CASE_ASSIGNED, in the panel and by e-mail (notifyCaseAssigned). The
+  // survey's invitation after the service is not compared: the replay has no survey.
+  it("queues the researcher's messages the commands queue", () => {
+    expect(differencesIn(["otherMessages"], () => true)).toBe("");
   });
   // A resolved data update changes the member, a completed registration activates them: each
   // with the member's MEMBER_UPDATED event on the request's timeline.

@@ -3,7 +3,7 @@
 // the change committed. The delivery worker (delivery.ts) sends the PENDING rows.
 import type { Db } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
-import type { Member } from "../../db/generated/client.js";
+import type { Member, NotificationTemplate } from "../../db/generated/client.js";
 import type { Language, NotificationChannel, NotificationEvent } from "../../db/generated/enums.js";
 import type { Locale } from "../../i18n/messages.js";
 import "./events.js";
@@ -83,22 +83,32 @@ export function renderedValues<Event extends NotificationEvent>(
 }
 
 /**
+ * The Gregorian and the Hijri (Umm al-Qura) day in Riyadh, per language: made once (building
+ * an Intl formatter costs far more than formatting with it).
+ */
+const dueDateFormats = new Map<Language, [Intl.DateTimeFormat, Intl.DateTimeFormat]>();
+
+/**
  * A date as the member reads it: the Gregorian day in Riyadh, with the Hijri (Umm al-Qura)
  * day beside it, in the member's language.
  */
 export function formatDueDate(date: Date, language: Language): string {
-  const locale = language === "EN" ? "en-GB" : "ar-SA";
-  const options: Intl.DateTimeFormatOptions = {
-    timeZone: "Asia/Riyadh",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  };
-  const gregorian = new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, options).format(date);
-  const hijri = new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-latn`, options).format(
-    date,
-  );
-  return `${gregorian} (${hijri})`;
+  let formats = dueDateFormats.get(language);
+  if (!formats) {
+    const locale = language === "EN" ? "en-GB" : "ar-SA";
+    const options: Intl.DateTimeFormatOptions = {
+      timeZone: "Asia/Riyadh",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    };
+    formats = [
+      new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, options),
+      new Intl.DateTimeFormat(`${locale}-u-ca-islamic-umalqura-nu-latn`, options),
+    ];
+    dueDateFormats.set(language, formats);
+  }
+  return `${formats[0].format(date)} (${formats[1].format(date)})`;
 }
 
 /** Fills `{{placeholder}}`s; unknown or empty ones become nothing, never the raw braces. */
@@ -186,6 +196,21 @@ export async function notificationRows<Event extends NotificationEvent>(
   notification: NotificationRequest<Event>,
   member: Addressee,
 ): Promise<OutboxRow[]> {
+  const templates = await tx.notificationTemplate.findMany({
+    where: { event: notification.event },
+  });
+  return renderedRows(templates, notification, member);
+}
+
+/**
+ * The rows of `notificationRows` from the event's templates as given (the seed renders its
+ * history's from the templates it wrote, read once).
+ */
+export function renderedRows<Event extends NotificationEvent>(
+  templates: readonly NotificationTemplate[],
+  notification: NotificationRequest<Event>,
+  member: Addressee,
+): OutboxRow[] {
   const render = renderers.get(notification.event) as
     | NotificationRenderer<NotificationParams<Event>>
     | undefined;
@@ -197,9 +222,6 @@ export async function notificationRows<Event extends NotificationEvent>(
   };
   const preferred = member.notifyBy ? reachable[member.notifyBy] : undefined;
   const addresses = preferred ? { [member.notifyBy!]: preferred } : reachable;
-  const templates = await tx.notificationTemplate.findMany({
-    where: { event: notification.event },
-  });
   const language = member.preferredLanguage;
   const locale = localeOf(language);
   const values: Record<string, string> = {
@@ -207,6 +229,7 @@ export async function notificationRows<Event extends NotificationEvent>(
     memberName: language === "EN" ? (member.fullNameEn ?? member.fullNameAr) : member.fullNameAr,
   };
   return templates.flatMap((template) => {
+    if (template.event !== notification.event) return [];
     const address = addresses[template.channel];
     if (!address) return [];
     const english = language === "EN";

@@ -2,9 +2,10 @@
 // decision overdue. Each is an in-app notification (the panel's bell, announced live) and an
 // e-mail through the outbox, rendered from the event's templates in the user's language.
 
-import type { Db } from "../../db/client.js";
+import type { Db, Prisma } from "../../db/client.js";
 import type { CommandContext } from "../../db/commands.js";
-import type { NotificationEvent, RequestStatus } from "../../db/generated/enums.js";
+import type { NotificationTemplate } from "../../db/generated/client.js";
+import type { Language, NotificationEvent, RequestStatus } from "../../db/generated/enums.js";
 import { translate } from "../../i18n/messages.js";
 import {
   formatDueDate,
@@ -80,6 +81,32 @@ export async function enqueueStaffReminder(
     }),
   ]);
   if (!user || user.disabled || !request) return false;
+  const rows = staffReminderRows(reminder, user, request, templates);
+  const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
+  return created.count > 0;
+}
+
+/**
+ * The rows of a staff reminder, rendered from the event's templates for the user about the
+ * request as it stands (the seed writes its history's with them, at each step's moment).
+ */
+export function staffReminderRows(
+  reminder: {
+    event: StaffReminder;
+    userId: string;
+    requestId: string;
+    now: Date;
+    dedupeKey?: string;
+  },
+  user: { email: string; language: Language },
+  request: {
+    reference: string | null;
+    decisionDueAt: Date | null;
+    status: RequestStatus;
+    member: { fullNameAr: string; fullNameEn: string | null };
+  },
+  templates: NotificationTemplate[],
+): Prisma.NotificationCreateManyInput[] {
   const english = user.language === "EN";
   const values = renderedValues(
     reminder.event,
@@ -93,7 +120,7 @@ export async function enqueueStaffReminder(
     },
     user.language,
   );
-  const rows = templates.map((template, index) => ({
+  return templates.map((template, index) => ({
     event: reminder.event as NotificationEvent,
     channel: template.channel,
     userId: reminder.userId,
@@ -109,8 +136,6 @@ export async function enqueueStaffReminder(
     createdAt: reminder.now,
     updatedAt: reminder.now,
   }));
-  const created = await tx.notification.createMany({ data: rows, skipDuplicates: true });
-  return created.count > 0;
 }
 
 /**
