@@ -11,6 +11,7 @@ import type { Prisma } from "../db/generated/client.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
 import { refusal, UnauthenticatedError } from "../errors.js";
+import { directReadsPlugin } from "./direct-reads.js";
 import { inputChecksPlugin } from "./input-checks.js";
 import { addScalars } from "./scalars.js";
 
@@ -35,8 +36,17 @@ export const builder = new SchemaBuilder<SchemaBuilderTypes>({
   // Errors before scope-auth (STYLE.md lists them the other way round): the errors plugin
   // must wrap the scope check for a refused mutation to return its typed ForbiddenError.
   // inputChecks refuses unstorable strings and foreign IDs for every field (input-checks.ts),
-  // after scope-auth's check and inside the errors plugin's typed results.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, inputChecksPlugin, PrismaPlugin, RelayPlugin],
+  // after scope-auth's check and inside the errors plugin's typed results. directReads answers
+  // exposed columns and node IDs from the row, around what plugin-prisma and relay make of them
+  // (direct-reads.ts).
+  plugins: [
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    inputChecksPlugin,
+    directReadsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
