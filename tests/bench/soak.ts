@@ -21,21 +21,34 @@ const subscribers = 50;
 const writeEveryMs = 200;
 
 /**
- * The node flags `npm start` runs the server with (package.json's start script, between
- * `node` and `--import`): the soak measures the memory of the server as an association runs it.
+ * How `npm start` runs the server (package.json's start script): the environment it sets
+ * before `exec node` (MALLOC_ARENA_MAX) and the node flags between `node` and `--import`. The
+ * soak measures the memory of the server as an association runs it.
  */
-export function startFlags(): string[] {
+export function startSettings(): { env: Record<string, string>; nodeFlags: string[] } {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
     scripts: { start: string };
   };
-  const flags = /\bnode\s+(.*?)\s*--import\b/.exec(pkg.scripts.start)?.[1];
-  if (flags === undefined) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  // The shell default `${WASL_HEAP_MB:-192}` as the shell would expand it.
-  const expanded = flags.replace(
-    /\$\{(\w+):-([^}]*)\}/g,
-    (_, name: string, fallback: string) => process.env[name] || fallback,
+  const parts = /^((?:\w+=\S+\s+)*)exec node\s+(.*?)\s*--import\b/.exec(pkg.scripts.start);
+  if (!parts) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  // A shell default `${NAME:-value}` as the shell would expand it.
+  const expand = (text: string) =>
+    text.replace(
+      /\$\{(\w+):-([^}]*)\}/g,
+      (_, name: string, fallback: string) => process.env[name] || fallback,
+    );
+  const env = Object.fromEntries(
+    expand(parts[1] ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((assignment) => assignment.split("=", 2) as [string, string]),
   );
-  return expanded.split(/\s+/).filter(Boolean);
+  return {
+    env,
+    nodeFlags: expand(parts[2] ?? "")
+      .split(/\s+/)
+      .filter(Boolean),
+  };
 }
 
 /** Resident memory of a process in MB (VmRSS). */
@@ -81,8 +94,8 @@ export const soak: Bench = {
     // Seeded by a first server, measured in a second on the same directory: an association's
     // server runs on data it did not just write (seeding leaves its own garbage behind).
     const dataDir = mkdtempSync(join(tmpdir(), "wasl-soak-"));
-    const env = { BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
-    const nodeFlags = startFlags();
+    const { env: startEnv, nodeFlags } = startSettings();
+    const env = { ...startEnv, BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
     const seeder = await startServer(
       "wasl",
       { ...env, BENCH_SEED: "1" },
@@ -91,7 +104,11 @@ export const soak: Bench = {
     const credentials = seeder.credentials!;
     await seeder.stop();
     const server = await startServer("wasl", env, { pin: false, nodeFlags });
-    console.log(`  server started as npm start runs it: node ${nodeFlags.join(" ")}`);
+    console.log(
+      `  server started as npm start runs it: ${Object.entries(startEnv)
+        .map(([name, value]) => `${name}=${value} `)
+        .join("")}node ${nodeFlags.join(" ")}`,
+    );
     try {
       const token = await signIn(server.url, credentials);
       const restBefore = await atRest(server.pid, 5_000);
