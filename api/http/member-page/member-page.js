@@ -7,7 +7,7 @@
 export const token = decodeURIComponent(location.hash.slice(1));
 
 /** Whether the token has the shape the API issues (32 random bytes, base64url). */
-export const tokenLooksValid = /^[A-Za-z0-9_-]{43}$/.test(token);
+const tokenLooksValid = /^[A-Za-z0-9_-]{43}$/.test(token);
 
 /** The browser's language when it is English, Arabic otherwise: the member can switch. */
 export const browserLanguage = (navigator.language || "ar").startsWith("en") ? "en" : "ar";
@@ -40,4 +40,25 @@ export function speak(language, switchTo) {
   document.documentElement.lang = language;
   document.documentElement.dir = language === "ar" ? "rtl" : "ltr";
   $("language").textContent = switchTo;
+}
+
+/**
+ * What the link opens (the query's one field, asked with the token), or null once the status
+ * line said why not: a malformed or unknown link, or a server out of reach.
+ */
+export async function openLink(query, field, language, words) {
+  show(words.loading);
+  if (!tokenLooksValid) {
+    show(words.invalid, "problem");
+    return null;
+  }
+  try {
+    const result = await graphql(query, { token }, language);
+    const link = result.data?.[field] ?? null;
+    if (!link) show(words.invalid, "problem");
+    return link;
+  } catch {
+    show(words.failed, "problem");
+    return null;
+  }
 }
