@@ -6,18 +6,17 @@
 // in another browser, ticks that they read it and signs; the case file left open learns of
 // it at once, and reloaded reads signed «إلكترونياً (من رابط العضو)» and offers no more link.
 // Screenshots on failure.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid, rawId } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
-describe.skipIf(!available)("sending the signing link from the staff panel (Chromium)", () => {
+describeInChromium("sending the signing link from the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("attestation-send-link-");
 
   it("sends the link, the member signs from it, and the case file reads signed electronically", async () => {

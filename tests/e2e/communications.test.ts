@@ -5,21 +5,19 @@
 // resolve a data update with «رفض التحديث» checked, after seeing the change asked for beside
 // the current value, and find the member's data unchanged. Screenshots on failure.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toRiyadhLocal } from "../../admin/src/shared/dates.js";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
   choose,
+  describeInChromium,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("communications and data updates on the staff panel (Chromium)", () => {
+describeInChromium("communications and data updates on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("communications-");
 
   async function expectStatus(page: Page, status: string, label: string) {

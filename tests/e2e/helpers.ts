@@ -10,7 +10,7 @@ import {
   type Locator,
   type Page,
 } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -29,6 +29,9 @@ export function browserAvailable(): boolean {
   console.warn(message);
   return false;
 }
+
+/** A test file's describe in Chromium: skipped without the browser (see browserAvailable). */
+export const describeInChromium = describe.skipIf(!browserAvailable());
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -12,23 +12,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger } from "../../api/logger.js";
 import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
 import { testConfig } from "../helpers/app.js";
 import { gid } from "../helpers/ids.js";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
 import {
-  browserAvailable,
   browserSuite,
   choose,
+  describeInChromium,
   overflow,
   screenshotDir,
   settled,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const fixtures = join(process.cwd(), "tests/fixtures");
 
 /** The status chips of the outbox's rows (a table on a desktop, cards on a phone). */
@@ -39,7 +38,7 @@ async function rowCount(page: Page, expected: number) {
   await expect.poll(async () => statuses(page).count(), { timeout: 20_000 }).toBe(expected);
 }
 
-describe.skipIf(!available)("outbox, templates and letters on the staff panel (Chromium)", () => {
+describeInChromium("outbox, templates and letters on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("outbox-letters-");
   let smtp: TestSmtpServer;
 

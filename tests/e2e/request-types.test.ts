@@ -5,14 +5,12 @@
 // type meanwhile; staff do not see the screen, edit a draft request's subject from its case
 // file and see it there, and get no Edit button on a submitted request.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { editableStates } from "../../api/modules/requests/lifecycle.js";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+import { browserSuite, describeInChromium, screenshotDir, signInThroughPanel } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("request types and request edits on the staff panel (Chromium)", () => {
+describeInChromium("request types and request edits on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("request-types-");
 
   const periodCell = (page: Page, code: string) =>

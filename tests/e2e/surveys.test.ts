@@ -7,14 +7,12 @@
 // questions as the member will see them, and the survey it saves is the one previewed.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
 import { gid, rawId } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+import { browserSuite, describeInChromium, screenshotDir, signInThroughPanel } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("surveys: the member's answer page and the panel (Chromium)", () => {
+describeInChromium("surveys: the member's answer page and the panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("surveys-");
 
   /** An inquiry on the channel given, taken in and resolved by staff: the service is done. */
