@@ -15,6 +15,7 @@ import {
   describeInChromium,
   screenshotDir,
   signInThroughPanel,
+  takeInAsStaff,
 } from "./helpers.js";
 
 describeInChromium("communications and data updates on the staff panel (Chromium)", () => {
@@ -143,24 +144,18 @@ describeInChromium("communications and data updates on the staff panel (Chromium
       orderBy: { memberNumber: "desc" },
     });
     const district = member.district === "الملقا" ? "النرجس" : "الملقا";
-    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app().gql(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id reference status } }
-        ... on Error { message } } }`,
+    const request = await takeInAsStaff<{ id: string; reference: string; status: string }>(
+      app(),
       {
-        input: {
-          member: gid("Member", member.id),
-          type: "DATA_UPDATE",
-          channel: "PHONE",
-          subject: "تحديث الحي",
-          details: JSON.stringify({ changes: { district } }),
-        },
+        member: gid("Member", member.id),
+        type: "DATA_UPDATE",
+        channel: "PHONE",
+        subject: "تحديث الحي",
+        details: JSON.stringify({ changes: { district } }),
       },
-      { token },
+      "id reference status",
     );
-    const request = created.data?.createRequest?.request;
-    expect(request?.status, JSON.stringify(created)).toBe("SUBMITTED");
+    expect(request.status).toBe("SUBMITTED");
     const answer = "لم يُرفق ما يثبت العنوان الجديد؛ يرجى إرفاق عقد الإيجار وإعادة التقديم";
     const staff = await openPage();
 

@@ -179,6 +179,27 @@ export function browserSuite(
   };
 }
 
+/**
+ * A request taken in through the API by the demo's staff member (staff@wasl.demo), as the
+ * panel would, with `fields` of it read back; the test stops with the API's answer if refused.
+ */
+export async function takeInAsStaff<R>(
+  app: TestApp,
+  input: Record<string, unknown>,
+  fields: string,
+): Promise<R> {
+  const token = await app.signIn("staff@wasl.demo", "Staff#2026");
+  const created = await app.gql(
+    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+      __typename ... on CreateRequestSuccess { request { ${fields} } } ... on Error { message } } }`,
+    { input },
+    { token },
+  );
+  const request = created.data?.createRequest?.request;
+  if (!request) throw new Error(`the request was refused: ${JSON.stringify(created)}`);
+  return request as R;
+}
+
 /** The panel's address of a request's case file, on one of its tabs if given. */
 export const caseFilePath = (requestGid: string, tab = "") =>
   `/#/requests/${encodeURIComponent(requestGid)}/show${tab ? `/${tab}` : ""}`;
