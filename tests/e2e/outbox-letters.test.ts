@@ -111,6 +111,12 @@ describeInChromium("outbox, templates and letters on the staff panel (Chromium)"
       db.notification.count({ where: { channel: { not: "IN_APP" }, ...where } });
     const page = await openPage();
     const reset = () => page.goto(`${app().url}/#/outbox?filter=%7B%7D`);
+    /** The list unfiltered, then the filter named `label` added through «add filter». */
+    const addFilter = async (label: string) => {
+      await reset();
+      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
+      await page.getByRole("menu").getByText(label).click();
+    };
 
     await step("sign-in", async () => {
       await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
@@ -133,18 +139,14 @@ describeInChromium("outbox, templates and letters on the staff panel (Chromium)"
     });
 
     await step("filter-event", async () => {
-      await reset();
-      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
-      await page.getByRole("menu").getByText("الحدث").click();
+      await addFilter("الحدث");
       await choose(page, /الحدث/, "صدور القرار");
       await rowCount(page, await outboxRows({ event: "DECIDED" }));
       await page.getByText("صدر القرار في طلبك").waitFor();
     });
 
     await step("filter-member", async () => {
-      await reset();
-      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
-      await page.getByRole("menu").getByText("العضو").click();
+      await addFilter("العضو");
       const input = page.getByRole("combobox", { name: "العضو" });
       await input.fill(member.fullNameAr);
       await page.getByRole("option", { name: member.fullNameAr }).first().click();
