@@ -1,6 +1,7 @@
 // HTTP routes beside /graphql that a module owns (the members' CSV export, a document's
 // download, the member's signing page): each module registers its own from its folder, and
 // server.ts mounts them all behind its one error wrapper (`answerEveryFailure`).
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../auth/context.js";
@@ -34,25 +35,69 @@ export function mountRoutes(services: Services): (path: string) => RouteHandler 
     mounted.find((r) => (r.prefix ? path.startsWith(r.path) : path === r.path))?.handle;
 }
 
-/**
- * A page a member opens from a link sent to them (the attestation's signing page, a
- * survey): one static file, whose script reads the token from the URL's fragment. The link
- * carries a secret: the answer is never cached and sends no referrer.
- */
-export function registerMemberPage(path: string, file: URL): void {
+/** A file read once when the server starts, answered to GET and HEAD with these headers. */
+function fileRoute(
+  path: string,
+  file: URL,
+  headers: (body: Buffer) => Record<string, string>,
+): void {
   registerRoute({
     path,
     create: () => {
-      const page = readFileSync(file);
+      const body = readFileSync(file);
+      const head = headers(body);
       return (req, res) => {
         if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(404).end();
-        res.writeHead(200, {
-          "content-type": "text/html; charset=utf-8",
-          "cache-control": "no-store",
-          "referrer-policy": "no-referrer",
-        });
-        res.end(req.method === "HEAD" ? undefined : page);
+        res.writeHead(200, head);
+        res.end(req.method === "HEAD" ? undefined : body);
       };
     },
+  });
+}
+
+// What every member page shares (its requests to /graphql, its status line, its language
+// switch, its look), served once for them all; no secret in them, so caches may keep them.
+for (const [name, type] of [
+  ["member-page.js", "text/javascript; charset=utf-8"],
+  ["member-page.css", "text/css; charset=utf-8"],
+] as const)
+  fileRoute(`/${name}`, new URL(`./member-page/${name}`, import.meta.url), () => ({
+    "content-type": type,
+    "cache-control": "no-cache",
+    "x-content-type-options": "nosniff",
+  }));
+
+/** The CSP source of an inline block: its SHA-256, so that no other inline code runs. */
+function hashes(page: string, tag: "script" | "style"): string {
+  return [...page.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))]
+    .flatMap((m) => (m[1] ? [m[1]] : []))
+    .map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`)
+    .join(" ");
+}
+
+/**
+ * A page a member opens from a link sent to them (the attestation's signing page, a
+ * survey): one static file, whose module script imports /member-page.js and reads the token
+ * from the URL's fragment. The link carries a secret: the answer is never cached and sends no
+ * referrer. Its policy runs only its own inline script and style (by their hashes) and the
+ * shared files, and lets it talk to this server alone.
+ */
+export function registerMemberPage(path: string, file: URL): void {
+  fileRoute(path, file, (body) => {
+    const page = body.toString("utf8");
+    return {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+      "content-security-policy": [
+        "default-src 'none'",
+        `script-src 'self' ${hashes(page, "script")}`,
+        `style-src 'self' ${hashes(page, "style")}`,
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    };
   });
 }

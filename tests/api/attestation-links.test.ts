@@ -267,5 +267,16 @@ describe("the member's link", () => {
     const page = await response.text();
     expect(page).toContain('<html lang="ar" dir="rtl">');
     expect(page).toContain("attestationLink(token: $token)");
+    // Only its own inline script and style run, by their hashes, and the shared files.
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='(;|$)/);
+    expect(policy).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='(;|$)/);
+    expect(policy).not.toContain("unsafe-inline");
+    expect(page).toContain('from "/member-page.js"');
+    const shared = await fetch(`${t.url}/member-page.js`);
+    expect(shared.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await shared.text()).toContain("export async function graphql(");
+    const look = await fetch(`${t.url}/member-page.css`);
+    expect(look.headers.get("content-type")).toBe("text/css; charset=utf-8");
   });
 });

@@ -1,5 +1,6 @@
 // What the benches share: the bench shape, the seeded PostgreSQL database (started once per
 // run), sign-in and the GraphQL request every target receives.
+import { isDeepStrictEqual } from "node:util";
 import { type Config, loadConfig } from "../../api/config.js";
 import { openDatabase, type PrismaClient } from "../../api/db/client.js";
 import { csrfHeader } from "../../api/yoga.js";
@@ -157,6 +158,20 @@ export async function fetchOnce(target: Target): Promise<unknown> {
   if (json.errors)
     throw new Error(`${target.name}: GraphQL errors: ${JSON.stringify(json.errors).slice(0, 300)}`);
   return json;
+}
+
+/**
+ * Each side's answer once, before measuring: a bench compares like with like only when both
+ * answer the same to the letter. The answer, for the report.
+ */
+export async function identicalAnswers(targets: Target[]): Promise<unknown> {
+  const [a, b] = await Promise.all(targets.map(fetchOnce));
+  if (!isDeepStrictEqual(a, b)) {
+    throw new Error(
+      `the two answers differ:\n${JSON.stringify(a).slice(0, 400)}\n${JSON.stringify(b).slice(0, 400)}`,
+    );
+  }
+  return a;
 }
 
 export async function signIn(

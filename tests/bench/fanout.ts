@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { roomFields } from "../helpers/committee.js";
+import { freePort } from "../helpers/process.js";
 import type { Bench } from "./common.js";
 import type {
   ClientCommand,
@@ -35,7 +36,7 @@ import type {
   FanoutServerMessage,
 } from "./fanout-protocol.js";
 import { settings, smoke } from "./load.js";
-import { freePort, startPostgres } from "./postgres.js";
+import { startPostgres } from "./postgres.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const clientCount = Number(process.env.BENCH_FANOUT_CLIENTS || (smoke ? 50 : 1000));

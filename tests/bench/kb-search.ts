@@ -2,10 +2,15 @@
 // (no account): our API (GraphQL, policy, Prisma's raw query) on PostgreSQL vs the search's
 // very SQL statement run with `pg` on node:http, on the same GIN index. Goals: ratio ≥ 0.5
 // and our p95 under 30 ms.
-import { isDeepStrictEqual } from "node:util";
 import { openDatabase } from "../../api/db/client.js";
 import { startServer } from "./child.js";
-import { type Bench, fetchOnce, graphqlTarget, processesOf, profileHooks } from "./common.js";
+import {
+  type Bench,
+  graphqlTarget,
+  identicalAnswers,
+  processesOf,
+  profileHooks,
+} from "./common.js";
 import { kbSearchQuery, seedKbArticles } from "./kb-data.js";
 import { assertClean, formatFigures, measure, smoke } from "./load.js";
 
@@ -43,12 +48,7 @@ export const kbSearch: Bench = {
           processes: processesOf(baseline!, postgres),
         },
       ];
-      const [a, b] = await Promise.all(targets.map(fetchOnce));
-      if (!isDeepStrictEqual(a, b)) {
-        throw new Error(
-          `the two answers differ:\n${JSON.stringify(a).slice(0, 400)}\n${JSON.stringify(b).slice(0, 400)}`,
-        );
-      }
+      const a = await identicalAnswers(targets);
       const found = (a as { data: { articles: { totalCount: number } } }).data.articles.totalCount;
       console.log(`  answers identical: ${found} PUBLIC articles match, 20 on the page`);
       const figures = await measure(targets, profileHooks("kb-search", servers));

@@ -1,12 +1,11 @@
 // The members page (50 members, each with its 10 newest requests and counts) through our API
 // on PostgreSQL vs the same page written by hand with `pg`: what GraphQL, Pothos and Prisma cost.
-import { isDeepStrictEqual } from "node:util";
 import { printBreakdown } from "./breakdown.js";
 import { startServer } from "./child.js";
 import {
   type Bench,
-  fetchOnce,
   graphqlTarget,
+  identicalAnswers,
   processesOf,
   profileHooks,
   signIn,
@@ -56,12 +55,7 @@ export const membersPage: Bench = {
           processes: processesOf(baseline!, postgres),
         },
       ];
-      const [a, b] = await Promise.all(targets.map(fetchOnce));
-      if (!isDeepStrictEqual(a, b)) {
-        throw new Error(
-          `the two answers differ:\n${JSON.stringify(a).slice(0, 400)}\n${JSON.stringify(b).slice(0, 400)}`,
-        );
-      }
+      const a = await identicalAnswers(targets);
       console.log(
         `  answers identical (${JSON.stringify(a).length} bytes of JSON, signed in as ${postgres.credentials.email})`,
       );

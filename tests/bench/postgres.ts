@@ -4,10 +4,10 @@
 // and deleted afterwards — also when the benchmark fails.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServerDatabase } from "../helpers/database.js";
+import { freePort } from "../helpers/process.js";
 
 export type BenchPostgres = {
   /** URL of the fresh, empty database. */
@@ -20,18 +20,6 @@ export type BenchPostgres = {
 };
 
 const binDir = process.env.BENCH_PG_BIN ?? "/usr/lib/postgresql/15/bin";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** Runs a PostgreSQL binary as the `postgres` OS user when we are root (initdb refuses root). */
 function runAsOwner(binary: string, args: string[]): void {

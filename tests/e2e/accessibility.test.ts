@@ -10,19 +10,18 @@
 // requests are found by member name and ready-made lists (item 5).
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   rowsOf,
   screenSizes,
   settled,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** The page's violations, one line each: rule, impact, the first elements it names. */
@@ -68,7 +67,7 @@ async function expectVisibleFocus(page: Page, what: string): Promise<void> {
   expect(outline.width, what).toBeGreaterThanOrEqual(2);
 }
 
-describe.skipIf(!available)("accessibility (Chromium, axe-core and the keyboard)", () => {
+describeInChromium("accessibility (Chromium, axe-core and the keyboard)", () => {
   const { app, openPage, step } = browserSuite("a11y-");
 
   it.each(screenSizes)(

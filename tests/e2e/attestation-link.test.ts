@@ -3,7 +3,7 @@
 // opens /attest in Arabic, shows the declaration and the data, signs only after the member
 // ticks that they read them, and says so; opened again, it says it was used. English on
 // request. Screenshots on failure.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { run } from "../../api/db/commands.js";
 import { sendAttestationLink } from "../../api/modules/requests/attestation/links.js";
 import { notificationTemplates } from "../../prisma/seed/content.js";
@@ -11,11 +11,9 @@ import { createRequestRecord, seedRequestRules } from "../fixtures/requests.js";
 import { startTestApp } from "../helpers/app.js";
 import { staffCaller } from "../helpers/callers.js";
 import { createMemberRecord, createStaffUser } from "../helpers/fixtures.js";
-import { browserAvailable, browserSuite, screenshotDir } from "./helpers.js";
+import { browserSuite, describeInChromium, screenshotDir } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("signing the attestation from the member's link (Chromium)", () => {
+describeInChromium("signing the attestation from the member's link (Chromium)", () => {
   const { app, openPage, step } = browserSuite("attestation-link-", {
     server: startTestApp,
     timeout: 120_000,

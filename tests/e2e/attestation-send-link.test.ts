@@ -6,18 +6,18 @@
 // in another browser, ticks that they read it and signs; the case file left open learns of
 // it at once, and reloaded reads signed «إلكترونياً (من رابط العضو)» and offers no more link.
 // Screenshots on failure.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid, rawId } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   screenshotDir,
   signInThroughPanel,
+  takeInAsStaff,
 } from "./helpers.js";
 
-const available = browserAvailable();
-describe.skipIf(!available)("sending the signing link from the staff panel (Chromium)", () => {
+describeInChromium("sending the signing link from the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("attestation-send-link-");
 
   it("sends the link, the member signs from it, and the case file reads signed electronically", async () => {
@@ -26,29 +26,25 @@ describe.skipIf(!available)("sending the signing link from the staff panel (Chro
       where: { status: "ACTIVE", email: { not: null } },
       orderBy: { memberNumber: "asc" },
     });
-    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app().gql(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id status attestation { status } } }
-        ... on Error { message } } }`,
+    const request = await takeInAsStaff<{
+      id: string;
+      status: string;
+      attestation: { status: string };
+    }>(
+      app(),
       {
-        input: {
-          member: gid("Member", member.id),
-          type: "FINANCIAL_SUPPORT",
-          channel: "IN_PERSON",
-          subject: "مساعدة في سداد إيجار شهرين",
-          description: "الأسرة متأخرة في سداد الإيجار بعد توقف دخل العائل",
-          amountRequested: "2500.00",
-        },
+        member: gid("Member", member.id),
+        type: "FINANCIAL_SUPPORT",
+        channel: "IN_PERSON",
+        subject: "مساعدة في سداد إيجار شهرين",
+        description: "الأسرة متأخرة في سداد الإيجار بعد توقف دخل العائل",
+        amountRequested: "2500.00",
       },
-      { token },
+      "id status attestation { status }",
     );
-    const request = created.data?.createRequest?.request as
-      | { id: string; status: string; attestation: { status: string } }
-      | undefined;
-    expect(request?.status, JSON.stringify(created)).toBe("DRAFT");
-    expect(request?.attestation.status).toBe("MISSING");
-    const requestGid = request?.id ?? "";
+    expect(request.status).toBe("DRAFT");
+    expect(request.attestation.status).toBe("MISSING");
+    const requestGid = request.id;
     const staff = await openPage();
     let signingLink = "";
 

@@ -2,11 +2,11 @@
 // The bell in Chromium, in Arabic: the researcher's panel is open when staff refer a case to
 // them; the bell lights up with one unread notification without a reload, lists the case
 // with its reference, leads to its file, and goes out once read. Screenshots on failure.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+import { browserSuite, describeInChromium, screenshotDir, signInThroughPanel } from "./helpers.js";
 
-describe.skipIf(!browserAvailable())("the bell (Chromium)", () => {
+describeInChromium("the bell (Chromium)", () => {
   const { app, openPage, step } = browserSuite("bell-");
 
   it("lights up when a case is assigned to the researcher", async () => {

@@ -8,19 +8,17 @@
 // with a reason and closes the session. The case file then shows APPROVED and the session in
 // its committee history, with the minutes. No screen scrolls sideways. Screenshots on failure.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toRiyadhLocal } from "../../admin/src/shared/dates.js";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
   choose,
+  describeInChromium,
   screenshotDir,
   signInThroughPanel,
 } from "./helpers.js";
-
-const available = browserAvailable();
 
 type NetworkWindow = { __sockets: WebSocket[]; __offline: boolean };
 
@@ -50,7 +48,7 @@ async function setNetwork(page: Page, online: boolean) {
   }, online);
 }
 
-describe.skipIf(!available)("the committee room on the panel (Chromium)", () => {
+describeInChromium("the committee room on the panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("committee-");
 
   /** A tablet held landscape: the room must fit its width. */

@@ -5,21 +5,20 @@
 // resolve a data update with «رفض التحديث» checked, after seeing the change asked for beside
 // the current value, and find the member's data unchanged. Screenshots on failure.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { toRiyadhLocal } from "../../admin/src/shared/dates.js";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
   choose,
+  describeInChromium,
   screenshotDir,
   signInThroughPanel,
+  takeInAsStaff,
 } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("communications and data updates on the staff panel (Chromium)", () => {
+describeInChromium("communications and data updates on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("communications-");
 
   async function expectStatus(page: Page, status: string, label: string) {
@@ -145,24 +144,18 @@ describe.skipIf(!available)("communications and data updates on the staff panel 
       orderBy: { memberNumber: "desc" },
     });
     const district = member.district === "الملقا" ? "النرجس" : "الملقا";
-    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app().gql(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id reference status } }
-        ... on Error { message } } }`,
+    const request = await takeInAsStaff<{ id: string; reference: string; status: string }>(
+      app(),
       {
-        input: {
-          member: gid("Member", member.id),
-          type: "DATA_UPDATE",
-          channel: "PHONE",
-          subject: "تحديث الحي",
-          details: JSON.stringify({ changes: { district } }),
-        },
+        member: gid("Member", member.id),
+        type: "DATA_UPDATE",
+        channel: "PHONE",
+        subject: "تحديث الحي",
+        details: JSON.stringify({ changes: { district } }),
       },
-      { token },
+      "id reference status",
     );
-    const request = created.data?.createRequest?.request;
-    expect(request?.status, JSON.stringify(created)).toBe("SUBMITTED");
+    expect(request.status).toBe("SUBMITTED");
     const answer = "لم يُرفق ما يثبت العنوان الجديد؛ يرجى إرفاق عقد الإيجار وإعادة التقديم";
     const staff = await openPage();
 

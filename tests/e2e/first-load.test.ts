@@ -4,12 +4,10 @@
 // panel's scripts and styles are built with Brotli and gzip copies (scripts/build-admin.mjs)
 // and sent as the browser accepts them, with Vary: Accept-Encoding. Measured from Chromium's
 // own network events (the encoded bytes it received): under 300 kB, printed with its parts.
-import { describe, expect, it } from "vitest";
-import { browserAvailable, browserSuite, screenSizes } from "./helpers.js";
+import { expect, it } from "vitest";
+import { browserSuite, describeInChromium, screenSizes } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("the sign-in page (Chromium)", () => {
+describeInChromium("the sign-in page (Chromium)", () => {
   const { app, openPage, step } = browserSuite("first-load-");
 
   it("weighs under 300 kB on the wire, scripts and styles Brotli-compressed to 40% at most", async () => {

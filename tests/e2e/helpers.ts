@@ -10,7 +10,7 @@ import {
   type Locator,
   type Page,
 } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { seedDemo } from "../../prisma/seed/index.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -29,6 +29,9 @@ export function browserAvailable(): boolean {
   console.warn(message);
   return false;
 }
+
+/** A test file's describe in Chromium: skipped without the browser (see browserAvailable). */
+export const describeInChromium = describe.skipIf(!browserAvailable());
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -174,6 +177,27 @@ export function browserSuite(
     app: () => started(app),
     ...pageSession(() => started(browser), screenshotPrefix),
   };
+}
+
+/**
+ * A request taken in through the API by the demo's staff member (staff@wasl.demo), as the
+ * panel would, with `fields` of it read back; the test stops with the API's answer if refused.
+ */
+export async function takeInAsStaff<R>(
+  app: TestApp,
+  input: Record<string, unknown>,
+  fields: string,
+): Promise<R> {
+  const token = await app.signIn("staff@wasl.demo", "Staff#2026");
+  const created = await app.gql(
+    `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
+      __typename ... on CreateRequestSuccess { request { ${fields} } } ... on Error { message } } }`,
+    { input },
+    { token },
+  );
+  const request = created.data?.createRequest?.request;
+  if (!request) throw new Error(`the request was refused: ${JSON.stringify(created)}`);
+  return request as R;
 }
 
 /** The panel's address of a request's case file, on one of its tabs if given. */

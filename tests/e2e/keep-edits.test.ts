@@ -6,18 +6,16 @@
 // shows the admin's version. An untouched form simply shows the newer version. A user's edit
 // screen (no live events of its own) reports the refused save the same way (item 11).
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenSizes, signInThroughPanel } from "./helpers.js";
-
-const available = browserAvailable();
+import { browserSuite, describeInChromium, screenSizes, signInThroughPanel } from "./helpers.js";
 
 /** Saves the open form (right after an earlier save too: its notice covers nothing, see layouts.test.ts). */
 async function save(page: Page): Promise<void> {
   await page.getByRole("button", { name: "حفظ" }).click();
 }
 
-describe.skipIf(!available)("an edit form and a live update (Chromium)", () => {
+describeInChromium("an edit form and a live update (Chromium)", () => {
   const { app, openPage, step } = browserSuite("keep-edits-");
 
   it.each(screenSizes)(

@@ -4,19 +4,17 @@
 // «الإقرار» by typing «الاقرار» with the match marked; staff write an article in the panel with
 // its preview, publish it (its revisions listed) and see it on the public page; and link an
 // article to a contact from a request's case file in one click. Screenshots on failure.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
   choose,
+  describeInChromium,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("the knowledge base (Chromium)", () => {
+describeInChromium("the knowledge base (Chromium)", () => {
   const { app, openPage, step } = browserSuite("knowledge-");
 
   it("lets a visitor search and read the public articles on a phone, in Arabic", async () => {

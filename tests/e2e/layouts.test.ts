@@ -10,12 +10,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   overflow,
   press,
   screenSizes,
@@ -23,7 +23,6 @@ import {
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const artifacts = join(process.cwd(), "tests/.artifacts/layouts");
 
 /** Whether the element lies within the screen's width (no sideways scrolling to reach it). */
@@ -36,7 +35,7 @@ async function withinWidth(page: Page, selector: string): Promise<boolean> {
   return !!box && box.x >= 0 && box.x + box.width <= width;
 }
 
-describe.skipIf(!available)("phone and tablet layouts (Chromium)", () => {
+describeInChromium("phone and tablet layouts (Chromium)", () => {
   const { app, openPage, step } = browserSuite("layouts-");
 
   async function screensOf() {

@@ -5,12 +5,12 @@
 // calendars, chart ticks, identifiers — in them, never the two side by side. Each role's
 // dashboard shows the blocks it works from, at desktop, tablet and phone sizes.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   desktop,
   overflow,
   screenSizes,
@@ -19,7 +19,6 @@ import {
   type Viewport,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const latin = /[0-9]/;
 const arabicIndic = /[٠-٩۰-۹]/;
 
@@ -53,7 +52,7 @@ const expected: Record<keyof typeof accounts, (typeof blocks)[number][]> = {
   admin: ["intake", "due", "next-session"],
 };
 
-describe.skipIf(!available)("numeral system and role dashboards (Chromium)", () => {
+describeInChromium("numeral system and role dashboards (Chromium)", () => {
   const { app, openPage, step } = browserSuite("numerals-");
 
   async function signedIn(account: keyof typeof accounts, viewport: Viewport = desktop) {

@@ -12,23 +12,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger } from "../../api/logger.js";
 import { createDeliveryWorker, createSenders } from "../../api/modules/notifications/delivery.js";
 import { testConfig } from "../helpers/app.js";
 import { gid } from "../helpers/ids.js";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
 import {
-  browserAvailable,
   browserSuite,
   choose,
+  describeInChromium,
   overflow,
   screenshotDir,
   settled,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const fixtures = join(process.cwd(), "tests/fixtures");
 
 /** The status chips of the outbox's rows (a table on a desktop, cards on a phone). */
@@ -39,7 +38,7 @@ async function rowCount(page: Page, expected: number) {
   await expect.poll(async () => statuses(page).count(), { timeout: 20_000 }).toBe(expected);
 }
 
-describe.skipIf(!available)("outbox, templates and letters on the staff panel (Chromium)", () => {
+describeInChromium("outbox, templates and letters on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("outbox-letters-");
   let smtp: TestSmtpServer;
 
@@ -112,6 +111,12 @@ describe.skipIf(!available)("outbox, templates and letters on the staff panel (C
       db.notification.count({ where: { channel: { not: "IN_APP" }, ...where } });
     const page = await openPage();
     const reset = () => page.goto(`${app().url}/#/outbox?filter=%7B%7D`);
+    /** The list unfiltered, then the filter named `label` added through «add filter». */
+    const addFilter = async (label: string) => {
+      await reset();
+      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
+      await page.getByRole("menu").getByText(label).click();
+    };
 
     await step("sign-in", async () => {
       await signInThroughPanel(page, app().url, "staff@wasl.demo", "Staff#2026");
@@ -134,18 +139,14 @@ describe.skipIf(!available)("outbox, templates and letters on the staff panel (C
     });
 
     await step("filter-event", async () => {
-      await reset();
-      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
-      await page.getByRole("menu").getByText("الحدث").click();
+      await addFilter("الحدث");
       await choose(page, /الحدث/, "صدور القرار");
       await rowCount(page, await outboxRows({ event: "DECIDED" }));
       await page.getByText("صدر القرار في طلبك").waitFor();
     });
 
     await step("filter-member", async () => {
-      await reset();
-      await page.getByRole("button", { name: "إضافة عامل تصفية" }).click();
-      await page.getByRole("menu").getByText("العضو").click();
+      await addFilter("العضو");
       const input = page.getByRole("combobox", { name: "العضو" });
       await input.fill(member.fullNameAr);
       await page.getByRole("option", { name: member.fullNameAr }).first().click();

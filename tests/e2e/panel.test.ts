@@ -3,11 +3,11 @@
 // embedded database with the demo data. Screenshots of every open page on failure.
 
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
+  describeInChromium,
   rowsOf,
   screenSizes,
   screenshotDir,
@@ -15,10 +15,9 @@ import {
   visualText,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const ahmad = "أحمد محمد عبدالله القحطاني";
 
-describe.skipIf(!available)("staff panel (Chromium)", () => {
+describeInChromium("staff panel (Chromium)", () => {
   const { app, openPage: openContext, step } = browserSuite("");
 
   async function findAhmad(page: Page) {

@@ -6,20 +6,19 @@
 // disables one, and sets a key's limits on the partner's screen. Screenshots on failure.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { demoPartner } from "../../prisma/seed/accounts.js";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   overflow,
   settled,
   signInThroughPanel,
   type Viewport,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function violations(page: Page): Promise<string[]> {
@@ -32,7 +31,7 @@ const sizes: (Viewport & { name: string })[] = [
   { name: "phone", width: 390, height: 844, touch: true },
 ];
 
-describe.skipIf(!available)("partners' screens (Chromium)", () => {
+describeInChromium("partners' screens (Chromium)", () => {
   const { app, openPage, step } = browserSuite("partners-shares-");
   const db = () => app().database.prisma;
 

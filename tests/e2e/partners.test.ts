@@ -3,12 +3,10 @@
 // issues a key — shown once, with its warning — which then works against the API and appears
 // in the list by its prefix only; the admin revokes it after confirming, and the key is refused
 // at once. Screenshots on failure.
-import { describe, expect, it } from "vitest";
-import { browserAvailable, browserSuite, signInThroughPanel } from "./helpers.js";
+import { expect, it } from "vitest";
+import { browserSuite, describeInChromium, signInThroughPanel } from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("partners and their API keys (Chromium)", () => {
+describeInChromium("partners and their API keys (Chromium)", () => {
   const { app, openPage, step } = browserSuite("partners-");
 
   const viewer = async (key: string) => {

@@ -5,14 +5,18 @@
 // type meanwhile; staff do not see the screen, edit a draft request's subject from its case
 // file and see it there, and get no Edit button on a submitted request.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { editableStates } from "../../api/modules/requests/lifecycle.js";
 import { gid } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+import {
+  browserSuite,
+  describeInChromium,
+  screenshotDir,
+  signInThroughPanel,
+  takeInAsStaff,
+} from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("request types and request edits on the staff panel (Chromium)", () => {
+describeInChromium("request types and request edits on the staff panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("request-types-");
 
   const periodCell = (page: Page, code: string) =>
@@ -91,22 +95,17 @@ describe.skipIf(!available)("request types and request edits on the staff panel 
       where: { status: "ACTIVE" },
       orderBy: { memberNumber: "asc" },
     });
-    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app().gql(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id status } } } }`,
+    const draft = await takeInAsStaff<{ id: string; status: string }>(
+      app(),
       {
-        input: {
-          member: gid("Member", member.id),
-          type: "FINANCIAL_SUPPORT",
-          channel: "IN_PERSON",
-          subject: "طلب دعم إيجار",
-          amountRequested: "1500",
-        },
+        member: gid("Member", member.id),
+        type: "FINANCIAL_SUPPORT",
+        channel: "IN_PERSON",
+        subject: "طلب دعم إيجار",
+        amountRequested: "1500",
       },
-      { token },
+      "id status",
     );
-    const draft = created.data?.createRequest.request as { id: string; status: string };
     expect(draft.status).toBe("DRAFT");
     const caseFile = `${app().url}/#/requests/${encodeURIComponent(draft.id)}/show`;
 

@@ -7,13 +7,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { undecidedStates } from "../../api/modules/requests/lifecycle.js";
 import { channelLabels, requestStatusLabels, requestTypeLabels } from "../../contract/labels.js";
 import {
-  browserAvailable,
   browserSuite,
   choose,
+  describeInChromium,
   rowsOf,
   screenSizes,
   screenshotDir,
@@ -21,7 +21,6 @@ import {
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 const samplePdf = join(process.cwd(), "tests/fixtures/sample.pdf");
 
 /** Waits for the list's filter to hold `part` (react-admin writes it to the URL, debounced). */
@@ -46,7 +45,7 @@ async function pick(page: Page, label: string, option: string, inUrl: string): P
   await filtered(page, inUrl);
 }
 
-describe.skipIf(!available)("requests on the staff panel (Chromium)", () => {
+describeInChromium("requests on the staff panel (Chromium)", () => {
   const { app, openPage: openContext, step } = browserSuite("requests-");
 
   async function act(page: Page, action: string) {

@@ -4,17 +4,16 @@
 // the shape of what is coming — until the data arrive, at desktop, tablet and phone sizes.
 // (That dates never wrap in list columns is checked by layouts.test.ts.)
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { gid } from "../helpers/ids.js";
 import {
-  browserAvailable,
   browserSuite,
   caseFilePath,
+  describeInChromium,
   screenSizes,
   signInThroughPanel,
 } from "./helpers.js";
 
-const available = browserAvailable();
 /**
  * Whether the page's content shows placeholders: MUI skeletons (ours), or react-admin's
  * list placeholders (grey spans holding a no-break space, with no class of their own).
@@ -42,7 +41,7 @@ async function slowApi(page: Page): Promise<() => void> {
   };
 }
 
-describe.skipIf(!available)("skeletons while loading (Chromium)", () => {
+describeInChromium("skeletons while loading (Chromium)", () => {
   const { app, openPage, step } = browserSuite("skeletons-");
 
   it.each(screenSizes)(

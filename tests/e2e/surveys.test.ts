@@ -7,37 +7,36 @@
 // questions as the member will see them, and the survey it saves is the one previewed.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { linkTokenHash } from "../../api/shared/link-tokens.js";
 import { gid, rawId } from "../helpers/ids.js";
-import { browserAvailable, browserSuite, screenshotDir, signInThroughPanel } from "./helpers.js";
+import {
+  browserSuite,
+  describeInChromium,
+  screenshotDir,
+  signInThroughPanel,
+  takeInAsStaff,
+} from "./helpers.js";
 
-const available = browserAvailable();
-
-describe.skipIf(!available)("surveys: the member's answer page and the panel (Chromium)", () => {
+describeInChromium("surveys: the member's answer page and the panel (Chromium)", () => {
   const { app, openPage, step } = browserSuite("surveys-");
 
   /** An inquiry on the channel given, taken in and resolved by staff: the service is done. */
   async function resolveInquiry(channel: string, memberNumber = "M-000001"): Promise<string> {
     const db = app().database.prisma;
     const member = await db.member.findUniqueOrThrow({ where: { memberNumber } });
-    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
-    const created = await app().gql(
-      `mutation($input: CreateRequestInput!) { createRequest(input: $input) {
-        __typename ... on CreateRequestSuccess { request { id version } } } }`,
+    let request = await takeInAsStaff<{ id: string; version: number }>(
+      app(),
       {
-        input: {
-          member: gid("Member", member.id),
-          type: "INQUIRY",
-          channel,
-          subject: "استفسار عن موعد صرف الدعم",
-          description: "متى يصرف الدعم؟",
-        },
+        member: gid("Member", member.id),
+        type: "INQUIRY",
+        channel,
+        subject: "استفسار عن موعد صرف الدعم",
+        description: "متى يصرف الدعم؟",
       },
-      { token },
+      "id version",
     );
-    let request = created.data?.createRequest.request as { id: string; version: number };
-    expect(request, JSON.stringify(created)).toBeTruthy();
+    const token = await app().signIn("staff@wasl.demo", "Staff#2026");
     const started = await app().gql(
       `mutation($input: StartWorkInput!) { startWork(input: $input) {
         __typename ... on StartWorkSuccess { request { id version } } } }`,
