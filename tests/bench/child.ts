@@ -3,7 +3,7 @@
 // would share one event loop, so every request the server handles slows the generator and the
 // two sides of a ratio would be throttled unequally. A child gets the other core.
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,41 @@ export const pinning = (() => {
     return undefined;
   }
 })();
+/**
+ * How `npm start` runs the server (package.json's start script): the environment it sets
+ * before `exec node` (MALLOC_ARENA_MAX) and the node flags between `node` and `--import`, its
+ * shell defaults `${NAME:-value}` taken from `settings`, else this process's environment.
+ */
+export function startSettings(settings: Record<string, string> = {}): {
+  env: Record<string, string>;
+  nodeFlags: string[];
+} {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  const parts = /^((?:\w+=\S+\s+)*)exec node\s+(.*?)\s*--import\b/.exec(pkg.scripts.start);
+  if (!parts) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const expand = (text: string) =>
+    text.replace(
+      /\$\{(\w+):-([^}]*)\}/g,
+      (_, name: string, fallback: string) => settings[name] || process.env[name] || fallback,
+    );
+  const words = (text: string) => expand(text).split(/\s+/).filter(Boolean);
+  return {
+    env: Object.fromEntries(
+      words(parts[1] ?? "").map((assignment) => assignment.split("=", 2) as [string, string]),
+    ),
+    nodeFlags: words(parts[2] ?? ""),
+  };
+}
+
+/**
+ * The README's production settings ("Production: PostgreSQL and Redis"): a server on
+ * PostgreSQL is measured as an association would run it there, one on the embedded database
+ * with `npm start`'s defaults (a small server).
+ */
+export const productionSettings = { WASL_HEAP_MB: "1024", WASL_SEMI_SPACE_MB: "16" };
+
 const running = new Set<ChildProcess>();
 
 // Never leave a server behind, whatever happens to the bench process.
@@ -53,20 +88,26 @@ export async function startServer(
   kind: ServerKind,
   env: Record<string, string> = {},
   /** pin: false leaves the server to the scheduler (a server with its database inside). */
-  options: { startTimeoutMs?: number; pin?: boolean; nodeFlags?: string[] } = {},
+  options: { startTimeoutMs?: number; pin?: boolean } = {},
 ): Promise<RunningServer> {
+  // Our server runs with npm start's flags; the baselines with node's own, and so does
+  // wasl-large, which seeds a million rows in its own heap before it serves.
+  const started =
+    kind === "wasl"
+      ? startSettings(env.BENCH_DB_URL ? productionSettings : {})
+      : { env: {}, nodeFlags: [] };
   // Request logs (pino, on stdout) go to /dev/null: written like in production, never read.
   const devNull = openSync("/dev/null", "w");
   const child = fork(entry, [kind], {
     // BENCH_NODE_FLAGS: V8 or Node flags for every server, to try one (e.g. a GC setting).
     execArgv: [
-      ...(options.nodeFlags ?? []),
+      ...started.nodeFlags,
       ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
       "--import",
       "tsx",
     ],
     // graphql-js skips its development checks only in production, as an association runs it.
-    env: { ...process.env, NODE_ENV: "production", ...env },
+    env: { ...process.env, NODE_ENV: "production", ...started.env, ...env },
     stdio: ["ignore", devNull, "inherit", "ipc"],
   });
   closeSync(devNull);

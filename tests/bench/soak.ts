@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { startServer } from "./child.js";
+import { startServer, startSettings } from "./child.js";
 import { type Bench, graphqlHeaders, graphqlTarget, processesOf, signIn } from "./common.js";
 import { membersPageQuery } from "./data.js";
 import { formatFigures, measure, settings, smoke } from "./load.js";
@@ -19,37 +19,6 @@ export const soakGoalMb = 400;
 const seconds = Number(process.env.BENCH_SOAK_SECONDS) || (smoke ? 4 : 180);
 const subscribers = 50;
 const writeEveryMs = 200;
-
-/**
- * How `npm start` runs the server (package.json's start script): the environment it sets
- * before `exec node` (MALLOC_ARENA_MAX) and the node flags between `node` and `--import`. The
- * soak measures the memory of the server as an association runs it.
- */
-export function startSettings(): { env: Record<string, string>; nodeFlags: string[] } {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    scripts: { start: string };
-  };
-  const parts = /^((?:\w+=\S+\s+)*)exec node\s+(.*?)\s*--import\b/.exec(pkg.scripts.start);
-  if (!parts) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  // A shell default `${NAME:-value}` as the shell would expand it.
-  const expand = (text: string) =>
-    text.replace(
-      /\$\{(\w+):-([^}]*)\}/g,
-      (_, name: string, fallback: string) => process.env[name] || fallback,
-    );
-  const env = Object.fromEntries(
-    expand(parts[1] ?? "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((assignment) => assignment.split("=", 2) as [string, string]),
-  );
-  return {
-    env,
-    nodeFlags: expand(parts[2] ?? "")
-      .split(/\s+/)
-      .filter(Boolean),
-  };
-}
 
 /** Resident memory of a process in MB (VmRSS). */
 function residentMb(pid: number): number {
@@ -95,15 +64,11 @@ export const soak: Bench = {
     // server runs on data it did not just write (seeding leaves its own garbage behind).
     const dataDir = mkdtempSync(join(tmpdir(), "wasl-soak-"));
     const { env: startEnv, nodeFlags } = startSettings();
-    const env = { ...startEnv, BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
-    const seeder = await startServer(
-      "wasl",
-      { ...env, BENCH_SEED: "1" },
-      { pin: false, nodeFlags },
-    );
+    const env = { BENCH_ON_DISK: "1", BENCH_DATA_DIR: dataDir };
+    const seeder = await startServer("wasl", { ...env, BENCH_SEED: "1" }, { pin: false });
     const credentials = seeder.credentials!;
     await seeder.stop();
-    const server = await startServer("wasl", env, { pin: false, nodeFlags });
+    const server = await startServer("wasl", env, { pin: false });
     console.log(
       `  server started as npm start runs it: ${Object.entries(startEnv)
         .map(([name, value]) => `${name}=${value} `)
