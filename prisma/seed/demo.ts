@@ -603,33 +603,26 @@ async function seedOutbox(
 ): Promise<void> {
   const outbox: Prisma.NotificationCreateManyInput[] = [];
   const attempts: Prisma.NotificationAttemptCreateManyInput[] = [];
+  /** A message the worker took up a second after `at` and sent at its first try. */
+  const delivered = (row: Prisma.NotificationCreateManyInput, at: Date) => {
+    const id = uuidV7(at);
+    const sentAt = new Date(at.getTime() + 2_000);
+    outbox.push({ id, ...row, status: "SENT", attempts: 1, sentAt, updatedAt: sentAt, version: 2 });
+    attempts.push({
+      notificationId: id,
+      attempt: 1,
+      startedAt: new Date(at.getTime() + 1_000),
+      finishedAt: sentAt,
+      succeeded: true,
+    });
+  };
   const templateRows = await prisma.notificationTemplate.findMany();
   for (const { at, notification } of told) {
     const addressee = addressees
       .get(notification.memberId)!
       .findLast((a) => a.from.getTime() <= at.getTime())!.addressee;
-    for (const row of renderedRows(templateRows, notification, addressee)) {
-      const id = uuidV7(at);
-      const sentAt = new Date(at.getTime() + 2_000);
-      outbox.push({
-        id,
-        ...row,
-        status: "SENT",
-        attempts: 1,
-        nextAttemptAt: at,
-        sentAt,
-        createdAt: at,
-        updatedAt: sentAt,
-        version: 2,
-      });
-      attempts.push({
-        notificationId: id,
-        attempt: 1,
-        startedAt: new Date(at.getTime() + 1_000),
-        finishedAt: sentAt,
-        succeeded: true,
-      });
-    }
+    for (const row of renderedRows(templateRows, notification, addressee))
+      delivered({ ...row, nextAttemptAt: at, createdAt: at }, at);
   }
   const researcher = await prisma.user.findUniqueOrThrow({ where: { id: researcherId } });
   const staffTemplates = await prisma.notificationTemplate.findMany({
@@ -642,28 +635,8 @@ async function seedOutbox(
       request,
       staffTemplates,
     )) {
-      const id = uuidV7(at);
-      if (row.channel === "IN_APP") {
-        outbox.push({ id, ...row, readAt });
-        continue;
-      }
-      const sentAt = new Date(at.getTime() + 2_000);
-      outbox.push({
-        id,
-        ...row,
-        status: "SENT",
-        attempts: 1,
-        sentAt,
-        updatedAt: sentAt,
-        version: 2,
-      });
-      attempts.push({
-        notificationId: id,
-        attempt: 1,
-        startedAt: new Date(at.getTime() + 1_000),
-        finishedAt: sentAt,
-        succeeded: true,
-      });
+      if (row.channel === "IN_APP") outbox.push({ id: uuidV7(at), ...row, readAt });
+      else delivered(row, at);
     }
   await insertAll(outbox, 16, (data) => prisma.notification.createMany({ data }));
   await insertAll(attempts, 7, (data) => prisma.notificationAttempt.createMany({ data }));

@@ -40,6 +40,15 @@ registerNotificationParams(
 /** A staff user's new in-app notification, announced after the commit to their bell. */
 export type StaffNotificationEvent = { userId: string };
 
+/** A reminder to queue: for which user, about which request, when, under which key if any. */
+export type StaffReminderOf = {
+  event: StaffReminder;
+  userId: string;
+  requestId: string;
+  now: Date;
+  dedupeKey?: string;
+};
+
 declare module "../../pubsub.js" {
   interface WaslEvents {
     staffNotificationAdded: [StaffNotificationEvent];
@@ -51,16 +60,7 @@ declare module "../../pubsub.js" {
  * by e-mail (through the outbox). With a `dedupeKey`, a reminder already queued under that
  * key is not queued again (scheduled jobs on several instances). Returns whether it was new.
  */
-export async function enqueueStaffReminder(
-  tx: Db,
-  reminder: {
-    event: StaffReminder;
-    userId: string;
-    requestId: string;
-    now: Date;
-    dedupeKey?: string;
-  },
-): Promise<boolean> {
+export async function enqueueStaffReminder(tx: Db, reminder: StaffReminderOf): Promise<boolean> {
   const [user, request, templates] = await Promise.all([
     tx.user.findUnique({
       where: { id: reminder.userId },
@@ -91,13 +91,7 @@ export async function enqueueStaffReminder(
  * request as it stands (the seed writes its history's with them, at each step's moment).
  */
 export function staffReminderRows(
-  reminder: {
-    event: StaffReminder;
-    userId: string;
-    requestId: string;
-    now: Date;
-    dedupeKey?: string;
-  },
+  reminder: StaffReminderOf,
   user: { email: string; language: Language },
   request: {
     reference: string | null;
