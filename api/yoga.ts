@@ -8,7 +8,7 @@ import {
   type YogaLogger,
   type YogaServerOptions,
 } from "graphql-yoga";
-import { type Context, createContext, type Services } from "./auth/context.js";
+import { type Context, createContext, defineRequestLog, type Services } from "./auth/context.js";
 import { useDomainErrors, useUnexpectedErrors } from "./graphql/errors.js";
 import { useQueryLimits } from "./graphql/query-limits.js";
 import { schema } from "./graphql/schema.js";
@@ -25,6 +25,16 @@ export type ServerContext = {
 };
 
 export const csrfHeader = "x-wasl-csrf";
+
+/** The built context's request logger, created on first use (auth/context.ts). */
+function useRequestLog(services: Services): Plugin<Context> {
+  return {
+    onContextBuilding:
+      () =>
+      ({ context }) =>
+        defineRequestLog(context, services.log),
+  };
+}
 
 /** Sign-in and sign-out set cookies from resolvers; they are added to the response here. */
 function useResponseCookies(): Plugin<Context> {
@@ -151,6 +161,7 @@ export function createWaslYoga(
       useDomainErrors(),
       // After the domain errors are translated, before yoga masks what remains.
       useUnexpectedErrors(),
+      useRequestLog(services),
       useResponseCookies(),
       useVaryByOrigin(config.corsOrigins),
       // Cookies travel with cross-site requests; a custom header cannot without a CORS

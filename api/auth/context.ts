@@ -101,16 +101,9 @@ export function createContext(services: Services, envelope: Envelope): Context {
     });
     return caller;
   };
-  // Most requests never log: the child logger (which serialises its bindings) is created on
-  // first use, like the modules' per-request values.
-  let log: Logger | undefined;
   const perRequest = new Map<symbol, unknown>();
-  return {
+  const context: Context = {
     ...services,
-    get log() {
-      log ??= services.log.child({ requestId });
-      return log;
-    },
     locale: localeFromAcceptLanguage(acceptLanguage),
     requestId,
     clientAddress: envelope.clientAddress,
@@ -123,6 +116,25 @@ export function createContext(services: Services, envelope: Envelope): Context {
       return perRequest.get(key) as T;
     },
   };
+  defineRequestLog(context, services.log);
+  return context;
+}
+
+/**
+ * `context.log`: the request's child logger, created on first use (it serialises its bindings;
+ * most requests never log). Not enumerable: envelop copies a built context onto yoga's with
+ * `Object.assign`, which would call the getter; yoga.ts defines it again on that copy.
+ */
+export function defineRequestLog(context: Pick<Context, "log" | "requestId">, root: Logger): void {
+  let log: Logger | undefined;
+  Object.defineProperty(context, "log", {
+    configurable: true,
+    enumerable: false,
+    get: () => {
+      log ??= root.child({ requestId: context.requestId });
+      return log;
+    },
+  });
 }
 
 /**

@@ -102,7 +102,40 @@ function checkValue(
   return undefined;
 }
 
-/** Every problem in `args`, walking input objects and lists along the field's input types. */
+type Mapping<Types extends SchemaTypes> = Mappings<Types> extends Map<string, infer M> ? M : never;
+
+/** The problems in one argument's value at `at`, `depth` list levels above its input type. */
+function visit<Types extends SchemaTypes>(
+  mapping: Mapping<Types>,
+  value: unknown,
+  at: string[],
+  depth: number,
+  info: PartialResolveInfo,
+  problems: FieldError[],
+): void {
+  if (value === null || value === undefined) return;
+  if (depth > 0) {
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries())
+        visit(mapping, item, [...at, String(i)], depth - 1, info, problems);
+    }
+    return;
+  }
+  if (mapping.kind === "InputObject") {
+    if (mapping.fields.map && typeof value === "object") {
+      collect(value as Record<string, unknown>, mapping.fields.map, at, info, problems);
+    }
+    return;
+  }
+  const found = checkValue(mapping.value, value, at, info);
+  if (found) problems.push(found);
+}
+
+/**
+ * Every problem in `args`, walking input objects and lists along the field's input types.
+ * Runs for every row's connection field (its `after`/`before`): an argument left out costs
+ * no path and no closure.
+ */
 function collect<Types extends SchemaTypes>(
   args: Record<string, unknown>,
   mappings: Mappings<Types>,
@@ -111,24 +144,9 @@ function collect<Types extends SchemaTypes>(
   problems: FieldError[],
 ) {
   for (const [name, mapping] of mappings) {
-    const visit = (value: unknown, at: string[], depth: number): void => {
-      if (value === null || value === undefined) return;
-      if (depth > 0) {
-        if (Array.isArray(value)) {
-          for (const [i, item] of value.entries()) visit(item, [...at, String(i)], depth - 1);
-        }
-        return;
-      }
-      if (mapping.kind === "InputObject") {
-        if (mapping.fields.map && typeof value === "object") {
-          collect(value as Record<string, unknown>, mapping.fields.map, at, info, problems);
-        }
-        return;
-      }
-      const found = checkValue(mapping.value, value, at, info);
-      if (found) problems.push(found);
-    };
-    visit(args[name], [...path, name], mapping.listDepth);
+    const value = args[name];
+    if (value !== null && value !== undefined)
+      visit(mapping, value, [...path, name], mapping.listDepth, info, problems);
   }
 }
 
