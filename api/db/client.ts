@@ -69,15 +69,38 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** Distinct statements prepared by name at most: each connection keeps each one it ran. */
+const preparedStatementLimit = 500;
+const preparedStatements = new Map<string, string>();
+
+/**
+ * Each statement's name, so that every connection parses and plans it once and then only
+ * binds and executes it (a life-cycle change spent 2.2–2.5 ms of PostgreSQL's CPU, over half
+ * parsing and planning its two statements; 1.2 ms prepared). Named by its text, the same on
+ * every connection; past the limit (statements whose shape varies without end, such as a list
+ * of many values), a new text goes unnamed, as every statement went before.
+ */
+function preparedStatementName({ sql }: { sql: string }): string {
+  let name = preparedStatements.get(sql);
+  if (!name && preparedStatements.size < preparedStatementLimit) {
+    name = `wasl_${preparedStatements.size}`;
+    preparedStatements.set(sql, name);
+  }
+  return name ?? ""; // "" is the protocol's unnamed statement
+}
+
 async function openEngine(options: DatabaseOptions) {
   if (options.databaseUrl) {
-    const factory = new PrismaPg({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? defaultDatabasePoolSize,
-      // A statement outside a transaction waits for a connection as long as a transaction
-      // would, then fails (pg's default is to wait for ever).
-      connectionTimeoutMillis: options.transactionWaitMs ?? transactionLimits.maxWait,
-    });
+    const factory = new PrismaPg(
+      {
+        connectionString: options.databaseUrl,
+        max: options.poolSize ?? defaultDatabasePoolSize,
+        // A statement outside a transaction waits for a connection as long as a transaction
+        // would, then fails (pg's default is to wait for ever).
+        connectionTimeoutMillis: options.transactionWaitMs ?? transactionLimits.maxWait,
+      },
+      { statementNameGenerator: preparedStatementName },
+    );
     return {
       engine: "postgresql" as const,
       factory,
