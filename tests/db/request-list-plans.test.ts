@@ -104,6 +104,38 @@ it.each(lists)("lists %s without a sequential scan of Request", async (_name, fi
   for (const { sql, scans } of await plansOf(query)) expect(scans, sql).not.toContain("Seq Scan");
 });
 
+/** Every node type of a plan, depth first. */
+function nodeTypes(plan: Json, found: string[] = []): string[] {
+  found.push(plan["Node Type"]);
+  for (const child of plan.Plans ?? []) nodeTypes(child, found);
+  return found;
+}
+
+it("reads the desk's overdue page of a type in deadline order, and counts it from the index", async () => {
+  statements = [];
+  const query = `{ requests(first: 50, filter: { status: SUBMITTED, type: FINANCIAL_SUPPORT, overdue: true },
+    orderBy: { field: DECISION_DUE_AT, direction: ASC }) { totalCount edges { node { reference } } } }`;
+  const answer = await t.gql(query, {}, { token });
+  expect(answer.errors).toBeUndefined();
+  const sent = statements.filter(({ sql }) => /FROM ("public"\.)?"Request"/.test(sql));
+  expect(sent).toHaveLength(2);
+  for (const { sql, params } of sent) {
+    const rows = await t.database.prisma.$queryRawUnsafe<{ "QUERY PLAN": Json }[]>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      ...(JSON.parse(params) as unknown[]),
+    );
+    const plan = rows[0]!["QUERY PLAN"];
+    const types = nodeTypes((Array.isArray(plan) ? plan[0] : plan).Plan);
+    // The page: the first 50 matches read in order (at most the deadline's ties sorted by ID),
+    // never every match read and sorted. The count: from the index alone.
+    if (/COUNT\(/.test(sql)) expect(types, sql).toContain("Index Only Scan");
+    else {
+      expect(types, sql).not.toContain("Sort");
+      expect(types, sql).toContain("Limit");
+    }
+  }
+});
+
 it("computes the dashboard from indexes alone, one range each", async () => {
   const from = new Date(benchNow.getTime() - 30 * 86_400_000).toISOString();
   const query = `{ dashboard(from: "${from}", to: "${benchNow.toISOString()}") { openTotal overdue
