@@ -776,6 +776,21 @@ describe("the decision clock", () => {
     });
     const notOverdue = await t.gql(query, { overdue: false }, { token: tokens.staff });
     expect(notOverdue.data?.requests.totalCount).toBe(4);
+    // With a status as well: an undecided one is overdue or not by its clock, a decided one never.
+    const byStatus = `query($status: RequestStatus, $overdue: Boolean) { requests(first: 100, filter: { member: "${gid("Member", member.id)}", status: $status, overdue: $overdue }) {
+      totalCount edges { node { subject } } } }`;
+    const subjects = async (status: RequestStatus, overdue: boolean) => {
+      const answer = await t.gql(byStatus, { status, overdue }, { token: tokens.staff });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.requests.totalCount).toBe(answer.data?.requests.edges.length);
+      return answer.data?.requests.edges.map((e: Json) => e.node.subject).sort();
+    };
+    expect(await subjects("NEEDS_INFO", true)).toEqual(["clock-paused-late"]);
+    expect(await subjects("NEEDS_INFO", false)).toEqual(["clock-paused"]);
+    expect(await subjects("WITH_RESEARCHER", true)).toEqual(["clock-late"]);
+    expect(await subjects("SUBMITTED", true)).toEqual([]);
+    expect(await subjects("APPROVED", true)).toEqual([]);
+    expect(await subjects("APPROVED", false)).toEqual(["clock-decided"]);
 
     await db.setting.create({ data: { key: "decisionWarningLeadDays", value: 10 } });
     const wider = await t.gql(query, {}, { token: tokens.staff });

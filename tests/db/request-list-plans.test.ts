@@ -104,6 +104,47 @@ it.each(lists)("lists %s without a sequential scan of Request", async (_name, fi
   for (const { sql, scans } of await plansOf(query)) expect(scans, sql).not.toContain("Seq Scan");
 });
 
+/** Every node of a plan, depth first. */
+function planNodes(plan: Json, found: Json[] = []): Json[] {
+  found.push(plan);
+  for (const child of plan.Plans ?? []) planNodes(child, found);
+  return found;
+}
+
+it("reads the desk's overdue page of a type in deadline order, its members with it, and counts it from the index", async () => {
+  statements = [];
+  const query = `{ requests(first: 50, filter: { status: SUBMITTED, type: FINANCIAL_SUPPORT, overdue: true },
+    orderBy: { field: DECISION_DUE_AT, direction: ASC }) { totalCount edges { node { reference member { fullNameAr } } } } }`;
+  const answer = await t.gql(query, {}, { token });
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data?.requests.edges).toHaveLength(50);
+  // The page (with its members) and its count: no statement of its own for the members.
+  const sent = statements.filter(({ sql }) => /FROM ("public"\.)?"(Request|Member)"/.test(sql));
+  expect(sent.map(({ sql }) => /COUNT\(/.test(sql))).toEqual(expect.arrayContaining([true, false]));
+  expect(sent).toHaveLength(2);
+  for (const { sql, params } of sent) {
+    const rows = await t.database.prisma.$queryRawUnsafe<{ "QUERY PLAN": Json }[]>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+      ...(JSON.parse(params) as unknown[]),
+    );
+    const plan = rows[0]!["QUERY PLAN"];
+    const nodes = planNodes((Array.isArray(plan) ? plan[0] : plan).Plan);
+    const types = nodes.map((node) => node["Node Type"]);
+    if (/COUNT\(/.test(sql)) {
+      // The count from the index alone.
+      expect(types, sql).toContain("Index Only Scan");
+      continue;
+    }
+    // The page: the first matches read in order (at most the deadline's ties sorted by ID),
+    // never every match read and sorted, and a member looked up for those rows only.
+    expect(types, sql).not.toContain("Sort");
+    expect(types, sql).toContain("Limit");
+    const members = nodes.filter((node) => node["Relation Name"] === "Member");
+    expect(members.length, sql).toBeGreaterThan(0);
+    for (const node of members) expect(node["Actual Loops"], sql).toBeLessThanOrEqual(52);
+  }
+});
+
 it("computes the dashboard from indexes alone, one range each", async () => {
   const from = new Date(benchNow.getTime() - 30 * 86_400_000).toISOString();
   const query = `{ dashboard(from: "${from}", to: "${benchNow.toISOString()}") { openTotal overdue

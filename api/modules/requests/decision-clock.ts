@@ -59,15 +59,26 @@ export function clockRuns(status: RequestStatus): boolean {
   return clockRunningStates.includes(status);
 }
 
-/** Overdue in SQL: undecided and past the due date, where a paused clock stopped at the pause. */
-export function overdueWhere(db: Db, now: Date): Prisma.RequestWhereInput {
-  return {
-    status: { in: [...undecidedStates] },
+/**
+ * Overdue in SQL: undecided and past the due date, where a paused clock stopped at the pause.
+ * `status`: the one status a list is already narrowed to, if any; the undecided states then
+ * narrow it no further (or leave nothing overdue) and are not repeated. Repeated, as a second
+ * condition on the status beside the list's own, they keep PostgreSQL 15 from reading an index
+ * on the status and the deadline in deadline order: it reads and sorts every match instead.
+ */
+export function overdueWhere(
+  db: Db,
+  now: Date,
+  status?: RequestStatus | null,
+): Prisma.RequestWhereInput {
+  const late: Prisma.RequestWhereInput = {
     OR: [
       { clockPausedAt: null, decisionDueAt: { lt: now } },
       { clockPausedAt: { not: null }, decisionDueAt: { lt: db.request.fields.clockPausedAt } },
     ],
   };
+  if (!status) return { status: { in: [...undecidedStates] }, ...late };
+  return undecidedStates.includes(status) ? late : { id: { in: [] } };
 }
 
 /** Setting "decisionWarningLeadDays": how early a request counts as due soon (default 3). */

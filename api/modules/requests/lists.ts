@@ -46,8 +46,8 @@ export function requestWhere(
   if (filter?.assigneeId) and.push({ assigneeId: filter.assigneeId });
   if (filter?.researcherId) and.push({ researcherId: filter.researcherId });
   if (filter?.memberId) and.push({ memberId: filter.memberId });
-  if (filter?.overdue === true) and.push(overdueWhere(db, now));
-  if (filter?.overdue === false) and.push({ NOT: overdueWhere(db, now) });
+  if (filter?.overdue === true) and.push(overdueWhere(db, now, filter.status));
+  if (filter?.overdue === false) and.push({ NOT: overdueWhere(db, now, filter.status) });
   const reference = filter?.reference?.trim();
   if (reference) and.push({ reference: { contains: reference, mode: "insensitive" } });
   const search = filter?.search?.trim();

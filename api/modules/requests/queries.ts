@@ -107,6 +107,27 @@ async function listWhere(context: Context, filter: RequestFilter | null) {
 
 const nullableOrder = new Set<string>(["submittedAt", "decisionDueAt", "reference"]);
 
+/**
+ * How the page's members (and other relations) are loaded. Where PostgreSQL reads the page in
+ * its order from an index and stops after it — a type's requests in one status by deadline,
+ * (typeCode, status, decisionDueAt, …): the desk's overdue page — they are joined to those
+ * rows in the same statement, one round trip and one statement fewer (0.65 ms less server CPU
+ * per page at 1M requests). Elsewhere they come in a second statement over the page's rows:
+ * where PostgreSQL must sort the matches first, a join in the same statement can cost it every
+ * match, or a parallel plan (24 ms against 1.2 ms for the submitted requests by last change).
+ */
+function readsInOrder(
+  filter: { type?: unknown; status?: unknown } | null | undefined,
+  order: { field: string; direction: string },
+): boolean {
+  return (
+    !!filter?.type &&
+    !!filter.status &&
+    order.field === "decisionDueAt" &&
+    order.direction === "asc"
+  );
+}
+
 builder.queryFields((t) => ({
   requests: t.prismaConnection(
     {
@@ -140,10 +161,7 @@ builder.queryFields((t) => ({
         countWithPage(args, info, () => context.prisma.request.count({ where }));
         return context.prisma.request.findMany({
           ...query,
-          // The page's members (and other relations) in a second statement over the page's
-          // rows: joined in the same statement, PostgreSQL joins every matching row before
-          // the sort and LIMIT (3.0 ms against 0.56 ms at 1M requests).
-          relationLoadStrategy: "query",
+          relationLoadStrategy: readsInOrder(args.filter, order) ? "join" : "query",
           where,
           orderBy: [
             // Requests without a reference or a deadline (drafts) sort after the others.
