@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // buildQuery over the Relay-style API: every document it builds is valid against the real
 // schema, variables follow the API's conventions, and typed errors become field errors.
+import { print } from "graphql";
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
 import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
@@ -29,7 +30,7 @@ describe("buildQuery", () => {
     const result = parseResponse({
       data: {
         connection: {
-          totalCount: 60,
+          cappedCount: { count: 60, more: false },
           pageInfo: { hasNextPage: true, hasPreviousPage: true, endCursor: "cursor-50" },
           edges: [{ node: { id: "TWVtYmVyOjE=", fullNameAr: "أحمد" } }],
         },
@@ -41,6 +42,34 @@ describe("buildQuery", () => {
       pageInfo: { hasNextPage: true, hasPreviousPage: true },
       meta: { endCursor: "cursor-50" },
     });
+  });
+
+  it("counts members up to the cap: past it the total is unknown and the page says «more than»", () => {
+    const { query, parseResponse } = build("GET_LIST", "members", {
+      pagination: { page: 1, perPage: 25 },
+      filter: { q: "محمد" },
+    });
+    expect(print(query)).toMatch(/cappedCount\s*{\s*count\s+more\s*}/);
+    expect(print(query)).not.toContain("totalCount");
+    const result = parseResponse({
+      data: {
+        connection: {
+          cappedCount: { count: 1000, more: true },
+          pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: "cursor-25" },
+          edges: [],
+        },
+      },
+    } as never);
+    expect(result).toEqual({
+      data: [],
+      total: undefined,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+      meta: { endCursor: "cursor-25", moreThan: 1000 },
+    });
+    // Other lists keep their exact count.
+    expect(
+      print(build("GET_LIST", "users", { pagination: { page: 1, perPage: 5 } }).query),
+    ).toContain("totalCount");
   });
 
   it("never asks for more than the API's page limit and ignores unsortable fields", () => {
