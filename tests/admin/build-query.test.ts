@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 // buildQuery over the Relay-style API: every document it builds is valid against the real
 // schema, variables follow the API's conventions, and typed errors become field errors.
-import { print } from "graphql";
+import { parse, print } from "graphql";
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
 import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import { CursorCache } from "../../admin/src/dataProvider/cursors.js";
 import { fieldName, normaliseError } from "../../admin/src/dataProvider/errors.js";
 import { memberUpdateInput } from "../../admin/src/dataProvider/resources/members.js";
+import { panelSearch } from "../bench/members-search.js";
 import { valid } from "./documents.js";
 
 const build = buildQuery();
@@ -70,6 +71,17 @@ describe("buildQuery", () => {
     expect(
       print(build("GET_LIST", "users", { pagination: { page: 1, perPage: 5 } }).query),
     ).toContain("totalCount");
+  });
+
+  it("is what the members-search bench sends for a search (the bench cannot load it itself)", () => {
+    const panel = build("GET_LIST", "members", {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: "createdAt", order: "DESC" },
+      filter: { q: "محمد" },
+    });
+    const bench = panelSearch("محمد");
+    expect(print(parse(bench.query))).toBe(print(panel.query));
+    expect(bench.variables).toEqual(panel.variables);
   });
 
   it("never asks for more than the API's page limit and ignores unsortable fields", () => {

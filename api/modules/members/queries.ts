@@ -6,7 +6,7 @@ import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
-import { lookupReads, type MemberFilter, memberSearch } from "./search.js";
+import { countMembersUpTo, lookupReads, type MemberFilter, memberSearch } from "./search.js";
 import { MemberNode } from "./types.js";
 
 const MemberFilterInput = builder.inputType("MemberFilter", {
@@ -73,7 +73,9 @@ const memberList = listCounts({
     return searchWhere(context, args.filter);
   },
   count: (context: Context, where: Prisma.MemberWhereInput, take?: number) =>
-    context.prisma.member.count({ where, take }),
+    take === undefined
+      ? context.prisma.member.count({ where })
+      : countMembersUpTo(context.prisma, where, take),
 });
 
 const CappedCountRef = builder.objectRef<CappedCount>("CappedCount").implement({
