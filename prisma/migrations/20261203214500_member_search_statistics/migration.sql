@@ -1,7 +1,9 @@
--- A finer sample of the members' search text, so that PostgreSQL estimates how many members
--- a searched word matches within 0.1 % rather than 1 %. With the default sample it estimated
--- «احمد» AND «العتيبي» at 491 members (176 match) and chose to walk the newest-first index,
--- rechecking 14,740 members to fill a page (68 ms on 100k members) instead of reading the
--- 176 through the trigram index and sorting them (10 ms); with this one it reads them. The
--- statistics are gathered by the next ANALYZE (autovacuum's, or the bench's).
+-- A finer sample of the members' search text, so that PostgreSQL's estimate of how many
+-- members a searched word matches does not swing with each ANALYZE's sample (at 100k
+-- members this one reads them all). With the default sample, one ANALYZE in three or four
+-- on the 100k set made the capped count of a common name («محمد», «ابراهيم») a sequential
+-- scan (18–27 ms) instead of the trigram index (3 ms), and one made the page of «احمد
+-- العتيبي» walk the newest-first index through 14,740 members (68 ms) instead of reading its
+-- 176 matches (2 ms). The price: planning a search statement reads the larger sample,
+-- ~0.5 ms more per searched word. The statistics are gathered by the next ANALYZE.
 ALTER TABLE "Member" ALTER COLUMN "searchText" SET STATISTICS 1000;
