@@ -62,6 +62,15 @@ describeInChromium("members list count (Chromium)", () => {
         .toBe("26–50 من أكثر من 1000 عضو");
     });
 
+    await step("in-english", async () => {
+      await page.getByTestId("language-switch").click();
+      await expect
+        .poll(() => range.textContent(), { timeout: 20_000 })
+        .toBe("26–50 of more than 1000 members");
+      await page.getByTestId("language-switch").click();
+      await expect.poll(() => range.textContent()).toBe("26–50 من أكثر من 1000 عضو");
+    });
+
     await step("to-the-end", async () => {
       // The last page, 100 a page: the 1,001st member, and the exact count there.
       await page.goto(list({ q: "يوسف المطيري" }, "&perPage=100&page=11"));
