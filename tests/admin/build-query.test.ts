@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 // buildQuery over the Relay-style API: every document it builds is valid against the real
 // schema, variables follow the API's conventions, and typed errors become field errors.
+import { parse, print } from "graphql";
 import { HttpError } from "react-admin";
 import { describe, expect, it } from "vitest";
 import { buildQuery } from "../../admin/src/dataProvider/buildQuery.js";
 import { CursorCache } from "../../admin/src/dataProvider/cursors.js";
 import { fieldName, normaliseError } from "../../admin/src/dataProvider/errors.js";
 import { memberUpdateInput } from "../../admin/src/dataProvider/resources/members.js";
+import { panelSearch } from "../bench/members-search.js";
 import { valid } from "./documents.js";
 
 const build = buildQuery();
@@ -29,7 +31,7 @@ describe("buildQuery", () => {
     const result = parseResponse({
       data: {
         connection: {
-          totalCount: 60,
+          cappedCount: { count: 60, more: false },
           pageInfo: { hasNextPage: true, hasPreviousPage: true, endCursor: "cursor-50" },
           edges: [{ node: { id: "TWVtYmVyOjE=", fullNameAr: "أحمد" } }],
         },
@@ -41,6 +43,45 @@ describe("buildQuery", () => {
       pageInfo: { hasNextPage: true, hasPreviousPage: true },
       meta: { endCursor: "cursor-50" },
     });
+  });
+
+  it("counts members up to the cap: past it the total is unknown and the page says «more than»", () => {
+    const { query, parseResponse } = build("GET_LIST", "members", {
+      pagination: { page: 1, perPage: 25 },
+      filter: { q: "محمد" },
+    });
+    expect(print(query)).toMatch(/cappedCount\s*{\s*count\s+more\s*}/);
+    expect(print(query)).not.toContain("totalCount");
+    const result = parseResponse({
+      data: {
+        connection: {
+          cappedCount: { count: 1000, more: true },
+          pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: "cursor-25" },
+          edges: [],
+        },
+      },
+    } as never);
+    expect(result).toEqual({
+      data: [],
+      total: undefined,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+      meta: { endCursor: "cursor-25", moreThan: 1000 },
+    });
+    // Other lists keep their exact count.
+    expect(
+      print(build("GET_LIST", "users", { pagination: { page: 1, perPage: 5 } }).query),
+    ).toContain("totalCount");
+  });
+
+  it("is what the members-search bench sends for a search (the bench cannot load it itself)", () => {
+    const panel = build("GET_LIST", "members", {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: "createdAt", order: "DESC" },
+      filter: { q: "محمد" },
+    });
+    const bench = panelSearch("محمد");
+    expect(print(parse(bench.query))).toBe(print(panel.query));
+    expect(bench.variables).toEqual(panel.variables);
   });
 
   it("never asks for more than the API's page limit and ignores unsortable fields", () => {

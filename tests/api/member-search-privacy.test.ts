@@ -133,6 +133,36 @@ describe("searching by number without personal-data access", () => {
   });
 });
 
+describe("the capped count obeys the same rules", () => {
+  const capped = `query($s: String) { members(first: 1, filter: { search: $s }) { cappedCount { count more } } }`;
+
+  it("counts nothing for a partial national ID or mobile without personal-data access", async () => {
+    const before = (await lookupAudits()).length;
+    for (const [role, token] of withoutAccess())
+      for (const partial of [member.nationalId.slice(0, 6), member.mobile.slice(-6)]) {
+        const result = await t.gql(capped, { s: partial }, { token });
+        expect(result.data?.members.cappedCount, `${role} ${partial}`).toEqual({
+          count: 0,
+          more: false,
+        });
+      }
+    expect((await lookupAudits()).length).toBe(before);
+  });
+
+  it("audits a lookup by a whole national ID that asks only for the capped count", async () => {
+    const before = (await lookupAudits()).length;
+    const result = await t.gql(capped, { s: member.nationalId }, { token: committee });
+    expect(result.data?.members.cappedCount).toEqual({ count: 1, more: false });
+    expect((await lookupAudits()).length).toBe(before + 1);
+  });
+
+  it("is refused, like the list, to a caller without members.list", async () => {
+    const result = await t.gql(capped, { s: "نورة" });
+    expect(result.data).toEqual({ members: null });
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
 describe("searching with personal-data access", () => {
   it("keeps substring search on national IDs and mobiles", async () => {
     expect((await found(withAccess, member.nationalId.slice(0, 7))).ids).toContain(

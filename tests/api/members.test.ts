@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withCheckDigit } from "../../api/modules/members/rules.js";
+import { countCap } from "../../api/db/page-count.js";
+import {
+  formatMemberNumber,
+  memberSearchText,
+  withCheckDigit,
+} from "../../api/modules/members/rules.js";
+import {
+  countMembersUpTo,
+  type MemberFilter,
+  memberSearch,
+} from "../../api/modules/members/search.js";
 import { type Json, startTestApp, type TestApp } from "../helpers/app.js";
 import { signInStaff } from "../helpers/callers.js";
 import { createMemberRecord, memberInput } from "../helpers/fixtures.js";
@@ -261,5 +271,118 @@ describe("changing a member", () => {
     expect(entry?.changes).toEqual({
       fullNameAr: { before: "ريم عادل القرني", after: "ريم عادل القرنيّ" },
     });
+  });
+});
+
+describe("the capped count", () => {
+  // 1,001 members of one name in a city no other test uses: one past the cap; one of them
+  // ACTIVE, so that the others are exactly the cap.
+  const name = "يوسف سالم المطيري";
+  beforeAll(async () => {
+    await t.database.prisma.member.createMany({
+      data: Array.from({ length: countCap + 1 }, (_, i) => {
+        const identity = {
+          memberNumber: formatMemberNumber(700_000 + i),
+          nationalId: withCheckDigit(`2${String(30_000_000 + i).padStart(8, "0")}`),
+          fullNameAr: name,
+          fullNameEn: null,
+          mobile: `+9665${String(60_000_000 + i)}`,
+        };
+        return {
+          ...identity,
+          city: "تبوك",
+          status: i === 0 ? ("ACTIVE" as const) : ("APPLICANT" as const),
+          consentGiven: true,
+          consentAt: new Date(),
+          searchText: memberSearchText(identity),
+        };
+      }),
+    });
+  });
+
+  const counts = `query($filter: MemberFilter) { members(first: 5, filter: $filter) { totalCount cappedCount { count more } edges { node { id } } } }`;
+
+  it("is exact up to the cap, and says «more» past it while totalCount stays exact", async () => {
+    const few = await t.gql(
+      counts,
+      { filter: { city: "جدة", status: "ACTIVE" } },
+      { token: staff },
+    );
+    expect(few.data?.members).toMatchObject({
+      totalCount: 1,
+      cappedCount: { count: 1, more: false },
+    });
+    const many = await t.gql(counts, { filter: { search: "يوسف المطيري" } }, { token: staff });
+    expect(many.errors).toBeUndefined();
+    expect(many.data?.members.totalCount).toBe(countCap + 1);
+    expect(many.data?.members.cappedCount).toEqual({ count: countCap, more: true });
+    expect(many.data?.members.edges).toHaveLength(5);
+  });
+
+  it("is exact at the cap itself", async () => {
+    const exactly = await t.gql(
+      counts,
+      { filter: { city: "تبوك", status: "APPLICANT" } },
+      { token: staff },
+    );
+    expect(exactly.data?.members.totalCount).toBe(countCap);
+    expect(exactly.data?.members.cappedCount).toEqual({ count: countCap, more: false });
+  });
+
+  it("counts alone without reading the page, and through a fragment as well", async () => {
+    queries = [];
+    const alone = await t.gql(
+      `{ members(first: 5, filter: { city: "تبوك" }) { cappedCount { count more } } }`,
+      {},
+      { token: staffMasked },
+    );
+    expect(alone.data?.members.cappedCount).toEqual({ count: countCap, more: true });
+    // One statement: the count, no page.
+    const read = queries.filter((q) => /^\s*SELECT/i.test(q) && q.includes('"Member"'));
+    expect(read, read.join("\n")).toHaveLength(1);
+    const fragment = await t.gql(
+      `{ members(first: 5, filter: { city: "تبوك" }) { ...Counted edges { node { id } } } }
+       fragment Counted on MemberConnection { cappedCount { count more } }`,
+      {},
+      { token: staffMasked },
+    );
+    expect(fragment.data?.members.cappedCount).toEqual({ count: countCap, more: true });
+  });
+
+  it("counts in its own statement exactly what the list's where matches (equivalence with Prisma)", async () => {
+    const db = t.database.prisma;
+    const someone = await db.member.findFirstOrThrow({ where: { city: "تبوك" } });
+    const filters: MemberFilter[] = [
+      {},
+      { search: "يوسف" },
+      { search: "يوسف المطيري", status: "APPLICANT" },
+      { search: "احمد" },
+      { search: "امنه", city: "جدة" },
+      { search: "M-700010" },
+      { search: "700010" },
+      { search: someone.nationalId },
+      { search: someone.nationalId.slice(0, 6) },
+      { search: `0${someone.mobile.slice(4)}` },
+      { search: someone.mobile.slice(-6) },
+      { search: "100%" },
+      { search: "a_b" },
+      { city: "تبوك", channel: "PHONE" },
+      { status: "ACTIVE", channel: "WEBSITE" },
+    ];
+    for (const filter of filters)
+      for (const personalData of [true, false]) {
+        const { where } = memberSearch(filter, { personalData });
+        const exact = await db.member.count({ where });
+        for (const cap of [1, 5, countCap + 1])
+          expect(
+            await countMembersUpTo(db, where, cap),
+            `${JSON.stringify(filter)} ${personalData} ${cap}`,
+          ).toBe(Math.min(exact, cap));
+      }
+  });
+
+  it("requires a page size, as the list does", async () => {
+    const missing = await t.gql(`{ members { cappedCount { count } } }`, {}, { token: staff });
+    expect(missing.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
   });
 });

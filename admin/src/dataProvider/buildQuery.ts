@@ -18,7 +18,8 @@ type Params = ListParams & {
 };
 type Response = { data: Record<string, unknown> };
 type Connection = {
-  totalCount: number;
+  totalCount?: number;
+  cappedCount?: { count: number; more: boolean };
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   edges?: { node: RaRecord }[];
 };
@@ -28,6 +29,10 @@ const errorSelection = `
   ... on ValidationError { fieldErrors { path message } }`;
 
 export const maxPageSize = 100;
+
+/** The count a list reads (ResourceSpec.count). */
+const countSelection = (spec: ResourceSpec) =>
+  spec.count === "capped" ? "cappedCount { count more }" : "totalCount";
 
 function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
   const listArgs = spec.listArgs ?? "";
@@ -42,7 +47,7 @@ function listQuery(spec: ResourceSpec, cursorOnly: boolean) {
   return gql`
     query ${spec.typeName}List($first: Int!, $after: String${args}) {
       connection: ${spec.listField}(first: $first, after: $after${passed}) {
-        totalCount
+        ${countSelection(spec)}
         pageInfo { hasNextPage hasPreviousPage endCursor }
         ${selection}
       }
@@ -58,7 +63,7 @@ function ownedListQuery(spec: ResourceSpec, ownerField: string, cursorOnly: bool
       owner: ${ownerField}(id: $id) {
         id
         connection: ${spec.listField}(first: $first, after: $after) {
-          totalCount
+          ${countSelection(spec)}
           pageInfo { hasNextPage hasPreviousPage endCursor }
           ${selection}
         }
@@ -66,16 +71,24 @@ function ownedListQuery(spec: ResourceSpec, ownerField: string, cursorOnly: bool
     }`;
 }
 
-/** A connection as react-admin's page, with the cursor that continues it. */
+/**
+ * A connection as react-admin's page, with the cursor that continues it. Past a capped
+ * count's cap the total is unknown: react-admin pages by `pageInfo`, and `meta.moreThan`
+ * lets the list say «أكثر من 1000».
+ */
 function connectionPage(connection: Connection) {
+  const capped = connection.cappedCount;
   return {
     data: (connection.edges ?? []).map((edge) => edge.node),
-    total: connection.totalCount,
+    total: capped ? (capped.more ? undefined : capped.count) : connection.totalCount,
     pageInfo: {
       hasNextPage: connection.pageInfo.hasNextPage,
       hasPreviousPage: connection.pageInfo.hasPreviousPage,
     },
-    meta: { endCursor: connection.pageInfo.endCursor },
+    meta: {
+      endCursor: connection.pageInfo.endCursor,
+      ...(capped?.more ? { moreThan: capped.count } : {}),
+    },
   };
 }
 

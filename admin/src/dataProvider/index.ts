@@ -189,6 +189,9 @@ export function createDataProvider(client: WaslApolloClient): WaslDataProvider {
       offset + result.data.length,
       (result.meta as { endCursor?: string } | undefined)?.endCursor,
     );
+    // Past a capped count the total is unknown, until the page that ends the list.
+    if (result.total === undefined && result.pageInfo?.hasNextPage === false)
+      return { ...result, total: offset + result.data.length };
     return result;
   }
 

@@ -31,6 +31,12 @@ export type ResourceSpec = {
    * API returns whole (`[RequestType!]!`); it is paged here and keeps the API's order.
    */
   listShape?: "connection" | "plain";
+  /**
+   * "exact" (the default): the list reads `totalCount`. "capped": it reads `cappedCount`, exact
+   * up to the API's cap (1,000) and cheaper for a common search; past the cap react-admin's
+   * total is unknown (it pages by `pageInfo`) and the page's `meta.moreThan` holds the cap.
+   */
+  count?: "exact" | "capped";
   /** The list field's arguments besides the page's (`$filter: MemberFilter, …`); none by default. */
   listArgs?: string;
   /**

@@ -332,6 +332,8 @@ export const ar = {
     app_title: "وصل — خدمات الأعضاء",
     tagline: "لوحة موظفي الجمعية",
     numerals: { label: "الأرقام", latn: "لاتينية", arab: "هندية" },
+    // A capped count past its cap: «1–25 من أكثر من 1000 عضو» (count: contract/plural.ts).
+    list: { range_more_than: "%{from}–%{to} من أكثر من %{count}" },
     whoami: { roles: "الأدوار", signed_in_as: "مسجّل باسم" },
     bell: {
       title: "الإشعارات",

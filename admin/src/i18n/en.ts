@@ -142,6 +142,7 @@ export const en = {
     app_title: "Wasl — member services",
     tagline: "The association's staff panel",
     numerals: { label: "Digits", latn: "Latin", arab: "Arabic-Indic" },
+    list: { range_more_than: "%{from}–%{to} of more than %{count}" },
     whoami: { roles: "Roles", signed_in_as: "Signed in as" },
     bell: {
       title: "Notifications",

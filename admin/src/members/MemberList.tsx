@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { Digits } from "../shared/bidi.js";
+import { CappedPagination } from "../shared/CappedPagination.js";
 import { DualDate, DualDateField } from "../shared/DateFields.js";
 import {
   channels,
@@ -105,6 +106,7 @@ export function MemberList() {
       actions={<ListActions />}
       quickFilters={(row) => <FilterSidebar row={row} />}
       empty={<Empty />}
+      pagination={<CappedPagination noun="members" />}
     >
       <ResponsiveGrid
         link="show"

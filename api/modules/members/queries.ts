@@ -1,11 +1,12 @@
 import type { Context } from "../../auth/context.js";
 import { mayReadPersonalData } from "../../auth/policy.js";
-import { countWithPage, pageCount } from "../../db/page-count.js";
+import type { Prisma } from "../../db/client.js";
+import { type CappedCount, countCap, listCounts } from "../../db/page-count.js";
 import { builder } from "../../graphql/builder.js";
 import { ChannelEnum, MembershipStatusEnum, SortDirectionEnum } from "../../graphql/enums.js";
 import { requirePageSize } from "../../graphql/pagination.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
-import { lookupReads, type MemberFilter, memberSearch } from "./search.js";
+import { countMembersUpTo, lookupReads, type MemberFilter, memberSearch } from "./search.js";
 import { MemberNode } from "./types.js";
 
 const MemberFilterInput = builder.inputType("MemberFilter", {
@@ -58,6 +59,37 @@ async function searchWhere(context: Context, filter: MemberFilter | null | undef
   return search.where;
 }
 
+/** The arguments of `members` the list's `where` reads. */
+type MemberListArgs = {
+  filter?: MemberFilter | null;
+  first?: number | null;
+  last?: number | null;
+};
+
+/** The member list's page and counts: one `where`, one count (api/db/page-count.ts). */
+const memberList = listCounts({
+  where: async (args: MemberListArgs, context: Context) => {
+    requirePageSize(args);
+    return searchWhere(context, args.filter);
+  },
+  count: (context: Context, where: Prisma.MemberWhereInput, take?: number) =>
+    take === undefined
+      ? context.prisma.member.count({ where })
+      : countMembersUpTo(context.prisma, where, take),
+});
+
+const CappedCountRef = builder.objectRef<CappedCount>("CappedCount").implement({
+  description: `A count that stops at ${countCap}: exact while \`more\` is false; when \`more\` is true, more than ${countCap} match and \`count\` is ${countCap}.`,
+  fields: (t) => ({
+    count: t.exposeInt("count", {
+      description: `The number counted: exact when \`more\` is false, else ${countCap}.`,
+    }),
+    more: t.exposeBoolean("more", {
+      description: `Whether more than ${countCap} match (then shown as "more than ${countCap}").`,
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
   members: t.prismaConnection(
     {
@@ -69,11 +101,7 @@ builder.queryFields((t) => ({
       // Nullable: a refusal nulls this field, not the whole `data` of a query.
       nullable: true,
       // Usually started by `resolve` with the page (api/db/page-count.ts).
-      totalCount: (_parent, args, context) =>
-        pageCount(args, async () => {
-          requirePageSize(args);
-          return context.prisma.member.count({ where: await searchWhere(context, args.filter) });
-        }),
+      totalCount: (_parent, args, context) => memberList.total(args, context),
       args: {
         filter: t.arg({
           type: MemberFilterInput,
@@ -87,10 +115,9 @@ builder.queryFields((t) => ({
         }),
       },
       resolve: async (query, _parent, args, context, info) => {
-        requirePageSize(args);
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
-        const where = await searchWhere(context, args.filter);
-        countWithPage(args, info, () => context.prisma.member.count({ where }));
+        const where = await memberList.where(args, context);
+        memberList.withPage(args, info, context, where);
         return context.prisma.member.findMany({
           ...query,
           // Nested requests and their counts as LATERAL subqueries per member (LIMIT per
@@ -102,7 +129,22 @@ builder.queryFields((t) => ({
         });
       },
     },
-    { name: "MemberConnection", description: "A page of members." },
+    {
+      name: "MemberConnection",
+      description: "A page of members.",
+      fields: (t) => ({
+        cappedCount: t.field({
+          type: CappedCountRef,
+          description: `The members matching, counted up to ${countCap}: cheaper than totalCount for a common name (a search for «محمد» matches thousands). Same visibility and personal-data rules as totalCount.`,
+          // A count: a query asking only for counts reads no page (as for totalCount).
+          extensions: { pothosPrismaTotalCount: true },
+          resolve: (connection, _args, context) =>
+            // Pothos' connection object carries its field's arguments (plugin-prisma's
+            // wrapConnectionResult); its type here does not name them.
+            memberList.upToCap((connection as unknown as { args: MemberListArgs }).args, context),
+        }),
+      }),
+    },
     { name: "MemberEdge", description: "A member in a page." },
   ),
   member: t.prismaField({

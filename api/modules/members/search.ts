@@ -3,7 +3,7 @@
 // finds a member only by a complete national ID, mobile or member number (what the front desk
 // needs), so that trying prefixes cannot spell out an ID digit by digit, and a lookup by a
 // whole national ID or mobile is audited like a reveal: its answer confirms the value.
-import type { Db, Prisma } from "../../db/client.js";
+import { type Db, Prisma } from "../../db/client.js";
 import type { Channel, MembershipStatus } from "../../db/generated/enums.js";
 import { normaliseArabic, toAsciiDigits } from "../../shared/arabic.js";
 import type { PersonalDataRead } from "../audit/personal-data.js";
@@ -90,4 +90,66 @@ export async function lookupReads(db: Db, search: MemberSearch): Promise<Persona
     ...(nationalIds.includes(m.nationalId) ? [{ memberId: m.id, field: "nationalId" }] : []),
     ...(mobiles.includes(m.mobile) ? [{ memberId: m.id, field: "mobile" }] : []),
   ]);
+}
+
+/**
+ * The members `where` matches, counted up to `cap`, in one statement. Prisma's `count` with
+ * `take` orders the rows by ID before its LIMIT, so PostgreSQL walks the primary key and
+ * rechecks every member until `cap` match (34–72 ms for «محمد» on 100k members, more than
+ * the exact count) instead of stopping at the cap on the trigram index (5 ms). The statement
+ * is `where` itself, rendered by memberWhereSql.
+ */
+export async function countMembersUpTo(
+  db: Db,
+  where: Prisma.MemberWhereInput,
+  cap: number,
+): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n
+    FROM (SELECT 1 FROM "Member" WHERE ${memberWhereSql(where)} LIMIT ${cap}) AS matched`;
+  return row?.n ?? 0;
+}
+
+const text = (value: unknown): string => {
+  if (typeof value !== "string") throw new Error(`memberWhereSql: not a text: ${String(value)}`);
+  return value;
+};
+
+/**
+ * A member list's `where` as SQL, with Prisma's meaning (`contains` is LIKE without escaping,
+ * as Prisma sends it). Only the shapes memberSearch builds: any other fails loudly rather
+ * than count something else than the page shows.
+ */
+export function memberWhereSql(where: Prisma.MemberWhereInput): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === "AND" || key === "OR") {
+      const list = (Array.isArray(value) ? value : [value]) as Prisma.MemberWhereInput[];
+      const subs = list.map((sub) => Prisma.sql`(${memberWhereSql(sub)})`);
+      if (key === "OR") parts.push(subs.length ? Prisma.join(subs, " OR ") : Prisma.sql`false`);
+      else parts.push(...subs);
+    } else if (key === "searchText") {
+      const { contains, ...rest } = value as { contains?: unknown };
+      if (Object.keys(rest).length)
+        throw new Error("memberWhereSql: searchText other than contains");
+      parts.push(Prisma.sql`"searchText" LIKE ('%' || ${text(contains)} || '%')`);
+    } else if (key === "status") {
+      parts.push(Prisma.sql`"status" = ${text(value)}::"MembershipStatus"`);
+    } else if (key === "preferredChannel") {
+      parts.push(Prisma.sql`"preferredChannel" = ${text(value)}::"Channel"`);
+    } else if (
+      key === "city" ||
+      key === "nationalId" ||
+      key === "mobile" ||
+      key === "memberNumber"
+    ) {
+      parts.push(Prisma.sql`${Prisma.raw(`"${key}"`)} = ${text(value)}`);
+    } else if (key === "id" && value === matchesNothing.id) {
+      parts.push(Prisma.sql`false`);
+    } else {
+      throw new Error(`memberWhereSql: no SQL for ${key}`);
+    }
+  }
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
 }

@@ -1,5 +1,6 @@
 import type { Context } from "../../auth/context.js";
-import { countWithPage, pageCount } from "../../db/page-count.js";
+import type { Prisma } from "../../db/client.js";
+import { listCounts } from "../../db/page-count.js";
 import { builder } from "../../graphql/builder.js";
 import {
   ChannelEnum,
@@ -105,6 +106,23 @@ async function listWhere(context: Context, filter: RequestFilter | null) {
   return requestWhere(context.prisma, caller, filter);
 }
 
+/** The request list's counts: its one `where` and count (api/db/page-count.ts). */
+const requestList = listCounts({
+  where: async (
+    args: {
+      filter?: Parameters<typeof serviceFilter>[0];
+      first?: number | null;
+      last?: number | null;
+    },
+    context: Context,
+  ) => {
+    requirePageSize(args);
+    return listWhere(context, serviceFilter(args.filter));
+  },
+  count: (context: Context, where: Prisma.RequestWhereInput, take?: number) =>
+    context.prisma.request.count({ where, take }),
+});
+
 const nullableOrder = new Set<string>(["submittedAt", "decisionDueAt", "reference"]);
 
 /**
@@ -139,13 +157,7 @@ builder.queryFields((t) => ({
       // Nullable: a refusal nulls this field, not the whole `data` of a query.
       nullable: true,
       // Usually started by `resolve` with the page (api/db/page-count.ts).
-      totalCount: (_parent, args, context) =>
-        pageCount(args, async () => {
-          requirePageSize(args);
-          return context.prisma.request.count({
-            where: await listWhere(context, serviceFilter(args.filter)),
-          });
-        }),
+      totalCount: (_parent, args, context) => requestList.total(args, context),
       args: {
         filter: t.arg({ type: RequestFilterInput, required: false, description: "Filters." }),
         orderBy: t.arg({
@@ -155,10 +167,9 @@ builder.queryFields((t) => ({
         }),
       },
       resolve: async (query, _parent, args, context, info) => {
-        requirePageSize(args);
         const order = args.orderBy ?? { field: "createdAt" as const, direction: "desc" as const };
-        const where = await listWhere(context, serviceFilter(args.filter));
-        countWithPage(args, info, () => context.prisma.request.count({ where }));
+        const where = await requestList.where(args, context);
+        requestList.withPage(args, info, context, where);
         return context.prisma.request.findMany({
           ...query,
           relationLoadStrategy: readsInOrder(args.filter, order) ? "join" : "query",

@@ -74,6 +74,8 @@ export function memberUpdateInput(
 export const members: ResourceSpec = {
   typeName: "Member",
   listField: "members",
+  // A search for a common name matches thousands: counted up to 1,000 («أكثر من 1000 عضو»).
+  count: "capped",
   fields: memberFields,
   ...filteredList("Member", memberFilter, memberOrderBy),
   getOne: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
