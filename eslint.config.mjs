@@ -39,7 +39,7 @@ export default [
           acceptedIdTypes: ["ID"],
           exceptions: {
             types: [
-              ...["Query", "Mutation", "Subscription", "PageInfo", "FieldError"],
+              ...["Query", "Mutation", "Subscription", "PageInfo", "CappedCount", "FieldError"],
               ...["SignInPayload", "CommitteeRoomEvent", "DashboardCount"],
               // Figures and search results.
               ...["Dashboard", "DashboardPeriod", "ArticleHighlights", "HighlightSegment"],
