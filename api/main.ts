@@ -4,6 +4,7 @@
 import { createServer } from "node:net";
 import { ConfigError, isLoopbackHost, loadConfig } from "./config.js";
 import { DataDirectoryLockedError } from "./db/embedded.js";
+import { collectWhenIdle } from "./idle-memory.js";
 import { createLogger } from "./logger.js";
 import {
   accountsWithPublishedPasswords,
@@ -72,6 +73,7 @@ async function main() {
       );
   }
   const url = await app.start();
+  collectWhenIdle({ onCollect: (ms) => log.debug({ ms }, "idle: heap collected") });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

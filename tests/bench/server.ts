@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSchema, createYoga } from "graphql-yoga";
 import { openDatabase } from "../../api/db/client.js";
+import { collectWhenIdle } from "../../api/idle-memory.js";
 import { createLogger } from "../../api/logger.js";
 import { buildApp } from "../../api/server.js";
 import { benchConfig, benchTokenSecret } from "./common.js";
@@ -76,8 +77,11 @@ async function startWasl(large = false): Promise<() => Promise<void>> {
   }
   const app = await buildApp(config, { database, log: createLogger(config.logLevel) });
   const url = await app.start();
+  // As api/main.ts does after starting.
+  const idle = collectWhenIdle();
   send({ type: "ready", url, engine: database.engine, credentials, seeded });
   return async () => {
+    idle.stop();
     await app.stop();
     await database.close();
     if (!given) rmSync(dataDir, { recursive: true, force: true });

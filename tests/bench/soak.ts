@@ -26,6 +26,61 @@ function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/**
+ * Where a process's resident memory is (/proc/PID/smaps), so that a change in the soak's
+ * figures names its part: WebAssembly memories (PGlite's database, Prisma's query compiler)
+ * are the read-write start of an anonymous reservation of 1 GB or more; the C allocator's
+ * heaps are [heap] and its 64 MB-aligned thread arenas; executable anonymous memory is
+ * compiled code (JavaScript and WebAssembly); the rest of the anonymous memory is mostly
+ * V8's heaps (the API's thread and the database's), with thread stacks and large malloc blocks.
+ */
+function residentParts(pid: number): Record<string, number> {
+  const areas: { start: number; end: number; perms: string; path: string; kb: number }[] = [];
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const area = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (area)
+      areas.push({
+        start: Number.parseInt(area[1]!, 16),
+        end: Number.parseInt(area[2]!, 16),
+        perms: area[3]!,
+        path: area[4]!.trim(),
+        kb: 0,
+      });
+    else if (line.startsWith("Rss:")) areas.at(-1)!.kb = Number(line.split(/\s+/)[1]);
+  }
+  const arena = 64 * 2 ** 20;
+  const parts: Record<string, number> = {
+    files: 0,
+    "C allocator": 0,
+    "WebAssembly memories": 0,
+    "compiled code": 0,
+    "V8 heaps and other anonymous": 0,
+  };
+  areas.forEach((area, index) => {
+    const next = areas[index + 1];
+    // The anonymous reservation right after this area, if any (none reserved: 0).
+    const reservedAfter = next && next.start === area.end && !next.path ? next.end - next.start : 0;
+    const part = (() => {
+      if (area.path.startsWith("/")) return "files";
+      if (area.path === "[heap]") return "C allocator";
+      if (area.path) return undefined; // [stack], [vdso]…
+      const threadArena =
+        area.start % arena === 0 &&
+        (area.end - area.start === arena || area.end - area.start + reservedAfter === arena);
+      if (threadArena) return "C allocator";
+      if (reservedAfter >= 2 ** 30 && area.perms.startsWith("rw")) return "WebAssembly memories";
+      return area.perms.includes("x") ? "compiled code" : "V8 heaps and other anonymous";
+    })();
+    if (part) parts[part]! += area.kb / 1024;
+  });
+  return parts;
+}
+
+const describeParts = (parts: Record<string, number>) =>
+  Object.entries(parts)
+    .map(([part, mb]) => `${part} ${mb.toFixed(0)}`)
+    .join(", ");
+
 /** Resident memory after `ms` of rest: what the process holds, not what a burst took. */
 async function atRest(pid: number, ms: number): Promise<number> {
   await new Promise((done) => setTimeout(done, ms));
@@ -77,6 +132,7 @@ export const soak: Bench = {
     try {
       const token = await signIn(server.url, credentials);
       const restBefore = await atRest(server.pid, 5_000);
+      const partsBefore = residentParts(server.pid);
       const first = (await (
         await fetch(`${server.url}/graphql`, {
           method: "POST",
@@ -151,6 +207,7 @@ export const soak: Bench = {
       const lost = live.reduce((sum, s) => sum + Math.max(0, written - s.received()), 0);
       for (const s of live) await s.close();
       const restAfter = await atRest(server.pid, 5_000);
+      const partsAfter = residentParts(server.pid);
       console.log(formatFigures(figures));
       console.log(
         `  soak: ${figures.requests} pages, ${figures.errors + figures.non2xx} errors; ${written} writes ` +
@@ -160,6 +217,8 @@ export const soak: Bench = {
         `  resident memory: ${restBefore.toFixed(0)} MB at rest before, peak ${peak.toFixed(0)} MB, ` +
           `${restAfter.toFixed(0)} MB at rest after (goal ≤ ${soakGoalMb} MB at rest, not done at 600 MB)`,
       );
+      console.log(`  at rest before, MB: ${describeParts(partsBefore)}`);
+      console.log(`  at rest after, MB:  ${describeParts(partsAfter)}`);
       if (lost || writeErrors || figures.errors || figures.non2xx)
         throw new Error("the soak lost events or answered errors");
       return soakGoalMb / Math.max(restBefore, restAfter);
