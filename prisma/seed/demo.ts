@@ -198,9 +198,15 @@ export type Outcome = {
 
 /**
  * How a committee request's history may end: as it falls; completed (a member who joined);
- * not completed (an applicant); or waiting for the committee (the demo session's agenda).
+ * not completed (an applicant); waiting for the committee (the demo session's agenda); or still
+ * with the researcher past its decision date (the desk's overdue list).
  */
-type Mode = "normal" | "mustComplete" | "mustNotComplete" | "awaitsCommittee";
+type Mode =
+  | "normal"
+  | "mustComplete"
+  | "mustNotComplete"
+  | "awaitsCommittee"
+  | "overdueWithResearcher";
 
 /** The seed's plan: the members and the requests' histories, and the PRNG to go on with. */
 export type DemoPlan = { now: Date; rng: Random; members: MemberRow[]; plans: RequestPlan[] };
@@ -432,9 +438,10 @@ function simulateCommittee(
   const submitAt = new Date(t.getTime() + submitGap);
   if (!move("SUBMIT", channel === "WEBSITE" ? duringOfficeHours(submitAt) : submitAt, intakeActor))
     return outcome;
-  const late = mode !== "awaitsCommittee" && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
+  const straight = mode === "awaitsCommittee" || mode === "overdueWithResearcher";
+  const late = !straight && rng.chance(mode === "mustComplete" ? 0.08 : 0.2);
 
-  if (mode !== "awaitsCommittee" && rng.chance(0.2)) {
+  if (!straight && rng.chance(0.2)) {
     if (!move("REQUEST_MORE_INFORMATION", later(0.5, 3), "staff", rng.pick(needsInfoNotes)))
       return outcome;
     // Resubmitting is the desk's step (the life cycle's roles), whatever the channel.
@@ -444,10 +451,13 @@ function simulateCommittee(
     move("WITHDRAW", later(0.5, 5), "staff", "سحب الطلب بناءً على رغبة العضو");
     return outcome;
   }
-  const research = rng.chance(typeCode === "MEMBERSHIP_REGISTRATION" ? 0.3 : 0.65);
+  const research =
+    mode === "overdueWithResearcher" ||
+    rng.chance(typeCode === "MEMBERSHIP_REGISTRATION" ? 0.3 : 0.65);
   if (research) {
     if (!move("REFER_TO_RESEARCHER", later(0.5, 2.5), "staff")) return outcome;
     outcome.wentToResearcher = true;
+    if (mode === "overdueWithResearcher") return outcome;
     if (!move("RAISE_TO_COMMITTEE", late ? later(8, 14) : later(2, 5), "staff")) return outcome;
   } else if (!move("RAISE_TO_COMMITTEE", late ? later(8, 14) : later(1, 3), "staff")) {
     return outcome;
@@ -802,6 +812,14 @@ export function planDemo(options: Omit<SeedDemoOptions, "storage"> = {}): DemoPl
     const typeCode = i % 2 === 0 ? "FINANCIAL_SUPPORT" : "IN_KIND_SUPPORT";
     const createdAt = officeTime(new Date(now.getTime() - 13 * dayMs), rng);
     planRequest(typeCode, rng.pick(longStanding), createdAt, "IN_PERSON", "awaitsCommittee");
+  }
+  // Support requests still with the researcher 3 to 7 days past their decision date, whatever
+  // the day: the desk's overdue list and its reminders always have something to show.
+  for (let i = 0; i < 2 && plans.length < requestCount && longStanding.length; i++) {
+    const typeCode = i % 2 === 0 ? "FINANCIAL_SUPPORT" : "IN_KIND_SUPPORT";
+    const period = requestTypeDefinition(typeCode).decisionPeriodDays;
+    const createdAt = officeTime(new Date(now.getTime() - (period + rng.int(3, 7)) * dayMs), rng);
+    planRequest(typeCode, rng.pick(longStanding), createdAt, "IN_PERSON", "overdueWithResearcher");
   }
   while (plans.length < requestCount) {
     const typeCode = rng.weighted(otherWeights);

@@ -13,6 +13,7 @@ import { isValidNationalId, memberSearchText } from "../../api/modules/members/r
 import { hashApiKey, parseApiKey } from "../../api/modules/partners/keys.js";
 import { attestationStatus } from "../../api/modules/requests/attestation/service.js";
 import { findGaps } from "../../api/modules/requests/completeness.js";
+import { isOverdue } from "../../api/modules/requests/decision-clock.js";
 import { unverifiedDocumentKinds } from "../../api/modules/requests/documents/service.js";
 import { documentStorage } from "../../api/modules/requests/documents/storage.js";
 import { flowOf, lifecycles } from "../../api/modules/requests/lifecycle.js";
@@ -509,6 +510,25 @@ describe("seedDemo", () => {
     } finally {
       await other.close();
       rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  // The desk's overdue list must show something whatever day the demo is opened, in the browser
+  // tests' small demo too (their overdue filter found none on a Friday before this).
+  it("leaves requests past their decision date on any day of the week", async () => {
+    for (let day = 0; day < 7; day++) {
+      const at = new Date(now.getTime() + day * dayMs);
+      const small = await openDatabase({ dataDir: "memory://" });
+      try {
+        await seedDemo(small.prisma, { now: at, members: 60, requests: 150 });
+        const open = await small.prisma.request.findMany({
+          select: { status: true, decisionDueAt: true, clockPausedAt: true },
+        });
+        const overdue = open.filter((r) => isOverdue(r, at));
+        expect(overdue.length, at.toISOString()).toBeGreaterThanOrEqual(2);
+      } finally {
+        await small.close();
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 // The layers of the API (README, "Layout"), checked over the import graph of api/**/*.ts:
 // - core (config, db, graphql but schema.ts, auth, http, i18n, live, pubsub, errors, logger,
-//   shared)
+//   idle-memory, shared)
 //   imports no module and no composition root;
 // - a module never imports another module's entry points: its module.ts and the files that
 //   module.ts lists (resolvers, routes, catalogues, error types), which register themselves;
@@ -48,7 +48,13 @@ const compositionRoots = [
   "api/graphql/schema.ts",
   "api/graphql/print.ts",
 ];
-const coreFiles = ["api/config.ts", "api/pubsub.ts", "api/errors.ts", "api/logger.ts"];
+const coreFiles = [
+  "api/config.ts",
+  "api/pubsub.ts",
+  "api/errors.ts",
+  "api/logger.ts",
+  "api/idle-memory.ts",
+];
 const coreFolders = [
   "api/db/",
   "api/graphql/",
