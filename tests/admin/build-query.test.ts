@@ -84,6 +84,23 @@ describe("buildQuery", () => {
     expect(bench.variables).toEqual(panel.variables);
   });
 
+  it("reads a members-list row's columns only, and one member's whole record", () => {
+    const selected = (query: unknown) => print(query as never).replace(/\s+/g, " ");
+    const list = selected(
+      build("GET_LIST", "members", { pagination: { page: 1, perPage: 25 } }).query,
+    );
+    expect(list).toContain("mobileMasked");
+    expect(list).not.toContain("district");
+    for (const query of [
+      build("GET_ONE", "members", { id: "m1" }).query,
+      build("UPDATE", "members", { id: "m1", data: { city: "جدة" }, previousData: { id: "m1" } })
+        .query,
+    ]) {
+      expect(selected(query)).toContain("district");
+      expect(selected(query)).toContain("version");
+    }
+  });
+
   it("never asks for more than the API's page limit and ignores unsortable fields", () => {
     const { variables } = build("GET_LIST", "members", {
       pagination: { page: 1, perPage: 500 },

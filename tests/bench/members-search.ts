@@ -5,7 +5,7 @@
 // newest first, the list's fields and its capped count (tests/admin/build-query.test.ts
 // checks it against the panel's buildQuery, which node cannot load outside the bundler).
 // Goal: p95 < 50 ms at 10 connections (latency.ts: ratio = 50 ms / p95).
-import { memberFields } from "../../admin/src/dataProvider/fragments.js";
+import { memberRowFields } from "../../admin/src/dataProvider/fragments.js";
 import { memberFilter, memberOrderBy } from "../../admin/src/dataProvider/resources/members.js";
 import type { Bench } from "./common.js";
 import { measureLatency } from "./latency.js";
@@ -17,7 +17,7 @@ const panelListQuery = `
     connection: members(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       cappedCount { count more }
       pageInfo { hasNextPage hasPreviousPage endCursor }
-      edges { node { ${memberFields} } }
+      edges { node { ${memberRowFields} } }
     }
   }`;
 

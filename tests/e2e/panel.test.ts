@@ -62,6 +62,13 @@ describeInChromium("staff panel (Chromium)", () => {
       await staff.waitForURL(/\/show/);
       memberUrl = staff.url();
       await staff.getByText("بيانات شخصية مخفية").waitFor();
+      // The list reads a row's columns only; the page reads the whole record (its district).
+      const { district } = await app().database.prisma.member.findFirstOrThrow({
+        where: { fullNameAr: ahmad },
+        select: { district: true },
+      });
+      expect(district).toBeTruthy();
+      await staff.getByText(district!, { exact: true }).waitFor({ timeout: 20_000 });
     });
 
     await step("second-browser-opens-member", async () => {

@@ -5,6 +5,13 @@ export const memberFields = `
   email city district gender birthDate preferredChannel preferredLanguage status registeredAt familySize
   maritalStatus employmentStatus consentGiven consentAt notifyBy notificationsOptOut createdAt updatedAt version`;
 
+/**
+ * What the members list shows of a row, and the member pickers (name and number): a search reads
+ * 25 of these per keystroke, so a row carries only its columns; a record reads `memberFields`.
+ */
+export const memberRowFields = `
+  id memberNumber fullNameAr nationalIdMasked mobileMasked city status preferredChannel createdAt`;
+
 export const userFields = `
   id email fullName roles disabled personalDataAccess language lastSignInAt createdAt version`;
 

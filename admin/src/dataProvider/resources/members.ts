@@ -1,6 +1,6 @@
 // The members resource: the list's filters and order, and the inputs of create and update
 // (personal fields are read masked, so they are sent only when typed).
-import { memberFields } from "../fragments.js";
+import { memberFields, memberRowFields } from "../fragments.js";
 import { filteredList, mutation, orderBy, type ResourceSpec, updateInput } from "../spec.js";
 import { blank, compact, trimmed } from "../values.js";
 
@@ -76,7 +76,8 @@ export const members: ResourceSpec = {
   listField: "members",
   // A search for a common name matches thousands: counted up to 1,000 («أكثر من 1000 عضو»).
   count: "capped",
-  fields: memberFields,
+  fields: memberRowFields,
+  recordFields: memberFields,
   ...filteredList("Member", memberFilter, memberOrderBy),
   getOne: `query Member($id: ID!) { data: member(id: $id) { ${memberFields} } }`,
   create: mutation("createMember", "member", memberCreateInput),
